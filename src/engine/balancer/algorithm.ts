@@ -1,0 +1,55 @@
+/**
+ * The contract between the engine and a balancing algorithm. The engine owns all state that is
+ * physics (requests in flight, health, rotation); an algorithm owns only its own bookkeeping
+ * (rotation pointers, smooth-WRR weights, rings, latency estimates) and answers "which member?".
+ * Member indices are 0..size-1 in the target group's configuration order.
+ */
+
+/** What an algorithm may see of its target group at the moment of a pick. */
+export interface GroupView {
+  /** Number of members (targets registered in the group, including ones out of rotation). */
+  readonly size: number;
+  /** Current simulated time in milliseconds. */
+  readonly nowMs: number;
+  /** Configured weight of member i (≥ 0). */
+  weight(i: number): number;
+  /** Requests sent to member i that have not been answered yet (nginx `conns`, Envoy active requests). */
+  active(i: number): number;
+  /** Member i may take this request: in rotation, and not already tried for this request. */
+  eligible(i: number): boolean;
+  /** Server name as written in the config, e.g. "10.1.0.1:80", for algorithms that hash server names. */
+  address(i: number): string;
+  /** A uniform number in [0, 1) from the balancer-choice random stream. */
+  random(): number;
+}
+
+/** What an algorithm may see of the request. */
+export interface RequestKey {
+  /** The client's IPv4 address as an unsigned 32-bit integer. */
+  clientIp: number;
+  /** The value of the group's hashKey for this request ("" when the request has none). */
+  key: string;
+}
+
+export interface BalancingAlgorithm {
+  /** Chooses a member for one request; returns -1 when no member is eligible. */
+  pick(view: GroupView, request: RequestKey): number;
+  /** Membership or weights changed: rebuild tables and reset per-member state. Called once before the first pick. */
+  rebuild(view: GroupView): void;
+  /** A request sent to member i was answered after latencyMs (used by latency-aware algorithms). */
+  onResponse?(member: number, latencyMs: number, nowMs: number): void;
+}
+
+/** Tunables with defaults from the mirrored system; unknown options are ignored by an algorithm. */
+export interface AlgorithmOptions {
+  /** power-of-two-choices: how many random draws (Envoy `choice_count`, default 2). */
+  choiceCount?: number;
+  /** peak-ewma: decay time constant in ms (Finagle / linkerd default 10 s). */
+  decayMs?: number;
+  /** peak-ewma: the estimate for a member with no history yet, ms (linkerd EWMA_DEFAULT_RTT 30 ms). */
+  defaultRttMs?: number;
+  /** maglev: lookup table size, must be prime (Envoy default 65537). */
+  tableSize?: number;
+}
+
+export type AlgorithmFactory = (options?: AlgorithmOptions) => BalancingAlgorithm;

@@ -1,0 +1,181 @@
+/**
+ * The engine's public data shapes: everything that crosses from the engine to a host (the worker,
+ * the CLI, tests) is plain, structured-cloneable data described here. Bulky per-target and
+ * per-request parts are typed arrays with a fixed stride so they can be transferred, not copied.
+ */
+import type { Change, Scenario } from '../scenario/schema.ts';
+import type { AlgorithmName } from '../scenario/algorithm-names.ts';
+
+/** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
+export const FAILURE_REASONS = [
+  'rejected', // target queue full: 503
+  'timeout', // no answer within the request timeout: 504
+  'refused', // the target is down: connection refused, 502
+  'no-target', // no target eligible in the group: 503
+  'no-route', // no listener rule matched and no default: 404
+  'error', // the target answered with a 5xx
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** The outcome code of a finished request: 0 ok, 1 + index in FAILURE_REASONS for failures. */
+export const OUTCOME_OK = 0;
+export type Outcome = 'ok' | FailureReason;
+export function outcomeName(code: number): Outcome {
+  return code === OUTCOME_OK ? 'ok' : FAILURE_REASONS[code - 1];
+}
+
+/** Target liveness as the engine knows it (the truth, not what the balancer believes). */
+export const TARGET_STATES = ['up', 'crashed'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
+
+/**
+ * Per-target fields in `Snapshot.targets.data`, `TARGET_STRIDE` numbers per target in topology order.
+ * Counters are cumulative since the start of the run.
+ */
+export const TARGET_FIELDS = [
+  'state', // index in TARGET_STATES
+  'inService', // requests being served right now
+  'queued', // requests waiting in the target's queue
+  'concurrency', // slots
+  'weight',
+  'requests', // requests sent to this target
+  'ok',
+  'failed',
+  'utilization', // busy slot-time / (slots × time) over the last second
+  'utilizationTotal', // the same since the start of the run
+  'meanLatencyMs',
+  'ratePerSec', // requests sent to it during the last full second
+] as const;
+export const TARGET_STRIDE = TARGET_FIELDS.length;
+export const TF = Object.fromEntries(TARGET_FIELDS.map((f, i) => [f, i])) as { [K in (typeof TARGET_FIELDS)[number]]: number };
+
+/**
+ * Sampled request flows in `Snapshot.flows`, `FLOW_STRIDE` numbers per request: enough for a view to
+ * animate a dot from client to balancer to target and back, timed by the simulation.
+ */
+export const FLOW_FIELDS = [
+  'id', // request number (arrival order)
+  'target', // target index in topology order, -1 if none was picked
+  'arrivalMs', // reached the balancer
+  'startMs', // began service at the target (= endMs if it never did)
+  'endMs', // answer (or failure) reached the client
+  'outcome', // OUTCOME_OK or 1 + failure reason index
+] as const;
+export const FLOW_STRIDE = FLOW_FIELDS.length;
+
+/** Static structure of the simulated world; changes only when `apply` adds or removes things. */
+export interface Topology {
+  version: number;
+  balancers: { id: string; layer: 4 | 7; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[] }[];
+  groups: { id: string; algorithm: AlgorithmName; targets: number[] }[];
+  targets: { id: string; group: string; address: string }[];
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** One frame's worth of state for a view. */
+export interface Snapshot {
+  timeMs: number;
+  topologyVersion: number;
+  totals: {
+    arrived: number;
+    ok: number;
+    failed: number;
+    inFlight: number;
+    failures: Record<FailureReason, number>;
+  };
+  /** Latency over the whole run so far. */
+  latencyMs: LatencySummary;
+  /** Latency over the last full second of simulated time. */
+  lastSecond: { arrived: number; ok: number; failed: number; latencyMs: LatencySummary };
+  targets: Float64Array; // TARGET_STRIDE per target
+  flows: Float64Array; // FLOW_STRIDE per sampled request finished since the previous snapshot
+  /** How many finished requests one flow stands for (1 = every request is drawn). */
+  flowSampleEvery: number;
+  lastEventSeq: number;
+}
+
+/** The per-second series, oldest first, bounded to the most recent `capacity` seconds. */
+export interface Series {
+  startSec: number;
+  seconds: number;
+  arrived: Float64Array;
+  ok: Float64Array;
+  failed: Float64Array;
+  p50: Float64Array;
+  p95: Float64Array;
+  p99: Float64Array;
+  /** targets × seconds, target-major: requests sent to each target in each second. */
+  targetRequests: Float64Array;
+  /** targets × seconds, target-major: utilisation of each target in each second. */
+  targetUtilization: Float64Array;
+  targetCount: number;
+}
+
+/** A notable happening, with the reason, for the event log. */
+export interface SimEvent {
+  seq: number;
+  timeMs: number;
+  kind: string;
+  subject: string;
+  message: string;
+}
+
+/** The run's results in the CLI's `--json` shape (see scenario-format.md). */
+export interface MetricsReport {
+  simulatedSec: number;
+  requests: { total: number; ok: number; failed: number; inFlight: number };
+  failures: Record<FailureReason, number>;
+  errorRate: number;
+  throughputPerSec: number;
+  latencyMs: LatencySummary;
+  targets: Record<string, { requests: number; ok: number; failed: number; meanLatencyMs: number; utilization: number }>;
+  events: { processed: number };
+}
+
+/** One finished request, as written by `--trace`. */
+export interface TraceRecord {
+  id: number;
+  arrivalMs: number;
+  client: number;
+  target: string | null;
+  outcome: Outcome;
+  latencyMs: number;
+}
+
+export interface SimulationOptions {
+  /** Called for every finished request, in completion order (the CLI reorders to arrival order). */
+  onRequestDone?: (record: TraceRecord) => void;
+  /** Draw one in N finished requests as a flow in snapshots; 0 = choose automatically from the rate. */
+  flowSampleEvery?: number;
+  /** Seconds kept in the per-second series (default 3600). */
+  seriesCapacity?: number;
+}
+
+/** A running simulation. Passive: it advances only when the host asks. */
+export interface Simulation {
+  readonly scenario: Scenario;
+  /** Current simulated time, ms. */
+  readonly nowMs: number;
+  /** Processes every event up to and including `timeMs`, then sets the clock to `timeMs`. */
+  runUntil(timeMs: number): void;
+  /** Processes the next event; returns false when nothing is scheduled. */
+  step(): boolean;
+  /** Time of the next scheduled event, or Infinity. */
+  nextEventMs(): number;
+  snapshot(): Snapshot;
+  metrics(): MetricsReport;
+  series(): Series;
+  topology(): Topology;
+  /** Applies a live change now; returns an error message (and changes nothing) when it cannot. */
+  apply(change: Change): string | null;
+  /** Event-log entries with seq > sinceSeq (bounded history). */
+  events(sinceSeq?: number): SimEvent[];
+}

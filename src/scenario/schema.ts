@@ -1,0 +1,179 @@
+/**
+ * The scenario: one versioned JSON document that describes a whole simulated world.
+ * Lessons, the sandbox, saved files, share links and the CLI all use this one format.
+ * Strict objects (unknown fields are errors), units in field names, defaults documented in
+ * docs/scenario-format.md. Cross-field rules (ids, references) live in validate.ts.
+ */
+import { z } from 'zod';
+import { ALGORITHM_NAMES } from './algorithm-names.ts';
+import { LIMITS } from './limits.ts';
+
+export const SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "_", "." or "-" (and start with a letter or digit)');
+
+const ms = z.number().min(0).max(LIMITS.maxMs);
+const positiveMs = z.number().gt(0).max(LIMITS.maxMs);
+
+/** A service-time (or think-time) distribution, in milliseconds. */
+export const DistributionSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('constant'), valueMs: ms }),
+  z.strictObject({ dist: z.literal('exponential'), meanMs: positiveMs }),
+  z
+    .strictObject({ dist: z.literal('lognormal'), medianMs: positiveMs, p99Ms: positiveMs })
+    .refine((d) => d.p99Ms >= d.medianMs, { message: 'p99Ms must be at least medianMs', path: ['p99Ms'] }),
+  z
+    .strictObject({ dist: z.literal('uniform'), minMs: ms, maxMs: ms })
+    .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] }),
+]);
+
+const rate = z.number().min(0).max(LIMITS.maxRatePerSec);
+
+export const ArrivalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('poisson'), ratePerSec: rate }),
+  z.strictObject({ kind: z.literal('constant'), ratePerSec: rate }),
+  z.strictObject({
+    kind: z.literal('closed'),
+    users: z.int().min(1).max(LIMITS.maxUsers),
+    thinkTimeMs: DistributionSchema.default({ dist: 'exponential', meanMs: 1000 }),
+  }),
+]);
+
+export const ProfilePointSchema = z.strictObject({
+  atSec: z.number().min(0).max(LIMITS.maxDurationSec),
+  ratePerSec: rate,
+  rampSec: z.number().min(0).max(LIMITS.maxDurationSec).default(0),
+});
+
+export const ClientsSchema = z.strictObject({
+  count: z.int().min(1).max(LIMITS.maxClients).default(1000),
+  /** First address of the client pool; clients get consecutive addresses from here. */
+  ipBase: z
+    .string()
+    .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be a dotted IPv4 address')
+    .default('10.0.0.1'),
+});
+
+const headerName = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name');
+
+export const MixEntrySchema = z.strictObject({
+  name: id,
+  host: z.string().min(1).max(128).default('example.com'),
+  path: z.string().min(1).max(256).regex(/^\//, 'must start with "/"').default('/'),
+  headers: z.record(headerName, z.string().max(256)).default({}),
+  port: z.int().min(1).max(65535).optional(),
+  share: z.number().gt(0).max(1e6),
+});
+
+export const TrafficSchema = z.strictObject({
+  arrival: ArrivalSchema,
+  profile: z.array(ProfilePointSchema).max(LIMITS.maxProfilePoints).optional(),
+  clients: ClientsSchema.default({ count: 1000, ipBase: '10.0.0.1' }),
+  mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
+  /** Which balancer receives the traffic; default the first one. */
+  balancer: id.optional(),
+});
+
+export const RuleSchema = z.strictObject({
+  match: z
+    .strictObject({
+      pathPrefix: z.string().min(1).max(128).regex(/^\//, 'must start with "/"').optional(),
+      host: z.string().min(1).max(128).optional(),
+      header: z.strictObject({ name: headerName, value: z.string().max(256) }).optional(),
+    })
+    .refine((m) => m.pathPrefix !== undefined || m.host !== undefined || m.header !== undefined, {
+      message: 'a rule needs at least one of pathPrefix, host or header',
+    }),
+  forward: id,
+});
+
+export const ListenerSchema = z.strictObject({
+  port: z.int().min(1).max(65535),
+  protocol: z.enum(['http', 'https', 'tcp', 'tls', 'udp']).default('http'),
+  rules: z.array(RuleSchema).max(LIMITS.maxRules).default([]),
+  defaultForward: id.optional(),
+});
+
+export const BalancerSchema = z.strictObject({
+  id,
+  layer: z.union([z.literal(4), z.literal(7)]).default(7),
+  listeners: z.array(ListenerSchema).min(1).max(50),
+  /** Layer 4 only: a client's connection stays on its target until idle this long (NLB: 350 s). */
+  idleTimeoutSec: z.number().gt(0).max(86400).default(350),
+  /** Layer 4 only: requests a connection carries before the client opens a new one. */
+  requestsPerConnection: z.int().min(1).max(1_000_000).default(100),
+});
+
+export const TargetSchema = z.strictObject({
+  id,
+  weight: z.number().min(0).max(LIMITS.maxWeight).default(1),
+  concurrency: z.int().min(1).max(LIMITS.maxConcurrency).default(1),
+  queueLimit: z.int().min(0).max(LIMITS.maxQueueLimit).nullable().default(null),
+  serviceTimeMs: DistributionSchema,
+  /** Per request class (the mix entry's name): a different service time on this target. */
+  serviceTimeByClass: z.record(id, DistributionSchema).default({}),
+  /** Address used by hash algorithms that hash server names (ketama, Maglev); default "10.1.<group>.<n>:80". */
+  address: z.string().min(1).max(64).optional(),
+});
+
+export const HashKeySchema = z
+  .string()
+  .regex(/^(client-ip|path|(header|cookie|query):[A-Za-z0-9_-]+)$/, 'must be "client-ip", "path", "header:<name>", "cookie:<name>" or "query:<name>"');
+
+export const TargetGroupSchema = z.strictObject({
+  id,
+  algorithm: z.enum(ALGORITHM_NAMES),
+  hashKey: HashKeySchema.default('client-ip'),
+  /** Give up on a request after this long (504); nginx proxy_read_timeout / ALB idle timeout: 60 s. */
+  requestTimeoutMs: positiveMs.default(60_000),
+  targets: z.array(TargetSchema).min(1).max(LIMITS.maxTargetsPerGroup),
+});
+
+const at = { atSec: z.number().min(0).max(LIMITS.maxDurationSec) };
+
+/** The change vocabulary, optionally with extra fields (a scheduled event adds `atSec`). */
+function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
+  return z.discriminatedUnion('action', [
+    z.strictObject({ ...extra, action: z.literal('crash'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('recover'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
+    z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
+    z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),
+    z.strictObject({ ...extra, action: z.literal('set-service-time'), target: id, serviceTimeMs: DistributionSchema }),
+    z.strictObject({ ...extra, action: z.literal('set-target-count'), group: id, count: z.int().min(1).max(LIMITS.maxTargetsPerGroup) }),
+    z.strictObject({ ...extra, action: z.literal('set-rate'), ratePerSec: rate }),
+  ]);
+}
+
+/** Changes that can be applied live (from the UI, a lesson, the CLI). */
+export const ChangeSchema = changeUnion({});
+/** The same changes scheduled at a simulated time in a scenario's `events`. */
+export const ScheduledEventSchema = changeUnion(at);
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  name: z.string().min(1).max(200),
+  description: z.string().max(4000).optional(),
+  seed: z.int().min(0).max(0xffffffff).default(1),
+  durationSec: z.number().gt(0).max(LIMITS.maxDurationSec).default(60),
+  traffic: TrafficSchema,
+  balancers: z.array(BalancerSchema).min(1).max(LIMITS.maxBalancers),
+  targetGroups: z.array(TargetGroupSchema).min(1).max(LIMITS.maxTargetGroups),
+  events: z.array(ScheduledEventSchema).max(LIMITS.maxEvents).default([]),
+});
+
+export type Distribution = z.output<typeof DistributionSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type TargetGroupConfig = Scenario['targetGroups'][number];
+export type TargetConfig = TargetGroupConfig['targets'][number];
+export type BalancerConfig = Scenario['balancers'][number];
+export type ListenerConfig = BalancerConfig['listeners'][number];
+export type MixEntry = z.output<typeof MixEntrySchema>;
+export type Change = z.output<typeof ChangeSchema>;
+export type ScheduledEvent = z.output<typeof ScheduledEventSchema>;

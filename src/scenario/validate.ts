@@ -1,0 +1,240 @@
+/**
+ * Turns untrusted JSON (a file, a share link, a lesson, `--set` overrides) into a checked Scenario,
+ * or into a list of precise errors — each with the JSON path and the reason. Never throws on bad input.
+ */
+import { z } from 'zod';
+import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type Scenario } from './schema.ts';
+import { HASH_ALGORITHMS } from './algorithm-names.ts';
+import { LIMITS } from './limits.ts';
+
+/** One problem in a document: where (a JSON path such as `targetGroups[0].targets[2].weight`) and why. */
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** Formats a path array as `a.b[2].c`; the document root is `(root)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k as string];
+  }
+  return v;
+}
+
+/** Rewrites zod's issues into plain sentences with the offending value. */
+function fromZod(error: z.ZodError, input: unknown): ValidationError[] {
+  const out: ValidationError[] = [];
+  for (const issue of error.issues) {
+    const got = valueAt(input, issue.path);
+    let message: string;
+    switch (issue.code) {
+      case 'invalid_type':
+        message = got === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${describe(got)}`;
+        break;
+      case 'too_small':
+        message =
+          issue.origin === 'array'
+            ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+            : issue.origin === 'string'
+              ? `must not be empty`
+              : `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${describe(got)}`;
+        break;
+      case 'too_big':
+        message =
+          issue.origin === 'array'
+            ? `has too many items (at most ${issue.maximum})`
+            : issue.origin === 'string'
+              ? `is too long (at most ${issue.maximum} characters)`
+              : `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${describe(got)}`;
+        break;
+      case 'unrecognized_keys':
+        message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/scenario-format.md)`;
+        break;
+      case 'invalid_value':
+        message = `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(got)}`;
+        break;
+      case 'invalid_union':
+        message =
+          issue.note === 'No matching discriminator'
+            ? `has an unknown kind ${describe(got !== null && typeof got === 'object' ? (got as Record<string, unknown>)[String(issue.discriminator ?? '')] : got)}`
+            : `does not match any allowed shape`;
+        break;
+      default:
+        message = issue.message;
+    }
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+      out.push({ path: formatPath([...issue.path, issue.discriminator]), message: message.replace('has an unknown kind', 'is not a known kind:') });
+    } else {
+      out.push({ path: formatPath(issue.path), message });
+    }
+  }
+  return out;
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const i of ids) (seen.has(i) ? dup : seen).add(i);
+  return [...dup];
+}
+
+/** Rules that span fields: unique ids, references that must exist, combinations that make no sense. */
+function crossCheck(s: Scenario): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const groupIds = new Set(s.targetGroups.map((g) => g.id));
+  const targetIds = new Set<string>();
+  let totalTargets = 0;
+
+  for (const d of duplicates(s.balancers.map((b) => b.id))) errors.push({ path: 'balancers', message: `duplicate balancer id "${d}"` });
+  for (const d of duplicates(s.targetGroups.map((g) => g.id))) errors.push({ path: 'targetGroups', message: `duplicate target group id "${d}"` });
+  const allTargets = s.targetGroups.flatMap((g) => g.targets.map((t) => t.id));
+  for (const d of duplicates(allTargets)) errors.push({ path: 'targetGroups', message: `duplicate target id "${d}" (target ids are unique across all groups)` });
+  for (const t of allTargets) targetIds.add(t);
+
+  s.targetGroups.forEach((g, gi) => {
+    totalTargets += g.targets.length;
+    if (g.targets.every((t) => t.weight === 0)) {
+      errors.push({ path: `targetGroups[${gi}].targets`, message: 'every target has weight 0, so no request could ever be sent' });
+    }
+    if (!HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
+      errors.push({ path: `targetGroups[${gi}].hashKey`, message: `only hash algorithms use a hashKey; "${g.algorithm}" does not` });
+    }
+    if (g.algorithm === 'ip-hash' && g.hashKey !== 'client-ip') {
+      errors.push({ path: `targetGroups[${gi}].hashKey`, message: 'ip-hash always hashes the client address; use "hash" for other keys' });
+    }
+  });
+  if (totalTargets > LIMITS.maxTargetsTotal) {
+    errors.push({ path: 'targetGroups', message: `${totalTargets} targets in all; at most ${LIMITS.maxTargetsTotal}` });
+  }
+
+  s.balancers.forEach((b, bi) => {
+    const ports = b.listeners.map((l) => l.port);
+    for (const d of duplicates(ports.map(String))) errors.push({ path: `balancers[${bi}].listeners`, message: `two listeners on port ${d}` });
+    b.listeners.forEach((l, li) => {
+      const at = `balancers[${bi}].listeners[${li}]`;
+      if (b.layer === 4 && l.rules.length > 0) {
+        errors.push({ path: `${at}.rules`, message: 'a layer-4 balancer sees only addresses and ports, so it cannot have path, host or header rules' });
+      }
+      if (b.layer === 4 && (l.protocol === 'http' || l.protocol === 'https')) {
+        errors.push({ path: `${at}.protocol`, message: `a layer-4 listener speaks tcp, tls or udp, not ${l.protocol}` });
+      }
+      l.rules.forEach((r, ri) => {
+        if (!groupIds.has(r.forward)) errors.push({ path: `${at}.rules[${ri}].forward`, message: `no target group with id "${r.forward}"` });
+      });
+      if (l.defaultForward !== undefined && !groupIds.has(l.defaultForward)) {
+        errors.push({ path: `${at}.defaultForward`, message: `no target group with id "${l.defaultForward}"` });
+      }
+      if (l.defaultForward === undefined && (b.layer === 4 || l.rules.length === 0)) {
+        errors.push({ path: `${at}.defaultForward`, message: 'is required: without rules every request needs a default target group' });
+      }
+    });
+    if (b.layer === 4) {
+      for (const l of b.listeners) {
+        const g = s.targetGroups.find((x) => x.id === l.defaultForward);
+        if (g && HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
+          errors.push({ path: `balancers[${bi}]`, message: `layer 4 cannot hash by ${g.hashKey}: it only sees the client address` });
+        }
+      }
+    }
+  });
+
+  if (s.traffic.balancer !== undefined && !s.balancers.some((b) => b.id === s.traffic.balancer)) {
+    errors.push({ path: 'traffic.balancer', message: `no balancer with id "${s.traffic.balancer}"` });
+  }
+  const entry = s.balancers.find((b) => b.id === s.traffic.balancer) ?? s.balancers[0];
+  s.traffic.mix?.forEach((m, mi) => {
+    if (m.port !== undefined && !entry.listeners.some((l) => l.port === m.port)) {
+      errors.push({ path: `traffic.mix[${mi}].port`, message: `balancer "${entry.id}" has no listener on port ${m.port}` });
+    }
+  });
+  for (const d of duplicates((s.traffic.mix ?? []).map((m) => m.name))) errors.push({ path: 'traffic.mix', message: `duplicate request class "${d}"` });
+  if (s.traffic.arrival.kind === 'closed' && s.traffic.profile) {
+    errors.push({ path: 'traffic.profile', message: 'a rate profile applies to poisson or constant arrivals, not to closed-loop users' });
+  }
+  s.traffic.profile?.forEach((p, i, all) => {
+    if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
+  });
+
+  s.events.forEach((e, ei) => errors.push(...checkChangeRefs(e, s, `events[${ei}]`, targetIds, groupIds)));
+  return errors;
+}
+
+function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<string>, groupIds: Set<string>): ValidationError[] {
+  if ('target' in c && !targetIds.has(c.target)) return [{ path: `${at}.target`, message: `no target with id "${c.target}"` }];
+  if ('group' in c && !groupIds.has(c.group)) return [{ path: `${at}.group`, message: `no target group with id "${c.group}"` }];
+  if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
+    return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];
+  }
+  return [];
+}
+
+/** Brings an older document up to the current schemaVersion (v1 is the first; nothing to migrate yet). */
+export function migrate(raw: unknown): Validated<unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ path: '(root)', message: `a scenario must be a JSON object, got ${describe(raw)}` }] };
+  }
+  const version = (raw as Record<string, unknown>).schemaVersion;
+  if (version === undefined) return { ok: false, errors: [{ path: 'schemaVersion', message: `is required (the current version is ${SCHEMA_VERSION})` }] };
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    return { ok: false, errors: [{ path: 'schemaVersion', message: `${version} is newer than this app understands (${SCHEMA_VERSION}); update Balancer Lab` }] };
+  }
+  return { ok: true, value: raw };
+}
+
+/** Validates a whole scenario document. */
+export function validateScenario(raw: unknown): Validated<Scenario> {
+  const migrated = migrate(raw);
+  if (!migrated.ok) return migrated;
+  const parsed = ScenarioSchema.safeParse(migrated.value);
+  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, migrated.value) };
+  const errors = crossCheck(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/** Validates a live change against the scenario it will be applied to. */
+export function validateChange(raw: unknown, scenario: Scenario): Validated<Change> {
+  const parsed = ChangeSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, raw) };
+  const targetIds = new Set(scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
+  const groupIds = new Set(scenario.targetGroups.map((g) => g.id));
+  const errors = checkChangeRefs(parsed.data, scenario, '(change)', targetIds, groupIds);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/** Parses JSON text and validates it; a syntax error is reported with its position. */
+export function parseScenarioText(text: string): Validated<Scenario> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateScenario(raw);
+}
+
+/** One line per error, for the CLI and for messages on screen. */
+export function formatErrors(errors: readonly ValidationError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
