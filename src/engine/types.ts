@@ -68,7 +68,7 @@ export interface Topology {
   version: number;
   balancers: { id: string; layer: 4 | 7; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[] }[];
   groups: { id: string; algorithm: AlgorithmName; targets: number[] }[];
-  targets: { id: string; group: string; address: string }[];
+  targets: { id: string; group: string; address: string; registered: boolean }[];
 }
 
 export interface LatencySummary {

@@ -50,9 +50,11 @@ function fromZod(error: z.ZodError, input: unknown): ValidationError[] {
     const got = valueAt(input, issue.path);
     let message: string;
     switch (issue.code) {
-      case 'invalid_type':
-        message = got === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${describe(got)}`;
+      case 'invalid_type': {
+        const expected = issue.expected === 'int' ? 'a whole number' : issue.expected;
+        message = got === undefined ? `is required (${expected})` : `must be ${expected}, got ${describe(got)}`;
         break;
+      }
       case 'too_small':
         message =
           issue.origin === 'array'
@@ -75,20 +77,21 @@ function fromZod(error: z.ZodError, input: unknown): ValidationError[] {
       case 'invalid_value':
         message = `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(got)}`;
         break;
-      case 'invalid_union':
-        message =
-          issue.note === 'No matching discriminator'
-            ? `has an unknown kind ${describe(got !== null && typeof got === 'object' ? (got as Record<string, unknown>)[String(issue.discriminator ?? '')] : got)}`
-            : `does not match any allowed shape`;
+      case 'invalid_union': {
+        const disc = 'discriminator' in issue ? issue.discriminator : undefined;
+        if (disc) {
+          // zod's path already ends at the discriminator field, so `got` is its value
+          const options = 'options' in issue && issue.options ? issue.options.map((o) => JSON.stringify(o)).join(', ') : '';
+          message = `${got === undefined ? 'is required' : `${describe(got)} is not known`}${options ? `; use one of ${options}` : ''}`;
+          break;
+        }
+        message = 'does not match any allowed shape';
         break;
+      }
       default:
         message = issue.message;
     }
-    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
-      out.push({ path: formatPath([...issue.path, issue.discriminator]), message: message.replace('has an unknown kind', 'is not a known kind:') });
-    } else {
-      out.push({ path: formatPath(issue.path), message });
-    }
+    out.push({ path: formatPath(issue.path), message });
   }
   return out;
 }

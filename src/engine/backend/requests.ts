@@ -1,0 +1,64 @@
+/**
+ * Requests in flight as a struct-of-arrays pool: numeric slots reused through a free list, so the
+ * hot path allocates nothing. A slot is held from arrival until the request has both been answered
+ * (or failed) and left the target's service slot.
+ */
+export const REQ_FREE = 0;
+export const REQ_QUEUED = 1; // waiting in a target's queue
+export const REQ_SERVING = 2; // occupying a service slot
+export const REQ_ORPHANED = 3; // the client gave up (timeout), but the target is still working on it
+export const REQ_ABANDONED = 4; // the client gave up while it was still queued; skipped when dequeued
+
+export class RequestPool {
+  cap = 0;
+  id = new Float64Array(0);
+  arrivalMs = new Float64Array(0);
+  startMs = new Float64Array(0);
+  serviceU = new Float64Array(0);
+  client = new Int32Array(0);
+  cls = new Int32Array(0);
+  target = new Int32Array(0);
+  group = new Int32Array(0);
+  state = new Uint8Array(0);
+  private free = new Int32Array(0);
+  private freeTop = 0;
+  inUse = 0;
+
+  constructor(capacity = 1024) {
+    this.grow(capacity);
+  }
+
+  alloc(): number {
+    if (this.freeTop === 0) this.grow(this.cap * 2);
+    this.inUse++;
+    return this.free[--this.freeTop];
+  }
+
+  release(slot: number): void {
+    this.state[slot] = REQ_FREE;
+    this.free[this.freeTop++] = slot;
+    this.inUse--;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.cap;
+    const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
+    this.id = f64(this.id);
+    this.arrivalMs = f64(this.arrivalMs);
+    this.startMs = f64(this.startMs);
+    this.serviceU = f64(this.serviceU);
+    this.client = i32(this.client);
+    this.cls = i32(this.cls);
+    this.target = i32(this.target);
+    this.group = i32(this.group);
+    const st = new Uint8Array(capacity);
+    st.set(this.state);
+    this.state = st;
+    const free = new Int32Array(capacity);
+    free.set(this.free.subarray(0, this.freeTop));
+    for (let s = capacity - 1; s >= old; s--) free[this.freeTop++] = s;
+    this.free = free;
+    this.cap = capacity;
+  }
+}

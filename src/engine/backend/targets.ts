@@ -1,0 +1,121 @@
+/**
+ * The targets (servers) as struct-of-arrays: `concurrency` service slots and a FIFO queue of at
+ * most `queueLimit` waiting requests each (beyond it: 503, like HAProxy's maxqueue or a full accept
+ * backlog), service times by request class, and busy-time accounting for utilisation.
+ * Targets are never deleted: one that leaves its group is only unregistered, so indices stay stable.
+ */
+import { IntQueue } from '../core/int-queue.ts';
+import { distParams } from '../core/distributions.ts';
+import type { Distribution, TargetConfig } from '../../scenario/schema.ts';
+
+export const TARGET_UP = 0;
+export const TARGET_CRASHED = 1;
+
+export class TargetStore {
+  count = 0;
+  private cap = 0;
+  readonly classes: number;
+  ids: string[] = [];
+  addresses: string[] = [];
+  groupOf = new Int32Array(0);
+  configs: TargetConfig[] = [];
+
+  state = new Uint8Array(0);
+  registered = new Uint8Array(0);
+  /** In the balancer's rotation (registered, and not taken out by health or draining). */
+  inRotation = new Uint8Array(0);
+  /** Position of the target among its group's registered members, -1 when unregistered. */
+  memberIndex = new Int32Array(0);
+  weight = new Float64Array(0);
+  concurrency = new Int32Array(0);
+  queueLimit = new Float64Array(0);
+  busy = new Int32Array(0);
+  queued = new Int32Array(0);
+  queues: IntQueue[] = [];
+
+  requests = new Float64Array(0);
+  ok = new Float64Array(0);
+  failed = new Float64Array(0);
+  latencySum = new Float64Array(0);
+  secRequests = new Float64Array(0);
+  busyAcc = new Float64Array(0);
+  busyStamp = new Float64Array(0);
+  busyAccAtSecond = new Float64Array(0);
+  rejecting = new Uint8Array(0);
+
+  /** Service-time table, [target * classes + class]: kind (255 = use the target's default), p1, p2. */
+  svcKind = new Uint8Array(0);
+  svcP1 = new Float64Array(0);
+  svcP2 = new Float64Array(0);
+
+  constructor(classes: number, capacity = 16) {
+    this.classes = Math.max(1, classes);
+    this.grow(capacity);
+  }
+
+  /** Adds a target and returns its index. `classNames` maps class index → mix entry name. */
+  add(cfg: TargetConfig, group: number, address: string, classNames: readonly string[]): number {
+    if (this.count === this.cap) this.grow(this.cap * 2);
+    const t = this.count++;
+    this.ids[t] = cfg.id;
+    this.addresses[t] = address;
+    this.configs[t] = cfg;
+    this.groupOf[t] = group;
+    this.state[t] = TARGET_UP;
+    this.registered[t] = 1;
+    this.inRotation[t] = 1;
+    this.weight[t] = cfg.weight;
+    this.concurrency[t] = cfg.concurrency;
+    this.queueLimit[t] = cfg.queueLimit ?? Infinity;
+    this.queues[t] = new IntQueue();
+    this.setServiceTime(t, cfg.serviceTimeMs, cfg.serviceTimeByClass, classNames);
+    return t;
+  }
+
+  setServiceTime(t: number, base: Distribution, byClass: Record<string, Distribution>, classNames: readonly string[]): void {
+    for (let c = 0; c < this.classes; c++) {
+      const d = byClass[classNames[c]] ?? base;
+      const p = distParams(d);
+      const i = t * this.classes + c;
+      this.svcKind[i] = p.kind;
+      this.svcP1[i] = p.p1;
+      this.svcP2[i] = p.p2;
+    }
+  }
+
+  /** Brings the busy-time integral of target t up to `nowMs`; call before `busy` changes. */
+  accrue(t: number, nowMs: number): void {
+    this.busyAcc[t] += this.busy[t] * (nowMs - this.busyStamp[t]);
+    this.busyStamp[t] = nowMs;
+  }
+
+  private grow(capacity: number): void {
+    const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
+    const u8 = (a: Uint8Array) => { const b = new Uint8Array(capacity); b.set(a); return b; };
+    this.groupOf = i32(this.groupOf);
+    this.state = u8(this.state);
+    this.registered = u8(this.registered);
+    this.inRotation = u8(this.inRotation);
+    this.memberIndex = i32(this.memberIndex);
+    this.weight = f64(this.weight);
+    this.concurrency = i32(this.concurrency);
+    this.queueLimit = f64(this.queueLimit);
+    this.busy = i32(this.busy);
+    this.queued = i32(this.queued);
+    this.requests = f64(this.requests);
+    this.ok = f64(this.ok);
+    this.failed = f64(this.failed);
+    this.latencySum = f64(this.latencySum);
+    this.secRequests = f64(this.secRequests);
+    this.busyAcc = f64(this.busyAcc);
+    this.busyStamp = f64(this.busyStamp);
+    this.busyAccAtSecond = f64(this.busyAccAtSecond);
+    this.rejecting = u8(this.rejecting);
+    const n = capacity * this.classes;
+    const k = new Uint8Array(n); k.set(this.svcKind); this.svcKind = k;
+    const p1 = new Float64Array(n); p1.set(this.svcP1); this.svcP1 = p1;
+    const p2 = new Float64Array(n); p2.set(this.svcP2); this.svcP2 = p2;
+    this.cap = capacity;
+  }
+}

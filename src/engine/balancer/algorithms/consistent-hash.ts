@@ -1,0 +1,94 @@
+/**
+ * nginx `hash <key> consistent`, ketama (real-systems §1.8): weight × 160 points per server, point j =
+ * crc32(HOST "\0" PORT prev_hash_le32) with prev_hash starting at 0; points sorted, duplicate hashes
+ * dropped keeping the first; a key goes to the first point ≥ crc32(key), wrapping. An ineligible server
+ * moves to the next point; more than 20 tries, an empty key or < 2 members fall back to smooth WRR;
+ * members sharing one address run smooth WRR among them. Simplifies: fractional weights round to whole
+ * points, and a ring over 2^21 points is scaled down proportionally.
+ */
+import type { AlgorithmFactory } from '../algorithm.ts';
+import { CRC32_INIT, crc32Byte, crc32Final, crc32Text } from '../../core/hash/crc32.ts';
+import { SmoothWrr, usable, type MemberFilter } from './smooth-wrr.ts';
+
+const POINTS_PER_WEIGHT = 160;
+const MAX_POINTS = 1 << 21;
+const MAX_TRIES = 20;
+
+/** crc32 state after HOST "\0" PORT, splitting the server name at its last ':' as nginx does. */
+function serverBase(address: string): number {
+  const unix = address.slice(0, 5).toLowerCase() === 'unix:';
+  const colon = unix ? -1 : address.lastIndexOf(':');
+  const host = unix ? address.slice(5) : colon < 0 ? address : address.slice(0, colon);
+  return crc32Text(crc32Byte(crc32Text(CRC32_INIT, host), 0), colon < 0 ? '' : address.slice(colon + 1));
+}
+
+export const create: AlgorithmFactory = () => {
+  const swrr = new SmoothWrr();
+  let pointHash = new Uint32Array(0), pointServer = new Int32Array(0);
+  let serverOf = new Int32Array(0), shared = new Uint8Array(0); // member → first member with its address
+  let current = -1;
+  const sameServer: MemberFilter = { accepts: (_view, i) => serverOf[i] === current };
+  return {
+    rebuild(view) {
+      const n = view.size;
+      swrr.reset(view);
+      serverOf = new Int32Array(n);
+      shared = new Uint8Array(n);
+      const firstByAddress = new Map<string, number>();
+      let wanted = 0;
+      for (let i = 0; i < n; i++) {
+        const first = firstByAddress.get(view.address(i));
+        if (first === undefined) firstByAddress.set(view.address(i), (serverOf[i] = i));
+        else shared[(serverOf[i] = first)] = 1;
+        wanted += Math.round(view.weight(i) * POINTS_PER_WEIGHT);
+      }
+      const scale = wanted > MAX_POINTS ? MAX_POINTS / wanted : 1;
+      const keys: number[] = []; // hash · 2^21 + insertion order: one numeric sort, stable for equal hashes
+      const owner: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const base = serverBase(view.address(i));
+        const points = Math.floor(Math.round(view.weight(i) * POINTS_PER_WEIGHT) * scale);
+        for (let j = 0, prev = 0; j < points; j++) {
+          const s = crc32Byte(crc32Byte(crc32Byte(crc32Byte(base, prev & 0xff), (prev >>> 8) & 0xff), (prev >>> 16) & 0xff), prev >>> 24);
+          prev = crc32Final(s);
+          keys.push(prev * MAX_POINTS + owner.length);
+          owner.push(serverOf[i]);
+        }
+      }
+      const sorted = Float64Array.from(keys).sort();
+      pointHash = new Uint32Array(sorted.length);
+      pointServer = new Int32Array(sorted.length);
+      let count = 0;
+      for (const key of sorted) {
+        const hash = Math.floor(key / MAX_POINTS);
+        if (count > 0 && pointHash[count - 1] === hash) continue;
+        pointHash[count] = hash;
+        pointServer[count++] = owner[key % MAX_POINTS];
+      }
+      pointHash = pointHash.slice(0, count);
+      pointServer = pointServer.slice(0, count);
+    },
+    pick(view, request) {
+      const count = pointHash.length;
+      if (view.size < 2 || request.key === '' || count === 0) return swrr.pick(view);
+      const hash = crc32Final(crc32Text(CRC32_INIT, request.key));
+      let lo = 0, hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pointHash[mid] < hash) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let tries = 0; tries <= MAX_TRIES; tries++) {
+        const server = pointServer[(lo + tries) % count];
+        if (!shared[server]) {
+          if (usable(view, server)) return server;
+          continue;
+        }
+        current = server;
+        const member = swrr.step(view, server, sameServer);
+        if (member >= 0) return member;
+      }
+      return swrr.pick(view);
+    },
+  };
+};

@@ -1,0 +1,51 @@
+/**
+ * Layer-7 listener rules, AWS ALB style: rules are evaluated in order (their position is their
+ * priority), the first whose conditions all match forwards the request; otherwise the default
+ * action applies (forward to a group, or a 404 fixed response when there is none).
+ * Conditions: path prefix (case-sensitive), host (case-insensitive, `*` and `?` wildcards) and one
+ * header (name case-insensitive, value case-insensitive with wildcards). Because request classes are
+ * fixed, routing is resolved once per class, not once per request.
+ */
+import type { BalancerConfig, ListenerConfig } from '../../scenario/schema.ts';
+import type { RequestClass } from '../traffic/request-mix.ts';
+
+function wildcard(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** Does the rule's match block accept a request of this class? */
+export function ruleMatches(match: ListenerConfig['rules'][number]['match'], cls: RequestClass): boolean {
+  if (match.pathPrefix !== undefined && !cls.path.startsWith(match.pathPrefix)) return false;
+  if (match.host !== undefined && !wildcard(match.host).test(cls.host)) return false;
+  if (match.header !== undefined) {
+    const value = cls.headers[match.header.name.toLowerCase()];
+    if (value === undefined || !wildcard(match.header.value).test(value)) return false;
+  }
+  return true;
+}
+
+/** The listener a class arrives on: the one on its port, else the balancer's first. */
+export function listenerFor(balancer: BalancerConfig, cls: RequestClass): ListenerConfig {
+  return balancer.listeners.find((l) => l.port === cls.port) ?? balancer.listeners[0];
+}
+
+/** For each class, the id of the target group it is forwarded to, or null for "no route" (404). */
+export function routeClasses(balancer: BalancerConfig, classes: readonly RequestClass[]): (string | null)[] {
+  return classes.map((cls) => {
+    const listener = listenerFor(balancer, cls);
+    if (balancer.layer === 7) {
+      for (const rule of listener.rules) if (ruleMatches(rule.match, cls)) return rule.forward;
+    }
+    return listener.defaultForward ?? null;
+  });
+}
+
+/** A short human label for a rule, for the topology view. */
+export function ruleLabel(match: ListenerConfig['rules'][number]['match']): string {
+  const parts: string[] = [];
+  if (match.host !== undefined) parts.push(`host ${match.host}`);
+  if (match.pathPrefix !== undefined) parts.push(`path ${match.pathPrefix}*`);
+  if (match.header !== undefined) parts.push(`${match.header.name}: ${match.header.value}`);
+  return parts.join(' & ');
+}

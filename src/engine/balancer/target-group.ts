@@ -1,0 +1,130 @@
+/**
+ * A target group at run time: its registered members, its balancing algorithm, and the view the
+ * algorithm sees (weights, requests in flight, rotation). Also extracts the request's hash key
+ * (client address, path, header, cookie or query parameter) for hash-based algorithms.
+ */
+import type { BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
+import { createAlgorithm } from './registry.ts';
+import type { AlgorithmName } from '../../scenario/algorithm-names.ts';
+import type { TargetGroupConfig } from '../../scenario/schema.ts';
+import type { TargetStore } from '../backend/targets.ts';
+import type { Rng } from '../core/rng.ts';
+import { DeadlineQueue } from '../core/deadline-queue.ts';
+import { formatIpv4 } from '../traffic/clients.ts';
+import type { RequestClass } from '../traffic/request-mix.ts';
+
+const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev'];
+
+export class TargetGroup implements GroupView {
+  readonly id: string;
+  readonly index: number;
+  readonly timeoutMs: number;
+  readonly timeouts = new DeadlineQueue();
+  algorithmName: AlgorithmName;
+  algorithm!: BalancingAlgorithm;
+  /** Global target indices of the registered members, in configuration order. */
+  members: number[] = [];
+  nowMs = 0;
+  private needsKey = false;
+  private readonly keyKind: string;
+  private readonly keyName: string;
+  private readonly classKeys: string[];
+  private readonly request: RequestKey = { clientIp: 0, key: '' };
+
+  constructor(
+    cfg: TargetGroupConfig,
+    index: number,
+    private readonly store: TargetStore,
+    private readonly rng: Rng,
+    classes: readonly RequestClass[],
+  ) {
+    this.id = cfg.id;
+    this.index = index;
+    this.timeoutMs = cfg.requestTimeoutMs;
+    this.algorithmName = cfg.algorithm;
+    const colon = cfg.hashKey.indexOf(':');
+    this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
+    this.keyName = colon < 0 ? '' : cfg.hashKey.slice(colon + 1);
+    this.classKeys = classes.map((c) => this.staticKey(c));
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+  weight(i: number): number {
+    return this.store.weight[this.members[i]];
+  }
+  active(i: number): number {
+    const t = this.members[i];
+    return this.store.busy[t] + this.store.queued[t];
+  }
+  eligible(i: number): boolean {
+    return this.store.inRotation[this.members[i]] === 1;
+  }
+  address(i: number): string {
+    return this.store.addresses[this.members[i]];
+  }
+  random(): number {
+    return this.rng.next();
+  }
+
+  setAlgorithm(name: AlgorithmName): void {
+    this.algorithmName = name;
+    this.algorithm = createAlgorithm(name);
+    this.needsKey = KEYED.includes(name);
+    this.rebuild();
+  }
+
+  /** Re-reads the registered members from the store; call after membership or weights change. */
+  rebuild(): void {
+    const store = this.store;
+    for (const t of this.members) store.memberIndex[t] = -1;
+    this.members = [];
+    for (let t = 0; t < store.count; t++) {
+      if (store.groupOf[t] === this.index && store.registered[t] === 1) {
+        store.memberIndex[t] = this.members.length;
+        this.members.push(t);
+      }
+    }
+    this.algorithm.rebuild(this);
+  }
+
+  /** Chooses a target (global index) for a request, or -1. */
+  pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
+    this.nowMs = nowMs;
+    const r = this.request;
+    r.clientIp = clientIp;
+    r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
+    const m = this.algorithm.pick(this, r);
+    return m < 0 ? -1 : this.members[m];
+  }
+
+  /** Tells latency-aware algorithms how long target `t` took. */
+  observe(t: number, latencyMs: number, nowMs: number): void {
+    if (this.algorithm.onResponse === undefined) return;
+    const m = this.store.memberIndex[t];
+    if (m >= 0) this.algorithm.onResponse(m, latencyMs, nowMs);
+  }
+
+  private keyFor(clientIp: number, clientId: number, cls: number): string {
+    if (this.keyKind === 'client-ip') return formatIpv4(clientIp);
+    if (this.keyKind === 'cookie') return `c${clientId}`;
+    return this.classKeys[cls];
+  }
+
+  private staticKey(c: RequestClass): string {
+    switch (this.keyKind) {
+      case 'path':
+        return c.path;
+      case 'header':
+        return c.headers[this.keyName.toLowerCase()] ?? '';
+      case 'query': {
+        const q = c.path.indexOf('?');
+        if (q < 0) return '';
+        return new URLSearchParams(c.path.slice(q + 1)).get(this.keyName) ?? '';
+      }
+      default:
+        return '';
+    }
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Live changes — the same vocabulary as a scenario's scheduled `events`: crash and recover a
+ * target, switch a group's algorithm, change weights, slots, service times, the number of targets
+ * and the arrival rate, all while the simulation runs. A change that cannot apply returns a message
+ * and leaves everything as it was.
+ */
+import type { Change, TargetConfig } from '../scenario/schema.ts';
+import type { Engine } from './simulation.ts';
+import { FAIL } from './simulation.ts';
+import { REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
+import { TARGET_CRASHED, TARGET_UP } from './backend/targets.ts';
+import { formatRate } from './format.ts';
+
+function targetIndex(e: Engine, id: string): number {
+  return e.store.ids.indexOf(id);
+}
+
+export function applyChange(e: Engine, change: Change): string | null {
+  const now = e.nowMs;
+  const store = e.store;
+  switch (change.action) {
+    case 'crash':
+    case 'recover': {
+      const t = targetIndex(e, change.target);
+      if (t < 0) return `no target with id "${change.target}"`;
+      if (change.action === 'crash') {
+        if (store.state[t] === TARGET_CRASHED) return null;
+        crash(e, t);
+        e.log.add(now, 'crash', change.target, `${change.target} crashed: its in-flight requests failed and new connections are refused`);
+      } else {
+        if (store.state[t] === TARGET_UP) return null;
+        store.state[t] = TARGET_UP;
+        e.log.add(now, 'recover', change.target, `${change.target} recovered and accepts connections again`);
+      }
+      return null;
+    }
+    case 'set-algorithm': {
+      const g = e.groups.find((x) => x.id === change.group);
+      if (!g) return `no target group with id "${change.group}"`;
+      g.setAlgorithm(change.algorithm);
+      e.topologyVersion++;
+      e.log.add(now, 'config', g.id, `${g.id} now balances with ${change.algorithm}`);
+      return null;
+    }
+    case 'set-weight': {
+      const t = targetIndex(e, change.target);
+      if (t < 0) return `no target with id "${change.target}"`;
+      const group = e.groups[store.groupOf[t]];
+      const total = group.members.reduce((s, m) => s + (m === t ? change.weight : store.weight[m]), 0);
+      if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
+      store.weight[t] = change.weight;
+      group.rebuild();
+      e.log.add(now, 'config', change.target, `weight of ${change.target} set to ${change.weight}`);
+      return null;
+    }
+    case 'set-concurrency': {
+      const t = targetIndex(e, change.target);
+      if (t < 0) return `no target with id "${change.target}"`;
+      store.accrue(t, now);
+      store.concurrency[t] = change.concurrency;
+      e.startQueued(t);
+      e.log.add(now, 'config', change.target, `${change.target} now serves ${change.concurrency} request${change.concurrency === 1 ? '' : 's'} at once`);
+      return null;
+    }
+    case 'set-service-time': {
+      const t = targetIndex(e, change.target);
+      if (t < 0) return `no target with id "${change.target}"`;
+      store.setServiceTime(t, change.serviceTimeMs, store.configs[t].serviceTimeByClass, e.mix.names);
+      e.log.add(now, 'config', change.target, `service time of ${change.target} changed to ${change.serviceTimeMs.dist}`);
+      return null;
+    }
+    case 'set-target-count':
+      return setTargetCount(e, change.group, change.count);
+    case 'set-rate': {
+      if (e.profile === null) return 'closed-loop traffic has users, not a rate';
+      e.profile.setConstantFrom(now / 1000, change.ratePerSec);
+      e.arrivalGeneration++;
+      e.scheduleArrival(now);
+      e.log.add(now, 'config', 'traffic', `arrival rate set to ${formatRate(change.ratePerSec)}`);
+      return null;
+    }
+  }
+}
+
+/** The target crashes: everything it holds fails at once (connection reset); new requests are refused. */
+function crash(e: Engine, t: number): void {
+  const store = e.store;
+  const pool = e.pool;
+  store.accrue(t, e.nowMs);
+  store.state[t] = TARGET_CRASHED;
+  for (let s = 0; s < pool.cap; s++) {
+    const st = pool.state[s];
+    if (pool.target[s] !== t || (st !== REQ_QUEUED && st !== REQ_SERVING)) continue;
+    e.fail(s, FAIL.refused);
+  }
+  store.queues[t].clear();
+  store.queued[t] = 0;
+  store.busy[t] = 0;
+}
+
+/**
+ * Grows or shrinks a group. Growing re-registers the group's earlier targets first, then adds copies
+ * of its last target; shrinking unregisters from the end — those targets get no new requests but
+ * finish what they hold (like deregistration with draining).
+ */
+function setTargetCount(e: Engine, groupId: string, count: number): string | null {
+  const g = e.groups.find((x) => x.id === groupId);
+  if (!g) return `no target group with id "${groupId}"`;
+  const store = e.store;
+  const before = g.members.length;
+  if (count === before) return null;
+  if (count < before) {
+    const keep = g.members.slice(0, count);
+    if (keep.every((t) => store.weight[t] === 0)) return `the ${count} remaining target(s) of ${groupId} would all have weight 0`;
+    for (const t of g.members.slice(count)) {
+      store.registered[t] = 0;
+      store.inRotation[t] = 0;
+    }
+  } else {
+    let missing = count - before;
+    for (let t = 0; t < store.count && missing > 0; t++) {
+      if (store.groupOf[t] === g.index && store.registered[t] === 0) {
+        store.registered[t] = 1;
+        store.inRotation[t] = 1;
+        missing--;
+      }
+    }
+    const template: TargetConfig = store.configs[g.members[g.members.length - 1] ?? 0];
+    for (let n = before + 1; missing > 0; n++) {
+      const id = `${groupId}-${n}`;
+      if (store.ids.includes(id)) continue;
+      store.add({ ...template, id, address: undefined }, g.index, `10.1.${g.index}.${store.count + 1}:80`, e.mix.names);
+      missing--;
+    }
+  }
+  g.rebuild();
+  e.topologyVersion++;
+  e.log.add(e.nowMs, 'config', groupId, `${groupId} now has ${count} target${count === 1 ? '' : 's'} (was ${before})`);
+  return null;
+}

@@ -1,0 +1,52 @@
+/**
+ * Request timeouts without one heap event per request: every request in a target group has the same
+ * timeout and arrives in time order, so deadlines come out in FIFO order. One ring holds
+ * (deadline, slot, request id); the engine keeps a single wake-up event for the head.
+ */
+export class DeadlineQueue {
+  private deadline: Float64Array;
+  private slot: Int32Array;
+  private id: Float64Array;
+  private head = 0;
+  size = 0;
+  /** A wake-up event is scheduled for the head. */
+  armed = false;
+
+  constructor(capacity = 256) {
+    this.deadline = new Float64Array(capacity);
+    this.slot = new Int32Array(capacity);
+    this.id = new Float64Array(capacity);
+  }
+
+  push(deadlineMs: number, slot: number, id: number): void {
+    const cap = this.deadline.length;
+    if (this.size === cap) {
+      const d = new Float64Array(cap * 2), s = new Int32Array(cap * 2), r = new Float64Array(cap * 2);
+      for (let i = 0; i < this.size; i++) {
+        const j = (this.head + i) % cap;
+        d[i] = this.deadline[j]; s[i] = this.slot[j]; r[i] = this.id[j];
+      }
+      this.deadline = d; this.slot = s; this.id = r;
+      this.head = 0;
+    }
+    const j = (this.head + this.size) % this.deadline.length;
+    this.deadline[j] = deadlineMs;
+    this.slot[j] = slot;
+    this.id[j] = id;
+    this.size++;
+  }
+
+  headDeadline(): number {
+    return this.size === 0 ? Infinity : this.deadline[this.head];
+  }
+  headSlot(): number {
+    return this.slot[this.head];
+  }
+  headId(): number {
+    return this.id[this.head];
+  }
+  drop(): void {
+    this.head = (this.head + 1) % this.deadline.length;
+    this.size--;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Seeded randomness with independent streams per purpose ("common random numbers"): arrivals,
+ * client choice, request mix, service times, balancer choices and failures each draw from their own
+ * generator, so changing the algorithm never shifts the arrival or service-time sequences.
+ * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counter, 128-bit state), seeded by splitmix32
+ * from (scenario seed, stream name). No Math.random anywhere in the engine.
+ */
+
+/** The purposes that get their own stream. */
+export type StreamName = 'arrivals' | 'clients' | 'mix' | 'service' | 'think' | 'balancer' | 'failures' | 'health';
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** One random stream; `next()` returns a uniform number in [0, 1) with 32 bits of resolution. */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, stream = '') {
+    const mix = splitmix32((seed >>> 0) ^ hashName(stream));
+    this.a = mix(); this.b = mix(); this.c = mix(); this.d = mix() | 1;
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+}
+
+/** The streams of one run, all derived from the scenario seed. */
+export function createStreams(seed: number): Record<StreamName, Rng> {
+  const names: StreamName[] = ['arrivals', 'clients', 'mix', 'service', 'think', 'balancer', 'failures', 'health'];
+  return Object.fromEntries(names.map((n) => [n, new Rng(seed, n)])) as Record<StreamName, Rng>;
+}

@@ -1,0 +1,3 @@
+/** The engine's public entry: create a simulation from a validated scenario. */
+export { createSimulation } from './simulation.ts';
+export * from './types.ts';

@@ -1,0 +1,27 @@
+/**
+ * The log of notable happenings — a crash, a recovery, a target starting to reject — each with its
+ * reason in plain words. Bounded: the oldest entries fall off; `since(seq)` returns what is new.
+ */
+import type { SimEvent } from '../types.ts';
+
+export class EventLog {
+  private entries: SimEvent[] = [];
+  private seq = 0;
+
+  constructor(private readonly capacity = 2000) {}
+
+  add(timeMs: number, kind: string, subject: string, message: string): void {
+    this.entries.push({ seq: ++this.seq, timeMs, kind, subject, message });
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  since(seq = 0): SimEvent[] {
+    const out: SimEvent[] = [];
+    for (let i = this.entries.length - 1; i >= 0 && this.entries[i].seq > seq; i--) out.push(this.entries[i]);
+    return out.reverse();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Sampled request flows for the view: one in every N finished requests is kept with its timing
+ * (arrival, service start, end) and outcome, so the page can animate dots timed by the simulation.
+ * N adapts to the arrival rate (about 250 flows per simulated second) unless fixed by the host.
+ * Bounded: if the host does not collect them, the oldest are overwritten.
+ */
+import { FLOW_STRIDE } from '../types.ts';
+
+const CAPACITY = 4096;
+const TARGET_PER_SECOND = 250;
+
+export class FlowRecorder {
+  private readonly buf = new Float64Array(CAPACITY * FLOW_STRIDE);
+  private start = 0;
+  private size = 0;
+  private counter = 0;
+  sampleEvery: number;
+
+  constructor(private readonly fixedEvery: number) {
+    this.sampleEvery = fixedEvery > 0 ? fixedEvery : 1;
+  }
+
+  offer(id: number, target: number, arrivalMs: number, startMs: number, endMs: number, outcome: number): void {
+    if (++this.counter < this.sampleEvery) return;
+    this.counter = 0;
+    const i = ((this.start + this.size) % CAPACITY) * FLOW_STRIDE;
+    if (this.size === CAPACITY) this.start = (this.start + 1) % CAPACITY;
+    else this.size++;
+    const b = this.buf;
+    b[i] = id;
+    b[i + 1] = target;
+    b[i + 2] = arrivalMs;
+    b[i + 3] = startMs;
+    b[i + 4] = endMs;
+    b[i + 5] = outcome;
+  }
+
+  /** Called once per simulated second with that second's arrivals. */
+  adapt(arrivedLastSecond: number): void {
+    if (this.fixedEvery === 0) this.sampleEvery = Math.max(1, Math.ceil(arrivedLastSecond / TARGET_PER_SECOND));
+  }
+
+  /** Everything recorded since the last call, oldest first. */
+  drain(): Float64Array {
+    const out = new Float64Array(this.size * FLOW_STRIDE);
+    for (let k = 0; k < this.size; k++) {
+      const from = ((this.start + k) % CAPACITY) * FLOW_STRIDE;
+      out.set(this.buf.subarray(from, from + FLOW_STRIDE), k * FLOW_STRIDE);
+    }
+    this.start = 0;
+    this.size = 0;
+    return out;
+  }
+}

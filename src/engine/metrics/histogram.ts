@@ -1,0 +1,70 @@
+/**
+ * Latency histogram with logarithmic buckets (HdrHistogram-like): bounded memory whatever the run
+ * length, and any percentile to within the bucket width (1 % by default). Values are milliseconds;
+ * exact min, max, count and sum are kept alongside.
+ */
+export class LogHistogram {
+  readonly counts: Float64Array;
+  private readonly minMs: number;
+  private readonly invLogBase: number;
+  private readonly logBase: number;
+  count = 0;
+  sum = 0;
+  min = Infinity;
+  max = 0;
+  /** Lowest and highest bucket touched since the last reset, so a reset costs only what was used. */
+  private lo: number;
+  private hi = -1;
+
+  constructor(relativePrecision = 0.01, minMs = 0.001, maxMs = 1e8) {
+    this.minMs = minMs;
+    this.logBase = Math.log1p(relativePrecision);
+    this.invLogBase = 1 / this.logBase;
+    this.counts = new Float64Array(Math.ceil(Math.log(maxMs / minMs) * this.invLogBase) + 2);
+    this.lo = this.counts.length;
+  }
+
+  record(ms: number): void {
+    let i = ms <= this.minMs ? 0 : 1 + Math.floor(Math.log(ms / this.minMs) * this.invLogBase);
+    if (i >= this.counts.length) i = this.counts.length - 1;
+    this.counts[i]++;
+    if (i < this.lo) this.lo = i;
+    if (i > this.hi) this.hi = i;
+    this.count++;
+    this.sum += ms;
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+  }
+
+  /** The value below which a share `q` (0..1) of the recorded values fall; 0 when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return 0;
+    const rank = Math.max(1, Math.ceil(q * this.count));
+    let seen = 0;
+    for (let i = this.lo; i <= this.hi; i++) {
+      seen += this.counts[i];
+      if (seen >= rank) return Math.min(this.max, Math.max(this.min, this.bucketMid(i)));
+    }
+    return this.max;
+  }
+
+  mean(): number {
+    return this.count === 0 ? 0 : this.sum / this.count;
+  }
+
+  reset(): void {
+    if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
+    this.lo = this.counts.length;
+    this.hi = -1;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = 0;
+  }
+
+  /** Geometric middle of bucket i. */
+  private bucketMid(i: number): number {
+    if (i === 0) return this.minMs;
+    return this.minMs * Math.exp((i - 0.5) * this.logBase);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Read-only views of a running engine: the per-frame snapshot (typed arrays for the bulky parts),
+ * the CLI's metrics report, and the topology (static structure for the view).
+ */
+import type { Engine } from './simulation.ts';
+import type { LogHistogram } from './metrics/histogram.ts';
+import { FAILURE_REASONS, TARGET_STRIDE, TF, type FailureReason, type LatencySummary, type MetricsReport, type Snapshot, type Topology } from './types.ts';
+import { ruleLabel } from './balancer/router.ts';
+
+export function latencySummary(h: LogHistogram): LatencySummary {
+  return { mean: h.mean(), p50: h.quantile(0.5), p90: h.quantile(0.9), p95: h.quantile(0.95), p99: h.quantile(0.99), max: h.max };
+}
+
+function failureRecord(counts: Float64Array): Record<FailureReason, number> {
+  return Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, counts[i]])) as Record<FailureReason, number>;
+}
+
+/** Utilisation of target t over the whole run so far (busy slot-time / slot-time). */
+function utilizationTotal(e: Engine, t: number): number {
+  const s = e.store;
+  if (e.nowMs <= 0) return 0;
+  const acc = s.busyAcc[t] + s.busy[t] * (e.nowMs - s.busyStamp[t]);
+  return acc / (s.concurrency[t] * e.nowMs);
+}
+
+export function buildSnapshot(e: Engine): Snapshot {
+  const s = e.store;
+  const n = s.count;
+  const targets = new Float64Array(n * TARGET_STRIDE);
+  for (let t = 0; t < n; t++) {
+    const o = t * TARGET_STRIDE;
+    targets[o + TF.state] = s.state[t];
+    targets[o + TF.inService] = s.busy[t];
+    targets[o + TF.queued] = s.queued[t];
+    targets[o + TF.concurrency] = s.concurrency[t];
+    targets[o + TF.weight] = s.weight[t];
+    targets[o + TF.requests] = s.requests[t];
+    targets[o + TF.ok] = s.ok[t];
+    targets[o + TF.failed] = s.failed[t];
+    targets[o + TF.utilization] = e.perSecond.lastTargetUtil(t);
+    targets[o + TF.utilizationTotal] = utilizationTotal(e, t);
+    targets[o + TF.meanLatencyMs] = s.ok[t] > 0 ? s.latencySum[t] / s.ok[t] : 0;
+    targets[o + TF.ratePerSec] = e.perSecond.lastTargetRequests(t);
+  }
+  const p = e.perSecond;
+  return {
+    timeMs: e.nowMs,
+    topologyVersion: e.topologyVersion,
+    totals: { arrived: e.arrived, ok: e.ok, failed: e.failed, inFlight: e.arrived - e.ok - e.failed, failures: failureRecord(e.failures) },
+    latencyMs: latencySummary(e.latency),
+    lastSecond: {
+      arrived: p.last('arrived'),
+      ok: p.last('ok'),
+      failed: p.last('failed'),
+      latencyMs: { mean: 0, p50: p.last('p50'), p90: 0, p95: p.last('p95'), p99: p.last('p99'), max: 0 },
+    },
+    targets,
+    flows: e.flows.drain(),
+    flowSampleEvery: e.flows.sampleEvery,
+    lastEventSeq: e.log.lastSeq,
+  };
+}
+
+export function buildMetrics(e: Engine): MetricsReport {
+  const s = e.store;
+  const targets: MetricsReport['targets'] = {};
+  for (let t = 0; t < s.count; t++) {
+    targets[s.ids[t]] = {
+      requests: s.requests[t],
+      ok: s.ok[t],
+      failed: s.failed[t],
+      meanLatencyMs: s.ok[t] > 0 ? s.latencySum[t] / s.ok[t] : 0,
+      utilization: utilizationTotal(e, t),
+    };
+  }
+  const finished = e.ok + e.failed;
+  const sec = e.nowMs / 1000;
+  return {
+    simulatedSec: sec,
+    requests: { total: e.arrived, ok: e.ok, failed: e.failed, inFlight: e.arrived - finished },
+    failures: failureRecord(e.failures),
+    errorRate: finished > 0 ? e.failed / finished : 0,
+    throughputPerSec: sec > 0 ? e.ok / sec : 0,
+    latencyMs: latencySummary(e.latency),
+    targets,
+    events: { processed: e.processed },
+  };
+}
+
+export function buildTopology(e: Engine): Topology {
+  const s = e.store;
+  return {
+    version: e.topologyVersion,
+    balancers: e.scenario.balancers.map((b) => ({
+      id: b.id,
+      layer: b.layer,
+      listeners: b.listeners.map((l) => ({
+        port: l.port,
+        protocol: l.protocol,
+        rules: b.layer === 7 ? l.rules.map((r) => ({ label: ruleLabel(r.match), group: r.forward })) : [],
+        defaultGroup: l.defaultForward ?? null,
+      })),
+    })),
+    groups: e.groups.map((g) => ({ id: g.id, algorithm: g.algorithmName, targets: [...g.members] })),
+    targets: Array.from({ length: s.count }, (_, t) => ({ id: s.ids[t], group: e.groups[s.groupOf[t]].id, address: s.addresses[t], registered: s.registered[t] === 1 })),
+  };
+}

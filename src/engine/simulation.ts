@@ -1,0 +1,464 @@
+/**
+ * The discrete-event core: time jumps from event to event (arrival, completion, timeout, scheduled
+ * change); each request is admitted by the balancer, routed by listener rules to a target group,
+ * placed by the group's algorithm on a target, queued or served there, and finished as ok or with a
+ * failure reason. Passive and deterministic: it advances only when the host calls runUntil/step,
+ * and all randomness comes from seeded per-purpose streams.
+ * Simplifications: the network between client, balancer and target takes no time; the balancer
+ * itself has no capacity limit (a later issue adds one).
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { Change } from '../scenario/schema.ts';
+import { EventQueue } from './core/event-queue.ts';
+import { createStreams, type Rng, type StreamName } from './core/rng.ts';
+import { quantile } from './core/distributions.ts';
+import { distParams } from './core/distributions.ts';
+import { RateProfile } from './traffic/rate-profile.ts';
+import { ClientPopulation } from './traffic/clients.ts';
+import { RequestMix } from './traffic/request-mix.ts';
+import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
+import { TargetStore, TARGET_CRASHED } from './backend/targets.ts';
+import { TargetGroup } from './balancer/target-group.ts';
+import { routeClasses } from './balancer/router.ts';
+import { LogHistogram } from './metrics/histogram.ts';
+import { SecondSeries } from './metrics/series.ts';
+import { EventLog } from './metrics/event-log.ts';
+import { FlowRecorder } from './metrics/flows.ts';
+import { applyChange } from './changes.ts';
+import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
+import { FAILURE_REASONS, OUTCOME_OK, outcomeName, type FailureReason, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
+
+const EV_ARRIVAL = 1;
+const EV_COMPLETION = 2;
+const EV_TIMEOUT = 3;
+const EV_SCHEDULED = 4;
+const EV_USER = 5;
+
+/** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
+export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Record<FailureReason, number>;
+
+/** Per-connection state of a layer-4 balancer: each client's connection stays on one target. */
+interface L4Connections {
+  target: Int32Array;
+  lastUsedMs: Float64Array;
+  remaining: Int32Array;
+  idleMs: number;
+  perConnection: number;
+}
+
+export class Engine implements Simulation {
+  readonly scenario: Scenario;
+  nowMs = 0;
+  readonly queue = new EventQueue();
+  readonly rng: Record<StreamName, Rng>;
+  readonly mix: RequestMix;
+  readonly clients: ClientPopulation;
+  readonly store: TargetStore;
+  readonly pool = new RequestPool();
+  readonly groups: TargetGroup[];
+  readonly log = new EventLog();
+  readonly flows: FlowRecorder;
+  readonly perSecond: SecondSeries;
+  readonly latency = new LogHistogram(0.01);
+  readonly secLatency = new LogHistogram(0.05);
+  readonly failures = new Float64Array(FAILURE_REASONS.length);
+  /** Target group index per request class, -1 = no route. */
+  readonly groupOfClass: Int32Array;
+  readonly l4: L4Connections | null;
+  readonly closedLoop: boolean;
+  profile: RateProfile | null;
+  arrivalGeneration = 0;
+  topologyVersion = 1;
+  processed = 0;
+  arrived = 0;
+  ok = 0;
+  failed = 0;
+  secArrived = 0;
+  secOk = 0;
+  secFailed = 0;
+  nextSecondMs = 1000;
+  private nextId = 0;
+  private readonly thinkParams: { kind: number; p1: number; p2: number } | null;
+  private readonly onDone: SimulationOptions['onRequestDone'];
+  private readonly secTargetRequests: Float64Array;
+  private secTargetUtil: Float64Array;
+
+  constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    this.scenario = scenario;
+    this.rng = createStreams(scenario.seed);
+    this.mix = new RequestMix(scenario);
+    const arrival = scenario.traffic.arrival;
+    this.closedLoop = arrival.kind === 'closed';
+    this.clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase);
+    const classNames = this.mix.names;
+    const totalTargets = scenario.targetGroups.reduce((n, g) => n + g.targets.length, 0);
+    this.store = new TargetStore(classNames.length, Math.max(16, totalTargets * 2));
+    this.groups = scenario.targetGroups.map((g, gi) => new TargetGroup(g, gi, this.store, this.rng.balancer, this.mix.classes));
+    scenario.targetGroups.forEach((g, gi) =>
+      g.targets.forEach((t, ti) => this.store.add(t, gi, t.address ?? `10.1.${gi}.${ti + 1}:80`, classNames)),
+    );
+    for (const g of this.groups) g.setAlgorithm(g.algorithmName);
+
+    const balancer = scenario.balancers.find((b) => b.id === scenario.traffic.balancer) ?? scenario.balancers[0];
+    const routes = routeClasses(balancer, this.mix.classes);
+    this.groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : this.groups.findIndex((g) => g.id === id))));
+    this.l4 =
+      balancer.layer === 4
+        ? {
+            target: new Int32Array(this.clients.count).fill(-1),
+            lastUsedMs: new Float64Array(this.clients.count),
+            remaining: new Int32Array(this.clients.count),
+            idleMs: balancer.idleTimeoutSec * 1000,
+            perConnection: balancer.requestsPerConnection,
+          }
+        : null;
+
+    this.perSecond = new SecondSeries(options.seriesCapacity ?? 3600);
+    this.flows = new FlowRecorder(options.flowSampleEvery ?? 0);
+    this.onDone = options.onRequestDone;
+    this.secTargetRequests = new Float64Array(this.store.count);
+    this.secTargetUtil = new Float64Array(this.store.count);
+
+    if (arrival.kind === 'closed') {
+      this.profile = null;
+      this.thinkParams = distParams(arrival.thinkTimeMs);
+      for (let u = 0; u < arrival.users; u++) this.queue.push(this.thinkTime(), EV_USER, u, 0);
+    } else {
+      this.thinkParams = null;
+      this.profile = new RateProfile(arrival.ratePerSec, scenario.traffic.profile ?? []);
+      this.scheduleArrival(0);
+    }
+    const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
+    for (const { e, i } of scheduled) this.queue.push(e.atSec * 1000, EV_SCHEDULED, i, 0);
+    this.log.add(0, 'start', scenario.name, `simulation started with seed ${scenario.seed}`);
+  }
+
+  // ---- the host's controls ----
+
+  runUntil(timeMs: number): void {
+    const q = this.queue;
+    while (q.size > 0 && q.peekTime() <= timeMs) this.processNext();
+    if (timeMs > this.nowMs) {
+      if (timeMs >= this.nextSecondMs) this.rollTo(timeMs);
+      this.nowMs = timeMs;
+    }
+  }
+
+  step(): boolean {
+    if (this.queue.size === 0) return false;
+    this.processNext();
+    return true;
+  }
+
+  nextEventMs(): number {
+    return this.queue.peekTime();
+  }
+
+  snapshot(): Snapshot {
+    return buildSnapshot(this);
+  }
+
+  metrics(): MetricsReport {
+    return buildMetrics(this);
+  }
+
+  series(): Series {
+    return this.perSecond.export();
+  }
+
+  topology(): Topology {
+    return buildTopology(this);
+  }
+
+  apply(change: Change): string | null {
+    return applyChange(this, change);
+  }
+
+  events(sinceSeq = 0): SimEvent[] {
+    return this.log.since(sinceSeq);
+  }
+
+  // ---- event processing ----
+
+  private processNext(): void {
+    const q = this.queue;
+    q.pop();
+    const t = q.time;
+    if (t >= this.nextSecondMs) this.rollTo(t);
+    this.nowMs = t;
+    this.processed++;
+    switch (q.kind) {
+      case EV_ARRIVAL:
+        if (q.a === this.arrivalGeneration) {
+          this.scheduleArrival(t);
+          this.admit(this.clients.count === 1 ? 0 : this.rng.clients.int(this.clients.count));
+        }
+        break;
+      case EV_COMPLETION:
+        this.complete(q.a, q.b);
+        break;
+      case EV_TIMEOUT:
+        this.expire(this.groups[q.a]);
+        break;
+      case EV_USER:
+        this.admit(q.a);
+        break;
+      case EV_SCHEDULED: {
+        const e = this.scenario.events[q.a];
+        const error = applyChange(this, e);
+        if (error !== null) this.log.add(t, 'error', e.action, `scheduled ${e.action} at ${e.atSec} s not applied: ${error}`);
+        break;
+      }
+    }
+  }
+
+  /** Schedules the next open-loop arrival after `fromMs` (one draw from the arrivals stream). */
+  scheduleArrival(fromMs: number): void {
+    const profile = this.profile;
+    if (profile === null) return;
+    const area = this.scenario.traffic.arrival.kind === 'poisson' ? -Math.log(1 - this.rng.arrivals.next()) : 1;
+    const nextSec = profile.advance(fromMs / 1000, area);
+    if (nextSec !== Infinity) this.queue.push(nextSec * 1000, EV_ARRIVAL, this.arrivalGeneration, 0);
+  }
+
+  private thinkTime(): number {
+    const p = this.thinkParams!;
+    return Math.max(0.001, quantile(p.kind, p.p1, p.p2, this.rng.think.next()));
+  }
+
+  /** A client's request reaches the balancer. */
+  private admit(client: number): void {
+    const pool = this.pool;
+    const now = this.nowMs;
+    const cls = this.mix.pick(this.rng.mix.next());
+    const u = this.rng.service.next();
+    const slot = pool.alloc();
+    pool.id[slot] = this.nextId++;
+    pool.arrivalMs[slot] = now;
+    pool.startMs[slot] = now;
+    pool.serviceU[slot] = u;
+    pool.client[slot] = client;
+    pool.cls[slot] = cls;
+    pool.target[slot] = -1;
+    this.arrived++;
+    this.secArrived++;
+
+    const g = this.groupOfClass[cls];
+    pool.group[slot] = g;
+    if (g < 0) return this.fail(slot, FAIL['no-route']);
+    const group = this.groups[g];
+    const ip = this.clients.ip(client);
+    let t: number;
+    const l4 = this.l4;
+    if (l4 !== null) {
+      t = l4.target[client];
+      if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || this.store.inRotation[t] === 0 || this.store.groupOf[t] !== g) {
+        t = group.pick(now, ip, client, cls);
+        l4.target[client] = t;
+        l4.remaining[client] = l4.perConnection;
+      }
+      l4.remaining[client]--;
+      l4.lastUsedMs[client] = now;
+    } else {
+      t = group.pick(now, ip, client, cls);
+    }
+    if (t < 0) return this.fail(slot, FAIL['no-target']);
+    this.send(slot, t, group);
+  }
+
+  /** The balancer forwards the request to target t. */
+  private send(slot: number, t: number, group: TargetGroup): void {
+    const store = this.store;
+    const pool = this.pool;
+    store.requests[t]++;
+    store.secRequests[t]++;
+    pool.target[slot] = t;
+    if (store.state[t] === TARGET_CRASHED) return this.fail(slot, FAIL.refused);
+    if (store.busy[t] < store.concurrency[t]) {
+      this.start(slot, t);
+    } else if (store.queued[t] < store.queueLimit[t]) {
+      store.queues[t].push(slot);
+      store.queued[t]++;
+      pool.state[slot] = REQ_QUEUED;
+    } else {
+      if (store.rejecting[t] === 0) {
+        store.rejecting[t] = 1;
+        this.log.add(this.nowMs, 'rejecting', store.ids[t], `${store.ids[t]} is rejecting requests with 503: its queue is full (${store.queueLimit[t]} waiting)`);
+      }
+      return this.fail(slot, FAIL.rejected);
+    }
+    const timeouts = group.timeouts;
+    timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot]);
+    if (!timeouts.armed) {
+      timeouts.armed = true;
+      this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
+    }
+  }
+
+  /** Target t begins serving the request in `slot`. */
+  private start(slot: number, t: number): void {
+    const store = this.store;
+    const pool = this.pool;
+    const now = this.nowMs;
+    store.accrue(t, now);
+    store.busy[t]++;
+    pool.state[slot] = REQ_SERVING;
+    pool.startMs[slot] = now;
+    const i = t * store.classes + pool.cls[slot];
+    const serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]);
+    this.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
+  }
+
+  /** A service completion event for `slot` (ignored if the request was already cleared by a crash). */
+  private complete(slot: number, idLow: number): void {
+    const pool = this.pool;
+    const state = pool.state[slot];
+    if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || pool.id[slot] % 2147483648 !== idLow) return;
+    const t = pool.target[slot];
+    const store = this.store;
+    store.accrue(t, this.nowMs);
+    store.busy[t]--;
+    if (state === REQ_SERVING) {
+      const group = this.groups[pool.group[slot]];
+      group.observe(t, this.nowMs - pool.arrivalMs[slot], this.nowMs);
+      this.finish(slot, OUTCOME_OK);
+    }
+    this.release(slot);
+    this.startQueued(t);
+  }
+
+  /** Fills free service slots of target t from its queue, skipping requests whose clients gave up. */
+  startQueued(t: number): void {
+    const store = this.store;
+    const q = store.queues[t];
+    while (store.busy[t] < store.concurrency[t] && q.size > 0) {
+      const s = q.shift();
+      if (this.pool.state[s] === REQ_ABANDONED) {
+        this.release(s);
+        continue;
+      }
+      store.queued[t]--;
+      this.start(s, t);
+    }
+    if (store.rejecting[t] === 1 && store.queued[t] <= store.queueLimit[t] / 2) {
+      store.rejecting[t] = 0;
+      this.log.add(this.nowMs, 'accepting', store.ids[t], `${store.ids[t]} is accepting requests again: its queue has room`);
+    }
+  }
+
+  /** Requests of a group whose deadline has passed fail with a timeout (504). */
+  private expire(group: TargetGroup): void {
+    const timeouts = group.timeouts;
+    const pool = this.pool;
+    timeouts.armed = false;
+    while (timeouts.size > 0 && timeouts.headDeadline() <= this.nowMs) {
+      const slot = timeouts.headSlot();
+      if (pool.id[slot] === timeouts.headId()) {
+        const state = pool.state[slot];
+        if (state === REQ_QUEUED) {
+          this.store.queued[pool.target[slot]]--;
+          this.fail(slot, FAIL.timeout, REQ_ABANDONED);
+        } else if (state === REQ_SERVING) {
+          this.fail(slot, FAIL.timeout, REQ_ORPHANED);
+        }
+      }
+      timeouts.drop();
+    }
+    this.compactTimeouts(group);
+    if (timeouts.size > 0) {
+      timeouts.armed = true;
+      this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
+    }
+  }
+
+  /**
+   * Records a failure. With `keepAs`, the slot stays held in that state (the target still has the
+   * request queued or in service); otherwise it is released.
+   */
+  fail(slot: number, outcome: number, keepAs = 0): void {
+    this.finish(slot, outcome);
+    if (keepAs === 0) this.release(slot);
+    else this.pool.state[slot] = keepAs;
+  }
+
+  /** Counts a finished request (ok or failed) in every metric; the slot is released by the caller. */
+  private finish(slot: number, outcome: number): void {
+    const pool = this.pool;
+    const now = this.nowMs;
+    const latencyMs = now - pool.arrivalMs[slot];
+    const t = pool.target[slot];
+    if (outcome === OUTCOME_OK) {
+      this.ok++;
+      this.secOk++;
+      this.latency.record(latencyMs);
+      this.secLatency.record(latencyMs);
+      if (t >= 0) {
+        this.store.ok[t]++;
+        this.store.latencySum[t] += latencyMs;
+      }
+    } else {
+      this.failed++;
+      this.secFailed++;
+      this.failures[outcome - 1]++;
+      if (t >= 0) this.store.failed[t]++;
+    }
+    this.flows.offer(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
+    if (this.onDone !== undefined) {
+      this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
+    }
+    if (this.closedLoop) this.queue.push(now + this.thinkTime(), EV_USER, pool.client[slot], 0);
+  }
+
+  /** Frees a request slot and drops finished requests from the head of its group's timeout list. */
+  private release(slot: number): void {
+    const g = this.pool.group[slot];
+    this.pool.release(slot);
+    if (g >= 0) this.compactTimeouts(this.groups[g]);
+  }
+
+  private compactTimeouts(group: TargetGroup): void {
+    const timeouts = group.timeouts;
+    const pool = this.pool;
+    while (timeouts.size > 0) {
+      const s = timeouts.headSlot();
+      const st = pool.state[s];
+      if (pool.id[s] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
+      timeouts.drop();
+    }
+  }
+
+  // ---- the per-second clock ----
+
+  /** Closes every whole second up to `timeMs`. */
+  private rollTo(timeMs: number): void {
+    while (timeMs >= this.nextSecondMs) this.rollSecond();
+  }
+
+  private rollSecond(): void {
+    const boundary = this.nextSecondMs;
+    const store = this.store;
+    const n = store.count;
+    if (this.secTargetUtil.length < n) this.secTargetUtil = new Float64Array(n * 2);
+    const req = this.secTargetRequests.length >= n ? this.secTargetRequests : new Float64Array(n * 2);
+    for (let t = 0; t < n; t++) {
+      store.accrue(t, boundary);
+      this.secTargetUtil[t] = (store.busyAcc[t] - store.busyAccAtSecond[t]) / (store.concurrency[t] * 1000);
+      store.busyAccAtSecond[t] = store.busyAcc[t];
+      req[t] = store.secRequests[t];
+      store.secRequests[t] = 0;
+    }
+    const h = this.secLatency;
+    this.perSecond.push(this.secArrived, this.secOk, this.secFailed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, this.secTargetUtil, n);
+    this.flows.adapt(this.secArrived);
+    h.reset();
+    this.secArrived = 0;
+    this.secOk = 0;
+    this.secFailed = 0;
+    this.nextSecondMs = boundary + 1000;
+  }
+}
+
+/** Creates a simulation of a validated scenario. */
+export function createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation {
+  return new Engine(scenario, options);
+}

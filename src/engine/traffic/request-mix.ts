@@ -1,0 +1,52 @@
+/**
+ * Request classes: the scenario's mix (host, path, headers, share). A request's class decides how it
+ * is routed by listener rules, what a hash key sees, and its service time on each target.
+ * Without a mix there is one class, "default": host example.com, path "/".
+ */
+import type { MixEntry, Scenario } from '../../scenario/schema.ts';
+
+export interface RequestClass {
+  name: string;
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+  port: number | undefined;
+}
+
+export class RequestMix {
+  readonly classes: RequestClass[];
+  private readonly cumulative: Float64Array;
+
+  constructor(scenario: Scenario) {
+    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined }];
+    this.classes = mix.map((m) => ({
+      name: m.name,
+      host: m.host,
+      path: m.path,
+      // header names are case-insensitive
+      headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k.toLowerCase(), v])),
+      port: m.port,
+    }));
+    const total = mix.reduce((s, m) => s + m.share, 0);
+    this.cumulative = new Float64Array(mix.length);
+    let acc = 0;
+    mix.forEach((m, i) => {
+      acc += m.share / total;
+      this.cumulative[i] = acc;
+    });
+    this.cumulative[mix.length - 1] = 1;
+  }
+
+  get names(): string[] {
+    return this.classes.map((c) => c.name);
+  }
+
+  /** The class for a uniform draw u ∈ [0, 1). */
+  pick(u: number): number {
+    const c = this.cumulative;
+    if (c.length === 1) return 0;
+    let i = 0;
+    while (c[i] <= u) i++;
+    return i;
+  }
+}
