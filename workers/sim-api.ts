@@ -33,14 +33,12 @@ export interface SimApi {
   close(id: SessionId): void;
 }
 
-function bufferOf(a: Float64Array): ArrayBuffer {
-  return a.buffer as ArrayBuffer;
-}
-
-/** Marks a snapshot's typed arrays for transfer; a plain return value when called without Comlink. */
-function transferable(snapshot: Snapshot): Snapshot {
-  const buffers = new Set([bufferOf(snapshot.targets), bufferOf(snapshot.flows)]);
-  return transfer(snapshot, [...buffers]);
+/**
+ * Marks the typed arrays of an answer for transfer instead of copying. Safe because the engine builds them
+ * fresh for every call (a test holds it to that). Called directly, without Comlink, it returns the answer as is.
+ */
+function transferring<T extends object>(answer: T, arrays: Float64Array[]): T {
+  return transfer(answer, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
 }
 
 /** Creates an empty session table. */
@@ -73,7 +71,8 @@ export function createSimApi(): SimApi {
       const sim = session(id);
       if (!Number.isFinite(dtSimMs) || dtSimMs < 0) throw new RangeError(`advance needs a finite dtSimMs ≥ 0, got ${dtSimMs}`);
       sim.runUntil(sim.nowMs + dtSimMs);
-      return transferable(sim.snapshot());
+      const snapshot = sim.snapshot();
+      return transferring(snapshot, [snapshot.targets, snapshot.flows]);
     },
 
     apply(id, change) {
@@ -85,7 +84,11 @@ export function createSimApi(): SimApi {
     },
 
     metrics: (id) => session(id).metrics(),
-    series: (id) => session(id).series(),
+    series(id) {
+      const series = session(id).series();
+      const { arrived, ok, failed, p50, p95, p99, targetRequests, targetUtilization } = series;
+      return transferring(series, [arrived, ok, failed, p50, p95, p99, targetRequests, targetUtilization]);
+    },
     events: (id, sinceSeq = 0) => session(id).events(sinceSeq),
     topology: (id) => session(id).topology(),
 

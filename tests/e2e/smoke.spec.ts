@@ -37,3 +37,22 @@ test('the starter scenario runs in the worker and the page shows live numbers', 
   await page.screenshot({ path: artifactPath('smoke.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('the run stops at the end of the scenario and can be run again', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.setSpeed(20);
+  await lab.play();
+
+  await expect(lab.status).toHaveText('Finished', { timeout: 15_000 });
+  await expect(lab.simTime).toHaveText('60.0 s');
+  const arrived = await lab.count('requests-total');
+  expect(arrived).toBeGreaterThan(1000); // about 24 per second for 60 s
+
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(lab.status).toHaveText('Running');
+  await expect.poll(() => lab.count('requests-total')).toBeLessThan(arrived);
+  expect(errors).toEqual([]);
+});

@@ -39,3 +39,40 @@ test('a worker that never answers is reported as stopped within a few seconds', 
   await expect(lab.crashed).toContainText('did not answer', { timeout: 10_000 });
   await expect(page.getByRole('button', { name: 'Restart from the scenario' })).toBeVisible();
 });
+
+test('a worker that dies mid-run leaves the last numbers on screen until the restart', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.setSpeed(10);
+  await lab.play();
+  await expect.poll(() => lab.simSeconds(), { timeout: 10_000 }).toBeGreaterThan(3);
+
+  // Throw inside the worker itself, as an engine bug would.
+  const [worker] = page.workers();
+  await worker.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated engine failure');
+    });
+  });
+
+  await expect(lab.crashed).toContainText('simulated engine failure');
+  await expect(lab.crashed).toContainText('last ones it reported');
+  const frozenAt = await lab.simSeconds();
+  expect(frozenAt).toBeGreaterThan(3);
+  expect(await lab.count('requests-total')).toBeGreaterThan(0);
+  await lab.nextFrames();
+  expect(await lab.simSeconds()).toBe(frozenAt);
+  await page.screenshot({ path: artifactPath('worker-crash-mid-run.png'), fullPage: true });
+
+  // Slow, so that the fresh run cannot catch up with the frozen time while we look.
+  await lab.setSpeed(0.5);
+  await page.getByRole('button', { name: 'Restart from the scenario' }).click();
+  await expect(lab.crashed).toBeHidden();
+  await expect(lab.status).toHaveText('Running'); // it was playing when it died, so it plays on
+  await expect.poll(() => lab.simSeconds()).toBeLessThan(frozenAt);
+  await expect.poll(() => lab.simSeconds()).toBeGreaterThan(0);
+
+  expect(errors.filter((e) => !e.includes('simulated engine failure'))).toEqual([]);
+});

@@ -160,7 +160,7 @@ describe('sim-api sessions', () => {
     api.close(a); // closing twice is harmless
   });
 
-  it('hands out snapshots whose typed arrays it never touches again, so they can be transferred', () => {
+  it('hands out snapshots and series whose typed arrays it never touches again, so they can be transferred', () => {
     const api = createSimApi();
     const id = openOk(api, threeServers);
     const first = api.advance(id, 3_000);
@@ -169,6 +169,15 @@ describe('sim-api sessions', () => {
     expect(second.targets.buffer).not.toBe(first.targets.buffer);
     expect(second.flows.buffer).not.toBe(first.flows.buffer);
     expect(first.targets).toEqual(copy);
+
+    const series = api.series(id);
+    const arrivedCopy = Float64Array.from(series.arrived);
+    api.advance(id, 3_000);
+    const later = api.series(id);
+    expect(later.arrived.buffer).not.toBe(series.arrived.buffer);
+    expect(later.targetRequests.buffer).not.toBe(series.targetRequests.buffer);
+    expect(series.arrived).toEqual(arrivedCopy);
+    expect(later.seconds).toBeGreaterThan(series.seconds);
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * A hand-driven GroupView for algorithm tests: weights, active counts, eligibility, addresses and
+ * the clock are plain arrays and fields, and random() is a seeded mulberry32 so every run is exact.
+ */
+import type { AlgorithmFactory, AlgorithmOptions, BalancingAlgorithm, GroupView, RequestKey } from '../../../../src/engine/balancer/algorithm.ts';
+
+export interface FakeGroupSpec {
+  weights: number[];
+  active?: number[];
+  eligible?: boolean[];
+  addresses?: string[];
+  seed?: number;
+  /** Replaces the seeded generator, e.g. to script exact draws. */
+  random?: () => number;
+}
+
+/** mulberry32: a tiny seeded uniform generator in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FakeGroup implements GroupView {
+  nowMs = 0;
+  weights: number[];
+  actives: number[];
+  eligibles: boolean[];
+  addresses: string[];
+  private readonly next: () => number;
+
+  constructor(spec: FakeGroupSpec) {
+    const n = spec.weights.length;
+    this.weights = [...spec.weights];
+    this.actives = spec.active ? [...spec.active] : new Array<number>(n).fill(0);
+    this.eligibles = spec.eligible ? [...spec.eligible] : new Array<boolean>(n).fill(true);
+    this.addresses = spec.addresses ? [...spec.addresses] : spec.weights.map((_, i) => `10.1.0.${i + 1}:80`);
+    this.next = spec.random ?? mulberry32(spec.seed ?? 1);
+  }
+
+  get size(): number {
+    return this.weights.length;
+  }
+  weight(i: number): number {
+    return this.weights[i];
+  }
+  active(i: number): number {
+    return this.actives[i];
+  }
+  eligible(i: number): boolean {
+    return this.eligibles[i];
+  }
+  address(i: number): string {
+    return this.addresses[i];
+  }
+  random(): number {
+    return this.next();
+  }
+}
+
+/** A request with no client address and no key. */
+export const NO_KEY: RequestKey = { clientIp: 0, key: '' };
+
+/** The dotted IPv4 address as the unsigned 32-bit number RequestKey.clientIp carries. */
+export function ipv4(dotted: string): number {
+  return dotted.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+/** Members as letters a, b, c … (-1 as "-"), for comparing pick orders with the reference vectors. */
+export function letter(member: number): string {
+  return member < 0 ? '-' : String.fromCharCode(97 + member);
+}
+
+/** Letters of `count` successive picks with no request in flight between them. */
+export function pickLetters(algorithm: BalancingAlgorithm, view: GroupView, count: number, request = NO_KEY): string {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) out.push(letter(algorithm.pick(view, request)));
+  return out.join(' ');
+}
+
+/** How many of `count` picks each member received. */
+export function tally(algorithm: BalancingAlgorithm, view: GroupView, count: number, request: (k: number) => RequestKey = () => NO_KEY): number[] {
+  const counts = new Array<number>(view.size).fill(0);
+  for (let k = 0; k < count; k++) {
+    const member = algorithm.pick(view, request(k));
+    if (member >= 0) counts[member]++;
+  }
+  return counts;
+}
+
+/** A fresh algorithm instance already rebuilt for `view`. */
+export function ready(factory: AlgorithmFactory, view: GroupView, options?: AlgorithmOptions): BalancingAlgorithm {
+  const algorithm = factory(options);
+  algorithm.rebuild(view);
+  return algorithm;
+}

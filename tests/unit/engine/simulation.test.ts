@@ -1,0 +1,349 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, TARGET_STRIDE, TF, FLOW_STRIDE, type TraceRecord } from '../../../src/engine/index.ts';
+import { checked, simple } from './support/scenarios.ts';
+import type { ScenarioInput } from '../../../src/scenario/schema.ts';
+
+function trace(scenario: ReturnType<typeof simple>, untilMs: number): TraceRecord[] {
+  const out: TraceRecord[] = [];
+  const sim = createSimulation(scenario, { onRequestDone: (r) => out.push(r) });
+  sim.runUntil(untilMs);
+  return out.sort((a, b) => a.id - b.id);
+}
+
+describe('determinism', () => {
+  it('the same scenario and seed give identical metrics and traces, twice', () => {
+    const s = simple({ algorithm: 'power-of-two-choices', ratePerSec: 50, targets: 5, concurrency: 2 });
+    const a = createSimulation(s);
+    const b = createSimulation(s);
+    a.runUntil(30_000);
+    b.runUntil(30_000);
+    expect(a.metrics()).toEqual(b.metrics());
+    expect(trace(s, 10_000)).toEqual(trace(s, 10_000));
+  });
+
+  it('a different seed gives a different run', () => {
+    const a = createSimulation(simple({ seed: 1 }));
+    const b = createSimulation(simple({ seed: 2 }));
+    a.runUntil(10_000);
+    b.runUntil(10_000);
+    expect(a.metrics().requests.total).not.toBe(b.metrics().requests.total);
+  });
+
+  it('running in many small steps equals one long run', () => {
+    const s = simple({ ratePerSec: 40, concurrency: 2 });
+    const a = createSimulation(s);
+    const b = createSimulation(s);
+    for (let t = 16; t <= 20_000; t += 16) a.runUntil(t);
+    a.runUntil(20_000);
+    b.runUntil(20_000);
+    expect(a.metrics()).toEqual(b.metrics());
+  });
+});
+
+describe('common random numbers', () => {
+  it('switching the algorithm leaves every arrival time, client and request size unchanged', () => {
+    const rr = trace(simple({ algorithm: 'round-robin', ratePerSec: 20, exponential: true }), 20_000);
+    const lc = trace(simple({ algorithm: 'least-connections', ratePerSec: 20, exponential: true }), 20_000);
+    const n = Math.min(rr.length, lc.length) - 50;
+    expect(n).toBeGreaterThan(300);
+    for (let i = 0; i < n; i++) {
+      expect(lc[i].arrivalMs).toBe(rr[i].arrivalMs);
+      expect(lc[i].client).toBe(rr[i].client);
+    }
+    // the targets differ, so the comparison is meaningful
+    expect(lc.slice(0, n).some((r, i) => r.target !== rr[i].target)).toBe(true);
+  });
+
+  it('a request has the same service time wherever it goes when nothing queues', () => {
+    // one slot each, tiny load: latency = service time, identical under any algorithm
+    const a = trace(simple({ algorithm: 'round-robin', ratePerSec: 0.5, targets: 3 }), 100_000);
+    const b = trace(simple({ algorithm: 'random', ratePerSec: 0.5, targets: 3 }), 100_000);
+    let same = 0;
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (Math.abs(a[i].latencyMs - b[i].latencyMs) < 1e-9) same++;
+    expect(same / a.length).toBeGreaterThan(0.95);
+  });
+});
+
+describe('targets', () => {
+  it('utilisation is busy slot-time over slot-time: constant 100 ms at 5 req/s on one slot is 50 %', () => {
+    // arrivals at 0.2 s, 0.4 s … 100 s: 499 finished 100 ms jobs plus one just started
+    const sim = createSimulation(simple({ targets: 1, arrival: 'constant', ratePerSec: 5, exponential: false, serviceMs: 100 }));
+    sim.runUntil(100_000);
+    const m = sim.metrics();
+    expect(m.targets.a.utilization).toBeCloseTo(0.499, 9);
+    expect(m.latencyMs.p99).toBeCloseTo(100, 0);
+    expect(m.requests.failed).toBe(0);
+  });
+
+  it('a full queue rejects with 503 and says so in the event log', () => {
+    const sim = createSimulation(simple({ targets: 1, ratePerSec: 100, serviceMs: 100, queueLimit: 5 }));
+    sim.runUntil(10_000);
+    const m = sim.metrics();
+    expect(m.failures.rejected).toBeGreaterThan(500);
+    expect(m.requests.ok).toBeLessThan(110);
+    expect(sim.events().some((e) => e.kind === 'rejecting' && /queue is full \(5 waiting\)/.test(e.message))).toBe(true);
+  });
+
+  it('requests that wait longer than the timeout fail with 504 at the timeout', () => {
+    const out: TraceRecord[] = [];
+    const sim = createSimulation(simple({ targets: 1, ratePerSec: 20, serviceMs: 100, exponential: false, timeoutMs: 2000 }), { onRequestDone: (r) => out.push(r) });
+    sim.runUntil(30_000);
+    const timeouts = out.filter((r) => r.outcome === 'timeout');
+    expect(timeouts.length).toBeGreaterThan(100);
+    for (const r of timeouts) expect(r.latencyMs).toBeCloseTo(2000, 6);
+    expect(Math.max(...out.filter((r) => r.outcome === 'ok').map((r) => r.latencyMs))).toBeLessThanOrEqual(2000);
+  });
+
+  it('a crashed target fails what it holds, refuses new requests, and serves again after recovery', () => {
+    const s = simple({ targets: 2, ratePerSec: 20, concurrency: 2 });
+    const sim = createSimulation(s);
+    sim.runUntil(5_000);
+    expect(sim.apply({ action: 'crash', target: 'b' })).toBeNull();
+    sim.runUntil(10_000);
+    const mid = sim.metrics();
+    expect(mid.failures.refused).toBeGreaterThan(40);
+    // round robin keeps sending half the traffic to b: nothing took it out of rotation
+    expect(mid.targets.b.failed).toBe(mid.failures.refused);
+    const snap = sim.snapshot();
+    expect(snap.targets[1 * TARGET_STRIDE + TF.state]).toBe(1);
+    expect(snap.targets[1 * TARGET_STRIDE + TF.inService]).toBe(0);
+    sim.apply({ action: 'recover', target: 'b' });
+    sim.runUntil(20_000);
+    const end = sim.metrics();
+    expect(end.failures.refused).toBe(mid.failures.refused);
+    expect(end.targets.b.ok).toBeGreaterThan(mid.targets.b.ok + 50);
+    expect(sim.events().map((e) => e.kind)).toEqual(expect.arrayContaining(['crash', 'recover']));
+  });
+
+  it('scheduled events in the scenario happen at their time', () => {
+    const doc = { ...simple(), events: [{ atSec: 3, action: 'crash' as const, target: 'a' }] };
+    const sim = createSimulation(checked(doc as ScenarioInput));
+    sim.runUntil(2_999);
+    expect(sim.events().some((e) => e.kind === 'crash')).toBe(false);
+    sim.runUntil(3_000);
+    const crash = sim.events().find((e) => e.kind === 'crash');
+    expect(crash?.timeMs).toBe(3000);
+  });
+});
+
+describe('traffic', () => {
+  it('closed-loop users keep exactly one request each in flight or thinking', () => {
+    const sim = createSimulation(
+      checked({
+        schemaVersion: 1,
+        name: 'closed',
+        traffic: { arrival: { kind: 'closed', users: 20, thinkTimeMs: { dist: 'constant', valueMs: 900 } } },
+        balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'g' }] }],
+        targetGroups: [{ id: 'g', algorithm: 'round-robin', targets: [{ id: 'a', concurrency: 100, serviceTimeMs: { dist: 'constant', valueMs: 100 } }] }],
+      }),
+    );
+    sim.runUntil(100_000);
+    const m = sim.metrics();
+    // each user cycles every 100 + 900 ms: 20 users → 20 req/s
+    expect(m.throughputPerSec).toBeGreaterThan(19.5);
+    expect(m.throughputPerSec).toBeLessThan(20.5);
+    expect(m.requests.inFlight).toBeLessThanOrEqual(20);
+  });
+
+  it('a rate profile ramps the arrival rate', () => {
+    const sim = createSimulation(
+      checked({
+        schemaVersion: 1,
+        name: 'ramp',
+        traffic: { arrival: { kind: 'constant', ratePerSec: 10 }, profile: [{ atSec: 10, ratePerSec: 110, rampSec: 10 }] },
+        balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'g' }] }],
+        targetGroups: [{ id: 'g', algorithm: 'round-robin', targets: [{ id: 'a', concurrency: 1000, serviceTimeMs: { dist: 'constant', valueMs: 1 } }] }],
+      }),
+    );
+    sim.runUntil(30_000);
+    const s = sim.series();
+    expect(s.arrived[5]).toBe(10);
+    expect(s.arrived[15]).toBeGreaterThan(60);
+    expect(s.arrived[15]).toBeLessThan(70);
+    expect(s.arrived[25]).toBe(110);
+    // 10 s at 10/s + a ramp averaging 60/s + 10 s at 110/s
+    expect(sim.metrics().requests.total).toBeGreaterThan(1795);
+    expect(sim.metrics().requests.total).toBeLessThan(1805);
+  });
+
+  it('a live rate change takes effect at once', () => {
+    const sim = createSimulation(simple({ arrival: 'constant', ratePerSec: 10, concurrency: 100, serviceMs: 1 }));
+    sim.runUntil(10_000);
+    expect(sim.apply({ action: 'set-rate', ratePerSec: 100 })).toBeNull();
+    sim.runUntil(20_000);
+    const s = sim.series();
+    expect(s.arrived[5]).toBe(10);
+    expect(s.arrived[15]).toBe(100);
+  });
+
+  it('clients get distinct addresses, one per /24, so hashing by address spreads them', () => {
+    const seen = new Map<string, number>();
+    const sim = createSimulation(simple({ algorithm: 'ip-hash', ratePerSec: 200, clients: 3000, targets: 4, concurrency: 50, serviceMs: 1 }));
+    sim.runUntil(60_000);
+    for (const t of Object.values(sim.metrics().targets)) seen.set(String(seen.size), t.requests);
+    const counts = [...seen.values()];
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    for (const c of counts) expect(Math.abs(c / mean - 1)).toBeLessThan(0.15);
+  });
+});
+
+describe('balancers', () => {
+  const routed: ScenarioInput = {
+    schemaVersion: 1,
+    name: 'routes',
+    traffic: {
+      arrival: { kind: 'poisson', ratePerSec: 100 },
+      mix: [
+        { name: 'api', host: 'shop.example.com', path: '/api/cart', share: 1 },
+        { name: 'admin', host: 'ADMIN.example.com', path: '/', share: 1 },
+        { name: 'beta', host: 'shop.example.com', path: '/', headers: { 'X-Beta': 'yes' }, share: 1 },
+        { name: 'other', host: 'shop.example.com', path: '/', share: 1 },
+      ],
+    },
+    balancers: [
+      {
+        id: 'lb',
+        listeners: [
+          {
+            port: 80,
+            rules: [
+              { match: { pathPrefix: '/api' }, forward: 'api' },
+              { match: { host: 'admin.*' }, forward: 'admin' },
+              { match: { header: { name: 'x-beta', value: 'Y*' } }, forward: 'beta' },
+            ],
+          },
+        ],
+      },
+    ],
+    targetGroups: ['api', 'admin', 'beta'].map((g) => ({ id: g, algorithm: 'round-robin' as const, targets: [{ id: `${g}-1`, concurrency: 100, serviceTimeMs: { dist: 'constant' as const, valueMs: 1 } }] })),
+  };
+
+  it('layer 7 routes by path prefix, host wildcard and header, first match wins; no default gives 404', () => {
+    const sim = createSimulation(checked(routed));
+    sim.runUntil(60_000);
+    const m = sim.metrics();
+    const total = m.requests.total;
+    for (const g of ['api', 'admin', 'beta']) expect(Math.abs(m.targets[`${g}-1`].requests / total - 0.25)).toBeLessThan(0.03);
+    expect(Math.abs(m.failures['no-route'] / total - 0.25)).toBeLessThan(0.03);
+  });
+
+  it('layer 4 keeps a client on one target for the life of its connection', () => {
+    const doc = checked({
+      schemaVersion: 1,
+      name: 'l4',
+      traffic: { arrival: { kind: 'poisson', ratePerSec: 50 }, clients: { count: 20 } },
+      balancers: [{ id: 'nlb', layer: 4, requestsPerConnection: 1000, listeners: [{ port: 443, protocol: 'tcp', defaultForward: 'g' }] }],
+      targetGroups: [{ id: 'g', algorithm: 'round-robin', targets: ['a', 'b', 'c', 'd'].map((id) => ({ id, concurrency: 50, serviceTimeMs: { dist: 'constant' as const, valueMs: 5 } })) }],
+    });
+    const out: TraceRecord[] = [];
+    const sim = createSimulation(doc, { onRequestDone: (r) => out.push(r) });
+    sim.runUntil(60_000);
+    const byClient = new Map<number, Set<string | null>>();
+    for (const r of out) byClient.set(r.client, (byClient.get(r.client) ?? new Set()).add(r.target));
+    expect(byClient.size).toBe(20);
+    for (const targets of byClient.values()) expect(targets.size).toBe(1);
+  });
+
+  it('a live algorithm switch changes where requests go without a reset', () => {
+    const sim = createSimulation(simple({ algorithm: 'weighted-round-robin', weights: [5, 1, 1], ratePerSec: 70, concurrency: 10, serviceMs: 10 }));
+    sim.runUntil(10_000);
+    const before = sim.metrics().targets;
+    expect(before.a.requests / (before.b.requests + before.c.requests)).toBeCloseTo(2.5, 1);
+    expect(sim.apply({ action: 'set-algorithm', group: 'web', algorithm: 'round-robin' })).toBeNull();
+    sim.runUntil(20_000);
+    const after = sim.metrics().targets;
+    const da = after.a.requests - before.a.requests;
+    const db = after.b.requests - before.b.requests;
+    expect(da / db).toBeCloseTo(1, 1);
+    expect(sim.topology().groups[0].algorithm).toBe('round-robin');
+  });
+
+  it('weights set live change the shares', () => {
+    const sim = createSimulation(simple({ algorithm: 'weighted-round-robin', ratePerSec: 60, concurrency: 10, serviceMs: 10 }));
+    sim.runUntil(1_000);
+    sim.apply({ action: 'set-weight', target: 'a', weight: 4 });
+    const before = sim.metrics().targets;
+    sim.runUntil(61_000);
+    const after = sim.metrics().targets;
+    const share = (after.a.requests - before.a.requests) / (after.b.requests - before.b.requests);
+    expect(share).toBeCloseTo(4, 1);
+  });
+});
+
+describe('live changes', () => {
+  it('growing a group adds targets that take traffic; shrinking drains them', () => {
+    const sim = createSimulation(simple({ targets: 2, ratePerSec: 40, concurrency: 4, serviceMs: 50 }));
+    sim.runUntil(5_000);
+    expect(sim.apply({ action: 'set-target-count', group: 'web', count: 4 })).toBeNull();
+    const topo = sim.topology();
+    expect(topo.groups[0].targets).toHaveLength(4);
+    expect(topo.targets.map((t) => t.id)).toEqual(['a', 'b', 'web-3', 'web-4']);
+    sim.runUntil(10_000);
+    expect(sim.metrics().targets['web-4'].requests).toBeGreaterThan(20);
+    sim.apply({ action: 'set-target-count', group: 'web', count: 1 });
+    const frozen = sim.metrics().targets.b.requests;
+    sim.runUntil(15_000);
+    const m = sim.metrics();
+    expect(m.targets.b.requests).toBe(frozen);
+    expect(m.targets.b.failed).toBe(0);
+    expect(sim.topology().targets.filter((t) => t.registered).map((t) => t.id)).toEqual(['a']);
+    // growing again re-registers the same targets before making new ones
+    sim.apply({ action: 'set-target-count', group: 'web', count: 3 });
+    expect(sim.topology().groups[0].targets.map((i) => sim.topology().targets[i].id)).toEqual(['a', 'b', 'web-3']);
+  });
+
+  it('an impossible change is refused with a message and changes nothing', () => {
+    const sim = createSimulation(simple({ targets: 1 }));
+    sim.runUntil(1_000);
+    const before = sim.metrics();
+    expect(sim.apply({ action: 'crash', target: 'zzz' })).toMatch(/no target with id "zzz"/);
+    expect(sim.apply({ action: 'set-weight', target: 'a', weight: 0 })).toMatch(/weight 0/);
+    expect(sim.metrics()).toEqual(before);
+  });
+});
+
+describe('snapshots and series', () => {
+  it('a snapshot carries per-target typed arrays and sampled flows with simulation timing', () => {
+    const sim = createSimulation(simple({ targets: 3, ratePerSec: 30, concurrency: 2 }));
+    sim.runUntil(5_000);
+    const s = sim.snapshot();
+    expect(s.timeMs).toBe(5000);
+    expect(s.targets).toBeInstanceOf(Float64Array);
+    expect(s.targets.length).toBe(3 * TARGET_STRIDE);
+    expect(s.flows.length % FLOW_STRIDE).toBe(0);
+    expect(s.flows.length / FLOW_STRIDE).toBe(s.totals.ok + s.totals.failed);
+    for (let i = 0; i < s.flows.length; i += FLOW_STRIDE) {
+      expect(s.flows[i + 2]).toBeLessThanOrEqual(s.flows[i + 3]);
+      expect(s.flows[i + 3]).toBeLessThanOrEqual(s.flows[i + 4]);
+    }
+    // flows are handed over once
+    expect(sim.snapshot().flows.length).toBe(0);
+  });
+
+  it('heavy traffic is sampled, and the snapshot says how many requests one flow stands for', () => {
+    const sim = createSimulation(simple({ targets: 10, ratePerSec: 5000, concurrency: 100, serviceMs: 10 }));
+    sim.runUntil(3_000);
+    sim.snapshot();
+    sim.runUntil(4_000);
+    const s = sim.snapshot();
+    expect(s.flowSampleEvery).toBe(20);
+    expect(s.flows.length / FLOW_STRIDE).toBeGreaterThan(200);
+    expect(s.flows.length / FLOW_STRIDE).toBeLessThan(300);
+  });
+
+  it('per-second series add up to the totals and stay bounded', () => {
+    const sim = createSimulation(simple({ ratePerSec: 20, concurrency: 4 }), { seriesCapacity: 50 });
+    sim.runUntil(40_000);
+    const s = sim.series();
+    const m = sim.metrics();
+    expect(s.seconds).toBe(40);
+    expect(s.arrived.reduce((a, b) => a + b, 0)).toBe(m.requests.total);
+    let perTarget = 0;
+    for (let i = 0; i < s.targetRequests.length; i++) perTarget += s.targetRequests[i];
+    expect(perTarget).toBe(m.requests.total);
+    sim.runUntil(120_000);
+    const later = sim.series();
+    expect(later.seconds).toBe(50);
+    expect(later.startSec).toBe(70);
+  });
+});
