@@ -117,3 +117,13 @@ describe('validateChange', () => {
     expect(r.errors[0].message).toMatch(reason);
   });
 });
+
+describe('the published JSON Schema', () => {
+  it('public/scenario.schema.json is up to date with the schema (run `npm run schema`)', async () => {
+    const { scenarioJsonSchema } = await import('../../../src/scenario/json-schema.ts');
+    const published = JSON.parse(readFileSync(new URL('../../../public/scenario.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+    expect(published.properties.targetGroups.items.properties.algorithm.enum).toContain('maglev');
+    expect(published.additionalProperties).toBe(false);
+  });
+});
