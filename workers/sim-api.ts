@@ -77,7 +77,9 @@ export function createSimApi(): SimApi {
 
     apply(id, change) {
       const sim = session(id);
-      const validated = validateChange(change, sim.scenario);
+      const topology = sim.topology();
+      const live = { targets: topology.targets.map((t) => t.id), groups: topology.groups.map((g) => g.id) };
+      const validated = validateChange(change, sim.scenario, live);
       if (!validated.ok) return validated.errors;
       const refused = sim.apply(validated.value);
       return refused === null ? null : [{ path: '(change)', message: refused }];

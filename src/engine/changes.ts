@@ -7,7 +7,8 @@
 import type { Change, TargetConfig } from '../scenario/schema.ts';
 import type { Engine } from './simulation.ts';
 import { FAIL } from './simulation.ts';
-import { REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
+import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { TARGET_CRASHED, TARGET_UP } from './backend/targets.ts';
 import { formatRate } from './format.ts';
 
@@ -49,6 +50,7 @@ export function applyChange(e: Engine, change: Change): string | null {
       const total = group.members.reduce((s, m) => s + (m === t ? change.weight : store.weight[m]), 0);
       if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
       store.weight[t] = change.weight;
+      store.configs[t] = { ...store.configs[t], weight: change.weight };
       group.rebuild();
       e.log.add(now, 'config', change.target, `weight of ${change.target} set to ${change.weight}`);
       return null;
@@ -58,6 +60,7 @@ export function applyChange(e: Engine, change: Change): string | null {
       if (t < 0) return `no target with id "${change.target}"`;
       store.accrue(t, now);
       store.concurrency[t] = change.concurrency;
+      store.configs[t] = { ...store.configs[t], concurrency: change.concurrency };
       e.startQueued(t);
       e.log.add(now, 'config', change.target, `${change.target} now serves ${change.concurrency} request${change.concurrency === 1 ? '' : 's'} at once`);
       return null;
@@ -65,6 +68,7 @@ export function applyChange(e: Engine, change: Change): string | null {
     case 'set-service-time': {
       const t = targetIndex(e, change.target);
       if (t < 0) return `no target with id "${change.target}"`;
+      store.configs[t] = { ...store.configs[t], serviceTimeMs: change.serviceTimeMs };
       store.setServiceTime(t, change.serviceTimeMs, store.configs[t].serviceTimeByClass, e.mix.names);
       e.log.add(now, 'config', change.target, `service time of ${change.target} changed to ${change.serviceTimeMs.dist}`);
       return null;
@@ -90,8 +94,10 @@ function crash(e: Engine, t: number): void {
   store.state[t] = TARGET_CRASHED;
   for (let s = 0; s < pool.cap; s++) {
     const st = pool.state[s];
-    if (pool.target[s] !== t || (st !== REQ_QUEUED && st !== REQ_SERVING)) continue;
-    e.fail(s, FAIL.refused);
+    if (pool.target[s] !== t || st === REQ_FREE) continue;
+    if (st === REQ_QUEUED || st === REQ_SERVING) e.fail(s, FAIL.refused);
+    // already answered with a timeout, but still held by the target: the work dies with it
+    else if (st === REQ_ORPHANED || st === REQ_ABANDONED) e.releaseSlot(s);
   }
   store.queues[t].clear();
   store.queued[t] = 0;
@@ -118,6 +124,10 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
     }
   } else {
     let missing = count - before;
+    const unregistered = g.members.length === 0 ? 0 : countUnregistered(e, g.index);
+    if (store.count + Math.max(0, missing - unregistered) > LIMITS.maxTargetsTotal) {
+      return `${groupId} cannot grow to ${count}: at most ${LIMITS.maxTargetsTotal} targets in all`;
+    }
     for (let t = 0; t < store.count && missing > 0; t++) {
       if (store.groupOf[t] === g.index && store.registered[t] === 0) {
         store.registered[t] = 1;
@@ -129,7 +139,8 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
     for (let n = before + 1; missing > 0; n++) {
       const id = `${groupId}-${n}`;
       if (store.ids.includes(id)) continue;
-      store.add({ ...template, id, address: undefined }, g.index, `10.1.${g.index}.${store.count + 1}:80`, e.mix.names);
+      const inGroup = store.groupOf.subarray(0, store.count).filter((x) => x === g.index).length;
+      store.add({ ...template, id, address: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names);
       missing--;
     }
   }
@@ -137,4 +148,16 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
   e.topologyVersion++;
   e.log.add(e.nowMs, 'config', groupId, `${groupId} now has ${count} target${count === 1 ? '' : 's'} (was ${before})`);
   return null;
+}
+
+function countUnregistered(e: Engine, group: number): number {
+  let n = 0;
+  for (let t = 0; t < e.store.count; t++) if (e.store.groupOf[t] === group && e.store.registered[t] === 0) n++;
+  return n;
+}
+
+/** The address a target gets when the scenario names none: 10.<1 + group / 250>.<group % 250>.<n>, port 80. */
+export function defaultAddress(group: number, indexInGroup: number): string {
+  const host = indexInGroup + 1;
+  return `10.${1 + Math.floor(group / 250) + 4 * Math.floor(host / 250)}.${group % 250}.${host % 250}:80`;
 }

@@ -18,9 +18,9 @@ function failureRecord(counts: Float64Array): Record<FailureReason, number> {
 /** Utilisation of target t over the whole run so far (busy slot-time / slot-time). */
 function utilizationTotal(e: Engine, t: number): number {
   const s = e.store;
-  if (e.nowMs <= 0) return 0;
-  const acc = s.busyAcc[t] + s.busy[t] * (e.nowMs - s.busyStamp[t]);
-  return acc / (s.concurrency[t] * e.nowMs);
+  const dt = e.nowMs - s.busyStamp[t];
+  const capacity = s.capAcc[t] + s.concurrency[t] * dt;
+  return capacity > 0 ? (s.busyAcc[t] + s.busy[t] * dt) / capacity : 0;
 }
 
 export function buildSnapshot(e: Engine): Snapshot {

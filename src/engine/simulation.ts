@@ -24,7 +24,7 @@ import { LogHistogram } from './metrics/histogram.ts';
 import { SecondSeries } from './metrics/series.ts';
 import { EventLog } from './metrics/event-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
-import { applyChange } from './changes.ts';
+import { applyChange, defaultAddress } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
 import { FAILURE_REASONS, OUTCOME_OK, outcomeName, type FailureReason, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
@@ -95,7 +95,7 @@ export class Engine implements Simulation {
     this.store = new TargetStore(classNames.length, Math.max(16, totalTargets * 2));
     this.groups = scenario.targetGroups.map((g, gi) => new TargetGroup(g, gi, this.store, this.rng.balancer, this.mix.classes));
     scenario.targetGroups.forEach((g, gi) =>
-      g.targets.forEach((t, ti) => this.store.add(t, gi, t.address ?? `10.1.${gi}.${ti + 1}:80`, classNames)),
+      g.targets.forEach((t, ti) => this.store.add(t, gi, t.address ?? defaultAddress(gi, ti), classNames)),
     );
     for (const g of this.groups) g.setAlgorithm(g.algorithmName);
 
@@ -410,6 +410,10 @@ export class Engine implements Simulation {
   }
 
   /** Frees a request slot and drops finished requests from the head of its group's timeout list. */
+  releaseSlot(slot: number): void {
+    this.release(slot);
+  }
+
   private release(slot: number): void {
     const g = this.pool.group[slot];
     this.pool.release(slot);
@@ -442,8 +446,10 @@ export class Engine implements Simulation {
     const req = this.secTargetRequests.length >= n ? this.secTargetRequests : new Float64Array(n * 2);
     for (let t = 0; t < n; t++) {
       store.accrue(t, boundary);
-      this.secTargetUtil[t] = (store.busyAcc[t] - store.busyAccAtSecond[t]) / (store.concurrency[t] * 1000);
+      const capacity = store.capAcc[t] - store.capAccAtSecond[t];
+      this.secTargetUtil[t] = capacity > 0 ? (store.busyAcc[t] - store.busyAccAtSecond[t]) / capacity : 0;
       store.busyAccAtSecond[t] = store.busyAcc[t];
+      store.capAccAtSecond[t] = store.capAcc[t];
       req[t] = store.secRequests[t];
       store.secRequests[t] = 0;
     }

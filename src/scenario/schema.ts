@@ -122,7 +122,7 @@ export const TargetSchema = z.strictObject({
 
 export const HashKeySchema = z
   .string()
-  .regex(/^(client-ip|path|(header|cookie|query):[A-Za-z0-9_-]+)$/, 'must be "client-ip", "path", "header:<name>", "cookie:<name>" or "query:<name>"');
+  .regex(/^(client-ip|path|header:[A-Za-z0-9-]+|(cookie|query):[A-Za-z0-9_-]+)$/, 'must be "client-ip", "path", "header:<name>", "cookie:<name>" or "query:<name>"');
 
 export const TargetGroupSchema = z.strictObject({
   id,

@@ -116,8 +116,14 @@ function crossCheck(s: Scenario): ValidationError[] {
   for (const d of duplicates(allTargets)) errors.push({ path: 'targetGroups', message: `duplicate target id "${d}" (target ids are unique across all groups)` });
   for (const t of allTargets) targetIds.add(t);
 
+  const classNames = new Set((s.traffic.mix ?? [{ name: 'default' }]).map((m) => m.name));
   s.targetGroups.forEach((g, gi) => {
     totalTargets += g.targets.length;
+    g.targets.forEach((t, ti) => {
+      for (const cls of Object.keys(t.serviceTimeByClass)) {
+        if (!classNames.has(cls)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].serviceTimeByClass.${cls}`, message: `no request class "${cls}" in traffic.mix` });
+      }
+    });
     if (g.targets.every((t) => t.weight === 0)) {
       errors.push({ path: `targetGroups[${gi}].targets`, message: 'every target has weight 0, so no request could ever be sent' });
     }
@@ -142,6 +148,9 @@ function crossCheck(s: Scenario): ValidationError[] {
       }
       if (b.layer === 4 && (l.protocol === 'http' || l.protocol === 'https')) {
         errors.push({ path: `${at}.protocol`, message: `a layer-4 listener speaks tcp, tls or udp, not ${l.protocol}` });
+      }
+      if (b.layer === 7 && l.protocol !== 'http' && l.protocol !== 'https') {
+        errors.push({ path: `${at}.protocol`, message: `a layer-7 listener speaks http or https, not ${l.protocol}` });
       }
       l.rules.forEach((r, ri) => {
         if (!groupIds.has(r.forward)) errors.push({ path: `${at}.rules[${ri}].forward`, message: `no target group with id "${r.forward}"` });
@@ -216,12 +225,15 @@ export function validateScenario(raw: unknown): Validated<Scenario> {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
 }
 
-/** Validates a live change against the scenario it will be applied to. */
-export function validateChange(raw: unknown, scenario: Scenario): Validated<Change> {
+/**
+ * Validates a live change against the scenario it will be applied to. `live` lists the ids that exist
+ * now (targets added by set-target-count included); without it, the scenario's own ids are used.
+ */
+export function validateChange(raw: unknown, scenario: Scenario, live?: { targets: readonly string[]; groups: readonly string[] }): Validated<Change> {
   const parsed = ChangeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, raw) };
-  const targetIds = new Set(scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
-  const groupIds = new Set(scenario.targetGroups.map((g) => g.id));
+  const targetIds = new Set(live?.targets ?? scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
+  const groupIds = new Set(live?.groups ?? scenario.targetGroups.map((g) => g.id));
   const errors = checkChangeRefs(parsed.data, scenario, '(change)', targetIds, groupIds);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
 }

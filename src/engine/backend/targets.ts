@@ -41,6 +41,9 @@ export class TargetStore {
   busyAcc = new Float64Array(0);
   busyStamp = new Float64Array(0);
   busyAccAtSecond = new Float64Array(0);
+  /** Slot-time available (concurrency × time), integrated like busyAcc, so utilisation survives slot changes. */
+  capAcc = new Float64Array(0);
+  capAccAtSecond = new Float64Array(0);
   rejecting = new Uint8Array(0);
 
   /** Service-time table, [target * classes + class]: kind (255 = use the target's default), p1, p2. */
@@ -85,7 +88,9 @@ export class TargetStore {
 
   /** Brings the busy-time integral of target t up to `nowMs`; call before `busy` changes. */
   accrue(t: number, nowMs: number): void {
-    this.busyAcc[t] += this.busy[t] * (nowMs - this.busyStamp[t]);
+    const dt = nowMs - this.busyStamp[t];
+    this.busyAcc[t] += this.busy[t] * dt;
+    this.capAcc[t] += this.concurrency[t] * dt;
     this.busyStamp[t] = nowMs;
   }
 
@@ -111,6 +116,8 @@ export class TargetStore {
     this.busyAcc = f64(this.busyAcc);
     this.busyStamp = f64(this.busyStamp);
     this.busyAccAtSecond = f64(this.busyAccAtSecond);
+    this.capAcc = f64(this.capAcc);
+    this.capAccAtSecond = f64(this.capAccAtSecond);
     this.rejecting = u8(this.rejecting);
     const n = capacity * this.classes;
     const k = new Uint8Array(n); k.set(this.svcKind); this.svcKind = k;

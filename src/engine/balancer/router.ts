@@ -14,9 +14,16 @@ function wildcard(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
+/** The path without its query string. */
+export function pathOnly(path: string): string {
+  const q = path.indexOf('?');
+  return q < 0 ? path : path.slice(0, q);
+}
+
 /** Does the rule's match block accept a request of this class? */
 export function ruleMatches(match: ListenerConfig['rules'][number]['match'], cls: RequestClass): boolean {
-  if (match.pathPrefix !== undefined && !cls.path.startsWith(match.pathPrefix)) return false;
+  // like ALB path conditions: the path only, not the query string
+  if (match.pathPrefix !== undefined && !pathOnly(cls.path).startsWith(match.pathPrefix)) return false;
   if (match.host !== undefined && !wildcard(match.host).test(cls.host)) return false;
   if (match.header !== undefined) {
     const value = cls.headers[match.header.name.toLowerCase()];

@@ -11,6 +11,7 @@ import type { TargetStore } from '../backend/targets.ts';
 import type { Rng } from '../core/rng.ts';
 import { DeadlineQueue } from '../core/deadline-queue.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
+import { pathOnly } from './router.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
 
 const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev'];
@@ -115,7 +116,7 @@ export class TargetGroup implements GroupView {
   private staticKey(c: RequestClass): string {
     switch (this.keyKind) {
       case 'path':
-        return c.path;
+        return pathOnly(c.path);
       case 'header':
         return c.headers[this.keyName.toLowerCase()] ?? '';
       case 'query': {

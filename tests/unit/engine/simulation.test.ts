@@ -347,3 +347,28 @@ describe('snapshots and series', () => {
     expect(later.startSec).toBe(70);
   });
 });
+
+describe('crash bookkeeping', () => {
+  it('a crash also frees requests that already timed out but were still held, so slots never exceed concurrency', () => {
+    // constant 5 s service with a 1 s timeout: every request is orphaned in service when the crash comes
+    const sim = createSimulation(simple({ targets: 1, concurrency: 1, ratePerSec: 2, arrival: 'constant', exponential: false, serviceMs: 5000, timeoutMs: 1000, queueLimit: 10 }));
+    sim.runUntil(3_000);
+    sim.apply({ action: 'crash', target: 'a' });
+    sim.apply({ action: 'recover', target: 'a' });
+    for (let t = 3_100; t < 30_000; t += 100) {
+      sim.runUntil(t);
+      const s = sim.snapshot();
+      expect(s.targets[TF.inService]).toBeLessThanOrEqual(1);
+      expect(s.targets[TF.inService]).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('utilisation over the run accounts for a live change of slots', () => {
+    const sim = createSimulation(simple({ targets: 1, concurrency: 1, arrival: 'constant', ratePerSec: 5, exponential: false, serviceMs: 100 }));
+    sim.runUntil(50_000);
+    sim.apply({ action: 'set-concurrency', target: 'a', concurrency: 2 });
+    sim.runUntil(100_000);
+    // busy 25 s in each half; capacity 50 slot-s then 100 slot-s
+    expect(sim.metrics().targets.a.utilization).toBeCloseTo((25 + 25) / (50 + 100), 2);
+  });
+});

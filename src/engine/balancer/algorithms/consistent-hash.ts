@@ -8,7 +8,7 @@
  */
 import type { AlgorithmFactory } from '../algorithm.ts';
 import { CRC32_INIT, crc32Byte, crc32Final, crc32Text } from '../../core/hash/crc32.ts';
-import { SmoothWrr, usable, type MemberFilter } from './smooth-wrr.ts';
+import { SmoothWrr, usable } from './smooth-wrr.ts';
 
 const POINTS_PER_WEIGHT = 160;
 const MAX_POINTS = 1 << 21;
@@ -25,23 +25,26 @@ function serverBase(address: string): number {
 export const create: AlgorithmFactory = () => {
   const swrr = new SmoothWrr();
   let pointHash = new Uint32Array(0), pointServer = new Int32Array(0);
-  let serverOf = new Int32Array(0), shared = new Uint8Array(0); // member → first member with its address
-  let current = -1;
-  const sameServer: MemberFilter = { accepts: (_view, i) => serverOf[i] === current };
+  // Members sharing a server name: those of server s (its first member) are sameName[start[s]..start[s + 1]).
+  let start = new Int32Array(1), sameName = new Int32Array(0);
   return {
     rebuild(view) {
       const n = view.size;
       swrr.reset(view);
-      serverOf = new Int32Array(n);
-      shared = new Uint8Array(n);
+      const serverOf = new Int32Array(n);
       const firstByAddress = new Map<string, number>();
+      start = new Int32Array(n + 1);
       let wanted = 0;
       for (let i = 0; i < n; i++) {
-        const first = firstByAddress.get(view.address(i));
-        if (first === undefined) firstByAddress.set(view.address(i), (serverOf[i] = i));
-        else shared[(serverOf[i] = first)] = 1;
+        serverOf[i] = firstByAddress.get(view.address(i)) ?? i;
+        firstByAddress.set(view.address(i), serverOf[i]);
+        start[serverOf[i] + 1]++;
         wanted += Math.round(view.weight(i) * POINTS_PER_WEIGHT);
       }
+      for (let s = 0; s < n; s++) start[s + 1] += start[s];
+      sameName = new Int32Array(n);
+      const filled = start.slice(0, n);
+      for (let i = 0; i < n; i++) sameName[filled[serverOf[i]]++] = i;
       const scale = wanted > MAX_POINTS ? MAX_POINTS / wanted : 1;
       const keys: number[] = []; // hash · 2^21 + insertion order: one numeric sort, stable for equal hashes
       const owner: number[] = [];
@@ -80,12 +83,7 @@ export const create: AlgorithmFactory = () => {
       }
       for (let tries = 0; tries <= MAX_TRIES; tries++) {
         const server = pointServer[(lo + tries) % count];
-        if (!shared[server]) {
-          if (usable(view, server)) return server;
-          continue;
-        }
-        current = server;
-        const member = swrr.step(view, server, sameServer);
+        const member = start[server + 1] - start[server] === 1 ? (usable(view, server) ? server : -1) : swrr.pickAmong(view, sameName, start[server], start[server + 1]);
         if (member >= 0) return member;
       }
       return swrr.pick(view);

@@ -4,11 +4,24 @@
  * picked. AWS does not document the tie-break; we scan from just after the previous pick and keep the
  * first of the tied, so tied targets take turns in configuration order (deterministic and fair).
  */
-import type { AlgorithmFactory } from '../algorithm.ts';
-import { usable } from './smooth-wrr.ts';
+import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
+
+/** The first usable member in [from, to) with fewer active requests than `best` has (-1: none yet), else `best`. */
+function fewestActive(view: GroupView, from: number, to: number, best: number): number {
+  let fewest = best >= 0 ? view.active(best) : Infinity;
+  for (let i = from; i < to; i++) {
+    if (!(view.weight(i) > 0) || !view.eligible(i)) continue;
+    const active = view.active(i);
+    if (active < fewest) {
+      best = i;
+      fewest = active;
+    }
+  }
+  return best;
+}
 
 export const create: AlgorithmFactory = () => {
-  let start = 0;
+  let start = 0; // the scan begins just after the previous pick
   return {
     rebuild(view) {
       if (start >= view.size) start = 0;
@@ -16,16 +29,7 @@ export const create: AlgorithmFactory = () => {
     pick(view) {
       const n = view.size;
       if (start >= n) start = 0;
-      let best = -1;
-      let bestActive = Infinity;
-      for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
-        if (!usable(view, i)) continue;
-        const active = view.active(i);
-        if (active < bestActive) {
-          best = i;
-          bestActive = active;
-        }
-      }
+      const best = fewestActive(view, 0, start, fewestActive(view, start, n, -1));
       if (best >= 0) start = best + 1 === n ? 0 : best + 1;
       return best;
     },

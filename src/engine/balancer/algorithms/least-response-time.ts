@@ -14,29 +14,38 @@ const RT_CLUSTER_MS = 20;
 
 export const create: AlgorithmFactory = () => {
   const swrr = new SmoothWrr();
-  let avgMs = new Float64Array(0), stampMs = new Float64Array(0);
-  const byEta: MemberCost = {
-    cost(view: GroupView, i: number) {
-      if (view.nowMs - stampMs[i] > FAIL_TIMEOUT_MS) {
-        avgMs[i] = Math.floor(avgMs[i] / 2); // "give chances to slow peers"
-        stampMs[i] = view.nowMs;
-      }
-      const rt = Math.min(RT_CAP_MS, Math.ceil(avgMs[i] / RT_CLUSTER_MS) * RT_CLUSTER_MS);
-      return rt * (1 + view.active(i));
-    },
+  let avgMs = new Float64Array(0), rtMs = new Float64Array(0), stampMs = new Float64Array(0);
+  let nextHalvingMs = Infinity; // no member can be due for halving before this
+  const setAvg = (i: number, avg: number, nowMs: number) => {
+    avgMs[i] = avg;
+    rtMs[i] = Math.min(RT_CAP_MS, Math.ceil(avg / RT_CLUSTER_MS) * RT_CLUSTER_MS);
+    stampMs[i] = nowMs;
   };
+  const halveIdle = (nowMs: number) => {
+    let oldest = Infinity;
+    for (let i = 0; i < avgMs.length; i++) {
+      if (nowMs - stampMs[i] > FAIL_TIMEOUT_MS) setAvg(i, Math.floor(avgMs[i] / 2), nowMs); // "give chances to slow peers"
+      oldest = Math.min(oldest, stampMs[i]);
+    }
+    nextHalvingMs = oldest + FAIL_TIMEOUT_MS;
+  };
+  const byEta: MemberCost = { cost: (view: GroupView, i: number) => rtMs[i] * (1 + view.active(i)) };
   return {
     rebuild(view) {
       swrr.reset(view);
       avgMs = new Float64Array(view.size);
+      rtMs = new Float64Array(view.size);
       stampMs = new Float64Array(view.size).fill(view.nowMs);
+      nextHalvingMs = view.nowMs + FAIL_TIMEOUT_MS;
     },
-    pick: (view) => (view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byEta)),
+    pick(view) {
+      if (view.nowMs > nextHalvingMs) halveIdle(view.nowMs);
+      return view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byEta);
+    },
     onResponse(member, latencyMs, nowMs) {
       if (member >= avgMs.length) return;
       const v = Math.round(latencyMs);
-      avgMs[member] = avgMs[member] ? Math.floor(0.5 + 0.05 * v + 0.95 * avgMs[member]) : v;
-      stampMs[member] = nowMs;
+      setAvg(member, avgMs[member] ? Math.floor(0.5 + 0.05 * v + 0.95 * avgMs[member]) : v, nowMs);
     },
   };
 };

@@ -66,7 +66,7 @@ export function buildMaglevTable(addresses: readonly string[], weights: readonly
 export const create: AlgorithmFactory = (options) => {
   const size = options?.tableSize ?? DEFAULT_TABLE_SIZE;
   if (!isPrime(size) || size > MAX_TABLE_SIZE) throw new RangeError(`maglev tableSize must be a prime ≤ ${MAX_TABLE_SIZE}, got ${size}`);
-  let table = new Int32Array(0);
+  let table: Int32Array = new Int32Array(0);
   return {
     rebuild(view) {
       const addresses: string[] = [], weights: number[] = [];

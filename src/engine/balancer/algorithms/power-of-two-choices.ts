@@ -16,11 +16,10 @@ export const create: AlgorithmFactory = (options) => {
   let weighted = false;
   let deadline = new Float64Array(0), order = new Float64Array(0);
   let now = 0, nextOrder = 0;
-  const dynamicWeight = (view: GroupView, i: number) =>
-    view.weight(i) / (ACTIVE_REQUEST_BIAS === 1 ? view.active(i) + 1 : Math.pow(view.active(i) + 1, ACTIVE_REQUEST_BIAS));
+  const dynamicWeight = (view: GroupView, i: number) => view.weight(i) / (view.active(i) + 1) ** ACTIVE_REQUEST_BIAS;
   const earliest = (view: GroupView, onlyUsable: boolean) => {
     let best = -1;
-    for (let i = 0; i < view.size; i++) {
+    for (let i = 0, n = view.size; i < n; i++) {
       if (view.weight(i) <= 0 || (onlyUsable && !view.eligible(i))) continue;
       if (best < 0 || deadline[i] < deadline[best] || (deadline[i] === deadline[best] && order[i] < order[best])) best = i;
     }

@@ -12,11 +12,6 @@ export function usable(view: GroupView, i: number): boolean {
   return view.weight(i) > 0 && view.eligible(i);
 }
 
-/** Narrows which usable members take part in one smooth-WRR step. */
-export interface MemberFilter {
-  accepts(view: GroupView, i: number): boolean;
-}
-
 /** A per-member cost for `pickLowest`, compared as cost / weight. */
 export interface MemberCost {
   cost(view: GroupView, i: number): number;
@@ -26,20 +21,17 @@ export interface MemberCost {
 export class SmoothWrr {
   private cw = new Float64Array(0);
   private ew = new Float64Array(0);
-  private tieSource: MemberCost | null = null;
-  private tieCost = 0;
-  private tieWeight = 0;
-  private readonly tied: MemberFilter = {
-    accepts: (view, i) => this.tieSource!.cost(view, i) * this.tieWeight === this.tieCost * view.weight(i),
-  };
+  private tied = new Int32Array(0);
 
   /** Fresh state, as after an nginx reload: cw = 0, ew = weight. */
   reset(view: GroupView): void {
-    if (this.cw.length !== view.size) {
-      this.cw = new Float64Array(view.size);
-      this.ew = new Float64Array(view.size);
+    const n = view.size;
+    if (this.cw.length !== n) {
+      this.cw = new Float64Array(n);
+      this.ew = new Float64Array(n);
+      this.tied = new Int32Array(n);
     }
-    for (let i = 0; i < view.size; i++) {
+    for (let i = 0; i < n; i++) {
       this.cw[i] = 0;
       this.ew[i] = view.weight(i);
     }
@@ -47,51 +39,70 @@ export class SmoothWrr {
 
   /** nginx round robin: a single member is returned when usable (`peers->single`), else one step. */
   pick(view: GroupView): number {
-    if (view.size === 1) return usable(view, 0) ? 0 : -1;
-    return this.step(view, 0, null);
-  }
-
-  /** One smooth-WRR step over the usable members from `from` on that `filter` accepts; -1 if none. */
-  step(view: GroupView, from: number, filter: MemberFilter | null): number {
-    if (this.cw.length !== view.size) this.reset(view);
-    const cw = this.cw, ew = this.ew;
+    const n = view.size;
+    if (n === 1) return usable(view, 0) ? 0 : -1;
+    if (this.cw.length !== n) this.reset(view);
     let best = -1;
     let total = 0;
-    for (let i = from; i < view.size; i++) {
-      if (!usable(view, i) || (filter !== null && !filter.accepts(view, i))) continue;
-      cw[i] += ew[i];
-      total += ew[i];
+    for (let i = 0; i < n; i++) {
       const weight = view.weight(i);
-      if (ew[i] < weight) ew[i] = Math.min(ew[i] + 1, weight);
-      if (best < 0 || cw[i] > cw[best]) best = i; // ties go to the earliest in configuration order
+      if (weight > 0 && view.eligible(i)) {
+        total += this.add(i, weight);
+        if (best < 0 || this.cw[i] > this.cw[best]) best = i; // ties go to the earliest in configuration order
+      }
     }
-    if (best >= 0) cw[best] -= total;
+    if (best >= 0) this.cw[best] -= total;
+    return best;
+  }
+
+  /** One smooth-WRR step over the usable members among `members[start..end)`, listed in configuration order. */
+  pickAmong(view: GroupView, members: Int32Array, start: number, end: number): number {
+    if (this.cw.length !== view.size) this.reset(view);
+    let best = -1;
+    let total = 0;
+    for (let k = start; k < end; k++) {
+      const i = members[k];
+      const weight = view.weight(i);
+      if (weight > 0 && view.eligible(i)) {
+        total += this.add(i, weight);
+        if (best < 0 || this.cw[i] > this.cw[best]) best = i;
+      }
+    }
+    if (best >= 0) this.cw[best] -= total;
     return best;
   }
 
   /**
    * nginx least_conn selection: the usable member with the lowest cost/weight (by cross-multiplication);
-   * when several tie, one smooth-WRR step over only the tied ones, starting at the first of them.
+   * when several tie, one smooth-WRR step over only the tied ones.
    */
   pickLowest(view: GroupView, source: MemberCost): number {
-    let best = -1, bestCost = 0, bestWeight = 0;
-    let many = false;
-    for (let i = 0; i < view.size; i++) {
-      if (!usable(view, i)) continue;
-      const cost = source.cost(view, i), weight = view.weight(i);
-      if (best < 0 || cost * bestWeight < bestCost * weight) {
-        best = i;
+    const n = view.size;
+    if (this.cw.length !== n) this.reset(view);
+    const tied = this.tied;
+    let count = 0, bestCost = 0, bestWeight = 0;
+    for (let i = 0; i < n; i++) {
+      const weight = view.weight(i);
+      if (!(weight > 0) || !view.eligible(i)) continue;
+      const cost = source.cost(view, i);
+      if (count === 0 || cost * bestWeight < bestCost * weight) {
+        tied[0] = i;
+        count = 1;
         bestCost = cost;
         bestWeight = weight;
-        many = false;
       } else if (cost * bestWeight === bestCost * weight) {
-        many = true;
+        tied[count++] = i;
       }
     }
-    if (!many) return best;
-    this.tieSource = source;
-    this.tieCost = bestCost;
-    this.tieWeight = bestWeight;
-    return this.step(view, best, this.tied);
+    if (count <= 1) return count === 1 ? tied[0] : -1;
+    return this.pickAmong(view, tied, 0, count);
+  }
+
+  /** cw += ew; ew recovers by 1 toward the weight; returns the ew that counts toward the total. */
+  private add(i: number, weight: number): number {
+    const ew = this.ew[i];
+    this.cw[i] += ew;
+    if (ew < weight) this.ew[i] = Math.min(ew + 1, weight);
+    return ew;
   }
 }
