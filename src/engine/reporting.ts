@@ -69,6 +69,9 @@ export function buildMetrics(e: Engine): MetricsReport {
       requests: s.requests[t],
       ok: s.ok[t],
       failed: s.failed[t],
+      failures: failureRecord(s.failuresBy.subarray(t * FAILURE_REASONS.length, (t + 1) * FAILURE_REASONS.length)),
+      inFlight: s.busy[t] + s.queued[t],
+      queued: s.queued[t],
       meanLatencyMs: s.ok[t] > 0 ? s.latencySum[t] / s.ok[t] : 0,
       utilization: utilizationTotal(e, t),
     };

@@ -400,7 +400,10 @@ export class Engine implements Simulation {
       this.failed++;
       this.secFailed++;
       this.failures[outcome - 1]++;
-      if (t >= 0) this.store.failed[t]++;
+      if (t >= 0) {
+        this.store.failed[t]++;
+        this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
+      }
     }
     this.flows.offer(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
     if (this.onDone !== undefined) {

@@ -136,7 +136,10 @@ export interface MetricsReport {
   errorRate: number;
   throughputPerSec: number;
   latencyMs: LatencySummary;
-  targets: Record<string, { requests: number; ok: number; failed: number; meanLatencyMs: number; utilization: number }>;
+  targets: Record<
+    string,
+    { requests: number; ok: number; failed: number; failures: Record<FailureReason, number>; inFlight: number; queued: number; meanLatencyMs: number; utilization: number }
+  >;
   events: { processed: number };
 }
 

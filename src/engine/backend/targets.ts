@@ -7,6 +7,7 @@
 import { IntQueue } from '../core/int-queue.ts';
 import { distParams } from '../core/distributions.ts';
 import type { Distribution, TargetConfig } from '../../scenario/schema.ts';
+import { FAILURE_REASONS } from '../types.ts';
 
 export const TARGET_UP = 0;
 export const TARGET_CRASHED = 1;
@@ -36,6 +37,8 @@ export class TargetStore {
   requests = new Float64Array(0);
   ok = new Float64Array(0);
   failed = new Float64Array(0);
+  /** Failures by reason, [target * FAILURE_REASONS.length + reason]. */
+  failuresBy = new Float64Array(0);
   latencySum = new Float64Array(0);
   secRequests = new Float64Array(0);
   busyAcc = new Float64Array(0);
@@ -111,6 +114,9 @@ export class TargetStore {
     this.requests = f64(this.requests);
     this.ok = f64(this.ok);
     this.failed = f64(this.failed);
+    const fb = new Float64Array(capacity * FAILURE_REASONS.length);
+    fb.set(this.failuresBy);
+    this.failuresBy = fb;
     this.latencySum = f64(this.latencySum);
     this.secRequests = f64(this.secRequests);
     this.busyAcc = f64(this.busyAcc);

@@ -104,6 +104,8 @@ describe('targets', () => {
     expect(mid.failures.refused).toBeGreaterThan(40);
     // round robin keeps sending half the traffic to b: nothing took it out of rotation
     expect(mid.targets.b.failed).toBe(mid.failures.refused);
+    expect(mid.targets.b.failures.refused).toBe(mid.failures.refused);
+    expect(mid.targets.a.failures.refused).toBe(0);
     const snap = sim.snapshot();
     expect(snap.targets[1 * TARGET_STRIDE + TF.state]).toBe(1);
     expect(snap.targets[1 * TARGET_STRIDE + TF.inService]).toBe(0);
