@@ -9,7 +9,8 @@ import type { Engine } from './simulation.ts';
 import { FAIL } from './simulation.ts';
 import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { TARGET_CRASHED, TARGET_UP } from './backend/targets.ts';
+import { LC_DRAINING, LC_IN_SERVICE, LC_UNUSED, TARGET_CRASHED, TARGET_DEGRADED, TARGET_HUNG, TARGET_UP } from './backend/targets.ts';
+import { EV_DRAIN_DONE } from './simulation.ts';
 import { formatRate } from './format.ts';
 
 function targetIndex(e: Engine, id: string): number {
@@ -21,19 +22,16 @@ export function applyChange(e: Engine, change: Change): string | null {
   const store = e.store;
   switch (change.action) {
     case 'crash':
-    case 'recover': {
+    case 'recover':
+    case 'hang':
+    case 'slow':
+    case 'errors':
+    case 'brownout':
+    case 'deregister':
+    case 'register': {
       const t = targetIndex(e, change.target);
       if (t < 0) return `no target with id "${change.target}"`;
-      if (change.action === 'crash') {
-        if (store.state[t] === TARGET_CRASHED) return null;
-        crash(e, t);
-        e.log.add(now, 'crash', change.target, `${change.target} crashed: its in-flight requests failed and new connections are refused`);
-      } else {
-        if (store.state[t] === TARGET_UP) return null;
-        store.state[t] = TARGET_UP;
-        e.log.add(now, 'recover', change.target, `${change.target} recovered and accepts connections again`);
-      }
-      return null;
+      return applyTargetChange(e, t, change);
     }
     case 'set-algorithm': {
       const g = e.groups.find((x) => x.id === change.group);
@@ -86,12 +84,102 @@ export function applyChange(e: Engine, change: Change): string | null {
   }
 }
 
-/** The target crashes: everything it holds fails at once (connection reset); new requests are refused. */
-function crash(e: Engine, t: number): void {
+type TargetChange = Extract<Change, { target: string; action: 'crash' | 'recover' | 'hang' | 'slow' | 'errors' | 'brownout' | 'deregister' | 'register' }>;
+
+/** Failure modes and registration of one target. */
+function applyTargetChange(e: Engine, t: number, change: TargetChange): string | null {
+  const store = e.store;
+  const now = e.nowMs;
+  const id = store.ids[t];
+  switch (change.action) {
+    case 'crash':
+      if (store.state[t] === TARGET_CRASHED) return null;
+      crash(e, t);
+      e.log.add(now, 'crash', id, `${id} crashed: its in-flight requests failed and new connections are refused`);
+      return null;
+    case 'hang':
+      if (store.state[t] === TARGET_CRASHED) return `${id} is crashed; recover it first`;
+      store.state[t] = TARGET_HUNG;
+      e.log.add(now, 'hang', id, `${id} hangs: it accepts requests but never answers, so they time out`);
+      return null;
+    case 'slow':
+    case 'errors':
+    case 'brownout': {
+      if (store.state[t] === TARGET_CRASHED || store.state[t] === TARGET_HUNG) return `${id} is ${store.state[t] === TARGET_HUNG ? 'hung' : 'crashed'}; recover it first`;
+      if (change.action !== 'errors') store.slowFactor[t] = change.factor;
+      if (change.action !== 'slow') store.errorShare[t] = change.share;
+      store.state[t] = store.slowFactor[t] === 1 && store.errorShare[t] === 0 ? TARGET_UP : TARGET_DEGRADED;
+      const parts = [store.slowFactor[t] !== 1 ? `${store.slowFactor[t]}× slower` : '', store.errorShare[t] > 0 ? `answering ${Math.round(store.errorShare[t] * 100)} % of requests with 500` : ''].filter(Boolean);
+      e.log.add(now, 'degrade', id, `${id} is ${parts.join(' and ') || 'back to normal'}`);
+      return null;
+    }
+    case 'recover': {
+      const was = store.state[t];
+      if (was === TARGET_UP) return null;
+      if (was === TARGET_HUNG) unhang(e, t);
+      store.state[t] = TARGET_UP;
+      store.slowFactor[t] = 1;
+      store.errorShare[t] = 0;
+      e.startQueued(t);
+      e.log.add(now, 'recover', id, `${id} recovered and answers normally again`);
+      return null;
+    }
+    case 'deregister': {
+      if (store.lifecycle[t] !== LC_IN_SERVICE) return `${id} is already ${store.lifecycle[t] === LC_DRAINING ? 'draining' : 'deregistered'}`;
+      // as in AWS, the last target may go too: the group then answers 503 (no-target)
+      const group = e.groups[store.groupOf[t]];
+      store.lifecycle[t] = LC_DRAINING;
+      store.inRotation[t] = 0;
+      store.drainToken[t]++;
+      e.queue.push(now + group.deregistrationDelaySec * 1000, EV_DRAIN_DONE, t, store.drainToken[t]);
+      e.log.add(now, 'drain', id, `${id} deregistered: draining for up to ${group.deregistrationDelaySec} s; no new requests, in-flight ones finish`);
+      return null;
+    }
+    case 'register': {
+      if (store.lifecycle[t] === LC_IN_SERVICE) return null;
+      store.lifecycle[t] = LC_IN_SERVICE;
+      store.registered[t] = 1;
+      store.inRotation[t] = 1;
+      store.drainToken[t]++;
+      e.groups[store.groupOf[t]].rebuild();
+      e.topologyVersion++;
+      e.log.add(now, 'register', id, `${id} registered and back in rotation`);
+      return null;
+    }
+  }
+}
+
+/** The end of a target's deregistration delay: whatever it still holds is cut off, and it is unused. */
+export function finishDraining(e: Engine, t: number, token: number): void {
+  const store = e.store;
+  if (store.lifecycle[t] !== LC_DRAINING || store.drainToken[t] !== token) return;
+  const held = store.busy[t] + store.queued[t];
+  if (held > 0) dropAll(e, t);
+  store.lifecycle[t] = LC_UNUSED;
+  store.registered[t] = 0;
+  e.groups[store.groupOf[t]].rebuild();
+  e.topologyVersion++;
+  e.log.add(e.nowMs, 'unused', store.ids[t], held > 0 ? `${store.ids[t]} finished draining: ${held} request(s) still open were cut off (502)` : `${store.ids[t]} finished draining and is now unused`);
+}
+
+/** A hung target restarts: the requests stuck in it are reset, then it serves its queue. */
+function unhang(e: Engine, t: number): void {
   const store = e.store;
   const pool = e.pool;
   store.accrue(t, e.nowMs);
-  store.state[t] = TARGET_CRASHED;
+  for (let s = 0; s < pool.cap; s++) {
+    if (pool.target[s] !== t) continue;
+    if (pool.state[s] === REQ_SERVING) e.fail(s, FAIL.refused);
+    else if (pool.state[s] === REQ_ORPHANED) e.releaseSlot(s);
+  }
+  store.busy[t] = 0;
+}
+
+/** Fails or frees everything target t holds, queued or in service. */
+function dropAll(e: Engine, t: number): void {
+  const store = e.store;
+  const pool = e.pool;
+  store.accrue(t, e.nowMs);
   for (let s = 0; s < pool.cap; s++) {
     const st = pool.state[s];
     if (pool.target[s] !== t || st === REQ_FREE) continue;
@@ -102,6 +190,14 @@ function crash(e: Engine, t: number): void {
   store.queues[t].clear();
   store.queued[t] = 0;
   store.busy[t] = 0;
+}
+
+/** The target crashes: everything it holds fails at once (connection reset); new requests are refused. */
+function crash(e: Engine, t: number): void {
+  dropAll(e, t);
+  e.store.state[t] = TARGET_CRASHED;
+  e.store.slowFactor[t] = 1;
+  e.store.errorShare[t] = 0;
 }
 
 /**
@@ -121,6 +217,8 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
     for (const t of g.members.slice(count)) {
       store.registered[t] = 0;
       store.inRotation[t] = 0;
+      store.lifecycle[t] = LC_UNUSED;
+      store.drainToken[t]++;
     }
   } else {
     let missing = count - before;
@@ -132,6 +230,8 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       if (store.groupOf[t] === g.index && store.registered[t] === 0) {
         store.registered[t] = 1;
         store.inRotation[t] = 1;
+        store.lifecycle[t] = LC_IN_SERVICE;
+        store.drainToken[t]++;
         missing--;
       }
     }

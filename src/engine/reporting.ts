@@ -30,6 +30,10 @@ export function buildSnapshot(e: Engine): Snapshot {
   for (let t = 0; t < n; t++) {
     const o = t * TARGET_STRIDE;
     targets[o + TF.state] = s.state[t];
+    targets[o + TF.lifecycle] = s.lifecycle[t];
+    targets[o + TF.inRotation] = s.inRotation[t];
+    targets[o + TF.slowFactor] = s.slowFactor[t];
+    targets[o + TF.errorShare] = s.errorShare[t];
     targets[o + TF.inService] = s.busy[t];
     targets[o + TF.queued] = s.queued[t];
     targets[o + TF.concurrency] = s.concurrency[t];

@@ -16,23 +16,24 @@ import { distParams } from './core/distributions.ts';
 import { RateProfile } from './traffic/rate-profile.ts';
 import { ClientPopulation } from './traffic/clients.ts';
 import { RequestMix } from './traffic/request-mix.ts';
-import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
-import { TargetStore, TARGET_CRASHED } from './backend/targets.ts';
+import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG_SAMPLED, FLAG_WILL_ERROR } from './backend/requests.ts';
+import { TargetStore, TARGET_CRASHED, TARGET_HUNG } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
 import { routeClasses } from './balancer/router.ts';
 import { LogHistogram } from './metrics/histogram.ts';
 import { SecondSeries } from './metrics/series.ts';
 import { EventLog } from './metrics/event-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
-import { applyChange, defaultAddress } from './changes.ts';
+import { applyChange, defaultAddress, finishDraining } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
-import { FAILURE_REASONS, OUTCOME_OK, outcomeName, type FailureReason, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
+import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
 const EV_ARRIVAL = 1;
 const EV_COMPLETION = 2;
 const EV_TIMEOUT = 3;
 const EV_SCHEDULED = 4;
 const EV_USER = 5;
+export const EV_DRAIN_DONE = 6;
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
 export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Record<FailureReason, number>;
@@ -203,6 +204,9 @@ export class Engine implements Simulation {
       case EV_USER:
         this.admit(q.a);
         break;
+      case EV_DRAIN_DONE:
+        finishDraining(this, q.a, q.b);
+        break;
       case EV_SCHEDULED: {
         const e = this.scenario.events[q.a];
         const error = applyChange(this, e);
@@ -240,6 +244,7 @@ export class Engine implements Simulation {
     pool.client[slot] = client;
     pool.cls[slot] = cls;
     pool.target[slot] = -1;
+    pool.flags[slot] = this.flows.take() ? FLAG_SAMPLED : 0;
     this.arrived++;
     this.secArrived++;
 
@@ -273,6 +278,7 @@ export class Engine implements Simulation {
     store.requests[t]++;
     store.secRequests[t]++;
     pool.target[slot] = t;
+    if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
     if (store.state[t] === TARGET_CRASHED) return this.fail(slot, FAIL.refused);
     if (store.busy[t] < store.concurrency[t]) {
       this.start(slot, t);
@@ -304,8 +310,11 @@ export class Engine implements Simulation {
     store.busy[t]++;
     pool.state[slot] = REQ_SERVING;
     pool.startMs[slot] = now;
+    // a hung target takes the request and never answers: only the timeout ends it
+    if (store.state[t] === TARGET_HUNG) return;
     const i = t * store.classes + pool.cls[slot];
-    const serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]);
+    const serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
+    if (store.errorShare[t] > 0 && this.rng.failures.next() < store.errorShare[t]) pool.flags[slot] |= FLAG_WILL_ERROR;
     this.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
   }
 
@@ -321,7 +330,7 @@ export class Engine implements Simulation {
     if (state === REQ_SERVING) {
       const group = this.groups[pool.group[slot]];
       group.observe(t, this.nowMs - pool.arrivalMs[slot], this.nowMs);
-      this.finish(slot, OUTCOME_OK);
+      this.finish(slot, (pool.flags[slot] & FLAG_WILL_ERROR) !== 0 ? FAIL.error : OUTCOME_OK);
     }
     this.release(slot);
     this.startQueued(t);
@@ -405,7 +414,7 @@ export class Engine implements Simulation {
         this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
       }
     }
-    this.flows.offer(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
+    if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
     if (this.onDone !== undefined) {
       this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
     }

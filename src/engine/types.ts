@@ -24,9 +24,17 @@ export function outcomeName(code: number): Outcome {
   return code === OUTCOME_OK ? 'ok' : FAILURE_REASONS[code - 1];
 }
 
-/** Target liveness as the engine knows it (the truth, not what the balancer believes). */
-export const TARGET_STATES = ['up', 'crashed'] as const;
+/**
+ * What is really wrong with a target (the truth, not what the balancer believes): `up`; `crashed`
+ * (connections refused); `hung` (accepts requests, never answers); `degraded` (slower, and/or answering a
+ * share of requests with 5xx — see the slowFactor and errorShare fields).
+ */
+export const TARGET_STATES = ['up', 'crashed', 'hung', 'degraded'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
+
+/** Where a target is in its registration lifecycle (AWS target states, without health). */
+export const LIFECYCLES = ['in-service', 'draining', 'unused'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
 
 /**
  * Per-target fields in `Snapshot.targets.data`, `TARGET_STRIDE` numbers per target in topology order.
@@ -34,6 +42,10 @@ export type TargetState = (typeof TARGET_STATES)[number];
  */
 export const TARGET_FIELDS = [
   'state', // index in TARGET_STATES
+  'lifecycle', // index in LIFECYCLES
+  'inRotation', // 1 when the balancer may send it new requests
+  'slowFactor', // service time multiplier (1 = normal)
+  'errorShare', // share of requests answered with 5xx (0 = none)
   'inService', // requests being served right now
   'queued', // requests waiting in the target's queue
   'concurrency', // slots
@@ -57,10 +69,17 @@ export const FLOW_FIELDS = [
   'id', // request number (arrival order)
   'target', // target index in topology order, -1 if none was picked
   'arrivalMs', // reached the balancer
-  'startMs', // began service at the target (= endMs if it never did)
-  'endMs', // answer (or failure) reached the client
-  'outcome', // OUTCOME_OK or 1 + failure reason index
+  'startMs', // began service at the target (= endMs if it never did); NaN in a departure record
+  'endMs', // answer (or failure) reached the client; NaN in a departure record
+  'outcome', // OUTCOME_OK or 1 + failure reason index; FLOW_DEPARTED in a departure record
 ] as const;
+
+/**
+ * A sampled request yields two flow records: a departure record when the balancer sends it to a target
+ * (outcome FLOW_DEPARTED, end unknown yet), and a final record when it finishes. Requests that fail before a
+ * target is chosen (no-route, no-target) have only the final record, with target -1.
+ */
+export const FLOW_DEPARTED = -1;
 export const FLOW_STRIDE = FLOW_FIELDS.length;
 
 /** Static structure of the simulated world; changes only when `apply` adds or removes things. */

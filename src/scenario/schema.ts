@@ -130,6 +130,8 @@ export const TargetGroupSchema = z.strictObject({
   hashKey: HashKeySchema.default('client-ip'),
   /** Give up on a request after this long (504); nginx proxy_read_timeout / ALB idle timeout: 60 s. */
   requestTimeoutMs: positiveMs.default(60_000),
+  /** A deregistered target drains this long before it is unused (ALB deregistration_delay: 300 s, 0–3600). */
+  deregistrationDelaySec: z.number().min(0).max(3600).default(300),
   targets: z.array(TargetSchema).min(1).max(LIMITS.maxTargetsPerGroup),
 });
 
@@ -140,6 +142,12 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
   return z.discriminatedUnion('action', [
     z.strictObject({ ...extra, action: z.literal('crash'), target: id }),
     z.strictObject({ ...extra, action: z.literal('recover'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('hang'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('slow'), target: id, factor: z.number().min(1).max(1000) }),
+    z.strictObject({ ...extra, action: z.literal('errors'), target: id, share: z.number().min(0).max(1) }),
+    z.strictObject({ ...extra, action: z.literal('brownout'), target: id, factor: z.number().min(1).max(1000), share: z.number().min(0).max(1) }),
+    z.strictObject({ ...extra, action: z.literal('deregister'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('register'), target: id }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
     z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
     z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),

@@ -9,6 +9,9 @@ export const REQ_SERVING = 2; // occupying a service slot
 export const REQ_ORPHANED = 3; // the client gave up (timeout), but the target is still working on it
 export const REQ_ABANDONED = 4; // the client gave up while it was still queued; skipped when dequeued
 
+export const FLAG_SAMPLED = 1;
+export const FLAG_WILL_ERROR = 2;
+
 export class RequestPool {
   cap = 0;
   id = new Float64Array(0);
@@ -20,6 +23,8 @@ export class RequestPool {
   target = new Int32Array(0);
   group = new Int32Array(0);
   state = new Uint8Array(0);
+  /** Bit 1: drawn as a flow; bit 2: the target will answer it with a 5xx. */
+  flags = new Uint8Array(0);
   private free = new Int32Array(0);
   private freeTop = 0;
   inUse = 0;
@@ -55,6 +60,9 @@ export class RequestPool {
     const st = new Uint8Array(capacity);
     st.set(this.state);
     this.state = st;
+    const fl = new Uint8Array(capacity);
+    fl.set(this.flags);
+    this.flags = fl;
     const free = new Int32Array(capacity);
     free.set(this.free.subarray(0, this.freeTop));
     for (let s = capacity - 1; s >= old; s--) free[this.freeTop++] = s;

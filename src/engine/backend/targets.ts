@@ -9,8 +9,16 @@ import { distParams } from '../core/distributions.ts';
 import type { Distribution, TargetConfig } from '../../scenario/schema.ts';
 import { FAILURE_REASONS } from '../types.ts';
 
+/** Values of `state` (indices into TARGET_STATES). */
 export const TARGET_UP = 0;
 export const TARGET_CRASHED = 1;
+export const TARGET_HUNG = 2;
+export const TARGET_DEGRADED = 3;
+
+/** Values of `lifecycle` (indices into LIFECYCLES). */
+export const LC_IN_SERVICE = 0;
+export const LC_DRAINING = 1;
+export const LC_UNUSED = 2;
 
 export class TargetStore {
   count = 0;
@@ -22,6 +30,13 @@ export class TargetStore {
   configs: TargetConfig[] = [];
 
   state = new Uint8Array(0);
+  lifecycle = new Uint8Array(0);
+  /** Service-time multiplier while slow (1 = normal). */
+  slowFactor = new Float64Array(0);
+  /** Share of requests answered with a 5xx (0 = none). */
+  errorShare = new Float64Array(0);
+  /** Bumped on every deregister/register, so a stale end-of-draining event is ignored. */
+  drainToken = new Int32Array(0);
   registered = new Uint8Array(0);
   /** In the balancer's rotation (registered, and not taken out by health or draining). */
   inRotation = new Uint8Array(0);
@@ -68,6 +83,9 @@ export class TargetStore {
     this.configs[t] = cfg;
     this.groupOf[t] = group;
     this.state[t] = TARGET_UP;
+    this.lifecycle[t] = LC_IN_SERVICE;
+    this.slowFactor[t] = 1;
+    this.errorShare[t] = 0;
     this.registered[t] = 1;
     this.inRotation[t] = 1;
     this.weight[t] = cfg.weight;
@@ -103,6 +121,10 @@ export class TargetStore {
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(capacity); b.set(a); return b; };
     this.groupOf = i32(this.groupOf);
     this.state = u8(this.state);
+    this.lifecycle = u8(this.lifecycle);
+    this.slowFactor = f64(this.slowFactor);
+    this.errorShare = f64(this.errorShare);
+    this.drainToken = i32(this.drainToken);
     this.registered = u8(this.registered);
     this.inRotation = u8(this.inRotation);
     this.memberIndex = i32(this.memberIndex);

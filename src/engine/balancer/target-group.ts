@@ -20,6 +20,7 @@ export class TargetGroup implements GroupView {
   readonly id: string;
   readonly index: number;
   readonly timeoutMs: number;
+  readonly deregistrationDelaySec: number;
   readonly timeouts = new DeadlineQueue();
   algorithmName: AlgorithmName;
   algorithm!: BalancingAlgorithm;
@@ -42,6 +43,7 @@ export class TargetGroup implements GroupView {
     this.id = cfg.id;
     this.index = index;
     this.timeoutMs = cfg.requestTimeoutMs;
+    this.deregistrationDelaySec = cfg.deregistrationDelaySec;
     this.algorithmName = cfg.algorithm;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);

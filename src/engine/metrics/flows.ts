@@ -1,6 +1,7 @@
 /**
- * Sampled request flows for the view: one in every N finished requests is kept with its timing
- * (arrival, service start, end) and outcome, so the page can animate dots timed by the simulation.
+ * Sampled request flows for the view: one in every N requests is drawn, with a departure record when
+ * the balancer sends it and a final record with its timing (arrival, service start, end) and outcome,
+ * so the page can animate dots timed by the simulation.
  * N adapts to the arrival rate (about 250 flows per simulated second) unless fixed by the host.
  * Bounded: if the host does not collect them, the oldest are overwritten.
  */
@@ -20,9 +21,15 @@ export class FlowRecorder {
     this.sampleEvery = fixedEvery > 0 ? fixedEvery : 1;
   }
 
-  offer(id: number, target: number, arrivalMs: number, startMs: number, endMs: number, outcome: number): void {
-    if (++this.counter < this.sampleEvery) return;
+  /** Decides at arrival whether a request is drawn (one in `sampleEvery`). */
+  take(): boolean {
+    if (++this.counter < this.sampleEvery) return false;
     this.counter = 0;
+    return true;
+  }
+
+  /** Records one flow record of a sampled request. */
+  record(id: number, target: number, arrivalMs: number, startMs: number, endMs: number, outcome: number): void {
     const i = ((this.start + this.size) % CAPACITY) * FLOW_STRIDE;
     if (this.size === CAPACITY) this.start = (this.start + 1) % CAPACITY;
     else this.size++;

@@ -313,8 +313,11 @@ describe('snapshots and series', () => {
     expect(s.targets).toBeInstanceOf(Float64Array);
     expect(s.targets.length).toBe(3 * TARGET_STRIDE);
     expect(s.flows.length % FLOW_STRIDE).toBe(0);
-    expect(s.flows.length / FLOW_STRIDE).toBe(s.totals.ok + s.totals.failed);
+    let finals = 0;
+    for (let i = 0; i < s.flows.length; i += FLOW_STRIDE) if (s.flows[i + 5] !== -1) finals++;
+    expect(finals).toBe(s.totals.ok + s.totals.failed);
     for (let i = 0; i < s.flows.length; i += FLOW_STRIDE) {
+      if (s.flows[i + 5] === -1) continue; // a departure record: end not known yet
       expect(s.flows[i + 2]).toBeLessThanOrEqual(s.flows[i + 3]);
       expect(s.flows[i + 3]).toBeLessThanOrEqual(s.flows[i + 4]);
     }
@@ -329,8 +332,10 @@ describe('snapshots and series', () => {
     sim.runUntil(4_000);
     const s = sim.snapshot();
     expect(s.flowSampleEvery).toBe(20);
-    expect(s.flows.length / FLOW_STRIDE).toBeGreaterThan(200);
-    expect(s.flows.length / FLOW_STRIDE).toBeLessThan(300);
+    let finals = 0;
+    for (let i = 0; i < s.flows.length; i += FLOW_STRIDE) if (s.flows[i + 5] !== -1) finals++;
+    expect(finals).toBeGreaterThan(200);
+    expect(finals).toBeLessThan(300);
   });
 
   it('per-second series add up to the totals and stay bounded', () => {
@@ -372,5 +377,130 @@ describe('crash bookkeeping', () => {
     sim.runUntil(100_000);
     // busy 25 s in each half; capacity 50 slot-s then 100 slot-s
     expect(sim.metrics().targets.a.utilization).toBeCloseTo((25 + 25) / (50 + 100), 2);
+  });
+});
+
+describe('failure modes', () => {
+  it('a hung target takes requests and never answers: they time out, and recovery resets them', () => {
+    const sim = createSimulation(simple({ targets: 2, concurrency: 4, ratePerSec: 10, timeoutMs: 5000 }));
+    sim.runUntil(5_000);
+    sim.apply({ action: 'hang', target: 'a' });
+    sim.runUntil(30_000);
+    const m = sim.metrics();
+    expect(m.targets.a.failures.timeout).toBeGreaterThan(4);
+    expect(m.targets.a.failures.timeout).toBe(m.failures.timeout);
+    expect(sim.snapshot().targets[TF.state]).toBe(2);
+    expect(sim.apply({ action: 'recover', target: 'a' })).toBeNull();
+    const okBefore = sim.metrics().targets.a.ok;
+    sim.runUntil(60_000);
+    expect(sim.metrics().targets.a.ok).toBeGreaterThan(okBefore + 50);
+    expect(sim.snapshot().targets[TF.inService]).toBeLessThanOrEqual(4);
+  });
+
+  it('a slow target serves k times slower', () => {
+    const base = createSimulation(simple({ targets: 1, concurrency: 100, ratePerSec: 5, exponential: false, serviceMs: 100 }));
+    const slow = createSimulation(simple({ targets: 1, concurrency: 100, ratePerSec: 5, exponential: false, serviceMs: 100 }));
+    slow.apply({ action: 'slow', target: 'a', factor: 4 });
+    base.runUntil(20_000);
+    slow.runUntil(20_000);
+    expect(base.metrics().latencyMs.p50).toBeCloseTo(100, 0);
+    expect(slow.metrics().latencyMs.p50).toBeCloseTo(400, 0);
+    expect(slow.snapshot().targets[TF.slowFactor]).toBe(4);
+  });
+
+  it('an erroring target answers about its share of requests with 500', () => {
+    const sim = createSimulation(simple({ targets: 1, concurrency: 50, ratePerSec: 100, serviceMs: 10 }));
+    sim.apply({ action: 'errors', target: 'a', share: 0.3 });
+    sim.runUntil(100_000);
+    const m = sim.metrics();
+    expect(Math.abs(m.failures.error / (m.requests.ok + m.requests.failed) - 0.3)).toBeLessThan(0.01);
+  });
+
+  it('brownout is slow and failing at once; recover clears both', () => {
+    const sim = createSimulation(simple({ targets: 1, concurrency: 50, ratePerSec: 50, exponential: false, serviceMs: 20 }));
+    sim.apply({ action: 'brownout', target: 'a', factor: 3, share: 0.5 });
+    sim.runUntil(20_000);
+    const m = sim.metrics();
+    expect(m.latencyMs.p50).toBeCloseTo(60, 0);
+    expect(m.failures.error / (m.requests.ok + m.requests.failed)).toBeGreaterThan(0.45);
+    sim.apply({ action: 'recover', target: 'a' });
+    const snap = sim.snapshot();
+    expect([snap.targets[TF.state], snap.targets[TF.slowFactor], snap.targets[TF.errorShare]]).toEqual([0, 1, 0]);
+  });
+
+  it('a crashed target cannot hang or slow down until it recovers', () => {
+    const sim = createSimulation(simple());
+    sim.apply({ action: 'crash', target: 'a' });
+    expect(sim.apply({ action: 'hang', target: 'a' })).toMatch(/crashed; recover it first/);
+    expect(sim.apply({ action: 'slow', target: 'a', factor: 2 })).toMatch(/recover it first/);
+  });
+});
+
+describe('deregistration and draining', () => {
+  it('a draining target gets no new requests, finishes what it holds, and is unused after the delay', () => {
+    // a gets 1 req/s and can serve 4/3 per second: it holds a few requests at any time
+    const doc = simple({ targets: 2, concurrency: 4, arrival: 'constant', ratePerSec: 2, exponential: false, serviceMs: 3000, queueLimit: 100 });
+    doc.targetGroups[0].deregistrationDelaySec = 20;
+    const sim = createSimulation(doc);
+    sim.runUntil(10_000);
+    const before = sim.metrics().targets.a;
+    expect(before.inFlight).toBeGreaterThanOrEqual(2);
+    sim.apply({ action: 'deregister', target: 'a' });
+    expect(sim.snapshot().targets[TF.lifecycle]).toBe(1);
+    sim.runUntil(29_000);
+    const mid = sim.metrics().targets.a;
+    expect(mid.requests).toBe(before.requests);
+    expect(mid.failed).toBe(0);
+    expect(mid.ok).toBe(before.ok + before.inFlight);
+    sim.runUntil(31_000);
+    expect(sim.snapshot().targets[TF.lifecycle]).toBe(2);
+    expect(sim.topology().targets[0].registered).toBe(false);
+    expect(sim.events().some((e) => e.kind === 'unused' && /finished draining/.test(e.message))).toBe(true);
+  });
+
+  it('what is still open when the delay ends is cut off with 502', () => {
+    // nothing finishes within the window: 60 s per request
+    const doc = simple({ targets: 2, concurrency: 1, ratePerSec: 2, exponential: false, serviceMs: 60_000, queueLimit: 100, timeoutMs: 1_000_000 });
+    doc.targetGroups[0].deregistrationDelaySec = 5;
+    const sim = createSimulation(doc);
+    sim.runUntil(10_000);
+    const held = sim.metrics().targets.a.inFlight;
+    expect(held).toBeGreaterThan(1);
+    sim.apply({ action: 'deregister', target: 'a' });
+    sim.runUntil(16_000);
+    expect(sim.metrics().targets.a.failures.refused).toBe(held);
+  });
+
+  it('registering again puts the target back in rotation', () => {
+    const sim = createSimulation(simple({ targets: 2, ratePerSec: 20, concurrency: 4 }));
+    sim.apply({ action: 'deregister', target: 'b' });
+    sim.runUntil(10_000);
+    expect(sim.metrics().targets.b.requests).toBe(0);
+    sim.apply({ action: 'register', target: 'b' });
+    sim.runUntil(20_000);
+    expect(sim.metrics().targets.b.requests).toBeGreaterThan(50);
+    // the old drain timer must not unregister it later
+    sim.runUntil(400_000);
+    expect(sim.snapshot().targets[TARGET_STRIDE + TF.lifecycle]).toBe(0);
+  });
+});
+
+describe('flows', () => {
+  it('a drawn request has a departure record when sent and a final record when it finishes', () => {
+    const sim = createSimulation(simple({ targets: 2, arrival: 'constant', ratePerSec: 5, exponential: false, serviceMs: 500, concurrency: 10 }));
+    sim.runUntil(10_000);
+    const f = sim.snapshot().flows;
+    const departed = new Map<number, number>();
+    const finished = new Map<number, number>();
+    for (let i = 0; i < f.length; i += FLOW_STRIDE) {
+      if (f[i + 5] === -1) {
+        expect(Number.isNaN(f[i + 4])).toBe(true);
+        departed.set(f[i], f[i + 2]);
+      } else finished.set(f[i], f[i + 4]);
+    }
+    expect(departed.size).toBe(50);
+    // sent every 200 ms from 0.2 s: those sent at 9.6, 9.8 and 10 s are still in service
+    expect(finished.size).toBe(47);
+    for (const [id, end] of finished) expect(end).toBeCloseTo(departed.get(id)! + 500, 6);
   });
 });
