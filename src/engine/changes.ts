@@ -10,7 +10,7 @@ import { FAIL } from './simulation.ts';
 import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { LC_DRAINING, LC_IN_SERVICE, LC_UNUSED, TARGET_CRASHED, TARGET_DEGRADED, TARGET_HUNG, TARGET_UP } from './backend/targets.ts';
-import { EV_DRAIN_DONE } from './simulation.ts';
+import { EV_DRAIN_DONE } from './event-kinds.ts';
 import { formatRate } from './format.ts';
 
 function targetIndex(e: Engine, id: string): number {
@@ -28,7 +28,8 @@ export function applyChange(e: Engine, change: Change): string | null {
     case 'errors':
     case 'brownout':
     case 'deregister':
-    case 'register': {
+    case 'register':
+    case 'break-dependency': {
       const t = targetIndex(e, change.target);
       if (t < 0) return `no target with id "${change.target}"`;
       return applyTargetChange(e, t, change);
@@ -73,6 +74,13 @@ export function applyChange(e: Engine, change: Change): string | null {
     }
     case 'set-target-count':
       return setTargetCount(e, change.group, change.count);
+    case 'set-health-check': {
+      const gi = e.groups.findIndex((x) => x.id === change.group);
+      if (gi < 0) return `no target group with id "${change.group}"`;
+      e.healthSys.setHealthCheck(gi, change.healthCheck);
+      e.log.add(now, 'config', change.group, change.healthCheck ? `${change.group} health check changed` : `${change.group} no longer has an active health check`);
+      return null;
+    }
     case 'set-rate': {
       if (e.profile === null) return 'closed-loop traffic has users, not a rate';
       e.profile.setConstantFrom(now / 1000, change.ratePerSec);
@@ -84,7 +92,7 @@ export function applyChange(e: Engine, change: Change): string | null {
   }
 }
 
-type TargetChange = Extract<Change, { target: string; action: 'crash' | 'recover' | 'hang' | 'slow' | 'errors' | 'brownout' | 'deregister' | 'register' }>;
+type TargetChange = Extract<Change, { target: string; action: 'crash' | 'recover' | 'hang' | 'slow' | 'errors' | 'brownout' | 'deregister' | 'register' | 'break-dependency' }>;
 
 /** Failure modes and registration of one target. */
 function applyTargetChange(e: Engine, t: number, change: TargetChange): string | null {
@@ -94,13 +102,22 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
   switch (change.action) {
     case 'crash':
       if (store.state[t] === TARGET_CRASHED) return null;
+      e.healthSys.blind.begin(t, 'crashed');
       crash(e, t);
       e.log.add(now, 'crash', id, `${id} crashed: its in-flight requests failed and new connections are refused`);
       return null;
     case 'hang':
       if (store.state[t] === TARGET_CRASHED) return `${id} is crashed; recover it first`;
       store.state[t] = TARGET_HUNG;
+      e.healthSys.blind.begin(t, 'hung');
       e.log.add(now, 'hang', id, `${id} hangs: it accepts requests but never answers, so they time out`);
+      return null;
+    case 'break-dependency':
+      if (store.state[t] === TARGET_CRASHED || store.state[t] === TARGET_HUNG) return `${id} is ${store.state[t] === TARGET_HUNG ? 'hung' : 'crashed'}; recover it first`;
+      store.errorShare[t] = 1;
+      store.state[t] = TARGET_DEGRADED;
+      e.healthSys.blind.begin(t, 'lost its database connection');
+      e.log.add(now, 'degrade', id, `${id} lost its database connection: every real request fails with 500, yet a shallow health check still passes`);
       return null;
     case 'slow':
     case 'errors':
@@ -109,6 +126,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       if (change.action !== 'errors') store.slowFactor[t] = change.factor;
       if (change.action !== 'slow') store.errorShare[t] = change.share;
       store.state[t] = store.slowFactor[t] === 1 && store.errorShare[t] === 0 ? TARGET_UP : TARGET_DEGRADED;
+      if (store.errorShare[t] > 0) e.healthSys.blind.begin(t, `started failing ${Math.round(store.errorShare[t] * 100)} % of requests`);
       const parts = [store.slowFactor[t] !== 1 ? `${store.slowFactor[t]}× slower` : '', store.errorShare[t] > 0 ? `answering ${Math.round(store.errorShare[t] * 100)} % of requests with 500` : ''].filter(Boolean);
       e.log.add(now, 'degrade', id, `${id} is ${parts.join(' and ') || 'back to normal'}`);
       return null;
@@ -120,6 +138,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       store.state[t] = TARGET_UP;
       store.slowFactor[t] = 1;
       store.errorShare[t] = 0;
+      e.healthSys.blind.recovered(t);
       e.startQueued(t);
       e.log.add(now, 'recover', id, `${id} recovered and answers normally again`);
       return null;
@@ -129,7 +148,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       // as in AWS, the last target may go too: the group then answers 503 (no-target)
       const group = e.groups[store.groupOf[t]];
       store.lifecycle[t] = LC_DRAINING;
-      store.inRotation[t] = 0;
+      e.healthSys.recompute(group.index, 'deregistration');
       store.drainToken[t]++;
       e.queue.push(now + group.deregistrationDelaySec * 1000, EV_DRAIN_DONE, t, store.drainToken[t]);
       e.log.add(now, 'drain', id, `${id} deregistered: draining for up to ${group.deregistrationDelaySec} s; no new requests, in-flight ones finish`);
@@ -139,9 +158,9 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       if (store.lifecycle[t] === LC_IN_SERVICE) return null;
       store.lifecycle[t] = LC_IN_SERVICE;
       store.registered[t] = 1;
-      store.inRotation[t] = 1;
       store.drainToken[t]++;
       e.groups[store.groupOf[t]].rebuild();
+      e.healthSys.onRegistered(t);
       e.topologyVersion++;
       e.log.add(now, 'register', id, `${id} registered and back in rotation`);
       return null;
@@ -158,6 +177,7 @@ export function finishDraining(e: Engine, t: number, token: number): void {
   store.lifecycle[t] = LC_UNUSED;
   store.registered[t] = 0;
   e.groups[store.groupOf[t]].rebuild();
+  e.healthSys.recompute(store.groupOf[t], 'deregistration');
   e.topologyVersion++;
   e.log.add(e.nowMs, 'unused', store.ids[t], held > 0 ? `${store.ids[t]} finished draining: ${held} request(s) still open were cut off (502)` : `${store.ids[t]} finished draining and is now unused`);
 }
@@ -220,7 +240,10 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       store.lifecycle[t] = LC_UNUSED;
       store.drainToken[t]++;
     }
+    g.rebuild();
+    e.healthSys.recompute(g.index, 'removal');
   } else {
+    const added: number[] = [];
     let missing = count - before;
     const unregistered = g.members.length === 0 ? 0 : countUnregistered(e, g.index);
     if (store.count + Math.max(0, missing - unregistered) > LIMITS.maxTargetsTotal) {
@@ -229,9 +252,9 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
     for (let t = 0; t < store.count && missing > 0; t++) {
       if (store.groupOf[t] === g.index && store.registered[t] === 0) {
         store.registered[t] = 1;
-        store.inRotation[t] = 1;
         store.lifecycle[t] = LC_IN_SERVICE;
         store.drainToken[t]++;
+        added.push(t);
         missing--;
       }
     }
@@ -240,11 +263,12 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       const id = `${groupId}-${n}`;
       if (store.ids.includes(id)) continue;
       const inGroup = store.groupOf.subarray(0, store.count).filter((x) => x === g.index).length;
-      store.add({ ...template, id, address: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names);
+      added.push(store.add({ ...template, id, address: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names));
       missing--;
     }
+    g.rebuild();
+    for (const t of added) e.healthSys.onRegistered(t);
   }
-  g.rebuild();
   e.topologyVersion++;
   e.log.add(e.nowMs, 'config', groupId, `${groupId} now has ${count} target${count === 1 ? '' : 's'} (was ${before})`);
   return null;

@@ -27,6 +27,7 @@ export function buildSnapshot(e: Engine): Snapshot {
   const s = e.store;
   const n = s.count;
   const targets = new Float64Array(n * TARGET_STRIDE);
+  const h = e.healthSys;
   for (let t = 0; t < n; t++) {
     const o = t * TARGET_STRIDE;
     targets[o + TF.state] = s.state[t];
@@ -34,6 +35,13 @@ export function buildSnapshot(e: Engine): Snapshot {
     targets[o + TF.inRotation] = s.inRotation[t];
     targets[o + TF.slowFactor] = s.slowFactor[t];
     targets[o + TF.errorShare] = s.errorShare[t];
+    targets[o + TF.health] = h.health(t);
+    targets[o + TF.checkBits] = h.checkBits[t] ?? 0;
+    targets[o + TF.checkCount] = h.checkCount[t] ?? 0;
+    targets[o + TF.blindWindow] = h.blind.isOpen(t) ? 1 : 0;
+    targets[o + TF.circuit] = h.circuit(t);
+    targets[o + TF.ejected] = h.ejected(t) ? 1 : 0;
+    targets[o + TF.slowStart] = h.slowFactor(t);
     targets[o + TF.inService] = s.busy[t];
     targets[o + TF.queued] = s.queued[t];
     targets[o + TF.concurrency] = s.concurrency[t];

@@ -26,14 +26,15 @@ import { EventLog } from './metrics/event-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
 import { applyChange, defaultAddress, finishDraining } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
-import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
+import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
-const EV_ARRIVAL = 1;
-const EV_COMPLETION = 2;
-const EV_TIMEOUT = 3;
-const EV_SCHEDULED = 4;
-const EV_USER = 5;
-export const EV_DRAIN_DONE = 6;
+import { EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import { HealthSystem } from './health/health-system.ts';
+import { buildHealthReport } from './health/health-report.ts';
+
+/** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
+const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500'];
+const NO_TRIES: number[] = [];
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
 export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Record<FailureReason, number>;
@@ -66,6 +67,10 @@ export class Engine implements Simulation {
   /** Target group index per request class, -1 = no route. */
   readonly groupOfClass: Int32Array;
   readonly l4: L4Connections | null;
+  readonly healthSys: HealthSystem;
+  /** Targets already tried by requests that are being retried (request id → targets). */
+  private readonly tried = new Map<number, number[]>();
+  private readonly anySlowStart: boolean;
   readonly closedLoop: boolean;
   profile: RateProfile | null;
   arrivalGeneration = 0;
@@ -99,6 +104,11 @@ export class Engine implements Simulation {
       g.targets.forEach((t, ti) => this.store.add(t, gi, t.address ?? defaultAddress(gi, ti), classNames)),
     );
     for (const g of this.groups) g.setAlgorithm(g.algorithmName);
+    this.healthSys = new HealthSystem(this);
+    this.groups.forEach((g, gi) => {
+      if (this.healthSys.dynamic(gi)) g.allows = (t) => this.healthSys.allows(gi, t, g.members.length === 1);
+    });
+    this.anySlowStart = scenario.targetGroups.some((g) => g.slowStart !== undefined);
 
     const balancer = scenario.balancers.find((b) => b.id === scenario.traffic.balancer) ?? scenario.balancers[0];
     const routes = routeClasses(balancer, this.mix.classes);
@@ -129,6 +139,7 @@ export class Engine implements Simulation {
       this.profile = new RateProfile(arrival.ratePerSec, scenario.traffic.profile ?? []);
       this.scheduleArrival(0);
     }
+    this.healthSys.start();
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
     for (const { e, i } of scheduled) this.queue.push(e.atSec * 1000, EV_SCHEDULED, i, 0);
     this.log.add(0, 'start', scenario.name, `simulation started with seed ${scenario.seed}`);
@@ -179,6 +190,10 @@ export class Engine implements Simulation {
     return this.log.since(sinceSeq);
   }
 
+  health(): HealthReport {
+    return buildHealthReport(this);
+  }
+
   // ---- event processing ----
 
   private processNext(): void {
@@ -206,6 +221,18 @@ export class Engine implements Simulation {
         break;
       case EV_DRAIN_DONE:
         finishDraining(this, q.a, q.b);
+        break;
+      case EV_HC_PROBE:
+        this.healthSys.onProbe(q.a, q.b);
+        break;
+      case EV_HC_RESULT:
+        this.healthSys.onProbeResult(q.a, q.b);
+        break;
+      case EV_OUTLIER_SWEEP:
+        this.healthSys.onOutlierSweep(q.a);
+        break;
+      case EV_CB_HALF_OPEN:
+        this.healthSys.onHalfOpen(q.a);
         break;
       case EV_SCHEDULED: {
         const e = this.scenario.events[q.a];
@@ -245,6 +272,7 @@ export class Engine implements Simulation {
     pool.cls[slot] = cls;
     pool.target[slot] = -1;
     pool.flags[slot] = this.flows.take() ? FLAG_SAMPLED : 0;
+    pool.attempt[slot] = 0;
     this.arrived++;
     this.secArrived++;
 
@@ -258,17 +286,38 @@ export class Engine implements Simulation {
     if (l4 !== null) {
       t = l4.target[client];
       if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || this.store.inRotation[t] === 0 || this.store.groupOf[t] !== g) {
-        t = group.pick(now, ip, client, cls);
+        t = this.choose(group, ip, client, cls, NO_TRIES);
         l4.target[client] = t;
         l4.remaining[client] = l4.perConnection;
       }
       l4.remaining[client]--;
       l4.lastUsedMs[client] = now;
     } else {
-      t = group.pick(now, ip, client, cls);
+      t = this.choose(group, ip, client, cls, NO_TRIES);
     }
     if (t < 0) return this.fail(slot, FAIL['no-target']);
     this.send(slot, t, group);
+  }
+
+  /**
+   * The balancer's choice for one attempt: the group's algorithm, minus targets this request already
+   * tried, with slow start thinning picks of warming targets; then passive health notes the selection.
+   */
+  private choose(group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+    const excluded = group.excluded;
+    if (excluded.length > 0) excluded.length = 0;
+    for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
+    let t = -1;
+    for (let k = 0; k < 4; k++) {
+      t = group.pick(this.nowMs, ip, client, cls);
+      if (t < 0 || !this.anySlowStart || k === 3) break;
+      const f = this.healthSys.slowFactor(t);
+      if (f >= 1 || this.rng.balancer.next() < f) break;
+      excluded.push(t);
+    }
+    if (excluded.length > 0) excluded.length = 0;
+    if (t >= 0 && this.healthSys.hasSelectHooks) this.healthSys.onSelect(group.index, t);
+    return t;
   }
 
   /** The balancer forwards the request to target t. */
@@ -279,7 +328,7 @@ export class Engine implements Simulation {
     store.secRequests[t]++;
     pool.target[slot] = t;
     if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
-    if (store.state[t] === TARGET_CRASHED) return this.fail(slot, FAIL.refused);
+    if (store.state[t] === TARGET_CRASHED) return this.attemptFailed(slot, FAIL.refused, 0);
     if (store.busy[t] < store.concurrency[t]) {
       this.start(slot, t);
     } else if (store.queued[t] < store.queueLimit[t]) {
@@ -291,10 +340,10 @@ export class Engine implements Simulation {
         store.rejecting[t] = 1;
         this.log.add(this.nowMs, 'rejecting', store.ids[t], `${store.ids[t]} is rejecting requests with 503: its queue is full (${store.queueLimit[t]} waiting)`);
       }
-      return this.fail(slot, FAIL.rejected);
+      return this.attemptFailed(slot, FAIL.rejected, 0);
     }
     const timeouts = group.timeouts;
-    timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot]);
+    timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot] * 8 + pool.attempt[slot]);
     if (!timeouts.armed) {
       timeouts.armed = true;
       this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
@@ -328,11 +377,19 @@ export class Engine implements Simulation {
     store.accrue(t, this.nowMs);
     store.busy[t]--;
     if (state === REQ_SERVING) {
-      const group = this.groups[pool.group[slot]];
-      group.observe(t, this.nowMs - pool.arrivalMs[slot], this.nowMs);
-      this.finish(slot, (pool.flags[slot] & FLAG_WILL_ERROR) !== 0 ? FAIL.error : OUTCOME_OK);
+      const g = pool.group[slot];
+      this.groups[g].observe(t, this.nowMs - pool.arrivalMs[slot], this.nowMs);
+      if ((pool.flags[slot] & FLAG_WILL_ERROR) !== 0) {
+        pool.flags[slot] &= ~FLAG_WILL_ERROR;
+        this.attemptFailed(slot, FAIL.error, 0);
+      } else {
+        this.healthSys.onSuccess(g, t);
+        this.finish(slot, OUTCOME_OK);
+        this.release(slot);
+      }
+    } else {
+      this.release(slot);
     }
-    this.release(slot);
     this.startQueued(t);
   }
 
@@ -362,14 +419,16 @@ export class Engine implements Simulation {
     timeouts.armed = false;
     while (timeouts.size > 0 && timeouts.headDeadline() <= this.nowMs) {
       const slot = timeouts.headSlot();
-      if (pool.id[slot] === timeouts.headId()) {
+      if (pool.id[slot] * 8 + pool.attempt[slot] === timeouts.headId()) {
         const state = pool.state[slot];
+        timeouts.drop();
         if (state === REQ_QUEUED) {
           this.store.queued[pool.target[slot]]--;
-          this.fail(slot, FAIL.timeout, REQ_ABANDONED);
+          this.attemptFailed(slot, FAIL.timeout, REQ_ABANDONED);
         } else if (state === REQ_SERVING) {
-          this.fail(slot, FAIL.timeout, REQ_ORPHANED);
+          this.attemptFailed(slot, FAIL.timeout, REQ_ORPHANED);
         }
+        continue;
       }
       timeouts.drop();
     }
@@ -378,6 +437,66 @@ export class Engine implements Simulation {
       timeouts.armed = true;
       this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
     }
+  }
+
+  /**
+   * An attempt at its target failed. Passive health hears of it; then, if the group retries on this
+   * condition and tries remain (nginx proxy_next_upstream), the request goes to another target —
+   * moving to a fresh slot when the old target still holds the old one (`keepAs`) — else it fails.
+   */
+  private attemptFailed(slot: number, outcome: number, keepAs: number): void {
+    const pool = this.pool;
+    const t = pool.target[slot];
+    const g = pool.group[slot];
+    const group = this.groups[g];
+    const retries = group.retries;
+    const id = pool.id[slot];
+    const cond = RETRY_CONDITION[outcome];
+    let tried = this.tried.get(id);
+    let retry = false;
+    if (retries !== null && retries.on.includes(cond as never)) {
+      const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
+      retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 7;
+    }
+    // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
+    const penalty = this.healthSys.onFailure(g, t, cond === 'error' || cond === 'timeout' || retry);
+    if (penalty > 0) group.algorithm.penalize?.(this.store.memberIndex[t], penalty);
+    if (retry) {
+      if (tried === undefined) this.tried.set(id, (tried = []));
+      tried.push(t);
+      const next = this.choose(group, this.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
+      if (next >= 0) {
+        // the target failed this attempt even though the user may never see it
+        this.store.failed[t]++;
+        this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
+        let s2 = slot;
+        if (keepAs !== 0) {
+          s2 = this.cloneRequest(slot);
+          pool.state[slot] = keepAs;
+        }
+        pool.attempt[s2]++;
+        this.send(s2, next, group);
+        return;
+      }
+    }
+    this.fail(slot, outcome, keepAs);
+  }
+
+  /** A fresh slot for the next attempt of the request in `slot`. */
+  private cloneRequest(slot: number): number {
+    const pool = this.pool;
+    const s = pool.alloc();
+    pool.id[s] = pool.id[slot];
+    pool.arrivalMs[s] = pool.arrivalMs[slot];
+    pool.startMs[s] = pool.startMs[slot];
+    pool.serviceU[s] = pool.serviceU[slot];
+    pool.client[s] = pool.client[slot];
+    pool.cls[s] = pool.cls[slot];
+    pool.group[s] = pool.group[slot];
+    pool.target[s] = pool.target[slot];
+    pool.flags[s] = pool.flags[slot] & FLAG_SAMPLED;
+    pool.attempt[s] = pool.attempt[slot];
+    return s;
   }
 
   /**
@@ -412,8 +531,10 @@ export class Engine implements Simulation {
       if (t >= 0) {
         this.store.failed[t]++;
         this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
+        this.healthSys.blind.countFailure(t);
       }
     }
+    if (this.tried.size > 0) this.tried.delete(pool.id[slot]);
     if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
     if (this.onDone !== undefined) {
       this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
@@ -438,7 +559,7 @@ export class Engine implements Simulation {
     while (timeouts.size > 0) {
       const s = timeouts.headSlot();
       const st = pool.state[s];
-      if (pool.id[s] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
+      if (pool.id[s] * 8 + pool.attempt[s] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
       timeouts.drop();
     }
   }

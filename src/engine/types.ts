@@ -32,6 +32,13 @@ export function outcomeName(code: number): Outcome {
 export const TARGET_STATES = ['up', 'crashed', 'hung', 'degraded'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
 
+/** Health as the balancer sees it (AWS target health; HAProxy UP/DOWN map to healthy/unhealthy). */
+export const HEALTH_STATES = ['healthy', 'initial', 'unhealthy'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
+/** Circuit-breaker states. */
+export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
+
 /** Where a target is in its registration lifecycle (AWS target states, without health). */
 export const LIFECYCLES = ['in-service', 'draining', 'unused'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -46,6 +53,13 @@ export const TARGET_FIELDS = [
   'inRotation', // 1 when the balancer may send it new requests
   'slowFactor', // service time multiplier (1 = normal)
   'errorShare', // share of requests answered with 5xx (0 = none)
+  'health', // index in HEALTH_STATES
+  'checkBits', // the last 16 health-check results, newest in bit 0 (1 = passed)
+  'checkCount', // health checks done so far (how many of checkBits are meaningful)
+  'blindWindow', // 1 while the target has failed but is still in rotation
+  'circuit', // index in CIRCUIT_STATES
+  'ejected', // 1 while ejected by outlier detection
+  'slowStart', // slow-start share factor, 1 when not warming up
   'inService', // requests being served right now
   'queued', // requests waiting in the target's queue
   'concurrency', // slots
@@ -119,6 +133,30 @@ export interface Snapshot {
   /** How many finished requests one flow stands for (1 = every request is drawn). */
   flowSampleEvery: number;
   lastEventSeq: number;
+}
+
+/** One blind window: from a real failure to the target leaving rotation (or recovering unnoticed). */
+export interface BlindWindow {
+  target: string;
+  /** What happened to it, in words: "crashed", "hung"… */
+  cause: string;
+  failedAtMs: number;
+  /** When it left rotation or recovered; null while still open. */
+  endedAtMs: number | null;
+  /** What took it out of rotation ("active health check", "passive health (max_fails)"…); null if nothing did. */
+  detectedBy: string | null;
+  /** Time to detect; null when it was never detected. */
+  detectMs: number | null;
+  failedRequests: number;
+}
+
+/** Health over the run: blind windows, and per-target and per-group health. */
+export interface HealthReport {
+  windows: BlindWindow[];
+  targets: Record<string, { health: HealthState; transitions: number; falseRemovals: number; checks: number }>;
+  groups: Record<string, { mode: 'normal' | 'fail-open' | 'panic' | 'refuse' }>;
+  /** ok / (ok + failed) over the last 60 s of whole seconds (1 when nothing finished). */
+  availabilityLast60s: number;
 }
 
 /** The per-second series, oldest first, bounded to the most recent `capacity` seconds. */
@@ -200,4 +238,6 @@ export interface Simulation {
   apply(change: Change): string | null;
   /** Event-log entries with seq > sinceSeq (bounded history). */
   events(sinceSeq?: number): SimEvent[];
+  /** Blind windows and health over the run. */
+  health(): HealthReport;
 }

@@ -124,6 +124,71 @@ export const HashKeySchema = z
   .string()
   .regex(/^(client-ip|path|header:[A-Za-z0-9-]+|(cookie|query):[A-Za-z0-9_-]+)$/, 'must be "client-ip", "path", "header:<name>", "cookie:<name>" or "query:<name>"');
 
+/** Active health checks of a target group; any field left out comes from the preset (default aws-alb). */
+export const HealthCheckSchema = z.strictObject({
+  preset: z.enum(['aws-alb', 'aws-nlb', 'haproxy', 'envoy']).optional(),
+  protocol: z.enum(['http', 'tcp']).optional(),
+  path: z.string().min(1).max(128).regex(/^\//, 'must start with "/"').optional(),
+  intervalSec: z.number().min(1).max(300).optional(),
+  timeoutSec: z.number().gt(0).max(120).optional(),
+  healthyThreshold: z.int().min(1).max(10).optional(),
+  unhealthyThreshold: z.int().min(1).max(10).optional(),
+  model: z.enum(['consecutive', 'rise-fall']).optional(),
+  successCodes: z.string().regex(/^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'must be a status like "200", a range like "200-399", or a list like "200,302"').optional(),
+  jitterPercent: z.number().min(0).max(50).optional(),
+  deep: z.boolean().optional(),
+  fastIntervalSec: z.number().min(0.1).max(300).optional(),
+  downIntervalSec: z.number().min(0.1).max(300).optional(),
+  failFastOnBadStatus: z.boolean().optional(),
+});
+
+const failureCondition = z.enum(['error', 'timeout', 'http_500', 'http_502', 'http_503', 'http_504']);
+
+/** Passive health: watching real traffic (nginx max_fails/fail_timeout, or Envoy outlier detection). */
+export const PassiveHealthSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('nginx'),
+    maxFails: z.int().min(0).max(100).default(1),
+    failTimeoutSec: z.int().min(1).max(3600).default(10),
+  }),
+  z.strictObject({
+    kind: z.literal('envoy-outlier'),
+    consecutive5xx: z.int().min(1).max(1000).default(5),
+    intervalSec: z.number().min(0.1).max(3600).default(10),
+    baseEjectionSec: z.number().min(0.1).max(3600).default(30),
+    maxEjectionSec: z.number().min(0.1).max(86400).default(300),
+    maxEjectionPercent: z.number().min(0).max(100).default(10),
+  }),
+]);
+
+/** Retry a failed attempt on another target, like nginx proxy_next_upstream. */
+export const RetrySchema = z.strictObject({
+  /** Attempts in all, the first included; 0 = as many as there are targets (nginx's default budget). */
+  maxTries: z.int().min(0).max(20).default(0),
+  on: z.array(failureCondition).min(1).default(['error', 'timeout']),
+});
+
+export const SlowStartSchema = z.discriminatedUnion('kind', [
+  /** ALB: the share rises linearly over durationSec (30–900 s) from the moment the target is healthy. */
+  z.strictObject({ kind: z.literal('linear'), durationSec: z.number().min(30).max(900) }),
+  /** Envoy: weight × max(minWeightPercent, (t / window)^(1/aggression)). */
+  z.strictObject({
+    kind: z.literal('envoy'),
+    windowSec: z.number().gt(0).max(3600),
+    aggression: z.number().gt(0).max(100).default(1),
+    minWeightPercent: z.number().min(0).max(100).default(10),
+  }),
+]);
+
+/** A per-target circuit breaker: closed → open on a high error rate → half-open probes → closed. */
+export const CircuitBreakerSchema = z.strictObject({
+  errorRatePercent: z.number().gt(0).max(100).default(50),
+  minRequests: z.int().min(1).max(1_000_000).default(20),
+  windowSec: z.int().min(1).max(600).default(10),
+  openSec: z.number().gt(0).max(3600).default(30),
+  halfOpenRequests: z.int().min(1).max(1000).default(3),
+});
+
 export const TargetGroupSchema = z.strictObject({
   id,
   algorithm: z.enum(ALGORITHM_NAMES),
@@ -132,6 +197,15 @@ export const TargetGroupSchema = z.strictObject({
   requestTimeoutMs: positiveMs.default(60_000),
   /** A deregistered target drains this long before it is unused (ALB deregistration_delay: 300 s, 0–3600). */
   deregistrationDelaySec: z.number().min(0).max(3600).default(300),
+  healthCheck: HealthCheckSchema.optional(),
+  passiveHealth: PassiveHealthSchema.optional(),
+  retries: RetrySchema.optional(),
+  /** When no target is healthy: route to all (AWS, Route 53), Envoy's panic threshold, or refuse (nginx 502 / HAProxy 503). */
+  whenAllUnhealthy: z.enum(['fail-open', 'panic', 'refuse']).default('fail-open'),
+  /** Envoy: below this share of healthy targets the group routes to all of them. */
+  panicThresholdPercent: z.number().min(0).max(100).default(50),
+  slowStart: SlowStartSchema.optional(),
+  circuitBreaker: CircuitBreakerSchema.optional(),
   targets: z.array(TargetSchema).min(1).max(LIMITS.maxTargetsPerGroup),
 });
 
@@ -148,6 +222,8 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('brownout'), target: id, factor: z.number().min(1).max(1000), share: z.number().min(0).max(1) }),
     z.strictObject({ ...extra, action: z.literal('deregister'), target: id }),
     z.strictObject({ ...extra, action: z.literal('register'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('break-dependency'), target: id }),
+    z.strictObject({ ...extra, action: z.literal('set-health-check'), group: id, healthCheck: HealthCheckSchema.nullable() }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
     z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
     z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),
@@ -176,6 +252,11 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Distribution = z.output<typeof DistributionSchema>;
+export type HealthCheckInput = z.output<typeof HealthCheckSchema>;
+export type PassiveHealth = z.output<typeof PassiveHealthSchema>;
+export type RetryConfig = z.output<typeof RetrySchema>;
+export type SlowStartConfig = z.output<typeof SlowStartSchema>;
+export type CircuitBreakerConfig = z.output<typeof CircuitBreakerSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type TargetGroupConfig = Scenario['targetGroups'][number];

@@ -3,7 +3,8 @@
  * or into a list of precise errors — each with the JSON path and the reason. Never throws on bad input.
  */
 import { z } from 'zod';
-import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type Scenario } from './schema.ts';
+import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
+import { resolveHealthCheck } from './health-presets.ts';
 import { HASH_ALGORITHMS } from './algorithm-names.ts';
 import { LIMITS } from './limits.ts';
 
@@ -130,6 +131,7 @@ function crossCheck(s: Scenario): ValidationError[] {
     if (!HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
       errors.push({ path: `targetGroups[${gi}].hashKey`, message: `only hash algorithms use a hashKey; "${g.algorithm}" does not` });
     }
+    if (g.healthCheck) errors.push(...checkHealthCheck(g.healthCheck, `targetGroups[${gi}].healthCheck`));
     if (g.algorithm === 'ip-hash' && g.hashKey !== 'client-ip') {
       errors.push({ path: `targetGroups[${gi}].hashKey`, message: 'ip-hash always hashes the client address; use "hash" for other keys' });
     }
@@ -193,9 +195,23 @@ function crossCheck(s: Scenario): ValidationError[] {
   return errors;
 }
 
+/**
+ * Rules on the resolved health check (preset values included): AWS refuses timeout ≥ interval; HAProxy
+ * allows a timeout equal to `inter` (its default when `timeout check` is unset), never longer.
+ */
+function checkHealthCheck(input: HealthCheckInput, at: string): ValidationError[] {
+  const hc = resolveHealthCheck(input);
+  if (hc.model === 'rise-fall' ? hc.timeoutSec > hc.intervalSec : hc.timeoutSec >= hc.intervalSec) {
+    const bound = hc.model === 'rise-fall' ? 'at most' : 'shorter than';
+    return [{ path: `${at}.timeoutSec`, message: `the timeout (${hc.timeoutSec} s) must be ${bound} the interval (${hc.intervalSec} s), or checks would overlap` }];
+  }
+  return [];
+}
+
 function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<string>, groupIds: Set<string>): ValidationError[] {
   if ('target' in c && !targetIds.has(c.target)) return [{ path: `${at}.target`, message: `no target with id "${c.target}"` }];
   if ('group' in c && !groupIds.has(c.group)) return [{ path: `${at}.group`, message: `no target group with id "${c.group}"` }];
+  if (c.action === 'set-health-check' && c.healthCheck) return checkHealthCheck(c.healthCheck, `${at}.healthCheck`);
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];
   }

@@ -25,6 +25,8 @@ export class RequestPool {
   state = new Uint8Array(0);
   /** Bit 1: drawn as a flow; bit 2: the target will answer it with a 5xx. */
   flags = new Uint8Array(0);
+  /** Which attempt this is (0 = first); retries move a request to another target. */
+  attempt = new Uint8Array(0);
   private free = new Int32Array(0);
   private freeTop = 0;
   inUse = 0;
@@ -63,6 +65,9 @@ export class RequestPool {
     const fl = new Uint8Array(capacity);
     fl.set(this.flags);
     this.flags = fl;
+    const at = new Uint8Array(capacity);
+    at.set(this.attempt);
+    this.attempt = at;
     const free = new Int32Array(capacity);
     free.set(this.free.subarray(0, this.freeTop));
     for (let s = capacity - 1; s >= old; s--) free[this.freeTop++] = s;

@@ -38,6 +38,8 @@ export interface BalancingAlgorithm {
   rebuild(view: GroupView): void;
   /** A request sent to member i was answered after latencyMs (used by latency-aware algorithms). */
   onResponse?(member: number, latencyMs: number, nowMs: number): void;
+  /** nginx: a failed attempt lowers member i's effective weight by `amount` (weight / max_fails); it regrows by 1 per pick. */
+  penalize?(member: number, amount: number): void;
 }
 
 /** Tunables with defaults from the mirrored system; unknown options are ignored by an algorithm. */

@@ -27,6 +27,11 @@ export class TargetGroup implements GroupView {
   /** Global target indices of the registered members, in configuration order. */
   members: number[] = [];
   nowMs = 0;
+  /** Targets the current pick must avoid (already tried by this request, or passed over by slow start). */
+  readonly excluded: number[] = [];
+  /** Passive health / circuit check per pick, when the group has one. */
+  allows: ((t: number) => boolean) | null = null;
+  readonly retries: NonNullable<TargetGroupConfig['retries']> | null;
   private needsKey = false;
   private readonly keyKind: string;
   private readonly keyName: string;
@@ -44,6 +49,7 @@ export class TargetGroup implements GroupView {
     this.index = index;
     this.timeoutMs = cfg.requestTimeoutMs;
     this.deregistrationDelaySec = cfg.deregistrationDelaySec;
+    this.retries = cfg.retries ?? null;
     this.algorithmName = cfg.algorithm;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
@@ -62,7 +68,17 @@ export class TargetGroup implements GroupView {
     return this.store.busy[t] + this.store.queued[t];
   }
   eligible(i: number): boolean {
-    return this.store.inRotation[this.members[i]] === 1;
+    const t = this.members[i];
+    if (this.store.inRotation[t] !== 1) return false;
+    return !this.filtering || this.passes(t);
+  }
+
+  /** True while a pick must also consult exclusions or passive health (kept off the common path). */
+  filtering = false;
+
+  private passes(t: number): boolean {
+    if (this.excluded.length > 0 && this.excluded.includes(t)) return false;
+    return this.allows === null || this.allows(t);
   }
   address(i: number): string {
     return this.store.addresses[this.members[i]];
@@ -95,6 +111,7 @@ export class TargetGroup implements GroupView {
   /** Chooses a target (global index) for a request, or -1. */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
+    this.filtering = this.allows !== null || this.excluded.length > 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';

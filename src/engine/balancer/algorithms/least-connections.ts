@@ -13,6 +13,7 @@ export const create: AlgorithmFactory = () => {
   const swrr = new SmoothWrr();
   return {
     rebuild: (view) => swrr.reset(view),
+    penalize: (member, amount) => swrr.penalize(member, amount),
     pick: (view) => (view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byActive)),
   };
 };

@@ -42,6 +42,7 @@ export const create: AlgorithmFactory = () => {
       if (view.nowMs > nextHalvingMs) halveIdle(view.nowMs);
       return view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byEta);
     },
+    penalize: (member, amount) => swrr.penalize(member, amount),
     onResponse(member, latencyMs, nowMs) {
       if (member >= avgMs.length) return;
       const v = Math.round(latencyMs);

@@ -2,8 +2,9 @@
  * nginx smooth weighted round robin (`ngx_http_upstream_get_peer`, real-systems §1.3), kept in one
  * place: the default method, the least_conn / least_time tie-break over only the tied members, the
  * round-robin fallback of ip_hash, hash, ketama and random, and ketama's same-name peers all run it.
- * Simplifies: the effective weight (ew) is never lowered, because failures are the engine's business,
- * so its `ew += 1` recovery only guards fractional weights; weight 0 means "never picked".
+ * The effective weight (ew) is lowered by nginx's failure penalty (`penalize`, weight / max_fails) and
+ * regrows by 1 each time the member takes part in a pick, so a recovered server returns gradually.
+ * Weight 0 means "never picked".
  */
 import type { GroupView } from '../algorithm.ts';
 
@@ -22,6 +23,11 @@ export class SmoothWrr {
   private cw = new Float64Array(0);
   private ew = new Float64Array(0);
   private tied = new Int32Array(0);
+
+  /** nginx's penalty for a failed attempt: ew −= amount, floored at 0. */
+  penalize(i: number, amount: number): void {
+    if (i >= 0 && i < this.ew.length) this.ew[i] = Math.max(0, this.ew[i] - amount);
+  }
 
   /** Fresh state, as after an nginx reload: cw = 0, ew = weight. */
   reset(view: GroupView): void {

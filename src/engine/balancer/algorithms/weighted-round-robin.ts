@@ -11,6 +11,7 @@ export const create: AlgorithmFactory = () => {
   const swrr = new SmoothWrr();
   return {
     rebuild: (view) => swrr.reset(view),
+    penalize: (member, amount) => swrr.penalize(member, amount),
     pick: (view) => swrr.pick(view),
   };
 };

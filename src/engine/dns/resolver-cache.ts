@@ -1,0 +1,102 @@
+/**
+ * Recursive resolvers: a client always asks the same one (client id mod count), which caches answers for
+ * the TTL; a seeded share ignore the TTL and keep answers `ignoreTtlExtraSec` longer, so failover is slow
+ * for their clients. Simplified: latency and geolocation answers are cached per client location (as if
+ * every resolver sent EDNS0 client-subnet); NODATA is cached for the TTL; no separate client cache.
+ */
+import type { DnsResolversConfig, RandomSource } from './types.ts';
+import { shuffle } from './policies.ts';
+
+/** One cached answer: record indices, when it was fetched, when its TTL ends, until when it is served. */
+export interface CachedAnswer {
+  readonly answer: readonly number[];
+  readonly fetchedAtMs: number;
+  readonly expiresAtMs: number;
+  readonly keepUntilMs: number;
+}
+
+export class ResolverPool {
+  readonly count: number;
+  /** TTL given to answers fetched from now on, seconds. */
+  ttlSec: number;
+  private readonly extraMs: number;
+  private readonly ignoring: Uint8Array;
+  /** Cached answers by scope * count + resolver. */
+  private readonly entries = new Map<number, CachedAnswer>();
+
+  constructor(cfg: DnsResolversConfig, ttlSec: number, rng: RandomSource) {
+    this.count = Math.max(1, Math.floor(cfg.count));
+    this.ttlSec = ttlSec;
+    this.extraMs = cfg.ignoreTtlExtraSec * 1000;
+    this.ignoring = new Uint8Array(this.count);
+    const share = Math.min(1, Math.max(0, cfg.ignoreTtlShare));
+    const order = shuffle(Array.from({ length: this.count }, (_, i) => i), rng);
+    for (let k = 0; k < Math.round(share * this.count); k++) this.ignoring[order[k]] = 1;
+  }
+
+  /** The resolver client `clientId` asks. */
+  resolverOf(clientId: number): number {
+    return ((clientId % this.count) + this.count) % this.count;
+  }
+
+  /** Whether `resolver` keeps answers past their TTL. */
+  ignoresTtl(resolver: number): boolean {
+    return this.ignoring[resolver] === 1;
+  }
+
+  /** The answer the client's resolver still serves at `nowMs`, or null when it must ask again. */
+  cached(clientId: number, nowMs: number, scope = 0): CachedAnswer | null {
+    const e = this.entries.get(this.key(clientId, scope));
+    return e !== undefined && nowMs < e.keepUntilMs ? e : null;
+  }
+
+  /** Caches a fresh answer at the client's resolver. */
+  store(clientId: number, nowMs: number, answer: readonly number[], scope = 0): CachedAnswer {
+    const expiresAtMs = nowMs + this.ttlSec * 1000;
+    const keepUntilMs = this.ignoresTtl(this.resolverOf(clientId)) ? expiresAtMs + this.extraMs : expiresAtMs;
+    const e: CachedAnswer = { answer, fetchedAtMs: nowMs, expiresAtMs, keepUntilMs };
+    this.entries.set(this.key(clientId, scope), e);
+    return e;
+  }
+
+  /** The cached answer if still served, else `query()`'s answer, cached. */
+  resolve(clientId: number, nowMs: number, query: () => number[], scope = 0): readonly number[] {
+    return (this.cached(clientId, nowMs, scope) ?? this.store(clientId, nowMs, query(), scope)).answer;
+  }
+
+  /** How many cached answers are served at `nowMs`, and how many of those are past their TTL. */
+  served(nowMs: number): { answers: number; pastTtl: number } {
+    let answers = 0;
+    let pastTtl = 0;
+    for (const e of this.entries.values()) {
+      if (nowMs >= e.keepUntilMs) continue;
+      answers++;
+      if (nowMs >= e.expiresAtMs) pastTtl++;
+    }
+    return { answers, pastTtl };
+  }
+
+  /** Empties every resolver's cache. */
+  flush(): void {
+    this.entries.clear();
+  }
+
+  private key(clientId: number, scope: number): number {
+    return scope * this.count + this.resolverOf(clientId);
+  }
+}
+
+/**
+ * The one address a client connects to from a multi-record answer, -1 for NODATA. Real clients mostly
+ * take the first address, and the order varies per response, so each client gets a fixed position from a
+ * hash of its id (uncorrelated with its resolver). No fallback to the next address when that one fails.
+ */
+export function pickAddress(answer: readonly number[], clientId: number): number {
+  if (answer.length === 0) return -1;
+  if (answer.length === 1) return answer[0];
+  let h = clientId >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = (h ^ (h >>> 16)) >>> 0;
+  return answer[h % answer.length];
+}

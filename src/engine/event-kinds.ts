@@ -1,0 +1,17 @@
+/** The kinds of events on the engine's future-event list (the heap's `kind` field). */
+export const EV_ARRIVAL = 1;
+export const EV_COMPLETION = 2;
+export const EV_TIMEOUT = 3;
+export const EV_SCHEDULED = 4;
+export const EV_USER = 5;
+export const EV_DRAIN_DONE = 6;
+/** A health-check probe is sent (a = target, b = probe token). */
+export const EV_HC_PROBE = 7;
+/** A probe's answer (or timeout) arrives (a = target, b = token × 8 + result code). */
+export const EV_HC_RESULT = 8;
+/** Envoy outlier detection's interval sweep (a = group). */
+export const EV_OUTLIER_SWEEP = 9;
+/** A circuit breaker's open period ends (a = target). */
+export const EV_CB_HALF_OPEN = 10;
+/** A slow-start ramp ends (a = target); only to refresh the view and log it. */
+export const EV_SLOW_START_DONE = 11;
