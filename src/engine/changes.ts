@@ -12,6 +12,8 @@ import { LIMITS } from '../scenario/limits.ts';
 import { LC_DRAINING, LC_IN_SERVICE, LC_UNUSED, TARGET_CRASHED, TARGET_DEGRADED, TARGET_HUNG, TARGET_UP } from './backend/targets.ts';
 import { EV_DRAIN_DONE } from './event-kinds.ts';
 import { formatRate } from './format.ts';
+import { applyInfraChange } from './infrastructure.ts';
+import { defaultZone } from './world.ts';
 
 function targetIndex(e: Engine, id: string): number {
   return e.store.ids.indexOf(id);
@@ -74,6 +76,13 @@ export function applyChange(e: Engine, change: Change): string | null {
     }
     case 'set-target-count':
       return setTargetCount(e, change.group, change.count);
+    case 'crash-balancer':
+    case 'recover-balancer':
+    case 'zone-outage':
+    case 'zone-recover':
+    case 'region-outage':
+    case 'region-recover':
+      return applyInfraChange(e, change);
     case 'set-health-check': {
       const gi = e.groups.findIndex((x) => x.id === change.group);
       if (gi < 0) return `no target group with id "${change.group}"`;
@@ -263,7 +272,9 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       const id = `${groupId}-${n}`;
       if (store.ids.includes(id)) continue;
       const inGroup = store.groupOf.subarray(0, store.count).filter((x) => x === g.index).length;
-      added.push(store.add({ ...template, id, address: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names));
+      const t = store.add({ ...template, id, address: undefined, zone: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names);
+      store.zoneOf[t] = defaultZone(e, t);
+      added.push(t);
       missing--;
     }
     g.rebuild();

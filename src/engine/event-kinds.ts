@@ -15,3 +15,7 @@ export const EV_OUTLIER_SWEEP = 9;
 export const EV_CB_HALF_OPEN = 10;
 /** A slow-start ramp ends (a = target); only to refresh the view and log it. */
 export const EV_SLOW_START_DONE = 11;
+/** Route 53 health checks of the DNS records are due. */
+export const EV_DNS_CHECK = 12;
+/** A balancer's hot standby takes over (a = balancer). */
+export const EV_LB_TAKEOVER = 13;

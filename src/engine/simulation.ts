@@ -19,7 +19,9 @@ import { RequestMix } from './traffic/request-mix.ts';
 import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG_SAMPLED, FLAG_WILL_ERROR } from './backend/requests.ts';
 import { TargetStore, TARGET_CRASHED, TARGET_HUNG } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
-import { routeClasses } from './balancer/router.ts';
+import { BalancerRuntime } from './balancer/balancer-runtime.ts';
+import { buildWorld } from './world.ts';
+import type { Dns } from './dns/index.ts';
 import { LogHistogram } from './metrics/histogram.ts';
 import { SecondSeries } from './metrics/series.ts';
 import { EventLog } from './metrics/event-log.ts';
@@ -28,25 +30,18 @@ import { applyChange, defaultAddress, finishDraining } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
 import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
-import { EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
+import { EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
-const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500'];
+const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', ''];
 const NO_TRIES: number[] = [];
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
 export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Record<FailureReason, number>;
 
-/** Per-connection state of a layer-4 balancer: each client's connection stays on one target. */
-interface L4Connections {
-  target: Int32Array;
-  lastUsedMs: Float64Array;
-  remaining: Int32Array;
-  idleMs: number;
-  perConnection: number;
-}
 
 export class Engine implements Simulation {
   readonly scenario: Scenario;
@@ -64,9 +59,13 @@ export class Engine implements Simulation {
   readonly latency = new LogHistogram(0.01);
   readonly secLatency = new LogHistogram(0.05);
   readonly failures = new Float64Array(FAILURE_REASONS.length);
-  /** Target group index per request class, -1 = no route. */
-  readonly groupOfClass: Int32Array;
-  readonly l4: L4Connections | null;
+  readonly balancers: BalancerRuntime[];
+  /** The balancer that receives traffic when there is no DNS name. */
+  readonly entry: BalancerRuntime;
+  /** Zone names; targets' and balancer nodes' zones are indices into this. */
+  readonly zoneNames: string[];
+  readonly dns: Dns | null;
+  private readonly balancerById: Map<string, BalancerRuntime>;
   readonly healthSys: HealthSystem;
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
@@ -110,19 +109,12 @@ export class Engine implements Simulation {
     });
     this.anySlowStart = scenario.targetGroups.some((g) => g.slowStart !== undefined);
 
-    const balancer = scenario.balancers.find((b) => b.id === scenario.traffic.balancer) ?? scenario.balancers[0];
-    const routes = routeClasses(balancer, this.mix.classes);
-    this.groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : this.groups.findIndex((g) => g.id === id))));
-    this.l4 =
-      balancer.layer === 4
-        ? {
-            target: new Int32Array(this.clients.count).fill(-1),
-            lastUsedMs: new Float64Array(this.clients.count),
-            remaining: new Int32Array(this.clients.count),
-            idleMs: balancer.idleTimeoutSec * 1000,
-            perConnection: balancer.requestsPerConnection,
-          }
-        : null;
+    const world = buildWorld(this);
+    this.zoneNames = world.zoneNames;
+    this.balancers = world.balancers;
+    this.balancerById = new Map(this.balancers.map((b) => [b.id, b]));
+    this.entry = this.balancerById.get(scenario.traffic.balancer ?? '') ?? this.balancers[0];
+    this.dns = world.dns;
 
     this.perSecond = new SecondSeries(options.seriesCapacity ?? 3600);
     this.flows = new FlowRecorder(options.flowSampleEvery ?? 0);
@@ -140,6 +132,7 @@ export class Engine implements Simulation {
       this.scheduleArrival(0);
     }
     this.healthSys.start();
+    if (this.dns !== null && this.dns.nextCheckMs() < Infinity) this.queue.push(this.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
     for (const { e, i } of scheduled) this.queue.push(e.atSec * 1000, EV_SCHEDULED, i, 0);
     this.log.add(0, 'start', scenario.name, `simulation started with seed ${scenario.seed}`);
@@ -234,6 +227,12 @@ export class Engine implements Simulation {
       case EV_CB_HALF_OPEN:
         this.healthSys.onHalfOpen(q.a);
         break;
+      case EV_DNS_CHECK:
+        runDnsChecks(this);
+        break;
+      case EV_LB_TAKEOVER:
+        standbyTookOver(this, q.a);
+        break;
       case EV_SCHEDULED: {
         const e = this.scenario.events[q.a];
         const error = applyChange(this, e);
@@ -276,13 +275,27 @@ export class Engine implements Simulation {
     this.arrived++;
     this.secArrived++;
 
-    const g = this.groupOfClass[cls];
+    pool.group[slot] = -1;
+    pool.zone[slot] = -1;
+    let b = this.entry;
+    if (this.dns !== null) {
+      const found = this.balancerById.get(this.dns.endpointFor(client, now).target ?? '');
+      if (found === undefined) return this.fail(slot, FAIL.unreachable);
+      b = found;
+    }
+    if (!b.available(now)) return this.fail(slot, FAIL.unreachable);
+    const node = b.nodeFor(client, now, (n) => this.nodeServes(b, n, cls));
+    if (node < 0) return this.fail(slot, FAIL.unreachable);
+    const g = b.groupOfClass[cls];
     pool.group[slot] = g;
     if (g < 0) return this.fail(slot, FAIL['no-route']);
     const group = this.groups[g];
+    const zone = b.crossZone ? -1 : b.nodeZones[node];
+    pool.zone[slot] = zone;
+    group.zoneFilter = zone;
     const ip = this.clients.ip(client);
     let t: number;
-    const l4 = this.l4;
+    const l4 = b.l4;
     if (l4 !== null) {
       t = l4.target[client];
       if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || this.store.inRotation[t] === 0 || this.store.groupOf[t] !== g) {
@@ -460,10 +473,11 @@ export class Engine implements Simulation {
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
     const penalty = this.healthSys.onFailure(g, t, cond === 'error' || cond === 'timeout' || retry);
-    if (penalty > 0) group.algorithm.penalize?.(this.store.memberIndex[t], penalty);
+    if (penalty > 0) group.penalize(this.store.memberIndex[t], penalty);
     if (retry) {
       if (tried === undefined) this.tried.set(id, (tried = []));
       tried.push(t);
+      group.zoneFilter = pool.zone[slot];
       const next = this.choose(group, this.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
       if (next >= 0) {
         // the target failed this attempt even though the user may never see it
@@ -496,7 +510,22 @@ export class Engine implements Simulation {
     pool.target[s] = pool.target[slot];
     pool.flags[s] = pool.flags[slot] & FLAG_SAMPLED;
     pool.attempt[s] = pool.attempt[slot];
+    pool.zone[s] = pool.zone[slot];
     return s;
+  }
+
+  /**
+   * Would DNS hand out balancer b's node n for a request of this class? A node is down in a zone
+   * outage; with cross-zone off, a node whose zone has no target in rotation is left out too (as NLB
+   * removes such a node's address from DNS).
+   */
+  private nodeServes(b: BalancerRuntime, n: number, cls: number): boolean {
+    if (b.crossZone) return true;
+    const g = b.groupOfClass[cls];
+    if (g < 0) return true;
+    const zone = b.nodeZones[n];
+    for (const t of this.groups[g].members) if (this.store.zoneOf[t] === zone && this.store.inRotation[t] === 1) return true;
+    return false;
   }
 
   /**

@@ -14,6 +14,7 @@ export const FAILURE_REASONS = [
   'no-target', // no target eligible in the group: 503
   'no-route', // no listener rule matched and no default: 404
   'error', // the target answered with a 5xx
+  'unreachable', // the balancer (or the node, or the DNS answer) the client used is down: connection failed
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

@@ -49,8 +49,20 @@ export const ProfilePointSchema = z.strictObject({
   rampSec: z.number().min(0).max(LIMITS.maxDurationSec).default(0),
 });
 
+const placeName = z.string().min(1).max(40);
+
+/** Where a share of the clients are (for DNS latency and geolocation routing). */
+export const ClientLocationSchema = z.strictObject({
+  region: placeName,
+  continent: placeName.default('NA'),
+  country: placeName.default('US'),
+  share: z.number().gt(0).max(1e6),
+});
+
 export const ClientsSchema = z.strictObject({
   count: z.int().min(1).max(LIMITS.maxClients).default(1000),
+  /** Client locations by share; without it every client is in region "default". */
+  locations: z.array(ClientLocationSchema).min(1).max(50).optional(),
   /** First address of the client pool; clients get consecutive addresses from here. */
   ipBase: z
     .string()
@@ -106,6 +118,18 @@ export const BalancerSchema = z.strictObject({
   idleTimeoutSec: z.number().gt(0).max(86400).default(350),
   /** Layer 4 only: requests a connection carries before the client opens a new one. */
   requestsPerConnection: z.int().min(1).max(1_000_000).default(100),
+  /** The region the balancer (and the groups it forwards to) lives in. */
+  region: placeName.default('default'),
+  /** Availability zones with a balancer node each; clients spread over the nodes. */
+  zones: z.array(placeName).min(1).max(10).optional(),
+  /** Cross-zone load balancing: a node may send to targets in every zone (ALB: on; NLB: off by default). */
+  crossZone: z.boolean().optional(),
+  /** How long a client keeps using the node address it resolved (ELB's DNS TTL: 60 s). */
+  nodeTtlSec: z.number().min(0).max(86400).default(60),
+  /** A hot standby (keepalived/VRRP style) that takes over after missed heartbeats; without it the balancer is a single point of failure. */
+  standby: z
+    .strictObject({ heartbeatIntervalSec: z.number().gt(0).max(60).default(1), missedHeartbeats: z.int().min(1).max(100).default(3) })
+    .optional(),
 });
 
 export const TargetSchema = z.strictObject({
@@ -116,6 +140,8 @@ export const TargetSchema = z.strictObject({
   serviceTimeMs: DistributionSchema,
   /** Per request class (the mix entry's name): a different service time on this target. */
   serviceTimeByClass: z.record(id, DistributionSchema).default({}),
+  /** Availability zone; must be one of the zones of the balancers that forward to this target's group. */
+  zone: placeName.optional(),
   /** Address used by hash algorithms that hash server names (ketama, Maglev); default "10.1.<group>.<n>:80". */
   address: z.string().min(1).max(64).optional(),
 });
@@ -224,6 +250,12 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('register'), target: id }),
     z.strictObject({ ...extra, action: z.literal('break-dependency'), target: id }),
     z.strictObject({ ...extra, action: z.literal('set-health-check'), group: id, healthCheck: HealthCheckSchema.nullable() }),
+    z.strictObject({ ...extra, action: z.literal('crash-balancer'), balancer: id }),
+    z.strictObject({ ...extra, action: z.literal('recover-balancer'), balancer: id }),
+    z.strictObject({ ...extra, action: z.literal('zone-outage'), zone: placeName }),
+    z.strictObject({ ...extra, action: z.literal('zone-recover'), zone: placeName }),
+    z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
+    z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
     z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
     z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),
@@ -238,6 +270,42 @@ export const ChangeSchema = changeUnion({});
 /** The same changes scheduled at a simulated time in a scenario's `events`. */
 export const ScheduledEventSchema = changeUnion(at);
 
+/** A DNS name served like Route 53: records point at balancers; resolvers cache answers for the TTL. */
+export const DnsSchema = z.strictObject({
+  name: z.string().min(1).max(253).default('shop.example.com'),
+  ttlSec: z.number().min(0).max(86400).default(60),
+  policy: z.enum(['simple', 'multivalue', 'weighted', 'latency', 'failover', 'geolocation']),
+  records: z
+    .array(
+      z.strictObject({
+        id,
+        balancer: id,
+        weight: z.int().min(0).max(255).optional(),
+        failover: z.enum(['primary', 'secondary']).optional(),
+        location: z.union([z.literal('default'), z.strictObject({ continent: placeName.optional(), country: placeName.optional() })]).optional(),
+        healthCheck: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+  resolvers: z
+    .strictObject({
+      count: z.int().min(1).max(100_000).default(100),
+      ignoreTtlShare: z.number().min(0).max(1).default(0),
+      ignoreTtlExtraSec: z.number().min(0).max(86400).default(900),
+    })
+    .default({ count: 100, ignoreTtlShare: 0, ignoreTtlExtraSec: 900 }),
+  healthChecks: z
+    .strictObject({
+      intervalSec: z.union([z.literal(30), z.literal(10)]).default(30),
+      failureThreshold: z.int().min(1).max(10).default(3),
+      checkers: z.int().min(1).max(64).default(8),
+    })
+    .default({ intervalSec: 30, failureThreshold: 3, checkers: 8 }),
+  /** Measured latency from each client region to each balancer region, ms (latency policy). */
+  latencyMs: z.record(placeName, z.record(placeName, z.number().min(0).max(10_000))).default({}),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -248,10 +316,12 @@ export const ScenarioSchema = z.strictObject({
   traffic: TrafficSchema,
   balancers: z.array(BalancerSchema).min(1).max(LIMITS.maxBalancers),
   targetGroups: z.array(TargetGroupSchema).min(1).max(LIMITS.maxTargetGroups),
+  dns: DnsSchema.optional(),
   events: z.array(ScheduledEventSchema).max(LIMITS.maxEvents).default([]),
 });
 
 export type Distribution = z.output<typeof DistributionSchema>;
+export type DnsScenarioConfig = z.output<typeof DnsSchema>;
 export type HealthCheckInput = z.output<typeof HealthCheckSchema>;
 export type PassiveHealth = z.output<typeof PassiveHealthSchema>;
 export type RetryConfig = z.output<typeof RetrySchema>;

@@ -191,7 +191,35 @@ function crossCheck(s: Scenario): ValidationError[] {
     if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
   });
 
+  errors.push(...checkInfrastructure(s));
   s.events.forEach((e, ei) => errors.push(...checkChangeRefs(e, s, `events[${ei}]`, targetIds, groupIds)));
+  return errors;
+}
+
+/** Zones, regions and the DNS name must refer to things that exist. */
+function checkInfrastructure(s: Scenario): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const balancerIds = new Set(s.balancers.map((b) => b.id));
+  s.targetGroups.forEach((g, gi) => {
+    const zones = new Set(s.balancers.filter((b) => b.listeners.some((l) => l.defaultForward === g.id || l.rules.some((r) => r.forward === g.id))).flatMap((b) => b.zones ?? []));
+    g.targets.forEach((t, ti) => {
+      if (t.zone !== undefined && zones.size > 0 && !zones.has(t.zone)) {
+        errors.push({ path: `targetGroups[${gi}].targets[${ti}].zone`, message: `zone "${t.zone}" is not one of the zones of the balancers that forward to ${g.id} (${[...zones].join(', ')})` });
+      }
+    });
+  });
+  s.balancers.forEach((b, bi) => {
+    for (const d of duplicates(b.zones ?? [])) errors.push({ path: `balancers[${bi}].zones`, message: `zone "${d}" listed twice` });
+  });
+  if (s.dns !== undefined) {
+    if (s.traffic.balancer !== undefined) errors.push({ path: 'traffic.balancer', message: 'with a dns name, clients find their balancer through DNS; remove traffic.balancer' });
+    for (const d of duplicates(s.dns.records.map((r) => r.id))) errors.push({ path: 'dns.records', message: `duplicate record id "${d}"` });
+    s.dns.records.forEach((r, ri) => {
+      if (!balancerIds.has(r.balancer)) errors.push({ path: `dns.records[${ri}].balancer`, message: `no balancer with id "${r.balancer}"` });
+      if (s.dns!.policy === 'failover' && r.failover === undefined && ri > 1) errors.push({ path: `dns.records[${ri}].failover`, message: 'a failover record is "primary" or "secondary"' });
+    });
+    if (s.dns.policy === 'failover' && s.dns.records.length > 2) errors.push({ path: 'dns.records', message: 'a failover name has one primary and one secondary record' });
+  }
   return errors;
 }
 
@@ -212,6 +240,12 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
   if ('target' in c && !targetIds.has(c.target)) return [{ path: `${at}.target`, message: `no target with id "${c.target}"` }];
   if ('group' in c && !groupIds.has(c.group)) return [{ path: `${at}.group`, message: `no target group with id "${c.group}"` }];
   if (c.action === 'set-health-check' && c.healthCheck) return checkHealthCheck(c.healthCheck, `${at}.healthCheck`);
+  if ('balancer' in c && !s.balancers.some((b) => b.id === c.balancer)) return [{ path: `${at}.balancer`, message: `no balancer with id "${c.balancer}"` }];
+  if ('zone' in c) {
+    const zones = new Set([...s.balancers.flatMap((b) => b.zones ?? []), ...s.targetGroups.flatMap((g) => g.targets.flatMap((t) => (t.zone ? [t.zone] : [])))]);
+    if (!zones.has(c.zone)) return [{ path: `${at}.zone`, message: `no zone named "${c.zone}"${zones.size ? ` (zones: ${[...zones].join(', ')})` : ''}` }];
+  }
+  if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];
   }

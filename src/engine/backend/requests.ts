@@ -22,6 +22,8 @@ export class RequestPool {
   cls = new Int32Array(0);
   target = new Int32Array(0);
   group = new Int32Array(0);
+  /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
+  zone = new Int32Array(0);
   state = new Uint8Array(0);
   /** Bit 1: drawn as a flow; bit 2: the target will answer it with a 5xx. */
   flags = new Uint8Array(0);
@@ -59,6 +61,7 @@ export class RequestPool {
     this.cls = i32(this.cls);
     this.target = i32(this.target);
     this.group = i32(this.group);
+    this.zone = i32(this.zone);
     const st = new Uint8Array(capacity);
     st.set(this.state);
     this.state = st;

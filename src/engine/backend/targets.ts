@@ -27,6 +27,8 @@ export class TargetStore {
   ids: string[] = [];
   addresses: string[] = [];
   groupOf = new Int32Array(0);
+  /** Zone index of each target (see Engine.zoneNames), -1 when zones are not used. */
+  zoneOf = new Int32Array(0);
   configs: TargetConfig[] = [];
 
   state = new Uint8Array(0);
@@ -82,6 +84,7 @@ export class TargetStore {
     this.addresses[t] = address;
     this.configs[t] = cfg;
     this.groupOf[t] = group;
+    this.zoneOf[t] = -1;
     this.state[t] = TARGET_UP;
     this.lifecycle[t] = LC_IN_SERVICE;
     this.slowFactor[t] = 1;
@@ -120,6 +123,7 @@ export class TargetStore {
     const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(capacity); b.set(a); return b; };
     this.groupOf = i32(this.groupOf);
+    this.zoneOf = i32(this.zoneOf);
     this.state = u8(this.state);
     this.lifecycle = u8(this.lifecycle);
     this.slowFactor = f64(this.slowFactor);

@@ -23,7 +23,13 @@ export class TargetGroup implements GroupView {
   readonly deregistrationDelaySec: number;
   readonly timeouts = new DeadlineQueue();
   algorithmName: AlgorithmName;
+  /** The algorithm of the balancer (or of its node, when cross-zone balancing is on). */
   algorithm!: BalancingAlgorithm;
+  /**
+   * With cross-zone balancing off each zone's balancer node balances on its own, with its own state
+   * (rotation pointer, smooth-WRR weights…), as ELB nodes do: one instance per zone, made on first use.
+   */
+  private zoneAlgorithms: (BalancingAlgorithm | undefined)[] = [];
   /** Global target indices of the registered members, in configuration order. */
   members: number[] = [];
   nowMs = 0;
@@ -75,8 +81,11 @@ export class TargetGroup implements GroupView {
 
   /** True while a pick must also consult exclusions or passive health (kept off the common path). */
   filtering = false;
+  /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
+  zoneFilter = -1;
 
   private passes(t: number): boolean {
+    if (this.zoneFilter >= 0 && this.store.zoneOf[t] !== this.zoneFilter) return false;
     if (this.excluded.length > 0 && this.excluded.includes(t)) return false;
     return this.allows === null || this.allows(t);
   }
@@ -90,6 +99,7 @@ export class TargetGroup implements GroupView {
   setAlgorithm(name: AlgorithmName): void {
     this.algorithmName = name;
     this.algorithm = createAlgorithm(name);
+    this.zoneAlgorithms = [];
     this.needsKey = KEYED.includes(name);
     this.rebuild();
   }
@@ -106,16 +116,33 @@ export class TargetGroup implements GroupView {
       }
     }
     this.algorithm.rebuild(this);
+    for (const a of this.zoneAlgorithms) a?.rebuild(this);
+  }
+
+  private algorithmOfZone(zone: number): BalancingAlgorithm {
+    let a = this.zoneAlgorithms[zone];
+    if (a === undefined) {
+      a = createAlgorithm(this.algorithmName);
+      a.rebuild(this);
+      this.zoneAlgorithms[zone] = a;
+    }
+    return a;
+  }
+
+  /** nginx's effective-weight penalty, in every instance that keeps one. */
+  penalize(member: number, amount: number): void {
+    this.algorithm.penalize?.(member, amount);
+    for (const a of this.zoneAlgorithms) a?.penalize?.(member, amount);
   }
 
   /** Chooses a target (global index) for a request, or -1. */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
-    this.filtering = this.allows !== null || this.excluded.length > 0;
+    this.filtering = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
-    const m = this.algorithm.pick(this, r);
+    const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneFilter)).pick(this, r);
     return m < 0 ? -1 : this.members[m];
   }
 
@@ -123,7 +150,9 @@ export class TargetGroup implements GroupView {
   observe(t: number, latencyMs: number, nowMs: number): void {
     if (this.algorithm.onResponse === undefined) return;
     const m = this.store.memberIndex[t];
-    if (m >= 0) this.algorithm.onResponse(m, latencyMs, nowMs);
+    if (m < 0) return;
+    this.algorithm.onResponse(m, latencyMs, nowMs);
+    for (const a of this.zoneAlgorithms) a?.onResponse?.(m, latencyMs, nowMs);
   }
 
   private keyFor(clientIp: number, clientId: number, cls: number): string {

@@ -1,0 +1,92 @@
+/**
+ * A balancer at run time: its listener routing per request class, its nodes (one per availability
+ * zone, as ELB runs them), cross-zone balancing, per-connection state for layer 4, and its own
+ * failure. A client resolves the balancer's name to one node and keeps that address for the DNS TTL
+ * (ELB: 60 s), so when a node dies its clients keep failing until they resolve again. A single
+ * balancer is a single point of failure; with a hot standby (keepalived/VRRP style) the standby
+ * takes over after `missedHeartbeats` heartbeats go unanswered.
+ */
+import type { BalancerConfig } from '../../scenario/schema.ts';
+
+/** Per-connection state of a layer-4 balancer: each client's connection stays on one target. */
+export interface L4Connections {
+  target: Int32Array;
+  lastUsedMs: Float64Array;
+  remaining: Int32Array;
+  idleMs: number;
+  perConnection: number;
+}
+
+export const NODE_NONE = -1;
+
+export class BalancerRuntime {
+  readonly id: string;
+  readonly index: number;
+  readonly cfg: BalancerConfig;
+  readonly region: string;
+  /** Global zone index of each node (zones of all balancers and targets are numbered together). */
+  readonly nodeZones: number[];
+  readonly crossZone: boolean;
+  readonly groupOfClass: Int32Array;
+  readonly l4: L4Connections | null;
+  /** The primary failed (crash or region outage). */
+  down = false;
+  /** The region is out: even a standby cannot help. */
+  regionDown = false;
+  /** When the standby takes over after a failure (NaN: no takeover pending or done). */
+  takeoverAtMs = NaN;
+  readonly nodeDown: boolean[];
+  private readonly clientNode: Int32Array | null;
+  private readonly clientUntil: Float64Array | null;
+
+  constructor(cfg: BalancerConfig, index: number, nodeZones: number[], groupOfClass: Int32Array, clients: number) {
+    this.id = cfg.id;
+    this.index = index;
+    this.cfg = cfg;
+    this.region = cfg.region;
+    this.nodeZones = nodeZones;
+    this.crossZone = cfg.crossZone ?? cfg.layer === 7;
+    this.groupOfClass = groupOfClass;
+    this.nodeDown = nodeZones.map(() => false);
+    this.l4 =
+      cfg.layer === 4
+        ? { target: new Int32Array(clients).fill(-1), lastUsedMs: new Float64Array(clients), remaining: new Int32Array(clients), idleMs: cfg.idleTimeoutSec * 1000, perConnection: cfg.requestsPerConnection }
+        : null;
+    const multi = nodeZones.length > 1;
+    this.clientNode = multi ? new Int32Array(clients).fill(NODE_NONE) : null;
+    this.clientUntil = multi ? new Float64Array(clients) : null;
+  }
+
+  /** Does the balancer answer at all right now (primary up, or the standby has taken over)? */
+  available(nowMs: number): boolean {
+    if (this.regionDown) return false;
+    return !this.down || (this.takeoverAtMs <= nowMs);
+  }
+
+  /**
+   * The node client c talks to: its cached node while the cache lasts (even if that node died), else a
+   * fresh resolution to its home node or the next live one. NODE_NONE when no node can take it.
+   * `usable(node)` says whether DNS would hand out that node now.
+   */
+  nodeFor(c: number, nowMs: number, usable: (node: number) => boolean): number {
+    const n = this.nodeZones.length;
+    if (n === 1) return this.nodeDown[0] ? NODE_NONE : 0;
+    const cached = this.clientNode![c];
+    if (cached !== NODE_NONE && this.clientUntil![c] > nowMs) return this.nodeDown[cached] ? NODE_NONE : cached;
+    for (let k = 0; k < n; k++) {
+      const node = (c + k) % n;
+      if (!this.nodeDown[node] && usable(node)) {
+        this.clientNode![c] = node;
+        this.clientUntil![c] = nowMs + this.cfg.nodeTtlSec * 1000;
+        return node;
+      }
+    }
+    return NODE_NONE;
+  }
+
+  /** A short state for snapshots. */
+  state(nowMs: number): 'up' | 'down' | 'standby' {
+    if (!this.available(nowMs)) return 'down';
+    return this.down ? 'standby' : 'up';
+  }
+}
