@@ -20,6 +20,13 @@ function targetIndex(e: Engine, id: string): number {
 }
 
 export function applyChange(e: Engine, change: Change): string | null {
+  const error = applyOne(e, change);
+  // pools follow the targets: a crash closes them, a registration opens them
+  if (error === null) e.db?.reconcile();
+  return error;
+}
+
+function applyOne(e: Engine, change: Change): string | null {
   const now = e.nowMs;
   const store = e.store;
   switch (change.action) {
@@ -83,6 +90,8 @@ export function applyChange(e: Engine, change: Change): string | null {
     case 'region-outage':
     case 'region-recover':
       return applyInfraChange(e, change);
+    case 'db-failover':
+      return e.db.failover(change.database);
     case 'set-health-check': {
       const gi = e.groups.findIndex((x) => x.id === change.group);
       if (gi < 0) return `no target group with id "${change.group}"`;

@@ -58,7 +58,7 @@ export function buildSnapshot(e: Engine): Snapshot {
   return {
     timeMs: e.nowMs,
     topologyVersion: e.topologyVersion,
-    totals: { arrived: e.arrived, ok: e.ok, failed: e.failed, inFlight: e.arrived - e.ok - e.failed, failures: failureRecord(e.failures) },
+    totals: { arrived: e.arrived, ok: e.ok, failed: e.failed, inFlight: e.arrived - e.ok - e.failed, failures: failureRecord(e.failures), good: e.good },
     latencyMs: latencySummary(e.latency),
     lastSecond: {
       arrived: p.last('arrived'),
@@ -70,6 +70,11 @@ export function buildSnapshot(e: Engine): Snapshot {
     flows: e.flows.drain(),
     flowSampleEvery: e.flows.sampleEvery,
     lastEventSeq: e.log.lastSeq,
+    infra: {
+      balancers: e.balancers.map((b) => ({ id: b.id, state: b.state(e.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => e.zoneNames[z]) })),
+      databases: e.db.states(),
+      dns: e.dns === null ? [] : e.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
+    },
   };
 }
 
@@ -96,6 +101,7 @@ export function buildMetrics(e: Engine): MetricsReport {
     failures: failureRecord(e.failures),
     errorRate: finished > 0 ? e.failed / finished : 0,
     throughputPerSec: sec > 0 ? e.ok / sec : 0,
+    slo: { latencyMs: e.sloMs, good: e.good, goodPerSec: sec > 0 ? e.good / sec : 0, goodShare: finished > 0 ? e.good / finished : 0 },
     latencyMs: latencySummary(e.latency),
     targets,
     events: { processed: e.processed },

@@ -33,6 +33,7 @@ import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureRe
 import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
+import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
@@ -67,6 +68,7 @@ export class Engine implements Simulation {
   readonly dns: Dns | null;
   private readonly balancerById: Map<string, BalancerRuntime>;
   readonly healthSys: HealthSystem;
+  readonly db: DatabaseTier;
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
   private readonly anySlowStart: boolean;
@@ -77,6 +79,9 @@ export class Engine implements Simulation {
   processed = 0;
   arrived = 0;
   ok = 0;
+  /** Successful requests within the SLO latency. */
+  good = 0;
+  readonly sloMs: number;
   failed = 0;
   secArrived = 0;
   secOk = 0;
@@ -90,6 +95,7 @@ export class Engine implements Simulation {
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
+    this.sloMs = scenario.slo.latencyMs;
     this.rng = createStreams(scenario.seed);
     this.mix = new RequestMix(scenario);
     const arrival = scenario.traffic.arrival;
@@ -132,6 +138,8 @@ export class Engine implements Simulation {
       this.scheduleArrival(0);
     }
     this.healthSys.start();
+    this.db = new DatabaseTier(this);
+    this.db.reconcile();
     if (this.dns !== null && this.dns.nextCheckMs() < Infinity) this.queue.push(this.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
     for (const { e, i } of scheduled) this.queue.push(e.atSec * 1000, EV_SCHEDULED, i, 0);
@@ -375,8 +383,13 @@ export class Engine implements Simulation {
     // a hung target takes the request and never answers: only the timeout ends it
     if (store.state[t] === TARGET_HUNG) return;
     const i = t * store.classes + pool.cls[slot];
-    const serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
+    let serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
     if (store.errorShare[t] > 0 && this.rng.failures.next() < store.errorShare[t]) pool.flags[slot] |= FLAG_WILL_ERROR;
+    if (this.db.active) {
+      const dbMs = this.db.extraMs(t, pool.cls[slot], pool.serviceU[slot]);
+      if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
+      else serviceMs += dbMs;
+    }
     this.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
   }
 
@@ -548,6 +561,7 @@ export class Engine implements Simulation {
       this.ok++;
       this.secOk++;
       this.latency.record(latencyMs);
+      if (latencyMs <= this.sloMs) this.good++;
       this.secLatency.record(latencyMs);
       if (t >= 0) {
         this.store.ok[t]++;
@@ -618,6 +632,7 @@ export class Engine implements Simulation {
     const h = this.secLatency;
     this.perSecond.push(this.secArrived, this.secOk, this.secFailed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, this.secTargetUtil, n);
     this.flows.adapt(this.secArrived);
+    this.db.rollSecond();
     h.reset();
     this.secArrived = 0;
     this.secOk = 0;

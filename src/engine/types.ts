@@ -124,6 +124,8 @@ export interface Snapshot {
     failed: number;
     inFlight: number;
     failures: Record<FailureReason, number>;
+    /** Successful within the SLO latency. */
+    good: number;
   };
   /** Latency over the whole run so far. */
   latencyMs: LatencySummary;
@@ -134,6 +136,23 @@ export interface Snapshot {
   /** How many finished requests one flow stands for (1 = every request is drawn). */
   flowSampleEvery: number;
   lastEventSeq: number;
+  /** Balancers, databases and DNS records, by state. */
+  infra: InfraSnapshot;
+}
+
+export interface InfraSnapshot {
+  balancers: { id: string; state: 'up' | 'down' | 'standby'; zonesDown: string[] }[];
+  databases: {
+    id: string;
+    maxConnections: number;
+    connectionsOpen: number;
+    clientConnections: number;
+    starved: number;
+    utilization: number;
+    proxy: boolean;
+    failingOver: boolean;
+  }[];
+  dns: { id: string; target: string; healthy: boolean }[];
 }
 
 /** One blind window: from a real failure to the target leaving rotation (or recovering unnoticed). */
@@ -193,6 +212,11 @@ export interface MetricsReport {
   failures: Record<FailureReason, number>;
   errorRate: number;
   throughputPerSec: number;
+  /**
+   * Goodput under the SLO: requests that succeeded within `slo.latencyMs`. A queue that turns drops into
+   * lateness does not look like a win: late successes are not good.
+   */
+  slo: { latencyMs: number; good: number; goodPerSec: number; goodShare: number };
   latencyMs: LatencySummary;
   targets: Record<
     string,

@@ -79,6 +79,8 @@ export const MixEntrySchema = z.strictObject({
   headers: z.record(headerName, z.string().max(256)).default({}),
   port: z.int().min(1).max(65535).optional(),
   share: z.number().gt(0).max(1e6),
+  /** Whether this class's database queries read (replicas may serve them) or write (primary only). */
+  queries: z.enum(['read', 'write']).default('read'),
 });
 
 export const TrafficSchema = z.strictObject({
@@ -232,6 +234,10 @@ export const TargetGroupSchema = z.strictObject({
   panicThresholdPercent: z.number().min(0).max(100).default(50),
   slowStart: SlowStartSchema.optional(),
   circuitBreaker: CircuitBreakerSchema.optional(),
+  /** The database every target of this group queries, with a connection pool per target. */
+  database: z
+    .strictObject({ id, poolSize: z.int().min(1).max(10_000).default(10), queriesPerRequest: z.int().min(0).max(100).default(1) })
+    .optional(),
   targets: z.array(TargetSchema).min(1).max(LIMITS.maxTargetsPerGroup),
 });
 
@@ -256,6 +262,7 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('zone-recover'), zone: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
+    z.strictObject({ ...extra, action: z.literal('db-failover'), database: id }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
     z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
     z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),
@@ -269,6 +276,26 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
 export const ChangeSchema = changeUnion({});
 /** The same changes scheduled at a simulated time in a scenario's `events`. */
 export const ScheduledEventSchema = changeUnion(at);
+
+/**
+ * A database the targets query: a connection limit, query latency that grows with its load, read
+ * replicas, a primary failover, and optionally a connection-pooling proxy in front (like RDS Proxy).
+ */
+export const DatabaseSchema = z.strictObject({
+  id,
+  /** Connections the database accepts (PostgreSQL/MySQL max_connections). */
+  maxConnections: z.int().min(1).max(100_000).default(100),
+  /** Time of one query on an idle database. */
+  queryTimeMs: DistributionSchema.default({ dist: 'exponential', meanMs: 5 }),
+  /** Queries it runs at once at full speed (roughly its vCPUs); beyond that, latency grows with load. */
+  concurrency: z.int().min(1).max(10_000).default(8),
+  /** Read replicas: reads are spread over them, writes go to the primary. */
+  readReplicas: z.int().min(0).max(15).default(0),
+  /** How long a primary failover takes (RDS Multi-AZ: typically 60–120 s). */
+  failoverSec: z.number().min(0).max(3600).default(60),
+  /** A pooling proxy: targets connect to it, and it multiplexes their queries over at most maxConnections. */
+  proxy: z.boolean().default(false),
+});
 
 /** A DNS name served like Route 53: records point at balancers; resolvers cache answers for the TTL. */
 export const DnsSchema = z.strictObject({
@@ -317,11 +344,15 @@ export const ScenarioSchema = z.strictObject({
   balancers: z.array(BalancerSchema).min(1).max(LIMITS.maxBalancers),
   targetGroups: z.array(TargetGroupSchema).min(1).max(LIMITS.maxTargetGroups),
   dns: DnsSchema.optional(),
+  /** The service-level objective: a request is good only if it succeeded within latencyMs. */
+  slo: z.strictObject({ latencyMs: positiveMs }).default({ latencyMs: 1000 }),
+  databases: z.array(DatabaseSchema).max(5).default([]),
   events: z.array(ScheduledEventSchema).max(LIMITS.maxEvents).default([]),
 });
 
 export type Distribution = z.output<typeof DistributionSchema>;
 export type DnsScenarioConfig = z.output<typeof DnsSchema>;
+export type DatabaseConfig = z.output<typeof DatabaseSchema>;
 export type HealthCheckInput = z.output<typeof HealthCheckSchema>;
 export type PassiveHealth = z.output<typeof PassiveHealthSchema>;
 export type RetryConfig = z.output<typeof RetrySchema>;

@@ -211,6 +211,11 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
   s.balancers.forEach((b, bi) => {
     for (const d of duplicates(b.zones ?? [])) errors.push({ path: `balancers[${bi}].zones`, message: `zone "${d}" listed twice` });
   });
+  const dbIds = new Set(s.databases.map((d) => d.id));
+  for (const d of duplicates(s.databases.map((x) => x.id))) errors.push({ path: 'databases', message: `duplicate database id "${d}"` });
+  s.targetGroups.forEach((g, gi) => {
+    if (g.database !== undefined && !dbIds.has(g.database.id)) errors.push({ path: `targetGroups[${gi}].database.id`, message: `no database with id "${g.database.id}"` });
+  });
   if (s.dns !== undefined) {
     if (s.traffic.balancer !== undefined) errors.push({ path: 'traffic.balancer', message: 'with a dns name, clients find their balancer through DNS; remove traffic.balancer' });
     for (const d of duplicates(s.dns.records.map((r) => r.id))) errors.push({ path: 'dns.records', message: `duplicate record id "${d}"` });
@@ -245,6 +250,7 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
     const zones = new Set([...s.balancers.flatMap((b) => b.zones ?? []), ...s.targetGroups.flatMap((g) => g.targets.flatMap((t) => (t.zone ? [t.zone] : [])))]);
     if (!zones.has(c.zone)) return [{ path: `${at}.zone`, message: `no zone named "${c.zone}"${zones.size ? ` (zones: ${[...zones].join(', ')})` : ''}` }];
   }
+  if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [{ path: `${at}.database`, message: `no database with id "${c.database}"` }];
   if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];

@@ -37,6 +37,8 @@ export class TargetStore {
   slowFactor = new Float64Array(0);
   /** Share of requests answered with a 5xx (0 = none). */
   errorShare = new Float64Array(0);
+  /** 1 when the target holds no database connection (its pool was refused). */
+  dbDown = new Uint8Array(0);
   /** Bumped on every deregister/register, so a stale end-of-draining event is ignored. */
   drainToken = new Int32Array(0);
   registered = new Uint8Array(0);
@@ -129,6 +131,7 @@ export class TargetStore {
     this.slowFactor = f64(this.slowFactor);
     this.errorShare = f64(this.errorShare);
     this.drainToken = i32(this.drainToken);
+    this.dbDown = u8(this.dbDown);
     this.registered = u8(this.registered);
     this.inRotation = u8(this.inRotation);
     this.memberIndex = i32(this.memberIndex);

@@ -55,6 +55,7 @@ export function probe(hc: ResolvedHealthCheck, store: TargetStore, t: number, rn
   out.delayMs = answerMs;
   let status = 200;
   if (store.queued[t] >= store.queueLimit[t]) status = 503;
+  else if (hc.deep && store.dbDown[t] === 1) status = 500;
   else if (hc.deep && store.errorShare[t] > 0 && rng.next() < store.errorShare[t]) status = 500;
   out.code = statusMatches(hc.successCodes, status) ? PROBE_PASS : status === 503 ? PROBE_HTTP_503 : status === 500 ? PROBE_HTTP_500 : PROBE_HTTP_OTHER;
   return out;

@@ -11,6 +11,8 @@ export interface RequestClass {
   path: string;
   headers: Record<string, string>;
   port: number | undefined;
+  /** Its database queries write (primary only) rather than read. */
+  writes: boolean;
 }
 
 export class RequestMix {
@@ -18,7 +20,7 @@ export class RequestMix {
   private readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
-    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined }];
+    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read' }];
     this.classes = mix.map((m) => ({
       name: m.name,
       host: m.host,
@@ -26,6 +28,7 @@ export class RequestMix {
       // header names are case-insensitive
       headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k.toLowerCase(), v])),
       port: m.port,
+      writes: m.queries === 'write',
     }));
     const total = mix.reduce((s, m) => s + m.share, 0);
     this.cumulative = new Float64Array(mix.length);

@@ -1,0 +1,127 @@
+/**
+ * The database tier. Each target of a group with a database opens a pool of `poolSize` connections
+ * when it joins; the database accepts at most `maxConnections`, first come first served, so scaling
+ * out can exhaust it and the newest instances fail every request ("too many connections") — errors
+ * caused by scaling. A pooling proxy (like RDS Proxy) accepts the targets' connections and multiplexes
+ * their queries over its own, so it never runs out. Query time grows with load as 1 / (1 − ρ) (capped
+ * at ρ = 0.95), ρ measured per simulated second on each node; reads go to replicas when there are any.
+ * A primary failover makes writes (and reads without replicas) fail for `failoverSec`; behind a proxy
+ * they wait for it instead, and the proxy shortens it by two thirds (AWS's "up to 66 %").
+ * Simplifies: a target with a partial pool is treated like one with a full pool; the query's quantile
+ * is the request's service-time quantile.
+ */
+import type { DatabaseConfig } from '../../scenario/schema.ts';
+import { distMean, distParams, quantile, type DistParams } from '../core/distributions.ts';
+
+export const DB_ERROR = -1;
+
+export interface DatabaseState {
+  id: string;
+  maxConnections: number;
+  /** Connections open at the database (with a proxy: the proxy's own, at most maxConnections). */
+  connectionsOpen: number;
+  /** With a proxy: the targets' connections to the proxy; without: the same as connectionsOpen. */
+  clientConnections: number;
+  /** Targets that could not get a connection. */
+  starved: number;
+  utilization: number;
+  proxy: boolean;
+  failingOver: boolean;
+}
+
+export class Database {
+  readonly cfg: DatabaseConfig;
+  private readonly q: DistParams;
+  private readonly meanMs: number;
+  /** Connections held per target (absent = none). */
+  private readonly held = new Map<number, number>();
+  /** Queries started this second, and the load of the last second, per node (0 = primary, 1… replicas). */
+  private readonly started: number[];
+  private readonly rho: number[];
+  private nextReplica = 0;
+  failoverUntilMs = -Infinity;
+
+  constructor(cfg: DatabaseConfig) {
+    this.cfg = cfg;
+    this.q = distParams(cfg.queryTimeMs);
+    this.meanMs = distMean(cfg.queryTimeMs);
+    this.started = new Array(1 + cfg.readReplicas).fill(0);
+    this.rho = new Array(1 + cfg.readReplicas).fill(0);
+  }
+
+  get open(): number {
+    let n = 0;
+    for (const c of this.held.values()) n += c;
+    return n;
+  }
+
+  /**
+   * Brings the pools in line with the targets that are up and registered, in the order they joined:
+   * leavers close their pools, joiners open theirs while there is room. Returns targets that were refused.
+   */
+  reconcile(live: readonly number[], poolSize: (t: number) => number): number[] {
+    const keep = new Set(live);
+    for (const t of [...this.held.keys()]) if (!keep.has(t)) this.held.delete(t);
+    const refused: number[] = [];
+    for (const t of live) {
+      if (this.held.has(t)) continue;
+      const want = poolSize(t);
+      const room = this.cfg.proxy ? want : Math.min(want, this.cfg.maxConnections - this.open);
+      if (room <= 0) refused.push(t);
+      else this.held.set(t, room);
+    }
+    return refused;
+  }
+
+  connected(t: number): boolean {
+    return this.held.has(t);
+  }
+
+  /**
+   * Milliseconds of database time for `queries` queries of a request at quantile u, or DB_ERROR when the
+   * request fails at the database.
+   */
+  queryMs(t: number, queries: number, writes: boolean, u: number, nowMs: number): number {
+    if (queries === 0) return 0;
+    if (!this.held.has(t)) return DB_ERROR;
+    const toPrimary = writes || this.cfg.readReplicas === 0;
+    let wait = 0;
+    if (toPrimary && nowMs < this.failoverUntilMs) {
+      if (!this.cfg.proxy) return DB_ERROR;
+      wait = this.failoverUntilMs - nowMs;
+    }
+    const node = toPrimary ? 0 : 1 + (this.nextReplica++ % this.cfg.readReplicas);
+    this.started[node] += queries;
+    const slowdown = 1 / (1 - Math.min(0.95, this.rho[node]));
+    return wait + queries * quantile(this.q.kind, this.q.p1, this.q.p2, u) * slowdown;
+  }
+
+  /** Starts a primary failover now; returns its length in ms. */
+  failover(nowMs: number): number {
+    const ms = this.cfg.failoverSec * 1000 * (this.cfg.proxy ? 1 / 3 : 1);
+    this.failoverUntilMs = nowMs + ms;
+    return ms;
+  }
+
+  /** Once per simulated second: the load each node carried becomes the next second's slowdown. */
+  rollSecond(): void {
+    for (let n = 0; n < this.started.length; n++) {
+      this.rho[n] = (this.started[n] * this.meanMs) / (this.cfg.concurrency * 1000);
+      this.started[n] = 0;
+    }
+  }
+
+  state(nowMs: number, starved: number): DatabaseState {
+    const clientConnections = this.open;
+    return {
+      id: this.cfg.id,
+      maxConnections: this.cfg.maxConnections,
+      connectionsOpen: this.cfg.proxy ? Math.min(this.cfg.maxConnections, clientConnections) : clientConnections,
+      clientConnections,
+      starved,
+      utilization: this.rho[0],
+      proxy: this.cfg.proxy,
+      failingOver: nowMs < this.failoverUntilMs,
+    };
+  }
+}
