@@ -92,6 +92,16 @@ function applyOne(e: Engine, change: Change): string | null {
       return applyInfraChange(e, change);
     case 'db-failover':
       return e.db.failover(change.database);
+    case 'crash-session-store':
+    case 'recover-session-store': {
+      const gi = e.groups.findIndex((x) => x.id === change.group);
+      if (gi < 0) return `no target group with id "${change.group}"`;
+      if (e.scenario.targetGroups[gi].sessionStore.kind !== 'shared') return `${change.group} keeps sessions in ${e.scenario.targetGroups[gi].sessionStore.kind === 'memory' ? 'target memory' : 'replicas'}, not in a shared store`;
+      const down = change.action === 'crash-session-store';
+      e.sessions.storeDown[gi] = down;
+      e.log.add(now, down ? 'crash' : 'recover', `${change.group}-sessions`, down ? `the session store of ${change.group} is down: requests that need a session fail with 500` : `the session store of ${change.group} is back`);
+      return null;
+    }
     case 'set-health-check': {
       const gi = e.groups.findIndex((x) => x.id === change.group);
       if (gi < 0) return `no target group with id "${change.group}"`;
@@ -194,6 +204,7 @@ export function finishDraining(e: Engine, t: number, token: number): void {
   if (held > 0) dropAll(e, t);
   store.lifecycle[t] = LC_UNUSED;
   store.registered[t] = 0;
+  e.sessions.wipe(t);
   e.groups[store.groupOf[t]].rebuild();
   e.healthSys.recompute(store.groupOf[t], 'deregistration');
   e.topologyVersion++;
@@ -233,6 +244,7 @@ function dropAll(e: Engine, t: number): void {
 /** The target crashes: everything it holds fails at once (connection reset); new requests are refused. */
 function crash(e: Engine, t: number): void {
   dropAll(e, t);
+  e.sessions.wipe(t);
   e.store.state[t] = TARGET_CRASHED;
   e.store.slowFactor[t] = 1;
   e.store.errorShare[t] = 0;
@@ -257,6 +269,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       store.inRotation[t] = 0;
       store.lifecycle[t] = LC_UNUSED;
       store.drainToken[t]++;
+      e.sessions.wipe(t);
     }
     g.rebuild();
     e.healthSys.recompute(g.index, 'removal');

@@ -103,9 +103,22 @@ export function buildMetrics(e: Engine): MetricsReport {
     throughputPerSec: sec > 0 ? e.ok / sec : 0,
     slo: { latencyMs: e.sloMs, good: e.good, goodPerSec: sec > 0 ? e.good / sec : 0, goodShare: finished > 0 ? e.good / finished : 0 },
     latencyMs: latencySummary(e.latency),
+    sessions: e.sessions.enabled ? { ...e.sessions.totals } : null,
+    imbalance: imbalance(e),
     targets,
     events: { processed: e.processed },
   };
+}
+
+/** Coefficient of variation of requests over the registered targets. */
+function imbalance(e: Engine): number {
+  const xs: number[] = [];
+  for (let t = 0; t < e.store.count; t++) if (e.store.registered[t] === 1) xs.push(e.store.requests[t]);
+  if (xs.length < 2) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (mean === 0) return 0;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length;
+  return Math.sqrt(variance) / mean;
 }
 
 export function buildTopology(e: Engine): Topology {

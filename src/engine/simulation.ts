@@ -34,6 +34,7 @@ import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
 import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
+import { Sessions } from './sessions/sessions.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
@@ -69,6 +70,7 @@ export class Engine implements Simulation {
   private readonly balancerById: Map<string, BalancerRuntime>;
   readonly healthSys: HealthSystem;
   readonly db: DatabaseTier;
+  readonly sessions: Sessions;
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
   private readonly anySlowStart: boolean;
@@ -100,7 +102,7 @@ export class Engine implements Simulation {
     this.mix = new RequestMix(scenario);
     const arrival = scenario.traffic.arrival;
     this.closedLoop = arrival.kind === 'closed';
-    this.clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase);
+    this.clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase, scenario.traffic.clients.nat);
     const classNames = this.mix.names;
     const totalTargets = scenario.targetGroups.reduce((n, g) => n + g.targets.length, 0);
     this.store = new TargetStore(classNames.length, Math.max(16, totalTargets * 2));
@@ -139,6 +141,7 @@ export class Engine implements Simulation {
     }
     this.healthSys.start();
     this.db = new DatabaseTier(this);
+    this.sessions = new Sessions(this);
     this.db.reconcile();
     if (this.dns !== null && this.dns.nextCheckMs() < Infinity) this.queue.push(this.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
@@ -325,6 +328,18 @@ export class Engine implements Simulation {
    * tried, with slow start thinning picks of warming targets; then passive health notes the selection.
    */
   private choose(group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+    if (group.sticky) {
+      const cfg = this.scenario.targetGroups[group.index];
+      // stickiness overrides the algorithm once the client is bound (and renews the binding)
+      const bound = tried.length === 0 ? this.sessions.stickyFor(cfg, client, ip, this.nowMs) : -1;
+      const t = bound >= 0 ? bound : this.pickFresh(group, ip, client, cls, tried);
+      if (t >= 0) this.sessions.bind(cfg, client, ip, t, this.nowMs);
+      return t;
+    }
+    return this.pickFresh(group, ip, client, cls, tried);
+  }
+
+  private pickFresh(group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
     const excluded = group.excluded;
     if (excluded.length > 0) excluded.length = 0;
     for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
@@ -363,6 +378,8 @@ export class Engine implements Simulation {
       }
       return this.attemptFailed(slot, FAIL.rejected, 0);
     }
+    // long-lived connections send keep-alive pings, so the request timeout never cuts them
+    if (this.mix.longLived[pool.cls[slot]] === 1) return;
     const timeouts = group.timeouts;
     timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot] * 8 + pool.attempt[slot]);
     if (!timeouts.armed) {
@@ -382,10 +399,24 @@ export class Engine implements Simulation {
     pool.startMs[slot] = now;
     // a hung target takes the request and never answers: only the timeout ends it
     if (store.state[t] === TARGET_HUNG) return;
-    const i = t * store.classes + pool.cls[slot];
-    let serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
+    const c = pool.cls[slot];
+    const i = t * store.classes + c;
+    const longLived = this.mix.longLived[c] === 1;
+    let serviceMs: number;
+    if (longLived) {
+      const ll = this.mix.classes[c].longLived!;
+      serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
+    } else {
+      serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
+    }
+    if (this.sessions.enabled) {
+      const g = pool.group[slot];
+      const extra = this.sessions.onServe(g, this.scenario.targetGroups[g], pool.client[slot], t, this.mix.cartOp[c], now);
+      if (extra < 0) pool.flags[slot] |= FLAG_WILL_ERROR;
+      else serviceMs += extra;
+    }
     if (store.errorShare[t] > 0 && this.rng.failures.next() < store.errorShare[t]) pool.flags[slot] |= FLAG_WILL_ERROR;
-    if (this.db.active) {
+    if (this.db.active && !longLived) {
       const dbMs = this.db.extraMs(t, pool.cls[slot], pool.serviceU[slot]);
       if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
       else serviceMs += dbMs;
@@ -560,9 +591,14 @@ export class Engine implements Simulation {
     if (outcome === OUTCOME_OK) {
       this.ok++;
       this.secOk++;
-      this.latency.record(latencyMs);
-      if (latencyMs <= this.sloMs) this.good++;
-      this.secLatency.record(latencyMs);
+      // a long-lived connection's "latency" is how long it stayed open: not a response time
+      if (this.mix.longLived[pool.cls[slot]] === 0) {
+        this.latency.record(latencyMs);
+        this.secLatency.record(latencyMs);
+        if (latencyMs <= this.sloMs) this.good++;
+      } else {
+        this.good++;
+      }
       if (t >= 0) {
         this.store.ok[t]++;
         this.store.latencySum[t] += latencyMs;

@@ -218,6 +218,10 @@ export interface MetricsReport {
    */
   slo: { latencyMs: number; good: number; goodPerSec: number; goodShare: number };
   latencyMs: LatencySummary;
+  /** Sessions (when traffic.sessions is set), and how unevenly requests spread over the targets. */
+  sessions: { sessionsStarted: number; sessionsLost: number; cartsLost: number; itemsLost: number; checkouts: number } | null;
+  /** Coefficient of variation of requests per registered target (0 = perfectly even). */
+  imbalance: number;
   targets: Record<
     string,
     { requests: number; ok: number; failed: number; failures: Record<FailureReason, number>; inFlight: number; queued: number; meanLatencyMs: number; utilization: number }

@@ -61,6 +61,8 @@ export const ClientLocationSchema = z.strictObject({
 
 export const ClientsSchema = z.strictObject({
   count: z.int().min(1).max(LIMITS.maxClients).default(1000),
+  /** A share of the clients behind a few NAT addresses (an office, a mobile carrier): hashing by address sees them as one. */
+  nat: z.strictObject({ share: z.number().min(0).max(1), addresses: z.int().min(1).max(1000).default(1) }).optional(),
   /** Client locations by share; without it every client is in region "default". */
   locations: z.array(ClientLocationSchema).min(1).max(50).optional(),
   /** First address of the client pool; clients get consecutive addresses from here. */
@@ -81,6 +83,10 @@ export const MixEntrySchema = z.strictObject({
   share: z.number().gt(0).max(1e6),
   /** Whether this class's database queries read (replicas may serve them) or write (primary only). */
   queries: z.enum(['read', 'write']).default('read'),
+  /** What the request does to the user's shopping cart (needs traffic.sessions). */
+  cart: z.enum(['none', 'add', 'checkout']).default('none'),
+  /** A long-lived connection (WebSocket) held open this long; it is not counted in latency percentiles. */
+  longLivedMs: DistributionSchema.optional(),
 });
 
 export const TrafficSchema = z.strictObject({
@@ -90,6 +96,8 @@ export const TrafficSchema = z.strictObject({
   mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
   /** Which balancer receives the traffic; default the first one. */
   balancer: id.optional(),
+  /** Users have sessions (a login, a cart); a session ends after idleSec without requests. */
+  sessions: z.strictObject({ idleSec: z.number().gt(0).max(86400).default(1800) }).optional(),
 });
 
 export const RuleSchema = z.strictObject({
@@ -234,6 +242,25 @@ export const TargetGroupSchema = z.strictObject({
   panicThresholdPercent: z.number().min(0).max(100).default(50),
   slowStart: SlowStartSchema.optional(),
   circuitBreaker: CircuitBreakerSchema.optional(),
+  /**
+   * Session affinity: the balancer's own cookie (ALB lb_cookie, AWSALB), the application's cookie (app_cookie),
+   * or the client address (NLB source_ip). Stickiness overrides the algorithm once a client is bound.
+   */
+  stickiness: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('lb-cookie'), durationSec: z.number().min(1).max(604_800).default(86_400) }),
+      z.strictObject({ kind: z.literal('app-cookie'), durationSec: z.number().min(1).max(604_800).default(86_400) }),
+      z.strictObject({ kind: z.literal('source-ip') }),
+    ])
+    .optional(),
+  /** Where session state lives: each target's memory, a shared store (like Redis), or replicated to every target. */
+  sessionStore: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('memory') }),
+      z.strictObject({ kind: z.literal('shared'), latencyMs: z.number().min(0).max(1000).default(1) }),
+      z.strictObject({ kind: z.literal('replicated'), costPerWriteMs: z.number().min(0).max(1000).default(0.5) }),
+    ])
+    .default({ kind: 'memory' }),
   /** The database every target of this group queries, with a connection pool per target. */
   database: z
     .strictObject({ id, poolSize: z.int().min(1).max(10_000).default(10), queriesPerRequest: z.int().min(0).max(100).default(1) })
@@ -263,6 +290,8 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('db-failover'), database: id }),
+    z.strictObject({ ...extra, action: z.literal('crash-session-store'), group: id }),
+    z.strictObject({ ...extra, action: z.literal('recover-session-store'), group: id }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
     z.strictObject({ ...extra, action: z.literal('set-weight'), target: id, weight: z.number().min(0).max(LIMITS.maxWeight) }),
     z.strictObject({ ...extra, action: z.literal('set-concurrency'), target: id, concurrency: z.int().min(1).max(LIMITS.maxConcurrency) }),

@@ -38,6 +38,8 @@ export class TargetGroup implements GroupView {
   /** Passive health / circuit check per pick, when the group has one. */
   allows: ((t: number) => boolean) | null = null;
   readonly retries: NonNullable<TargetGroupConfig['retries']> | null;
+  /** The group binds clients to targets (stickiness). */
+  readonly sticky: boolean;
   private needsKey = false;
   private readonly keyKind: string;
   private readonly keyName: string;
@@ -56,6 +58,7 @@ export class TargetGroup implements GroupView {
     this.timeoutMs = cfg.requestTimeoutMs;
     this.deregistrationDelaySec = cfg.deregistrationDelaySec;
     this.retries = cfg.retries ?? null;
+    this.sticky = cfg.stickiness !== undefined;
     this.algorithmName = cfg.algorithm;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);

@@ -15,17 +15,26 @@ export function formatIpv4(ip: number): string {
   return `${ip >>> 24}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}`;
 }
 
+/** NAT'd clients share the addresses from here up (TEST-NET-2, 198.51.100.0/24). */
+const NAT_BASE = parseIpv4('198.51.100.1');
+
 export class ClientPopulation {
   readonly count: number;
   private readonly base: number;
+  /** Clients with ids below this sit behind the NAT addresses. */
+  private readonly natClients: number;
+  private readonly natAddresses: number;
 
-  constructor(count: number, ipBase: string) {
+  constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }) {
     this.count = count;
     this.base = parseIpv4(ipBase);
+    this.natClients = nat ? Math.round(nat.share * count) : 0;
+    this.natAddresses = nat?.addresses ?? 1;
   }
 
   /** The address of client `id`. */
   ip(id: number): number {
+    if (id < this.natClients) return (NAT_BASE + (id % this.natAddresses)) >>> 0;
     const low = ((this.base & 0xffffff) + id * 257) % 0x1000000;
     return ((this.base & 0xff000000) | low) >>> 0;
   }

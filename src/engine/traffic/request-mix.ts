@@ -4,6 +4,7 @@
  * Without a mix there is one class, "default": host example.com, path "/".
  */
 import type { MixEntry, Scenario } from '../../scenario/schema.ts';
+import { distParams } from '../core/distributions.ts';
 
 export interface RequestClass {
   name: string;
@@ -13,14 +14,22 @@ export interface RequestClass {
   port: number | undefined;
   /** Its database queries write (primary only) rather than read. */
   writes: boolean;
+  /** 0 none, 1 adds to the cart, 2 checks out. */
+  cart: number;
+  /** A long-lived connection: its duration (kind, p1, p2), or null for an ordinary request. */
+  longLived: { kind: number; p1: number; p2: number } | null;
 }
 
 export class RequestMix {
   readonly classes: RequestClass[];
+  /** Per class, for the hot path: 1 when it is a long-lived connection. */
+  readonly longLived: Uint8Array;
+  /** Per class: 0 none, 1 adds to the cart, 2 checks out. */
+  readonly cartOp: Uint8Array;
   private readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
-    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read' }];
+    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read', cart: 'none' }];
     this.classes = mix.map((m) => ({
       name: m.name,
       host: m.host,
@@ -29,7 +38,11 @@ export class RequestMix {
       headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k.toLowerCase(), v])),
       port: m.port,
       writes: m.queries === 'write',
+      cart: m.cart === 'add' ? 1 : m.cart === 'checkout' ? 2 : 0,
+      longLived: m.longLivedMs ? distParams(m.longLivedMs) : null,
     }));
+    this.longLived = Uint8Array.from(this.classes.map((c) => (c.longLived === null ? 0 : 1)));
+    this.cartOp = Uint8Array.from(this.classes.map((c) => c.cart));
     const total = mix.reduce((s, m) => s + m.share, 0);
     this.cumulative = new Float64Array(mix.length);
     let acc = 0;

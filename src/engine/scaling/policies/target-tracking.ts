@@ -1,0 +1,85 @@
+/**
+ * EC2 Auto Scaling target tracking (real-systems §6.4) as two managed alarms on one-minute datapoints.
+ * AWS's internals are [UNVERIFIED]; the choices here: AlarmHigh = metric > target for 3 of 3, AlarmLow =
+ * metric < 0.9 × target for 15 of 15. Scale-out (fast) sets desired = ceil(nonWarming × metric / target)
+ * when that exceeds desired (warming instances count toward desired but not the metric). Scale-in
+ * (conservative): ceil(current × metric / target), at most max(1, 10 % of current) removed per action,
+ * none while instances warm up, at most one per 300 s (Application Auto Scaling's ScaleInCooldown).
+ */
+import { Alarm } from '../alarm.ts';
+import type { Statistic } from '../metrics-pipeline.ts';
+import { clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
+
+export interface TargetTrackingConfig {
+  readonly name?: string;
+  /** 'CPUUtilization' (percent) or 'ALBRequestCountPerTarget' (requests per target per minute, Sum). */
+  readonly metric: string;
+  readonly targetValue: number;
+  /** Default 'Average'; use 'Sum' for request counts per minute. */
+  readonly statistic?: Statistic;
+  /** AWS DisableScaleIn. Default false. */
+  readonly disableScaleIn?: boolean;
+  /** AlarmHigh's "N of N" one-minute datapoints. Default 3. */
+  readonly highDatapoints?: number;
+  /** AlarmLow's "N of N". Default 15. */
+  readonly lowDatapoints?: number;
+  /** AlarmLow threshold = targetValue × this. Default 0.9. */
+  readonly lowThresholdRatio?: number;
+  /** Largest share of current capacity removed by one scale-in, percent (at least 1 instance). Default 10. */
+  readonly scaleInMaxPercent?: number;
+  /** Minimum time between two scale-ins. Default 300. */
+  readonly scaleInCooldownSec?: number;
+}
+
+export class TargetTrackingPolicy implements ScalingPolicy {
+  readonly kind = 'target-tracking';
+  readonly name: string;
+  readonly alarmHigh: Alarm;
+  readonly alarmLow: Alarm;
+  private lastScaleInMs = -Infinity;
+
+  constructor(readonly config: TargetTrackingConfig) {
+    this.name = config.name ?? `target ${config.metric} ${config.targetValue}`;
+    const statistic = config.statistic ?? 'Average';
+    const high = config.highDatapoints ?? 3;
+    const low = config.lowDatapoints ?? 15;
+    this.alarmHigh = new Alarm({ threshold: config.targetValue, comparison: '>', periodSec: 60, evaluationPeriods: high, statistic });
+    const lowThreshold = config.targetValue * (config.lowThresholdRatio ?? 0.9);
+    this.alarmLow = new Alarm({ threshold: lowThreshold, comparison: '<', periodSec: 60, evaluationPeriods: low, statistic });
+  }
+
+  evaluate(ctx: ScalingContext): ScalingDecision | null {
+    const series = ctx.metrics?.(this.config.metric);
+    if (series === undefined) return null;
+    const judgedBefore = this.alarmHigh.lastEvaluatedPeriodEndMs;
+    this.alarmHigh.evaluate(ctx.nowMs, series);
+    this.alarmLow.evaluate(ctx.nowMs, series);
+    if (this.alarmHigh.lastEvaluatedPeriodEndMs === judgedBefore) return null;
+    if (this.alarmHigh.state === 'ALARM') return this.scaleOut(ctx, this.alarmHigh.lastValue);
+    if (this.alarmLow.state === 'ALARM') return this.scaleIn(ctx, this.alarmLow.lastValue);
+    return null;
+  }
+
+  nextEvaluationMs(nowMs: number): number {
+    return this.alarmHigh.nextEvaluationMs(nowMs);
+  }
+
+  private scaleOut(ctx: ScalingContext, value: number | null): ScalingDecision | null {
+    const base = ctx.current - (ctx.warming ?? 0);
+    if (value === null || base <= 0) return null;
+    const desired = clampCapacity(Math.ceil((base * value) / this.config.targetValue), ctx.min, ctx.max);
+    if (desired <= ctx.desired) return null;
+    return { desired, reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} above target → ceil(${base} × ${formatMetric(value)} / ${this.config.targetValue}) → desired ${desired}` };
+  }
+
+  private scaleIn(ctx: ScalingContext, value: number | null): ScalingDecision | null {
+    if (value === null || this.config.disableScaleIn === true || (ctx.warming ?? 0) > 0) return null;
+    if (ctx.nowMs < this.lastScaleInMs + (this.config.scaleInCooldownSec ?? 300) * 1000) return null;
+    const proposed = Math.ceil((ctx.current * value) / this.config.targetValue);
+    const maxRemoved = Math.max(1, Math.floor((ctx.current * (this.config.scaleInMaxPercent ?? 10)) / 100));
+    const desired = clampCapacity(Math.max(proposed, ctx.current - maxRemoved), ctx.min, ctx.max);
+    if (desired >= ctx.desired) return null;
+    this.lastScaleInMs = ctx.nowMs;
+    return { desired, reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} well below target for ${this.alarmLow.evaluationPeriods} min → remove ${ctx.desired - desired} → desired ${desired}` };
+  }
+}
