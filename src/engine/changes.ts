@@ -14,6 +14,7 @@ import { EV_DRAIN_DONE } from './event-kinds.ts';
 import { formatRate } from './format.ts';
 import { applyInfraChange } from './infrastructure.ts';
 import { defaultZone } from './world.ts';
+import { setWeights } from './deployments.ts';
 
 function targetIndex(e: Engine, id: string): number {
   return e.store.ids.indexOf(id);
@@ -92,6 +93,11 @@ function applyOne(e: Engine, change: Change): string | null {
       return applyInfraChange(e, change);
     case 'db-failover':
       return e.db.failover(change.database);
+    case 'set-forward-weights': {
+      const error = setWeights(e, change.balancer, change.port, change.weights);
+      if (error === null) e.log.add(now, 'config', change.balancer, `${change.balancer} now forwards ${change.weights.map((w) => `${w.weight} to ${w.group}`).join(', ')}`);
+      return error;
+    }
     case 'crash-session-store':
     case 'recover-session-store': {
       const gi = e.groups.findIndex((x) => x.id === change.group);

@@ -19,3 +19,5 @@ export const EV_SLOW_START_DONE = 11;
 export const EV_DNS_CHECK = 12;
 /** A balancer's hot standby takes over (a = balancer). */
 export const EV_LB_TAKEOVER = 13;
+/** The next step of a deployment (a = deployment, b = step). */
+export const EV_DEPLOY_STEP = 14;

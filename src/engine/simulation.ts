@@ -20,7 +20,9 @@ import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG
 import { TargetStore, TARGET_CRASHED, TARGET_HUNG } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
-import { buildWorld } from './world.ts';
+import { buildWorld, ROUTE_PER_REQUEST } from './world.ts';
+import { listenerFor, routeRequest } from './balancer/router.ts';
+import { ClientCookies } from './traffic/cookies.ts';
 import type { Dns } from './dns/index.ts';
 import { LogHistogram } from './metrics/histogram.ts';
 import { SecondSeries } from './metrics/series.ts';
@@ -31,7 +33,8 @@ import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
 import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
 import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
-import { EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import { Deployments } from './deployments.ts';
+import { EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
 import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
 import { Sessions } from './sessions/sessions.ts';
@@ -71,6 +74,8 @@ export class Engine implements Simulation {
   readonly healthSys: HealthSystem;
   readonly db: DatabaseTier;
   readonly sessions: Sessions;
+  readonly cookies: ClientCookies;
+  readonly deployments: Deployments;
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
   private readonly anySlowStart: boolean;
@@ -142,6 +147,8 @@ export class Engine implements Simulation {
     this.healthSys.start();
     this.db = new DatabaseTier(this);
     this.sessions = new Sessions(this);
+    this.cookies = new ClientCookies(scenario);
+    this.deployments = new Deployments(this);
     this.db.reconcile();
     if (this.dns !== null && this.dns.nextCheckMs() < Infinity) this.queue.push(this.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
@@ -241,6 +248,9 @@ export class Engine implements Simulation {
       case EV_DNS_CHECK:
         runDnsChecks(this);
         break;
+      case EV_DEPLOY_STEP:
+        this.deployments.onStep(q.a, q.b);
+        break;
       case EV_LB_TAKEOVER:
         standbyTookOver(this, q.a);
         break;
@@ -297,7 +307,8 @@ export class Engine implements Simulation {
     if (!b.available(now)) return this.fail(slot, FAIL.unreachable);
     const node = b.nodeFor(client, now, (n) => this.nodeServes(b, n, cls));
     if (node < 0) return this.fail(slot, FAIL.unreachable);
-    const g = b.groupOfClass[cls];
+    let g = b.groupOfClass[cls];
+    if (g === ROUTE_PER_REQUEST) g = this.routePerRequest(b, cls, client);
     pool.group[slot] = g;
     if (g < 0) return this.fail(slot, FAIL['no-route']);
     const group = this.groups[g];
@@ -558,6 +569,19 @@ export class Engine implements Simulation {
     return s;
   }
 
+  /** Rules with cookies, or a weighted default action: decided for this request. */
+  private routePerRequest(b: BalancerRuntime, cls: number, client: number): number {
+    const c = this.mix.classes[cls];
+    const listener = listenerFor(b.cfg, c);
+    const id = routeRequest(listener, c, (name) => this.cookies.value(name, client), b.weights.get(listener.port), () => this.rng.deploy.next());
+    return id === null ? -1 : this.groupIndex(id);
+  }
+
+  /** The index of a target group by id, or -1. */
+  groupIndex(id: string): number {
+    return this.groups.findIndex((g) => g.id === id);
+  }
+
   /**
    * Would DNS hand out balancer b's node n for a request of this class? A node is down in a zone
    * outage; with cross-zone off, a node whose zone has no target in rotation is left out too (as NLB
@@ -566,7 +590,7 @@ export class Engine implements Simulation {
   private nodeServes(b: BalancerRuntime, n: number, cls: number): boolean {
     if (b.crossZone) return true;
     const g = b.groupOfClass[cls];
-    if (g < 0) return true;
+    if (g < 0) return true; // per-request routes and 404s do not pin a zone
     const zone = b.nodeZones[n];
     for (const t of this.groups[g].members) if (this.store.zoneOf[t] === zone && this.store.inRotation[t] === 1) return true;
     return false;

@@ -6,7 +6,10 @@
 import type { BalancerConfig } from '../scenario/schema.ts';
 import type { Engine } from './simulation.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
-import { routeClasses } from './balancer/router.ts';
+import { PER_REQUEST, routeClasses } from './balancer/router.ts';
+
+/** groupOfClass value for a class routed per request (cookie rules, weighted forward). */
+export const ROUTE_PER_REQUEST = -2;
 import { Dns, withDnsDefaults, type DnsClientInfo } from './dns/index.ts';
 
 function forwardsTo(b: BalancerConfig, groupId: string): boolean {
@@ -33,7 +36,7 @@ export function buildWorld(e: Engine): { zoneNames: string[]; balancers: Balance
   const balancers = s.balancers.map((b, bi) => {
     const nodeZones = (b.zones ?? []).map(zoneIndex);
     const routes = routeClasses(b, e.mix.classes);
-    const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : e.groups.findIndex((g) => g.id === id))));
+    const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : e.groups.findIndex((g) => g.id === id))));
     return new BalancerRuntime(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, e.clients.count);
   });
   for (let t = 0; t < e.store.count; t++) {

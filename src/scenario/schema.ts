@@ -63,6 +63,11 @@ export const ClientsSchema = z.strictObject({
   count: z.int().min(1).max(LIMITS.maxClients).default(1000),
   /** A share of the clients behind a few NAT addresses (an office, a mobile carrier): hashing by address sees them as one. */
   nat: z.strictObject({ share: z.number().min(0).max(1), addresses: z.int().min(1).max(1000).default(1) }).optional(),
+  /** Cookies the clients carry, each client one value by share (for A/B routing rules). */
+  cookies: z
+    .array(z.strictObject({ name: z.string().min(1).max(64), values: z.array(z.strictObject({ value: z.string().max(256), share: z.number().gt(0) })).min(1).max(20) }))
+    .max(10)
+    .optional(),
   /** Client locations by share; without it every client is in region "default". */
   locations: z.array(ClientLocationSchema).min(1).max(50).optional(),
   /** First address of the client pool; clients get consecutive addresses from here. */
@@ -106,9 +111,11 @@ export const RuleSchema = z.strictObject({
       pathPrefix: z.string().min(1).max(128).regex(/^\//, 'must start with "/"').optional(),
       host: z.string().min(1).max(128).optional(),
       header: z.strictObject({ name: headerName, value: z.string().max(256) }).optional(),
+      /** A/B routing: the client's cookie `name` has this value (clients get cookies from traffic.clients.cookies). */
+      cookie: z.strictObject({ name: z.string().min(1).max(64), value: z.string().max(256) }).optional(),
     })
-    .refine((m) => m.pathPrefix !== undefined || m.host !== undefined || m.header !== undefined, {
-      message: 'a rule needs at least one of pathPrefix, host or header',
+    .refine((m) => m.pathPrefix !== undefined || m.host !== undefined || m.header !== undefined || m.cookie !== undefined, {
+      message: 'a rule needs at least one of pathPrefix, host, header or cookie',
     }),
   forward: id,
 });
@@ -118,6 +125,8 @@ export const ListenerSchema = z.strictObject({
   protocol: z.enum(['http', 'https', 'tcp', 'tls', 'udp']).default('http'),
   rules: z.array(RuleSchema).max(LIMITS.maxRules).default([]),
   defaultForward: id.optional(),
+  /** ALB weighted target groups: the default action splits requests by weight (0–999 each); overrides defaultForward. */
+  weightedForward: z.array(z.strictObject({ group: id, weight: z.int().min(0).max(999) })).min(1).max(5).optional(),
 });
 
 export const BalancerSchema = z.strictObject({
@@ -148,6 +157,8 @@ export const TargetSchema = z.strictObject({
   concurrency: z.int().min(1).max(LIMITS.maxConcurrency).default(1),
   queueLimit: z.int().min(0).max(LIMITS.maxQueueLimit).nullable().default(null),
   serviceTimeMs: DistributionSchema,
+  /** A share of requests this target answers with 500 from the start (a bad release, for canary lessons). */
+  errorShare: z.number().min(0).max(1).default(0),
   /** Per request class (the mix entry's name): a different service time on this target. */
   serviceTimeByClass: z.record(id, DistributionSchema).default({}),
   /** Availability zone; must be one of the zones of the balancers that forward to this target's group. */
@@ -290,6 +301,13 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('db-failover'), database: id }),
+    z.strictObject({
+      ...extra,
+      action: z.literal('set-forward-weights'),
+      balancer: id,
+      port: z.int().min(1).max(65535).optional(),
+      weights: z.array(z.strictObject({ group: id, weight: z.int().min(0).max(999) })).min(1).max(5),
+    }),
     z.strictObject({ ...extra, action: z.literal('crash-session-store'), group: id }),
     z.strictObject({ ...extra, action: z.literal('recover-session-store'), group: id }),
     z.strictObject({ ...extra, action: z.literal('set-algorithm'), group: id, algorithm: z.enum(ALGORITHM_NAMES) }),
@@ -362,6 +380,25 @@ export const DnsSchema = z.strictObject({
   latencyMs: z.record(placeName, z.record(placeName, z.number().min(0).max(10_000))).default({}),
 });
 
+/** Shifting traffic between two target groups of a listener: all at once (blue/green) or in steps (canary), with automatic rollback. */
+export const DeploymentSchema = z.strictObject({
+  id,
+  kind: z.enum(['blue-green', 'canary']),
+  atSec: z.number().min(0).max(LIMITS.maxDurationSec),
+  balancer: id,
+  port: z.int().min(1).max(65535).optional(),
+  from: id,
+  to: id,
+  /** Canary: the share sent to the new group at each step and how long each is watched. */
+  steps: z.array(z.strictObject({ percent: z.number().min(0).max(100), holdSec: z.number().gt(0).max(86400) })).max(20).default([
+    { percent: 10, holdSec: 60 },
+    { percent: 50, holdSec: 60 },
+    { percent: 100, holdSec: 60 },
+  ]),
+  /** Roll back when the new group's error rate during a step exceeds this (with at least minRequests). */
+  rollback: z.strictObject({ errorRatePercent: z.number().gt(0).max(100).default(5), minRequests: z.int().min(1).max(1e6).default(20) }).default({ errorRatePercent: 5, minRequests: 20 }),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -376,6 +413,7 @@ export const ScenarioSchema = z.strictObject({
   /** The service-level objective: a request is good only if it succeeded within latencyMs. */
   slo: z.strictObject({ latencyMs: positiveMs }).default({ latencyMs: 1000 }),
   databases: z.array(DatabaseSchema).max(5).default([]),
+  deployments: z.array(DeploymentSchema).max(20).default([]),
   events: z.array(ScheduledEventSchema).max(LIMITS.maxEvents).default([]),
 });
 

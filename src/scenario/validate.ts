@@ -160,7 +160,11 @@ function crossCheck(s: Scenario): ValidationError[] {
       if (l.defaultForward !== undefined && !groupIds.has(l.defaultForward)) {
         errors.push({ path: `${at}.defaultForward`, message: `no target group with id "${l.defaultForward}"` });
       }
-      if (l.defaultForward === undefined && (b.layer === 4 || l.rules.length === 0)) {
+      l.weightedForward?.forEach((w, wi) => {
+        if (!groupIds.has(w.group)) errors.push({ path: `${at}.weightedForward[${wi}].group`, message: `no target group with id "${w.group}"` });
+      });
+      if (l.weightedForward && l.weightedForward.every((w) => w.weight === 0)) errors.push({ path: `${at}.weightedForward`, message: 'every weight is 0, so no request could be forwarded' });
+      if (l.defaultForward === undefined && l.weightedForward === undefined && (b.layer === 4 || l.rules.length === 0)) {
         errors.push({ path: `${at}.defaultForward`, message: 'is required: without rules every request needs a default target group' });
       }
     });
@@ -211,6 +215,15 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
   s.balancers.forEach((b, bi) => {
     for (const d of duplicates(b.zones ?? [])) errors.push({ path: `balancers[${bi}].zones`, message: `zone "${d}" listed twice` });
   });
+  s.deployments.forEach((d, di) => {
+    const b = s.balancers.find((x) => x.id === d.balancer);
+    if (!b) errors.push({ path: `deployments[${di}].balancer`, message: `no balancer with id "${d.balancer}"` });
+    else if (d.port !== undefined && !b.listeners.some((l) => l.port === d.port)) errors.push({ path: `deployments[${di}].port`, message: `${d.balancer} has no listener on port ${d.port}` });
+    for (const k of ['from', 'to'] as const) {
+      if (!s.targetGroups.some((g) => g.id === d[k])) errors.push({ path: `deployments[${di}].${k}`, message: `no target group with id "${d[k]}"` });
+    }
+    if (d.from === d.to) errors.push({ path: `deployments[${di}].to`, message: 'a deployment moves traffic between two different groups' });
+  });
   const dbIds = new Set(s.databases.map((d) => d.id));
   for (const d of duplicates(s.databases.map((x) => x.id))) errors.push({ path: 'databases', message: `duplicate database id "${d}"` });
   s.targetGroups.forEach((g, gi) => {
@@ -249,6 +262,12 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
   if ('zone' in c) {
     const zones = new Set([...s.balancers.flatMap((b) => b.zones ?? []), ...s.targetGroups.flatMap((g) => g.targets.flatMap((t) => (t.zone ? [t.zone] : [])))]);
     if (!zones.has(c.zone)) return [{ path: `${at}.zone`, message: `no zone named "${c.zone}"${zones.size ? ` (zones: ${[...zones].join(', ')})` : ''}` }];
+  }
+  if (c.action === 'set-forward-weights') {
+    if (!s.balancers.some((b) => b.id === c.balancer)) return [{ path: `${at}.balancer`, message: `no balancer with id "${c.balancer}"` }];
+    const bad = c.weights.findIndex((w) => !groupIds.has(w.group));
+    if (bad >= 0) return [{ path: `${at}.weights[${bad}].group`, message: `no target group with id "${c.weights[bad].group}"` }];
+    if (c.weights.every((w) => w.weight === 0)) return [{ path: `${at}.weights`, message: 'every weight is 0, so no request could be forwarded' }];
   }
   if ((c.action === 'crash-session-store' || c.action === 'recover-session-store') && s.targetGroups.find((g) => g.id === c.group)?.sessionStore.kind !== 'shared') {
     return [{ path: `${at}.group`, message: `${c.group} has no shared session store` }];

@@ -90,7 +90,8 @@ export class TargetStore {
     this.state[t] = TARGET_UP;
     this.lifecycle[t] = LC_IN_SERVICE;
     this.slowFactor[t] = 1;
-    this.errorShare[t] = 0;
+    this.errorShare[t] = cfg.errorShare;
+    if (cfg.errorShare > 0) this.state[t] = TARGET_DEGRADED;
     this.registered[t] = 1;
     this.inRotation[t] = 1;
     this.weight[t] = cfg.weight;

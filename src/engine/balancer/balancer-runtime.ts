@@ -36,6 +36,8 @@ export class BalancerRuntime {
   /** When the standby takes over after a failure (NaN: no takeover pending or done). */
   takeoverAtMs = NaN;
   readonly nodeDown: boolean[];
+  /** Live weights of each listener's weighted default action, by port (deployments shift them). */
+  readonly weights = new Map<number, { group: string; weight: number }[]>();
   private readonly clientNode: Int32Array | null;
   private readonly clientUntil: Float64Array | null;
 
@@ -48,6 +50,7 @@ export class BalancerRuntime {
     this.crossZone = cfg.crossZone ?? cfg.layer === 7;
     this.groupOfClass = groupOfClass;
     this.nodeDown = nodeZones.map(() => false);
+    for (const l of cfg.listeners) if (l.weightedForward) this.weights.set(l.port, l.weightedForward.map((w) => ({ ...w })));
     this.l4 =
       cfg.layer === 4
         ? { target: new Int32Array(clients).fill(-1), lastUsedMs: new Float64Array(clients), remaining: new Int32Array(clients), idleMs: cfg.idleTimeoutSec * 1000, perConnection: cfg.requestsPerConnection }

@@ -37,15 +37,55 @@ export function listenerFor(balancer: BalancerConfig, cls: RequestClass): Listen
   return balancer.listeners.find((l) => l.port === cls.port) ?? balancer.listeners[0];
 }
 
-/** For each class, the id of the target group it is forwarded to, or null for "no route" (404). */
+/** A listener whose routing depends on more than the request class: cookie rules or a weighted default. */
+export function routesPerRequest(listener: ListenerConfig): boolean {
+  return listener.weightedForward !== undefined || listener.rules.some((r) => r.match.cookie !== undefined);
+}
+
+/** Marks a class whose target group is decided per request (see routeRequest). */
+export const PER_REQUEST = '*';
+
+/**
+ * For each class, the id of the target group it is forwarded to, null for "no route" (404), or
+ * PER_REQUEST when the listener needs the client's cookies or a weighted draw.
+ */
 export function routeClasses(balancer: BalancerConfig, classes: readonly RequestClass[]): (string | null)[] {
   return classes.map((cls) => {
     const listener = listenerFor(balancer, cls);
+    if (balancer.layer === 7 && routesPerRequest(listener)) return PER_REQUEST;
     if (balancer.layer === 7) {
       for (const rule of listener.rules) if (ruleMatches(rule.match, cls)) return rule.forward;
     }
     return listener.defaultForward ?? null;
   });
+}
+
+/**
+ * Per-request routing: rules in order, a cookie condition reading the client's cookie; the default
+ * action is a weighted draw over `weights` (ALB weighted target groups), else defaultForward.
+ */
+export function routeRequest(
+  listener: ListenerConfig,
+  cls: RequestClass,
+  cookie: (name: string) => string | undefined,
+  weights: readonly { group: string; weight: number }[] | undefined,
+  draw: () => number,
+): string | null {
+  for (const rule of listener.rules) {
+    const c = rule.match.cookie;
+    if (c !== undefined && cookie(c.name) !== c.value) continue;
+    if (ruleMatches(rule.match, cls)) return rule.forward;
+  }
+  if (weights !== undefined) {
+    const total = weights.reduce((a, w) => a + w.weight, 0);
+    let x = draw() * total;
+    for (const w of weights) {
+      if (x < w.weight) return w.group;
+      x -= w.weight;
+    }
+    return weights[weights.length - 1].group;
+  }
+  return listener.defaultForward ?? null;
 }
 
 /** A short human label for a rule, for the topology view. */
@@ -54,5 +94,6 @@ export function ruleLabel(match: ListenerConfig['rules'][number]['match']): stri
   if (match.host !== undefined) parts.push(`host ${match.host}`);
   if (match.pathPrefix !== undefined) parts.push(`path ${match.pathPrefix}*`);
   if (match.header !== undefined) parts.push(`${match.header.name}: ${match.header.value}`);
+  if (match.cookie !== undefined) parts.push(`cookie ${match.cookie.name}=${match.cookie.value}`);
   return parts.join(' & ');
 }
