@@ -21,3 +21,5 @@ export const EV_DNS_CHECK = 12;
 export const EV_LB_TAKEOVER = 13;
 /** The next step of a deployment (a = deployment, b = step). */
 export const EV_DEPLOY_STEP = 14;
+/** The next request of a DDoS wave (a = attack index). */
+export const EV_ATTACK = 15;

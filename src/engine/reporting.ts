@@ -71,7 +71,7 @@ export function buildSnapshot(e: Engine): Snapshot {
     flowSampleEvery: e.flows.sampleEvery,
     lastEventSeq: e.log.lastSeq,
     infra: {
-      balancers: e.balancers.map((b) => ({ id: b.id, state: b.state(e.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => e.zoneNames[z]) })),
+      balancers: e.balancers.map((b) => ({ id: b.id, state: b.state(e.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => e.zoneNames[z]), cpuLoad: b.cpu?.load ?? null, cpuCores: b.cpu?.cores ?? null })),
       databases: e.db.states(),
       dns: e.dns === null ? [] : e.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
     },
@@ -104,6 +104,7 @@ export function buildMetrics(e: Engine): MetricsReport {
     slo: { latencyMs: e.sloMs, good: e.good, goodPerSec: sec > 0 ? e.good / sec : 0, goodShare: finished > 0 ? e.good / finished : 0 },
     latencyMs: latencySummary(e.latency),
     sessions: e.sessions.enabled ? { ...e.sessions.totals } : null,
+    edge: { ...e.edgeStats.r },
     imbalance: imbalance(e),
     targets,
     events: { processed: e.processed },

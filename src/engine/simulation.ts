@@ -16,13 +16,15 @@ import { distParams } from './core/distributions.ts';
 import { RateProfile } from './traffic/rate-profile.ts';
 import { ClientPopulation } from './traffic/clients.ts';
 import { RequestMix } from './traffic/request-mix.ts';
-import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG_SAMPLED, FLAG_WILL_ERROR } from './backend/requests.ts';
+import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG_ATTACK, FLAG_SAMPLED, FLAG_WILL_ERROR } from './backend/requests.ts';
 import { TargetStore, TARGET_CRASHED, TARGET_HUNG } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
 import { buildWorld, ROUTE_PER_REQUEST } from './world.ts';
 import { listenerFor, routeRequest } from './balancer/router.ts';
 import { ClientCookies } from './traffic/cookies.ts';
+import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from './balancer/edge.ts';
+import { EdgeStats } from './metrics/edge-stats.ts';
 import type { Dns } from './dns/index.ts';
 import { LogHistogram } from './metrics/histogram.ts';
 import { SecondSeries } from './metrics/series.ts';
@@ -34,7 +36,7 @@ import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureRe
 
 import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { Deployments } from './deployments.ts';
-import { EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import { EV_ATTACK, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
 import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
 import { Sessions } from './sessions/sessions.ts';
@@ -76,6 +78,7 @@ export class Engine implements Simulation {
   readonly sessions: Sessions;
   readonly cookies: ClientCookies;
   readonly deployments: Deployments;
+  readonly edgeStats = new EdgeStats();
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
   private readonly anySlowStart: boolean;
@@ -107,7 +110,8 @@ export class Engine implements Simulation {
     this.mix = new RequestMix(scenario);
     const arrival = scenario.traffic.arrival;
     this.closedLoop = arrival.kind === 'closed';
-    this.clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase, scenario.traffic.clients.nat);
+    const bots = scenario.traffic.attacks.reduce((n, a) => n + a.bots, 0);
+    this.clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase, scenario.traffic.clients.nat, bots);
     const classNames = this.mix.names;
     const totalTargets = scenario.targetGroups.reduce((n, g) => n + g.targets.length, 0);
     this.store = new TargetStore(classNames.length, Math.max(16, totalTargets * 2));
@@ -145,6 +149,7 @@ export class Engine implements Simulation {
       this.scheduleArrival(0);
     }
     this.healthSys.start();
+    this.scheduleAttacks();
     this.db = new DatabaseTier(this);
     this.sessions = new Sessions(this);
     this.cookies = new ClientCookies(scenario);
@@ -218,7 +223,7 @@ export class Engine implements Simulation {
       case EV_ARRIVAL:
         if (q.a === this.arrivalGeneration) {
           this.scheduleArrival(t);
-          this.admit(this.clients.count === 1 ? 0 : this.rng.clients.int(this.clients.count));
+          this.admit(this.clients.normal === 1 ? 0 : this.rng.clients.int(this.clients.normal), -1);
         }
         break;
       case EV_COMPLETION:
@@ -228,7 +233,10 @@ export class Engine implements Simulation {
         this.expire(this.groups[q.a]);
         break;
       case EV_USER:
-        this.admit(q.a);
+        this.admit(q.a, -1);
+        break;
+      case EV_ATTACK:
+        this.attackArrival(q.a);
         break;
       case EV_DRAIN_DONE:
         finishDraining(this, q.a, q.b);
@@ -277,12 +285,32 @@ export class Engine implements Simulation {
     return Math.max(0.001, quantile(p.kind, p.p1, p.p2, this.rng.think.next()));
   }
 
-  /** A client's request reaches the balancer. */
-  private admit(client: number): void {
+  /** The first request of every DDoS wave. */
+  private scheduleAttacks(): void {
+    this.scenario.traffic.attacks.forEach((a, i) => {
+      const first = a.atSec * 1000 + (-Math.log(1 - this.rng.attack.next()) / a.ratePerSec) * 1000;
+      if (a.ratePerSec > 0) this.queue.push(first, EV_ATTACK, i, 0);
+    });
+  }
+
+  /** One bot request of wave i, and the next one while the wave lasts (Poisson). */
+  private attackArrival(i: number): void {
+    const a = this.scenario.traffic.attacks[i];
+    if (this.nowMs >= (a.atSec + a.durationSec) * 1000) return;
+    let offset = this.clients.normal;
+    for (let k = 0; k < i; k++) offset += this.scenario.traffic.attacks[k].bots;
+    const cls = a.class === undefined ? 0 : this.mix.names.indexOf(a.class);
+    this.admit(offset + this.rng.attack.int(a.bots), cls);
+    this.queue.push(this.nowMs + (-Math.log(1 - this.rng.attack.next()) / a.ratePerSec) * 1000, EV_ATTACK, i, 0);
+  }
+
+  /** A client's request reaches the balancer (`forcedClass` ≥ 0: an attack request of that class). */
+  private admit(client: number, forcedClass: number): void {
     const pool = this.pool;
     const now = this.nowMs;
-    const cls = this.mix.pick(this.rng.mix.next());
-    const u = this.rng.service.next();
+    const attack = forcedClass >= 0;
+    const cls = attack ? forcedClass : this.mix.pick(this.rng.mix.next());
+    const u = attack ? this.rng.attack.next() : this.rng.service.next();
     const slot = pool.alloc();
     pool.id[slot] = this.nextId++;
     pool.arrivalMs[slot] = now;
@@ -291,8 +319,9 @@ export class Engine implements Simulation {
     pool.client[slot] = client;
     pool.cls[slot] = cls;
     pool.target[slot] = -1;
-    pool.flags[slot] = this.flows.take() ? FLAG_SAMPLED : 0;
+    pool.flags[slot] = (this.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
     pool.attempt[slot] = 0;
+    pool.extraMs[slot] = 0;
     this.arrived++;
     this.secArrived++;
 
@@ -307,6 +336,13 @@ export class Engine implements Simulation {
     if (!b.available(now)) return this.fail(slot, FAIL.unreachable);
     const node = b.nodeFor(client, now, (n) => this.nodeServes(b, n, cls));
     if (node < 0) return this.fail(slot, FAIL.unreachable);
+    if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[cls], this.rng.edge.next())) return this.fail(slot, FAIL['lb-overloaded']);
+    if (b.edge !== null) {
+      const verdict = b.edge.check(this.clients.ip(client), this.mix.malicious[cls] === 1, now, this.rng.edge);
+      if (verdict === EDGE_RATE_LIMITED) return this.fail(slot, FAIL['rate-limited']);
+      if (verdict === EDGE_BLOCKED) return this.fail(slot, FAIL.blocked);
+    }
+    pool.extraMs[slot] = b.targetTlsMs[cls];
     let g = b.groupOfClass[cls];
     if (g === ROUTE_PER_REQUEST) g = this.routePerRequest(b, cls, client);
     pool.group[slot] = g;
@@ -418,7 +454,7 @@ export class Engine implements Simulation {
       const ll = this.mix.classes[c].longLived!;
       serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
     } else {
-      serviceMs = quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) * store.slowFactor[t];
+      serviceMs = (quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t];
     }
     if (this.sessions.enabled) {
       const g = pool.group[slot];
@@ -638,6 +674,7 @@ export class Engine implements Simulation {
       }
     }
     if (this.tried.size > 0) this.tried.delete(pool.id[slot]);
+    this.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, this.mix.malicious[pool.cls[slot]], outcome);
     if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
     if (this.onDone !== undefined) {
       this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
@@ -693,6 +730,10 @@ export class Engine implements Simulation {
     this.perSecond.push(this.secArrived, this.secOk, this.secFailed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, this.secTargetUtil, n);
     this.flows.adapt(this.secArrived);
     this.db.rollSecond();
+    for (const b of this.balancers) {
+      const scaled = b.cpu?.rollSecond(boundary) ?? null;
+      if (scaled !== null) this.log.add(boundary, 'lb-scale', b.id, `${b.id} ${scaled}`);
+    }
     h.reset();
     this.secArrived = 0;
     this.secOk = 0;

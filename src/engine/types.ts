@@ -15,6 +15,9 @@ export const FAILURE_REASONS = [
   'no-route', // no listener rule matched and no default: 404
   'error', // the target answered with a 5xx
   'unreachable', // the balancer (or the node, or the DNS answer) the client used is down: connection failed
+  'rate-limited', // the balancer's per-client rate limit: 429
+  'blocked', // the web application firewall: 403
+  'lb-overloaded', // the balancer itself had no CPU left: 503
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -141,7 +144,7 @@ export interface Snapshot {
 }
 
 export interface InfraSnapshot {
-  balancers: { id: string; state: 'up' | 'down' | 'standby'; zonesDown: string[] }[];
+  balancers: { id: string; state: 'up' | 'down' | 'standby'; zonesDown: string[]; cpuLoad: number | null; cpuCores: number | null }[];
   databases: {
     id: string;
     maxConnections: number;
@@ -220,6 +223,8 @@ export interface MetricsReport {
   latencyMs: LatencySummary;
   /** Sessions (when traffic.sessions is set), and how unevenly requests spread over the targets. */
   sessions: { sessionsStarted: number; sessionsLost: number; cartsLost: number; itemsLost: number; checkouts: number } | null;
+  /** Edge protection: attack traffic stopped or served, malicious requests caught or missed, legitimate users harmed. */
+  edge: { attackRequests: number; attackStopped: number; attackServed: number; maliciousBlocked: number; maliciousAllowed: number; legitRateLimited: number; legitBlocked: number };
   /** Coefficient of variation of requests per registered target (0 = perfectly even). */
   imbalance: number;
   targets: Record<

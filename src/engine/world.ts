@@ -37,7 +37,7 @@ export function buildWorld(e: Engine): { zoneNames: string[]; balancers: Balance
     const nodeZones = (b.zones ?? []).map(zoneIndex);
     const routes = routeClasses(b, e.mix.classes);
     const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : e.groups.findIndex((g) => g.id === id))));
-    return new BalancerRuntime(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, e.clients.count);
+    return new BalancerRuntime(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, e.clients.count, e.mix.classes);
   });
   for (let t = 0; t < e.store.count; t++) {
     const zone = e.store.configs[t].zone;

@@ -90,6 +90,8 @@ export const MixEntrySchema = z.strictObject({
   queries: z.enum(['read', 'write']).default('read'),
   /** What the request does to the user's shopping cart (needs traffic.sessions). */
   cart: z.enum(['none', 'add', 'checkout']).default('none'),
+  /** Requests of this class are attacks (SQL injection, scrapers): a WAF may block them. */
+  malicious: z.boolean().default(false),
   /** A long-lived connection (WebSocket) held open this long; it is not counted in latency percentiles. */
   longLivedMs: DistributionSchema.optional(),
 });
@@ -101,6 +103,19 @@ export const TrafficSchema = z.strictObject({
   mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
   /** Which balancer receives the traffic; default the first one. */
   balancer: id.optional(),
+  /** DDoS waves: a botnet sending extra requests (of mix class `class`, or "/" if none) for a while. */
+  attacks: z
+    .array(
+      z.strictObject({
+        atSec: z.number().min(0).max(LIMITS.maxDurationSec),
+        durationSec: z.number().gt(0).max(LIMITS.maxDurationSec),
+        ratePerSec: rate,
+        bots: z.int().min(1).max(1_000_000).default(500),
+        class: id.optional(),
+      }),
+    )
+    .max(20)
+    .default([]),
   /** Users have sessions (a login, a cart); a session ends after idleSec without requests. */
   sessions: z.strictObject({ idleSec: z.number().gt(0).max(86400).default(1800) }).optional(),
 });
@@ -125,6 +140,19 @@ export const ListenerSchema = z.strictObject({
   protocol: z.enum(['http', 'https', 'tcp', 'tls', 'udp']).default('http'),
   rules: z.array(RuleSchema).max(LIMITS.maxRules).default([]),
   defaultForward: id.optional(),
+  /** TLS on this listener: terminated at the balancer (its CPU pays) or passed through to the targets (layer 4 only; theirs pays). */
+  tls: z
+    .strictObject({
+      mode: z.enum(['terminate', 'passthrough']).default('terminate'),
+      handshakeCpuMs: z.number().min(0).max(1000).default(1.5),
+      resumedHandshakeCpuMs: z.number().min(0).max(1000).default(0.15),
+      /** Share of new connections that resume an earlier TLS session (cheaper handshake). */
+      resumptionShare: z.number().min(0).max(1).default(0),
+      /** Requests a client sends per connection (keep-alive): one handshake per this many requests. */
+      requestsPerConnection: z.number().min(1).max(1e6).default(10),
+      perRequestCpuMs: z.number().min(0).max(1000).default(0.02),
+    })
+    .optional(),
   /** ALB weighted target groups: the default action splits requests by weight (0–999 each); overrides defaultForward. */
   weightedForward: z.array(z.strictObject({ group: id, weight: z.int().min(0).max(999) })).min(1).max(5).optional(),
 });
@@ -145,6 +173,21 @@ export const BalancerSchema = z.strictObject({
   crossZone: z.boolean().optional(),
   /** How long a client keeps using the node address it resolved (ELB's DNS TTL: 60 s). */
   nodeTtlSec: z.number().min(0).max(86400).default(60),
+  /** Per-client rate limiting at the balancer: a token bucket per client address (nginx limit_req, WAF rate rules). */
+  rateLimit: z.strictObject({ ratePerSec: z.number().gt(0).max(1e6), burst: z.int().min(1).max(1e6).default(10) }).optional(),
+  /** A web application firewall: blocks this share of malicious requests, and wrongly blocks a small share of the rest. */
+  waf: z.strictObject({ detectionRate: z.number().min(0).max(1).default(0.95), falsePositiveRate: z.number().min(0).max(1).default(0.001) }).optional(),
+  /**
+   * The balancer's own CPU: each request costs routeCpuMs, plus TLS work when it terminates TLS. Beyond its
+   * capacity it sheds requests (503). A managed balancer doubles its capacity after a sustained high load.
+   */
+  capacity: z
+    .strictObject({
+      cpuCores: z.number().gt(0).max(10_000).default(2),
+      routeCpuMs: z.number().min(0).max(100).default(0.05),
+      managed: z.strictObject({ maxCores: z.number().gt(0).max(100_000).default(64), scaleUpAfterSec: z.number().gt(0).max(3600).default(180), threshold: z.number().gt(0).max(1).default(0.7) }).optional(),
+    })
+    .optional(),
   /** A hot standby (keepalived/VRRP style) that takes over after missed heartbeats; without it the balancer is a single point of failure. */
   standby: z
     .strictObject({ heartbeatIntervalSec: z.number().gt(0).max(60).default(1), missedHeartbeats: z.int().min(1).max(100).default(3) })

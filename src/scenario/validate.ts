@@ -160,6 +160,12 @@ function crossCheck(s: Scenario): ValidationError[] {
       if (l.defaultForward !== undefined && !groupIds.has(l.defaultForward)) {
         errors.push({ path: `${at}.defaultForward`, message: `no target group with id "${l.defaultForward}"` });
       }
+      if (l.tls?.mode === 'passthrough' && b.layer === 7) {
+        errors.push({ path: `${at}.tls.mode`, message: 'a layer-7 balancer must terminate TLS to read requests; passthrough needs a layer-4 balancer' });
+      }
+      if (l.tls && (l.protocol === 'http' || l.protocol === 'tcp' || l.protocol === 'udp')) {
+        errors.push({ path: `${at}.tls`, message: `a ${l.protocol} listener does not speak TLS; use https or tls` });
+      }
       l.weightedForward?.forEach((w, wi) => {
         if (!groupIds.has(w.group)) errors.push({ path: `${at}.weightedForward[${wi}].group`, message: `no target group with id "${w.group}"` });
       });
@@ -191,6 +197,9 @@ function crossCheck(s: Scenario): ValidationError[] {
   if (s.traffic.arrival.kind === 'closed' && s.traffic.profile) {
     errors.push({ path: 'traffic.profile', message: 'a rate profile applies to poisson or constant arrivals, not to closed-loop users' });
   }
+  s.traffic.attacks.forEach((a, ai) => {
+    if (a.class !== undefined && !(s.traffic.mix ?? []).some((m) => m.name === a.class)) errors.push({ path: `traffic.attacks[${ai}].class`, message: `no request class "${a.class}" in traffic.mix` });
+  });
   s.traffic.profile?.forEach((p, i, all) => {
     if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
   });

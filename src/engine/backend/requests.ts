@@ -11,6 +11,8 @@ export const REQ_ABANDONED = 4; // the client gave up while it was still queued;
 
 export const FLAG_SAMPLED = 1;
 export const FLAG_WILL_ERROR = 2;
+/** Sent by an attacking bot. */
+export const FLAG_ATTACK = 4;
 
 export class RequestPool {
   cap = 0;
@@ -22,6 +24,8 @@ export class RequestPool {
   cls = new Int32Array(0);
   target = new Int32Array(0);
   group = new Int32Array(0);
+  /** Extra work the target does for this request (TLS passed through to it), ms. */
+  extraMs = new Float64Array(0);
   /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
   zone = new Int32Array(0);
   state = new Uint8Array(0);
@@ -57,6 +61,7 @@ export class RequestPool {
     this.arrivalMs = f64(this.arrivalMs);
     this.startMs = f64(this.startMs);
     this.serviceU = f64(this.serviceU);
+    this.extraMs = f64(this.extraMs);
     this.client = i32(this.client);
     this.cls = i32(this.cls);
     this.target = i32(this.target);

@@ -7,6 +7,10 @@
  * takes over after `missedHeartbeats` heartbeats go unanswered.
  */
 import type { BalancerConfig } from '../../scenario/schema.ts';
+import type { RequestClass } from '../traffic/request-mix.ts';
+import { listenerFor } from './router.ts';
+import { Edge } from './edge.ts';
+import { BalancerCpu, tlsCostMs } from './balancer-cpu.ts';
 
 /** Per-connection state of a layer-4 balancer: each client's connection stays on one target. */
 export interface L4Connections {
@@ -36,12 +40,18 @@ export class BalancerRuntime {
   /** When the standby takes over after a failure (NaN: no takeover pending or done). */
   takeoverAtMs = NaN;
   readonly nodeDown: boolean[];
+  readonly edge: Edge | null;
+  readonly cpu: BalancerCpu | null;
+  /** Per request class: CPU ms the balancer spends on it (routing + TLS it terminates). */
+  readonly lbCostMs: Float64Array;
+  /** Per request class: CPU ms added to the target's work (TLS passed through). */
+  readonly targetTlsMs: Float64Array;
   /** Live weights of each listener's weighted default action, by port (deployments shift them). */
   readonly weights = new Map<number, { group: string; weight: number }[]>();
   private readonly clientNode: Int32Array | null;
   private readonly clientUntil: Float64Array | null;
 
-  constructor(cfg: BalancerConfig, index: number, nodeZones: number[], groupOfClass: Int32Array, clients: number) {
+  constructor(cfg: BalancerConfig, index: number, nodeZones: number[], groupOfClass: Int32Array, clients: number, classes: readonly RequestClass[]) {
     this.id = cfg.id;
     this.index = index;
     this.cfg = cfg;
@@ -50,6 +60,16 @@ export class BalancerRuntime {
     this.crossZone = cfg.crossZone ?? cfg.layer === 7;
     this.groupOfClass = groupOfClass;
     this.nodeDown = nodeZones.map(() => false);
+    this.edge = Edge.for(cfg);
+    this.cpu = cfg.capacity ? new BalancerCpu(cfg.capacity) : null;
+    this.lbCostMs = Float64Array.from(classes.map((c) => {
+      const tls = listenerFor(cfg, c).tls;
+      return (cfg.capacity?.routeCpuMs ?? 0) + (tls && tls.mode === 'terminate' ? tlsCostMs(tls) : 0);
+    }));
+    this.targetTlsMs = Float64Array.from(classes.map((c) => {
+      const tls = listenerFor(cfg, c).tls;
+      return tls && tls.mode === 'passthrough' ? tlsCostMs(tls) : 0;
+    }));
     for (const l of cfg.listeners) if (l.weightedForward) this.weights.set(l.port, l.weightedForward.map((w) => ({ ...w })));
     this.l4 =
       cfg.layer === 4

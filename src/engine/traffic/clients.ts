@@ -18,15 +18,22 @@ export function formatIpv4(ip: number): string {
 /** NAT'd clients share the addresses from here up (TEST-NET-2, 198.51.100.0/24). */
 const NAT_BASE = parseIpv4('198.51.100.1');
 
+/** Attack bots get addresses from the shared-address space 100.64.0.0/10, scattered like clients. */
+const BOT_BASE = parseIpv4('100.64.0.1');
+
 export class ClientPopulation {
+  /** All clients, attack bots included (ids from `normal` on are bots). */
   readonly count: number;
+  /** Ordinary clients: ids 0 … normal − 1. */
+  readonly normal: number;
   private readonly base: number;
   /** Clients with ids below this sit behind the NAT addresses. */
   private readonly natClients: number;
   private readonly natAddresses: number;
 
-  constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }) {
-    this.count = count;
+  constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }, bots = 0) {
+    this.normal = count;
+    this.count = count + bots;
     this.base = parseIpv4(ipBase);
     this.natClients = nat ? Math.round(nat.share * count) : 0;
     this.natAddresses = nat?.addresses ?? 1;
@@ -34,6 +41,7 @@ export class ClientPopulation {
 
   /** The address of client `id`. */
   ip(id: number): number {
+    if (id >= this.normal) return (BOT_BASE + (((id - this.normal) * 257) % 0x400000)) >>> 0;
     if (id < this.natClients) return (NAT_BASE + (id % this.natAddresses)) >>> 0;
     const low = ((this.base & 0xffffff) + id * 257) % 0x1000000;
     return ((this.base & 0xff000000) | low) >>> 0;

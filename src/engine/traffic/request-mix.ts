@@ -26,10 +26,12 @@ export class RequestMix {
   readonly longLived: Uint8Array;
   /** Per class: 0 none, 1 adds to the cart, 2 checks out. */
   readonly cartOp: Uint8Array;
+  /** Per class: 1 for attack traffic a WAF may recognise. */
+  readonly malicious: Uint8Array;
   private readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
-    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read', cart: 'none' }];
+    const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read', cart: 'none', malicious: false }];
     this.classes = mix.map((m) => ({
       name: m.name,
       host: m.host,
@@ -43,6 +45,7 @@ export class RequestMix {
     }));
     this.longLived = Uint8Array.from(this.classes.map((c) => (c.longLived === null ? 0 : 1)));
     this.cartOp = Uint8Array.from(this.classes.map((c) => c.cart));
+    this.malicious = Uint8Array.from(mix.map((m) => (m.malicious ? 1 : 0)));
     const total = mix.reduce((s, m) => s + m.share, 0);
     this.cumulative = new Float64Array(mix.length);
     let acc = 0;

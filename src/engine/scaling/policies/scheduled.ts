@@ -40,7 +40,10 @@ export class ScheduledPolicy implements ScalingPolicy {
     this.nextFireMs = config.actions.map((a, i) => this.firstAfter(i, (a.startMs ?? 0) - 1));
   }
 
-  /** Fires every action due at ctx.nowMs, in time then list order; the decision carries the new min/max. */
+  /**
+   * Fires every action due by ctx.nowMs, in time then list order. Returns a decision (with min and max)
+   * whenever an action fires, even if nothing changes, so the engine can log it.
+   */
   evaluate(ctx: ScalingContext): ScalingDecision | null {
     const due = this.config.actions
       .map((_, i) => i)

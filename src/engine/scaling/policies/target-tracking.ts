@@ -1,10 +1,10 @@
 /**
  * EC2 Auto Scaling target tracking (real-systems §6.4) as two managed alarms on one-minute datapoints.
- * AWS's internals are [UNVERIFIED]; the choices here: AlarmHigh = metric > target for 3 of 3, AlarmLow =
- * metric < 0.9 × target for 15 of 15. Scale-out (fast) sets desired = ceil(nonWarming × metric / target)
- * when that exceeds desired (warming instances count toward desired but not the metric). Scale-in
- * (conservative): ceil(current × metric / target), at most max(1, 10 % of current) removed per action,
- * none while instances warm up, at most one per 300 s (Application Auto Scaling's ScaleInCooldown).
+ * AWS's internals are [UNVERIFIED]; our choices: AlarmHigh = metric > target, 3 of 3; AlarmLow =
+ * metric < 0.9 × target, 15 of 15. Scale-out (fast): desired = ceil(serving × metric / target), serving
+ * = the fewest non-warming instances now or at the previous evaluation (the datapoint is last minute's).
+ * Scale-in (slow): ceil(current × metric / target), at most max(1, 10 % of current) per action, none
+ * while instances warm up, one per 300 s at most (Application Auto Scaling's ScaleInCooldown).
  */
 import { Alarm } from '../alarm.ts';
 import type { Statistic } from '../metrics-pipeline.ts';
@@ -37,6 +37,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   readonly alarmHigh: Alarm;
   readonly alarmLow: Alarm;
   private lastScaleInMs = -Infinity;
+  private servingBefore = Infinity;
 
   constructor(readonly config: TargetTrackingConfig) {
     this.name = config.name ?? `target ${config.metric} ${config.targetValue}`;
@@ -55,7 +56,10 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     this.alarmHigh.evaluate(ctx.nowMs, series);
     this.alarmLow.evaluate(ctx.nowMs, series);
     if (this.alarmHigh.lastEvaluatedPeriodEndMs === judgedBefore) return null;
-    if (this.alarmHigh.state === 'ALARM') return this.scaleOut(ctx, this.alarmHigh.lastValue);
+    const serving = ctx.current - (ctx.warming ?? 0);
+    const base = Math.min(serving, this.servingBefore);
+    this.servingBefore = serving;
+    if (this.alarmHigh.state === 'ALARM') return this.scaleOut(ctx, base, this.alarmHigh.lastValue);
     if (this.alarmLow.state === 'ALARM') return this.scaleIn(ctx, this.alarmLow.lastValue);
     return null;
   }
@@ -64,8 +68,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     return this.alarmHigh.nextEvaluationMs(nowMs);
   }
 
-  private scaleOut(ctx: ScalingContext, value: number | null): ScalingDecision | null {
-    const base = ctx.current - (ctx.warming ?? 0);
+  private scaleOut(ctx: ScalingContext, base: number, value: number | null): ScalingDecision | null {
     if (value === null || base <= 0) return null;
     const desired = clampCapacity(Math.ceil((base * value) / this.config.targetValue), ctx.min, ctx.max);
     if (desired <= ctx.desired) return null;
