@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // long simulations and child processes; CI has 2 cores
+    testTimeout: 60_000,
   },
 });

@@ -93,6 +93,13 @@ function applyOne(e: Engine, change: Change): string | null {
       return applyInfraChange(e, change);
     case 'db-failover':
       return e.db.failover(change.database);
+    case 'set-capacity': {
+      const a = e.autoscaling.find((x) => x.id === change.scalingGroup);
+      if (!a) return `no scaling group with id "${change.scalingGroup}"`;
+      a.setCapacity(change.desired, change.min, change.max);
+      e.log.add(now, 'scaling', a.id, `${a.id} capacity set by hand: desired ${a.desired}, min ${a.min}, max ${a.max}`);
+      return null;
+    }
     case 'set-forward-weights': {
       const error = setWeights(e, change.balancer, change.port, change.weights);
       if (error === null) e.log.add(now, 'config', change.balancer, `${change.balancer} now forwards ${change.weights.map((w) => `${w.weight} to ${w.group}`).join(', ')}`);
@@ -161,6 +168,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       if (change.action !== 'slow') store.errorShare[t] = change.share;
       store.state[t] = store.slowFactor[t] === 1 && store.errorShare[t] === 0 ? TARGET_UP : TARGET_DEGRADED;
       if (store.errorShare[t] > 0) e.healthSys.blind.begin(t, `started failing ${Math.round(store.errorShare[t] * 100)} % of requests`);
+      else e.healthSys.blind.recovered(t);
       const parts = [store.slowFactor[t] !== 1 ? `${store.slowFactor[t]}× slower` : '', store.errorShare[t] > 0 ? `answering ${Math.round(store.errorShare[t] * 100)} % of requests with 500` : ''].filter(Boolean);
       e.log.add(now, 'degrade', id, `${id} is ${parts.join(' and ') || 'back to normal'}`);
       return null;
@@ -190,6 +198,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
     }
     case 'register': {
       if (store.lifecycle[t] === LC_IN_SERVICE) return null;
+      if (store.lifecycle[t] === LC_UNUSED) e.applyInstanceType(t, 'on-demand');
       store.lifecycle[t] = LC_IN_SERVICE;
       store.registered[t] = 1;
       store.drainToken[t]++;
@@ -211,6 +220,8 @@ export function finishDraining(e: Engine, t: number, token: number): void {
   store.lifecycle[t] = LC_UNUSED;
   store.registered[t] = 0;
   e.sessions.wipe(t);
+  e.stopBilling(t);
+  e.asgOfGroup[store.groupOf[t]]?.onUnused(t);
   e.groups[store.groupOf[t]].rebuild();
   e.healthSys.recompute(store.groupOf[t], 'deregistration');
   e.topologyVersion++;
@@ -271,11 +282,13 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
     const keep = g.members.slice(0, count);
     if (keep.every((t) => store.weight[t] === 0)) return `the ${count} remaining target(s) of ${groupId} would all have weight 0`;
     for (const t of g.members.slice(count)) {
+      e.healthSys.blind.detected(t, 'removal');
       store.registered[t] = 0;
       store.inRotation[t] = 0;
       store.lifecycle[t] = LC_UNUSED;
       store.drainToken[t]++;
       e.sessions.wipe(t);
+      e.stopBilling(t);
     }
     g.rebuild();
     e.healthSys.recompute(g.index, 'removal');
@@ -291,6 +304,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
         store.registered[t] = 1;
         store.lifecycle[t] = LC_IN_SERVICE;
         store.drainToken[t]++;
+        e.applyInstanceType(t, 'on-demand');
         added.push(t);
         missing--;
       }
@@ -302,6 +316,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       const inGroup = store.groupOf.subarray(0, store.count).filter((x) => x === g.index).length;
       const t = store.add({ ...template, id, address: undefined, zone: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names);
       store.zoneOf[t] = defaultZone(e, t);
+      e.applyInstanceType(t, 'on-demand');
       added.push(t);
       missing--;
     }

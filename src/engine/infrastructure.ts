@@ -9,6 +9,7 @@ import { EV_DNS_CHECK, EV_LB_TAKEOVER } from './event-kinds.ts';
 import { LC_IN_SERVICE, TARGET_CRASHED } from './backend/targets.ts';
 import { HEALTHY } from './health/health-state.ts';
 import { applyChange } from './changes.ts';
+import { groupsOf } from './balancer/router.ts';
 
 type InfraChange = Extract<Change, { action: 'crash-balancer' | 'recover-balancer' | 'zone-outage' | 'zone-recover' | 'region-outage' | 'region-recover' }>;
 
@@ -60,8 +61,7 @@ export function applyInfraChange(e: Engine, c: InfraChange): string | null {
       const groups = new Set<number>();
       for (const b of hit) {
         b.regionDown = out;
-        for (let k = 0; k < b.groupOfClass.length; k++) if (b.groupOfClass[k] >= 0) groups.add(b.groupOfClass[k]);
-        b.cfg.listeners.forEach((l) => [l.defaultForward, ...l.rules.map((r) => r.forward)].forEach((id) => id && groups.add(e.groups.findIndex((g) => g.id === id))));
+        for (const id of groupsOf(b.cfg)) groups.add(e.groupIndex(id));
       }
       for (let t = 0; t < e.store.count; t++) {
         if (groups.has(e.store.groupOf[t])) applyChange(e, { action: out ? 'crash' : 'recover', target: e.store.ids[t] });
@@ -84,9 +84,7 @@ export function standbyTookOver(e: Engine, b: number): void {
 function endpointUp(e: Engine, balancerId: string): boolean {
   const b = e.balancers.find((x) => x.id === balancerId);
   if (!b || !b.available(e.nowMs)) return false;
-  const groups = new Set<number>();
-  for (let k = 0; k < b.groupOfClass.length; k++) if (b.groupOfClass[k] >= 0) groups.add(b.groupOfClass[k]);
-  for (const g of groups) {
+  for (const g of groupsOf(b.cfg).map((id) => e.groupIndex(id))) {
     const members = e.groups[g].members;
     if (members.length === 0) continue;
     const ok = members.some((t) => e.store.lifecycle[t] === LC_IN_SERVICE && e.healthSys.health(t) === HEALTHY && e.store.state[t] !== TARGET_CRASHED);

@@ -104,6 +104,7 @@ export function buildMetrics(e: Engine): MetricsReport {
     slo: { latencyMs: e.sloMs, good: e.good, goodPerSec: sec > 0 ? e.good / sec : 0, goodShare: finished > 0 ? e.good / finished : 0 },
     latencyMs: latencySummary(e.latency),
     sessions: e.sessions.enabled ? { ...e.sessions.totals } : null,
+    cost: { totalUsd: e.billing.totalUsd(e.nowMs), instanceSeconds: e.billing.instanceSeconds(e.nowMs), perMillionGoodUsd: e.billing.costPerMillionGoodRequests(e.nowMs, e.good) },
     edge: { ...e.edgeStats.r },
     imbalance: imbalance(e),
     targets,
@@ -129,6 +130,8 @@ export function buildTopology(e: Engine): Topology {
     balancers: e.scenario.balancers.map((b) => ({
       id: b.id,
       layer: b.layer,
+      region: b.region,
+      zones: b.zones ?? [],
       listeners: b.listeners.map((l) => ({
         port: l.port,
         protocol: l.protocol,
@@ -137,6 +140,17 @@ export function buildTopology(e: Engine): Topology {
       })),
     })),
     groups: e.groups.map((g) => ({ id: g.id, algorithm: g.algorithmName, targets: [...g.members] })),
-    targets: Array.from({ length: s.count }, (_, t) => ({ id: s.ids[t], group: e.groups[s.groupOf[t]].id, address: s.addresses[t], registered: s.registered[t] === 1 })),
+    targets: Array.from({ length: s.count }, (_, t) => ({
+      id: s.ids[t],
+      group: e.groups[s.groupOf[t]].id,
+      address: s.addresses[t],
+      registered: s.registered[t] === 1,
+      zone: s.zoneOf[t] >= 0 ? e.zoneNames[s.zoneOf[t]] : null,
+      instanceType: s.configs[t].instanceType,
+    })),
+    scalingGroups: e.scenario.scalingGroups.map((a) => ({ id: a.id, targetGroup: a.targetGroup })),
+    databases: e.scenario.databases.map((d) => ({ id: d.id, groups: e.scenario.targetGroups.filter((g) => g.database?.id === d.id).map((g) => g.id), proxy: d.proxy, readReplicas: d.readReplicas })),
+    dns: e.scenario.dns ? { name: e.scenario.dns.name, policy: e.scenario.dns.policy, records: e.scenario.dns.records.map((r) => ({ id: r.id, balancer: r.balancer })) } : null,
+    zones: e.zoneNames,
   };
 }

@@ -32,18 +32,20 @@ import { EventLog } from './metrics/event-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
 import { applyChange, defaultAddress, finishDraining } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
-import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
+import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type ScalingReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
 import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { Deployments } from './deployments.ts';
-import { EV_ATTACK, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import { ScalingGroup } from './autoscaling/scaling-group.ts';
+import { CostMeter, DEFAULT_INSTANCE_TYPES, hourlyPriceUsd, type InstanceType } from './scaling/index.ts';
+import { EV_ASG_TICK, EV_INSTANCE_READY, EV_SPOT_INTERRUPT, EV_ATTACK, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
 import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
 import { Sessions } from './sessions/sessions.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
-const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', ''];
+const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
 const NO_TRIES: number[] = [];
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
@@ -79,6 +81,11 @@ export class Engine implements Simulation {
   readonly cookies: ClientCookies;
   readonly deployments: Deployments;
   readonly edgeStats = new EdgeStats();
+  readonly billing = new CostMeter();
+  readonly instanceTypes: Record<string, InstanceType>;
+  readonly autoscaling: ScalingGroup[];
+  /** The scaling group that owns each target group, or null. */
+  readonly asgOfGroup: (ScalingGroup | null)[];
   /** Targets already tried by requests that are being retried (request id → targets). */
   private readonly tried = new Map<number, number[]>();
   private readonly anySlowStart: boolean;
@@ -154,6 +161,11 @@ export class Engine implements Simulation {
     this.sessions = new Sessions(this);
     this.cookies = new ClientCookies(scenario);
     this.deployments = new Deployments(this);
+    this.instanceTypes = { ...DEFAULT_INSTANCE_TYPES };
+    for (const [name, t] of Object.entries(scenario.instanceTypes)) this.instanceTypes[name] = { name, ...t };
+    for (let t = 0; t < this.store.count; t++) this.applyInstanceType(t, 'on-demand');
+    this.autoscaling = scenario.scalingGroups.map((a, i) => new ScalingGroup(this, a, i));
+    this.asgOfGroup = this.groups.map((g) => this.autoscaling.find((a) => a.g === g.index) ?? null);
     this.db.reconcile();
     if (this.dns !== null && this.dns.nextCheckMs() < Infinity) this.queue.push(this.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);
@@ -210,6 +222,10 @@ export class Engine implements Simulation {
     return buildHealthReport(this);
   }
 
+  scaling(): ScalingReport[] {
+    return this.autoscaling.map((a) => ({ id: a.id, desired: a.desired, min: a.min, max: a.max, instances: a.states(this.nowMs), series: a.history.export() }));
+  }
+
   // ---- event processing ----
 
   private processNext(): void {
@@ -258,6 +274,15 @@ export class Engine implements Simulation {
         break;
       case EV_DEPLOY_STEP:
         this.deployments.onStep(q.a, q.b);
+        break;
+      case EV_ASG_TICK:
+        this.autoscaling[q.a].tick();
+        break;
+      case EV_INSTANCE_READY:
+        this.asgOfGroup[this.store.groupOf[q.a]]?.onReady(q.a);
+        break;
+      case EV_SPOT_INTERRUPT:
+        this.asgOfGroup[this.store.groupOf[q.a]]?.onSpotInterruption(q.a);
         break;
       case EV_LB_TAKEOVER:
         standbyTookOver(this, q.a);
@@ -378,7 +403,9 @@ export class Engine implements Simulation {
     if (group.sticky) {
       const cfg = this.scenario.targetGroups[group.index];
       // stickiness overrides the algorithm once the client is bound (and renews the binding)
-      const bound = tried.length === 0 ? this.sessions.stickyFor(cfg, client, ip, this.nowMs) : -1;
+      const stuck = tried.length === 0 ? this.sessions.stickyFor(cfg, client, ip, this.nowMs) : -1;
+      // the bound target must still be one this node may use (zone, passive health, circuit)
+      const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
       const t = bound >= 0 ? bound : this.pickFresh(group, ip, client, cls, tried);
       if (t >= 0) this.sessions.bind(cfg, client, ip, t, this.nowMs);
       return t;
@@ -428,7 +455,7 @@ export class Engine implements Simulation {
     // long-lived connections send keep-alive pings, so the request timeout never cuts them
     if (this.mix.longLived[pool.cls[slot]] === 1) return;
     const timeouts = group.timeouts;
-    timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot] * 8 + pool.attempt[slot]);
+    timeouts.push(this.nowMs + group.timeoutMs, slot, pool.id[slot] * 32 + pool.attempt[slot]);
     if (!timeouts.armed) {
       timeouts.armed = true;
       this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
@@ -454,7 +481,7 @@ export class Engine implements Simulation {
       const ll = this.mix.classes[c].longLived!;
       serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
     } else {
-      serviceMs = (quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t];
+      serviceMs = ((quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
     }
     if (this.sessions.enabled) {
       const g = pool.group[slot];
@@ -523,7 +550,7 @@ export class Engine implements Simulation {
     timeouts.armed = false;
     while (timeouts.size > 0 && timeouts.headDeadline() <= this.nowMs) {
       const slot = timeouts.headSlot();
-      if (pool.id[slot] * 8 + pool.attempt[slot] === timeouts.headId()) {
+      if (pool.id[slot] * 32 + pool.attempt[slot] === timeouts.headId()) {
         const state = pool.state[slot];
         timeouts.drop();
         if (state === REQ_QUEUED) {
@@ -560,7 +587,7 @@ export class Engine implements Simulation {
     let retry = false;
     if (retries !== null && retries.on.includes(cond as never)) {
       const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
-      retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 7;
+      retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
     const penalty = this.healthSys.onFailure(g, t, cond === 'error' || cond === 'timeout' || retry);
@@ -603,6 +630,18 @@ export class Engine implements Simulation {
     pool.attempt[s] = pool.attempt[slot];
     pool.zone[s] = pool.zone[slot];
     return s;
+  }
+
+  /** Sets a target's CPU speed from its instance type and starts billing it. */
+  applyInstanceType(t: number, market: 'on-demand' | 'spot'): void {
+    const type = this.instanceTypes[this.store.configs[t].instanceType] ?? DEFAULT_INSTANCE_TYPES['m5.large'];
+    this.store.speed[t] = type.cpuSpeed;
+    this.billing.start(t, this.nowMs, hourlyPriceUsd(type, market));
+  }
+
+  /** The instance behind target t stopped costing money. */
+  stopBilling(t: number): void {
+    this.billing.stop(t, this.nowMs);
   }
 
   /** Rules with cookies, or a weighted default action: decided for this request. */
@@ -699,7 +738,7 @@ export class Engine implements Simulation {
     while (timeouts.size > 0) {
       const s = timeouts.headSlot();
       const st = pool.state[s];
-      if (pool.id[s] * 8 + pool.attempt[s] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
+      if (pool.id[s] * 32 + pool.attempt[s] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
       timeouts.drop();
     }
   }
@@ -727,6 +766,7 @@ export class Engine implements Simulation {
       store.secRequests[t] = 0;
     }
     const h = this.secLatency;
+    for (const a of this.autoscaling) a.sample(boundary, req, this.secTargetUtil, h.mean());
     this.perSecond.push(this.secArrived, this.secOk, this.secFailed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, this.secTargetUtil, n);
     this.flows.adapt(this.secArrived);
     this.db.rollSecond();

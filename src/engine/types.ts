@@ -44,7 +44,7 @@ export type HealthState = (typeof HEALTH_STATES)[number];
 export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
 
 /** Where a target is in its registration lifecycle (AWS target states, without health). */
-export const LIFECYCLES = ['in-service', 'draining', 'unused'] as const;
+export const LIFECYCLES = ['in-service', 'draining', 'unused', 'pending'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
 /**
@@ -103,9 +103,17 @@ export const FLOW_STRIDE = FLOW_FIELDS.length;
 /** Static structure of the simulated world; changes only when `apply` adds or removes things. */
 export interface Topology {
   version: number;
-  balancers: { id: string; layer: 4 | 7; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[] }[];
+  balancers: { id: string; layer: 4 | 7; region: string; zones: string[]; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[] }[];
   groups: { id: string; algorithm: AlgorithmName; targets: number[] }[];
-  targets: { id: string; group: string; address: string; registered: boolean }[];
+  targets: { id: string; group: string; address: string; registered: boolean; zone: string | null; instanceType: string }[];
+  /** Scaling groups and the target group each one owns. */
+  scalingGroups: { id: string; targetGroup: string }[];
+  /** Databases and the target groups that query them (through a proxy or not). */
+  databases: { id: string; groups: string[]; proxy: boolean; readReplicas: number }[];
+  /** The DNS name, if any: its records and the balancer each points at. */
+  dns: { name: string; policy: string; records: { id: string; balancer: string }[] } | null;
+  /** Balancer zones and regions. */
+  zones: string[];
 }
 
 export interface LatencySummary {
@@ -223,6 +231,8 @@ export interface MetricsReport {
   latencyMs: LatencySummary;
   /** Sessions (when traffic.sessions is set), and how unevenly requests spread over the targets. */
   sessions: { sessionsStarted: number; sessionsLost: number; cartsLost: number; itemsLost: number; checkouts: number } | null;
+  /** What the run cost: every instance from launch (or the start) to termination, at its hourly price. */
+  cost: { totalUsd: number; instanceSeconds: number; perMillionGoodUsd: number | null };
   /** Edge protection: attack traffic stopped or served, malicious requests caught or missed, legitimate users harmed. */
   edge: { attackRequests: number; attackStopped: number; attackServed: number; maliciousBlocked: number; maliciousAllowed: number; legitRateLimited: number; legitBlocked: number };
   /** Coefficient of variation of requests per registered target (0 = perfectly even). */
@@ -274,4 +284,15 @@ export interface Simulation {
   events(sinceSeq?: number): SimEvent[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
+  /** Scaling groups: capacity, instances by state, and their per-second history. */
+  scaling(): ScalingReport[];
+}
+
+export interface ScalingReport {
+  id: string;
+  desired: number;
+  min: number;
+  max: number;
+  instances: { id: string; state: 'booting' | 'warming' | 'in-service' | 'draining' | 'terminated'; zone: string }[];
+  series: { startSec: number; desired: Float64Array; inService: Float64Array; live: Float64Array; cpu: Float64Array };
 }

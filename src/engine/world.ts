@@ -6,14 +6,14 @@
 import type { BalancerConfig } from '../scenario/schema.ts';
 import type { Engine } from './simulation.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
-import { PER_REQUEST, routeClasses } from './balancer/router.ts';
+import { PER_REQUEST, groupsOf, routeClasses } from './balancer/router.ts';
 
 /** groupOfClass value for a class routed per request (cookie rules, weighted forward). */
 export const ROUTE_PER_REQUEST = -2;
 import { Dns, withDnsDefaults, type DnsClientInfo } from './dns/index.ts';
 
 function forwardsTo(b: BalancerConfig, groupId: string): boolean {
-  return b.listeners.some((l) => l.defaultForward === groupId || l.rules.some((r) => r.forward === groupId));
+  return groupsOf(b).includes(groupId);
 }
 
 /** The zone a target gets when it names none: round robin over its group's balancer zones. */

@@ -200,6 +200,8 @@ export const TargetSchema = z.strictObject({
   concurrency: z.int().min(1).max(LIMITS.maxConcurrency).default(1),
   queueLimit: z.int().min(0).max(LIMITS.maxQueueLimit).nullable().default(null),
   serviceTimeMs: DistributionSchema,
+  /** What the target runs on: sets its price per hour and CPU speed (see docs; default m5.large). */
+  instanceType: z.string().min(1).max(40).default('m5.large'),
   /** A share of requests this target answers with 500 from the start (a bad release, for canary lessons). */
   errorShare: z.number().min(0).max(1).default(0),
   /** Per request class (the mix entry's name): a different service time on this target. */
@@ -232,7 +234,8 @@ export const HealthCheckSchema = z.strictObject({
   failFastOnBadStatus: z.boolean().optional(),
 });
 
-const failureCondition = z.enum(['error', 'timeout', 'http_500', 'http_502', 'http_503', 'http_504']);
+/** nginx proxy_next_upstream conditions our targets can produce: refused/reset (error), timeout, 500, 503 (queue full). */
+const failureCondition = z.enum(['error', 'timeout', 'http_500', 'http_503']);
 
 /** Passive health: watching real traffic (nginx max_fails/fail_timeout, or Envoy outlier detection). */
 export const PassiveHealthSchema = z.discriminatedUnion('kind', [
@@ -344,6 +347,7 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('db-failover'), database: id }),
+    z.strictObject({ ...extra, action: z.literal('set-capacity'), scalingGroup: id, desired: z.int().min(0).max(10_000).optional(), min: z.int().min(0).max(10_000).optional(), max: z.int().min(0).max(10_000).optional() }),
     z.strictObject({
       ...extra,
       action: z.literal('set-forward-weights'),
@@ -385,6 +389,76 @@ export const DatabaseSchema = z.strictObject({
   failoverSec: z.number().min(0).max(3600).default(60),
   /** A pooling proxy: targets connect to it, and it multiplexes their queries over at most maxConnections. */
   proxy: z.boolean().default(false),
+});
+
+const scalingMetric = z.enum(['CPUUtilization', 'ALBRequestCountPerTarget', 'RequestCount', 'NetworkOut', 'TargetResponseTime']);
+const alarm = z.strictObject({
+  threshold: z.number().min(-1e12).max(1e12),
+  comparison: z.enum(['>', '>=', '<', '<=']),
+  periodSec: z.union([z.literal(60), z.literal(300)]).default(60),
+  evaluationPeriods: z.int().min(1).max(100).default(1),
+  datapointsToAlarm: z.int().min(1).max(100).optional(),
+  statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).default('Average'),
+});
+const adjustmentType = z.enum(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity']).default('ChangeInCapacity');
+
+/** Scaling policies (EC2 Auto Scaling, Elastic Beanstalk triggers) and the Kubernetes HPA as an alternative. */
+export const ScalingPolicySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('target-tracking'), metric: z.enum(['CPUUtilization', 'ALBRequestCountPerTarget']), targetValue: z.number().gt(0).max(1e9), disableScaleIn: z.boolean().default(false) }),
+  z.strictObject({
+    kind: z.literal('step'),
+    metric: scalingMetric,
+    alarm,
+    adjustmentType,
+    steps: z.array(z.strictObject({ lowerBound: z.number().nullable().optional(), upperBound: z.number().nullable().optional(), scalingAdjustment: z.number() })).min(1).max(20),
+  }),
+  z.strictObject({ kind: z.literal('simple'), metric: scalingMetric, alarm, adjustmentType, scalingAdjustment: z.number(), cooldownSec: z.number().min(0).max(86400).optional() }),
+  z.strictObject({
+    kind: z.literal('scheduled'),
+    actions: z
+      .array(z.strictObject({ recurrence: z.string().max(100).optional(), atSec: z.number().min(0).max(LIMITS.maxDurationSec).optional(), min: z.int().min(0).max(10_000).optional(), max: z.int().min(0).max(10_000).optional(), desired: z.int().min(0).max(10_000).optional() }))
+      .min(1)
+      .max(50),
+  }),
+  z.strictObject({ kind: z.literal('predictive'), targetRequestsPerInstance: z.number().gt(0).max(1e9), mode: z.enum(['ForecastOnly', 'ForecastAndScale']).default('ForecastAndScale'), schedulingBufferSec: z.number().min(0).lt(3600).default(300) }),
+  z.strictObject({
+    kind: z.literal('beanstalk'),
+    measureName: scalingMetric.default('NetworkOut'),
+    statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum']).default('Average'),
+    periodMinutes: z.int().min(1).max(60).default(5),
+    breachDurationMinutes: z.int().min(1).max(600).default(5),
+    upperThreshold: z.number().default(6_000_000),
+    upperBreachScaleIncrement: z.int().min(-100).max(100).default(1),
+    lowerThreshold: z.number().default(2_000_000),
+    lowerBreachScaleIncrement: z.int().min(-100).max(100).default(-1),
+  }),
+  z.strictObject({ kind: z.literal('hpa'), targetUtilizationPercent: z.number().gt(0).max(1000).default(80), legacy: z.boolean().default(false) }),
+]);
+
+/** An EC2 Auto Scaling group that owns a target group's targets: launches, warms up, replaces and terminates them. */
+export const ScalingGroupSchema = z.strictObject({
+  id,
+  targetGroup: id,
+  min: z.int().min(0).max(10_000),
+  max: z.int().min(1).max(10_000),
+  /** Default: the number of targets the group starts with. */
+  desired: z.int().min(0).max(10_000).optional(),
+  /** Default: the group's last target's instance type. */
+  instanceType: z.string().min(1).max(40).optional(),
+  market: z.enum(['on-demand', 'spot']).default('on-demand'),
+  spotInterruptionsPerHour: z.number().min(0).max(100).default(0.05),
+  /** From launch until the instance is running and registered. */
+  bootSec: z.number().min(0).max(3600).default(60),
+  /** After boot, how long an instance is left out of the metrics (DefaultInstanceWarmup; falls back to the cooldown, 300 s). */
+  warmupSec: z.number().min(0).max(3600).optional(),
+  /** EC2: replace instances that stop; ELB: also replace those the balancer's health check marks unhealthy. */
+  healthCheckType: z.enum(['EC2', 'ELB']).default('EC2'),
+  healthCheckGracePeriodSec: z.number().min(0).max(7200).default(300),
+  cooldownSec: z.number().min(0).max(86400).default(300),
+  terminationPolicy: z.enum(['Default', 'OldestInstance', 'NewestInstance', 'OldestLaunchTemplate', 'ClosestToNextInstanceHour']).default('Default'),
+  /** New instances are protected from scale-in. */
+  protectFromScaleIn: z.boolean().default(false),
+  policies: z.array(ScalingPolicySchema).max(10).default([]),
 });
 
 /** A DNS name served like Route 53: records point at balancers; resolvers cache answers for the TTL. */
@@ -457,12 +531,17 @@ export const ScenarioSchema = z.strictObject({
   slo: z.strictObject({ latencyMs: positiveMs }).default({ latencyMs: 1000 }),
   databases: z.array(DatabaseSchema).max(5).default([]),
   deployments: z.array(DeploymentSchema).max(20).default([]),
+  scalingGroups: z.array(ScalingGroupSchema).max(10).default([]),
+  /** Extra or overridden instance types: vCPU, CPU speed (1 = m5) and on-demand price per hour. */
+  instanceTypes: z.record(z.string().min(1).max(40), z.strictObject({ vcpu: z.int().min(1).max(448), memoryGiB: z.number().gt(0).max(24_576).default(4), cpuSpeed: z.number().gt(0).max(100).default(1), onDemandHourlyUsd: z.number().min(0).max(1000) })).default({}),
   events: z.array(ScheduledEventSchema).max(LIMITS.maxEvents).default([]),
 });
 
 export type Distribution = z.output<typeof DistributionSchema>;
 export type DnsScenarioConfig = z.output<typeof DnsSchema>;
 export type DatabaseConfig = z.output<typeof DatabaseSchema>;
+export type ScalingGroupConfig = z.output<typeof ScalingGroupSchema>;
+export type ScalingPolicyConfig = z.output<typeof ScalingPolicySchema>;
 export type HealthCheckInput = z.output<typeof HealthCheckSchema>;
 export type PassiveHealth = z.output<typeof PassiveHealthSchema>;
 export type RetryConfig = z.output<typeof RetrySchema>;

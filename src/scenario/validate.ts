@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
+import { DEFAULT_INSTANCE_TYPES } from '../engine/scaling/instance-types.ts';
+import { stepBoundsError } from '../engine/scaling/policies/step.ts';
+import { cronError } from '../engine/scaling/cron.ts';
 import { HASH_ALGORITHMS } from './algorithm-names.ts';
 import { LIMITS } from './limits.ts';
 
@@ -214,7 +217,7 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
   const errors: ValidationError[] = [];
   const balancerIds = new Set(s.balancers.map((b) => b.id));
   s.targetGroups.forEach((g, gi) => {
-    const zones = new Set(s.balancers.filter((b) => b.listeners.some((l) => l.defaultForward === g.id || l.rules.some((r) => r.forward === g.id))).flatMap((b) => b.zones ?? []));
+    const zones = new Set(s.balancers.filter((b) => b.listeners.some((l) => l.defaultForward === g.id || l.rules.some((r) => r.forward === g.id) || (l.weightedForward ?? []).some((w) => w.group === g.id))).flatMap((b) => b.zones ?? []));
     g.targets.forEach((t, ti) => {
       if (t.zone !== undefined && zones.size > 0 && !zones.has(t.zone)) {
         errors.push({ path: `targetGroups[${gi}].targets[${ti}].zone`, message: `zone "${t.zone}" is not one of the zones of the balancers that forward to ${g.id} (${[...zones].join(', ')})` });
@@ -224,6 +227,12 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
   s.balancers.forEach((b, bi) => {
     for (const d of duplicates(b.zones ?? [])) errors.push({ path: `balancers[${bi}].zones`, message: `zone "${d}" listed twice` });
   });
+  for (const d of duplicates(s.deployments.map((x) => x.id))) errors.push({ path: 'deployments', message: `duplicate deployment id "${d}"` });
+  if (s.traffic.sessions === undefined) {
+    (s.traffic.mix ?? []).forEach((m, mi) => {
+      if (m.cart !== 'none') errors.push({ path: `traffic.mix[${mi}].cart`, message: 'carts live in sessions: add traffic.sessions' });
+    });
+  }
   s.deployments.forEach((d, di) => {
     const b = s.balancers.find((x) => x.id === d.balancer);
     if (!b) errors.push({ path: `deployments[${di}].balancer`, message: `no balancer with id "${d.balancer}"` });
@@ -232,6 +241,37 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
       if (!s.targetGroups.some((g) => g.id === d[k])) errors.push({ path: `deployments[${di}].${k}`, message: `no target group with id "${d[k]}"` });
     }
     if (d.from === d.to) errors.push({ path: `deployments[${di}].to`, message: 'a deployment moves traffic between two different groups' });
+  });
+  const knownTypes = new Set([...Object.keys(DEFAULT_INSTANCE_TYPES), ...Object.keys(s.instanceTypes)]);
+  s.targetGroups.forEach((g, gi) =>
+    g.targets.forEach((t, ti) => {
+      if (!knownTypes.has(t.instanceType)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].instanceType`, message: `unknown instance type "${t.instanceType}" (known: ${[...knownTypes].join(', ')})` });
+    }),
+  );
+  const managed = new Set<string>();
+  s.scalingGroups.forEach((a, ai) => {
+    const at = `scalingGroups[${ai}]`;
+    const g = s.targetGroups.find((x) => x.id === a.targetGroup);
+    if (!g) errors.push({ path: `${at}.targetGroup`, message: `no target group with id "${a.targetGroup}"` });
+    else if (managed.has(g.id)) errors.push({ path: `${at}.targetGroup`, message: `${g.id} already belongs to another scaling group` });
+    managed.add(a.targetGroup);
+    if (a.min > a.max) errors.push({ path: `${at}.min`, message: `min (${a.min}) is above max (${a.max})` });
+    const start = a.desired ?? g?.targets.length ?? 0;
+    if (start < a.min || start > a.max) errors.push({ path: a.desired === undefined ? `${at}.targetGroup` : `${at}.desired`, message: `desired capacity ${start} is outside [${a.min}, ${a.max}]` });
+    if (a.instanceType !== undefined && !knownTypes.has(a.instanceType)) errors.push({ path: `${at}.instanceType`, message: `unknown instance type "${a.instanceType}"` });
+    a.policies.forEach((p, pi) => {
+      if (p.kind === 'step') {
+        const e = stepBoundsError(p.steps);
+        if (e) errors.push({ path: `${at}.policies[${pi}].steps`, message: e });
+      }
+      if (p.kind === 'scheduled') {
+        p.actions.forEach((x, xi) => {
+          const e = x.recurrence === undefined ? null : cronError(x.recurrence);
+          if (e) errors.push({ path: `${at}.policies[${pi}].actions[${xi}].recurrence`, message: e });
+          if (x.recurrence === undefined && x.atSec === undefined) errors.push({ path: `${at}.policies[${pi}].actions[${xi}]`, message: 'a scheduled action needs a recurrence (cron) or atSec' });
+        });
+      }
+    });
   });
   const dbIds = new Set(s.databases.map((d) => d.id));
   for (const d of duplicates(s.databases.map((x) => x.id))) errors.push({ path: 'databases', message: `duplicate database id "${d}"` });
@@ -246,6 +286,7 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
       if (s.dns!.policy === 'failover' && r.failover === undefined && ri > 1) errors.push({ path: `dns.records[${ri}].failover`, message: 'a failover record is "primary" or "secondary"' });
     });
     if (s.dns.policy === 'failover' && s.dns.records.length > 2) errors.push({ path: 'dns.records', message: 'a failover name has one primary and one secondary record' });
+    if (s.dns.policy === 'failover' && s.dns.records.filter((r) => r.failover === 'primary').length > 1) errors.push({ path: 'dns.records', message: 'only one record can be the primary' });
   }
   return errors;
 }
@@ -280,6 +321,14 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
   }
   if ((c.action === 'crash-session-store' || c.action === 'recover-session-store') && s.targetGroups.find((g) => g.id === c.group)?.sessionStore.kind !== 'shared') {
     return [{ path: `${at}.group`, message: `${c.group} has no shared session store` }];
+  }
+  if (c.action === 'set-capacity') {
+    const a = s.scalingGroups.find((x) => x.id === c.scalingGroup);
+    if (!a) return [{ path: `${at}.scalingGroup`, message: `no scaling group with id "${c.scalingGroup}"` }];
+    const min = c.min ?? a.min;
+    const max = c.max ?? a.max;
+    if (min > max) return [{ path: `${at}.min`, message: `min (${min}) is above max (${max})` }];
+    if (c.desired !== undefined && (c.desired < min || c.desired > max)) return [{ path: `${at}.desired`, message: `desired ${c.desired} is outside [${min}, ${max}]` }];
   }
   if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [{ path: `${at}.database`, message: `no database with id "${c.database}"` }];
   if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];

@@ -19,6 +19,8 @@ export const TARGET_DEGRADED = 3;
 export const LC_IN_SERVICE = 0;
 export const LC_DRAINING = 1;
 export const LC_UNUSED = 2;
+/** Launched by a scaling group and still booting: not registered yet. */
+export const LC_PENDING = 3;
 
 export class TargetStore {
   count = 0;
@@ -37,6 +39,8 @@ export class TargetStore {
   slowFactor = new Float64Array(0);
   /** Share of requests answered with a 5xx (0 = none). */
   errorShare = new Float64Array(0);
+  /** CPU speed of the instance type (1 = m5): service times are divided by it. */
+  speed = new Float64Array(0);
   /** 1 when the target holds no database connection (its pool was refused). */
   dbDown = new Uint8Array(0);
   /** Bumped on every deregister/register, so a stale end-of-draining event is ignored. */
@@ -90,6 +94,7 @@ export class TargetStore {
     this.state[t] = TARGET_UP;
     this.lifecycle[t] = LC_IN_SERVICE;
     this.slowFactor[t] = 1;
+    this.speed[t] = 1;
     this.errorShare[t] = cfg.errorShare;
     if (cfg.errorShare > 0) this.state[t] = TARGET_DEGRADED;
     this.registered[t] = 1;
@@ -131,6 +136,7 @@ export class TargetStore {
     this.lifecycle = u8(this.lifecycle);
     this.slowFactor = f64(this.slowFactor);
     this.errorShare = f64(this.errorShare);
+    this.speed = f64(this.speed);
     this.drainToken = i32(this.drainToken);
     this.dbDown = u8(this.dbDown);
     this.registered = u8(this.registered);

@@ -37,6 +37,12 @@ export function listenerFor(balancer: BalancerConfig, cls: RequestClass): Listen
   return balancer.listeners.find((l) => l.port === cls.port) ?? balancer.listeners[0];
 }
 
+/** Every target group a balancer can forward to: rule targets, default and weighted default actions. */
+export function groupsOf(balancer: BalancerConfig): string[] {
+  const ids = balancer.listeners.flatMap((l) => [...l.rules.map((r) => r.forward), ...(l.defaultForward ? [l.defaultForward] : []), ...(l.weightedForward ?? []).map((w) => w.group)]);
+  return [...new Set(ids)];
+}
+
 /** A listener whose routing depends on more than the request class: cookie rules or a weighted default. */
 export function routesPerRequest(listener: ListenerConfig): boolean {
   return listener.weightedForward !== undefined || listener.rules.some((r) => r.match.cookie !== undefined);
@@ -52,7 +58,7 @@ export const PER_REQUEST = '*';
 export function routeClasses(balancer: BalancerConfig, classes: readonly RequestClass[]): (string | null)[] {
   return classes.map((cls) => {
     const listener = listenerFor(balancer, cls);
-    if (balancer.layer === 7 && routesPerRequest(listener)) return PER_REQUEST;
+    if ((balancer.layer === 7 && routesPerRequest(listener)) || listener.weightedForward !== undefined) return PER_REQUEST;
     if (balancer.layer === 7) {
       for (const rule of listener.rules) if (ruleMatches(rule.match, cls)) return rule.forward;
     }

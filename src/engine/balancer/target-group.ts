@@ -87,6 +87,11 @@ export class TargetGroup implements GroupView {
   /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
   zoneFilter = -1;
 
+  /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings. */
+  canTake(t: number): boolean {
+    return this.store.inRotation[t] === 1 && this.passes(t);
+  }
+
   private passes(t: number): boolean {
     if (this.zoneFilter >= 0 && this.store.zoneOf[t] !== this.zoneFilter) return false;
     if (this.excluded.length > 0 && this.excluded.includes(t)) return false;

@@ -54,7 +54,8 @@ export function probe(hc: ResolvedHealthCheck, store: TargetStore, t: number, rn
   }
   out.delayMs = answerMs;
   let status = 200;
-  if (store.queued[t] >= store.queueLimit[t]) status = 503;
+  // an overloaded target (every slot busy and the queue full) answers its health endpoint with 503 too
+  if (store.busy[t] >= store.concurrency[t] && store.queued[t] >= store.queueLimit[t]) status = 503;
   else if (hc.deep && store.dbDown[t] === 1) status = 500;
   else if (hc.deep && store.errorShare[t] > 0 && rng.next() < store.errorShare[t]) status = 500;
   out.code = statusMatches(hc.successCodes, status) ? PROBE_PASS : status === 503 ? PROBE_HTTP_503 : status === 500 ? PROBE_HTTP_500 : PROBE_HTTP_OTHER;

@@ -71,7 +71,11 @@ export class CircuitBreaker {
     return -1;
   }
 
+  /** Error rate of the window at the moment the circuit last opened (1 for a failed half-open probe). */
+  lastOpenRate = 0;
+
   private open(t: number): number {
+    this.lastOpenRate = this.state[t] === CB_HALF_OPEN ? 1 : this.errorRate(t);
     this.state[t] = CB_OPEN;
     this.probesSent[t] = 0;
     this.probesOk[t] = 0;

@@ -254,9 +254,11 @@ export class HealthSystem {
     const rate = breaker.errorRate(t);
     const to = breaker.onResult(t, ok, e.nowMs);
     if (to === -1) return;
+    // the window is reset on opening, so report the rate including this last failure
+    const shown = to === CB_OPEN ? Math.max(rate, breaker.lastOpenRate) : rate;
     const id = e.store.ids[t];
     if (to === CB_OPEN) {
-      e.log.add(e.nowMs, 'circuit', id, `circuit to ${id} opened: ${Math.round(rate * 100)} % of recent requests failed; retrying in ${breaker.config.openSec} s`);
+      e.log.add(e.nowMs, 'circuit', id, `circuit to ${id} opened: ${Math.round(shown * 100)} % of recent requests failed; retrying in ${breaker.config.openSec} s`);
       e.queue.push(e.nowMs + breaker.config.openSec * 1000, EV_CB_HALF_OPEN, t, 0);
       this.recompute(g, 'circuit breaker');
     } else if (to === CB_CLOSED) {

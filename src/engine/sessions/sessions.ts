@@ -9,6 +9,7 @@
  */
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
 import type { Engine } from '../simulation.ts';
+import { TARGET_CRASHED } from '../backend/targets.ts';
 
 export interface SessionTotals {
   sessionsStarted: number;
@@ -120,6 +121,6 @@ export class Sessions {
 
   /** Replicated sessions are lost only when no member kept a copy (every one lost its memory). */
   private allReplicasLost(g: number): boolean {
-    return this.e.groups[g].members.every((m) => this.e.store.state[m] !== 0);
+    return this.e.groups[g].members.every((m) => this.e.store.state[m] === TARGET_CRASHED);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * nginx smooth weighted round robin, the default `upstream` method (real-systems §1.3): weights 5,1,1
  * give `a a b a c a a` and repeat. A group of one member returns it whenever it is eligible, as
- * nginx's `peers->single` does. Simplifies: no backup servers and no failure penalty on the
- * effective weight (health and passive failures are modelled by the engine).
+ * nginx's `peers->single` does. With nginx passive health the engine lowers a failed member's effective
+ * weight (`penalize`), which regrows by 1 per pick. Simplifies: no backup servers.
  */
 import type { AlgorithmFactory } from '../algorithm.ts';
 import { SmoothWrr } from './smooth-wrr.ts';
