@@ -46,6 +46,8 @@ export function applyInfraChange(e: Engine, c: InfraChange): string | null {
       const z = e.zoneNames.indexOf(c.zone);
       if (z < 0) return `no zone named "${c.zone}"`;
       const out = c.action === 'zone-outage';
+      if (out) e.zoneDown.add(z);
+      else e.zoneDown.delete(z);
       for (const b of e.balancers) b.nodeZones.forEach((nz, n) => nz === z && (b.nodeDown[n] = out));
       for (let t = 0; t < e.store.count; t++) {
         if (e.store.zoneOf[t] === z) applyChange(e, { action: out ? 'crash' : 'recover', target: e.store.ids[t] });

@@ -73,6 +73,8 @@ export class Engine implements Simulation {
   readonly entry: BalancerRuntime;
   /** Zone names; targets' and balancer nodes' zones are indices into this. */
   readonly zoneNames: string[];
+  /** Zones in an outage now. */
+  readonly zoneDown = new Set<number>();
   readonly dns: Dns | null;
   private readonly balancerById: Map<string, BalancerRuntime>;
   readonly healthSys: HealthSystem;

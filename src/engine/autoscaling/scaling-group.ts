@@ -11,7 +11,7 @@ import type { Engine } from '../simulation.ts';
 import { EV_ASG_TICK, EV_INSTANCE_READY, EV_SPOT_INTERRUPT } from '../event-kinds.ts';
 import { LC_IN_SERVICE, LC_PENDING, TARGET_CRASHED } from '../backend/targets.ts';
 import { UNHEALTHY } from '../health/health-state.ts';
-import { MetricSeries, chooseInstancesToTerminate, largestDecision, spotInterruptionDelayMs, zonesForLaunches, type ScalingContext, type ScalingPolicy } from '../scaling/index.ts';
+import { MetricSeries, chooseInstancesToTerminate, chooseRebalanceTerminations, largestDecision, planRebalance, spotInterruptionDelayMs, zonesForLaunches, type ScalingContext, type ScalingPolicy } from '../scaling/index.ts';
 import { buildPolicies } from './build-policies.ts';
 import { defaultAddress } from '../changes.ts';
 import { applyChange } from '../changes.ts';
@@ -47,6 +47,8 @@ export class ScalingGroup {
   readonly metrics = new Map<string, MetricSeries>();
   readonly history = new ScalingHistory();
   private lastActivityEndMs: number | null = null;
+  /** AZ rebalance: instances launched ahead that are to be matched by terminations once they are up. */
+  private rebalanceExtra = 0;
   private launched = 0;
   private readonly warmupMs: number;
   private readonly zones: string[];
@@ -142,6 +144,7 @@ export class ScalingGroup {
       }
     }
     this.reconcile();
+    this.rebalance();
     const next = Math.min(now + TICK_MS, ...this.policies.map((p) => p.nextEvaluationMs(now)));
     e.queue.push(Math.max(next, now + 1), EV_ASG_TICK, this.index, 0);
   }
@@ -154,16 +157,49 @@ export class ScalingGroup {
     this.reconcile();
   }
 
+  /** Zones that can take launches now (not in an outage). */
+  private zonesUp(): string[] {
+    const up = this.zones.filter((z) => z === '' || !this.e.zoneDown.has(this.e.zoneNames.indexOf(z)));
+    return up.length > 0 ? up : this.zones;
+  }
+
+  private candidates(): { id: number; zone: string; launchedAtMs: number; protectedFromScaleIn: boolean }[] {
+    return this.live().map((i) => ({ id: i.t, zone: i.zone, launchedAtMs: i.launchedAtMs, protectedFromScaleIn: i.protectedFromScaleIn }));
+  }
+
   private reconcile(): void {
     const live = this.live();
-    if (live.length < this.desired) {
-      for (const zone of zonesForLaunches(this.zones, live, this.desired - live.length)) this.launch(zone);
-    } else if (live.length > this.desired) {
-      const candidates = live.map((i) => ({ id: i.t, zone: i.zone, launchedAtMs: i.launchedAtMs, protectedFromScaleIn: i.protectedFromScaleIn }));
-      for (const t of chooseInstancesToTerminate(candidates, live.length - this.desired, this.e.nowMs, this.e.rng.failures, this.cfg.terminationPolicy)) {
+    const goal = this.desired + this.rebalanceExtra;
+    if (live.length < goal) {
+      for (const zone of zonesForLaunches(this.zonesUp(), live, goal - live.length)) this.launch(zone);
+    } else if (live.length > goal) {
+      for (const t of chooseInstancesToTerminate(this.candidates(), live.length - goal, this.e.nowMs, this.e.rng.failures, this.cfg.terminationPolicy)) {
         this.terminate(this.byTarget.get(t)!, 'scale-in');
       }
     }
+  }
+
+  /**
+   * AZRebalance: when the instances are uneven across the zones that are up (after a zone came back),
+   * launch into the short zones first — going up to 10 % over max — and terminate from the crowded ones
+   * once the new instances are running.
+   */
+  private rebalance(): void {
+    const pending = this.instances.some((i) => i.state === INST_PENDING);
+    if (this.rebalanceExtra > 0) {
+      if (pending) return;
+      const zones = this.zonesUp();
+      const chosen = chooseRebalanceTerminations(zones, this.candidates().filter((c) => !c.protectedFromScaleIn), this.rebalanceExtra, this.e.nowMs, this.e.rng.failures);
+      this.rebalanceExtra = 0;
+      for (const t of chosen) this.terminate(this.byTarget.get(t)!, 'AZ rebalance');
+      return;
+    }
+    if (pending || this.instances.some((i) => i.state === INST_TERMINATING)) return;
+    const plan = planRebalance(this.zonesUp(), this.candidates(), this.max);
+    if (plan === null) return;
+    this.e.log.add(this.e.nowMs, 'scaling', this.id, `${this.id} rebalances its zones: launching ${plan.launchZones.length} in ${[...new Set(plan.launchZones)].join(', ')} before terminating as many`);
+    this.rebalanceExtra = plan.thenTerminate;
+    for (const zone of plan.launchZones) this.launch(zone);
   }
 
   private launch(zone: string): void {

@@ -151,3 +151,24 @@ describe('replacing unhealthy instances', () => {
     expect(s.events().some((e) => e.kind === 'terminate' && /EC2 status check failed/.test(e.message))).toBe(true);
   });
 });
+
+describe('zones', () => {
+  it('a zone outage is replaced in the other zones, and the group rebalances when the zone returns', () => {
+    const doc = web([], { rate: 10, targets: 4 });
+    doc.balancers[0].zones = ['a', 'b'];
+    doc.events = [
+      { atSec: 100, action: 'zone-outage', zone: 'a' },
+      { atSec: 600, action: 'zone-recover', zone: 'a' },
+    ];
+    const s = createSimulation(checked(doc));
+    const inZone = (zone: string) => s.scaling()[0].instances.filter((i) => i.zone === zone && i.state !== 'terminated' && i.state !== 'draining').length;
+    s.runUntil(99_000);
+    expect([inZone('a'), inZone('b')]).toEqual([2, 2]);
+    s.runUntil(500_000);
+    expect([inZone('a'), inZone('b')]).toEqual([0, 4]);
+    s.runUntil(1_200_000);
+    expect([inZone('a'), inZone('b')]).toEqual([2, 2]);
+    expect(s.events().some((e) => /rebalances its zones/.test(e.message))).toBe(true);
+    expect(s.events().some((e) => e.kind === 'terminate' && /AZ rebalance/.test(e.message))).toBe(true);
+  });
+});
