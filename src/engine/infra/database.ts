@@ -12,22 +12,12 @@
  */
 import type { DatabaseConfig } from '../../scenario/schema.ts';
 import { distMean, distParams, quantile, type DistParams } from '../core/distributions.ts';
+import type { InfraSnapshot } from '../types.ts';
 
 export const DB_ERROR = -1;
 
-export interface DatabaseState {
-  id: string;
-  maxConnections: number;
-  /** Connections open at the database (with a proxy: the proxy's own, at most maxConnections). */
-  connectionsOpen: number;
-  /** With a proxy: the targets' connections to the proxy; without: the same as connectionsOpen. */
-  clientConnections: number;
-  /** Targets that could not get a connection. */
-  starved: number;
-  utilization: number;
-  proxy: boolean;
-  failingOver: boolean;
-}
+/** A database's state for the view (the shape of Snapshot.infra.databases). */
+export type DatabaseState = InfraSnapshot['databases'][number];
 
 export class Database {
   readonly cfg: DatabaseConfig;

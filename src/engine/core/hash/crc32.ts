@@ -3,6 +3,7 @@
  * keys and ketama points with it. The streaming form (init, feed text/bytes/digits, final) lets a hot
  * path hash "prefix + key" without building a string; text is fed as its UTF-8 bytes.
  */
+import { codePointAt } from './utf8.ts';
 
 const TABLE = new Int32Array(256);
 for (let n = 0; n < 256; n++) {
@@ -28,15 +29,8 @@ export function crc32Text(state: number, text: string): number {
       s = TABLE[(s ^ c) & 0xff] ^ (s >>> 8);
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      } else {
-        c = 0xfffd;
-      }
-    }
+    c = codePointAt(text, i);
+    if (c > 0xffff) i++;
     if (c < 0x800) {
       s = crc32Byte(crc32Byte(s, 0xc0 | (c >> 6)), 0x80 | (c & 63));
     } else if (c < 0x10000) {

@@ -3,6 +3,7 @@
  * unsigned 32-bit halves so it needs neither BigInt nor any allocation per call: Envoy's Maglev builds
  * its table with it and hashes request keys with it. Strings are hashed as their UTF-8 bytes.
  */
+import { codePointAt } from './utf8.ts';
 
 // The 64-bit primes as [high, low] halves.
 const P1H = 0x9e3779b1, P1L = 0x85ebca87;
@@ -132,15 +133,8 @@ function encodeUtf8(text: string): number {
       b[n++] = c;
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      } else {
-        c = 0xfffd;
-      }
-    }
+    c = codePointAt(text, i);
+    if (c > 0xffff) i++;
     if (c < 0x800) {
       b[n++] = 0xc0 | (c >> 6);
     } else if (c < 0x10000) {
