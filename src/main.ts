@@ -1,10 +1,9 @@
-/** The page's entry: mounts the app on the bundled starter scenario. */
+/** The page's entry: mounts the app (which picks its scenario from the address: a share link, or the starter). */
 import { mount } from 'svelte';
 import App from './App.svelte';
-import scenarioJson from '../scenarios/three-servers.json';
 import './ui/theme.css';
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
 
-export default mount(App, { target, props: { scenarioJson } });
+export default mount(App, { target });

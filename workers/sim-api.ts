@@ -1,14 +1,21 @@
 /**
  * The worker's API: a table of simulation sessions with explicit ids, so two runs (compare mode) can
  * advance side by side in one worker. Everything in and out is plain data; a snapshot's typed arrays are
- * marked for transfer. Untrusted input (scenario JSON, live changes) is validated here and answered with
- * errors, never with an exception. Callable directly (tests, Node) or through Comlink (sim.worker.ts).
+ * marked for transfer. Untrusted input (scenario JSON, live changes, a shared change log) is validated
+ * here and answered with errors, never with an exception. Callable directly (tests, Node) or through
+ * Comlink (sim.worker.ts).
+ *
+ * Time travel: each session keeps the log of the live changes applied to it, with their simulated
+ * times. The engine is deterministic, so rewinding to T rebuilds the simulation from the scenario and
+ * replays the log up to T (see timeline.ts); nothing but the log is stored.
  */
 import { transfer } from 'comlink';
-import { createSimulation } from '../src/engine/index.ts';
-import type { MetricsReport, Series, SimEvent, Simulation, Snapshot, Topology } from '../src/engine/types.ts';
+import type { MetricsReport, Series, SimEvent, Snapshot, Topology } from '../src/engine/types.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
+import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
+
+export type { LoggedChange };
 
 /** A session's handle; unique within one SimApi. */
 export type SessionId = number;
@@ -17,13 +24,58 @@ export type OpenResult =
   | { ok: true; id: SessionId; topology: Topology; scenario: Scenario }
   | { ok: false; errors: ValidationError[] };
 
+/** What to restore when opening: a run with another seed, and/or a shared change log replayed up to a moment. */
+export interface OpenOptions {
+  /** Replaces the scenario's seed. */
+  seed?: number;
+  /** Live changes with their simulated times (untrusted: validated here). */
+  changes?: unknown;
+  /** Simulated ms to run to before answering (untrusted: at most the scenario's duration). */
+  atMs?: unknown;
+}
+
+/** What a frame asks for besides the snapshot; fields left out are not sent. */
+export interface FrameRequest {
+  /** Include the event-log entries with seq > sinceSeq. */
+  sinceSeq?: number;
+  /** Include the per-second series. */
+  series?: boolean;
+  /** Include the topology when its version differs from this one. */
+  topologyVersion?: number;
+}
+
+/** One answer for the page: the snapshot, and what else the request asked for (null when not asked or unchanged). */
+export interface Frame {
+  snapshot: Snapshot;
+  events: SimEvent[] | null;
+  series: Series | null;
+  topology: Topology | null;
+}
+
 export interface SimApi {
-  /** Validates a scenario document and starts a simulation of it at time 0. */
-  open(scenarioJson: unknown): OpenResult;
+  /** Validates a scenario document and starts a simulation of it at time 0 (or restores a run, see OpenOptions). */
+  open(scenarioJson: unknown, options?: OpenOptions): OpenResult;
+  /** Checks a scenario document without running it: null, or the errors with their JSON paths. */
+  check(scenarioJson: unknown): ValidationError[] | null;
   /** Advances by `dtSimMs` of simulated time and returns the state at the new time. */
   advance(id: SessionId, dtSimMs: number): Snapshot;
-  /** Applies a live change now; returns null, or the errors (and changes nothing). */
+  /**
+   * Advances by up to `maxDtSimMs`, stopping early (between small slices of simulated time) once `budgetMs` of
+   * wall-clock time has gone: a host that asks for more than the computer can simulate gets less, not a stall.
+   */
+  frame(id: SessionId, maxDtSimMs: number, budgetMs: number, request?: FrameRequest): Frame;
+  /** Runs on to simulated time `timeMs` (nothing happens if the run is already there or later). */
+  runTo(id: SessionId, timeMs: number, request?: FrameRequest): Frame;
+  /** Runs to the next scheduled event (or the next logged change), but not past `limitMs`. */
+  step(id: SessionId, limitMs: number, request?: FrameRequest): Frame;
+  /** Goes to simulated time `timeMs`: back by replaying from the scenario, forward by running; the change log is kept. */
+  seek(id: SessionId, timeMs: number, request?: FrameRequest): Frame;
+  /** Starts the session again from its scenario at time 0 with an empty change log, with `seed` if given. */
+  reset(id: SessionId, seed?: number): OpenResult;
+  /** Applies a live change now and logs it (dropping logged changes later than now); null, or the errors. */
   apply(id: SessionId, change: unknown): ValidationError[] | null;
+  /** The live changes applied so far on this timeline, in order. */
+  changeLog(id: SessionId): LoggedChange[];
   metrics(id: SessionId): MetricsReport;
   series(id: SessionId): Series;
   /** Event-log entries with seq > sinceSeq. */
@@ -31,6 +83,13 @@ export interface SimApi {
   topology(id: SessionId): Topology;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
+}
+
+export interface SimApiOptions {
+  /** Wall clock for frame budgets (default performance.now). */
+  now?: () => number;
+  /** Longest wall-clock time a restore from a shared change log may take before it is refused (default 20 s). */
+  restoreBudgetMs?: number;
 }
 
 /**
@@ -41,58 +100,136 @@ function transferring<T extends object>(answer: T, arrays: Float64Array[]): T {
   return transfer(answer, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
 }
 
+function seriesArrays(s: Series): Float64Array[] {
+  return [s.arrived, s.ok, s.failed, s.p50, s.p95, s.p99, s.targetRequests, s.targetUtilization];
+}
+
 /** Creates an empty session table. */
-export function createSimApi(): SimApi {
-  const sessions = new Map<SessionId, Simulation>();
+export function createSimApi(options: SimApiOptions = {}): SimApi {
+  const sessions = new Map<SessionId, Timeline>();
+  const now = options.now ?? (() => performance.now());
+  const restoreBudgetMs = options.restoreBudgetMs ?? 20_000;
   let nextId: SessionId = 1;
 
-  function session(id: SessionId): Simulation {
-    const sim = sessions.get(id);
-    if (sim === undefined) throw new Error(`no simulation session ${String(id)} (it was closed or never opened)`);
-    return sim;
+  function session(id: SessionId): Timeline {
+    const timeline = sessions.get(id);
+    if (timeline === undefined) throw new Error(`no simulation session ${String(id)} (it was closed or never opened)`);
+    return timeline;
+  }
+
+  function checkTime(name: string, ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${name} needs a finite time ≥ 0, got ${ms}`);
+  }
+
+  function frameOf(timeline: Timeline, request: FrameRequest = {}): Frame {
+    const sim = timeline.sim;
+    const snapshot = sim.snapshot();
+    const events = request.sinceSeq !== undefined && snapshot.lastEventSeq > request.sinceSeq ? sim.events(request.sinceSeq) : null;
+    const series = request.series ? sim.series() : null;
+    const topology = request.topologyVersion !== undefined && request.topologyVersion !== snapshot.topologyVersion ? sim.topology() : null;
+    const arrays = [snapshot.targets, snapshot.flows, ...(series ? seriesArrays(series) : [])];
+    return transferring({ snapshot, events, series, topology }, arrays);
+  }
+
+  function opened(id: SessionId, timeline: Timeline): OpenResult {
+    return { ok: true, id, topology: timeline.sim.topology(), scenario: timeline.scenario };
   }
 
   return {
-    open(scenarioJson) {
+    open(scenarioJson, openOptions = {}) {
       const validated = validateScenario(scenarioJson);
       if (!validated.ok) return { ok: false, errors: validated.errors };
-      let sim: Simulation;
+      let scenario = validated.value;
+      if (openOptions.seed !== undefined) {
+        const seed = openOptions.seed;
+        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return { ok: false, errors: [{ path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` }] };
+        scenario = { ...scenario, seed };
+      }
+      const log = checkChangeLog(openOptions.changes ?? [], openOptions.atMs ?? 0, scenario);
+      if (!log.ok) return log;
+      let timeline: Timeline;
       try {
-        sim = createSimulation(validated.value);
+        timeline = new Timeline(scenario);
+        const refused = timeline.restore(log.value.changes, log.value.atMs, now, restoreBudgetMs);
+        if (refused !== null) return { ok: false, errors: [refused] };
       } catch (e) {
         return { ok: false, errors: [{ path: '(root)', message: `the simulation could not start: ${(e as Error).message}` }] };
       }
       const id = nextId++;
-      sessions.set(id, sim);
-      return { ok: true, id, topology: sim.topology(), scenario: sim.scenario };
+      sessions.set(id, timeline);
+      return opened(id, timeline);
+    },
+
+    check(scenarioJson) {
+      const validated = validateScenario(scenarioJson);
+      return validated.ok ? null : validated.errors;
     },
 
     advance(id, dtSimMs) {
-      const sim = session(id);
-      if (!Number.isFinite(dtSimMs) || dtSimMs < 0) throw new RangeError(`advance needs a finite dtSimMs ≥ 0, got ${dtSimMs}`);
-      sim.runUntil(sim.nowMs + dtSimMs);
-      const snapshot = sim.snapshot();
+      const timeline = session(id);
+      checkTime('advance', dtSimMs);
+      timeline.forward(timeline.sim.nowMs + dtSimMs);
+      const snapshot = timeline.sim.snapshot();
       return transferring(snapshot, [snapshot.targets, snapshot.flows]);
     },
 
+    frame(id, maxDtSimMs, budgetMs, request) {
+      const timeline = session(id);
+      checkTime('frame', maxDtSimMs);
+      timeline.forwardWithin(timeline.sim.nowMs + maxDtSimMs, budgetMs, now);
+      return frameOf(timeline, request);
+    },
+
+    runTo(id, timeMs, request) {
+      const timeline = session(id);
+      checkTime('runTo', timeMs);
+      if (timeMs > timeline.sim.nowMs) timeline.forward(timeMs);
+      return frameOf(timeline, request);
+    },
+
+    step(id, limitMs, request) {
+      const timeline = session(id);
+      checkTime('step', limitMs);
+      timeline.stepTo(limitMs);
+      return frameOf(timeline, request);
+    },
+
+    seek(id, timeMs, request) {
+      const timeline = session(id);
+      checkTime('seek', timeMs);
+      timeline.seek(timeMs);
+      timeline.sim.snapshot(); // drops the flows of the replay: the view starts afresh at the new moment
+      return frameOf(timeline, request);
+    },
+
+    reset(id, seed) {
+      const timeline = session(id);
+      if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
+        return { ok: false, errors: [{ path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` }] };
+      }
+      const fresh = new Timeline(seed === undefined ? timeline.scenario : { ...timeline.scenario, seed });
+      sessions.set(id, fresh);
+      return opened(id, fresh);
+    },
+
     apply(id, change) {
-      const sim = session(id);
-      const topology = sim.topology();
+      const timeline = session(id);
+      const topology = timeline.sim.topology();
       const live = { targets: topology.targets.map((t) => t.id), groups: topology.groups.map((g) => g.id) };
-      const validated = validateChange(change, sim.scenario, live);
+      const validated = validateChange(change, timeline.scenario, live);
       if (!validated.ok) return validated.errors;
-      const refused = sim.apply(validated.value);
+      const refused = timeline.apply(validated.value);
       return refused === null ? null : [{ path: '(change)', message: refused }];
     },
 
-    metrics: (id) => session(id).metrics(),
+    changeLog: (id) => session(id).applied(),
+    metrics: (id) => session(id).sim.metrics(),
     series(id) {
-      const series = session(id).series();
-      const { arrived, ok, failed, p50, p95, p99, targetRequests, targetUtilization } = series;
-      return transferring(series, [arrived, ok, failed, p50, p95, p99, targetRequests, targetUtilization]);
+      const series = session(id).sim.series();
+      return transferring(series, seriesArrays(series));
     },
-    events: (id, sinceSeq = 0) => session(id).events(sinceSeq),
-    topology: (id) => session(id).topology(),
+    events: (id, sinceSeq = 0) => session(id).sim.events(sinceSeq),
+    topology: (id) => session(id).sim.topology(),
 
     close(id) {
       sessions.delete(id);

@@ -1,195 +1,225 @@
 /**
- * The main thread's handle on one running simulation. It owns the worker (created lazily), pulls one
- * snapshot per animation frame by asking for `elapsed wall time × speed` of simulated time, and keeps the
- * latest answer in `$state.raw` for the page to draw. One question is in flight at a time, so a slow frame
- * simply asks for more simulated time next frame. A worker that errors or stays silent is reported as
- * crashed; `restart()` starts a fresh worker from the scenario, and the last snapshot stays on screen.
+ * The main thread's handle on one simulation session in the shared worker. It pulls one frame per
+ * animation frame (`tick`): the wall time since the last answer × speed, of simulated time, within a
+ * wall-clock budget in the worker — one question in flight at a time, so a slow frame or a busy worker
+ * simply means fewer, larger steps (back-pressure), never a queue. The latest answers are kept in
+ * `$state.raw` for the page to draw: snapshot, topology, per-second series (at most 4 times a second),
+ * the recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
  */
-import { wrap, type Remote } from 'comlink';
-import type { Snapshot, Topology } from '../engine/types.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
+import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
-import type { OpenResult, SessionId, SimApi } from '../../workers/sim-api.ts';
-import { createSimWorker } from './create-worker.ts';
-import { withDeadline } from './deadline.ts';
+import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
+import { StaleAnswer, type SimWorker } from './sim-worker.ts';
+import type { Speed } from './speed.ts';
+import type { PlaybackTarget } from './playback-target.ts';
 
-export type { Snapshot, Topology, Scenario, ValidationError };
+export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change };
 
-export type SimStatus = 'starting' | 'paused' | 'playing' | 'finished' | 'invalid' | 'crashed';
+export type Opened = { ok: true } | { ok: false; errors: ValidationError[] };
 
-/** Simulated seconds per wall-clock second that the page offers. */
-export const SPEEDS = [0.5, 1, 2, 5, 10, 20] as const;
+/** Events kept for the page (the engine keeps more). */
+const EVENTS_KEPT = 300;
+/** Wall ms between two series fetches while playing. */
+const SERIES_EVERY_MS = 250;
+/** Wall ms of simulation per frame in the worker; the rest of the frame is the page's. */
+const FRAME_BUDGET_MS = 12;
+/** Longest wall gap one frame may turn into simulated time (after a stall or a hidden tab). */
+const MAX_FRAME_WALL_MS = 250;
+/** Rewinding replays from the start, which may take seconds on a long, busy run. */
+const SEEK_TIMEOUT_MS = 60_000;
+const RESTORE_TIMEOUT_MS = 30_000;
 
-export interface SimSessionOptions {
-  createWorker?: () => Worker;
-  /** Wall-clock ms to wait for any answer before declaring the worker dead. */
-  answerTimeoutMs?: number;
-  /** Longest wall-clock gap one frame may turn into simulated time (after a stall or a hidden tab). */
-  maxFrameMs?: number;
-}
-
-/** The live objects of one worker; replaced wholesale on restart. */
-interface Connection {
-  worker: Worker;
-  api: Remote<SimApi>;
-  id: SessionId | null;
-}
-
-export class SimSession {
-  status = $state<SimStatus>('starting');
-  snapshot = $state.raw<Snapshot | null>(null);
-  topology = $state.raw<Topology | null>(null);
-  /** The validated scenario, defaults filled in. */
+export class SimSession implements PlaybackTarget {
+  /** The document as given (for the editor, export and share links). */
+  source = $state.raw<unknown>(null);
+  /** The validated scenario, defaults filled in and the seed in use. */
   scenario = $state.raw<Scenario | null>(null);
-  /** Why the scenario was refused (status 'invalid'). */
-  errors = $state.raw<ValidationError[]>([]);
-  /** Why the worker was given up on (status 'crashed'). */
-  crashReason = $state<string | null>(null);
-  speed = $state<number>(1);
+  topology = $state.raw<Topology | null>(null);
+  snapshot = $state.raw<Snapshot | null>(null);
+  series = $state.raw<Series | null>(null);
+  events = $state.raw<SimEvent[]>([]);
+  changes = $state.raw<LoggedChange[]>([]);
+  /** The furthest simulated time reached on this timeline (rewinding keeps it; a new change cuts it). */
+  horizonMs = $state(0);
 
-  readonly #scenarioJson: unknown;
-  readonly #createWorker: () => Worker;
-  readonly #answerTimeoutMs: number;
-  readonly #maxFrameMs: number;
-  #conn: Connection | null = null;
-  #frame = 0;
-  #lastFrameAt = 0;
-  #asking = false;
-  #crashedWhilePlaying = false;
+  readonly #worker: SimWorker;
+  readonly #onEvents: (added: SimEvent[], fresh: boolean) => void;
+  #id: SessionId | null = null;
+  #generation = -1;
+  #busy = false;
+  #owedWallMs = 0;
+  #lastSeriesAt = -Infinity;
 
-  constructor(scenarioJson: unknown, options: SimSessionOptions = {}) {
-    this.#scenarioJson = scenarioJson;
-    this.#createWorker = options.createWorker ?? createSimWorker;
-    this.#answerTimeoutMs = options.answerTimeoutMs ?? 5000;
-    this.#maxFrameMs = options.maxFrameMs ?? 250;
+  /** `onEvents` hears of new event-log entries; `fresh` when the log was replaced (open, seek, reset) rather than extended. */
+  constructor(worker: SimWorker, onEvents: (added: SimEvent[], fresh: boolean) => void = () => {}) {
+    this.#worker = worker;
+    this.#onEvents = onEvents;
   }
 
-  /** Simulated time at which the scenario ends. */
   get durationMs(): number {
     return (this.scenario?.durationSec ?? Infinity) * 1000;
   }
 
-  /** Starts a worker, opens the scenario in it and fetches the state at time 0. Leaves the run paused. */
-  async start(): Promise<void> {
-    this.#teardown();
-    this.status = 'starting';
-    this.crashReason = null;
-    const conn = this.#connect();
-    try {
-      // Explicit type: Comlink turns the result union into a union of promises, which inference would narrow.
-      const opened = await this.#ask<OpenResult>(conn, conn.api.open(this.#scenarioJson));
-      if (!opened.ok) {
-        this.errors = opened.errors;
-        this.status = 'invalid';
-        this.#teardown();
-        return;
-      }
-      conn.id = opened.id;
-      this.scenario = opened.scenario;
-      this.topology = opened.topology;
-      this.errors = [];
-      const first = await this.#ask(conn, conn.api.advance(opened.id, 0));
-      this.snapshot = first;
-      this.status = 'paused';
-    } catch (error) {
-      this.#crash(conn, error);
+  get timeMs(): number {
+    return this.snapshot?.timeMs ?? 0;
+  }
+
+  get ended(): boolean {
+    return this.snapshot !== null && this.timeMs >= this.durationMs;
+  }
+
+  /** Whether the session is open in the current worker (false after a crash until reopened). */
+  get live(): boolean {
+    return this.#id !== null && this.#generation === this.#worker.generation;
+  }
+
+  /** Opens a document (optionally restoring seed, changes and moment). The current run is kept if it fails. */
+  async open(source: unknown, options: OpenOptions = {}): Promise<Opened> {
+    const restoring = options.changes !== undefined || options.atMs !== undefined;
+    const opened = await this.#worker.ask<OpenResult>((api) => api.open(source, options), restoring ? RESTORE_TIMEOUT_MS : undefined);
+    if (!opened.ok) return opened;
+    const previous = this.live ? this.#id : null;
+    this.#id = opened.id;
+    this.#generation = this.#worker.generation;
+    if (previous !== null) void this.#worker.ask((api) => api.close(previous)).catch(() => {});
+    this.source = source;
+    this.scenario = opened.scenario;
+    this.topology = opened.topology;
+    this.horizonMs = 0;
+    await this.#refresh(this.#worker.ask((api) => api.frame(opened.id, 0, 0, this.#request(0, true))), true);
+    return { ok: true };
+  }
+
+  /** Opens the current source again from time 0 (after a crash, in a fresh worker). */
+  async reopen(): Promise<Opened> {
+    const seed = this.scenario?.seed;
+    this.#id = null;
+    return this.open(this.source, seed === undefined ? {} : { seed });
+  }
+
+  /** One animation frame's worth: asks for `wallMs × speed` more simulated time unless a question is in flight. */
+  tick(wallMs: number, speed: Speed): Promise<void> {
+    this.owe(wallMs);
+    const id = this.#id;
+    if (this.#busy || id === null || !this.live) return Promise.resolve();
+    const remainingMs = Math.max(0, this.durationMs - this.timeMs);
+    const dtMs = speed === 'max' ? remainingMs : Math.min(this.#owedWallMs * speed, remainingMs);
+    this.#owedWallMs = 0;
+    this.#busy = true;
+    const asked = this.#worker.ask((api) => api.frame(id, dtMs, FRAME_BUDGET_MS, this.#request(this.#lastSeq(), this.#seriesDue())));
+    return this.#refresh(asked, false).finally(() => (this.#busy = false));
+  }
+
+  /** Runs on to simulated time `timeMs` (later than now), without a budget: compare mode keeps its second run level with the first. */
+  async catchUp(timeMs: number, withSeries = this.#seriesDue()): Promise<void> {
+    const id = this.#need();
+    await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries))), false);
+  }
+
+  /** Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once). */
+  forward(ms: number): Promise<void> {
+    return this.catchUp(Math.min(this.timeMs + ms, this.durationMs), true);
+  }
+
+  async settle(): Promise<void> {
+    if (this.live) await this.catchUp(0, true);
+  }
+
+  /** Notes wall time that the next tick turns into simulated time (a frame skipped because something else was busy). */
+  owe(wallMs: number): void {
+    this.#owedWallMs = Math.min(this.#owedWallMs + Math.max(0, wallMs), MAX_FRAME_WALL_MS);
+  }
+
+  /** Runs to the next event (not past the end). */
+  async step(): Promise<void> {
+    const id = this.#need();
+    await this.#refresh(this.#worker.ask((api) => api.step(id, this.durationMs, this.#request(this.#lastSeq(), true))), false);
+  }
+
+  /** Goes to simulated time `timeMs` (clamped to the run): back by replay in the worker, forward by running. */
+  async seek(timeMs: number): Promise<void> {
+    const id = this.#need();
+    const to = Math.min(Math.max(0, timeMs), this.durationMs);
+    await this.#refresh(this.#worker.ask((api) => api.seek(id, to, this.#request(0, true)), SEEK_TIMEOUT_MS), true);
+  }
+
+  /** Starts again from the scenario at time 0, with another seed if given; the change log is emptied. */
+  async reset(seed?: number): Promise<Opened> {
+    const id = this.#need();
+    const opened = await this.#worker.ask<OpenResult>((api) => api.reset(id, seed));
+    if (!opened.ok) return opened;
+    this.scenario = opened.scenario;
+    this.topology = opened.topology;
+    this.horizonMs = 0;
+    await this.#refresh(this.#worker.ask((api) => api.frame(id, 0, 0, this.#request(0, true))), true);
+    return { ok: true };
+  }
+
+  /** Applies a live change now; null, or why it was refused (nothing changed then). */
+  async apply(change: Change): Promise<ValidationError[] | null> {
+    const id = this.#need();
+    const refused = await this.#worker.ask((api) => api.apply(id, change));
+    if (refused !== null) return refused;
+    await this.#refresh(this.#worker.ask((api) => api.frame(id, 0, 0, this.#request(this.#lastSeq(), true))), false);
+    this.horizonMs = this.timeMs; // a new change starts a new future
+    this.changes = await this.#worker.ask((api) => api.changeLog(id));
+    return null;
+  }
+
+  /** Forgets the session in the worker. */
+  close(): void {
+    const id = this.#id;
+    this.#id = null;
+    if (id !== null && this.live) void this.#worker.ask((api) => api.close(id)).catch(() => {});
+  }
+
+  #need(): SessionId {
+    if (this.#id === null || !this.live) throw new StaleAnswer();
+    return this.#id;
+  }
+
+  /** Whether to ask for the series again: not too often, and only once a new simulated second has closed. */
+  #seriesDue(): boolean {
+    const series = this.series;
+    const stale = series === null || series.startSec + series.seconds < Math.floor(this.timeMs / 1000);
+    return stale && performance.now() - this.#lastSeriesAt >= SERIES_EVERY_MS;
+  }
+
+  #lastSeq(): number {
+    return this.events.length > 0 ? this.events[this.events.length - 1].seq : 0;
+  }
+
+  #request(sinceSeq: number, series: boolean): FrameRequest {
+    return { sinceSeq, series, topologyVersion: this.topology?.version ?? -1 };
+  }
+
+  /** Takes in a frame; `fresh` replaces the event log and series (after open, seek, reset) instead of extending. */
+  async #refresh(asked: Promise<Frame>, fresh: boolean): Promise<void> {
+    const generation = this.#generation;
+    const frame = await asked;
+    if (generation !== this.#generation) return;
+    this.snapshot = frame.snapshot;
+    if (frame.topology !== null) this.topology = frame.topology;
+    if (frame.series !== null) {
+      this.series = frame.series;
+      this.#lastSeriesAt = performance.now();
     }
-  }
-
-  /** Throws away the run and starts again from the scenario; plays if it was playing (or crashed while playing). */
-  async restart(): Promise<void> {
-    const resume = this.status === 'playing' || this.status === 'finished' || (this.status === 'crashed' && this.#crashedWhilePlaying);
-    await this.start();
-    if (resume) this.play();
-  }
-
-  play(): void {
-    if (this.status !== 'paused') return;
-    this.status = 'playing';
-    this.#lastFrameAt = performance.now();
-    this.#frame = requestAnimationFrame(this.#onFrame);
-  }
-
-  pause(): void {
-    if (this.status !== 'playing') return;
-    this.status = 'paused';
-    cancelAnimationFrame(this.#frame);
-  }
-
-  setSpeed(speed: number): void {
-    if (Number.isFinite(speed) && speed > 0) this.speed = speed;
-  }
-
-  /** Stops the loop and the worker for good (the page is going away). */
-  dispose(): void {
-    this.#teardown();
-  }
-
-  #connect(): Connection {
-    const worker = this.#createWorker();
-    const conn: Connection = { worker, api: wrap<SimApi>(worker), id: null };
-    worker.addEventListener('error', (event) => {
-      // Handled here: without preventDefault the error would also be rethrown on the page.
-      event.preventDefault();
-      this.#crash(conn, new Error(event.message || 'the simulation worker failed to start'));
-    });
-    worker.addEventListener('messageerror', () => this.#crash(conn, new Error('a message from the simulation could not be read')));
-    this.#conn = conn;
-    return conn;
-  }
-
-  /** Asks the worker something; answers that arrive after a restart are dropped by the callers' checks. */
-  async #ask<T>(conn: Connection, answer: Promise<T>): Promise<T> {
-    const value = await withDeadline(answer, this.#answerTimeoutMs);
-    if (conn !== this.#conn) throw new StaleAnswer();
-    return value;
-  }
-
-  #onFrame = (nowMs: number): void => {
-    const conn = this.#conn;
-    if (this.status !== 'playing' || conn === null || conn.id === null) return;
-    this.#frame = requestAnimationFrame(this.#onFrame);
-    if (this.#asking) return; // the time keeps accruing: the next question covers it
-    const wallMs = Math.min(Math.max(nowMs - this.#lastFrameAt, 0), this.#maxFrameMs);
-    this.#lastFrameAt = nowMs;
-    const remainingMs = this.durationMs - (this.snapshot?.timeMs ?? 0);
-    void this.#advance(conn, conn.id, Math.min(wallMs * this.speed, remainingMs));
-  };
-
-  async #advance(conn: Connection, id: SessionId, dtSimMs: number): Promise<void> {
-    this.#asking = true;
-    try {
-      const snapshot = await this.#ask(conn, conn.api.advance(id, dtSimMs));
-      this.snapshot = snapshot;
-      if (this.topology !== null && snapshot.topologyVersion !== this.topology.version) {
-        this.topology = await this.#ask(conn, conn.api.topology(id));
+    if (fresh) {
+      this.events = (frame.events ?? []).slice(-EVENTS_KEPT);
+      this.#onEvents(this.events, true);
+    } else if (frame.events !== null) {
+      const last = this.#lastSeq();
+      const added = frame.events.filter((e) => e.seq > last);
+      if (added.length > 0) {
+        this.events = [...this.events, ...added].slice(-EVENTS_KEPT);
+        this.#onEvents(added, false);
       }
-      if (snapshot.timeMs >= this.durationMs && this.status === 'playing') {
-        this.status = 'finished';
-        cancelAnimationFrame(this.#frame);
-      }
-    } catch (error) {
-      this.#crash(conn, error);
-    } finally {
-      if (conn === this.#conn) this.#asking = false;
     }
-  }
-
-  #crash(conn: Connection, error: unknown): void {
-    if (error instanceof StaleAnswer || conn !== this.#conn) return;
-    this.#crashedWhilePlaying = this.status === 'playing';
-    this.#teardown();
-    this.crashReason = error instanceof Error ? error.message : String(error);
-    this.status = 'crashed';
-  }
-
-  #teardown(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#asking = false;
-    this.#conn?.worker.terminate();
-    this.#conn = null;
+    if (fresh && this.#id !== null) {
+      const id = this.#id;
+      this.changes = await this.#worker.ask((api) => api.changeLog(id));
+    }
+    this.horizonMs = Math.max(this.horizonMs, frame.snapshot.timeMs);
   }
 }
-
-/** An answer from a worker that has since been replaced; ignored. */
-class StaleAnswer extends Error {}

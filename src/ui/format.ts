@@ -9,6 +9,11 @@ export function formatSimTime(ms: number): string {
   return Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—';
 }
 
+/** Simulated time with milliseconds, for stepping event by event. */
+export function formatSimTimePrecise(ms: number): string {
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(3)} s` : '—';
+}
+
 export function formatLatency(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${whole.format(ms)} ms`;
@@ -19,6 +24,6 @@ export function formatShare(x: number): string {
   return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
 }
 
-export function formatSpeed(speed: number): string {
-  return `${speed}×`;
+export function formatRate(perSec: number): string {
+  return Number.isFinite(perSec) ? `${whole.format(perSec)} req/s` : '—';
 }

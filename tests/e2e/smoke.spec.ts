@@ -10,7 +10,7 @@ test('the starter scenario runs in the worker and the page shows live numbers', 
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Balancer Lab');
   await lab.ready();
-  await expect(page.getByTestId('scenario-name')).toHaveText('Three equal servers behind round robin');
+  await expect(lab.scenarioName).toHaveText('Three equal servers behind round robin');
   await expect(lab.simTime).toHaveText('0.0 s');
   await expect(lab.p99).toHaveText('—');
   expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/sim\.worker/)]);
@@ -22,11 +22,11 @@ test('the starter scenario runs in the worker and the page shows live numbers', 
   expect(await lab.count('requests-ok')).toBeGreaterThan(0);
   await expect(lab.p50).toHaveText(/^\d[\d,.]* ms$/);
   await expect(lab.p99).toHaveText(/^\d[\d,.]* ms$/);
+  await expect(page.getByTestId('lab-view')).toBeVisible();
 
-  for (const id of ['a', 'b', 'c']) {
-    const row = lab.targetRow(id);
-    await expect(row.getByTestId('target-state')).toHaveText('up');
-    await expect(row.getByTestId('target-requests')).toHaveText(/^[1-9][\d,]*$/);
+  for (const row of await lab.targets()) {
+    expect(row.state).toBe('up');
+    expect(row.requests).toBeGreaterThan(0);
   }
 
   await lab.pause();
@@ -34,7 +34,7 @@ test('the starter scenario runs in the worker and the page shows live numbers', 
   await lab.nextFrames();
   expect(await lab.simSeconds()).toBe(pausedAt);
 
-  await page.screenshot({ path: artifactPath('smoke.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath('sandbox-running.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -43,10 +43,11 @@ test('the run stops at the end of the scenario and can be run again', async ({ p
   const lab = new LabPage(page);
   await lab.goto();
   await lab.ready();
+  await lab.advance(58_000);
   await lab.setSpeed(20);
   await lab.play();
 
-  await expect(lab.status).toHaveText('Finished', { timeout: 15_000 });
+  await expect(lab.status).toHaveText('Finished', { timeout: 10_000 });
   await expect(lab.simTime).toHaveText('60.0 s');
   const arrived = await lab.count('requests-total');
   expect(arrived).toBeGreaterThan(1000); // about 24 per second for 60 s
@@ -54,5 +55,39 @@ test('the run stops at the end of the scenario and can be run again', async ({ p
   await page.getByRole('button', { name: 'Run again' }).click();
   await expect(lab.status).toHaveText('Running');
   await expect.poll(() => lab.count('requests-total')).toBeLessThan(arrived);
+  expect(errors).toEqual([]);
+});
+
+test('reduced motion is passed on to the view, and the layout holds from a tablet to a projector', async ({ browser }) => {
+  for (const [name, viewport] of [
+    ['tablet', { width: 1024, height: 768 }],
+    ['laptop', { width: 1280, height: 720 }],
+    ['projector', { width: 1920, height: 1080 }],
+  ] as const) {
+    const context = await browser.newContext({ viewport, reducedMotion: name === 'tablet' ? 'reduce' : 'no-preference' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    await lab.goto();
+    await lab.ready();
+    await lab.advance(12_000);
+    // Nothing wider than the window: no sideways scrolling of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await expect(page.getByTestId('flow-canvas')).toHaveCount(name === 'tablet' ? 0 : 1);
+    await page.screenshot({ path: artifactPath(`layout-${name}.png`) });
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+});
+
+test('the lessons route is reserved, and an unknown address offers the way back', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto('#/lessons/health-checks/2');
+  await expect(page.getByTestId('placeholder')).toContainText('“health-checks” (step 2)');
+  await lab.goto('#/nowhere');
+  await expect(page.getByTestId('placeholder')).toContainText('There is no page here');
+  await page.getByRole('link', { name: 'Go to the sandbox' }).click();
+  await lab.ready();
   expect(errors).toEqual([]);
 });

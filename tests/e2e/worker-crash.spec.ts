@@ -16,6 +16,7 @@ test('a worker that fails is reported, and restarting runs the scenario again', 
 
   await expect(lab.crashed).toBeVisible();
   await expect(lab.status).toHaveText('Stopped');
+  await expect(lab.crashed).toContainText('Your scenario and its text are safe.');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Balancer Lab');
   await page.screenshot({ path: artifactPath('worker-crash.png'), fullPage: true });
 

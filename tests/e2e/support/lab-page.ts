@@ -1,5 +1,14 @@
-/** A small page object for the lab page: locators by data-testid, numbers read back as numbers. */
+/** A small page object for the lab: locators by data-testid, numbers read back as numbers, time jumped through the test hook. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { LabTestHook } from '../../../src/ui/shell/test-hook.ts';
+import type { TargetRow } from '../../../src/sim/target-rows.ts';
+import type { Change } from '../../../src/scenario/schema.ts';
+
+declare global {
+  interface Window {
+    __lab: LabTestHook;
+  }
+}
 
 export class LabPage {
   readonly status: Locator;
@@ -7,6 +16,8 @@ export class LabPage {
   readonly p50: Locator;
   readonly p99: Locator;
   readonly crashed: Locator;
+  readonly notice: Locator;
+  readonly scenarioName: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByTestId('status');
@@ -14,10 +25,13 @@ export class LabPage {
     this.p50 = page.getByTestId('p50');
     this.p99 = page.getByTestId('p99');
     this.crashed = page.getByTestId('crashed');
+    this.notice = page.getByTestId('notice');
+    this.scenarioName = page.getByTestId('scenario-name');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('./');
+  /** Opens the lab with the test hook on; `hash` defaults to the sandbox. */
+  async goto(hash = '#/sandbox'): Promise<void> {
+    await this.page.goto(`./?test${hash}`);
   }
 
   /** Waits until the worker has opened the scenario and the run is ready to play. */
@@ -35,8 +49,10 @@ export class LabPage {
     await expect(this.status).toHaveText('Paused');
   }
 
+  /** Sets the speed with the slider (a log10 scale). */
   async setSpeed(speed: number): Promise<void> {
-    await this.page.getByLabel('Speed').selectOption(String(speed));
+    await this.page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(speed)));
+    await expect(this.page.getByTestId('speed-value')).toHaveText(`${speed}×`);
   }
 
   /** Simulated time in seconds, as shown. */
@@ -49,8 +65,25 @@ export class LabPage {
     return Number((await this.page.getByTestId(testId).innerText()).replace(/[^\d.-]/g, ''));
   }
 
-  targetRow(id: string): Locator {
-    return this.page.getByTestId(`target-row-${id}`);
+  /** Runs on by `ms` of simulated time without waiting for the wall clock (pauses first). */
+  async advance(ms: number): Promise<number> {
+    await this.page.waitForFunction(() => window.__lab !== undefined);
+    return this.page.evaluate((n) => window.__lab.advance(n), ms);
+  }
+
+  /** The per-target numbers behind the view. */
+  targets(): Promise<TargetRow[]> {
+    return this.page.evaluate(() => window.__lab.targets());
+  }
+
+  async target(id: string): Promise<TargetRow> {
+    const row = (await this.targets()).find((t) => t.id === id);
+    if (!row) throw new Error(`no target ${id}`);
+    return row;
+  }
+
+  changes(): Promise<{ atMs: number; change: Change }[]> {
+    return this.page.evaluate(() => window.__lab.changes());
   }
 
   /** Lets the page draw a few more frames (no wall-clock sleeping). */
@@ -58,5 +91,16 @@ export class LabPage {
     await this.page.evaluate(async (n) => {
       for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     }, count);
+  }
+
+  /** Picks a target in the parameter panel. */
+  async pickTarget(id: string): Promise<void> {
+    await this.page.getByTestId('target-pick').selectOption(id);
+  }
+
+  async targetAction(id: string, action: string): Promise<void> {
+    await this.pickTarget(id);
+    await this.page.getByTestId(`action-${action}`).click();
+    await expect(this.page.getByTestId('change-entry').last()).toContainText(`${id}: ${action}`);
   }
 }

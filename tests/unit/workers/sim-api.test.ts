@@ -206,3 +206,191 @@ describe('sim-api over Comlink', () => {
     }
   });
 });
+
+/** A snapshot without its flows: flows are "since the previous snapshot", so they depend on how often one looked. */
+function stateOf(snapshot: Snapshot): Omit<Snapshot, 'flows'> {
+  const { flows: _flows, ...rest } = snapshot;
+  return rest;
+}
+
+/** A run with live changes at odd moments, as a learner would make them. */
+function runWithChanges(api: SimApi, id: SessionId): void {
+  api.advance(id, 4_321);
+  expect(api.apply(id, { action: 'set-algorithm', group: 'web', algorithm: 'least-connections' })).toBeNull();
+  api.advance(id, 2_000);
+  expect(api.apply(id, { action: 'crash', target: 'b' })).toBeNull();
+  api.step(id, 60_000);
+  expect(api.apply(id, { action: 'set-target-count', group: 'web', count: 5 })).toBeNull();
+  api.frame(id, 3_000, Infinity);
+  expect(api.apply(id, { action: 'set-weight', target: 'web-5', weight: 3 })).toBeNull();
+  api.advance(id, 7_000);
+}
+
+describe('sim-api time travel', () => {
+  it('rewinding to T gives the same snapshot, metrics and events as running straight to T with the same changes', () => {
+    const api = createSimApi();
+    const played = openOk(api, threeServers);
+    runWithChanges(api, played);
+    const log = api.changeLog(played);
+    expect(log.map((e) => e.change.action)).toEqual(['set-algorithm', 'crash', 'set-target-count', 'set-weight']);
+
+    for (const t of [25_000, 9_000, 6_321, 4_321, 0, 12_345]) {
+      const rewound = api.seek(played, t, { sinceSeq: 0 }).snapshot;
+      const straight = createSimApi();
+      const id = openOk(straight, threeServers);
+      for (const entry of log.filter((e) => e.atMs <= t)) {
+        straight.advance(id, entry.atMs - straight.advance(id, 0).timeMs);
+        expect(straight.apply(id, entry.change)).toBeNull();
+      }
+      const direct = straight.advance(id, t - straight.advance(id, 0).timeMs);
+      expect(rewound.timeMs).toBe(t);
+      expect(stateOf(rewound)).toEqual(stateOf(direct));
+      expect(api.metrics(played)).toEqual(straight.metrics(id));
+      expect(api.events(played, 0)).toEqual(straight.events(id, 0));
+      expect(api.topology(played)).toEqual(straight.topology(id));
+    }
+  });
+
+  it('scrubbing back and forward again replays the logged changes, and a new change drops the old future', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    runWithChanges(api, id);
+    const end = api.advance(id, 0);
+    const endMetrics = api.metrics(id);
+
+    api.seek(id, 1_000);
+    expect(api.changeLog(id)).toEqual([]);
+    const again = api.seek(id, end.timeMs).snapshot;
+    expect(stateOf(again)).toEqual(stateOf(end));
+    expect(api.metrics(id)).toEqual(endMetrics);
+
+    api.seek(id, 5_000);
+    expect(api.apply(id, { action: 'set-rate', ratePerSec: 50 })).toBeNull();
+    expect(api.changeLog(id).map((e) => [e.atMs, e.change.action])).toEqual([
+      [4_321, 'set-algorithm'],
+      [5_000, 'set-rate'],
+    ]);
+    api.seek(id, end.timeMs);
+    expect(api.topology(id).targets).toHaveLength(3); // the old future's extra targets are gone
+  });
+
+  it('steps to the next event without passing the limit', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) times.push(api.step(id, 60_000).snapshot.timeMs);
+    expect(times[0]).toBeGreaterThan(0);
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]);
+    expect(api.metrics(id).events.processed).toBeGreaterThanOrEqual(20);
+    expect(api.step(id, times[19] + 0.001).snapshot.timeMs).toBeLessThanOrEqual(times[19] + 0.001);
+  });
+
+  it('a frame with a wall-clock budget advances less than asked when the budget runs out, and the result does not depend on it', () => {
+    let clock = 0;
+    const api = createSimApi({ now: () => (clock += 1) }); // every look at the clock costs 1 ms
+    const budgeted = openOk(api, threeServers);
+    const short = api.frame(budgeted, 30_000, 20).snapshot.timeMs;
+    expect(short).toBeGreaterThan(0);
+    expect(short).toBeLessThan(30_000);
+    while (api.advance(budgeted, 0).timeMs < 30_000) api.frame(budgeted, 30_000 - api.advance(budgeted, 0).timeMs, 20);
+
+    const plain = openOk(api, threeServers);
+    api.advance(plain, 30_000);
+    expect(api.metrics(budgeted)).toEqual(api.metrics(plain));
+  });
+
+  it('a frame brings the events, series and topology it is asked for, and only when they changed', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    const first = api.frame(id, 2_000, Infinity, { sinceSeq: 0, series: true, topologyVersion: 1 });
+    expect(first.events?.[0].kind).toBe('start');
+    expect(first.series?.seconds).toBe(2);
+    expect(first.topology).toBeNull();
+    const quiet = api.frame(id, 100, Infinity, { sinceSeq: first.snapshot.lastEventSeq, topologyVersion: 1 });
+    expect(quiet.events).toBeNull();
+    expect(quiet.series).toBeNull();
+    api.apply(id, { action: 'set-target-count', group: 'web', count: 4 });
+    const grown = api.frame(id, 100, Infinity, { sinceSeq: quiet.snapshot.lastEventSeq, topologyVersion: 1 });
+    expect(grown.topology?.targets.map((t) => t.id)).toEqual(['a', 'b', 'c', 'web-4']);
+    expect(grown.events?.map((e) => e.kind)).toContain('config');
+  });
+
+  it('reset starts again at 0 with an empty log; reseed changes the traffic but not the scenario', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    runWithChanges(api, id);
+    const reset = api.reset(id);
+    expect(reset.ok && reset.scenario.seed).toBe(1);
+    expect(api.changeLog(id)).toEqual([]);
+    expect(api.advance(id, 0).timeMs).toBe(0);
+    api.advance(id, 10_000);
+    const seed1 = api.metrics(id);
+
+    const reseeded = api.reset(id, 77);
+    expect(reseeded.ok && reseeded.scenario.seed).toBe(77);
+    api.advance(id, 10_000);
+    expect(api.metrics(id).requests.total).not.toBe(seed1.requests.total);
+    expect(api.reset(id, -1).ok).toBe(false);
+  });
+});
+
+describe('sim-api restoring a shared run', () => {
+  it('opens a scenario with a seed, a change log and a moment exactly where the sender was', () => {
+    const sender = createSimApi();
+    const id = openOk(sender, threeServers);
+    sender.reset(id, 5);
+    runWithChanges(sender, id);
+    const seen = sender.advance(id, 0);
+
+    const receiver = createSimApi();
+    const opened = receiver.open(threeServers, { seed: 5, changes: JSON.parse(JSON.stringify(sender.changeLog(id))), atMs: seen.timeMs });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(stateOf(receiver.advance(opened.id, 0))).toEqual(stateOf(seen));
+    expect(receiver.metrics(opened.id)).toEqual(sender.metrics(id));
+    expect(receiver.changeLog(opened.id)).toEqual(sender.changeLog(id));
+  });
+
+  it.each([
+    [{ changes: 'all of them', atMs: 0 }, 'changes'],
+    [{ changes: [], atMs: -5 }, 'atMs'],
+    [{ changes: [], atMs: 61_000 }, 'atMs'],
+    [{ changes: [{ atMs: 100, change: { action: 'crash', target: 'a' } }], atMs: 50 }, 'changes[0].atMs'],
+    [{ changes: [{ atMs: 200, change: { action: 'crash', target: 'a' } }, { atMs: 100, change: { action: 'recover', target: 'a' } }], atMs: 500 }, 'changes[1].atMs'],
+    [{ changes: [{ atMs: 100, change: { action: 'explode', target: 'a' } }], atMs: 500 }, 'changes[0].change.action'],
+    [{ changes: [{ atMs: 100, change: { action: 'set-weight', target: 'a', weight: 'heavy' } }], atMs: 500 }, 'changes[0].change.weight'],
+    [{ changes: [{ atMs: 100, change: { action: 'crash', target: 'zz' } }], atMs: 500 }, 'changes[0].change'],
+    [{ changes: [{ atMs: 100, change: { action: 'crash', target: 'a' }, extra: 1 }], atMs: 500 }, 'changes[0].extra'],
+    [{ seed: 2.5 }, 'seed'],
+  ])('refuses a tampered restore %j with an error at %s', (options, path) => {
+    const opened = createSimApi().open(threeServers, options);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.errors.map((e) => e.path)).toContain(path);
+  });
+
+  it('refuses a restore that would take too long to replay, instead of hanging', () => {
+    let clock = 0;
+    const api = createSimApi({ now: () => (clock += 100), restoreBudgetMs: 1_000 });
+    const opened = api.open(threeServers, { changes: [], atMs: 60_000 });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.errors[0].message).toMatch(/longer than 1 s/);
+  });
+
+  it('checks a document without opening a session', () => {
+    const api = createSimApi();
+    expect(api.check(threeServers)).toBeNull();
+    expect(api.check({ ...threeServers, durationSec: -1 })?.map((e) => e.path)).toEqual(['durationSec']);
+  });
+});
+
+describe('sim-api runTo', () => {
+  it('runs on to an absolute time, and never back', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    expect(api.runTo(id, 2_500).snapshot.timeMs).toBe(2_500);
+    expect(api.runTo(id, 1_000).snapshot.timeMs).toBe(2_500);
+    const other = openOk(api, threeServers);
+    api.advance(other, 2_500);
+    expect(api.metrics(id)).toEqual(api.metrics(other));
+  });
+});

@@ -1,0 +1,120 @@
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10]`: measures the page, not the engine.
+// Serves the built site (building it first if there is none, or with --build) on 127.0.0.1, opens the
+// 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link, and records for
+// ~10 s every frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
+// Prints frame p50/p95/max, the longest task, the simulated speed reached, and the initial JS gzipped.
+// Not a test: nothing asserts on time. The server is stopped by its PID.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { encodeRun } from '../src/sim/share-link.ts';
+import { fleet } from '../src/ui/sandbox/fleet.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const seconds = option('seconds', 10);
+const speed = option('speed', 10);
+const port = option('port', 4391);
+const root = new URL('../', import.meta.url).pathname;
+const dist = `${root}dist/`;
+
+if (args.includes('--build') || !existsSync(`${dist}index.html`)) {
+  console.log('building the site…');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+/** The scripts the page loads before anything else: index.html's module script and its preloads. */
+function initialJsGzipKB(): { files: string[]; kb: number } {
+  const html = readFileSync(`${dist}index.html`, 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}${f}`), { level: 9 }).length, 0);
+  return { files, kb: bytes / 1024 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the preview server did not start at ${url}`);
+}
+
+const vite = `${root}node_modules/vite/bin/vite.js`;
+const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}/`;
+let exitCode = 0;
+try {
+  await waitForServer(base);
+  const browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  const link = encodeRun({ scenario: fleet(50, 2000), seed: 1, atMs: 0, changes: [] });
+  await page.goto(`${base}?test#/sandbox?s=${link}`);
+  await page.waitForFunction(() => (window as unknown as { __lab?: { status(): string } }).__lab?.status() === 'paused', null, { timeout: 30_000 });
+
+  // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
+  const measure = `(async () => {
+    const lab = window.__lab;
+    lab.setSpeed(${speed});
+    lab.play();
+    await new Promise((r) => setTimeout(r, 1000)); // warm up
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask' });
+    const frames = [];
+    const simStart = lab.timeMs();
+    const wallStart = performance.now();
+    await new Promise((done) => {
+      let last = performance.now();
+      const frame = (now) => {
+        frames.push(now - last);
+        last = now;
+        if (now - wallStart < ${seconds} * 1000) requestAnimationFrame(frame);
+        else done();
+      };
+      requestAnimationFrame(frame);
+    });
+    observer.disconnect();
+    const wallMs = performance.now() - wallStart;
+    return { frames: frames.slice(1), longTasks, simSpeed: (lab.timeMs() - simStart) / wallMs, status: lab.status() };
+  })()`;
+  const result = (await page.evaluate(measure)) as { frames: number[]; longTasks: number[]; simSpeed: number; status: string };
+  await browser.close();
+
+  const sorted = [...result.frames].sort((a, b) => a - b);
+  const js = initialJsGzipKB();
+  const f = (ms: number) => `${ms.toFixed(1)} ms`;
+  console.log(`scenario: 50 targets, 2,000 req/s, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
+  console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
+  console.log(`long tasks (> 50 ms): ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
+  console.log(`simulated speed reached: ${result.simSpeed.toFixed(1)}× (status: ${result.status})`);
+  console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
+  if (consoleErrors.length > 0) {
+    console.log(`console errors:\n  ${consoleErrors.join('\n  ')}`);
+    exitCode = 1;
+  }
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  if (server.pid !== undefined) process.kill(server.pid);
+}
+process.exit(exitCode);

@@ -1,0 +1,21 @@
+/** What the playback machine drives: one run (the sandbox) or a pair kept level (compare mode). */
+import type { Speed } from './speed.ts';
+
+export interface PlaybackTarget {
+  /** One animation frame: pull `wallMs × speed` more simulated time (back-pressured). */
+  tick(wallMs: number, speed: Speed): Promise<void>;
+  /** Fetches what playing fetches only now and then (the per-second series), for the moment on screen. */
+  settle(): Promise<void>;
+  /** To the next event. */
+  step(): Promise<void>;
+  /** On by `ms` of simulated time (not past the end), as if played. */
+  forward(ms: number): Promise<void>;
+  /** To simulated time `timeMs`, back or forward. */
+  seek(timeMs: number): Promise<void>;
+  /** Again from the scenario at time 0 (with another seed if given). */
+  reset(seed?: number): Promise<unknown>;
+  /** After a crash: the scenario again, in a fresh worker. */
+  reopen(): Promise<unknown>;
+  readonly timeMs: number;
+  readonly ended: boolean;
+}

@@ -1,0 +1,49 @@
+/**
+ * Playback speed: simulated seconds per wall-clock second, on a logarithmic scale from 0.1× to 1000×,
+ * or 'max' (as fast as the worker can simulate). A slider position is log10(speed), from -1 to 3.
+ */
+export type Speed = number | 'max';
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+
+/** The speeds that + and − step through. */
+export const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
+
+/** Rounds to two significant digits, so a slider gives 1.3× rather than 1.2589254×. */
+function tidy(speed: number): number {
+  return Number(speed.toPrecision(2));
+}
+
+export function clampSpeed(speed: number): number {
+  if (!Number.isFinite(speed)) return 1;
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+}
+
+/** The speed at a slider position (log10 scale). */
+export function speedAt(position: number): number {
+  return tidy(clampSpeed(10 ** position));
+}
+
+/** The slider position of a speed ('max' sits at the right end). */
+export function positionOf(speed: Speed): number {
+  return speed === 'max' ? Math.log10(MAX_SPEED) : Math.log10(clampSpeed(speed));
+}
+
+/** The next step up ('max' after 1000×). */
+export function faster(speed: Speed): Speed {
+  if (speed === 'max') return 'max';
+  const next = SPEED_STEPS.find((s) => s > speed * 1.0001);
+  return next ?? 'max';
+}
+
+/** The next step down ('max' goes to 1000×). */
+export function slower(speed: Speed): Speed {
+  if (speed === 'max') return MAX_SPEED;
+  const lower = SPEED_STEPS.filter((s) => s < speed * 0.9999);
+  return lower.length > 0 ? lower[lower.length - 1] : MIN_SPEED;
+}
+
+export function formatSpeed(speed: Speed): string {
+  return speed === 'max' ? 'as fast as possible' : `${speed}×`;
+}

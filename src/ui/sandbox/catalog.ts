@@ -1,0 +1,65 @@
+/**
+ * What the sandbox can start from: the example scenarios in `scenarios/*.json` (bundled at build time)
+ * and a few templates, small documents meant to be edited.
+ */
+import { fleet } from './fleet.ts';
+
+export interface CatalogEntry {
+  /** Stable key for menus and tests. */
+  key: string;
+  name: string;
+  kind: 'example' | 'template';
+  /** A fresh copy each time, so that editing never changes the catalogue. */
+  document: () => unknown;
+}
+
+const exampleFiles = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
+
+/** The example the lab opens with. */
+export const DEFAULT_KEY = 'three-servers';
+
+function nameOf(doc: unknown, fallback: string): string {
+  const name = (doc as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : fallback;
+}
+
+const examples: CatalogEntry[] = Object.entries(exampleFiles)
+  .map(([path, doc]) => {
+    const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
+    return { key, name: nameOf(doc, key), kind: 'example' as const, document: () => structuredClone(doc) };
+  })
+  .sort((x, y) => (x.key === DEFAULT_KEY ? -1 : y.key === DEFAULT_KEY ? 1 : x.name.localeCompare(y.name)));
+
+const templates: CatalogEntry[] = [
+  {
+    key: 'blank',
+    name: 'Template: two targets, round robin',
+    kind: 'template',
+    document: () => ({
+      schemaVersion: 1,
+      name: 'My scenario',
+      seed: 1,
+      durationSec: 120,
+      traffic: { arrival: { kind: 'poisson', ratePerSec: 20 } },
+      balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'web' }] }],
+      targetGroups: [
+        {
+          id: 'web',
+          algorithm: 'round-robin',
+          targets: [
+            { id: 'a', concurrency: 4, queueLimit: 50, serviceTimeMs: { dist: 'exponential', meanMs: 200 } },
+            { id: 'b', concurrency: 4, queueLimit: 50, serviceTimeMs: { dist: 'exponential', meanMs: 200 } },
+          ],
+        },
+      ],
+      events: [],
+    }),
+  },
+  { key: 'large-fleet', name: 'Template: 50 targets at 2,000 req/s', kind: 'template', document: () => fleet(50, 2000) },
+];
+
+export const CATALOG: readonly CatalogEntry[] = [...examples, ...templates];
+
+export function catalogEntry(key: string): CatalogEntry | undefined {
+  return CATALOG.find((e) => e.key === key);
+}

@@ -1,0 +1,140 @@
+/**
+ * The sandbox assembled: the shared worker, the run (SimSession) driven by the playback machine, the
+ * editor draft, the narrator, and notices for documents that could not be opened. Anything that fails to
+ * open — a share link, a file, the editor's text — is explained, and the current run and the editor text
+ * stay as they were; a refused first document falls back to the starter scenario.
+ */
+import type { Loaded } from '../../machines/playback.machine.ts';
+import type { Change } from '../../scenario/schema.ts';
+import type { ValidationError } from '../../scenario/validate.ts';
+import { SimSession } from '../../sim/sim-session.svelte.ts';
+import { SimWorker } from '../../sim/sim-worker.ts';
+import { decodeRun } from '../../sim/share-link.ts';
+import { narrationOf } from '../../sim/narration.ts';
+import { catalogEntry, DEFAULT_KEY } from '../sandbox/catalog.ts';
+import { EditorDraft } from '../sandbox/editor-draft.svelte.ts';
+import { Narrator } from './narrator.svelte.ts';
+import { Playback } from './playback.svelte.ts';
+
+export type Origin = 'catalog' | 'editor' | 'file' | 'share';
+
+export interface LoadRequest {
+  source: unknown;
+  origin: Origin;
+  seed?: unknown;
+  changes?: unknown;
+  atMs?: unknown;
+  /** A notice to show once it is open (why this, and not what was asked for, is on screen). */
+  notice?: Notice;
+}
+
+/** A message about something that could not be done; the work on screen is untouched. */
+export interface Notice {
+  title: string;
+  errors: ValidationError[];
+  /** What is on screen instead; by default, that nothing changed. */
+  outcome?: string;
+}
+
+const STARTER_INSTEAD = 'The starter scenario opened instead.';
+
+const TITLES: Record<Origin, string> = {
+  catalog: 'This scenario could not be opened.',
+  editor: 'The scenario in the editor has errors, so it was not run.',
+  file: 'This file could not be opened.',
+  share: 'This share link could not be opened.',
+};
+
+export class Lab {
+  readonly worker = new SimWorker();
+  readonly narrator = new Narrator();
+  readonly session: SimSession;
+  readonly playback: Playback;
+  readonly editor: EditorDraft;
+  notice = $state.raw<Notice | null>(null);
+
+  constructor() {
+    this.session = new SimSession(this.worker, (added, fresh) => {
+      if (fresh) return this.narrator.clear();
+      for (const e of added) {
+        const text = narrationOf(e);
+        if (text !== null) this.narrator.note(text);
+      }
+    });
+    this.editor = new EditorDraft(this.worker);
+    this.playback = new Playback(this.session, this.worker, {
+      load: (request) => this.#load(request as LoadRequest),
+      // Nothing ran yet (the worker failed at once): open what was being opened, else the starter.
+      reopen: () => (this.session.source !== null ? this.session.reopen() : this.#load(this.#lastRequest ?? this.#starter())),
+    });
+  }
+
+  /** Opens an example or template by its catalogue key. */
+  openCatalog(key: string, notice?: Notice): void {
+    const entry = catalogEntry(key) ?? catalogEntry(DEFAULT_KEY);
+    if (entry) this.playback.send({ type: 'playback.load', request: { source: entry.document(), origin: 'catalog', notice } satisfies LoadRequest });
+  }
+
+  /** Opens the payload of a share link (`#/sandbox?s=…`). */
+  openShare(payload: string): void {
+    const decoded = decodeRun(payload);
+    if (!decoded.ok) {
+      const notice = { title: TITLES.share, errors: [{ path: 'link', message: decoded.message }] };
+      if (this.playback.state.context.hasRun) this.notice = notice;
+      else this.openCatalog(DEFAULT_KEY, { ...notice, outcome: STARTER_INSTEAD });
+      return;
+    }
+    const { scenario, seed, atMs, changes } = decoded.run;
+    this.playback.send({ type: 'playback.load', request: { source: scenario, origin: 'share', seed, atMs, changes } satisfies LoadRequest });
+  }
+
+  /** Runs a document (the editor's text, an imported file). */
+  openDocument(source: unknown, origin: Origin): void {
+    this.playback.send({ type: 'playback.load', request: { source, origin } satisfies LoadRequest });
+  }
+
+  /** Applies a live change; a refused one is explained and changes nothing. */
+  async apply(change: Change): Promise<boolean> {
+    try {
+      const refused = await this.session.apply(change);
+      this.notice = refused === null ? null : { title: `The change "${change.action}" was not applied.`, errors: refused };
+      return refused === null;
+    } catch {
+      return false; // the worker died; the playback machine shows it
+    }
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  dispose(): void {
+    this.playback.dispose();
+    this.narrator.dispose();
+    this.worker.dispose();
+  }
+
+  #lastRequest: LoadRequest | null = null;
+
+  #starter(): LoadRequest {
+    return { source: catalogEntry(DEFAULT_KEY)?.document() ?? null, origin: 'catalog' };
+  }
+
+  async #load(request: LoadRequest): Promise<Loaded> {
+    this.#lastRequest = request;
+    const options = request.origin === 'share' ? { seed: request.seed as number, changes: request.changes, atMs: request.atMs } : {};
+    const opened = await this.session.open(request.source, options);
+    if (!opened.ok) {
+      this.notice = { title: TITLES[request.origin], errors: opened.errors };
+      if (request.origin === 'editor') this.editor.locate(opened.errors);
+      if (this.playback.state.context.hasRun) return { ok: false, ended: false };
+      const fallback = catalogEntry(DEFAULT_KEY);
+      if (fallback === undefined || request.origin === 'catalog') return { ok: false, ended: false };
+      return this.#load({ source: fallback.document(), origin: 'catalog', notice: { title: TITLES[request.origin], errors: opened.errors, outcome: STARTER_INSTEAD } });
+    }
+    this.notice = request.notice ?? null;
+    if (request.origin === 'editor') this.editor.edited = false;
+    else this.editor.show(request.source);
+    return { ok: true, ended: this.session.ended };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * A test-only handle on the lab, installed as `window.__lab` only when the page's address has `?test`:
+ * end-to-end specs jump simulated time with it instead of sleeping, and read the numbers behind the view.
+ */
+import { targetRows, type TargetRow } from '../../sim/target-rows.ts';
+import type { Change } from '../../scenario/schema.ts';
+import type { Lab } from './lab.svelte.ts';
+
+export interface LabTestHook {
+  status(): string;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number | 'max'): void;
+  timeMs(): number;
+  /** Pauses, then runs on by `ms` of simulated time. */
+  advance(ms: number): Promise<number>;
+  /** Seeks through the playback machine, like the scrubber. */
+  seek(timeMs: number): void;
+  targets(): TargetRow[];
+  changes(): { atMs: number; change: Change }[];
+  apply(change: Change): Promise<boolean>;
+  /** Counters of the snapshot on screen. */
+  totals(): { arrived: number; ok: number; failed: number };
+}
+
+export function installTestHook(lab: Lab): void {
+  if (!new URLSearchParams(location.search).has('test')) return;
+  const session = lab.session;
+  const hook: LabTestHook = {
+    status: () => lab.playback.status,
+    play: () => lab.playback.send({ type: 'playback.play' }),
+    pause: () => lab.playback.send({ type: 'playback.pause' }),
+    setSpeed: (speed) => lab.playback.send({ type: 'playback.speed', speed }),
+    timeMs: () => session.timeMs,
+    async advance(ms) {
+      lab.playback.send({ type: 'playback.pause' });
+      await session.forward(ms);
+      return session.timeMs;
+    },
+    seek: (timeMs) => lab.playback.send({ type: 'playback.seek', timeMs }),
+    targets: () => (session.snapshot && session.topology ? targetRows(session.snapshot, session.topology) : []),
+    changes: () => session.changes.map((c) => ({ atMs: c.atMs, change: c.change })),
+    apply: (change) => lab.apply(change),
+    totals: () => {
+      const t = session.snapshot?.totals;
+      return { arrived: t?.arrived ?? 0, ok: t?.ok ?? 0, failed: t?.failed ?? 0 };
+    },
+  };
+  (window as unknown as { __lab: LabTestHook }).__lab = hook;
+}

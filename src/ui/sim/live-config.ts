@@ -1,0 +1,75 @@
+/**
+ * What the parameter panel shows as "now": the scenario's settings, overridden by the live changes
+ * applied since (the snapshot carries weights and slots; service times and the rate come from the log).
+ */
+import type { Change, Distribution, Scenario } from '../../scenario/schema.ts';
+import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
+
+function lastChange<A extends Change['action']>(changes: readonly LoggedChange[], action: A, match: (c: Extract<Change, { action: A }>) => boolean): Extract<Change, { action: A }> | undefined {
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i].change;
+    if (c.action === action && match(c as Extract<Change, { action: A }>)) return c as Extract<Change, { action: A }>;
+  }
+  return undefined;
+}
+
+/** The arrival rate set last, or the scenario's base rate; null for closed-loop traffic. */
+export function currentRate(scenario: Scenario, changes: readonly LoggedChange[]): number | null {
+  const arrival = scenario.traffic.arrival;
+  if (arrival.kind === 'closed') return null;
+  return lastChange(changes, 'set-rate', () => true)?.ratePerSec ?? arrival.ratePerSec;
+}
+
+/** Whether a rate profile still shapes the traffic (a live set-rate replaces it from then on). */
+export function profileActive(scenario: Scenario, changes: readonly LoggedChange[]): boolean {
+  return (scenario.traffic.profile?.length ?? 0) > 0 && lastChange(changes, 'set-rate', () => true) === undefined;
+}
+
+/** A target's service time now: the last change, its scenario config, or (added targets) its group's last target's. */
+export function currentServiceTime(scenario: Scenario, changes: readonly LoggedChange[], targetId: string, groupId: string): Distribution {
+  const changed = lastChange(changes, 'set-service-time', (c) => c.target === targetId);
+  if (changed) return changed.serviceTimeMs;
+  const group = scenario.targetGroups.find((g) => g.id === groupId) ?? scenario.targetGroups[0];
+  return (group.targets.find((t) => t.id === targetId) ?? group.targets[group.targets.length - 1]).serviceTimeMs;
+}
+
+export function describeDistribution(d: Distribution): string {
+  switch (d.dist) {
+    case 'constant':
+      return `always ${d.valueMs} ms`;
+    case 'exponential':
+      return `exponential, mean ${d.meanMs} ms`;
+    case 'lognormal':
+      return `lognormal, median ${d.medianMs} ms, p99 ${d.p99Ms} ms`;
+    case 'uniform':
+      return `uniform, ${d.minMs}–${d.maxMs} ms`;
+  }
+}
+
+/** A change in words, for the change log. */
+export function describeChange(c: Change): string {
+  switch (c.action) {
+    case 'set-algorithm':
+      return `${c.group}: algorithm ${c.algorithm}`;
+    case 'set-weight':
+      return `${c.target}: weight ${c.weight}`;
+    case 'set-concurrency':
+      return `${c.target}: ${c.concurrency} slots`;
+    case 'set-service-time':
+      return `${c.target}: service time ${describeDistribution(c.serviceTimeMs)}`;
+    case 'set-target-count':
+      return `${c.group}: ${c.count} targets`;
+    case 'set-rate':
+      return `traffic: ${c.ratePerSec} req/s`;
+    case 'slow':
+      return `${c.target}: ${c.factor}× slower`;
+    case 'errors':
+      return `${c.target}: ${Math.round(c.share * 100)} % errors`;
+    case 'brownout':
+      return `${c.target}: brownout (${c.factor}× slower, ${Math.round(c.share * 100)} % errors)`;
+    default: {
+      const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
+      return `${subject}: ${c.action}`;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The lab's charts as data: which lines each chart draws from the per-second series, over the most recent
+ * window. A second with no finished request has no latency or error rate: those points are NaN (a gap),
+ * not zero, so a quiet second does not look like a fast one.
+ */
+import type { Series, Topology } from '../engine/types.ts';
+import { lineStyle, OKABE_ITO, type LineStyle } from './palette.ts';
+
+export type ChartUnit = 'perSec' | 'ms' | 'share' | 'count';
+
+export interface ChartLine {
+  key: string;
+  label: string;
+  values: ArrayLike<number>;
+  style: LineStyle;
+}
+
+type LineInput = Omit<ChartLine, 'style'> & { style?: LineStyle };
+
+export interface ChartModel {
+  name: string;
+  title: string;
+  unit: ChartUnit;
+  /** Simulated second at the right end of the first point (points are whole seconds). */
+  firstSec: number;
+  count: number;
+  lines: ChartLine[];
+  /** The y axis reaches at least this far. */
+  yMaxFloor: number;
+  /** A note under the legend, e.g. how many targets are summarised. */
+  note: string;
+  /** Runs of seconds (inclusive, as point seconds) to shade as breaches, e.g. CPU above its target. */
+  breaches?: { fromSec: number; toSec: number }[];
+}
+
+/** Seconds shown by the time charts. */
+export const CHART_WINDOW_SEC = 60;
+/** Up to this many targets get a line each; more are summarised as mean and max. */
+export const MAX_TARGET_LINES = 8;
+
+/** The most recent `windowSec` points of a series `seconds` long that starts at `startSec`. */
+export function chartWindow(series: { startSec: number; seconds: number }, windowSec: number): { from: number; count: number; firstSec: number } {
+  const count = Math.min(series.seconds, windowSec);
+  const from = series.seconds - count;
+  return { from, count, firstSec: series.startSec + from + 1 };
+}
+
+function model(name: string, title: string, unit: ChartUnit, series: Series, windowSec: number, lines: LineInput[], yMaxFloor: number, note = ''): ChartModel {
+  const w = chartWindow(series, windowSec);
+  return { name, title, unit, firstSec: w.firstSec, count: w.count, lines: lines.map((l, i) => ({ ...l, style: l.style ?? lineStyle(i) })), yMaxFloor, note };
+}
+
+function map(n: number, f: (i: number) => number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+/** Requests per second in (arrived) and out (answered: ok or failed). */
+export function rateChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartModel {
+  const { from, count } = chartWindow(series, windowSec);
+  return model('rate', 'Requests per second', 'perSec', series, windowSec, [
+    { key: 'in', label: 'in (arrived)', values: series.arrived.subarray(from, from + count) },
+    { key: 'out', label: 'out (answered)', values: map(count, (i) => series.ok[from + i] + series.failed[from + i]) },
+  ], 1);
+}
+
+/** Latency percentiles per second. */
+export function latencyChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartModel {
+  const { from, count } = chartWindow(series, windowSec);
+  const quiet = (i: number): boolean => series.ok[from + i] + series.failed[from + i] === 0;
+  const pick = (src: Float64Array) => map(count, (i) => (quiet(i) ? NaN : src[from + i]));
+  return model('latency', 'Latency', 'ms', series, windowSec, [
+    { key: 'p50', label: 'p50', values: pick(series.p50) },
+    { key: 'p95', label: 'p95', values: pick(series.p95) },
+    { key: 'p99', label: 'p99', values: pick(series.p99) },
+  ], 10);
+}
+
+/** Failed answers as a share of all answers, per second. */
+export function errorChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartModel {
+  const { from, count } = chartWindow(series, windowSec);
+  const values = map(count, (i) => {
+    const done = series.ok[from + i] + series.failed[from + i];
+    return done === 0 ? NaN : series.failed[from + i] / done;
+  });
+  return model('errors', 'Error rate', 'share', series, windowSec, [{ key: 'errors', label: 'failed share', values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05);
+}
+
+/** Utilisation of each registered target per second (mean and max when there are many). */
+export function utilizationChart(series: Series, topology: Topology, windowSec = CHART_WINDOW_SEC): ChartModel {
+  const { from, count } = chartWindow(series, windowSec);
+  const n = series.seconds;
+  const shown = topology.targets.map((t, i) => ({ t, i })).filter(({ t, i }) => t.registered && i < series.targetCount);
+  const of = (t: number) => series.targetUtilization.subarray(t * n + from, t * n + from + count);
+  if (shown.length <= MAX_TARGET_LINES) {
+    return model('utilization', 'Utilisation per target', 'share', series, windowSec, shown.map(({ t, i }) => ({ key: t.id, label: t.id, values: of(i) })), 1);
+  }
+  const mean = map(count, (k) => shown.reduce((s, { i }) => s + series.targetUtilization[i * n + from + k], 0) / shown.length);
+  const top = map(count, (k) => shown.reduce((m, { i }) => Math.max(m, series.targetUtilization[i * n + from + k]), 0));
+  return model('utilization', 'Utilisation per target', 'share', series, windowSec, [
+    { key: 'mean', label: 'mean of targets', values: mean },
+    { key: 'max', label: 'busiest target', values: top },
+  ], 1, `${shown.length} targets: mean and busiest shown`);
+}

@@ -1,0 +1,108 @@
+/**
+ * Failure injection above the targets: take a zone or a whole region down and back, crash a balancer and
+ * bring it back, fail a database over to its standby — as changes in the live-change vocabulary
+ * (ChangeSchema). Each control shows the current state and offers the one change that makes sense now:
+ * a zone is down when a balancer node in it is down; a region is down when its last outage/recovery
+ * event says so (a crashed balancer alone does not make its region down).
+ */
+import type { InfraSnapshot, SimEvent, Topology } from '../engine/types.ts';
+import type { Change } from '../scenario/schema.ts';
+
+export type InfraAction = 'zone-outage' | 'zone-recover' | 'region-outage' | 'region-recover' | 'crash-balancer' | 'recover-balancer' | 'db-failover';
+export type InfraChange = Extract<Change, { action: InfraAction }>;
+
+export interface InfraControl {
+  key: string;
+  kind: 'zone' | 'region' | 'balancer' | 'database';
+  /** What it is: "zone us-east-1a". */
+  name: string;
+  /** Its state now, in words: "up", "down", "standby serving", "failing over". */
+  state: string;
+  down: boolean;
+  /** The button's words and the change it applies. */
+  label: string;
+  change: InfraChange;
+  enabled: boolean;
+}
+
+/** Regions of the balancers, in order; only worth a control when some balancer names one. */
+export function regionsOf(topology: Topology): string[] {
+  const regions = [...new Set(topology.balancers.map((b) => b.region))];
+  return regions.length === 1 && regions[0] === 'default' ? [] : regions;
+}
+
+/**
+ * Whether `region` is down now, from its latest outage or recovery event. The snapshot cannot tell a region
+ * outage from crashed balancers; if the event has dropped out of the kept log, the region reads as up and
+ * an outage button is offered again, which changes nothing the learner would notice.
+ */
+export function regionDown(region: string, events: readonly SimEvent[]): boolean {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.subject === region && (e.kind === 'outage' || e.kind === 'recover') && e.message.startsWith(`region ${region}`)) return e.kind === 'outage';
+  }
+  return false;
+}
+
+/** Every control, zones first, then regions, balancers and databases. */
+export function infraControls(topology: Topology, infra: InfraSnapshot | undefined, events: readonly SimEvent[]): InfraControl[] {
+  const controls: InfraControl[] = [];
+  const zonesDown = new Set(infra?.balancers.flatMap((b) => b.zonesDown) ?? []);
+  for (const zone of topology.zones) {
+    const down = zonesDown.has(zone);
+    controls.push({
+      key: `zone:${zone}`,
+      kind: 'zone',
+      name: `zone ${zone}`,
+      state: down ? 'down' : 'up',
+      down,
+      label: down ? 'Recover' : 'Outage',
+      change: down ? { action: 'zone-recover', zone } : { action: 'zone-outage', zone },
+      enabled: true,
+    });
+  }
+  const downRegions = new Set<string>();
+  for (const region of regionsOf(topology)) {
+    const down = regionDown(region, events);
+    if (down) downRegions.add(region);
+    controls.push({
+      key: `region:${region}`,
+      kind: 'region',
+      name: `region ${region}`,
+      state: down ? 'down' : 'up',
+      down,
+      label: down ? 'Recover' : 'Outage',
+      change: down ? { action: 'region-recover', region } : { action: 'region-outage', region },
+      enabled: true,
+    });
+  }
+  for (const b of topology.balancers) {
+    const state = infra?.balancers.find((x) => x.id === b.id)?.state ?? 'up';
+    const inDownRegion = downRegions.has(b.region);
+    const crashed = state !== 'up' && !inDownRegion;
+    controls.push({
+      key: `balancer:${b.id}`,
+      kind: 'balancer',
+      name: `balancer ${b.id}`,
+      state: inDownRegion ? 'down with its region' : state === 'standby' ? 'standby serving' : state,
+      down: state === 'down',
+      label: crashed ? 'Recover' : 'Crash',
+      change: crashed ? { action: 'recover-balancer', balancer: b.id } : { action: 'crash-balancer', balancer: b.id },
+      enabled: !inDownRegion,
+    });
+  }
+  for (const d of topology.databases) {
+    const failingOver = infra?.databases.find((x) => x.id === d.id)?.failingOver ?? false;
+    controls.push({
+      key: `database:${d.id}`,
+      kind: 'database',
+      name: `database ${d.id}`,
+      state: failingOver ? 'failing over' : 'up',
+      down: failingOver,
+      label: 'Fail over',
+      change: { action: 'db-failover', database: d.id },
+      enabled: !failingOver,
+    });
+  }
+  return controls;
+}

@@ -1,0 +1,39 @@
+/** Numbers for the lab's labels and tooltips: short, with units, '—' when there is no value. */
+
+const one = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** 0.4 → '0.4', 24 → '24', 1234 → '1.2k', 2500000 → '2.5M'. */
+export function formatCompact(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${one.format(n / 1e6)}M`;
+  if (a >= 1e4) return `${whole.format(n / 1e3)}k`;
+  if (a >= 1e3) return `${one.format(n / 1e3)}k`;
+  return a < 10 ? one.format(n) : whole.format(n);
+}
+
+/** Requests per second: '24/s'. */
+export function formatRate(perSec: number): string {
+  return Number.isFinite(perSec) ? `${formatCompact(perSec)}/s` : '—';
+}
+
+/** A share in 0..1: '34%' (one decimal below 10 %). */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  const p = share * 100;
+  return `${p > 0 && p < 10 ? one.format(p) : whole.format(p)}%`;
+}
+
+/** Milliseconds: '4.2 ms', '420 ms', '4.2 s'. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms >= 10_000) return `${whole.format(ms / 1000)} s`;
+  if (ms >= 1000) return `${one.format(ms / 1000)} s`;
+  return ms < 10 ? `${one.format(ms)} ms` : `${whole.format(ms)} ms`;
+}
+
+/** Simulated time as seconds: '12.4 s'. */
+export function formatSeconds(ms: number): string {
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—';
+}

@@ -1,0 +1,86 @@
+/**
+ * Per-target state for the views: the snapshot's typed array decoded into named objects, one per target
+ * of the topology, joined with the topology's static facts. A target with no snapshot yet reads as idle.
+ */
+import { CIRCUIT_STATES, HEALTH_STATES, LIFECYCLES, TARGET_STATES, TARGET_STRIDE, TF, type HealthState, type Lifecycle, type Snapshot, type TargetState, type Topology } from '../engine/types.ts';
+
+export type { HealthState };
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+export interface TargetView {
+  /** Index in topology order (the engine's target number). */
+  index: number;
+  id: string;
+  group: string;
+  address: string;
+  registered: boolean;
+  state: TargetState;
+  lifecycle: Lifecycle;
+  inRotation: boolean;
+  slowFactor: number;
+  errorShare: number;
+  inService: number;
+  queued: number;
+  concurrency: number;
+  weight: number;
+  requests: number;
+  ok: number;
+  failed: number;
+  /** Busy share of its slots over the last second, 0..1. */
+  utilization: number;
+  utilizationTotal: number;
+  meanLatencyMs: number;
+  ratePerSec: number;
+  /** What the balancer believes (health checks); 'healthy' when nothing checks. */
+  health: HealthState;
+  /** Health checks done so far: 0 when the group has none. */
+  checks: number;
+  /** The last 16 check results, newest in bit 0 (1 = passed); see check-history.ts. */
+  checkBits: number;
+  /** Failed for real but still in rotation: the balancer has not noticed yet. */
+  blind: boolean;
+  circuit: CircuitState;
+  ejected: boolean;
+  /** Slow-start share (1 = not warming up). */
+  slowStart: number;
+}
+
+/** Decodes every target of the topology; fields missing from the snapshot (or no snapshot) read as idle. */
+export function decodeTargets(snapshot: Snapshot | null, topology: Topology): TargetView[] {
+  const d = snapshot?.targets;
+  const known = d === undefined ? 0 : Math.floor(d.length / TARGET_STRIDE);
+  return topology.targets.map((t, i) => {
+    const o = i * TARGET_STRIDE;
+    const v = (field: number, fallback: number): number => (d !== undefined && i < known ? d[o + field] : fallback);
+    return {
+      index: i,
+      id: t.id,
+      group: t.group,
+      address: t.address,
+      registered: t.registered,
+      state: TARGET_STATES[v(TF.state, 0)] ?? 'up',
+      lifecycle: LIFECYCLES[v(TF.lifecycle, t.registered ? 0 : 2)] ?? 'in-service',
+      inRotation: v(TF.inRotation, t.registered ? 1 : 0) === 1,
+      slowFactor: v(TF.slowFactor, 1),
+      errorShare: v(TF.errorShare, 0),
+      inService: v(TF.inService, 0),
+      queued: v(TF.queued, 0),
+      concurrency: v(TF.concurrency, 1),
+      weight: v(TF.weight, 1),
+      requests: v(TF.requests, 0),
+      ok: v(TF.ok, 0),
+      failed: v(TF.failed, 0),
+      utilization: v(TF.utilization, 0),
+      utilizationTotal: v(TF.utilizationTotal, 0),
+      meanLatencyMs: v(TF.meanLatencyMs, 0),
+      ratePerSec: v(TF.ratePerSec, 0),
+      health: HEALTH_STATES[v(TF.health, 0)] ?? 'healthy',
+      checks: v(TF.checkCount, 0),
+      checkBits: v(TF.checkBits, 0),
+      blind: v(TF.blindWindow, 0) === 1,
+      circuit: CIRCUIT_STATES[v(TF.circuit, 0)] ?? 'closed',
+      ejected: v(TF.ejected, 0) === 1,
+      slowStart: v(TF.slowStart, 1),
+    };
+  });
+}

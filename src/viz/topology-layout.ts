@@ -1,0 +1,250 @@
+/**
+ * The topology picture's layout: a layered, left-to-right diagram computed, not simulated, so it is
+ * deterministic and never overlaps. Columns: clients → balancers (with their listeners and rules as rows)
+ * → target groups → targets. Each group owns a horizontal band holding its targets in a grid, split into
+ * zone sub-bands when there are zones, framed when a scaling group owns it, with its databases under the
+ * group node (band-layout.ts). Targets that are not registered are left out and counted, except those
+ * the caller asks to draw (instances still booting). Many targets switch from cards to small tiles; past
+ * MAX_DRAWN_TARGETS the rest are counted.
+ */
+import { max, sum } from 'd3-array';
+import type { Topology } from '../engine/types.ts';
+import { fitText, textWidth, wrapText } from './text-fit.ts';
+import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
+import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
+import { databaseLinks, type DatabaseLink } from './database-links.ts';
+
+export type { DatabaseLink, ScalingFrame, ZoneBand };
+
+export type NodeKind = 'clients' | 'balancer' | 'group' | 'target' | 'database';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One line inside a balancer node: a listener, one of its rules, or its default action. */
+export interface BalancerRow {
+  kind: 'listener' | 'rule' | 'default';
+  text: string;
+  /** The target group a rule or default forwards to (null: a 404 answer). */
+  group: string | null;
+  /** Centre line, absolute. */
+  y: number;
+  /** Index of the listener this row belongs to. */
+  listener: number;
+}
+
+export interface LayoutNode extends Rect {
+  key: string;
+  kind: NodeKind;
+  id: string;
+  /** Engine target index (kind 'target'), else -1. */
+  targetIndex: number;
+  /** Balancer rows (kind 'balancer'). */
+  rows: BalancerRow[];
+  /** Wrapped detail lines (a group's algorithm). */
+  lines: string[];
+  /**
+   * Targets in a grid of several columns are reached along the "street" under their row (so edges and
+   * dots never cross other targets): its y, and where it starts. NaN for a single column.
+   */
+  streetY: number;
+  streetX: number;
+}
+
+export type TargetMode = 'card' | 'tile';
+
+export interface TopologyLayout {
+  width: number;
+  height: number;
+  targetMode: TargetMode;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  /** Zone sub-bands of the groups' bands (behind the targets). */
+  zones: ZoneBand[];
+  /** Scaling-group frames around the bands of the groups they own. */
+  frames: ScalingFrame[];
+  /** Links from target groups to the databases they query. */
+  links: DatabaseLink[];
+  /** Per engine target index: where its dots travel; null when it is not drawn or nothing routes to it. */
+  routes: (TargetRoute | null)[];
+  /** Where a request that fails at the balancer (no target, no route) travels and stops. */
+  balancerDoor: BalancerDoor | null;
+  /** Registered targets not drawn because there are too many. */
+  overflowTargets: number;
+  /** Targets left out because they are not registered (and not asked for). */
+  unregisteredTargets: number;
+}
+
+export interface LayoutOptions {
+  /** Engine indices of unregistered targets to draw all the same (instances still booting). */
+  alsoDraw?: ReadonlySet<number>;
+}
+
+export const SIZES = {
+  margin: 12,
+  minGapX: 32,
+  clients: { width: 112, height: 64, dnsLine: 16 },
+  balancer: { width: 184, header: 42, zoneRow: 18, row: 22, padBottom: 8 },
+  group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5 },
+  /** Below COMPACT_BELOW px (a tablet in portrait), the first three columns are narrower. */
+  compact: { minGapX: 24, clients: 92, balancer: 164, group: 140 },
+  card: { width: 200, height: 104, gapX: 24, gapY: 12 },
+  tile: { width: 84, height: 60, gapX: 8, gapY: 12 },
+  bandGap: 24,
+  rowFontPx: 13,
+} as const;
+
+/** Narrower first columns below this drawing width (a tablet in portrait). */
+export const COMPACT_BELOW = 780;
+
+/** Targets are cards while they fit in this many rows; beyond, they become tiles (less text, same state). */
+export const MAX_CARD_ROWS = 6;
+/** At most this many targets are drawn; the state table lists them all. */
+export const MAX_DRAWN_TARGETS = 240;
+const PREFERRED_ROWS = 6;
+
+const blank = { rows: [], lines: [], streetY: NaN, streetX: NaN, targetIndex: -1 };
+
+/** A balancer's header: its name, kind and region, and a row for its zones when it has any. */
+export function balancerHeader(b: Topology['balancers'][number]): number {
+  return SIZES.balancer.header + (b.zones.length > 0 ? SIZES.balancer.zoneRow : 0);
+}
+
+function balancerRows(b: Topology['balancers'][number], top: number, width: number): BalancerRow[] {
+  const { row } = SIZES.balancer;
+  const header = balancerHeader(b);
+  const room = width - 30;
+  const rows: Omit<BalancerRow, 'y'>[] = [];
+  // the edge shows where a rule forwards; the group's name is written too when it fits
+  const text = (label: string, group: string | null): string => {
+    const full = `${label} → ${group ?? '404'}`;
+    return textWidth(full, SIZES.rowFontPx) <= room ? full : fitText(label, room, SIZES.rowFontPx);
+  };
+  b.listeners.forEach((l, li) => {
+    rows.push({ kind: 'listener', text: fitText(`:${l.port} ${l.protocol}`, room, SIZES.rowFontPx), group: null, listener: li });
+    for (const r of l.rules) rows.push({ kind: 'rule', text: text(r.label, r.group), group: r.group, listener: li });
+    rows.push({ kind: 'default', text: text('default', l.defaultGroup), group: l.defaultGroup, listener: li });
+  });
+  return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
+}
+
+function balancerHeight(b: Topology['balancers'][number]): number {
+  const count = b.listeners.reduce((n, l) => n + 2 + l.rules.length, 0);
+  return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
+}
+
+/** Lays out the topology for a drawing area `width` logical px wide; the height follows from the content. */
+export function layoutTopology(topology: Topology, width: number, options: LayoutOptions = {}): TopologyLayout {
+  const { margin, bandGap } = SIZES;
+  const compact = width < COMPACT_BELOW;
+  const minGapX = compact ? SIZES.compact.minGapX : SIZES.minGapX;
+  // a DNS name in front gets a line of its own in the clients node
+  const clients = { width: compact ? SIZES.compact.clients : SIZES.clients.width, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
+  const balancer = { ...SIZES.balancer, width: compact ? SIZES.compact.balancer : SIZES.balancer.width };
+  const group = { ...SIZES.group, width: compact ? SIZES.compact.group : SIZES.group.width };
+  const alsoDraw = options.alsoDraw ?? new Set<number>();
+  // a group's members are its registered targets (the engine lists only those), plus the extra ones asked for
+  const extra = [...alsoDraw].filter((t) => topology.targets[t] !== undefined).sort((a, b) => a - b);
+  const members = topology.groups.map((g) => {
+    const listed = g.targets.filter((t) => topology.targets[t]?.registered === true || alsoDraw.has(t));
+    return [...listed, ...extra.filter((t) => topology.targets[t].group === g.id && !listed.includes(t))];
+  });
+  const registered = sum(members, (m) => m.length);
+  // columns: as many target columns as fit, but no more than needed to keep about PREFERRED_ROWS rows (each
+  // zone header counting as one)
+  const zoneCount = max(topology.groups, (g, gi) => groupZones(topology, g.id, members[gi]).length) ?? 0;
+  const preferredRows = Math.max(2, PREFERRED_ROWS - zoneCount);
+  const fixed = 2 * margin + clients.width + balancer.width + group.width + 3 * minGapX;
+  const fitting = (c: { width: number; gapX: number }): number => Math.max(1, Math.floor((width - fixed + c.gapX) / (c.width + c.gapX)));
+  const targetMode: TargetMode = registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card) ? 'card' : 'tile';
+  const cell = targetMode === 'card' ? SIZES.card : SIZES.tile;
+  const fitCols = fitting(cell);
+  const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / preferredRows));
+  const cols = Math.min(fitCols, wantCols);
+  const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
+  const contentWidth = fixed - 3 * minGapX + targetsWidth;
+  const totalWidth = Math.max(width, contentWidth + 3 * minGapX);
+  const gapX = (totalWidth - contentWidth) / 3;
+  const xBalancer = margin + clients.width + gapX;
+  const xGroup = xBalancer + balancer.width + gapX;
+  const xTargets = xGroup + group.width + gapX;
+
+  // group bands, top to bottom; targets beyond the drawing budget are counted, not drawn
+  const geo = { xGroup, groupWidth: group.width, xTargets, targetsWidth, cols, cell };
+  const host = new Map<string, string[]>();
+  for (const d of topology.databases) {
+    const first = d.groups.find((id) => topology.groups.some((g) => g.id === id));
+    if (first !== undefined) host.set(first, [...(host.get(first) ?? []), d.id]);
+  }
+  let budget = MAX_DRAWN_TARGETS;
+  let y = margin;
+  const groupNodes: LayoutNode[] = [];
+  const targetNodes: LayoutNode[] = [];
+  const databaseNodes: LayoutNode[] = [];
+  const zones: ZoneBand[] = [];
+  const frames: ScalingFrame[] = [];
+  topology.groups.forEach((g, gi) => {
+    const drawn = members[gi].slice(0, Math.max(0, budget));
+    budget -= drawn.length;
+    const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, 2);
+    const groupHeight = group.height + (lines.length - 1) * group.lineHeight;
+    const band = layoutBand(topology, g, drawn, host.get(g.id) ?? [], geo, groupHeight, lines, y);
+    groupNodes.push(band.group);
+    targetNodes.push(...band.targets);
+    databaseNodes.push(...band.databases);
+    zones.push(...band.zones);
+    if (band.frame) frames.push(band.frame);
+    y += band.height + bandGap;
+  });
+  const bandsHeight = Math.max(0, y - bandGap - margin);
+
+  // balancers stacked and centred against the bands
+  const heights = topology.balancers.map(balancerHeight);
+  const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
+  const contentHeight = Math.max(bandsHeight, stackHeight, clients.height);
+  let by = margin + (contentHeight - stackHeight) / 2;
+  const balancerNodes = topology.balancers.map((b, i): LayoutNode => {
+    const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: balancerRows(b, by, balancer.width), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
+    by += heights[i] + bandGap;
+    return node;
+  });
+  // the groups, as a whole, centred if the balancers are the taller column
+  const shift = (contentHeight - bandsHeight) / 2;
+  for (const n of [...groupNodes, ...targetNodes, ...databaseNodes, ...zones, ...frames]) {
+    n.y += shift;
+    if ('streetY' in n) n.streetY += shift;
+  }
+
+  // the clients face the first listener of the first balancer
+  const first = balancerNodes[0];
+  const clientsY = first ? first.rows[0].y - clients.height / 2 : margin;
+  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
+
+  const nodes = [clientsNode, ...balancerNodes, ...groupNodes, ...databaseNodes, ...targetNodes];
+  const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames], (r) => r.y + r.height) ?? 0);
+  const height = bottom + margin;
+  const { edges, routes, balancerDoor } = buildEdgesAndRoutes(topology, clientsNode, balancerNodes, groupNodes, targetNodes);
+  return {
+    width: totalWidth,
+    height,
+    targetMode,
+    nodes,
+    edges,
+    zones,
+    frames,
+    links: databaseLinks(topology, groupNodes, databaseNodes),
+    routes,
+    balancerDoor,
+    overflowTargets: registered - targetNodes.length,
+    unregisteredTargets: topology.targets.length - registered,
+  };
+}
+
+/** Screen px per layout px for a drawing area `widthPx` wide: 1 on a laptop, larger on a projector. */
+export function stageScale(widthPx: number): number {
+  return Math.min(Math.max(widthPx / 900, 1), 1.6);
+}

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './support/lab-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+
+test('compare mode runs two algorithms on identical traffic, with their charts overlaid', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await page.getByTestId('nav-compare').click();
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await expect(page.getByTestId('a-algorithm-web')).toHaveValue('round-robin');
+  await expect(page.getByTestId('b-algorithm-web')).toHaveValue('least-connections');
+  await lab.ready();
+
+  await lab.setSpeed(50);
+  await lab.play();
+  await expect.poll(() => lab.simSeconds(), { timeout: 10_000 }).toBeGreaterThan(20);
+  await lab.pause();
+  // Same seed, common random numbers: the same requests arrive in both runs.
+  await expect.poll(async () => [await lab.count('a-arrived'), await lab.count('b-arrived')]).toEqual([await lab.count('a-arrived'), await lab.count('a-arrived')]);
+  expect(await lab.count('a-arrived')).toBeGreaterThan(400);
+  await expect(page.getByTestId('chart-p95')).toBeVisible();
+  await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
+  await expect(page.getByTestId('chart-failed')).toBeVisible();
+  await page.screenshot({ path: artifactPath('compare.png'), fullPage: true });
+
+  // Another pair: B with random; the run starts again.
+  await page.getByTestId('b-algorithm-web').selectOption('random');
+  await page.getByTestId('compare-start').click();
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('0.0 s');
+  await expect(page.getByRole('columnheader', { name: 'B: random' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

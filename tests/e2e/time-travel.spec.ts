@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './support/lab-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+
+const timeMs = (lab: LabPage) => lab.page.evaluate(() => window.__lab.timeMs());
+const totals = (lab: LabPage) => lab.page.evaluate(() => window.__lab.totals());
+
+test('pause, step to the next event, and forward one second', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+
+  await page.getByTestId('step').click();
+  await lab.ready();
+  const first = await timeMs(lab);
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(1000);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => timeMs(lab)).toBeGreaterThan(first);
+  await lab.ready();
+
+  const beforeForward = await timeMs(lab);
+  await page.getByTestId('forward').click();
+  await expect.poll(() => timeMs(lab)).toBe(beforeForward + 1000);
+
+  // On a focused button Space presses that button; with nothing focused, it plays and pauses.
+  await page.keyboard.press('Space');
+  await expect.poll(() => timeMs(lab)).toBe(beforeForward + 2000);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(lab.status).toHaveText('Running');
+  await page.keyboard.press('Space');
+  await expect(lab.status).toHaveText('Paused');
+  const pausedAt = await timeMs(lab);
+  await lab.nextFrames();
+  expect(await timeMs(lab)).toBe(pausedAt);
+  expect(errors).toEqual([]);
+});
+
+test('rewinding to an earlier moment shows exactly what was there, live changes included', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.advance(8_000);
+  await lab.targetAction('a', 'crash');
+  await lab.advance(7_000);
+  const at15 = { totals: await totals(lab), targets: await lab.targets() };
+  await lab.advance(10_000);
+  expect((await totals(lab)).arrived).toBeGreaterThan(at15.totals.arrived);
+
+  await page.getByTestId('scrubber').fill('15000');
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('15.0 s');
+  expect(await totals(lab)).toEqual(at15.totals);
+  expect(await lab.targets()).toEqual(at15.targets);
+  expect((await lab.target('a')).state).toBe('crashed');
+
+  // Before the crash, a is up again; ← goes back one more second.
+  await page.getByTestId('scrubber').fill('6000');
+  await lab.ready();
+  expect((await lab.target('a')).state).toBe('up');
+  await page.getByTestId('scrubber').focus();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowLeft');
+  await expect(lab.simTime).toHaveText('5.0 s');
+  await lab.ready();
+
+  // Scrubbing forward again replays the logged crash.
+  await page.getByTestId('scrubber').fill('25000');
+  await lab.ready();
+  expect((await lab.target('a')).state).toBe('crashed');
+  await page.screenshot({ path: artifactPath('rewound.png') });
+  expect(errors).toEqual([]);
+});
+
+test('a new seed gives other traffic; reset goes back to the start', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.advance(10_000);
+  const seed1 = await totals(lab);
+
+  await page.getByTestId('seed').fill('99');
+  await page.getByTestId('seed').press('Enter');
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('0.0 s');
+  await lab.advance(10_000);
+  expect((await totals(lab)).arrived).not.toBe(seed1.arrived);
+
+  await page.getByTestId('reset').click();
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('0.0 s');
+  await expect(page.getByTestId('seed')).toHaveValue('99');
+  expect(errors).toEqual([]);
+});

