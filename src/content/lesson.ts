@@ -1,0 +1,272 @@
+/**
+ * Turns a lesson folder's files (plain text, however they were read) into a checked `Lesson`, or into
+ * errors that each name the file, the place in it and what is wrong. Beyond each file's own shape it
+ * checks what spans files: the ids goals, waits, tries and predictions name exist in the world they
+ * apply to; the solution uses only unlocked controls and fits before the check; every scene is used.
+ */
+import type { z } from 'zod';
+import type { Condition, Goal, TimedChange } from '../engine/goals.ts';
+import type { Change, Scenario } from '../scenario/schema.ts';
+import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
+import { parseLessonMarkdown, type RawStep } from './markdown.ts';
+import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
+
+/** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
+export interface LessonError {
+  file: string;
+  /** A JSON path (`goals[2].target`), `line 14` in index.md, or `(file)`. */
+  path: string;
+  message: string;
+}
+
+export type Predict = z.output<typeof PredictDirectiveSchema>;
+export type Hints = z.output<typeof HintsDirectiveSchema>;
+/** A step's wait-for: a condition, with an optional label for the player. */
+export type WaitFor = Condition & { label?: string };
+
+export interface Step {
+  /** 1-based, as in `#/lessons/<slug>/<step>`. */
+  number: number;
+  title: string;
+  /** Prose, markdown without raw HTML (render it with HTML escaped). */
+  markdown: string;
+  /** The world this step shows: a scene's name, or null for the lesson's scenario. */
+  scene: string | null;
+  wait: WaitFor | null;
+  tries: { label: string; changes: Change[] }[];
+  predict: Predict | null;
+  hints: Hints | null;
+}
+
+export interface Lesson {
+  /** Folder name without its number: `one-server-is-not-enough`. */
+  slug: string;
+  /** The folder's numeric prefix. */
+  order: number;
+  folder: string;
+  title: string;
+  summary: string;
+  sources: string[];
+  /** Live-change actions the learner may use. */
+  controls: ChangeAction[];
+  scenario: Scenario;
+  /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
+  scenes: Record<string, Scenario>;
+  checkSec: number;
+  goals: Goal[];
+  /** solution.json, with times in ms (TimedChange, as the worker logs changes). */
+  solution: TimedChange[];
+  steps: Step[];
+}
+
+export const LESSON_FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json'] as const;
+
+type Result<T> = { ok: true; value: T } | { ok: false; errors: LessonError[] };
+
+function parseJson(file: string, text: string, errors: LessonError[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    errors.push({ file, path: '(file)', message: `not valid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+function zodErrors(file: string, error: z.ZodError, prefix = ''): LessonError[] {
+  return error.issues.map((i) => ({ file, path: i.path.length ? prefix + formatPath(i.path) : prefix.replace(/\.$/, '') || '(root)', message: i.message }));
+}
+
+/** Scenario and change errors, their paths put under `prefix` (a change's `(change).target` becomes `[2].target`). */
+function fromValidation(file: string, errors: ValidationError[], prefix = ''): LessonError[] {
+  return errors.map((e) => {
+    let path = e.path;
+    if (prefix) path = path.startsWith('(change)') ? prefix + path.slice('(change)'.length) : path === '(root)' ? prefix : `${prefix}.${path}`;
+    return { file, path, message: e.message };
+  });
+}
+
+/** Ids a condition names, with where they sit in it. */
+function conditionRefs(c: Condition): { field: string; kind: 'group' | 'target'; id: string }[] {
+  const out: { field: string; kind: 'group' | 'target'; id: string }[] = [];
+  if ('group' in c && c.group !== undefined) out.push({ field: 'group', kind: 'group', id: c.group });
+  if ('target' in c && c.target !== undefined) out.push({ field: 'target', kind: 'target', id: c.target });
+  if (c.kind === 'config' && c.check === 'weights') for (const t of Object.keys(c.ratio)) out.push({ field: `ratio.${t}`, kind: 'target', id: t });
+  return out;
+}
+
+function checkCondition(c: Condition, world: Scenario, file: string, at: string, lastSec: number | null, errors: LessonError[]): void {
+  const groups = new Set(world.targetGroups.map((g) => g.id));
+  const targets = new Set(world.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
+  for (const r of conditionRefs(c)) {
+    if (!(r.kind === 'group' ? groups : targets).has(r.id)) errors.push({ file, path: `${at}.${r.field}`, message: `no ${r.kind === 'group' ? 'target group' : 'target'} "${r.id}" in ${world.name}` });
+  }
+  if (lastSec === null) return;
+  const late = (field: string, sec: number | undefined) => {
+    if (sec !== undefined && sec > lastSec) errors.push({ file, path: `${at}.${field}`, message: `${sec} s is after the check at ${lastSec} s` });
+  };
+  if (c.kind === 'metric') {
+    late('windowSec', c.windowSec);
+    late('toSec', c.toSec);
+    if (c.fromSec !== undefined && c.fromSec >= lastSec) errors.push({ file, path: `${at}.fromSec`, message: `${c.fromSec} s leaves no time before the check at ${lastSec} s` });
+  }
+}
+
+/** Parses and checks one lesson folder. `files` maps names inside the folder (`index.md`, `scenes/dns.json`) to text. */
+export function parseLesson(folder: string, files: Readonly<Record<string, string>>): Result<Lesson> {
+  const errors: LessonError[] = [];
+  const base = `lessons/${folder}`;
+  const name = LESSON_FOLDER.exec(folder);
+  if (!name) errors.push({ file: base, path: '(folder)', message: 'name lesson folders like "01-one-server-is-not-enough": two digits, a dash, lowercase words joined by dashes' });
+  for (const f of REQUIRED) if (files[f] === undefined) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is missing' });
+  for (const f of Object.keys(files)) {
+    if (!(REQUIRED as readonly string[]).includes(f) && !/^scenes\/[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(f)) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is not part of the lesson format (index.md, scenario.json, goals.json, solution.json, scenes/<name>.json)' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  // scenario and scenes
+  const scenarioFile = `${base}/scenario.json`;
+  const scenarioRaw = parseJson(scenarioFile, files['scenario.json'], errors);
+  const scenarioV = scenarioRaw === undefined ? null : validateScenario(scenarioRaw);
+  if (scenarioV && !scenarioV.ok) errors.push(...fromValidation(scenarioFile, scenarioV.errors));
+  const scenes: Record<string, Scenario> = {};
+  for (const f of Object.keys(files).filter((x) => x.startsWith('scenes/')).sort()) {
+    const raw = parseJson(`${base}/${f}`, files[f], errors);
+    if (raw === undefined) continue;
+    const v = validateScenario(raw);
+    if (v.ok) scenes[f.slice('scenes/'.length, -'.json'.length)] = v.value;
+    else errors.push(...fromValidation(`${base}/${f}`, v.errors));
+  }
+
+  // frontmatter and steps
+  const indexFile = `${base}/index.md`;
+  const md = parseLessonMarkdown(files['index.md']);
+  if (!md.ok) errors.push(...md.errors.map((e) => ({ file: indexFile, path: `line ${e.line}`, message: e.message })));
+  const fm = md.ok ? FrontmatterSchema.safeParse(md.value.frontmatter) : null;
+  if (fm && !fm.success) errors.push(...zodErrors(indexFile, fm.error, 'frontmatter.'));
+
+  // goals
+  const goalsFile = `${base}/goals.json`;
+  const goalsRaw = parseJson(goalsFile, files['goals.json'], errors);
+  const goalsV = goalsRaw === undefined ? null : GoalsFileSchema.safeParse(goalsRaw);
+  if (goalsV && !goalsV.success) errors.push(...zodErrors(goalsFile, goalsV.error));
+
+  // solution
+  const solutionFile = `${base}/solution.json`;
+  const solutionRaw = parseJson(solutionFile, files['solution.json'], errors);
+  const solutionV = solutionRaw === undefined ? null : SolutionFileSchema.safeParse(solutionRaw);
+  if (solutionV && !solutionV.success) errors.push(...zodErrors(solutionFile, solutionV.error));
+
+  if (errors.length > 0 || !scenarioV?.ok || !md.ok || !fm?.success || !goalsV?.success || !solutionV?.success) return { ok: false, errors };
+  const scenario = scenarioV.value;
+  const { checkSec } = goalsV.data;
+  const goals = goalsV.data.goals as Goal[];
+
+  const seen = new Set<string>();
+  goals.forEach((g, i) => {
+    if (seen.has(g.id)) errors.push({ file: goalsFile, path: `goals[${i}].id`, message: `duplicate goal id "${g.id}"` });
+    seen.add(g.id);
+    checkCondition(g, scenario, goalsFile, `goals[${i}]`, checkSec, errors);
+  });
+
+  const controls = fm.data.controls;
+  const solution: TimedChange[] = [];
+  solutionV.data.forEach((entry, i) => {
+    const { atSec, ...rest } = entry;
+    const v = validateChange(rest, scenario);
+    if (!v.ok) return errors.push(...fromValidation(solutionFile, v.errors, `[${i}]`));
+    if (!controls.includes(v.value.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${v.value.action}" is not among the lesson's controls (${controls.join(', ')})` });
+    if ((atSec ?? 0) > checkSec) errors.push({ file: solutionFile, path: `[${i}].atSec`, message: `${atSec} s is after the check at ${checkSec} s` });
+    solution.push({ atMs: (atSec ?? 0) * 1000, change: v.value });
+  });
+
+  const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, scenes, file: indexFile, errors }));
+  if (!steps.some((s) => s.hints !== null)) errors.push({ file: indexFile, path: '(file)', message: 'no step has hints: give the step that asks for the fix a <!-- hints: {…} --> directive' });
+  const used = new Set(steps.map((s) => s.scene));
+  for (const s of Object.keys(scenes)) if (!used.has(s)) errors.push({ file: `${base}/scenes/${s}.json`, path: '(file)', message: 'no step shows this scene (<!-- scene: "' + s + '" -->)' });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, steps },
+  };
+}
+
+function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scenes: Record<string, Scenario>; file: string; errors: LessonError[] }): Step {
+  const { file, errors } = ctx;
+  const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null };
+  const parsed: { name: DirectiveName; value: unknown; line: number }[] = [];
+  for (const d of raw.directives) {
+    if (!(d.name in DIRECTIVES)) {
+      errors.push({ file, path: `line ${d.line}`, message: `unknown directive "${d.name}" (known: ${Object.keys(DIRECTIVES).join(', ')})` });
+      continue;
+    }
+    const name = d.name as DirectiveName;
+    const v = DIRECTIVES[name].safeParse(d.value);
+    if (!v.success) {
+      errors.push(...v.error.issues.map((i) => ({ file, path: `line ${d.line}`, message: `${name}${i.path.length ? ' ' + formatPath(i.path) : ''}: ${i.message}` })));
+      continue;
+    }
+    if (name !== 'try' && parsed.some((p) => p.name === name)) errors.push({ file, path: `line ${d.line}`, message: `step ${number} has more than one "${name}" directive` });
+    parsed.push({ name, value: v.data, line: d.line });
+  }
+  const sceneDirective = parsed.find((p) => p.name === 'scene');
+  if (sceneDirective) {
+    step.scene = sceneDirective.value as string;
+    if (!(step.scene in ctx.scenes)) errors.push({ file, path: `line ${sceneDirective.line}`, message: `no scene "${step.scene}" (add scenes/${step.scene}.json)` });
+  }
+  const world = (step.scene !== null ? ctx.scenes[step.scene] : undefined) ?? ctx.scenario;
+  for (const p of parsed) {
+    const at = `line ${p.line}`;
+    if (p.name === 'wait') {
+      step.wait = p.value as WaitFor;
+      checkCondition(step.wait, world, file, `${at} wait`, null, errors);
+    } else if (p.name === 'try') {
+      const t = p.value as Step['tries'][number];
+      t.changes.forEach((c, i) => {
+        const v = validateChange(c, world);
+        if (!v.ok) errors.push(...v.errors.map((e) => ({ file, path: at, message: `try changes[${i}]: ${e.message}` })));
+      });
+      step.tries.push(t);
+    } else if (p.name === 'predict') {
+      step.predict = p.value as Predict;
+      step.predict.options.forEach((o, oi) => o.when?.forEach((c, ci) => checkCondition(c as Condition, world, file, `${at} predict options[${oi}].when[${ci}]`, step.predict!.atSec ?? null, errors)));
+    } else if (p.name === 'hints') step.hints = p.value as Hints;
+  }
+  return step;
+}
+
+/**
+ * Loads every lesson from a map of paths to text, as `import.meta.glob` gives it (`/lessons/01-x/index.md`)
+ * or as a Node loader builds it. Files directly in lessons/ (the README) are ignored. Lessons come out
+ * in folder order; a lesson with any error is left out and its errors returned.
+ */
+export function loadLessons(files: Readonly<Record<string, string>>): { lessons: Lesson[]; errors: LessonError[] } {
+  const byFolder = new Map<string, Record<string, string>>();
+  for (const [path, text] of Object.entries(files)) {
+    const m = /^\/?(?:.*\/)?lessons\/([^/]+)\/(.+)$/.exec(path.replaceAll('\\', '/'));
+    if (!m) continue;
+    const folder = byFolder.get(m[1]) ?? {};
+    folder[m[2]] = text;
+    byFolder.set(m[1], folder);
+  }
+  const lessons: Lesson[] = [];
+  const errors: LessonError[] = [];
+  for (const folder of [...byFolder.keys()].sort()) {
+    const r = parseLesson(folder, byFolder.get(folder)!);
+    if (r.ok) lessons.push(r.value);
+    else errors.push(...r.errors);
+  }
+  const orders = new Map<number, string>();
+  for (const l of lessons) {
+    const other = orders.get(l.order);
+    if (other) errors.push({ file: `lessons/${l.folder}`, path: '(folder)', message: `lessons/${other} has the same number ${String(l.order).padStart(2, '0')}` });
+    orders.set(l.order, l.folder);
+  }
+  return { lessons, errors };
+}
+
+/** One line per error: `lessons/01-x/goals.json goals[2].target: no target "z" in …`. */
+export function formatLessonErrors(errors: readonly LessonError[]): string {
+  return errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join('\n');
+}

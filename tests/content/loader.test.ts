@@ -1,0 +1,153 @@
+// The lesson format's parser and checker: what a valid lesson turns into, and the error each kind of
+// mistake produces (file, place, reason). Plus: the app's import.meta.glob loader sees what Node sees.
+import { describe, expect, it } from 'vitest';
+import { parseLessonMarkdown, wordCount } from '../../src/content/markdown.ts';
+import { formatLessonErrors, loadLessons, parseLesson } from '../../src/content/lesson.ts';
+import { loadLessonsFromDir } from '../../src/content/node-loader.ts';
+import { lessons as bundled, lessonBySlug, lessonErrors } from '../../src/content/lessons.ts';
+
+const scenario = {
+  schemaVersion: 1,
+  name: 'tiny',
+  traffic: { arrival: { kind: 'poisson', ratePerSec: 10 } },
+  balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'web' }] }],
+  targetGroups: [{ id: 'web', algorithm: 'round-robin', targets: [{ id: 'a', serviceTimeMs: { dist: 'constant', valueMs: 10 } }] }],
+};
+
+const index = `---
+title: A tiny lesson
+summary: "Used by the loader tests: one step, one hint."
+sources: [002]
+controls: [set-target-count, crash]
+---
+
+## The only step
+
+Some prose with \`<code>\` in it.
+
+<!-- hints: { "nudge": "n", "concept": "c", "control": "k" } -->
+<!-- an authoring note, dropped -->
+<!-- wait: { "kind": "event", "event": "target-failed", "target": "a", "label": "a fails" } -->
+<!-- try: { "label": "Crash a", "changes": [{ "action": "crash", "target": "a" }] } -->
+`;
+
+const goals = { checkSec: 30, goals: [{ id: 'two', label: 'Two targets', kind: 'config', check: 'target-count', group: 'web', atLeast: 2 }] };
+const solution = [{ action: 'set-target-count', group: 'web', count: 2 }];
+
+function files(over: Record<string, unknown> = {}): Record<string, string> {
+  const base: Record<string, unknown> = { 'index.md': index, 'scenario.json': scenario, 'goals.json': goals, 'solution.json': solution, ...over };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) if (v !== undefined) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return out;
+}
+
+function errorsOf(f: Record<string, string>, folder = '07-tiny'): string {
+  const r = parseLesson(folder, f);
+  return r.ok ? '' : formatLessonErrors(r.errors);
+}
+
+describe('a valid lesson folder', () => {
+  it('becomes a lesson with its slug, order, steps and directives', () => {
+    const r = parseLesson('07-tiny', files());
+    if (!r.ok) throw new Error(formatLessonErrors(r.errors));
+    const l = r.value;
+    expect([l.slug, l.order, l.title, l.summary, l.sources, l.controls, l.checkSec]).toEqual([
+      'tiny',
+      7,
+      'A tiny lesson',
+      'Used by the loader tests: one step, one hint.',
+      ['002'],
+      ['set-target-count', 'crash'],
+      30,
+    ]);
+    expect(l.solution).toEqual([{ atMs: 0, change: { action: 'set-target-count', group: 'web', count: 2 } }]);
+    expect(l.steps).toHaveLength(1);
+    const s = l.steps[0];
+    expect(s.number).toBe(1);
+    expect(s.title).toBe('The only step');
+    expect(s.markdown).toBe('Some prose with `<code>` in it.');
+    expect(s.hints).toEqual({ nudge: 'n', concept: 'c', control: 'k' });
+    expect(s.wait).toEqual({ kind: 'event', event: 'target-failed', target: 'a', label: 'a fails' });
+    expect(s.tries).toEqual([{ label: 'Crash a', changes: [{ action: 'crash', target: 'a' }] }]);
+    expect(s.scene).toBeNull();
+  });
+
+  it('takes solution times in seconds and gives them in ms', () => {
+    const r = parseLesson('07-tiny', files({ 'solution.json': [{ atSec: 5, ...solution[0] }] }));
+    expect(r.ok && r.value.solution[0].atMs).toBe(5000);
+  });
+});
+
+describe('mistakes name the file, the place and the reason', () => {
+  it.each([
+    ['a missing file', files({ 'goals.json': undefined }), 'lessons/07-tiny/goals.json (file): is missing'],
+    ['a stray file', { ...files(), 'notes.txt': 'x' }, 'lessons/07-tiny/notes.txt (file): is not part of the lesson format'],
+    ['bad JSON', files({ 'goals.json': '{ "checkSec": 30,' }), 'lessons/07-tiny/goals.json (file): not valid JSON'],
+    ['a bad scenario', files({ 'scenario.json': { ...scenario, balancers: [] } }), 'lessons/07-tiny/scenario.json balancers: needs at least 1 item'],
+    ['a goal naming a missing group', files({ 'goals.json': { checkSec: 30, goals: [{ ...goals.goals[0], group: 'api' }] } }), 'goals.json goals[0].group: no target group "api"'],
+    ['a goal of an unknown kind', files({ 'goals.json': { checkSec: 30, goals: [{ id: 'x', label: 'x', kind: 'vibe' }] } }), 'goals.json goals[0].kind:'],
+    ['a window past the check', files({ 'goals.json': { checkSec: 30, goals: [{ id: 'x', label: 'x', kind: 'metric', metric: 'errorRate', windowSec: 60, atMost: 0 }] } }), 'goals[0].windowSec: 60 s is after the check at 30 s'],
+    ['duplicate goal ids', files({ 'goals.json': { checkSec: 30, goals: [goals.goals[0], goals.goals[0]] } }), 'goals[1].id: duplicate goal id "two"'],
+    ['a solution outside the controls', files({ 'solution.json': [{ action: 'set-algorithm', group: 'web', algorithm: 'random' }] }), 'solution.json [0].action: "set-algorithm" is not among the lesson\'s controls'],
+    ['a solution naming a missing target', files({ 'solution.json': [{ action: 'crash', target: 'zz' }] }), 'solution.json [0].target: no target with id "zz"'],
+    ['a solution after the check', files({ 'solution.json': [{ atSec: 31, ...solution[0] }] }), 'solution.json [0].atSec: 31 s is after the check at 30 s'],
+    ['a bad folder name', files(), 'lessons/Tiny (folder): name lesson folders like'],
+    ['an unused scene', { ...files(), 'scenes/extra.json': JSON.stringify(scenario) }, 'scenes/extra.json (file): no step shows this scene'],
+    ['no hints anywhere', files({ 'index.md': index.replace(/<!-- hints.*-->\n/, '') }), 'no step has hints'],
+    ['a missing scene', files({ 'index.md': index + '\n<!-- scene: "dns" -->\n' }), 'index.md line 17: no scene "dns"'],
+    ['an unknown directive', files({ 'index.md': index + '\n<!-- wiat: {} -->\n' }), 'line 17: unknown directive "wiat"'],
+    ['a directive with bad JSON', files({ 'index.md': index + '\n<!-- wait: { kind: 1 } -->\n' }), 'line 17: directive "wait": not valid JSON'],
+    ['two waits in a step', files({ 'index.md': index + '\n<!-- wait: { "kind": "event", "event": "log", "entry": "crash" } -->\n' }), 'step 1 has more than one "wait" directive'],
+    ['a try that names a missing target', files({ 'index.md': index.replace('"target": "a" }] }', '"target": "q" }] }') }), 'try changes[0]: no target with id "q"'],
+    ['raw HTML in prose', files({ 'index.md': index.replace('Some prose', '<b>Some</b> prose') }), 'line 10: raw HTML is not allowed'],
+    ['an unlocked control that does not exist', files({ 'index.md': index.replace('crash]', 'explode]') }), 'frontmatter.controls[1]'],
+  ])('%s', (_what, f, expected) => {
+    expect(errorsOf(f, expected.includes('lessons/Tiny') ? 'Tiny' : '07-tiny')).toContain(expected);
+  });
+});
+
+describe('index.md', () => {
+  it('needs a frontmatter, and steps that start at "## "', () => {
+    const r = parseLessonMarkdown('no frontmatter\n## Step\ntext');
+    expect(r.ok).toBe(false);
+    const r2 = parseLessonMarkdown('---\ntitle: x\n---\nloose text\n## Step\ntext');
+    expect(!r2.ok && r2.errors).toEqual([{ line: 4, message: 'text before the first step: start each step with a "## " heading' }]);
+  });
+
+  it('reads quoted values and lists with quoted commas', () => {
+    const r = parseLessonMarkdown('---\ntitle: "A: B"\nsources: [001, "a, b", \'c\']\n---\n## S\nprose');
+    expect(r.ok && r.value.frontmatter).toEqual({ title: 'A: B', sources: ['001', 'a, b', 'c'] });
+  });
+
+  it('does not split steps or read directives inside fenced code', () => {
+    const r = parseLessonMarkdown('---\ntitle: x\n---\n## S\n```\n## not a step\n<!-- wait: nope -->\n```\nprose');
+    expect(r.ok && r.value.steps.map((s) => [s.title, s.directives.length])).toEqual([['S', 0]]);
+  });
+
+  it('reads a directive spread over several lines, with its first line', () => {
+    const r = parseLessonMarkdown('---\ntitle: x\n---\n## S\nprose\n\n<!-- try: {\n  "label": "x"\n} -->\nmore');
+    expect(r.ok && r.value.steps[0].directives).toEqual([{ name: 'try', value: { label: 'x' }, line: 7 }]);
+    expect(r.ok && r.value.steps[0].markdown).toBe('prose\n\nmore');
+  });
+
+  it('counts words of prose', () => {
+    expect(wordCount('Two `words`, and — a dash.\n\n```\ncode is not prose\n```')).toBe(5);
+  });
+});
+
+describe('the two loaders', () => {
+  it('the app bundle (import.meta.glob) holds the same lessons as the Node loader, without errors', () => {
+    const node = loadLessonsFromDir('lessons');
+    expect(lessonErrors).toEqual([]);
+    expect(bundled.map((l) => l.slug)).toEqual(node.lessons.map((l) => l.slug));
+    expect(JSON.stringify(bundled)).toBe(JSON.stringify(node.lessons));
+    expect(lessonBySlug('one-server-is-not-enough')?.order).toBe(1);
+  });
+
+  it('reports two lessons with the same number', () => {
+    const a = Object.fromEntries(Object.entries(files()).map(([k, v]) => [`/lessons/01-a/${k}`, v]));
+    const b = Object.fromEntries(Object.entries(files()).map(([k, v]) => [`/lessons/01-b/${k}`, v]));
+    const r = loadLessons({ ...a, ...b, '/lessons/README.md': '# ignored' });
+    expect(formatLessonErrors(r.errors)).toBe('lessons/01-b (folder): lessons/01-a has the same number 01');
+  });
+});
