@@ -1,11 +1,23 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { assertLessonsValid } from './src/content/node-loader.ts';
+
+/** A broken lesson fails the build with the file, the JSON path and the reason. */
+function checkLessons(): Plugin {
+  return {
+    name: 'balancer-lab:check-lessons',
+    buildStart() {
+      assertLessonsValid('lessons');
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), checkLessons()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },
