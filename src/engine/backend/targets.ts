@@ -126,7 +126,11 @@ export class TargetStore {
     this.busyStamp[t] = nowMs;
   }
 
+  /** Bumped whenever the arrays are reallocated, so holders of cached references can refresh them. */
+  generation = 0;
+
   private grow(capacity: number): void {
+    this.generation++;
     const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
     const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(capacity); b.set(a); return b; };

@@ -66,19 +66,37 @@ export class TargetGroup implements GroupView {
     this.classKeys = classes.map((c) => this.staticKey(c));
   }
 
+  // The hot accessors read typed arrays cached from the store (refreshed in pick() when the store
+  // reallocates), so a least-connections scan over 50 members stays cheap.
+  private memberIds = new Int32Array(0);
+  private wArr = new Float64Array(0);
+  private busyArr = new Int32Array(0);
+  private queuedArr = new Int32Array(0);
+  private rotArr = new Uint8Array(0);
+  private cachedFor = -1;
+
+  private refreshCache(): void {
+    const s = this.store;
+    this.wArr = s.weight;
+    this.busyArr = s.busy;
+    this.queuedArr = s.queued;
+    this.rotArr = s.inRotation;
+    this.cachedFor = s.generation;
+  }
+
   get size(): number {
-    return this.members.length;
+    return this.memberIds.length;
   }
   weight(i: number): number {
-    return this.store.weight[this.members[i]];
+    return this.wArr[this.memberIds[i]];
   }
   active(i: number): number {
-    const t = this.members[i];
-    return this.store.busy[t] + this.store.queued[t];
+    const t = this.memberIds[i];
+    return this.busyArr[t] + this.queuedArr[t];
   }
   eligible(i: number): boolean {
-    const t = this.members[i];
-    if (this.store.inRotation[t] !== 1) return false;
+    const t = this.memberIds[i];
+    if (this.rotArr[t] !== 1) return false;
     return !this.filtering || this.passes(t);
   }
 
@@ -117,12 +135,14 @@ export class TargetGroup implements GroupView {
     const store = this.store;
     for (const t of this.members) store.memberIndex[t] = -1;
     this.members = [];
+    this.refreshCache();
     for (let t = 0; t < store.count; t++) {
       if (store.groupOf[t] === this.index && store.registered[t] === 1) {
         store.memberIndex[t] = this.members.length;
         this.members.push(t);
       }
     }
+    this.memberIds = Int32Array.from(this.members);
     this.algorithm.rebuild(this);
     for (const a of this.zoneAlgorithms) a?.rebuild(this);
   }
@@ -146,6 +166,7 @@ export class TargetGroup implements GroupView {
   /** Chooses a target (global index) for a request, or -1. */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
+    if (this.cachedFor !== this.store.generation) this.refreshCache();
     this.filtering = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
     const r = this.request;
     r.clientIp = clientIp;
