@@ -7,6 +7,7 @@
 import type { Change, TargetConfig } from '../scenario/schema.ts';
 import type { Engine } from './simulation.ts';
 import { FAIL } from './simulation.ts';
+import { startQueued } from './backend/service.ts';
 import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { LC_DRAINING, LC_IN_SERVICE, LC_UNUSED, TARGET_CRASHED, TARGET_DEGRADED, TARGET_HUNG, TARGET_UP } from './backend/targets.ts';
@@ -70,7 +71,7 @@ function applyOne(e: Engine, change: Change): string | null {
       store.accrue(t, now);
       store.concurrency[t] = change.concurrency;
       store.configs[t] = { ...store.configs[t], concurrency: change.concurrency };
-      e.startQueued(t);
+      startQueued(e, t);
       e.log.add(now, 'config', change.target, `${change.target} now serves ${change.concurrency} request${change.concurrency === 1 ? '' : 's'} at once`);
       return null;
     }
@@ -181,7 +182,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
       store.slowFactor[t] = 1;
       store.errorShare[t] = 0;
       e.healthSys.blind.recovered(t);
-      e.startQueued(t);
+      startQueued(e, t);
       e.log.add(now, 'recover', id, `${id} recovered and answers normally again`);
       return null;
     }

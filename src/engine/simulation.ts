@@ -7,21 +7,18 @@
  * Simplifications: the network between client, balancer and target takes no time; the balancer
  * itself has no capacity limit (a later issue adds one).
  */
-import type { Scenario } from '../scenario/schema.ts';
-import type { Change } from '../scenario/schema.ts';
+import type { Change, Scenario } from '../scenario/schema.ts';
 import { EventQueue } from './core/event-queue.ts';
 import { createStreams, type Rng, type StreamName } from './core/rng.ts';
-import { quantile } from './core/distributions.ts';
-import { distParams } from './core/distributions.ts';
+import { distParams, quantile } from './core/distributions.ts';
 import { RateProfile } from './traffic/rate-profile.ts';
 import { ClientPopulation } from './traffic/clients.ts';
 import { RequestMix } from './traffic/request-mix.ts';
-import { RequestPool, REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING, FLAG_ATTACK, FLAG_SAMPLED, FLAG_WILL_ERROR } from './backend/requests.ts';
-import { TargetStore, TARGET_CRASHED, TARGET_HUNG } from './backend/targets.ts';
+import { RequestPool, REQ_QUEUED, REQ_SERVING, FLAG_ATTACK, FLAG_SAMPLED } from './backend/requests.ts';
+import { TargetStore, TARGET_CRASHED } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
 import { buildWorld, ROUTE_PER_REQUEST } from './world.ts';
-import { listenerFor, routeRequest } from './balancer/router.ts';
 import { ClientCookies } from './traffic/cookies.ts';
 import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from './balancer/edge.ts';
 import { EdgeStats } from './metrics/edge-stats.ts';
@@ -38,14 +35,18 @@ import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { Deployments } from './deployments.ts';
 import { ScalingGroup } from './autoscaling/scaling-group.ts';
 import { CostMeter, DEFAULT_INSTANCE_TYPES, hourlyPriceUsd, type InstanceType } from './scaling/index.ts';
+import { scheduleAttacks, attackArrival } from './traffic/attacks.ts';
+import { choose } from './balancer/choose.ts';
+import { attemptFailed } from './balancer/retry.ts';
+import { nodeServes, routePerRequest } from './balancer/routing.ts';
+import { rollTo } from './metrics/second-clock.ts';
+import { complete, expire, start } from './backend/service.ts';
 import { EV_ASG_TICK, EV_INSTANCE_READY, EV_SPOT_INTERRUPT, EV_ATTACK, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
-import { DB_ERROR, DatabaseTier } from './infra/database-tier.ts';
+import { DatabaseTier } from './infra/database-tier.ts';
 import { Sessions } from './sessions/sessions.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
-/** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
-const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
 const NO_TRIES: number[] = [];
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
@@ -89,8 +90,8 @@ export class Engine implements Simulation {
   /** The scaling group that owns each target group, or null. */
   readonly asgOfGroup: (ScalingGroup | null)[];
   /** Targets already tried by requests that are being retried (request id → targets). */
-  private readonly tried = new Map<number, number[]>();
-  private readonly anySlowStart: boolean;
+  readonly tried = new Map<number, number[]>();
+  readonly anySlowStart: boolean;
   readonly closedLoop: boolean;
   profile: RateProfile | null;
   arrivalGeneration = 0;
@@ -109,8 +110,8 @@ export class Engine implements Simulation {
   private nextId = 0;
   private readonly thinkParams: { kind: number; p1: number; p2: number } | null;
   private readonly onDone: SimulationOptions['onRequestDone'];
-  private readonly secTargetRequests: Float64Array;
-  private secTargetUtil: Float64Array;
+  readonly secTargetRequests: Float64Array;
+  secTargetUtil: Float64Array;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -158,7 +159,7 @@ export class Engine implements Simulation {
       this.scheduleArrival(0);
     }
     this.healthSys.start();
-    this.scheduleAttacks();
+    scheduleAttacks(this);
     this.db = new DatabaseTier(this);
     this.sessions = new Sessions(this);
     this.cookies = new ClientCookies(scenario);
@@ -181,7 +182,7 @@ export class Engine implements Simulation {
     const q = this.queue;
     while (q.size > 0 && q.peekTime() <= timeMs) this.processNext();
     if (timeMs > this.nowMs) {
-      if (timeMs >= this.nextSecondMs) this.rollTo(timeMs);
+      if (timeMs >= this.nextSecondMs) rollTo(this, timeMs);
       this.nowMs = timeMs;
     }
   }
@@ -234,7 +235,7 @@ export class Engine implements Simulation {
     const q = this.queue;
     q.pop();
     const t = q.time;
-    if (t >= this.nextSecondMs) this.rollTo(t);
+    if (t >= this.nextSecondMs) rollTo(this, t);
     this.nowMs = t;
     this.processed++;
     switch (q.kind) {
@@ -245,16 +246,16 @@ export class Engine implements Simulation {
         }
         break;
       case EV_COMPLETION:
-        this.complete(q.a, q.b);
+        complete(this, q.a, q.b);
         break;
       case EV_TIMEOUT:
-        this.expire(this.groups[q.a]);
+        expire(this, this.groups[q.a]);
         break;
       case EV_USER:
         this.admit(q.a, -1);
         break;
       case EV_ATTACK:
-        this.attackArrival(q.a);
+        attackArrival(this, q.a);
         break;
       case EV_DRAIN_DONE:
         finishDraining(this, q.a, q.b);
@@ -312,27 +313,8 @@ export class Engine implements Simulation {
     return Math.max(0.001, quantile(p.kind, p.p1, p.p2, this.rng.think.next()));
   }
 
-  /** The first request of every DDoS wave. */
-  private scheduleAttacks(): void {
-    this.scenario.traffic.attacks.forEach((a, i) => {
-      const first = a.atSec * 1000 + (-Math.log(1 - this.rng.attack.next()) / a.ratePerSec) * 1000;
-      if (a.ratePerSec > 0) this.queue.push(first, EV_ATTACK, i, 0);
-    });
-  }
-
-  /** One bot request of wave i, and the next one while the wave lasts (Poisson). */
-  private attackArrival(i: number): void {
-    const a = this.scenario.traffic.attacks[i];
-    if (this.nowMs >= (a.atSec + a.durationSec) * 1000) return;
-    let offset = this.clients.normal;
-    for (let k = 0; k < i; k++) offset += this.scenario.traffic.attacks[k].bots;
-    const cls = a.class === undefined ? 0 : this.mix.names.indexOf(a.class);
-    this.admit(offset + this.rng.attack.int(a.bots), cls);
-    this.queue.push(this.nowMs + (-Math.log(1 - this.rng.attack.next()) / a.ratePerSec) * 1000, EV_ATTACK, i, 0);
-  }
-
   /** A client's request reaches the balancer (`forcedClass` ≥ 0: an attack request of that class). */
-  private admit(client: number, forcedClass: number): void {
+  admit(client: number, forcedClass: number): void {
     const pool = this.pool;
     const now = this.nowMs;
     const attack = forcedClass >= 0;
@@ -361,7 +343,7 @@ export class Engine implements Simulation {
       b = found;
     }
     if (!b.available(now)) return this.fail(slot, FAIL.unreachable);
-    const node = b.nodeFor(client, now, (n) => this.nodeServes(b, n, cls));
+    const node = b.nodeFor(client, now, (n) => nodeServes(this, b, n, cls));
     if (node < 0) return this.fail(slot, FAIL.unreachable);
     if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[cls], this.rng.edge.next())) return this.fail(slot, FAIL['lb-overloaded']);
     if (b.edge !== null) {
@@ -371,7 +353,7 @@ export class Engine implements Simulation {
     }
     pool.extraMs[slot] = b.targetTlsMs[cls];
     let g = b.groupOfClass[cls];
-    if (g === ROUTE_PER_REQUEST) g = this.routePerRequest(b, cls, client);
+    if (g === ROUTE_PER_REQUEST) g = routePerRequest(this, b, cls, client);
     pool.group[slot] = g;
     if (g < 0) return this.fail(slot, FAIL['no-route']);
     const group = this.groups[g];
@@ -384,65 +366,30 @@ export class Engine implements Simulation {
     if (l4 !== null) {
       t = l4.target[client];
       if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || this.store.inRotation[t] === 0 || this.store.groupOf[t] !== g) {
-        t = this.choose(group, ip, client, cls, NO_TRIES);
+        t = choose(this, group, ip, client, cls, NO_TRIES);
         l4.target[client] = t;
         l4.remaining[client] = l4.perConnection;
       }
       l4.remaining[client]--;
       l4.lastUsedMs[client] = now;
     } else {
-      t = this.choose(group, ip, client, cls, NO_TRIES);
+      t = choose(this, group, ip, client, cls, NO_TRIES);
     }
     if (t < 0) return this.fail(slot, FAIL['no-target']);
     this.send(slot, t, group);
   }
 
-  /**
-   * The balancer's choice for one attempt: the group's algorithm, minus targets this request already
-   * tried, with slow start thinning picks of warming targets; then passive health notes the selection.
-   */
-  private choose(group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
-    if (group.sticky) {
-      const cfg = this.scenario.targetGroups[group.index];
-      // stickiness overrides the algorithm once the client is bound (and renews the binding)
-      const stuck = tried.length === 0 ? this.sessions.stickyFor(cfg, client, ip, this.nowMs) : -1;
-      // the bound target must still be one this node may use (zone, passive health, circuit)
-      const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
-      const t = bound >= 0 ? bound : this.pickFresh(group, ip, client, cls, tried);
-      if (t >= 0) this.sessions.bind(cfg, client, ip, t, this.nowMs);
-      return t;
-    }
-    return this.pickFresh(group, ip, client, cls, tried);
-  }
-
-  private pickFresh(group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
-    const excluded = group.excluded;
-    if (excluded.length > 0) excluded.length = 0;
-    for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
-    let t = -1;
-    for (let k = 0; k < 4; k++) {
-      t = group.pick(this.nowMs, ip, client, cls);
-      if (t < 0 || !this.anySlowStart || k === 3) break;
-      const f = this.healthSys.slowFactor(t);
-      if (f >= 1 || this.rng.balancer.next() < f) break;
-      excluded.push(t);
-    }
-    if (excluded.length > 0) excluded.length = 0;
-    if (t >= 0 && this.healthSys.hasSelectHooks) this.healthSys.onSelect(group.index, t);
-    return t;
-  }
-
   /** The balancer forwards the request to target t. */
-  private send(slot: number, t: number, group: TargetGroup): void {
+  send(slot: number, t: number, group: TargetGroup): void {
     const store = this.store;
     const pool = this.pool;
     store.requests[t]++;
     store.secRequests[t]++;
     pool.target[slot] = t;
     if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
-    if (store.state[t] === TARGET_CRASHED) return this.attemptFailed(slot, FAIL.refused, 0);
+    if (store.state[t] === TARGET_CRASHED) return attemptFailed(this, slot, FAIL.refused, 0);
     if (store.busy[t] < store.concurrency[t]) {
-      this.start(slot, t);
+      start(this, slot, t);
     } else if (store.queued[t] < store.queueLimit[t]) {
       store.queues[t].push(slot);
       store.queued[t]++;
@@ -452,7 +399,7 @@ export class Engine implements Simulation {
         store.rejecting[t] = 1;
         this.log.add(this.nowMs, 'rejecting', store.ids[t], `${store.ids[t]} is rejecting requests with 503: its queue is full (${store.queueLimit[t]} waiting)`);
       }
-      return this.attemptFailed(slot, FAIL.rejected, 0);
+      return attemptFailed(this, slot, FAIL.rejected, 0);
     }
     // long-lived connections send keep-alive pings, so the request timeout never cuts them
     if (this.mix.longLived[pool.cls[slot]] === 1) return;
@@ -462,176 +409,6 @@ export class Engine implements Simulation {
       timeouts.armed = true;
       this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
     }
-  }
-
-  /** Target t begins serving the request in `slot`. */
-  private start(slot: number, t: number): void {
-    const store = this.store;
-    const pool = this.pool;
-    const now = this.nowMs;
-    store.accrue(t, now);
-    store.busy[t]++;
-    pool.state[slot] = REQ_SERVING;
-    pool.startMs[slot] = now;
-    // a hung target takes the request and never answers: only the timeout ends it
-    if (store.state[t] === TARGET_HUNG) return;
-    const c = pool.cls[slot];
-    const i = t * store.classes + c;
-    const longLived = this.mix.longLived[c] === 1;
-    let serviceMs: number;
-    if (longLived) {
-      const ll = this.mix.classes[c].longLived!;
-      serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
-    } else {
-      serviceMs = ((quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
-    }
-    if (this.sessions.enabled) {
-      const g = pool.group[slot];
-      const extra = this.sessions.onServe(g, this.scenario.targetGroups[g], pool.client[slot], t, this.mix.cartOp[c], now);
-      if (extra < 0) pool.flags[slot] |= FLAG_WILL_ERROR;
-      else serviceMs += extra;
-    }
-    if (store.errorShare[t] > 0 && this.rng.failures.next() < store.errorShare[t]) pool.flags[slot] |= FLAG_WILL_ERROR;
-    if (this.db.active && !longLived) {
-      const dbMs = this.db.extraMs(t, pool.cls[slot], pool.serviceU[slot]);
-      if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
-      else serviceMs += dbMs;
-    }
-    this.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
-  }
-
-  /** A service completion event for `slot` (ignored if the request was already cleared by a crash). */
-  private complete(slot: number, idLow: number): void {
-    const pool = this.pool;
-    const state = pool.state[slot];
-    if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || pool.id[slot] % 2147483648 !== idLow) return;
-    const t = pool.target[slot];
-    const store = this.store;
-    store.accrue(t, this.nowMs);
-    store.busy[t]--;
-    if (state === REQ_SERVING) {
-      const g = pool.group[slot];
-      this.groups[g].observe(t, this.nowMs - pool.arrivalMs[slot], this.nowMs);
-      if ((pool.flags[slot] & FLAG_WILL_ERROR) !== 0) {
-        pool.flags[slot] &= ~FLAG_WILL_ERROR;
-        this.attemptFailed(slot, FAIL.error, 0);
-      } else {
-        this.healthSys.onSuccess(g, t);
-        this.finish(slot, OUTCOME_OK);
-        this.release(slot);
-      }
-    } else {
-      this.release(slot);
-    }
-    this.startQueued(t);
-  }
-
-  /** Fills free service slots of target t from its queue, skipping requests whose clients gave up. */
-  startQueued(t: number): void {
-    const store = this.store;
-    const q = store.queues[t];
-    while (store.busy[t] < store.concurrency[t] && q.size > 0) {
-      const s = q.shift();
-      if (this.pool.state[s] === REQ_ABANDONED) {
-        this.release(s);
-        continue;
-      }
-      store.queued[t]--;
-      this.start(s, t);
-    }
-    if (store.rejecting[t] === 1 && store.queued[t] <= store.queueLimit[t] / 2) {
-      store.rejecting[t] = 0;
-      this.log.add(this.nowMs, 'accepting', store.ids[t], `${store.ids[t]} is accepting requests again: its queue has room`);
-    }
-  }
-
-  /** Requests of a group whose deadline has passed fail with a timeout (504). */
-  private expire(group: TargetGroup): void {
-    const timeouts = group.timeouts;
-    const pool = this.pool;
-    timeouts.armed = false;
-    while (timeouts.size > 0 && timeouts.headDeadline() <= this.nowMs) {
-      const slot = timeouts.headSlot();
-      if (pool.id[slot] * 32 + pool.attempt[slot] === timeouts.headId()) {
-        const state = pool.state[slot];
-        timeouts.drop();
-        if (state === REQ_QUEUED) {
-          this.store.queued[pool.target[slot]]--;
-          this.attemptFailed(slot, FAIL.timeout, REQ_ABANDONED);
-        } else if (state === REQ_SERVING) {
-          this.attemptFailed(slot, FAIL.timeout, REQ_ORPHANED);
-        }
-        continue;
-      }
-      timeouts.drop();
-    }
-    this.compactTimeouts(group);
-    if (timeouts.size > 0) {
-      timeouts.armed = true;
-      this.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
-    }
-  }
-
-  /**
-   * An attempt at its target failed. Passive health hears of it; then, if the group retries on this
-   * condition and tries remain (nginx proxy_next_upstream), the request goes to another target —
-   * moving to a fresh slot when the old target still holds the old one (`keepAs`) — else it fails.
-   */
-  private attemptFailed(slot: number, outcome: number, keepAs: number): void {
-    const pool = this.pool;
-    const t = pool.target[slot];
-    const g = pool.group[slot];
-    const group = this.groups[g];
-    const retries = group.retries;
-    const id = pool.id[slot];
-    const cond = RETRY_CONDITION[outcome];
-    let tried = this.tried.get(id);
-    let retry = false;
-    if (retries !== null && retries.on.includes(cond as never)) {
-      const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
-      retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
-    }
-    // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
-    const penalty = this.healthSys.onFailure(g, t, cond === 'error' || cond === 'timeout' || retry);
-    if (penalty > 0) group.penalize(this.store.memberIndex[t], penalty);
-    if (retry) {
-      if (tried === undefined) this.tried.set(id, (tried = []));
-      tried.push(t);
-      group.zoneFilter = pool.zone[slot];
-      const next = this.choose(group, this.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
-      if (next >= 0) {
-        // the target failed this attempt even though the user may never see it
-        this.store.failed[t]++;
-        this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
-        let s2 = slot;
-        if (keepAs !== 0) {
-          s2 = this.cloneRequest(slot);
-          pool.state[slot] = keepAs;
-        }
-        pool.attempt[s2]++;
-        this.send(s2, next, group);
-        return;
-      }
-    }
-    this.fail(slot, outcome, keepAs);
-  }
-
-  /** A fresh slot for the next attempt of the request in `slot`. */
-  private cloneRequest(slot: number): number {
-    const pool = this.pool;
-    const s = pool.alloc();
-    pool.id[s] = pool.id[slot];
-    pool.arrivalMs[s] = pool.arrivalMs[slot];
-    pool.startMs[s] = pool.startMs[slot];
-    pool.serviceU[s] = pool.serviceU[slot];
-    pool.client[s] = pool.client[slot];
-    pool.cls[s] = pool.cls[slot];
-    pool.group[s] = pool.group[slot];
-    pool.target[s] = pool.target[slot];
-    pool.flags[s] = pool.flags[slot] & FLAG_SAMPLED;
-    pool.attempt[s] = pool.attempt[slot];
-    pool.zone[s] = pool.zone[slot];
-    return s;
   }
 
   /** Sets a target's CPU speed from its instance type and starts billing it. */
@@ -646,31 +423,9 @@ export class Engine implements Simulation {
     this.billing.stop(t, this.nowMs);
   }
 
-  /** Rules with cookies, or a weighted default action: decided for this request. */
-  private routePerRequest(b: BalancerRuntime, cls: number, client: number): number {
-    const c = this.mix.classes[cls];
-    const listener = listenerFor(b.cfg, c);
-    const id = routeRequest(listener, c, (name) => this.cookies.value(name, client), b.weights.get(listener.port), () => this.rng.deploy.next());
-    return id === null ? -1 : this.groupIndex(id);
-  }
-
   /** The index of a target group by id, or -1. */
   groupIndex(id: string): number {
     return this.groups.findIndex((g) => g.id === id);
-  }
-
-  /**
-   * Would DNS hand out balancer b's node n for a request of this class? A node is down in a zone
-   * outage; with cross-zone off, a node whose zone has no target in rotation is left out too (as NLB
-   * removes such a node's address from DNS).
-   */
-  private nodeServes(b: BalancerRuntime, n: number, cls: number): boolean {
-    if (b.crossZone) return true;
-    const g = b.groupOfClass[cls];
-    if (g < 0) return true; // per-request routes and 404s do not pin a zone
-    const zone = b.nodeZones[n];
-    for (const t of this.groups[g].members) if (this.store.zoneOf[t] === zone && this.store.inRotation[t] === 1) return true;
-    return false;
   }
 
   /**
@@ -684,7 +439,7 @@ export class Engine implements Simulation {
   }
 
   /** Counts a finished request (ok or failed) in every metric; the slot is released by the caller. */
-  private finish(slot: number, outcome: number): void {
+  finish(slot: number, outcome: number): void {
     const pool = this.pool;
     const now = this.nowMs;
     const latencyMs = now - pool.arrivalMs[slot];
@@ -728,13 +483,13 @@ export class Engine implements Simulation {
     this.release(slot);
   }
 
-  private release(slot: number): void {
+  release(slot: number): void {
     const g = this.pool.group[slot];
     this.pool.release(slot);
     if (g >= 0) this.compactTimeouts(this.groups[g]);
   }
 
-  private compactTimeouts(group: TargetGroup): void {
+  compactTimeouts(group: TargetGroup): void {
     const timeouts = group.timeouts;
     const pool = this.pool;
     while (timeouts.size > 0) {
@@ -745,43 +500,7 @@ export class Engine implements Simulation {
     }
   }
 
-  // ---- the per-second clock ----
 
-  /** Closes every whole second up to `timeMs`. */
-  private rollTo(timeMs: number): void {
-    while (timeMs >= this.nextSecondMs) this.rollSecond();
-  }
-
-  private rollSecond(): void {
-    const boundary = this.nextSecondMs;
-    const store = this.store;
-    const n = store.count;
-    if (this.secTargetUtil.length < n) this.secTargetUtil = new Float64Array(n * 2);
-    const req = this.secTargetRequests.length >= n ? this.secTargetRequests : new Float64Array(n * 2);
-    for (let t = 0; t < n; t++) {
-      store.accrue(t, boundary);
-      const capacity = store.capAcc[t] - store.capAccAtSecond[t];
-      this.secTargetUtil[t] = capacity > 0 ? (store.busyAcc[t] - store.busyAccAtSecond[t]) / capacity : 0;
-      store.busyAccAtSecond[t] = store.busyAcc[t];
-      store.capAccAtSecond[t] = store.capAcc[t];
-      req[t] = store.secRequests[t];
-      store.secRequests[t] = 0;
-    }
-    const h = this.secLatency;
-    for (const a of this.autoscaling) a.sample(boundary, req, this.secTargetUtil, h.mean());
-    this.perSecond.push(this.secArrived, this.secOk, this.secFailed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, this.secTargetUtil, n);
-    this.flows.adapt(this.secArrived);
-    this.db.rollSecond();
-    for (const b of this.balancers) {
-      const scaled = b.cpu?.rollSecond(boundary) ?? null;
-      if (scaled !== null) this.log.add(boundary, 'lb-scale', b.id, `${b.id} ${scaled}`);
-    }
-    h.reset();
-    this.secArrived = 0;
-    this.secOk = 0;
-    this.secFailed = 0;
-    this.nextSecondMs = boundary + 1000;
-  }
 }
 
 /** Creates a simulation of a validated scenario. */
