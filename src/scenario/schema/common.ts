@@ -1,0 +1,31 @@
+/** Primitives shared by every part of the scenario schema: ids, times, rates, distributions, names. */
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+
+export const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "_", "." or "-" (and start with a letter or digit)');
+
+export const ms = z.number().min(0).max(LIMITS.maxMs);
+export const positiveMs = z.number().gt(0).max(LIMITS.maxMs);
+
+/** A service-time (or think-time) distribution, in milliseconds. */
+export const DistributionSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('constant'), valueMs: ms }),
+  z.strictObject({ dist: z.literal('exponential'), meanMs: positiveMs }),
+  z
+    .strictObject({ dist: z.literal('lognormal'), medianMs: positiveMs, p99Ms: positiveMs })
+    .refine((d) => d.p99Ms >= d.medianMs, { message: 'p99Ms must be at least medianMs', path: ['p99Ms'] }),
+  z
+    .strictObject({ dist: z.literal('uniform'), minMs: ms, maxMs: ms })
+    .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] }),
+]);
+
+export const rate = z.number().min(0).max(LIMITS.maxRatePerSec);
+
+/** A zone, region, continent or country name. */
+export const placeName = z.string().min(1).max(40);
+
+export const headerName = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name');

@@ -1,0 +1,89 @@
+/** Traffic: arrivals, the rate profile, the clients (NAT, cookies, locations), the request mix, attacks and sessions. */
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+import { DistributionSchema, headerName, id, placeName, rate } from './common.ts';
+
+export const ArrivalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('poisson'), ratePerSec: rate }),
+  z.strictObject({ kind: z.literal('constant'), ratePerSec: rate }),
+  z.strictObject({
+    kind: z.literal('closed'),
+    users: z.int().min(1).max(LIMITS.maxUsers),
+    thinkTimeMs: DistributionSchema.default({ dist: 'exponential', meanMs: 1000 }),
+  }),
+]);
+
+export const ProfilePointSchema = z.strictObject({
+  atSec: z.number().min(0).max(LIMITS.maxDurationSec),
+  ratePerSec: rate,
+  rampSec: z.number().min(0).max(LIMITS.maxDurationSec).default(0),
+});
+
+
+/** Where a share of the clients are (for DNS latency and geolocation routing). */
+export const ClientLocationSchema = z.strictObject({
+  region: placeName,
+  continent: placeName.default('NA'),
+  country: placeName.default('US'),
+  share: z.number().gt(0).max(1e6),
+});
+
+export const ClientsSchema = z.strictObject({
+  count: z.int().min(1).max(LIMITS.maxClients).default(1000),
+  /** A share of the clients behind a few NAT addresses (an office, a mobile carrier): hashing by address sees them as one. */
+  nat: z.strictObject({ share: z.number().min(0).max(1), addresses: z.int().min(1).max(1000).default(1) }).optional(),
+  /** Cookies the clients carry, each client one value by share (for A/B routing rules). */
+  cookies: z
+    .array(z.strictObject({ name: z.string().min(1).max(64), values: z.array(z.strictObject({ value: z.string().max(256), share: z.number().gt(0) })).min(1).max(20) }))
+    .max(10)
+    .optional(),
+  /** Client locations by share; without it every client is in region "default". */
+  locations: z.array(ClientLocationSchema).min(1).max(50).optional(),
+  /** First address of the client pool; clients get consecutive addresses from here. */
+  ipBase: z
+    .string()
+    .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be a dotted IPv4 address')
+    .default('10.0.0.1'),
+});
+
+
+export const MixEntrySchema = z.strictObject({
+  name: id,
+  host: z.string().min(1).max(128).default('example.com'),
+  path: z.string().min(1).max(256).regex(/^\//, 'must start with "/"').default('/'),
+  headers: z.record(headerName, z.string().max(256)).default({}),
+  port: z.int().min(1).max(65535).optional(),
+  share: z.number().gt(0).max(1e6),
+  /** Whether this class's database queries read (replicas may serve them) or write (primary only). */
+  queries: z.enum(['read', 'write']).default('read'),
+  /** What the request does to the user's shopping cart (needs traffic.sessions). */
+  cart: z.enum(['none', 'add', 'checkout']).default('none'),
+  /** Requests of this class are attacks (SQL injection, scrapers): a WAF may block them. */
+  malicious: z.boolean().default(false),
+  /** A long-lived connection (WebSocket) held open this long; it is not counted in latency percentiles. */
+  longLivedMs: DistributionSchema.optional(),
+});
+
+export const TrafficSchema = z.strictObject({
+  arrival: ArrivalSchema,
+  profile: z.array(ProfilePointSchema).max(LIMITS.maxProfilePoints).optional(),
+  clients: ClientsSchema.default({ count: 1000, ipBase: '10.0.0.1' }),
+  mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
+  /** Which balancer receives the traffic; default the first one. */
+  balancer: id.optional(),
+  /** DDoS waves: a botnet sending extra requests (of mix class `class`, or "/" if none) for a while. */
+  attacks: z
+    .array(
+      z.strictObject({
+        atSec: z.number().min(0).max(LIMITS.maxDurationSec),
+        durationSec: z.number().gt(0).max(LIMITS.maxDurationSec),
+        ratePerSec: rate,
+        bots: z.int().min(1).max(1_000_000).default(500),
+        class: id.optional(),
+      }),
+    )
+    .max(20)
+    .default([]),
+  /** Users have sessions (a login, a cart); a session ends after idleSec without requests. */
+  sessions: z.strictObject({ idleSec: z.number().gt(0).max(86400).default(1800) }).optional(),
+});
