@@ -76,4 +76,14 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [uiPackages, uiLayerPaths] }],
     },
   },
+  {
+    // the scenario format sits below the engine: the engine reads scenarios, never the other way round
+    files: ['src/scenario/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [uiPackages, uiLayerPaths, { group: ['**/engine/**', '**/engine'], message: 'src/scenario is below the engine: move shared definitions into src/scenario.' }] },
+      ],
+    },
+  },
 );

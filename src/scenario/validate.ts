@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
-import { DEFAULT_INSTANCE_TYPES } from '../engine/scaling/instance-types.ts';
-import { stepBoundsError } from '../engine/scaling/policies/step.ts';
-import { cronError } from '../engine/scaling/cron.ts';
+import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
+import { stepBoundsError } from './step-bounds.ts';
+import { cronError } from './cron.ts';
 import { HASH_ALGORITHMS } from './algorithm-names.ts';
 import { LIMITS } from './limits.ts';
 

@@ -39,18 +39,7 @@ export function findStep(steps: readonly StepAdjustment[], breach: number, above
 }
 
 /** Why the steps are invalid (overlap, gap, several unbounded ends), or null when they are fine. */
-export function stepBoundsError(steps: readonly StepAdjustment[]): string | null {
-  if (steps.length === 0) return 'a step policy needs at least one step';
-  const sorted = [...steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity));
-  if (steps.filter((s) => s.lowerBound == null).length > 1) return 'at most one step may have no lower bound';
-  if (steps.filter((s) => s.upperBound == null).length > 1) return 'at most one step may have no upper bound';
-  for (let i = 1; i < sorted.length; i++) {
-    const prevHi = sorted[i - 1].upperBound ?? Infinity;
-    const lo = sorted[i].lowerBound ?? -Infinity;
-    if (prevHi !== lo) return prevHi > lo ? `steps overlap at ${lo}` : `gap between ${prevHi} and ${lo}`;
-  }
-  return null;
-}
+export { stepBoundsError } from '../../../scenario/step-bounds.ts';
 
 export class StepPolicy implements ScalingPolicy {
   readonly kind = 'step';
