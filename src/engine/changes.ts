@@ -276,6 +276,7 @@ function crash(e: Engine, t: number): void {
 function setTargetCount(e: Engine, groupId: string, count: number): string | null {
   const g = e.groups.find((x) => x.id === groupId);
   if (!g) return `no target group with id "${groupId}"`;
+  if (e.asgOfGroup[g.index]) return `${groupId} belongs to a scaling group: change its capacity with set-capacity`;
   const store = e.store;
   const before = g.members.length;
   if (count === before) return null;

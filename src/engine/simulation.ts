@@ -4,8 +4,8 @@
  * placed by the group's algorithm on a target, queued or served there, and finished as ok or with a
  * failure reason. Passive and deterministic: it advances only when the host calls runUntil/step,
  * and all randomness comes from seeded per-purpose streams.
- * Simplifications: the network between client, balancer and target takes no time; the balancer
- * itself has no capacity limit (a later issue adds one).
+ * Simplifications: the network between client, balancer and target takes no time; the balancer's
+ * own CPU is a fluid per-second model (balancer/balancer-cpu.ts).
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
 import { EventQueue } from './core/event-queue.ts';
@@ -475,7 +475,8 @@ export class Engine implements Simulation {
     if (this.onDone !== undefined) {
       this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
     }
-    if (this.closedLoop) this.queue.push(now + this.thinkTime(), EV_USER, pool.client[slot], 0);
+    // a closed-loop user thinks, then sends again (attack bots are not users)
+    if (this.closedLoop && pool.client[slot] < this.clients.normal) this.queue.push(now + this.thinkTime(), EV_USER, pool.client[slot], 0);
   }
 
   /** Frees a request slot and drops finished requests from the head of its group's timeout list. */

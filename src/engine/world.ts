@@ -70,7 +70,7 @@ function clientLocations(e: Engine): (clientId: number) => DnsClientInfo {
   const total = locations.reduce((a, l) => a + l.share, 0);
   const bounds: number[] = [];
   let acc = 0;
-  for (const l of locations) bounds.push(Math.round(((acc += l.share) / total) * e.clients.count));
+  for (const l of locations) bounds.push(Math.round(((acc += l.share) / total) * e.clients.normal));
   return (clientId) => {
     let i = 0;
     while (i < bounds.length - 1 && clientId >= bounds[i]) i++;

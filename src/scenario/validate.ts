@@ -248,6 +248,7 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
       if (!knownTypes.has(t.instanceType)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].instanceType`, message: `unknown instance type "${t.instanceType}" (known: ${[...knownTypes].join(', ')})` });
     }),
   );
+  for (const d of duplicates(s.scalingGroups.map((x) => x.id))) errors.push({ path: 'scalingGroups', message: `duplicate scaling group id "${d}"` });
   const managed = new Set<string>();
   s.scalingGroups.forEach((a, ai) => {
     const at = `scalingGroups[${ai}]`;
@@ -321,6 +322,9 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
   }
   if ((c.action === 'crash-session-store' || c.action === 'recover-session-store') && s.targetGroups.find((g) => g.id === c.group)?.sessionStore.kind !== 'shared') {
     return [{ path: `${at}.group`, message: `${c.group} has no shared session store` }];
+  }
+  if (c.action === 'set-target-count' && s.scalingGroups.some((a) => a.targetGroup === c.group)) {
+    return [{ path: `${at}.group`, message: `${c.group} belongs to a scaling group: change its capacity with set-capacity` }];
   }
   if (c.action === 'set-capacity') {
     const a = s.scalingGroups.find((x) => x.id === c.scalingGroup);

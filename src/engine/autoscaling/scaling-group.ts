@@ -16,6 +16,8 @@ import { buildPolicies } from './build-policies.ts';
 import { defaultAddress } from '../changes.ts';
 import { applyChange } from '../changes.ts';
 import { ScalingHistory } from './scaling-history.ts';
+import { groupsOf } from '../balancer/router.ts';
+import type { PodSample } from '../scaling/index.ts';
 
 export const INST_PENDING = 0;
 export const INST_IN_SERVICE = 1;
@@ -24,6 +26,8 @@ export const INST_TERMINATED = 3;
 
 interface Instance {
   t: number;
+  /** When it finished booting (0 for instances the group started with). */
+  readyAtMs: number;
   zone: string;
   launchedAtMs: number;
   warmUntilMs: number;
@@ -71,9 +75,10 @@ export class ScalingGroup {
     for (const t of members) {
       const zone = e.store.zoneOf[t] >= 0 ? e.zoneNames[e.store.zoneOf[t]] : '';
       zoneNames.add(zone);
-      this.adopt({ t, zone, launchedAtMs: 0, warmUntilMs: 0, graceUntilMs: 0, state: INST_IN_SERVICE, protectedFromScaleIn: false });
+      this.adopt({ t, zone, readyAtMs: 0, launchedAtMs: 0, warmUntilMs: 0, graceUntilMs: 0, state: INST_IN_SERVICE, protectedFromScaleIn: false });
     }
-    const balancerZones = e.scenario.balancers.flatMap((b) => b.zones ?? []);
+    // only the zones of the balancers that forward to this group (not another region's)
+    const balancerZones = e.scenario.balancers.filter((b) => groupsOf(b).includes(cfg.targetGroup)).flatMap((b) => b.zones ?? []);
     this.zones = balancerZones.length > 0 ? [...new Set(balancerZones)] : [...zoneNames];
     e.queue.push(0, EV_ASG_TICK, index, 0);
   }
@@ -133,11 +138,17 @@ export class ScalingGroup {
       activityInProgress: this.instances.some((i) => i.state === INST_PENDING || i.state === INST_TERMINATING),
       lastActivityEndMs: this.lastActivityEndMs,
       metrics: (name) => this.metrics.get(name),
+      pods: this.pods(now),
     };
-    const decision = largestDecision(this.policies.map((p) => p.evaluate(ctx)));
+    const decisions = this.policies.map((p) => p.evaluate(ctx));
+    // scheduled actions (and predictive max raises) set bounds whatever another policy decides
+    for (const d of decisions) {
+      if (d?.min !== undefined) this.min = d.min;
+      if (d?.max !== undefined) this.max = d.max;
+    }
+    const largest = largestDecision(decisions);
+    const decision = largest === null ? null : { ...largest, desired: Math.min(this.max, Math.max(this.min, largest.desired)) };
     if (decision !== null) {
-      if (decision.min !== undefined) this.min = decision.min;
-      if (decision.max !== undefined) this.max = decision.max;
       if (decision.desired !== this.desired) {
         e.log.add(now, 'scaling', this.id, `${this.id} desired ${this.desired} → ${decision.desired}: ${decision.reason}`);
         this.desired = decision.desired;
@@ -147,6 +158,27 @@ export class ScalingGroup {
     this.rebalance();
     const next = Math.min(now + TICK_MS, ...this.policies.map((p) => p.nextEvaluationMs(now)));
     e.queue.push(Math.max(next, now + 1), EV_ASG_TICK, this.index, 0);
+  }
+
+  /**
+   * What the Kubernetes HPA sees: each instance as a pod with a 1-CPU request and last second's CPU use;
+   * a pod with no closed second of data yet is "missing" (the HPA counts it conservatively).
+   */
+  private pods(nowMs: number): PodSample[] {
+    const util = this.e.secTargetUtil;
+    const lastSecondStart = this.e.nextSecondMs - 2000;
+    return this.instances
+      .filter((i) => i.state === INST_PENDING || i.state === INST_IN_SERVICE)
+      .map((i) => ({
+        status:
+          i.state === INST_PENDING || i.warmUntilMs > nowMs
+            ? ('unready' as const)
+            : this.e.perSecond.length === 0 || i.readyAtMs > lastSecondStart
+              ? ('missing' as const)
+              : ('ready' as const),
+        usageMilli: Math.round((util[i.t] ?? 0) * 1000),
+        requestMilli: 1000,
+      }));
   }
 
   /** Sets capacity by hand (or a scheduled change); bounds are checked by the validator. */
@@ -220,7 +252,7 @@ export class ScalingGroup {
     store.lifecycle[t] = LC_PENDING;
     e.applyInstanceType(t, this.cfg.market);
     const now = e.nowMs;
-    this.adopt({ t, zone, launchedAtMs: now, warmUntilMs: Infinity, graceUntilMs: Infinity, state: INST_PENDING, protectedFromScaleIn: this.cfg.protectFromScaleIn });
+    this.adopt({ t, zone, readyAtMs: Infinity, launchedAtMs: now, warmUntilMs: Infinity, graceUntilMs: Infinity, state: INST_PENDING, protectedFromScaleIn: this.cfg.protectFromScaleIn });
     e.queue.push(now + this.cfg.bootSec * 1000, EV_INSTANCE_READY, t, 0);
     if (this.cfg.market === 'spot' && this.cfg.spotInterruptionsPerHour > 0) {
       e.queue.push(now + spotInterruptionDelayMs(e.rng.failures, this.cfg.spotInterruptionsPerHour), EV_SPOT_INTERRUPT, t, 0);
@@ -236,6 +268,7 @@ export class ScalingGroup {
     const e = this.e;
     const store = e.store;
     inst.state = INST_IN_SERVICE;
+    inst.readyAtMs = e.nowMs;
     inst.warmUntilMs = e.nowMs + this.warmupMs;
     inst.graceUntilMs = e.nowMs + this.cfg.healthCheckGracePeriodSec * 1000;
     store.lifecycle[t] = LC_IN_SERVICE;
@@ -279,6 +312,8 @@ export class ScalingGroup {
     if (!inst || inst.state === INST_TERMINATED || inst.state === INST_TERMINATING) return;
     const e = this.e;
     e.log.add(e.nowMs, 'spot', e.store.ids[t], `spot capacity reclaimed: ${e.store.ids[t]} is interrupted`);
+    // a reclaimed instance stops costing at once, even while its target drains
+    e.stopBilling(t);
     if (inst.state === INST_IN_SERVICE) applyChange(e, { action: 'crash', target: e.store.ids[t] });
     this.terminate(inst, 'spot interruption');
   }

@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../simulation.ts';
 import { FAILURE_REASONS } from '../types.ts';
-import { FLAG_SAMPLED } from '../backend/requests.ts';
+import { FLAG_ATTACK, FLAG_SAMPLED } from '../backend/requests.ts';
 import { choose } from './choose.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
@@ -67,7 +67,8 @@ function cloneRequest(e: Engine, slot: number): number {
   pool.cls[s] = pool.cls[slot];
   pool.group[s] = pool.group[slot];
   pool.target[s] = pool.target[slot];
-  pool.flags[s] = pool.flags[slot] & FLAG_SAMPLED;
+  pool.flags[s] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK);
+  pool.extraMs[s] = pool.extraMs[slot];
   pool.attempt[s] = pool.attempt[slot];
   pool.zone[s] = pool.zone[slot];
   return s;

@@ -36,6 +36,8 @@ export class Sessions {
   readonly life: number[] = [];
   /** Per group: the shared store is down. */
   readonly storeDown: boolean[];
+  /** Per group: the last time every replica was lost at once (replicated store). */
+  private readonly allLostAtMs: number[];
   readonly totals: SessionTotals = { sessionsStarted: 0, sessionsLost: 0, cartsLost: 0, itemsLost: 0, checkouts: 0 };
 
   constructor(private readonly e: Engine) {
@@ -51,6 +53,7 @@ export class Sessions {
     this.stickyTarget = new Int32Array(sticky ? n : 0).fill(-1);
     this.stickyUntil = new Float64Array(sticky ? n : 0);
     this.storeDown = e.scenario.targetGroups.map(() => false);
+    this.allLostAtMs = e.scenario.targetGroups.map(() => -Infinity);
   }
 
   /** The target stickiness binds this client to, if it may still take requests; else -1. */
@@ -76,6 +79,10 @@ export class Sessions {
   /** The target lost its memory: sessions stored there are gone (discovered at the users' next request). */
   wipe(t: number): void {
     this.life[t] = (this.life[t] ?? 0) + 1;
+    // with replication, sessions die only when no other member still holds a copy
+    const g = this.e.store.groupOf[t];
+    const others = this.e.groups[g].members.filter((m) => m !== t && this.e.store.state[m] !== TARGET_CRASHED);
+    if (others.length === 0) this.allLostAtMs[g] = this.e.nowMs;
   }
 
   /**
@@ -93,7 +100,7 @@ export class Sessions {
       this.cart[client] = 0;
     } else if (store.kind === 'memory' && (this.home[client] !== t || this.homeLife[client] !== (this.life[t] ?? 0))) {
       this.lose(client);
-    } else if (store.kind === 'replicated' && this.homeLife[client] !== (this.life[this.home[client]] ?? 0) && this.allReplicasLost(g)) {
+    } else if (store.kind === 'replicated' && this.lastMs[client] < this.allLostAtMs[g]) {
       this.lose(client);
     }
     this.home[client] = t;
@@ -117,10 +124,5 @@ export class Sessions {
       this.totals.itemsLost += this.cart[client];
     }
     this.cart[client] = 0;
-  }
-
-  /** Replicated sessions are lost only when no member kept a copy (every one lost its memory). */
-  private allReplicasLost(g: number): boolean {
-    return this.e.groups[g].members.every((m) => this.e.store.state[m] === TARGET_CRASHED);
   }
 }

@@ -52,6 +52,7 @@ export const ScalingPolicySchema = z.discriminatedUnion('kind', [
       .min(1)
       .max(50),
   }),
+  // ForecastAndScale by default here (AWS defaults to ForecastOnly, which never scales: useless in a lab)
   z.strictObject({ kind: z.literal('predictive'), targetRequestsPerInstance: z.number().gt(0).max(1e9), mode: z.enum(['ForecastOnly', 'ForecastAndScale']).default('ForecastAndScale'), schedulingBufferSec: z.number().min(0).lt(3600).default(300) }),
   z.strictObject({
     kind: z.literal('beanstalk'),
@@ -139,7 +140,7 @@ export const DeploymentSchema = z.strictObject({
   from: id,
   to: id,
   /** Canary: the share sent to the new group at each step and how long each is watched. */
-  steps: z.array(z.strictObject({ percent: z.number().min(0).max(100), holdSec: z.number().gt(0).max(86400) })).max(20).default([
+  steps: z.array(z.strictObject({ percent: z.number().min(0).max(100), holdSec: z.number().gt(0).max(86400) })).min(1).max(20).default([
     { percent: 10, holdSec: 60 },
     { percent: 50, holdSec: 60 },
     { percent: 100, holdSec: 60 },

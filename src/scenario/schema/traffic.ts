@@ -71,7 +71,7 @@ export const TrafficSchema = z.strictObject({
   mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
   /** Which balancer receives the traffic; default the first one. */
   balancer: id.optional(),
-  /** DDoS waves: a botnet sending extra requests (of mix class `class`, or "/" if none) for a while. */
+  /** DDoS waves: a botnet sending extra requests (of mix class `class`, or the first class) for a while. */
   attacks: z
     .array(
       z.strictObject({

@@ -172,3 +172,23 @@ describe('zones', () => {
     expect(s.events().some((e) => e.kind === 'terminate' && /AZ rebalance/.test(e.message))).toBe(true);
   });
 });
+
+describe('the Kubernetes HPA as the controller', () => {
+  it('scales on pod CPU: 4 pods at ~75 % against a 50 % target become ceil(4 × 1.5) = 6', () => {
+    // 30 req/s × 100 ms over 4 single-CPU pods ≈ 75 % each
+    const doc = web([{ kind: 'hpa', targetUtilizationPercent: 50 }], { rate: 30, targets: 4 });
+    doc.targetGroups[0].targets = doc.targetGroups[0].targets.map((t) => ({ ...t, concurrency: 1, serviceTimeMs: { dist: 'constant' as const, valueMs: 100 } }));
+    doc.traffic.arrival = { kind: 'constant', ratePerSec: 30 };
+    const s = createSimulation(checked(doc));
+    s.runUntil(60_000);
+    expect(s.scaling()[0].desired).toBe(6);
+    expect(s.events().some((e) => e.kind === 'scaling' && /desired 4 → 6/.test(e.message))).toBe(true);
+  });
+
+  it('a scheduled bound is kept even when another policy decides more capacity at the same moment', () => {
+    const s = createSimulation(checked(web([{ kind: 'scheduled', actions: [{ atSec: 0, max: 3 }] }, { kind: 'simple', metric: 'CPUUtilization', alarm: { threshold: 1, comparison: '>' }, scalingAdjustment: 5 }], { rate: 60 })));
+    s.runUntil(600_000);
+    expect(s.scaling()[0].max).toBe(3);
+    expect(s.scaling()[0].desired).toBeLessThanOrEqual(3);
+  });
+});

@@ -116,3 +116,20 @@ describe('rate limiting and the WAF', () => {
     expect(e.legitRateLimited).toBe(0);
   });
 });
+
+describe('attacks and other traffic', () => {
+  it('bots are not closed-loop users: a wave ends when its duration does', () => {
+    const doc: ScenarioInput = {
+      schemaVersion: 1,
+      name: 'closed + attack',
+      traffic: { arrival: { kind: 'closed', users: 10, thinkTimeMs: { dist: 'constant', valueMs: 1000 } }, attacks: [{ atSec: 10, durationSec: 5, ratePerSec: 100, bots: 20 }] },
+      balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'web' }] }],
+      targetGroups: [{ id: 'web', algorithm: 'round-robin', targets: [{ id: 'a', concurrency: 100, serviceTimeMs: svc }] }],
+    };
+    const s = createSimulation(checked(doc));
+    s.runUntil(60_000);
+    // 10 users × ~1 request per second for 60 s, plus ~500 attack requests
+    expect(s.metrics().requests.total).toBeLessThan(1300);
+    expect(s.metrics().edge.attackRequests).toBeGreaterThan(400);
+  });
+});

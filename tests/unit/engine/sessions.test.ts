@@ -129,3 +129,12 @@ describe('long-lived connections', () => {
     expect(s.metrics().requests.ok).toBeGreaterThan(2000);
   });
 });
+
+describe('replication limits', () => {
+  it('replicated sessions are lost only when every replica is lost at once', () => {
+    const all = ['a', 'b', 'c'].flatMap((t) => [{ atSec: 60, action: 'crash', target: t }, { atSec: 61, action: 'recover', target: t }]);
+    const s = createSimulation(checked(shop({ sessionStore: { kind: 'replicated', costPerWriteMs: 0.5 } }, { events: all })));
+    s.runUntil(120_000);
+    expect(s.metrics().sessions!.sessionsLost).toBeGreaterThan(100);
+  });
+});
