@@ -10,10 +10,11 @@
  * replays the log up to T (see timeline.ts); nothing but the log is stored.
  */
 import { transfer } from 'comlink';
-import type { MetricsReport, Series, SimEvent, Snapshot, Topology } from '../src/engine/types.ts';
+import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snapshot, Topology } from '../src/engine/types.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
+import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals.ts';
 
 export type { LoggedChange };
 
@@ -42,6 +43,8 @@ export interface FrameRequest {
   series?: boolean;
   /** Include the topology when its version differs from this one. */
   topologyVersion?: number;
+  /** Include the run's reports: metrics, health and scaling. */
+  reports?: boolean;
 }
 
 /** One answer for the page: the snapshot, and what else the request asked for (null when not asked or unchanged). */
@@ -50,6 +53,14 @@ export interface Frame {
   events: SimEvent[] | null;
   series: Series | null;
   topology: Topology | null;
+  reports: Reports | null;
+}
+
+/** The run's reports at one moment, as the engine gives them. */
+export interface Reports {
+  metrics: MetricsReport;
+  health: HealthReport;
+  scaling: ScalingReport[];
 }
 
 export interface SimApi {
@@ -77,10 +88,18 @@ export interface SimApi {
   /** The live changes applied so far on this timeline, in order. */
   changeLog(id: SessionId): LoggedChange[];
   metrics(id: SessionId): MetricsReport;
+  /** Blind windows and health over the run. */
+  health(id: SessionId): HealthReport;
+  /** Scaling groups: capacity, instances by state, per-second history (typed arrays, transferred). */
+  scaling(id: SessionId): ScalingReport[];
   series(id: SessionId): Series;
   /** Event-log entries with seq > sinceSeq. */
   events(id: SessionId, sinceSeq?: number): SimEvent[];
   topology(id: SessionId): Topology;
+  /** Evaluates lesson goals (or waits and predictions, given ids and labels) on the session's run as it is now. */
+  checkGoals(id: SessionId, goals: Goal[]): GoalResult[];
+  /** Runs a fresh copy of the scenario with `changes` to `checkSec` and evaluates the goals there (a Solve preview). */
+  previewGoals(scenarioJson: unknown, goals: Goal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -102,6 +121,10 @@ function transferring<T extends object>(answer: T, arrays: Float64Array[]): T {
 
 function seriesArrays(s: Series): Float64Array[] {
   return [s.arrived, s.ok, s.failed, s.p50, s.p95, s.p99, s.targetRequests, s.targetUtilization];
+}
+
+function scalingArrays(reports: ScalingReport[]): Float64Array[] {
+  return reports.flatMap(({ series: s }) => [s.desired, s.inService, s.live, s.cpu]);
 }
 
 /** Creates an empty session table. */
@@ -127,8 +150,9 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     const events = request.sinceSeq !== undefined && snapshot.lastEventSeq > request.sinceSeq ? sim.events(request.sinceSeq) : null;
     const series = request.series ? sim.series() : null;
     const topology = request.topologyVersion !== undefined && request.topologyVersion !== snapshot.topologyVersion ? sim.topology() : null;
-    const arrays = [snapshot.targets, snapshot.flows, ...(series ? seriesArrays(series) : [])];
-    return transferring({ snapshot, events, series, topology }, arrays);
+    const reports = request.reports ? { metrics: sim.metrics(), health: sim.health(), scaling: sim.scaling() } : null;
+    const arrays = [snapshot.targets, snapshot.flows, ...(series ? seriesArrays(series) : []), ...(reports ? scalingArrays(reports.scaling) : [])];
+    return transferring({ snapshot, events, series, topology, reports }, arrays);
   }
 
   function opened(id: SessionId, timeline: Timeline): OpenResult {
@@ -224,12 +248,27 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
 
     changeLog: (id) => session(id).applied(),
     metrics: (id) => session(id).sim.metrics(),
+    health: (id) => session(id).sim.health(),
+    scaling(id) {
+      const reports = session(id).sim.scaling();
+      return transferring(reports, scalingArrays(reports));
+    },
     series(id) {
       const series = session(id).sim.series();
       return transferring(series, seriesArrays(series));
     },
     events: (id, sinceSeq = 0) => session(id).sim.events(sinceSeq),
     topology: (id) => session(id).sim.topology(),
+
+    checkGoals(id, goals) {
+      const timeline = session(id);
+      return evaluateGoals(goals, goalStateOf(timeline.sim, timeline.applied()));
+    },
+
+    previewGoals(scenarioJson, goals, changes, checkSec) {
+      const validated = validateScenario(scenarioJson);
+      return validated.ok ? runGoalCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
+    },
 
     close(id) {
       sessions.delete(id);

@@ -1,18 +1,16 @@
 /**
- * The app's lessons, bundled at build time: Vite's `import.meta.glob` reads every lesson file as text
- * and `loadLessons` checks it. A lesson with an error is left out and reported in `lessonErrors`, which
- * the content test (tests/content) requires to be empty. Node code (tests, scripts) uses node-loader.ts.
+ * The app's lessons. The build reads and checks every file under lessons/ (vite.config.ts, the
+ * `virtual:lessons` module) and hands the page plain, already validated data; a lesson with an error
+ * fails the build, and `lessonErrors` (empty then) is kept for the content test. Node code (tests,
+ * scripts) reads the folder with node-loader.ts.
  */
-import { loadLessons, type Lesson, type LessonError } from './lesson.ts';
-
-const files = import.meta.glob(['/lessons/*/*.md', '/lessons/*/*.json', '/lessons/*/scenes/*.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-
-const loaded = loadLessons(files);
+import { lessons as all, lessonErrors as errors } from 'virtual:lessons';
+import type { Lesson, LessonError } from './lesson.ts';
 
 /** Every valid lesson, in order. */
-export const lessons: readonly Lesson[] = loaded.lessons;
+export const lessons: readonly Lesson[] = all;
 /** Problems found in lessons/ (empty when the content is sound). */
-export const lessonErrors: readonly LessonError[] = loaded.errors;
+export const lessonErrors: readonly LessonError[] = errors;
 
 /** The lesson at `#/lessons/<slug>`, if any. */
 export function lessonBySlug(slug: string): Lesson | undefined {

@@ -7,7 +7,7 @@ export interface StepBounds {
   readonly upperBound?: number | null;
 }
 
-export function stepBoundsError(steps: readonly StepBounds[]): string | null {
+export function stepBoundsError<T extends StepBounds>(steps: readonly T[]): string | null {
   if (steps.length === 0) return 'a step policy needs at least one step';
   const sorted = [...steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity));
   if (steps.filter((s) => s.lowerBound == null).length > 1) return 'at most one step may have no lower bound';

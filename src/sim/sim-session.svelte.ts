@@ -3,24 +3,26 @@
  * animation frame (`tick`): the wall time since the last answer × speed, of simulated time, within a
  * wall-clock budget in the worker — one question in flight at a time, so a slow frame or a busy worker
  * simply means fewer, larger steps (back-pressure), never a queue. The latest answers are kept in
- * `$state.raw` for the page to draw: snapshot, topology, per-second series (at most 4 times a second),
- * the recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
+ * `$state.raw` for the page to draw: snapshot, topology, per-second series and the run's reports (metrics,
+ * health, scaling: at most once per closed simulated second and 4 times a wall second), the recent event
+ * log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
  */
-import type { SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
+import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
+import type { Goal, GoalResult } from '../engine/goals.ts';
 import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
 import type { PlaybackTarget } from './playback-target.ts';
 
-export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change };
+export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change, MetricsReport, HealthReport, ScalingReport };
 
 export type Opened = { ok: true } | { ok: false; errors: ValidationError[] };
 
 /** Events kept for the page (the engine keeps more). */
 const EVENTS_KEPT = 300;
-/** Wall ms between two series fetches while playing. */
+/** Wall ms between two fetches of the series and reports while playing. */
 const SERIES_EVERY_MS = 250;
 /** Wall ms of simulation per frame in the worker; the rest of the frame is the page's. */
 const FRAME_BUDGET_MS = 12;
@@ -38,6 +40,9 @@ export class SimSession implements PlaybackTarget {
   topology = $state.raw<Topology | null>(null);
   snapshot = $state.raw<Snapshot | null>(null);
   series = $state.raw<Series | null>(null);
+  metrics = $state.raw<MetricsReport | null>(null);
+  health = $state.raw<HealthReport | null>(null);
+  scaling = $state.raw<ScalingReport[] | null>(null);
   events = $state.raw<SimEvent[]>([]);
   changes = $state.raw<LoggedChange[]>([]);
   /** The furthest simulated time reached on this timeline (rewinding keeps it; a new change cuts it). */
@@ -50,6 +55,8 @@ export class SimSession implements PlaybackTarget {
   #busy = false;
   #owedWallMs = 0;
   #lastSeriesAt = -Infinity;
+  /** The simulated second the series and reports on screen were taken in. */
+  #detailsSec = -1;
 
   /** `onEvents` hears of new event-log entries; `fresh` when the log was replaced (open, seek, reset) rather than extended. */
   constructor(worker: SimWorker, onEvents: (added: SimEvent[], fresh: boolean) => void = () => {}) {
@@ -167,6 +174,12 @@ export class SimSession implements PlaybackTarget {
     return null;
   }
 
+  /** Evaluates lesson goals (pure engine code, in the worker) on this run as it is now. */
+  checkGoals(goals: Goal[]): Promise<GoalResult[]> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.checkGoals(id, goals));
+  }
+
   /** Forgets the session in the worker. */
   close(): void {
     const id = this.#id;
@@ -179,10 +192,9 @@ export class SimSession implements PlaybackTarget {
     return this.#id;
   }
 
-  /** Whether to ask for the series again: not too often, and only once a new simulated second has closed. */
+  /** Whether to ask for the series and reports again: not too often, and only once a new simulated second has closed. */
   #seriesDue(): boolean {
-    const series = this.series;
-    const stale = series === null || series.startSec + series.seconds < Math.floor(this.timeMs / 1000);
+    const stale = this.#detailsSec < Math.floor(this.timeMs / 1000);
     return stale && performance.now() - this.#lastSeriesAt >= SERIES_EVERY_MS;
   }
 
@@ -191,7 +203,7 @@ export class SimSession implements PlaybackTarget {
   }
 
   #request(sinceSeq: number, series: boolean): FrameRequest {
-    return { sinceSeq, series, topologyVersion: this.topology?.version ?? -1 };
+    return { sinceSeq, series, reports: series, topologyVersion: this.topology?.version ?? -1 };
   }
 
   /** Takes in a frame; `fresh` replaces the event log and series (after open, seek, reset) instead of extending. */
@@ -204,6 +216,12 @@ export class SimSession implements PlaybackTarget {
     if (frame.series !== null) {
       this.series = frame.series;
       this.#lastSeriesAt = performance.now();
+      this.#detailsSec = Math.floor(frame.snapshot.timeMs / 1000);
+    }
+    if (frame.reports !== null) {
+      this.metrics = frame.reports.metrics;
+      this.health = frame.reports.health;
+      this.scaling = frame.reports.scaling;
     }
     if (fresh) {
       this.events = (frame.events ?? []).slice(-EVENTS_KEPT);

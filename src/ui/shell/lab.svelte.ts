@@ -93,14 +93,20 @@ export class Lab {
     this.playback.send({ type: 'playback.load', request: { source, origin } satisfies LoadRequest });
   }
 
-  /** Applies a live change; a refused one is explained and changes nothing. */
+  /** Applies a live change; a refused one is explained in the notice and changes nothing. */
   async apply(change: Change): Promise<boolean> {
+    const refused = await this.tryChange(change);
+    this.notice = refused === null ? null : { title: `The change "${change.action}" was not applied.`, errors: refused };
+    return refused === null;
+  }
+
+  /** Applies a live change and answers why it was refused (for a form to show next to its fields); null when applied. */
+  async tryChange(change: Change): Promise<ValidationError[] | null> {
     try {
-      const refused = await this.session.apply(change);
-      this.notice = refused === null ? null : { title: `The change "${change.action}" was not applied.`, errors: refused };
-      return refused === null;
+      return await this.session.apply(change);
     } catch {
-      return false; // the worker died; the playback machine shows it
+      // the worker died; the playback machine shows it
+      return [{ path: '(change)', message: 'the simulation stopped before the change could be applied' }];
     }
   }
 

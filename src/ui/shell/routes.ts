@@ -6,6 +6,7 @@
 export type Route =
   | { page: 'sandbox'; share: string | null }
   | { page: 'compare' }
+  | { page: 'lessons' }
   | { page: 'lesson'; slug: string; step: number }
   | { page: 'not-found'; hash: string };
 
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'sandbox', share: new URLSearchParams(query).get('s') };
   }
   if (parts.length === 1 && parts[0] === 'compare') return { page: 'compare' };
+  if (parts.length === 1 && parts[0] === 'lessons') return { page: 'lessons' };
   if (parts[0] === 'lessons' && parts.length >= 2 && parts.length <= 3) {
     const step = parts.length === 3 ? Number(parts[2]) : 1;
     if (Number.isInteger(step) && step >= 1) return { page: 'lesson', slug: decodeURIComponent(parts[1]), step };

@@ -4,6 +4,7 @@
  */
 import { targetRows, type TargetRow } from '../../sim/target-rows.ts';
 import type { Change } from '../../scenario/schema.ts';
+import type { MetricsReport } from '../../engine/types.ts';
 import type { Lab } from './lab.svelte.ts';
 
 export interface LabTestHook {
@@ -21,6 +22,8 @@ export interface LabTestHook {
   apply(change: Change): Promise<boolean>;
   /** Counters of the snapshot on screen. */
   totals(): { arrived: number; ok: number; failed: number };
+  /** The metrics report on screen (null before the first one). */
+  metrics(): MetricsReport | null;
 }
 
 export function installTestHook(lab: Lab): void {
@@ -45,6 +48,7 @@ export function installTestHook(lab: Lab): void {
       const t = session.snapshot?.totals;
       return { arrived: t?.arrived ?? 0, ok: t?.ok ?? 0, failed: t?.failed ?? 0 };
     },
+    metrics: () => session.metrics,
   };
   (window as unknown as { __lab: LabTestHook }).__lab = hook;
 }

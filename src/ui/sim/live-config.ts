@@ -3,6 +3,7 @@
  * applied since (the snapshot carries weights and slots; service times and the rate come from the log).
  */
 import type { Change, Distribution, Scenario } from '../../scenario/schema.ts';
+import { describeHealthCheckInput } from './health-check-form.ts';
 import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
 
 function lastChange<A extends Change['action']>(changes: readonly LoggedChange[], action: A, match: (c: Extract<Change, { action: A }>) => boolean): Extract<Change, { action: A }> | undefined {
@@ -67,9 +68,35 @@ export function describeChange(c: Change): string {
       return `${c.target}: ${Math.round(c.share * 100)} % errors`;
     case 'brownout':
       return `${c.target}: brownout (${c.factor}× slower, ${Math.round(c.share * 100)} % errors)`;
+    case 'set-health-check':
+      return `${c.group}: ${describeHealthCheckInput(c.healthCheck)}`;
+    case 'set-capacity':
+      return `${c.scalingGroup}: ${capacityWords(c).join(', ')}`;
+    case 'zone-outage':
+    case 'region-outage':
+      return `${'zone' in c ? `zone ${c.zone}` : `region ${c.region}`}: outage`;
+    case 'zone-recover':
+    case 'region-recover':
+      return `${'zone' in c ? `zone ${c.zone}` : `region ${c.region}`}: recovered`;
+    case 'crash-balancer':
+      return `balancer ${c.balancer}: crash`;
+    case 'recover-balancer':
+      return `balancer ${c.balancer}: recovered`;
+    case 'db-failover':
+      return `database ${c.database}: failover`;
+    case 'set-forward-weights':
+      return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
     default: {
       const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
       return `${subject}: ${c.action}`;
     }
   }
+}
+
+function capacityWords(c: Extract<Change, { action: 'set-capacity' }>): string[] {
+  const words: string[] = [];
+  if (c.desired !== undefined) words.push(`desired ${c.desired}`);
+  if (c.min !== undefined) words.push(`min ${c.min}`);
+  if (c.max !== undefined) words.push(`max ${c.max}`);
+  return words.length > 0 ? words : ['capacity unchanged'];
 }

@@ -39,6 +39,26 @@ export class LabPage {
     await expect(this.status).toHaveText('Paused');
   }
 
+  /** Opens an example from the sandbox's list and waits until it is ready to play. */
+  async openExample(key: string, name: string): Promise<void> {
+    await this.page.getByTestId('catalog').selectOption(key);
+    await this.page.getByTestId('open-catalog').click();
+    await expect(this.scenarioName).toHaveText(name);
+    await this.ready();
+  }
+
+  /** Goes to a simulated moment through the playback machine (as the scrubber does) and waits for it. */
+  async seek(timeMs: number): Promise<void> {
+    await this.page.evaluate((t) => window.__lab.seek(t), timeMs);
+    await expect(this.simTime).toHaveText(`${(timeMs / 1000).toFixed(1)} s`);
+    await this.ready();
+  }
+
+  /** Event-log entries whose text matches. */
+  events(text: RegExp): Locator {
+    return this.page.getByTestId('event-log').getByRole('button', { name: text });
+  }
+
   async play(): Promise<void> {
     await this.page.getByRole('button', { name: 'Play' }).click();
     await expect(this.status).toHaveText('Running');

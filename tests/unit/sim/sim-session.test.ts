@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expose } from 'comlink';
 import { createSimApi, type SimApi } from '../../../workers/sim-api.ts';
 import { SimWorker } from '../../../src/sim/sim-worker.ts';
 import { SimSession } from '../../../src/sim/sim-session.svelte.ts';
 import { ComparePair } from '../../../src/sim/compare-pair.svelte.ts';
 import threeServers from '../../../scenarios/three-servers.json';
+import blackFriday from '../../../scenarios/black-friday-autoscaling.json';
 
 /** A "worker" in the same thread: the real API behind a message channel, as Comlink sees a Worker. */
 function fakeWorker(api: SimApi | null = createSimApi()): () => Worker {
@@ -26,7 +27,10 @@ function simWorker(api?: SimApi | null, answerTimeoutMs = 2000): SimWorker {
   workers.push(w);
   return w;
 }
-afterEach(() => workers.splice(0).forEach((w) => w.dispose()));
+afterEach(() => {
+  workers.splice(0).forEach((w) => w.dispose());
+  vi.restoreAllMocks();
+});
 
 describe('SimSession', () => {
   it('opens a scenario and shows time 0, its topology and the start event', async () => {
@@ -49,7 +53,8 @@ describe('SimSession', () => {
   });
 
   it('asks one frame at a time: frames during a question only add to the next one (back-pressure)', async () => {
-    const session = new SimSession(simWorker());
+    // a worker clock that stands still: the frame budget never runs out, however busy the machine is
+    const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
     await session.open(threeServers);
     const first = session.tick(100, 10);
     await session.tick(100, 10); // in flight: owed, not asked
@@ -87,6 +92,39 @@ describe('SimSession', () => {
     expect(session.changes).toEqual([]); // not applied yet at 1 s; it is still ahead on this timeline
     await session.seek(3_000);
     expect(session.changes).toEqual([{ atMs: 2_000, change: { action: 'crash', target: 'b' } }]);
+  });
+
+  it('pulls metrics, health and scaling with the series: at most once per closed simulated second, and 4 times a wall second', async () => {
+    const wall = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    const session = new SimSession(simWorker());
+    await session.open(blackFriday);
+    expect(session.metrics?.simulatedSec).toBe(0);
+    expect(session.health?.windows).toEqual([]);
+    expect(session.scaling?.map((r) => [r.id, r.desired])).toEqual([['web-asg', 3]]);
+
+    await session.catchUp(2_900); // a second closed, but too soon on the wall clock
+    expect(session.metrics?.simulatedSec).toBe(0);
+    wall.mockReturnValue(1_300);
+    await session.catchUp(2_950);
+    expect(session.metrics?.simulatedSec).toBe(2.95);
+    expect(session.series?.seconds).toBe(2);
+    wall.mockReturnValue(2_000);
+    await session.catchUp(2_990); // no new second closed since
+    expect(session.metrics?.simulatedSec).toBe(2.95);
+    await session.forward(10); // a jump the learner asked for brings them at once
+    expect(session.metrics?.simulatedSec).toBe(3);
+  });
+
+  it('a live change to the health check or the capacity is logged and shows in the reports', async () => {
+    const session = new SimSession(simWorker());
+    await session.open(blackFriday);
+    await session.forward(10_000);
+    expect(await session.apply({ action: 'set-capacity', scalingGroup: 'web-asg', desired: 5 })).toBeNull();
+    expect(session.scaling?.[0].desired).toBe(5);
+    expect(session.scaling?.[0].instances.filter((i) => i.state === 'booting')).toHaveLength(2);
+    const refused = await session.apply({ action: 'set-health-check', group: 'web', healthCheck: { intervalSec: 5, timeoutSec: 5 } });
+    expect(refused).toEqual([{ path: '(change).healthCheck.timeoutSec', message: 'the timeout (5 s) must be shorter than the interval (5 s), or checks would overlap' }]);
+    expect(session.changes.map((c) => c.change.action)).toEqual(['set-capacity']);
   });
 
   it('reports a worker that does not answer, once, and can start again in a fresh one', async () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { expose, releaseProxy, wrap } from 'comlink';
 import { createSimApi, type SessionId, type SimApi } from '../../../workers/sim-api.ts';
 import { createSimulation } from '../../../src/engine/index.ts';
-import { TARGET_STATES, TARGET_STRIDE, TF, type Snapshot } from '../../../src/engine/types.ts';
+import { TARGET_STATES, TARGET_STRIDE, TF, type ScalingReport, type Snapshot } from '../../../src/engine/types.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import threeServers from '../../../scenarios/three-servers.json';
 import weighted from '../../../scenarios/weighted-5-1-1.json';
+import blackFriday from '../../../scenarios/black-friday-autoscaling.json';
 
 /** Opens a scenario that must be valid, and returns its session id. */
 function openOk(api: SimApi, scenario: unknown): SessionId {
@@ -392,5 +393,122 @@ describe('sim-api runTo', () => {
     const other = openOk(api, threeServers);
     api.advance(other, 2_500);
     expect(api.metrics(id)).toEqual(api.metrics(other));
+  });
+});
+
+describe('sim-api reports: health and scaling', () => {
+  it('answers health and scaling as the engine does, with fresh typed arrays each time', () => {
+    const api = createSimApi();
+    const id = openOk(api, blackFriday);
+    const validated = validateScenario(blackFriday);
+    if (!validated.ok) throw new Error('black-friday-autoscaling.json must be valid');
+    const sim = createSimulation(validated.value, { seriesCapacity: 600 });
+    api.advance(id, 30_000);
+    sim.runUntil(30_000);
+    expect(api.health(id)).toEqual(sim.health());
+    const first = api.scaling(id);
+    expect(first).toEqual(sim.scaling());
+    expect(first.map((r) => [r.id, r.desired, r.min, r.max])).toEqual([['web-asg', 3, 3, 12]]);
+    expect(first[0].series.inService).toBeInstanceOf(Float64Array);
+    const later = api.scaling(id);
+    expect(later[0].series.desired.buffer).not.toBe(first[0].series.desired.buffer);
+  });
+
+  it('a frame brings metrics, health and scaling only when asked', () => {
+    const api = createSimApi();
+    const id = openOk(api, blackFriday);
+    const asked = api.frame(id, 5_000, Infinity, { reports: true });
+    expect(asked.reports?.metrics.simulatedSec).toBe(5);
+    expect(asked.reports?.health.availabilityLast60s).toBeGreaterThan(0.9);
+    expect(asked.reports?.scaling[0].instances.filter((i) => i.state === 'in-service')).toHaveLength(3);
+    expect(api.frame(id, 1_000, Infinity, { series: true }).reports).toBeNull();
+  });
+
+  it('transfers the scaling series through Comlink instead of copying them', async () => {
+    const inner = createSimApi();
+    const handedOut: ScalingReport[][] = [];
+    const api: SimApi = {
+      ...inner,
+      scaling: (id) => {
+        const reports = inner.scaling(id);
+        handedOut.push(reports);
+        return reports;
+      },
+      frame: (...args) => {
+        const frame = inner.frame(...args);
+        if (frame.reports) handedOut.push(frame.reports.scaling);
+        return frame;
+      },
+    };
+    const { port1, port2 } = new MessageChannel();
+    expose(api, port1);
+    const remote = wrap<SimApi>(port2);
+    try {
+      const opened = await remote.open(blackFriday);
+      if (!opened.ok) throw new Error('expected a valid scenario');
+      const viaFrame = await remote.frame(opened.id, 10_000, Infinity, { reports: true });
+      const direct = await remote.scaling(opened.id);
+      expect(direct[0].series.cpu).toBeInstanceOf(Float64Array);
+      expect(direct[0].series.cpu).toHaveLength(10);
+      expect(viaFrame.reports?.scaling[0].series.desired).toEqual(Float64Array.from({ length: 10 }, () => 3));
+      // the worker's copies were moved, not cloned: their buffers are detached on the sending side
+      for (const reports of handedOut) expect(reports[0].series.desired.byteLength).toBe(0);
+      expect(handedOut).toHaveLength(2);
+    } finally {
+      remote[releaseProxy]();
+      port1.close();
+      port2.close();
+    }
+  });
+});
+
+describe('sim-api infrastructure, health-check and capacity changes on the timeline', () => {
+  function played(api: SimApi): SessionId {
+    const id = openOk(api, blackFriday);
+    api.advance(id, 10_000);
+    expect(api.apply(id, { action: 'set-capacity', scalingGroup: 'web-asg', desired: 5 })).toBeNull();
+    api.advance(id, 10_000);
+    expect(api.apply(id, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'haproxy' } })).toBeNull();
+    api.advance(id, 10_000);
+    expect(api.apply(id, { action: 'zone-outage', zone: 'us-east-1b' })).toBeNull();
+    api.advance(id, 5_000);
+    expect(api.apply(id, { action: 'db-failover', database: 'db' })).toBeNull();
+    api.advance(id, 25_000);
+    return id;
+  }
+
+  it('a shared change log restores the same run: snapshot, health and scaling', () => {
+    const api = createSimApi();
+    const live = played(api);
+    const restored = api.open(blackFriday, { changes: api.changeLog(live), atMs: 60_000 });
+    if (!restored.ok) throw new Error(JSON.stringify(restored.errors));
+    expect(stateOf(api.advance(restored.id, 0))).toEqual(stateOf(api.advance(live, 0)));
+    expect(api.health(restored.id)).toEqual(api.health(live));
+    expect(api.scaling(restored.id)).toEqual(api.scaling(live));
+  });
+
+  it('rewinding replays them', () => {
+    const api = createSimApi();
+    const id = played(api);
+    const straight = createSimApi();
+    const other = openOk(straight, blackFriday);
+    straight.advance(other, 10_000);
+    straight.apply(other, { action: 'set-capacity', scalingGroup: 'web-asg', desired: 5 });
+    straight.advance(other, 10_000);
+    straight.apply(other, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'haproxy' } });
+    straight.advance(other, 5_000);
+    expect(stateOf(api.seek(id, 25_000).snapshot)).toEqual(stateOf(straight.advance(other, 0)));
+    expect(api.scaling(id)).toEqual(straight.scaling(other));
+  });
+
+  it('refuses an overlapping health check with the validator’s words, and logs nothing', () => {
+    const api = createSimApi();
+    const id = openOk(api, blackFriday);
+    api.advance(id, 1_000);
+    expect(api.apply(id, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'aws-alb', intervalSec: 10, timeoutSec: 10 } })).toEqual([
+      { path: '(change).healthCheck.timeoutSec', message: 'the timeout (10 s) must be shorter than the interval (10 s), or checks would overlap' },
+    ]);
+    expect(api.apply(id, { action: 'set-capacity', scalingGroup: 'web-asg', min: 9, max: 6 })).toEqual([{ path: '(change).min', message: 'min (9) is above max (6)' }]);
+    expect(api.changeLog(id)).toEqual([]);
   });
 });

@@ -1,0 +1,172 @@
+/**
+ * One lesson on screen, assembled: the lesson machine (src/machines/lesson.machine.ts) with its effects
+ * supplied here, driving the lab's one session. Steps open their world (a scene, or the lesson's world,
+ * which keeps running across steps); goals, waits and predictions are evaluated by the engine in the
+ * worker once per simulated second (`poll`), never by the page.
+ */
+import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
+import type { Lesson } from '../../content/lesson.ts';
+import type { Goal, GoalResult } from '../../engine/goals.ts';
+import type { Change, Scenario } from '../../scenario/schema.ts';
+import type { ValidationError } from '../../scenario/validate.ts';
+import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.ts';
+import type { Lab, LoadRequest } from '../shell/lab.svelte.ts';
+import type { ProgressStore } from './progress-store.svelte.ts';
+
+export const MAIN_WORLD = '';
+const WAIT_ID = '__wait';
+const optionId = (i: number) => `__option-${i}`;
+
+export class LessonRun {
+  state: SnapshotFrom<typeof lessonMachine>;
+  announcement = $state('');
+  /** The world on screen: a scene's name, or MAIN_WORLD. */
+  world = $state<string | null>(null);
+  readonly lesson: Lesson;
+  readonly #lab: Lab;
+  readonly #actor: Actor<typeof lessonMachine>;
+  #opening: Promise<void> = Promise.resolve();
+  #polling = false;
+  #pollAgain = false;
+
+  constructor(lesson: Lesson, lab: Lab, progress: ProgressStore, step: number) {
+    this.lesson = lesson;
+    this.#lab = lab;
+    const machine = lessonMachine.provide({
+      actions: {
+        showStep: (_, { step }) => {
+          progress.noteStep(lesson.slug, step);
+          const hash = `#/lessons/${lesson.slug}/${step}`;
+          if (location.hash !== hash) location.hash = hash;
+          void this.#open(this.worldOf(step));
+        },
+        markDone: (_, { solved }) => progress.markDone(lesson.slug, solved),
+        announce: (_, { text }) => this.#announce(text),
+      },
+      actors: {
+        check: fromPromise(async () => this.#lab.session.checkGoals(lesson.goals)),
+        solve: fromPromise(() => this.#open(MAIN_WORLD, true)),
+        reset: fromPromise(() => this.#open(this.world ?? MAIN_WORLD, false, true)),
+      },
+    });
+    const taskStep = lesson.steps.find((s) => s.hints !== null)?.number ?? 1;
+    const waits = lesson.steps.filter((s) => s.wait !== null).map((s) => s.number);
+    this.#actor = createActor(machine, { input: { stepCount: lesson.steps.length, waits, taskStep, checkMs: lesson.checkSec * 1000, step, done: progress.isDone(lesson.slug) } });
+    this.state = $state.raw(this.#actor.getSnapshot());
+    this.#actor.subscribe((next) => (this.state = next));
+    this.#actor.start();
+    progress.noteStep(lesson.slug, this.state.context.step);
+    void this.#open(this.worldOf(this.state.context.step));
+  }
+
+  get step() {
+    return this.lesson.steps[this.state.context.step - 1];
+  }
+
+  worldOf(step: number): string {
+    return this.lesson.steps[step - 1]?.scene ?? MAIN_WORLD;
+  }
+
+  scenarioOf(world: string): Scenario {
+    return world === MAIN_WORLD ? this.lesson.scenario : this.lesson.scenes[world];
+  }
+
+  send(event: LessonEvent): void {
+    this.#actor.send(event);
+  }
+
+  /** Applies a live change (a control, a try button); the learner is experimenting. */
+  async apply(change: Change): Promise<boolean> {
+    const ok = await this.#lab.apply(change);
+    if (ok) this.send({ type: 'lesson.acted' });
+    return ok;
+  }
+
+  /** Applies a live change and answers why it was refused (a form shows it by its fields). */
+  async tryChange(change: Change): Promise<ValidationError[] | null> {
+    const refused = await this.#lab.tryChange(change);
+    if (refused === null) this.send({ type: 'lesson.acted' });
+    return refused;
+  }
+
+  /** Asks the engine about the run now: the goals (lesson world only), the step's wait, its prediction's options. */
+  async poll(): Promise<void> {
+    if (this.#polling) return void (this.#pollAgain = true);
+    const session = this.#lab.session;
+    if (!session.live || this.world !== this.worldOf(this.state.context.step) || this.#lab.playback.status === 'loading') return;
+    this.#polling = true;
+    try {
+      const step = this.step;
+      const timeMs = session.timeMs;
+      const { context } = this.state;
+      const asked: Goal[] = this.world === MAIN_WORLD ? [...this.lesson.goals] : [];
+      const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
+      if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
+      const predict = step.predict;
+      const observe = predict !== null && !(step.number in context.observed) && timeMs >= (predict.atSec ?? 0) * 1000;
+      if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
+      const results = asked.length > 0 ? await session.checkGoals(asked) : [];
+      this.#takeResults(results, step.number, observe ? predict.options.length : 0);
+      if (this.world === MAIN_WORLD) this.send({ type: 'lesson.time', timeMs });
+    } catch {
+      // The worker died or the run was replaced; the next second asks again.
+    } finally {
+      this.#polling = false;
+      if (this.#pollAgain) {
+        this.#pollAgain = false;
+        void this.poll();
+      }
+    }
+  }
+
+  dispose(): void {
+    this.#actor.stop();
+  }
+
+  #takeResults(results: GoalResult[], step: number, options: number): void {
+    const goals = results.filter((r) => !r.id.startsWith('__'));
+    if (this.world === MAIN_WORLD) {
+      const unmetBefore = this.state.context.goals.filter((g) => !g.met).map((g) => g.id);
+      const newlyMet = goals.filter((g) => g.met && unmetBefore.includes(g.id));
+      if (newlyMet.length > 0 && !goals.every((g) => g.met)) this.#announce(newlyMet.map((g) => `Goal met: ${g.label}.`).join(' '));
+      this.send({ type: 'lesson.goals', results: goals });
+    }
+    if (results.some((r) => r.id === WAIT_ID && r.met)) this.send({ type: 'lesson.waited', step });
+    if (options > 0) {
+      const held = Array.from({ length: options }, (_, i) => {
+        const parts = results.filter((r) => r.id.startsWith(`${optionId(i)}-`));
+        return parts.length > 0 && parts.every((r) => r.met);
+      });
+      this.send({ type: 'lesson.observed', step, option: held.indexOf(true) === -1 ? null : held.indexOf(true) });
+    }
+  }
+
+  #announce(text: string): void {
+    // The same sentence twice must still be read out: clear first.
+    this.announcement = '';
+    queueMicrotask(() => (this.announcement = text));
+  }
+
+  /** Opens a world (one at a time, in order): fresh, or with the solution run to the check. */
+  #open(world: string, solved = false, force = false): Promise<void> {
+    this.#opening = this.#opening.then(async () => {
+      if (world === this.world && !solved && !force) return;
+      const scenario = this.scenarioOf(world);
+      const request: LoadRequest = solved
+        ? { source: scenario, origin: 'share', seed: scenario.seed, changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 }
+        : { source: scenario, origin: 'catalog' };
+      this.world = world;
+      this.#lab.playback.send({ type: 'playback.load', request });
+      await settled(() => this.#lab.playback.status !== 'loading');
+    });
+    return this.#opening;
+  }
+}
+
+/** Resolves once `done()` holds (checked every 20 ms). */
+function settled(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (done() ? resolve() : setTimeout(check, 20));
+    check();
+  });
+}
