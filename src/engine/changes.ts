@@ -6,6 +6,7 @@
  */
 import type { Change, TargetConfig } from '../scenario/schema.ts';
 import type { Engine } from './simulation.ts';
+import { applyInstanceType, stopBilling } from './autoscaling/billing.ts';
 import { FAIL } from './simulation.ts';
 import { startQueued } from './backend/service.ts';
 import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './backend/requests.ts';
@@ -199,7 +200,7 @@ function applyTargetChange(e: Engine, t: number, change: TargetChange): string |
     }
     case 'register': {
       if (store.lifecycle[t] === LC_IN_SERVICE) return null;
-      if (store.lifecycle[t] === LC_UNUSED) e.applyInstanceType(t, 'on-demand');
+      if (store.lifecycle[t] === LC_UNUSED) applyInstanceType(e, t, 'on-demand');
       store.lifecycle[t] = LC_IN_SERVICE;
       store.registered[t] = 1;
       store.drainToken[t]++;
@@ -221,7 +222,7 @@ export function finishDraining(e: Engine, t: number, token: number): void {
   store.lifecycle[t] = LC_UNUSED;
   store.registered[t] = 0;
   e.sessions.wipe(t);
-  e.stopBilling(t);
+  stopBilling(e, t);
   e.asgOfGroup[store.groupOf[t]]?.onUnused(t);
   e.groups[store.groupOf[t]].rebuild();
   e.healthSys.recompute(store.groupOf[t], 'deregistration');
@@ -237,7 +238,7 @@ function unhang(e: Engine, t: number): void {
   for (let s = 0; s < pool.cap; s++) {
     if (pool.target[s] !== t) continue;
     if (pool.state[s] === REQ_SERVING) e.fail(s, FAIL.refused);
-    else if (pool.state[s] === REQ_ORPHANED) e.releaseSlot(s);
+    else if (pool.state[s] === REQ_ORPHANED) e.release(s);
   }
   store.busy[t] = 0;
 }
@@ -252,7 +253,7 @@ function dropAll(e: Engine, t: number): void {
     if (pool.target[s] !== t || st === REQ_FREE) continue;
     if (st === REQ_QUEUED || st === REQ_SERVING) e.fail(s, FAIL.refused);
     // already answered with a timeout, but still held by the target: the work dies with it
-    else if (st === REQ_ORPHANED || st === REQ_ABANDONED) e.releaseSlot(s);
+    else if (st === REQ_ORPHANED || st === REQ_ABANDONED) e.release(s);
   }
   store.queues[t].clear();
   store.queued[t] = 0;
@@ -290,7 +291,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       store.lifecycle[t] = LC_UNUSED;
       store.drainToken[t]++;
       e.sessions.wipe(t);
-      e.stopBilling(t);
+      stopBilling(e, t);
     }
     g.rebuild();
     e.healthSys.recompute(g.index, 'removal');
@@ -306,7 +307,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
         store.registered[t] = 1;
         store.lifecycle[t] = LC_IN_SERVICE;
         store.drainToken[t]++;
-        e.applyInstanceType(t, 'on-demand');
+        applyInstanceType(e, t, 'on-demand');
         added.push(t);
         missing--;
       }
@@ -318,7 +319,7 @@ function setTargetCount(e: Engine, groupId: string, count: number): string | nul
       const inGroup = store.groupOf.subarray(0, store.count).filter((x) => x === g.index).length;
       const t = store.add({ ...template, id, address: undefined, zone: undefined }, g.index, defaultAddress(g.index, inGroup), e.mix.names);
       store.zoneOf[t] = defaultZone(e, t);
-      e.applyInstanceType(t, 'on-demand');
+      applyInstanceType(e, t, 'on-demand');
       added.push(t);
       missing--;
     }

@@ -14,13 +14,12 @@ import { distParams, quantile } from './core/distributions.ts';
 import { RateProfile } from './traffic/rate-profile.ts';
 import { ClientPopulation } from './traffic/clients.ts';
 import { RequestMix } from './traffic/request-mix.ts';
-import { RequestPool, REQ_QUEUED, REQ_SERVING, FLAG_ATTACK, FLAG_SAMPLED } from './backend/requests.ts';
+import { RequestPool, REQ_QUEUED, REQ_SERVING, FLAG_SAMPLED } from './backend/requests.ts';
 import { TargetStore, TARGET_CRASHED } from './backend/targets.ts';
 import { TargetGroup } from './balancer/target-group.ts';
 import { BalancerRuntime } from './balancer/balancer-runtime.ts';
-import { buildWorld, ROUTE_PER_REQUEST } from './world.ts';
+import { buildWorld } from './world.ts';
 import { ClientCookies } from './traffic/cookies.ts';
-import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from './balancer/edge.ts';
 import { EdgeStats } from './metrics/edge-stats.ts';
 import type { Dns } from './dns/index.ts';
 import { LogHistogram } from './metrics/histogram.ts';
@@ -29,17 +28,18 @@ import { EventLog } from './metrics/event-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
 import { applyChange, defaultAddress, finishDraining } from './changes.ts';
 import { buildMetrics, buildSnapshot, buildTopology } from './reporting.ts';
-import { FAILURE_REASONS, FLOW_DEPARTED, OUTCOME_OK, outcomeName, type FailureReason, type HealthReport, type MetricsReport, type ScalingReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
+import { FAILURE_REASONS, FLOW_DEPARTED, type FailureReason, type HealthReport, type MetricsReport, type ScalingReport, type Series, type SimEvent, type Simulation, type SimulationOptions, type Snapshot, type Topology } from './types.ts';
 
 import { runDnsChecks, standbyTookOver } from './infrastructure.ts';
 import { Deployments } from './deployments.ts';
 import { ScalingGroup } from './autoscaling/scaling-group.ts';
-import { CostMeter, DEFAULT_INSTANCE_TYPES, hourlyPriceUsd, type InstanceType } from './scaling/index.ts';
+import { CostMeter, DEFAULT_INSTANCE_TYPES, type InstanceType } from './scaling/index.ts';
+import { applyInstanceType } from './autoscaling/billing.ts';
 import { scheduleAttacks, attackArrival } from './traffic/attacks.ts';
-import { choose } from './balancer/choose.ts';
+import { admit } from './traffic/admit.ts';
 import { attemptFailed } from './balancer/retry.ts';
-import { nodeServes, routePerRequest } from './balancer/routing.ts';
 import { rollTo } from './metrics/second-clock.ts';
+import { recordFinish } from './metrics/finish.ts';
 import { complete, expire, start } from './backend/service.ts';
 import { EV_ASG_TICK, EV_INSTANCE_READY, EV_SPOT_INTERRUPT, EV_ATTACK, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_LB_TAKEOVER, EV_ARRIVAL, EV_CB_HALF_OPEN, EV_COMPLETION, EV_DRAIN_DONE, EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { HealthSystem } from './health/health-system.ts';
@@ -47,7 +47,6 @@ import { DatabaseTier } from './infra/database-tier.ts';
 import { Sessions } from './sessions/sessions.ts';
 import { buildHealthReport } from './health/health-report.ts';
 
-const NO_TRIES: number[] = [];
 
 /** Outcome codes: 0 ok, 1 + index in FAILURE_REASONS. */
 export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Record<FailureReason, number>;
@@ -77,7 +76,7 @@ export class Engine implements Simulation {
   /** Zones in an outage now. */
   readonly zoneDown = new Set<number>();
   readonly dns: Dns | null;
-  private readonly balancerById: Map<string, BalancerRuntime>;
+  readonly balancerById: Map<string, BalancerRuntime>;
   readonly healthSys: HealthSystem;
   readonly db: DatabaseTier;
   readonly sessions: Sessions;
@@ -107,9 +106,9 @@ export class Engine implements Simulation {
   secOk = 0;
   secFailed = 0;
   nextSecondMs = 1000;
-  private nextId = 0;
+  nextId = 0;
   private readonly thinkParams: { kind: number; p1: number; p2: number } | null;
-  private readonly onDone: SimulationOptions['onRequestDone'];
+  readonly onDone: SimulationOptions['onRequestDone'];
   readonly secTargetRequests: Float64Array;
   secTargetUtil: Float64Array;
 
@@ -166,7 +165,7 @@ export class Engine implements Simulation {
     this.deployments = new Deployments(this);
     this.instanceTypes = { ...DEFAULT_INSTANCE_TYPES };
     for (const [name, t] of Object.entries(scenario.instanceTypes)) this.instanceTypes[name] = { name, ...t };
-    for (let t = 0; t < this.store.count; t++) this.applyInstanceType(t, 'on-demand');
+    for (let t = 0; t < this.store.count; t++) applyInstanceType(this, t, 'on-demand');
     this.autoscaling = scenario.scalingGroups.map((a, i) => new ScalingGroup(this, a, i));
     this.asgOfGroup = this.groups.map((g) => this.autoscaling.find((a) => a.g === g.index) ?? null);
     this.db.reconcile();
@@ -242,7 +241,7 @@ export class Engine implements Simulation {
       case EV_ARRIVAL:
         if (q.a === this.arrivalGeneration) {
           this.scheduleArrival(t);
-          this.admit(this.clients.normal === 1 ? 0 : this.rng.clients.int(this.clients.normal), -1);
+          admit(this, this.clients.normal === 1 ? 0 : this.rng.clients.int(this.clients.normal), -1);
         }
         break;
       case EV_COMPLETION:
@@ -252,7 +251,7 @@ export class Engine implements Simulation {
         expire(this, this.groups[q.a]);
         break;
       case EV_USER:
-        this.admit(q.a, -1);
+        admit(this, q.a, -1);
         break;
       case EV_ATTACK:
         attackArrival(this, q.a);
@@ -308,75 +307,9 @@ export class Engine implements Simulation {
     if (nextSec !== Infinity) this.queue.push(nextSec * 1000, EV_ARRIVAL, this.arrivalGeneration, 0);
   }
 
-  private thinkTime(): number {
+  thinkTime(): number {
     const p = this.thinkParams!;
     return Math.max(0.001, quantile(p.kind, p.p1, p.p2, this.rng.think.next()));
-  }
-
-  /** A client's request reaches the balancer (`forcedClass` ≥ 0: an attack request of that class). */
-  admit(client: number, forcedClass: number): void {
-    const pool = this.pool;
-    const now = this.nowMs;
-    const attack = forcedClass >= 0;
-    const cls = attack ? forcedClass : this.mix.pick(this.rng.mix.next());
-    const u = attack ? this.rng.attack.next() : this.rng.service.next();
-    const slot = pool.alloc();
-    pool.id[slot] = this.nextId++;
-    pool.arrivalMs[slot] = now;
-    pool.startMs[slot] = now;
-    pool.serviceU[slot] = u;
-    pool.client[slot] = client;
-    pool.cls[slot] = cls;
-    pool.target[slot] = -1;
-    pool.flags[slot] = (this.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
-    pool.attempt[slot] = 0;
-    pool.extraMs[slot] = 0;
-    this.arrived++;
-    this.secArrived++;
-
-    pool.group[slot] = -1;
-    pool.zone[slot] = -1;
-    let b = this.entry;
-    if (this.dns !== null) {
-      const found = this.balancerById.get(this.dns.endpointFor(client, now).target ?? '');
-      if (found === undefined) return this.fail(slot, FAIL.unreachable);
-      b = found;
-    }
-    if (!b.available(now)) return this.fail(slot, FAIL.unreachable);
-    const node = b.nodeFor(client, now, (n) => nodeServes(this, b, n, cls));
-    if (node < 0) return this.fail(slot, FAIL.unreachable);
-    if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[cls], this.rng.edge.next())) return this.fail(slot, FAIL['lb-overloaded']);
-    if (b.edge !== null) {
-      const verdict = b.edge.check(this.clients.ip(client), this.mix.malicious[cls] === 1, now, this.rng.edge);
-      if (verdict === EDGE_RATE_LIMITED) return this.fail(slot, FAIL['rate-limited']);
-      if (verdict === EDGE_BLOCKED) return this.fail(slot, FAIL.blocked);
-    }
-    pool.extraMs[slot] = b.targetTlsMs[cls];
-    let g = b.groupOfClass[cls];
-    if (g === ROUTE_PER_REQUEST) g = routePerRequest(this, b, cls, client);
-    pool.group[slot] = g;
-    if (g < 0) return this.fail(slot, FAIL['no-route']);
-    const group = this.groups[g];
-    const zone = b.crossZone ? -1 : b.nodeZones[node];
-    pool.zone[slot] = zone;
-    group.zoneFilter = zone;
-    const ip = this.clients.ip(client);
-    let t: number;
-    const l4 = b.l4;
-    if (l4 !== null) {
-      t = l4.target[client];
-      if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || this.store.inRotation[t] === 0 || this.store.groupOf[t] !== g) {
-        t = choose(this, group, ip, client, cls, NO_TRIES);
-        l4.target[client] = t;
-        l4.remaining[client] = l4.perConnection;
-      }
-      l4.remaining[client]--;
-      l4.lastUsedMs[client] = now;
-    } else {
-      t = choose(this, group, ip, client, cls, NO_TRIES);
-    }
-    if (t < 0) return this.fail(slot, FAIL['no-target']);
-    this.send(slot, t, group);
   }
 
   /** The balancer forwards the request to target t. */
@@ -411,18 +344,6 @@ export class Engine implements Simulation {
     }
   }
 
-  /** Sets a target's CPU speed from its instance type and starts billing it. */
-  applyInstanceType(t: number, market: 'on-demand' | 'spot'): void {
-    const type = this.instanceTypes[this.store.configs[t].instanceType] ?? DEFAULT_INSTANCE_TYPES['m5.large'];
-    this.store.speed[t] = type.cpuSpeed;
-    this.billing.start(t, this.nowMs, hourlyPriceUsd(type, market));
-  }
-
-  /** The instance behind target t stopped costing money. */
-  stopBilling(t: number): void {
-    this.billing.stop(t, this.nowMs);
-  }
-
   /** The index of a target group by id, or -1. */
   groupIndex(id: string): number {
     return this.groups.findIndex((g) => g.id === id);
@@ -440,50 +361,10 @@ export class Engine implements Simulation {
 
   /** Counts a finished request (ok or failed) in every metric; the slot is released by the caller. */
   finish(slot: number, outcome: number): void {
-    const pool = this.pool;
-    const now = this.nowMs;
-    const latencyMs = now - pool.arrivalMs[slot];
-    const t = pool.target[slot];
-    if (outcome === OUTCOME_OK) {
-      this.ok++;
-      this.secOk++;
-      // a long-lived connection's "latency" is how long it stayed open: not a response time
-      if (this.mix.longLived[pool.cls[slot]] === 0) {
-        this.latency.record(latencyMs);
-        this.secLatency.record(latencyMs);
-        if (latencyMs <= this.sloMs) this.good++;
-      } else {
-        this.good++;
-      }
-      if (t >= 0) {
-        this.store.ok[t]++;
-        this.store.latencySum[t] += latencyMs;
-      }
-    } else {
-      this.failed++;
-      this.secFailed++;
-      this.failures[outcome - 1]++;
-      if (t >= 0) {
-        this.store.failed[t]++;
-        this.store.failuresBy[t * FAILURE_REASONS.length + outcome - 1]++;
-        this.healthSys.blind.countFailure(t);
-      }
-    }
-    if (this.tried.size > 0) this.tried.delete(pool.id[slot]);
-    this.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, this.mix.malicious[pool.cls[slot]], outcome);
-    if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) this.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
-    if (this.onDone !== undefined) {
-      this.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? this.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
-    }
-    // a closed-loop user thinks, then sends again (attack bots are not users)
-    if (this.closedLoop && pool.client[slot] < this.clients.normal) this.queue.push(now + this.thinkTime(), EV_USER, pool.client[slot], 0);
+    recordFinish(this, slot, outcome);
   }
 
   /** Frees a request slot and drops finished requests from the head of its group's timeout list. */
-  releaseSlot(slot: number): void {
-    this.release(slot);
-  }
-
   release(slot: number): void {
     const g = this.pool.group[slot];
     this.pool.release(slot);

@@ -16,6 +16,7 @@ import { buildPolicies } from './build-policies.ts';
 import { defaultAddress } from '../changes.ts';
 import { applyChange } from '../changes.ts';
 import { ScalingHistory } from './scaling-history.ts';
+import { applyInstanceType, stopBilling } from './billing.ts';
 import { groupsOf } from '../balancer/router.ts';
 import type { PodSample } from '../scaling/index.ts';
 
@@ -250,7 +251,7 @@ export class ScalingGroup {
     store.registered[t] = 0;
     store.inRotation[t] = 0;
     store.lifecycle[t] = LC_PENDING;
-    e.applyInstanceType(t, this.cfg.market);
+    applyInstanceType(e, t, this.cfg.market);
     const now = e.nowMs;
     this.adopt({ t, zone, readyAtMs: Infinity, launchedAtMs: now, warmUntilMs: Infinity, graceUntilMs: Infinity, state: INST_PENDING, protectedFromScaleIn: this.cfg.protectFromScaleIn });
     e.queue.push(now + this.cfg.bootSec * 1000, EV_INSTANCE_READY, t, 0);
@@ -287,7 +288,7 @@ export class ScalingGroup {
     if (inst.state === INST_PENDING) {
       inst.state = INST_TERMINATED;
       e.store.lifecycle[inst.t] = 2;
-      e.stopBilling(inst.t);
+      stopBilling(e, inst.t);
       this.lastActivityEndMs = e.nowMs;
     } else {
       inst.state = INST_TERMINATING;
@@ -313,7 +314,7 @@ export class ScalingGroup {
     const e = this.e;
     e.log.add(e.nowMs, 'spot', e.store.ids[t], `spot capacity reclaimed: ${e.store.ids[t]} is interrupted`);
     // a reclaimed instance stops costing at once, even while its target drains
-    e.stopBilling(t);
+    stopBilling(e, t);
     if (inst.state === INST_IN_SERVICE) applyChange(e, { action: 'crash', target: e.store.ids[t] });
     this.terminate(inst, 'spot interruption');
   }

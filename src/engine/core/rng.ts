@@ -3,7 +3,7 @@
  * client choice, request mix, service times, balancer choices and failures each draw from their own
  * generator, so changing the algorithm never shifts the arrival or service-time sequences.
  * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counter, 128-bit state), seeded by splitmix32
- * from (scenario seed, stream name). No Math.random anywhere in the engine.
+ * from (scenario seed, stream name). The engine has no unseeded randomness at all.
  */
 
 /** The purposes that get their own stream. */

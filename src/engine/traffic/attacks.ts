@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../simulation.ts';
 import { EV_ATTACK } from '../event-kinds.ts';
+import { admit } from './admit.ts';
 
 /** The first request of every DDoS wave. */
 export function scheduleAttacks(e: Engine): void {
@@ -20,6 +21,6 @@ export function attackArrival(e: Engine, i: number): void {
   let offset = e.clients.normal;
   for (let k = 0; k < i; k++) offset += e.scenario.traffic.attacks[k].bots;
   const cls = a.class === undefined ? 0 : e.mix.names.indexOf(a.class);
-  e.admit(offset + e.rng.attack.int(a.bots), cls);
+  admit(e, offset + e.rng.attack.int(a.bots), cls);
   e.queue.push(e.nowMs + (-Math.log(1 - e.rng.attack.next()) / a.ratePerSec) * 1000, EV_ATTACK, i, 0);
 }

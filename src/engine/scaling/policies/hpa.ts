@@ -21,7 +21,7 @@ export interface HpaConfig {
   readonly syncPeriodSec?: number;
   /** Absent or null = the legacy path; otherwise unset fields take the v2 defaults. */
   readonly behavior?: { readonly scaleUp?: Partial<HpaScalingRules>; readonly scaleDown?: Partial<HpaScalingRules> } | null;
-  /** The legacy path's downscale stabilization window. Default 300. */
+  /** The legacy path's downscale stabilization window, in seconds (default 300). */
   readonly downscaleStabilizationSec?: number;
 }
 

@@ -1,0 +1,38 @@
+/** Small helpers shared by the goal kinds: bounds and how numbers are shown to the learner. */
+import type { Bound, ConditionResult } from './types.ts';
+
+export function within(value: number, b: Bound): boolean {
+  if (Number.isNaN(value)) return false;
+  return (b.atMost === undefined || value <= b.atMost) && (b.atLeast === undefined || value >= b.atLeast);
+}
+
+export function describeBound(b: Bound, unit = ''): string {
+  const parts: string[] = [];
+  if (b.atLeast !== undefined) parts.push(`≥ ${show(b.atLeast, unit)}`);
+  if (b.atMost !== undefined) parts.push(`≤ ${show(b.atMost, unit)}`);
+  return parts.join(' and ');
+}
+
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return String(x);
+  return Math.abs(x) >= 10 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
+}
+
+/** Milliseconds as seconds with one decimal, without a trailing .0: 45001 → "45", 1501 → "1.5". */
+export function secs(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+export const result = (met: boolean, detail: string, value: number | null = null): ConditionResult => ({ met, detail, value });
+
+/** A metric's value with its unit: shares as percentages (0.0123 → "1.2 %"). */
+export function show(x: number, unit: string): string {
+  if (unit !== '%') return `${fmt(round(x))}${unit}`;
+  const pct = x * 100;
+  return `${pct >= 10 || Number.isInteger(pct) ? Math.round(pct * 10) / 10 : pct.toPrecision(2)} %`;
+}
+
+export function round(x: number): number {
+  return Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 1000) / 1000;
+}
