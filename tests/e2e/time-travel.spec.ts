@@ -33,7 +33,18 @@ test('pause, step to the next event, and forward one second', async ({ page }) =
   await expect(lab.status).toHaveText('Running');
   await page.keyboard.press('Space');
   await expect(lab.status).toHaveText('Paused');
-  const pausedAt = await timeMs(lab);
+  // a frame already asked of the worker when Pause was pressed still lands; after that, time stands still
+  let pausedAt = await timeMs(lab);
+  await expect
+    .poll(async () => {
+      await lab.nextFrames();
+      const now = await timeMs(lab);
+      const settled = now === pausedAt;
+      pausedAt = now;
+      return settled;
+    })
+    .toBe(true);
+  await lab.nextFrames();
   await lab.nextFrames();
   expect(await timeMs(lab)).toBe(pausedAt);
   expect(errors).toEqual([]);

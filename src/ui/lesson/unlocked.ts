@@ -1,0 +1,28 @@
+/**
+ * A lesson unlocks some controls (its frontmatter's `controls`): changes with other actions are refused with
+ * a sentence saying what this lesson lets you change. The lesson's own "try this" buttons are not limited.
+ */
+import type { Change } from '../../scenario/schema.ts';
+import type { ValidationError } from '../../scenario/validate.ts';
+
+/** Panel sections and the actions they send. */
+export const SECTION_ACTIONS = {
+  traffic: ['set-rate'],
+  groups: ['set-algorithm', 'set-target-count', 'set-health-check'],
+  scaling: ['set-capacity'],
+  targets: ['set-weight', 'set-concurrency', 'set-service-time', 'crash', 'hang', 'slow', 'errors', 'brownout', 'recover', 'deregister', 'register', 'break-dependency'],
+} as const;
+
+export type PanelSection = keyof typeof SECTION_ACTIONS;
+
+/** Does a section have anything the lesson unlocks? (No list = everything is unlocked.) */
+export function sectionUnlocked(section: PanelSection, allowed: readonly string[] | undefined): boolean {
+  return allowed === undefined || SECTION_ACTIONS[section].some((a) => allowed.includes(a));
+}
+
+/** Why a change is refused in this lesson, or null when it is allowed. */
+export function lockedReason(change: Change, allowed: readonly string[] | undefined): ValidationError[] | null {
+  if (allowed === undefined || allowed.includes(change.action)) return null;
+  const list = allowed.length === 0 ? 'nothing (watch and answer)' : allowed.join(', ');
+  return [{ path: '(lesson)', message: `this lesson does not unlock "${change.action}"; here you can change: ${list}` }];
+}
