@@ -14,14 +14,21 @@ interface Progress {
   state: 'waiting' | 'running' | 'done' | 'rolled-back';
   ok: number;
   failed: number;
+  /** Share of traffic sent to the new group now. */
+  percent: number;
 }
 
 export class Deployments {
   private readonly progress: Progress[];
 
   constructor(private readonly e: Engine) {
-    this.progress = e.scenario.deployments.map(() => ({ state: 'waiting', ok: 0, failed: 0 }));
+    this.progress = e.scenario.deployments.map(() => ({ state: 'waiting', ok: 0, failed: 0, percent: 0 }));
     e.scenario.deployments.forEach((d, i) => e.queue.push(d.atSec * 1000, EV_DEPLOY_STEP, i, 0));
+  }
+
+  /** Each deployment's state, for snapshots. */
+  states(): { id: string; from: string; to: string; state: Progress['state']; percent: number }[] {
+    return this.e.scenario.deployments.map((d, i) => ({ id: d.id, from: d.from, to: d.to, state: this.progress[i].state, percent: this.progress[i].percent }));
   }
 
   private steps(i: number): { percent: number; holdSec: number }[] {
@@ -55,6 +62,7 @@ export class Deployments {
       if (ok + failed >= d.rollback.minRequests && rate > d.rollback.errorRatePercent) {
         setWeights(e, d.balancer, d.port, [{ group: d.from, weight: 100 }, { group: d.to, weight: 0 }]);
         p.state = 'rolled-back';
+        p.percent = 0;
         e.log.add(e.nowMs, 'deploy', d.id, `${d.id} rolled back: ${d.to} failed ${rate.toFixed(1)} % of ${ok + failed} requests (limit ${d.rollback.errorRatePercent} %); all traffic is back on ${d.from}`);
         return;
       }
@@ -70,6 +78,7 @@ export class Deployments {
     p.ok = c.ok;
     p.failed = c.failed;
     p.state = 'running';
+    p.percent = step.percent;
     e.log.add(e.nowMs, 'deploy', d.id, `${d.id}: ${step.percent} % of requests to ${d.to}, watched for ${step.holdSec} s`);
     e.queue.push(e.nowMs + step.holdSec * 1000, EV_DEPLOY_STEP, i, k + 1);
   }

@@ -74,6 +74,11 @@ export function buildSnapshot(e: Engine): Snapshot {
       balancers: e.balancers.map((b) => ({ id: b.id, state: b.state(e.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => e.zoneNames[z]), cpuLoad: b.cpu?.load ?? null, cpuCores: b.cpu?.cores ?? null })),
       databases: e.db.states(),
       dns: e.dns === null ? [] : e.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
+      forwards: e.balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
+      deployments: e.deployments.states(),
+      sessionStores: e.scenario.targetGroups.flatMap((g, gi) =>
+        g.sessionStore.kind === 'memory' ? [] : [{ group: g.id, kind: g.sessionStore.kind, down: e.sessions.storeDown[gi] }],
+      ),
     },
   };
 }

@@ -164,6 +164,12 @@ export interface InfraSnapshot {
     failingOver: boolean;
   }[];
   dns: { id: string; target: string; healthy: boolean }[];
+  /** Listeners whose default action splits traffic by weight (ALB weighted target groups), with the live weights. */
+  forwards: { balancer: string; port: number; weights: { group: string; weight: number }[] }[];
+  /** Deployments: which step they are at and whether they finished or rolled back. */
+  deployments: { id: string; from: string; to: string; state: 'waiting' | 'running' | 'done' | 'rolled-back'; percent: number }[];
+  /** Shared session stores (one per target group that keeps sessions in one) and whether they are up. */
+  sessionStores: { group: string; kind: 'shared' | 'replicated'; down: boolean }[];
 }
 
 /** One blind window: from a real failure to the target leaving rotation (or recovering unnoticed). */

@@ -99,3 +99,13 @@ describe('A/B routing and weights', () => {
     expect(m['green-1'].requests / (m['green-1'].requests + m['blue-1'].requests)).toBeCloseTo(0.25, 1);
   });
 });
+
+describe('what the view can show', () => {
+  it('a snapshot carries the live weights and the deployment step', () => {
+    const s = createSimulation(checked(release('canary', 0)));
+    s.runUntil(80_000);
+    const infra = s.snapshot().infra;
+    expect(infra.forwards).toEqual([{ balancer: 'alb', port: 443, weights: [{ group: 'blue', weight: 50 }, { group: 'green', weight: 50 }] }]);
+    expect(infra.deployments).toEqual([{ id: 'v2', from: 'blue', to: 'green', state: 'running', percent: 50 }]);
+  });
+});

@@ -67,7 +67,7 @@ export function snapshotOf(timeMs: number, targets: Partial<Record<keyof typeof 
     flows: f,
     flowSampleEvery: 1,
     lastEventSeq: 0,
-    infra: { balancers: [], databases: [], dns: [] },
+    infra: { balancers: [], databases: [], dns: [], forwards: [], deployments: [], sessionStores: [] },
     ...extra,
   };
 }

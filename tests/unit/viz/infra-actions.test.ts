@@ -12,6 +12,9 @@ const infra = (over: Partial<InfraSnapshot> = {}): InfraSnapshot => ({
   ],
   databases: [{ id: 'orders', maxConnections: 20, connectionsOpen: 12, clientConnections: 12, starved: 0, utilization: 0.1, proxy: false, failingOver: false }],
   dns: [],
+  forwards: [],
+  deployments: [],
+  sessionStores: [],
   ...over,
 });
 const event = (seq: number, kind: string, subject: string, message: string): SimEvent => ({ seq, timeMs: seq * 1000, kind, subject, message });
