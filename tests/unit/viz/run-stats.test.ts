@@ -43,7 +43,7 @@ describe('the run’s stats strip', () => {
   });
 
   it('shows a balancer’s CPU load when it has a CPU model', () => {
-    const infra: InfraSnapshot = { balancers: [{ id: 'alb', state: 'up', zonesDown: [], cpuLoad: 0.95, cpuCores: 2 }, { id: 'nlb', state: 'up', zonesDown: [], cpuLoad: null, cpuCores: null }], databases: [], dns: [] };
+    const infra: InfraSnapshot = { balancers: [{ id: 'alb', state: 'up', zonesDown: [], cpuLoad: 0.95, cpuCores: 2 }, { id: 'nlb', state: 'up', zonesDown: [], cpuLoad: null, cpuCores: null }], databases: [], dns: [], forwards: [], deployments: [], sessionStores: [] };
     expect(runStats(null, null, infra)).toEqual([{ key: 'cpu-alb', label: 'alb CPU', value: '95%', detail: 'of 2 cores', warn: true }]);
   });
 
