@@ -7,6 +7,8 @@ import rushHour from '../../scenarios/rush-hour.json';
 import weighted from '../../scenarios/weighted-5-1-1.json';
 import nlb from '../../scenarios/nlb-layer4.json';
 import closedLoop from '../../scenarios/closed-loop-users.json';
+import canary from '../../scenarios/canary-release.json';
+import sticky from '../../scenarios/sticky-vs-shared-sessions.json';
 import { asg, asgScalingTargets, regions, zones } from './rich-scenarios.ts';
 
 function manyTargets(count: number): unknown {
@@ -54,12 +56,23 @@ const fullStack = {
   ],
 };
 
+/** The sticky-sessions example with its sessions in a shared store: the store badge and its crash control. */
+const sharedSessions = {
+  ...sticky,
+  name: 'Sticky sessions with a shared session store',
+  targetGroups: sticky.targetGroups.map((g) => ({ ...g, sessionStore: { kind: 'shared' } })),
+  events: [...sticky.events, { atSec: 90, action: 'crash-session-store', group: 'web' }],
+};
+
 export const PREVIEW_SCENARIOS: Record<string, unknown> = {
   'three-servers': threeServers,
   'rush-hour': rushHour,
   'weighted-5-1-1': weighted,
   'nlb-layer4': nlb,
   'closed-loop-users': closedLoop,
+  'canary-release': canary,
+  'sticky-vs-shared-sessions': sticky,
+  'shared-sessions': sharedSessions,
   'twelve-targets': manyTargets(12),
   'sixty-targets': manyTargets(60),
   'full-stack': fullStack,

@@ -18,6 +18,8 @@ export interface LayoutEdge {
   targets: number[];
   /** For 'rule' edges: the group it forwards to. */
   group: string | null;
+  /** For the edges of a weighted default action: the group's share, "10 %"; else null. */
+  label: string | null;
 }
 
 /** Where requests that fail at the balancer (no target, no route) travel and stop. */
@@ -52,10 +54,10 @@ export function buildEdgesAndRoutes(
   targets: LayoutNode[],
 ): { edges: LayoutEdge[]; routes: (TargetRoute | null)[]; balancerDoor: BalancerDoor | null } {
   const edges = new Map<string, LayoutEdge>();
-  const add = (key: string, kind: LayoutEdge['kind'], c: Curve, group: string | null = null): LayoutEdge => {
+  const add = (key: string, kind: LayoutEdge['kind'], c: Curve, group: string | null = null, label: string | null = null): LayoutEdge => {
     let e = edges.get(key);
     if (e === undefined) {
-      e = { key, kind, curve: c, path: curvePath(c), targets: [], group };
+      e = { key, kind, curve: c, path: curvePath(c), targets: [], group, label };
       edges.set(key, e);
     }
     return e;
@@ -70,7 +72,7 @@ export function buildEdgesAndRoutes(
     b.rows.forEach((r, i) => {
       const g = r.group === null ? undefined : groupNode.get(r.group);
       if (r.kind === 'listener' || g === undefined) return;
-      const ruleEdge = add(`rule:${b.id}:${i}`, 'rule', curve(right(b, r.y), left(g)), g.id);
+      const ruleEdge = add(`rule:${b.id}:${i}`, 'rule', curve(right(b, r.y), left(g)), g.id, r.percent === null ? null : `${r.percent} %`);
       if (!entry.has(g.id)) entry.set(g.id, { edges: [clientEdges[r.listener], ruleEdge], inbound: clientEdges[r.listener].curve, toGroup: ruleEdge.curve });
     });
   }

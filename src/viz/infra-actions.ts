@@ -1,6 +1,7 @@
 /**
  * Failure injection above the targets: take a zone or a whole region down and back, crash a balancer and
- * bring it back, fail a database over to its standby — as changes in the live-change vocabulary
+ * bring it back, fail a database over to its standby, take a group's shared session store down and back
+ * (a replicated one has no single box to take down) — as changes in the live-change vocabulary
  * (ChangeSchema). Each control shows the current state and offers the one change that makes sense now:
  * a zone is down when a balancer node in it is down; a region is down when its last outage/recovery
  * event says so (a crashed balancer alone does not make its region down).
@@ -8,12 +9,21 @@
 import type { InfraSnapshot, SimEvent, Topology } from '../engine/types.ts';
 import type { Change } from '../scenario/schema.ts';
 
-export type InfraAction = 'zone-outage' | 'zone-recover' | 'region-outage' | 'region-recover' | 'crash-balancer' | 'recover-balancer' | 'db-failover';
+export type InfraAction =
+  | 'zone-outage'
+  | 'zone-recover'
+  | 'region-outage'
+  | 'region-recover'
+  | 'crash-balancer'
+  | 'recover-balancer'
+  | 'db-failover'
+  | 'crash-session-store'
+  | 'recover-session-store';
 export type InfraChange = Extract<Change, { action: InfraAction }>;
 
 export interface InfraControl {
   key: string;
-  kind: 'zone' | 'region' | 'balancer' | 'database';
+  kind: 'zone' | 'region' | 'balancer' | 'database' | 'session-store';
   /** What it is: "zone us-east-1a". */
   name: string;
   /** Its state now, in words: "up", "down", "standby serving", "failing over". */
@@ -44,7 +54,7 @@ export function regionDown(region: string, events: readonly SimEvent[]): boolean
   return false;
 }
 
-/** Every control, zones first, then regions, balancers and databases. */
+/** Every control, zones first, then regions, balancers, databases and shared session stores. */
 export function infraControls(topology: Topology, infra: InfraSnapshot | undefined, events: readonly SimEvent[]): InfraControl[] {
   const controls: InfraControl[] = [];
   const zonesDown = new Set(infra?.balancers.flatMap((b) => b.zonesDown) ?? []);
@@ -102,6 +112,20 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
       label: 'Fail over',
       change: { action: 'db-failover', database: d.id },
       enabled: !failingOver,
+    });
+  }
+  for (const store of infra?.sessionStores ?? []) {
+    if (store.kind !== 'shared') continue;
+    const { group, down } = store;
+    controls.push({
+      key: `session-store:${group}`,
+      kind: 'session-store',
+      name: `session store of ${group}`,
+      state: down ? 'down' : 'up',
+      down,
+      label: down ? 'Recover' : 'Crash',
+      change: down ? { action: 'recover-session-store', group } : { action: 'crash-session-store', group },
+      enabled: true,
     });
   }
   return controls;

@@ -1,7 +1,7 @@
 /**
  * The run's bottom line in a compact strip: goodput under the SLO next to what it cost, availability,
- * and — only when the scenario has them — sessions and carts lost, edge protection at work, and the
- * balancers' own CPU. Each item is a label, a value and a detail line, plain words for every reader.
+ * and — only when the scenario has them — sessions and carts lost, edge protection at work, the
+ * balancers' own CPU, and where each deployment (canary, blue/green) stands. Each item is a label, a value and a detail line, plain words for every reader.
  */
 import type { HealthReport, InfraSnapshot, MetricsReport } from '../engine/types.ts';
 import { formatCompact, formatMs, formatPercent } from './number-format.ts';
@@ -26,6 +26,21 @@ export function formatUsd(usd: number): string {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCompact(n)} ${n === 1 ? one : many}`;
+}
+
+/** Where a deployment stands: "v2: 50 % to green" and "canary running", "rolled back to blue"… */
+export function deploymentStat(d: InfraSnapshot['deployments'][number]): StatItem {
+  const base = { key: `deploy-${d.id}`, label: `Deployment ${d.id}` };
+  switch (d.state) {
+    case 'waiting':
+      return { ...base, value: `0 % to ${d.to}`, detail: `waiting to start · all on ${d.from}`, warn: false };
+    case 'running':
+      return { ...base, value: `${d.percent} % to ${d.to}`, detail: `running · ${100 - d.percent} % still on ${d.from}`, warn: false };
+    case 'done':
+      return { ...base, value: `${d.percent} % to ${d.to}`, detail: 'done', warn: false };
+    case 'rolled-back':
+      return { ...base, value: 'rolled back', detail: `all traffic back on ${d.from}`, warn: true };
+  }
 }
 
 export function runStats(metrics: MetricsReport | null | undefined, health: HealthReport | null | undefined, infra: InfraSnapshot | undefined): StatItem[] {
@@ -60,5 +75,6 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
     if (b.cpuLoad === null) continue;
     items.push({ key: `cpu-${b.id}`, label: `${b.id} CPU`, value: formatPercent(b.cpuLoad), detail: b.cpuCores === null ? 'of its capacity' : `of ${formatCompact(b.cpuCores)} cores`, warn: b.cpuLoad > 0.9 });
   }
+  for (const d of infra?.deployments ?? []) items.push(deploymentStat(d));
   return items;
 }

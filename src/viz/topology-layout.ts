@@ -13,6 +13,8 @@ import { fitText, textWidth, wrapText } from './text-fit.ts';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
 import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
+import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
+import { STORE_HEIGHT } from './session-stores.ts';
 
 export type { DatabaseLink, ScalingFrame, ZoneBand };
 
@@ -25,10 +27,15 @@ export interface Rect {
   height: number;
 }
 
-/** One line inside a balancer node: a listener, one of its rules, or its default action. */
+/**
+ * One line inside a balancer node: a listener, one of its rules, or its default action — or, when the
+ * default action splits traffic by weight, one line per group it splits over ('weight').
+ */
 export interface BalancerRow {
-  kind: 'listener' | 'rule' | 'default';
+  kind: 'listener' | 'rule' | 'default' | 'weight';
   text: string;
+  /** A weighted line's share of the listener's traffic, in percent; null for other lines. */
+  percent: number | null;
   /** The target group a rule or default forwards to (null: a 404 answer). */
   group: string | null;
   /** Centre line, absolute. */
@@ -82,6 +89,10 @@ export interface TopologyLayout {
 export interface LayoutOptions {
   /** Engine indices of unregistered targets to draw all the same (instances still booting). */
   alsoDraw?: ReadonlySet<number>;
+  /** Listeners whose default action splits by weight (snapshot infra.forwards): a line and an edge per group. */
+  forwards?: readonly Forward[];
+  /** Groups that keep sessions in a shared or replicated store: their node gets a store section. */
+  storeGroups?: ReadonlySet<string>;
 }
 
 export const SIZES = {
@@ -114,7 +125,7 @@ export function balancerHeader(b: Topology['balancers'][number]): number {
   return SIZES.balancer.header + (b.zones.length > 0 ? SIZES.balancer.zoneRow : 0);
 }
 
-function balancerRows(b: Topology['balancers'][number], top: number, width: number): BalancerRow[] {
+function balancerRows(b: Topology['balancers'][number], top: number, width: number, forwards: readonly Forward[]): BalancerRow[] {
   const { row } = SIZES.balancer;
   const header = balancerHeader(b);
   const room = width - 30;
@@ -125,15 +136,18 @@ function balancerRows(b: Topology['balancers'][number], top: number, width: numb
     return textWidth(full, SIZES.rowFontPx) <= room ? full : fitText(label, room, SIZES.rowFontPx);
   };
   b.listeners.forEach((l, li) => {
-    rows.push({ kind: 'listener', text: fitText(`:${l.port} ${l.protocol}`, room, SIZES.rowFontPx), group: null, listener: li });
-    for (const r of l.rules) rows.push({ kind: 'rule', text: text(r.label, r.group), group: r.group, listener: li });
-    rows.push({ kind: 'default', text: text('default', l.defaultGroup), group: l.defaultGroup, listener: li });
+    rows.push({ kind: 'listener', text: fitText(`:${l.port} ${l.protocol}`, room, SIZES.rowFontPx), group: null, percent: null, listener: li });
+    for (const r of l.rules) rows.push({ kind: 'rule', text: text(r.label, r.group), group: r.group, percent: null, listener: li });
+    const split = forwardOf(forwards, b.id, l.port);
+    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', text: text('default', l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
+    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', text: text(`split ${s.percent} %`, s.group), group: s.group, percent: s.percent, listener: li });
   });
   return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
 }
 
-function balancerHeight(b: Topology['balancers'][number]): number {
-  const count = b.listeners.reduce((n, l) => n + 2 + l.rules.length, 0);
+function balancerHeight(b: Topology['balancers'][number], forwards: readonly Forward[]): number {
+  const defaults = (port: number): number => Math.max(1, forwardOf(forwards, b.id, port)?.weights.length ?? 1);
+  const count = b.listeners.reduce((n, l) => n + 1 + defaults(l.port) + l.rules.length, 0);
   return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
 }
 
@@ -147,6 +161,8 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const balancer = { ...SIZES.balancer, width: compact ? SIZES.compact.balancer : SIZES.balancer.width };
   const group = { ...SIZES.group, width: compact ? SIZES.compact.group : SIZES.group.width };
   const alsoDraw = options.alsoDraw ?? new Set<number>();
+  const forwards = options.forwards ?? [];
+  const storeGroups = options.storeGroups ?? new Set<string>();
   // a group's members are its registered targets (the engine lists only those), plus the extra ones asked for
   const extra = [...alsoDraw].filter((t) => topology.targets[t] !== undefined).sort((a, b) => a - b);
   const members = topology.groups.map((g) => {
@@ -191,7 +207,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
     const drawn = members[gi].slice(0, Math.max(0, budget));
     budget -= drawn.length;
     const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, 2);
-    const groupHeight = group.height + (lines.length - 1) * group.lineHeight;
+    const groupHeight = group.height + (lines.length - 1) * group.lineHeight + (storeGroups.has(g.id) ? STORE_HEIGHT : 0);
     const band = layoutBand(topology, g, drawn, host.get(g.id) ?? [], geo, groupHeight, lines, y);
     groupNodes.push(band.group);
     targetNodes.push(...band.targets);
@@ -203,12 +219,12 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const bandsHeight = Math.max(0, y - bandGap - margin);
 
   // balancers stacked and centred against the bands
-  const heights = topology.balancers.map(balancerHeight);
+  const heights = topology.balancers.map((b) => balancerHeight(b, forwards));
   const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
   const contentHeight = Math.max(bandsHeight, stackHeight, clients.height);
   let by = margin + (contentHeight - stackHeight) / 2;
   const balancerNodes = topology.balancers.map((b, i): LayoutNode => {
-    const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: balancerRows(b, by, balancer.width), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
+    const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: balancerRows(b, by, balancer.width, forwards), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
     by += heights[i] + bandGap;
     return node;
   });

@@ -58,4 +58,14 @@ describe('failure injection for zones, regions, balancers and databases', () => 
     expect(regionsOf(zonedTopology([{ id: 'web', count: 2 }]))).toEqual([]);
     expect(infraControls(zonedTopology([{ id: 'web', count: 2 }]), undefined, []).map((c) => c.kind)).toEqual(['balancer']);
   });
+
+  it('offers to crash a shared session store and bring it back; a replicated one has no control', () => {
+    const stores: InfraSnapshot['sessionStores'] = [{ group: 'east', kind: 'shared', down: false }, { group: 'west', kind: 'replicated', down: false }];
+    const up = infraControls(topology, infra({ sessionStores: stores }), []).filter((c) => c.kind === 'session-store');
+    expect(up).toHaveLength(1);
+    expect(up[0]).toMatchObject({ key: 'session-store:east', state: 'up', down: false, label: 'Crash', change: { action: 'crash-session-store', group: 'east' }, enabled: true });
+    const down = infraControls(topology, infra({ sessionStores: [{ ...stores[0], down: true }] }), []).find((c) => c.kind === 'session-store')!;
+    expect(down).toMatchObject({ state: 'down', down: true, label: 'Recover', change: { action: 'recover-session-store', group: 'east' } });
+    for (const c of [up[0], down]) expect(ChangeSchema.safeParse(c.change).success, c.key).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthReport, InfraSnapshot, MetricsReport } from '../../../src/engine/types.ts';
-import { formatUsd, runStats } from '../../../src/viz/run-stats.ts';
+import { deploymentStat, formatUsd, runStats } from '../../../src/viz/run-stats.ts';
 
 const edge = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
 const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
@@ -49,5 +49,19 @@ describe('the run’s stats strip', () => {
 
   it('writes dollars readably at every size', () => {
     expect([formatUsd(0), formatUsd(0.00421), formatUsd(0.5), formatUsd(1.234), formatUsd(1234.5), formatUsd(NaN)]).toEqual(['$0', '$0.0042', '$0.5', '$1.23', '$1,235', '—']);
+  });
+
+  it('says where each deployment stands: its share on the new group, running, done or rolled back', () => {
+    const d = { id: 'v2', from: 'blue', to: 'green', percent: 50 };
+    const text = (state: InfraSnapshot['deployments'][number]['state'], percent = 50) => {
+      const i = deploymentStat({ ...d, state, percent });
+      return [i.label, i.value, i.detail, i.warn];
+    };
+    expect(text('waiting', 0)).toEqual(['Deployment v2', '0 % to green', 'waiting to start · all on blue', false]);
+    expect(text('running')).toEqual(['Deployment v2', '50 % to green', 'running · 50 % still on blue', false]);
+    expect(text('done', 100)).toEqual(['Deployment v2', '100 % to green', 'done', false]);
+    expect(text('rolled-back', 0)).toEqual(['Deployment v2', 'rolled back', 'all traffic back on blue', true]);
+    const infra = { balancers: [], databases: [], dns: [], forwards: [], deployments: [{ ...d, state: 'running' as const }], sessionStores: [] } satisfies InfraSnapshot;
+    expect(runStats(null, null, infra).map((i) => i.key)).toEqual(['deploy-v2']);
   });
 });
