@@ -1,0 +1,144 @@
+// `npm run digest [-- --write | --check] [-- --only <key>]`: runs every example scenario and every lesson
+// world (its scenario with and without its solution, and its scenes) for two seeds, and prints a SHA-256
+// digest of each part of the run: every finished request (trace), snapshots every 5 s, the metrics, the
+// per-second series, health, scaling, the event log and the topology. An engine change that should not
+// change behaviour (a refactor, a speed-up) must leave every digest as it was: `--check` compares with
+// scripts/digests.json and names the runs and parts that differ; `--write` records the current ones.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createSimulation } from '../src/engine/index.ts';
+import type { Simulation } from '../src/engine/index.ts';
+import { loadLessonsFromDir } from '../src/content/node-loader.ts';
+import type { TimedChange } from '../src/engine/goals.ts';
+import { formatErrors, validateScenario } from '../src/scenario/validate.ts';
+import type { Change, Scenario } from '../src/scenario/schema.ts';
+import { PREVIEW_SCENARIOS } from '../src/preview/scenarios.ts';
+
+const FILE = 'scripts/digests.json';
+const SEEDS = [1, 7];
+/** Long worlds are cut here: enough to pass their failures and scaling, short enough to run in seconds. */
+const MAX_SEC = 900;
+
+interface World {
+  key: string;
+  scenario: Scenario;
+  changes: readonly TimedChange[];
+  untilSec: number;
+}
+
+function worlds(): World[] {
+  const out: World[] = [];
+  for (const name of readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort()) {
+    const checked = validateScenario(JSON.parse(readFileSync(`scenarios/${name}`, 'utf8')));
+    if (!checked.ok) throw new Error(`scenarios/${name}: ${formatErrors(checked.errors)}`);
+    out.push({ key: `scenarios/${name}`, scenario: checked.value, changes: [], untilSec: checked.value.durationSec });
+  }
+  for (const [name, raw] of Object.entries(PREVIEW_SCENARIOS)) {
+    const checked = validateScenario(raw);
+    if (!checked.ok) throw new Error(`preview ${name}: ${formatErrors(checked.errors)}`);
+    out.push({ key: `preview/${name}`, scenario: checked.value, changes: [], untilSec: checked.value.durationSec });
+  }
+  out.push(liveChanges());
+  const { lessons, errors } = loadLessonsFromDir('lessons');
+  if (errors.length > 0) throw new Error(`lessons/ has problems: ${errors.map((e) => e.message).join('; ')}`);
+  for (const l of lessons) {
+    out.push({ key: `lessons/${l.folder}`, scenario: l.scenario, changes: [], untilSec: l.checkSec });
+    out.push({ key: `lessons/${l.folder}+solution`, scenario: l.scenario, changes: l.solution, untilSec: l.checkSec });
+    for (const [name, scene] of Object.entries(l.scenes)) out.push({ key: `lessons/${l.folder}/scenes/${name}`, scenario: scene, changes: [], untilSec: scene.durationSec });
+  }
+  return out;
+}
+
+/** Three servers with one live change of every target- and group-level kind, so the change path is covered. */
+function liveChanges(): World {
+  const checked = validateScenario(JSON.parse(readFileSync('scenarios/three-servers.json', 'utf8')));
+  if (!checked.ok) throw new Error(formatErrors(checked.errors));
+  const at = (sec: number, change: Change): TimedChange => ({ atMs: sec * 1000, change });
+  const dist = { dist: 'exponential', meanMs: 300 } as const;
+  const changes: TimedChange[] = [
+    at(5, { action: 'set-algorithm', group: 'web', algorithm: 'least-connections' }),
+    at(8, { action: 'set-weight', target: 'a', weight: 3 }),
+    at(10, { action: 'hang', target: 'b' }),
+    at(14, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'aws-alb', intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 } }),
+    at(30, { action: 'recover', target: 'b' }),
+    at(35, { action: 'set-target-count', group: 'web', count: 5 }),
+    at(40, { action: 'slow', target: 'a', factor: 3 }),
+    at(45, { action: 'errors', target: 'web-4', share: 0.5 }),
+    at(50, { action: 'set-concurrency', target: 'b', concurrency: 8 }),
+    at(52, { action: 'set-service-time', target: 'c', serviceTimeMs: dist }),
+    at(55, { action: 'set-rate', ratePerSec: 40 }),
+    at(60, { action: 'deregister', target: 'a' }),
+    at(75, { action: 'set-algorithm', group: 'web', algorithm: 'power-of-two-choices' }),
+    at(80, { action: 'register', target: 'a' }),
+    at(85, { action: 'set-target-count', group: 'web', count: 2 }),
+    at(90, { action: 'brownout', target: 'b', factor: 2, share: 0.2 }),
+    at(95, { action: 'break-dependency', target: 'a' }),
+    at(100, { action: 'recover', target: 'a' }),
+    at(105, { action: 'crash', target: 'b' }),
+  ];
+  return { key: 'live-changes', scenario: { ...checked.value, events: [] }, changes, untilSec: 120 };
+}
+
+type Parts = Record<string, string>;
+
+function digestRun(w: World, seed: number): Parts {
+  const hashes: Record<string, ReturnType<typeof createHash>> = {};
+  const part = (name: string) => (hashes[name] ??= createHash('sha256'));
+  const trace = part('trace');
+  const sim: Simulation = createSimulation({ ...w.scenario, seed }, { onRequestDone: (r) => trace.update(JSON.stringify(r)) });
+  const changes = [...w.changes].sort((a, b) => a.atMs - b.atMs);
+  const untilMs = Math.min(w.untilSec, MAX_SEC) * 1000;
+  let next = 0;
+  for (let t = 0; t <= untilMs; t += 5000) {
+    while (next < changes.length && changes[next].atMs <= t) {
+      sim.runUntil(changes[next].atMs);
+      part('changes').update(JSON.stringify(sim.apply(changes[next].change)));
+      next++;
+    }
+    sim.runUntil(t);
+    part('snapshots').update(stable(sim.snapshot()));
+  }
+  part('metrics').update(stable(sim.metrics()));
+  part('series').update(stable(sim.series()));
+  part('health').update(stable(sim.health()));
+  part('scaling').update(stable(sim.scaling()));
+  part('events').update(stable(sim.events(0)));
+  part('topology').update(stable(sim.topology()));
+  return Object.fromEntries(Object.entries(hashes).map(([k, h]) => [k, h.digest('hex').slice(0, 16)]));
+}
+
+/** JSON with typed arrays written as arrays, so their contents count. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+}
+
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const current: Record<string, Parts> = {};
+for (const w of worlds()) {
+  if (only !== undefined && !w.key.includes(only)) continue;
+  for (const seed of SEEDS) current[`${w.key} seed ${seed}`] = digestRun(w, seed);
+}
+if (argv.includes('--write')) {
+  writeFileSync(FILE, JSON.stringify(current, null, 1) + '\n');
+  console.log(`wrote ${Object.keys(current).length} run digests to ${FILE}`);
+} else if (argv.includes('--check')) {
+  const recorded = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, Parts>;
+  let differ = 0;
+  for (const [key, parts] of Object.entries(current)) {
+    const before = recorded[key];
+    if (before === undefined) {
+      console.log(`new      ${key}`);
+      continue;
+    }
+    const changed = Object.keys({ ...before, ...parts }).filter((p) => before[p] !== parts[p]);
+    if (changed.length > 0) {
+      differ++;
+      console.log(`differs  ${key}: ${changed.join(', ')}`);
+    }
+  }
+  console.log(differ === 0 ? `all ${Object.keys(current).length} runs identical` : `${differ} of ${Object.keys(current).length} runs differ`);
+  process.exitCode = differ === 0 ? 0 : 1;
+} else {
+  console.log(JSON.stringify(current, null, 1));
+}
