@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium when the machine has it (CI installs it); otherwise Playwright's own download.
 const systemChromium = '/usr/bin/chromium';
 const onCi = Boolean(process.env.CI);
+// the port of `npm run preview` (vite.config.ts reads the same variable)
+const base = `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4173}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +17,7 @@ export default defineConfig({
   reporter: 'list',
   timeout: 30_000,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: base,
     trace: 'off',
   },
   projects: [
@@ -41,7 +43,7 @@ export default defineConfig({
   // The production build (made by `npm run build` before the e2e step of `npm test`) served as a static site.
   webServer: {
     command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
+    url: base,
     reuseExistingServer: !onCi,
     timeout: 60_000,
     stdout: 'ignore',

@@ -36,7 +36,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // PREVIEW_PORT lets several checkouts run their end-to-end tests side by side
+  preview: { host: '127.0.0.1', port: Number(process.env.PREVIEW_PORT ?? 4173) },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
     environment: 'node',
