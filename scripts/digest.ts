@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createSimulation } from '../src/engine/index.ts';
 import type { Simulation } from '../src/engine/index.ts';
 import { loadLessonsFromDir } from '../src/content/node-loader.ts';
-import type { TimedChange } from '../src/engine/goals.ts';
+import type { TimedChange } from '../src/engine/goals/index.ts';
 import { formatErrors, validateScenario } from '../src/scenario/validate.ts';
 import type { Change, Scenario } from '../src/scenario/schema.ts';
 import { PREVIEW_SCENARIOS } from '../src/preview/scenarios.ts';
@@ -97,6 +97,7 @@ function digestRun(w: World, seed: number): Parts {
     }
     sim.runUntil(t);
     part('snapshots').update(stable(sim.snapshot()));
+    sim.drainFlows();
   }
   part('metrics').update(stable(sim.metrics()));
   part('series').update(stable(sim.series()));

@@ -14,7 +14,7 @@ import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snap
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
-import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals.ts';
+import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 
 export type { LoggedChange };
 
@@ -147,6 +147,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
   function frameOf(timeline: Timeline, request: FrameRequest = {}): Frame {
     const sim = timeline.sim;
     const snapshot = sim.snapshot();
+    sim.drainFlows(); // the page now has them
     const events = request.sinceSeq !== undefined && snapshot.lastEventSeq > request.sinceSeq ? sim.events(request.sinceSeq) : null;
     const series = request.series ? sim.series() : null;
     const topology = request.topologyVersion !== undefined && request.topologyVersion !== snapshot.topologyVersion ? sim.topology() : null;
@@ -194,6 +195,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       checkTime('advance', dtSimMs);
       timeline.forward(timeline.sim.nowMs + dtSimMs);
       const snapshot = timeline.sim.snapshot();
+      timeline.sim.drainFlows();
       return transferring(snapshot, [snapshot.targets, snapshot.flows]);
     },
 
@@ -222,7 +224,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       const timeline = session(id);
       checkTime('seek', timeMs);
       timeline.seek(timeMs);
-      timeline.sim.snapshot(); // drops the flows of the replay: the view starts afresh at the new moment
+      timeline.sim.drainFlows(); // the replay's flows: the view starts afresh at the new moment
       return frameOf(timeline, request);
     },
 

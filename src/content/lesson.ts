@@ -5,7 +5,7 @@
  * apply to; the solution uses only unlocked controls and fits before the check; every scene is used.
  */
 import type { z } from 'zod';
-import type { Condition, Goal, TimedChange } from '../engine/goals.ts';
+import type { Condition, Goal, TimedChange } from '../engine/goals/index.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
 import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';

@@ -1,13 +1,13 @@
 /**
  * The shapes of a lesson's files, as zod schemas (strict objects: an unknown field is an error, as in
  * src/scenario): index.md's frontmatter and step directives, goals.json and solution.json. The
- * conditions they contain are the engine's (src/engine/goals.ts); a type check at the bottom keeps the
+ * conditions they contain are the engine's (src/engine/goals/index.ts); a type check at the bottom keeps the
  * two in step. Semantics of every field: docs/writing-lessons.md.
  */
 import { z } from 'zod';
 import { ALGORITHM_NAMES } from '../scenario/algorithm-names.ts';
 import { ChangeSchema } from '../scenario/schema.ts';
-import { METRIC_NAMES, type Bound, type Condition, type Goal, type MetricCondition } from '../engine/goals.ts';
+import { METRIC_NAMES, type Bound, type Condition, type Goal, type MetricCondition } from '../engine/goals/index.ts';
 
 const id = z
   .string()

@@ -23,6 +23,8 @@ export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** The outcome code of a finished request: 0 ok, 1 + index in FAILURE_REASONS for failures. */
 export const OUTCOME_OK = 0;
+/** Failure outcome codes by reason: FAIL.timeout = 1 + FAILURE_REASONS.indexOf('timeout'). */
+export const FAIL = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i + 1])) as Readonly<Record<FailureReason, number>>;
 export type Outcome = 'ok' | FailureReason;
 export function outcomeName(code: number): Outcome {
   return code === OUTCOME_OK ? 'ok' : FAILURE_REASONS[code - 1];
@@ -143,7 +145,7 @@ export interface Snapshot {
   /** Latency over the last full second of simulated time. */
   lastSecond: { arrived: number; ok: number; failed: number; latencyMs: LatencySummary };
   targets: Float64Array; // TARGET_STRIDE per target
-  flows: Float64Array; // FLOW_STRIDE per sampled request finished since the previous snapshot
+  flows: Float64Array; // FLOW_STRIDE per flow record made since the host last drained them (Simulation.drainFlows)
   /** How many finished requests one flow stands for (1 = every request is drawn). */
   flowSampleEvery: number;
   lastEventSeq: number;
@@ -280,7 +282,10 @@ export interface Simulation {
   step(): boolean;
   /** Time of the next scheduled event, or Infinity. */
   nextEventMs(): number;
+  /** What a view needs for one frame; reading it changes nothing (its flows stay until `drainFlows`). */
   snapshot(): Snapshot;
+  /** Forgets the sampled flows recorded so far: a host calls it once it has taken them from a snapshot. */
+  drainFlows(): void;
   metrics(): MetricsReport;
   series(): Series;
   topology(): Topology;

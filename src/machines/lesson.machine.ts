@@ -6,7 +6,7 @@
  * lesson done are placeholders supplied with `.provide()` where the page is assembled.
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { GoalResult } from '../engine/goals.ts';
+import type { GoalResult } from '../engine/goals/index.ts';
 
 export type LessonEvent =
   | { type: 'lesson.goto'; step: number }

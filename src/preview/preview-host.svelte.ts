@@ -54,7 +54,7 @@ export class PreviewHost {
     const t = this.#timeline;
     if (t === null) return;
     t.seek(Math.max(0, Math.min(timeMs, t.scenario.durationSec * 1000)));
-    t.sim.snapshot(); // drop the replay's flows
+    t.sim.drainFlows(); // the replay's flows: the view starts afresh
     this.#pull(true, true);
   }
 
@@ -74,6 +74,7 @@ export class PreviewHost {
     const sim = this.#timeline?.sim;
     if (!sim) return;
     const snapshot = sim.snapshot();
+    sim.drainFlows();
     this.snapshot = snapshot;
     if (this.topology === null || snapshot.topologyVersion !== this.topology.version || fresh) this.topology = sim.topology();
     const last = fresh || this.events.length === 0 ? 0 : this.events[this.events.length - 1].seq;

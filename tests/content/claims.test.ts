@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLessonsFromDir } from '../../src/content/node-loader.ts';
 import type { Lesson } from '../../src/content/lesson.ts';
-import { evaluateCondition, goalStateOf, type Condition, type TimedChange } from '../../src/engine/goals.ts';
+import { evaluateCondition, goalStateOf, type Condition, type TimedChange } from '../../src/engine/goals/index.ts';
 import { createSimulation } from '../../src/engine/index.ts';
 import type { Change, Scenario } from '../../src/scenario/schema.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLessonsFromDir } from '../../src/content/node-loader.ts';
 import { formatLessonErrors, type Lesson, type Step } from '../../src/content/lesson.ts';
 import { wordCount } from '../../src/content/markdown.ts';
-import { evaluateCondition, goalStateOf, runGoalCheck, type TimedChange } from '../../src/engine/goals.ts';
+import { evaluateCondition, goalStateOf, runGoalCheck, type TimedChange } from '../../src/engine/goals/index.ts';
 import { createSimulation } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 

@@ -7,20 +7,20 @@
 import { IntQueue } from '../core/int-queue.ts';
 import { distParams } from '../core/distributions.ts';
 import type { Distribution, TargetConfig } from '../../scenario/schema.ts';
-import { FAILURE_REASONS } from '../types.ts';
+import { FAILURE_REASONS, LIFECYCLES, TARGET_STATES } from '../types.ts';
 
-/** Values of `state` (indices into TARGET_STATES). */
-export const TARGET_UP = 0;
-export const TARGET_CRASHED = 1;
-export const TARGET_HUNG = 2;
-export const TARGET_DEGRADED = 3;
+/** Values of `state`: indices into TARGET_STATES. */
+export const TARGET_UP = TARGET_STATES.indexOf('up');
+export const TARGET_CRASHED = TARGET_STATES.indexOf('crashed');
+export const TARGET_HUNG = TARGET_STATES.indexOf('hung');
+export const TARGET_DEGRADED = TARGET_STATES.indexOf('degraded');
 
-/** Values of `lifecycle` (indices into LIFECYCLES). */
-export const LC_IN_SERVICE = 0;
-export const LC_DRAINING = 1;
-export const LC_UNUSED = 2;
+/** Values of `lifecycle`: indices into LIFECYCLES. */
+export const LC_IN_SERVICE = LIFECYCLES.indexOf('in-service');
+export const LC_DRAINING = LIFECYCLES.indexOf('draining');
+export const LC_UNUSED = LIFECYCLES.indexOf('unused');
 /** Launched by a scaling group and still booting: not registered yet. */
-export const LC_PENDING = 3;
+export const LC_PENDING = LIFECYCLES.indexOf('pending');
 
 export class TargetStore {
   count = 0;
@@ -126,11 +126,7 @@ export class TargetStore {
     this.busyStamp[t] = nowMs;
   }
 
-  /** Bumped whenever the arrays are reallocated, so holders of cached references can refresh them. */
-  generation = 0;
-
   private grow(capacity: number): void {
-    this.generation++;
     const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
     const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(capacity); b.set(a); return b; };

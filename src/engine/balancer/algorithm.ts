@@ -5,10 +5,25 @@
  * Member indices are 0..size-1 in the target group's configuration order.
  */
 
-/** What an algorithm may see of its target group at the moment of a pick. */
+/**
+ * What an algorithm may see of its target group at the moment of a pick. The member-indexed arrays
+ * are there for scans (least connections over 50 members reads them in one pass); they say the same
+ * as the methods. A member is eligible when it is in rotation and, while `filtered` is true, also
+ * `eligible(i)` (this request already tried it, its zone differs, passive health holds it back).
+ */
 export interface GroupView {
   /** Number of members (targets registered in the group, including ones out of rotation). */
   readonly size: number;
+  /** Configured weight of each member. */
+  readonly weightOf: Float64Array;
+  /** Requests sent to each member and not answered yet. */
+  readonly activeOf: Int32Array;
+  /** 1 when the member is in the balancer's rotation. */
+  readonly rotationOf: Uint8Array;
+  /** True while eligibility is more than rotation, so scans must ask `eligible(i)`. */
+  readonly filtered: boolean;
+  /** Every member with a weight above 0 has the same weight (decided when membership or weights change). */
+  readonly equalWeights: boolean;
   /** Current simulated time in milliseconds. */
   readonly nowMs: number;
   /** Configured weight of member i (≥ 0). */

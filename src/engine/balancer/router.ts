@@ -2,13 +2,15 @@
  * Layer-7 listener rules, AWS ALB style: rules are evaluated in order (their position is their
  * priority), the first whose conditions all match forwards the request; otherwise the default
  * action applies (forward to a group, or a 404 fixed response when there is none).
- * Conditions: path prefix (case-sensitive), host (case-insensitive, `*` and `?` wildcards) and one
- * header (name case-insensitive, value case-insensitive with wildcards). Because request classes are
- * fixed, routing is resolved once per class, not once per request.
+ * Conditions: path prefix (case-sensitive), host (case-insensitive, `*` and `?` wildcards), one
+ * header (name case-insensitive, value case-insensitive with wildcards) and a cookie. Because request
+ * classes are fixed, everything but cookies and weighted forwarding is resolved once per class; what
+ * is left for each request is a short list of candidate rules per class (cookieRules).
  */
 import type { BalancerConfig, ListenerConfig } from '../../scenario/schema.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
 
+/** A host or header pattern with `*` and `?` as a case-insensitive RegExp (built when routes are resolved, never per request). */
 function wildcard(pattern: string): RegExp {
   const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
@@ -66,32 +68,27 @@ export function routeClasses(balancer: BalancerConfig, classes: readonly Request
   });
 }
 
-/**
- * Per-request routing: rules in order, a cookie condition reading the client's cookie; the default
- * action is a weighted draw over `weights` (ALB weighted target groups), else defaultForward.
- */
-export function routeRequest(
-  listener: ListenerConfig,
-  cls: RequestClass,
-  cookie: (name: string) => string | undefined,
-  weights: readonly { group: string; weight: number }[] | undefined,
-  draw: () => number,
-): string | null {
-  for (const rule of listener.rules) {
-    const c = rule.match.cookie;
-    if (c !== undefined && cookie(c.name) !== c.value) continue;
-    if (ruleMatches(rule.match, cls)) return rule.forward;
+/** A rule that matches a class on everything but its cookie: forwards when the client's cookie has the value (or always, with no cookie condition). */
+export interface CookieRule {
+  readonly cookie: { readonly name: string; readonly value: string } | null;
+  readonly forward: string;
+}
+
+/** For one class, the rules of its listener that match it apart from cookies, in order. */
+export function cookieRules(balancer: BalancerConfig, cls: RequestClass): CookieRule[] {
+  const listener = listenerFor(balancer, cls);
+  return listener.rules.filter((r) => ruleMatches(r.match, cls)).map((r) => ({ cookie: r.match.cookie ?? null, forward: r.forward }));
+}
+
+/** A weighted draw over a listener's weighted default action (ALB weighted target groups); `u` is uniform in [0, 1). */
+export function weightedGroup(weights: readonly { group: string; weight: number }[], u: number): string {
+  const total = weights.reduce((a, w) => a + w.weight, 0);
+  let x = u * total;
+  for (const w of weights) {
+    if (x < w.weight) return w.group;
+    x -= w.weight;
   }
-  if (weights !== undefined) {
-    const total = weights.reduce((a, w) => a + w.weight, 0);
-    let x = draw() * total;
-    for (const w of weights) {
-      if (x < w.weight) return w.group;
-      x -= w.weight;
-    }
-    return weights[weights.length - 1].group;
-  }
-  return listener.defaultForward ?? null;
+  return weights[weights.length - 1].group;
 }
 
 /** A short human label for a rule, for the topology view. */

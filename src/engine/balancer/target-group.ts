@@ -1,7 +1,8 @@
 /**
  * A target group at run time: its registered members, its balancing algorithm, and the view the
- * algorithm sees (weights, requests in flight, rotation). Also extracts the request's hash key
- * (client address, path, header, cookie or query parameter) for hash-based algorithms.
+ * algorithm sees — member-indexed weights, requests in flight and rotation, kept up to date as
+ * requests are sent and answered — plus the request's hash key (client address, path, header,
+ * cookie or query parameter) for hash-based algorithms.
  */
 import type { BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
 import { createAlgorithm } from './registry.ts';
@@ -32,6 +33,11 @@ export class TargetGroup implements GroupView {
   private zoneAlgorithms: (BalancingAlgorithm | undefined)[] = [];
   /** Global target indices of the registered members, in configuration order. */
   members: number[] = [];
+  memberIds = new Int32Array(0);
+  weightOf = new Float64Array(0);
+  activeOf = new Int32Array(0);
+  rotationOf = new Uint8Array(0);
+  equalWeights = true;
   nowMs = 0;
   /** Targets the current pick must avoid (already tried by this request, or passed over by slow start). */
   readonly excluded: number[] = [];
@@ -40,6 +46,10 @@ export class TargetGroup implements GroupView {
   readonly retries: NonNullable<TargetGroupConfig['retries']> | null;
   /** The group binds clients to targets (stickiness). */
   readonly sticky: boolean;
+  /** True while a pick must also consult exclusions, the zone or passive health (kept off the common path). */
+  filtered = false;
+  /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
+  zoneFilter = -1;
   private needsKey = false;
   private readonly keyKind: string;
   private readonly keyName: string;
@@ -66,44 +76,25 @@ export class TargetGroup implements GroupView {
     this.classKeys = classes.map((c) => this.staticKey(c));
   }
 
-  // The hot accessors read typed arrays cached from the store (refreshed in pick() when the store
-  // reallocates), so a least-connections scan over 50 members stays cheap.
-  private memberIds = new Int32Array(0);
-  private wArr = new Float64Array(0);
-  private busyArr = new Int32Array(0);
-  private queuedArr = new Int32Array(0);
-  private rotArr = new Uint8Array(0);
-  private cachedFor = -1;
-
-  private refreshCache(): void {
-    const s = this.store;
-    this.wArr = s.weight;
-    this.busyArr = s.busy;
-    this.queuedArr = s.queued;
-    this.rotArr = s.inRotation;
-    this.cachedFor = s.generation;
-  }
-
   get size(): number {
     return this.memberIds.length;
   }
   weight(i: number): number {
-    return this.wArr[this.memberIds[i]];
+    return this.weightOf[i];
   }
   active(i: number): number {
-    const t = this.memberIds[i];
-    return this.busyArr[t] + this.queuedArr[t];
+    return this.activeOf[i];
   }
   eligible(i: number): boolean {
-    const t = this.memberIds[i];
-    if (this.rotArr[t] !== 1) return false;
-    return !this.filtering || this.passes(t);
+    if (this.rotationOf[i] !== 1) return false;
+    return !this.filtered || this.passes(this.memberIds[i]);
   }
-
-  /** True while a pick must also consult exclusions or passive health (kept off the common path). */
-  filtering = false;
-  /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
-  zoneFilter = -1;
+  address(i: number): string {
+    return this.store.addresses[this.memberIds[i]];
+  }
+  random(): number {
+    return this.rng.next();
+  }
 
   /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings. */
   canTake(t: number): boolean {
@@ -115,11 +106,18 @@ export class TargetGroup implements GroupView {
     if (this.excluded.length > 0 && this.excluded.includes(t)) return false;
     return this.allows === null || this.allows(t);
   }
-  address(i: number): string {
-    return this.store.addresses[this.members[i]];
+
+  /** Puts member target t in or out of the balancer's rotation. */
+  setInRotation(t: number, value: number): void {
+    this.store.inRotation[t] = value;
+    const m = this.store.memberIndex[t];
+    if (m >= 0) this.rotationOf[m] = value;
   }
-  random(): number {
-    return this.rng.next();
+
+  /** Target t of this group holds `delta` more requests (sent, queued or in service). */
+  holding(t: number, delta: number): void {
+    const m = this.store.memberIndex[t];
+    if (m >= 0) this.activeOf[m] += delta;
   }
 
   setAlgorithm(name: AlgorithmName): void {
@@ -135,14 +133,28 @@ export class TargetGroup implements GroupView {
     const store = this.store;
     for (const t of this.members) store.memberIndex[t] = -1;
     this.members = [];
-    this.refreshCache();
     for (let t = 0; t < store.count; t++) {
       if (store.groupOf[t] === this.index && store.registered[t] === 1) {
         store.memberIndex[t] = this.members.length;
         this.members.push(t);
       }
     }
+    const n = this.members.length;
     this.memberIds = Int32Array.from(this.members);
+    this.weightOf = new Float64Array(n);
+    this.activeOf = new Int32Array(n);
+    this.rotationOf = new Uint8Array(n);
+    let first = 0;
+    this.equalWeights = true;
+    for (let m = 0; m < n; m++) {
+      const t = this.members[m];
+      const w = store.weight[t];
+      this.weightOf[m] = w;
+      this.activeOf[m] = store.busy[t] + store.queued[t];
+      this.rotationOf[m] = store.inRotation[t];
+      if (w > 0 && first === 0) first = w;
+      else if (w > 0 && w !== first) this.equalWeights = false;
+    }
     this.algorithm.rebuild(this);
     for (const a of this.zoneAlgorithms) a?.rebuild(this);
   }
@@ -166,13 +178,12 @@ export class TargetGroup implements GroupView {
   /** Chooses a target (global index) for a request, or -1. */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
-    if (this.cachedFor !== this.store.generation) this.refreshCache();
-    this.filtering = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
+    this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
     const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneFilter)).pick(this, r);
-    return m < 0 ? -1 : this.members[m];
+    return m < 0 ? -1 : this.memberIds[m];
   }
 
   /** Tells latency-aware algorithms how long target `t` took. */

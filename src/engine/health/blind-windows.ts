@@ -3,8 +3,8 @@
  * balancer stops sending it requests — by an active check, passive health, outlier ejection, a circuit
  * breaker or deregistration. Each window records how long detection took and how many requests
  * failed at that target meanwhile; a target that recovers first closes its window undetected.
+ * Data only: health/blind.ts opens and closes windows as the run goes.
  */
-import type { Engine } from '../simulation.ts';
 import type { BlindWindow } from '../types.ts';
 
 const KEEP = 1000;
@@ -15,17 +15,15 @@ export class BlindWindows {
   private readonly cause: string[] = [];
   readonly closed: BlindWindow[] = [];
 
-  constructor(private readonly e: Engine) {}
-
   isOpen(t: number): boolean {
     const s = this.since[t];
     return s !== undefined && !Number.isNaN(s);
   }
 
-  /** Target t really failed now (the first failure opens the window; later ones leave it as it is). */
-  begin(t: number, cause: string): void {
+  /** Target t really failed at `nowMs` (the first failure opens the window; later ones leave it as it is). */
+  begin(t: number, nowMs: number, cause: string): void {
     if (this.isOpen(t)) return;
-    this.since[t] = this.e.nowMs;
+    this.since[t] = nowMs;
     this.failed[t] = 0;
     this.cause[t] = cause;
   }
@@ -35,30 +33,15 @@ export class BlindWindows {
     if (this.isOpen(t)) this.failed[t]++;
   }
 
-  /** Target t left rotation: if it had failed, its blind window ends here. */
-  detected(t: number, by: string): void {
-    if (!this.isOpen(t)) return;
-    const e = this.e;
-    const w = this.close(t, by);
-    const id = e.store.ids[t];
-    e.log.add(e.nowMs, 'detected', id, `${id} out of rotation ${(w.detectMs! / 1000).toFixed(1)} s after it ${w.cause} (by ${by}); ${w.failedRequests} request${w.failedRequests === 1 ? '' : 's'} failed in the blind window`);
-  }
-
-  /** Target t recovered while still in rotation: nobody noticed. */
-  recovered(t: number): void {
-    if (!this.isOpen(t)) return;
-    this.close(t, null);
-  }
-
-  private close(t: number, by: string | null): BlindWindow {
-    const now = this.e.nowMs;
+  /** Closes t's open window at `nowMs`, detected `by` something (null: it recovered unnoticed). */
+  close(t: number, targetId: string, nowMs: number, by: string | null): BlindWindow {
     const w: BlindWindow = {
-      target: this.e.store.ids[t],
+      target: targetId,
       cause: this.cause[t],
       failedAtMs: this.since[t],
-      endedAtMs: now,
+      endedAtMs: nowMs,
       detectedBy: by,
-      detectMs: by === null ? null : now - this.since[t],
+      detectMs: by === null ? null : nowMs - this.since[t],
       failedRequests: this.failed[t],
     };
     this.closed.push(w);
@@ -67,12 +50,12 @@ export class BlindWindows {
     return w;
   }
 
-  /** Windows still open now (endedAtMs null). */
-  openWindows(): BlindWindow[] {
+  /** Windows still open now (endedAtMs null); `ids` names the targets. */
+  openWindows(ids: readonly string[]): BlindWindow[] {
     const out: BlindWindow[] = [];
     this.since.forEach((s, t) => {
       if (s !== undefined && !Number.isNaN(s)) {
-        out.push({ target: this.e.store.ids[t], cause: this.cause[t], failedAtMs: s, endedAtMs: null, detectedBy: null, detectMs: null, failedRequests: this.failed[t] });
+        out.push({ target: ids[t], cause: this.cause[t], failedAtMs: s, endedAtMs: null, detectedBy: null, detectMs: null, failedRequests: this.failed[t] });
       }
     });
     return out;

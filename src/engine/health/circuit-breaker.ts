@@ -6,10 +6,12 @@
  * The window is kept as per-second buckets.
  */
 import type { CircuitBreakerConfig } from '../../scenario/schema.ts';
+import { CIRCUIT_STATES } from '../types.ts';
 
-export const CB_CLOSED = 0;
-export const CB_OPEN = 1;
-export const CB_HALF_OPEN = 2;
+/** Circuit states: indices into CIRCUIT_STATES. */
+export const CB_CLOSED = CIRCUIT_STATES.indexOf('closed');
+export const CB_OPEN = CIRCUIT_STATES.indexOf('open');
+export const CB_HALF_OPEN = CIRCUIT_STATES.indexOf('half-open');
 
 export class CircuitBreaker {
   readonly state: number[] = [];

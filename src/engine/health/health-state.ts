@@ -5,10 +5,12 @@
  * DOWN, a success that reaches rise forces fully UP) with its inter/fastinter/downinter intervals.
  */
 import type { ResolvedHealthCheck } from '../../scenario/health-presets.ts';
+import { HEALTH_STATES } from '../types.ts';
 
-export const HEALTHY = 0;
-export const INITIAL = 1;
-export const UNHEALTHY = 2;
+/** Health states: indices into HEALTH_STATES. */
+export const HEALTHY = HEALTH_STATES.indexOf('healthy');
+export const INITIAL = HEALTH_STATES.indexOf('initial');
+export const UNHEALTHY = HEALTH_STATES.indexOf('unhealthy');
 
 export interface CheckCounters {
   health: number[];

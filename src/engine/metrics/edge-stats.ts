@@ -2,10 +2,10 @@
  * What edge protection did: attack requests stopped or let through, malicious requests the WAF caught
  * or missed, and legitimate users harmed by a too-tight rate limit or a WAF false positive.
  */
-import { FAILURE_REASONS } from '../types.ts';
+import { FAIL } from '../types.ts';
 
-const RATE_LIMITED = FAILURE_REASONS.indexOf('rate-limited') + 1;
-const BLOCKED = FAILURE_REASONS.indexOf('blocked') + 1;
+const RATE_LIMITED = FAIL['rate-limited'];
+const BLOCKED = FAIL.blocked;
 
 export interface EdgeReport {
   attackRequests: number;

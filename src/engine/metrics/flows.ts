@@ -47,15 +47,19 @@ export class FlowRecorder {
     if (this.fixedEvery === 0) this.sampleEvery = Math.max(1, Math.ceil(arrivedLastSecond / TARGET_PER_SECOND));
   }
 
-  /** Everything recorded since the last call, oldest first. */
-  drain(): Float64Array {
+  /** Everything recorded since the last drain, oldest first; reading changes nothing. */
+  pending(): Float64Array {
     const out = new Float64Array(this.size * FLOW_STRIDE);
     for (let k = 0; k < this.size; k++) {
       const from = ((this.start + k) % CAPACITY) * FLOW_STRIDE;
       out.set(this.buf.subarray(from, from + FLOW_STRIDE), k * FLOW_STRIDE);
     }
+    return out;
+  }
+
+  /** Forgets what was recorded: the next `pending()` starts from here. */
+  drain(): void {
     this.start = 0;
     this.size = 0;
-    return out;
   }
 }

@@ -25,7 +25,12 @@ export class LogHistogram {
   }
 
   record(ms: number): void {
-    let i = ms <= this.minMs ? 0 : 1 + Math.floor(Math.log(ms / this.minMs) * this.invLogBase);
+    this.recordLog(ms, ms <= this.minMs ? 0 : Math.log(ms / this.minMs));
+  }
+
+  /** Records `ms` given `lg` = ln(ms / minMs) (any value when ms ≤ minMs), so two histograms share one logarithm. */
+  recordLog(ms: number, lg: number): void {
+    let i = ms <= this.minMs ? 0 : 1 + Math.floor(lg * this.invLogBase);
     if (i >= this.counts.length) i = this.counts.length - 1;
     this.counts[i]++;
     if (i < this.lo) this.lo = i;
@@ -66,5 +71,23 @@ export class LogHistogram {
   private bucketMid(i: number): number {
     if (i === 0) return this.minMs;
     return this.minMs * Math.exp((i - 0.5) * this.logBase);
+  }
+}
+
+/** Smallest value either latency histogram tells apart, ms. */
+const MIN_MS = 0.001;
+
+/**
+ * The run's latency histogram (1 % buckets) and the current second's (5 %, reset every second), fed
+ * together with one logarithm per successful request.
+ */
+export class LatencyPair {
+  readonly run = new LogHistogram(0.01, MIN_MS);
+  readonly second = new LogHistogram(0.05, MIN_MS);
+
+  record(ms: number): void {
+    const lg = ms <= MIN_MS ? 0 : Math.log(ms / MIN_MS);
+    this.run.recordLog(ms, lg);
+    this.second.recordLog(ms, lg);
   }
 }

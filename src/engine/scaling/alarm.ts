@@ -5,7 +5,7 @@
  * Simplified missing data: with the default 'missing', M missing datapoints → INSUFFICIENT_DATA, else
  * ALARM iff ≥ N present ones breach (CloudWatch's look-back for partial data is not modelled).
  */
-import type { MetricSeries, Statistic } from './metrics-pipeline.ts';
+import type { MetricSeries, Statistic } from './metric-series.ts';
 
 export type Comparison = '>' | '>=' | '<' | '<=';
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';

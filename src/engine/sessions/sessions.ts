@@ -8,121 +8,79 @@
  * write to the other targets at a cost per write.
  */
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
-import type { Engine } from '../simulation.ts';
+import type { SimState } from '../state.ts';
+import type { SessionData } from './session-data.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
 
-export interface SessionTotals {
-  sessionsStarted: number;
-  sessionsLost: number;
-  cartsLost: number;
-  itemsLost: number;
-  checkouts: number;
+/** The target stickiness binds this client to, if it may still take requests; else -1. */
+export function stickyTarget(s: SimState, sd: SessionData, cfg: TargetGroupConfig, client: number, ip: number): number {
+  const st = cfg.stickiness;
+  if (!st) return -1;
+  const t = st.kind === 'source-ip' ? (sd.byAddress.get(ip) ?? -1) : sd.stickyUntil[client] > s.nowMs ? sd.stickyTarget[client] : -1;
+  // a cookie that points at an unhealthy or deregistered target is ignored (and rewritten below)
+  return t >= 0 && s.store.inRotation[t] === 1 ? t : -1;
 }
 
-export class Sessions {
-  readonly enabled: boolean;
-  private readonly idleMs: number;
-  /** Per client: the target holding the session in memory, that target's life when it was stored, last request time, cart items. */
-  private readonly home: Int32Array;
-  private readonly homeLife: Int32Array;
-  private readonly lastMs: Float64Array;
-  private readonly cart: Int32Array;
-  /** Per client: the sticky cookie's target and expiry (lb-cookie / app-cookie). */
-  private readonly stickyTarget: Int32Array;
-  private readonly stickyUntil: Float64Array;
-  /** source-ip affinity: address → target. */
-  private readonly byAddress = new Map<number, number>();
-  /** Per target: bumped whenever it loses its memory (crash, scale-in, termination). */
-  readonly life: number[] = [];
-  /** Per group: the shared store is down. */
-  readonly storeDown: boolean[];
-  /** Per group: the last time every replica was lost at once (replicated store). */
-  private readonly allLostAtMs: number[];
-  readonly totals: SessionTotals = { sessionsStarted: 0, sessionsLost: 0, cartsLost: 0, itemsLost: 0, checkouts: 0 };
-
-  constructor(private readonly e: Engine) {
-    const n = e.clients.count;
-    this.enabled = e.scenario.traffic.sessions !== undefined;
-    this.idleMs = (e.scenario.traffic.sessions?.idleSec ?? 1800) * 1000;
-    const sticky = e.scenario.targetGroups.some((g) => g.stickiness && g.stickiness.kind !== 'source-ip');
-    const size = this.enabled ? n : 0;
-    this.home = new Int32Array(size).fill(-1);
-    this.homeLife = new Int32Array(size);
-    this.lastMs = new Float64Array(size);
-    this.cart = new Int32Array(size);
-    this.stickyTarget = new Int32Array(sticky ? n : 0).fill(-1);
-    this.stickyUntil = new Float64Array(sticky ? n : 0);
-    this.storeDown = e.scenario.targetGroups.map(() => false);
-    this.allLostAtMs = e.scenario.targetGroups.map(() => -Infinity);
+/** Binds (or renews) the client's stickiness to t: the cookie's expiry restarts on every request. */
+export function bindSticky(s: SimState, sd: SessionData, cfg: TargetGroupConfig, client: number, ip: number, t: number): void {
+  const st = cfg.stickiness;
+  if (!st) return;
+  if (st.kind === 'source-ip') sd.byAddress.set(ip, t);
+  else {
+    sd.stickyTarget[client] = t;
+    sd.stickyUntil[client] = s.nowMs + st.durationSec * 1000;
   }
+}
 
-  /** The target stickiness binds this client to, if it may still take requests; else -1. */
-  stickyFor(cfg: TargetGroupConfig, client: number, ip: number, nowMs: number): number {
-    const st = cfg.stickiness;
-    if (!st) return -1;
-    const t = st.kind === 'source-ip' ? (this.byAddress.get(ip) ?? -1) : this.stickyUntil[client] > nowMs ? this.stickyTarget[client] : -1;
-    // a cookie that points at an unhealthy or deregistered target is ignored (and rewritten below)
-    return t >= 0 && this.e.store.inRotation[t] === 1 ? t : -1;
-  }
+/** Target t lost its memory: sessions stored there are gone (discovered at the users' next request). */
+export function targetForgets(s: SimState, t: number): void {
+  const sd = s.sessions;
+  if (sd === null) return;
+  sd.life[t] = (sd.life[t] ?? 0) + 1;
+  // with replication, sessions die only when no other member still holds a copy
+  const g = s.store.groupOf[t];
+  const others = s.groups[g].members.filter((m) => m !== t && s.store.state[m] !== TARGET_CRASHED);
+  if (others.length === 0) sd.allLostAtMs[g] = s.nowMs;
+}
 
-  /** Binds (or renews) the client's stickiness to t: the cookie's expiry restarts on every request. */
-  bind(cfg: TargetGroupConfig, client: number, ip: number, t: number, nowMs: number): void {
-    const st = cfg.stickiness;
-    if (!st) return;
-    if (st.kind === 'source-ip') this.byAddress.set(ip, t);
-    else {
-      this.stickyTarget[client] = t;
-      this.stickyUntil[client] = nowMs + st.durationSec * 1000;
-    }
+/**
+ * A request of `client` is served by target t: checks the session is where the store keeps it,
+ * updates the cart, and returns the extra service time the store costs (ms), or -1 when the shared
+ * store is down and the request fails.
+ */
+export function serveSession(s: SimState, sd: SessionData, g: number, client: number, t: number, cartOp: number): number {
+  const store = s.scenario.targetGroups[g].sessionStore;
+  const nowMs = s.nowMs;
+  if (store.kind === 'shared' && sd.storeDown[g]) return -1;
+  const alive = sd.home[client] >= 0 && nowMs - sd.lastMs[client] <= sd.idleMs;
+  if (!alive) {
+    sd.totals.sessionsStarted++;
+    sd.cart[client] = 0;
+  } else if (store.kind === 'memory' && (sd.home[client] !== t || sd.homeLife[client] !== (sd.life[t] ?? 0))) {
+    lose(sd, client);
+  } else if (store.kind === 'replicated' && sd.lastMs[client] < sd.allLostAtMs[g]) {
+    lose(sd, client);
   }
+  sd.home[client] = t;
+  sd.homeLife[client] = sd.life[t] ?? 0;
+  sd.lastMs[client] = nowMs;
+  if (cartOp === 1) sd.cart[client]++;
+  else if (cartOp === 2 && sd.cart[client] > 0) {
+    sd.totals.checkouts++;
+    sd.cart[client] = 0;
+  }
+  if (store.kind === 'shared') return store.latencyMs;
+  if (store.kind === 'replicated' && cartOp !== 0) return store.costPerWriteMs * Math.max(0, s.groups[g].members.length - 1);
+  return 0;
+}
 
-  /** The target lost its memory: sessions stored there are gone (discovered at the users' next request). */
-  wipe(t: number): void {
-    this.life[t] = (this.life[t] ?? 0) + 1;
-    // with replication, sessions die only when no other member still holds a copy
-    const g = this.e.store.groupOf[t];
-    const others = this.e.groups[g].members.filter((m) => m !== t && this.e.store.state[m] !== TARGET_CRASHED);
-    if (others.length === 0) this.allLostAtMs[g] = this.e.nowMs;
+function lose(sd: SessionData, client: number): void {
+  const totals = sd.totals;
+  totals.sessionsLost++;
+  totals.sessionsStarted++;
+  if (sd.cart[client] > 0) {
+    totals.cartsLost++;
+    totals.itemsLost += sd.cart[client];
   }
-
-  /**
-   * A request of `client` is served by target t: checks the session is where the store keeps it,
-   * updates the cart, and returns the extra service time the store costs (ms), or -1 when the shared
-   * store is down and the request fails.
-   */
-  onServe(g: number, cfg: TargetGroupConfig, client: number, t: number, cartOp: number, nowMs: number): number {
-    if (!this.enabled) return 0;
-    const store = cfg.sessionStore;
-    if (store.kind === 'shared' && this.storeDown[g]) return -1;
-    const alive = this.home[client] >= 0 && nowMs - this.lastMs[client] <= this.idleMs;
-    if (!alive) {
-      this.totals.sessionsStarted++;
-      this.cart[client] = 0;
-    } else if (store.kind === 'memory' && (this.home[client] !== t || this.homeLife[client] !== (this.life[t] ?? 0))) {
-      this.lose(client);
-    } else if (store.kind === 'replicated' && this.lastMs[client] < this.allLostAtMs[g]) {
-      this.lose(client);
-    }
-    this.home[client] = t;
-    this.homeLife[client] = this.life[t] ?? 0;
-    this.lastMs[client] = nowMs;
-    if (cartOp === 1) this.cart[client]++;
-    else if (cartOp === 2 && this.cart[client] > 0) {
-      this.totals.checkouts++;
-      this.cart[client] = 0;
-    }
-    if (store.kind === 'shared') return store.latencyMs;
-    if (store.kind === 'replicated' && cartOp !== 0) return store.costPerWriteMs * Math.max(0, this.e.groups[g].members.length - 1);
-    return 0;
-  }
-
-  private lose(client: number): void {
-    this.totals.sessionsLost++;
-    this.totals.sessionsStarted++;
-    if (this.cart[client] > 0) {
-      this.totals.cartsLost++;
-      this.totals.itemsLost += this.cart[client];
-    }
-    this.cart[client] = 0;
-  }
+  sd.cart[client] = 0;
 }

@@ -39,6 +39,9 @@ export class RateProfile {
    * Infinity when the rate stays at zero.
    */
   advance(fromSec: number, area: number): number {
+    const last = this.segments[this.segments.length - 1];
+    // the common case, a constant rate from here on: the same arithmetic as the loop below
+    if (fromSec >= last.t0 && last.slope === 0) return last.r0 > 0 ? fromSec + area / last.r0 : Infinity;
     let i = this.indexAt(fromSec);
     let t = fromSec;
     let left = area;

@@ -28,6 +28,8 @@ export class RequestMix {
   readonly cartOp: Uint8Array;
   /** Per class: 1 for attack traffic a WAF may recognise. */
   readonly malicious: Uint8Array;
+  /** One class only: nothing to draw. */
+  readonly single: boolean;
   private readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
@@ -54,6 +56,7 @@ export class RequestMix {
       this.cumulative[i] = acc;
     });
     this.cumulative[mix.length - 1] = 1;
+    this.single = mix.length === 1;
   }
 
   get names(): string[] {

@@ -6,7 +6,7 @@
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Lesson } from '../../content/lesson.ts';
-import type { Goal, GoalResult } from '../../engine/goals.ts';
+import type { Goal, GoalResult } from '../../engine/goals/index.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.ts';

@@ -2,7 +2,7 @@
 // kinds against real runs of small scenarios.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
-import { evaluateCondition, evaluateGoals, goalStateOf, runGoalCheck, type Condition, type GoalState, type TimedChange } from '../../../src/engine/goals.ts';
+import { evaluateCondition, evaluateGoals, goalStateOf, runGoalCheck, type Condition, type GoalState, type TimedChange } from '../../../src/engine/goals/index.ts';
 import type { Change, Scenario } from '../../../src/scenario/schema.ts';
 import { checked, simple } from './support/scenarios.ts';
 

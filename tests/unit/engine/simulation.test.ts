@@ -321,14 +321,16 @@ describe('snapshots and series', () => {
       expect(s.flows[i + 2]).toBeLessThanOrEqual(s.flows[i + 3]);
       expect(s.flows[i + 3]).toBeLessThanOrEqual(s.flows[i + 4]);
     }
-    // flows are handed over once
+    // reading a snapshot changes nothing; flows are handed over once the host drains them
+    expect(sim.snapshot().flows).toEqual(s.flows);
+    sim.drainFlows();
     expect(sim.snapshot().flows.length).toBe(0);
   });
 
   it('heavy traffic is sampled, and the snapshot says how many requests one flow stands for', () => {
     const sim = createSimulation(simple({ targets: 10, ratePerSec: 5000, concurrency: 100, serviceMs: 10 }));
     sim.runUntil(3_000);
-    sim.snapshot();
+    sim.drainFlows();
     sim.runUntil(4_000);
     const s = sim.snapshot();
     expect(s.flowSampleEvery).toBe(20);

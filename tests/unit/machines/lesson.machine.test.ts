@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import type { GoalResult } from '../../../src/engine/goals.ts';
+import type { GoalResult } from '../../../src/engine/goals/index.ts';
 import { HINT_LEVELS, lessonMachine, type LessonInput } from '../../../src/machines/lesson.machine.ts';
 
 const met = (id: string, ok: boolean): GoalResult => ({ id, label: id, met: ok, detail: '', value: null });

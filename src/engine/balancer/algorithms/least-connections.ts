@@ -5,15 +5,13 @@
  * Simplifies: one worker (nginx counts per worker unless the upstream has a `zone`), no backups.
  */
 import type { AlgorithmFactory } from '../algorithm.ts';
-import { SmoothWrr, type MemberCost } from './smooth-wrr.ts';
-
-const byActive: MemberCost = { cost: (view, i) => view.active(i) };
+import { SmoothWrr } from './smooth-wrr.ts';
 
 export const create: AlgorithmFactory = () => {
   const swrr = new SmoothWrr();
   return {
     rebuild: (view) => swrr.reset(view),
     penalize: (member, amount) => swrr.penalize(member, amount),
-    pick: (view) => (view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byActive)),
+    pick: (view) => (view.size === 1 ? swrr.pick(view) : swrr.pickLeastActive(view)),
   };
 };

@@ -8,13 +8,17 @@ import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
 
 /** The first usable member in [from, to) with fewer active requests than `best` has (-1: none yet), else `best`. */
 function fewestActive(view: GroupView, from: number, to: number, best: number): number {
-  let fewest = best >= 0 ? view.active(best) : Infinity;
+  const weights = view.weightOf;
+  const active = view.activeOf;
+  const rotation = view.rotationOf;
+  const filtered = view.filtered;
+  let fewest = best >= 0 ? active[best] : Infinity;
   for (let i = from; i < to; i++) {
-    if (!(view.weight(i) > 0) || !view.eligible(i)) continue;
-    const active = view.active(i);
-    if (active < fewest) {
+    if (!(weights[i] > 0) || rotation[i] === 0 || (filtered && !view.eligible(i))) continue;
+    const a = active[i];
+    if (a < fewest) {
       best = i;
-      fewest = active;
+      fewest = a;
     }
   }
   return best;

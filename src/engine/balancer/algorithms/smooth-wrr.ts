@@ -100,8 +100,66 @@ export class SmoothWrr {
         tied[count++] = i;
       }
     }
+    return this.settleTie(view, count);
+  }
+
+  /**
+   * `pickLowest` with requests in flight as the cost, reading the member arrays in one pass; with
+   * equal weights the cross-multiplication is a plain comparison of counts.
+   */
+  pickLeastActive(view: GroupView): number {
+    const n = view.size;
+    if (this.cw.length !== n) this.reset(view);
+    const tied = this.tied;
+    const weights = view.weightOf;
+    const active = view.activeOf;
+    const rotation = view.rotationOf;
+    let count = 0;
+    if (view.equalWeights && !view.filtered) {
+      let best = 0;
+      for (let i = 0; i < n; i++) {
+        if (rotation[i] === 0 || !(weights[i] > 0)) continue;
+        const cost = active[i];
+        if (count === 0 || cost < best) {
+          tied[0] = i;
+          count = 1;
+          best = cost;
+        } else if (cost === best) {
+          tied[count++] = i;
+        }
+      }
+    } else {
+      let bestCost = 0, bestWeight = 0;
+      for (let i = 0; i < n; i++) {
+        const weight = weights[i];
+        if (!(weight > 0) || rotation[i] === 0 || (view.filtered && !view.eligible(i))) continue;
+        const cost = active[i];
+        if (count === 0 || cost * bestWeight < bestCost * weight) {
+          tied[0] = i;
+          count = 1;
+          bestCost = cost;
+          bestWeight = weight;
+        } else if (cost * bestWeight === bestCost * weight) {
+          tied[count++] = i;
+        }
+      }
+    }
+    return this.settleTie(view, count);
+  }
+
+  /** The one lowest member, or one smooth-WRR step over the `count` tied ones (all usable). */
+  private settleTie(view: GroupView, count: number): number {
+    const tied = this.tied;
     if (count <= 1) return count === 1 ? tied[0] : -1;
-    return this.pickAmong(view, tied, 0, count);
+    let best = -1;
+    let total = 0;
+    for (let k = 0; k < count; k++) {
+      const i = tied[k];
+      total += this.add(i, view.weightOf[i]);
+      if (best < 0 || this.cw[i] > this.cw[best]) best = i;
+    }
+    this.cw[best] -= total;
+    return best;
   }
 
   /** cw += ew; ew recovers by 1 toward the weight; returns the ew that counts toward the total. */

@@ -45,6 +45,21 @@ export class FakeGroup implements GroupView {
   get size(): number {
     return this.weights.length;
   }
+  // the member arrays a scan reads, made afresh from the plain fields so tests can keep editing those
+  get weightOf(): Float64Array {
+    return Float64Array.from(this.weights);
+  }
+  get activeOf(): Int32Array {
+    return Int32Array.from(this.actives);
+  }
+  get rotationOf(): Uint8Array {
+    return Uint8Array.from(this.eligibles, (e) => (e ? 1 : 0));
+  }
+  readonly filtered = false;
+  get equalWeights(): boolean {
+    const positive = this.weights.filter((w) => w > 0);
+    return positive.every((w) => w === positive[0]);
+  }
   weight(i: number): number {
     return this.weights[i];
   }

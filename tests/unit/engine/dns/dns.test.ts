@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../src/engine/core/rng.ts';
-import { Dns, withDnsDefaults, type DnsClientInfo, type DnsConfigInput, type LatencyTable } from '../../../../src/engine/dns/index.ts';
+import { Dns, withDnsDefaults, type DnsClientInfo, type DnsConfigInput, type LatencyTable } from '../../../../src/engine/infra/dns/index.ts';
 
 const virginia: DnsClientInfo = { region: 'us-east-1', continent: 'NA', country: 'US' };
 const paris: DnsClientInfo = { region: 'eu-west-3', continent: 'EU', country: 'FR' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordHealth, type HealthTransition } from '../../../../src/engine/dns/health-checker.ts';
+import { RecordHealth, type HealthTransition } from '../../../../src/engine/infra/dns/health-checker.ts';
 
 /** Makes every probe of record 0 due by `toMs`, with the endpoint up iff `up(probeTimeMs)`. */
 function run(h: RecordHealth, toMs: number, up: (ms: number) => boolean): HealthTransition[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../src/engine/core/rng.ts';
-import { chooseRecords } from '../../../../src/engine/dns/policies.ts';
-import { withDnsDefaults, type DnsClientInfo, type DnsPolicy, type DnsRecordConfig, type LatencyTable } from '../../../../src/engine/dns/types.ts';
+import { chooseRecords } from '../../../../src/engine/infra/dns/policies.ts';
+import { withDnsDefaults, type DnsClientInfo, type DnsPolicy, type DnsRecordConfig, type LatencyTable } from '../../../../src/engine/infra/dns/types.ts';
 
 const paris: DnsClientInfo = { region: 'eu-west-3', continent: 'EU', country: 'FR' };
 const latency: LatencyTable = {

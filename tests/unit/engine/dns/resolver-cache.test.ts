@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../src/engine/core/rng.ts';
-import { ResolverPool, pickAddress } from '../../../../src/engine/dns/resolver-cache.ts';
+import { ResolverPool, pickAddress } from '../../../../src/engine/infra/dns/resolver-cache.ts';
 
 const resolvers = (ignoreTtlShare = 0, count = 10) => ({ count, ignoreTtlShare, ignoreTtlExtraSec: 900 });
 

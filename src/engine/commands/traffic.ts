@@ -1,0 +1,15 @@
+/** Live changes to the traffic: the arrival rate from now on. */
+import type { SimState } from '../state.ts';
+import { scheduleArrival } from '../request/arrive.ts';
+import { formatRate } from '../format.ts';
+
+/** A constant open-loop rate from now on (the arrival already scheduled is dropped). */
+export function setRate(s: SimState, ratePerSec: number): string | null {
+  const profile = s.traffic.profile;
+  if (profile === null) return 'closed-loop traffic has users, not a rate';
+  profile.setConstantFrom(s.nowMs / 1000, ratePerSec);
+  s.traffic.generation++;
+  scheduleArrival(s, s.nowMs);
+  s.log.add(s.nowMs, 'config', 'traffic', `arrival rate set to ${formatRate(ratePerSec)}`);
+  return null;
+}

@@ -1,0 +1,119 @@
+/**
+ * Active health checks as processes over time: every target of a group with a check is probed each
+ * interval (staggered over the interval at the start, jittered when the check says so); each result
+ * moves its counters (health-state.ts) and a change of verdict changes the rotation. A target that joins
+ * live starts `initial` and is probed at once; a check replaced live keeps every target's verdict.
+ */
+import type { HealthCheckInput } from '../../scenario/schema.ts';
+import { resolveHealthCheck } from '../../scenario/health-presets.ts';
+import type { SimState } from '../state.ts';
+import { TARGET_UP } from '../backend/targets.ts';
+import { EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP } from '../event-kinds.ts';
+import { PROBE_PASS, isBadStatus, probe, probeReason } from './active-check.ts';
+import { HEALTHY, UNHEALTHY, applyResult, nextIntervalSec, startState, transitionReason } from './health-state.ts';
+import { healthOf } from './health-data.ts';
+import { recomputeRotation } from './rotation.ts';
+import { beginWarmUp } from './warm-up.ts';
+
+/** At time 0: every target starts healthy; probes are staggered over an interval; outlier sweeps begin. */
+export function startHealth(s: SimState): void {
+  s.health.groups.forEach((gh, gi) => {
+    const members = s.groups[gi].members;
+    members.forEach((t, i) => initTarget(s, t, true, gh.hc ? (gh.hc.intervalSec * 1000 * i) / members.length : -1));
+    if (gh.outlier) s.queue.push(gh.outlier.config.intervalSec * 1000, EV_OUTLIER_SWEEP, gi, 0);
+  });
+}
+
+function initTarget(s: SimState, t: number, atStart: boolean, firstProbeMs: number): void {
+  const h = s.health;
+  const gh = h.groups[s.store.groupOf[t]];
+  h.checkBits[t] = 0;
+  h.checkCount[t] = 0;
+  h.transitions[t] ??= 0;
+  h.falseRemovals[t] ??= 0;
+  h.probeToken[t] = (h.probeToken[t] ?? 0) + 1;
+  h.slowSince[t] = NaN;
+  if (gh.hc) {
+    startState(gh.hc, h.counters, t, atStart);
+    if (firstProbeMs >= 0) s.queue.push(firstProbeMs, EV_HC_PROBE, t, h.probeToken[t]);
+  } else {
+    h.counters.health[t] = HEALTHY;
+    if (!atStart) beginWarmUp(s, t);
+  }
+}
+
+/** A target joined its group live: it starts `initial` and is probed at once. */
+export function targetRegistered(s: SimState, t: number): void {
+  initTarget(s, t, false, s.nowMs);
+  recomputeRotation(s, s.store.groupOf[t]);
+}
+
+/** A probe is sent to target t now; its answer arrives later; the next probe is scheduled. */
+export function onProbe(s: SimState, t: number, token: number): void {
+  const h = s.health;
+  const gh = h.groups[s.store.groupOf[t]];
+  if (token !== h.probeToken[t] || gh.hc === null || s.store.registered[t] === 0) return;
+  const hc = gh.hc;
+  const r = probe(hc, s.store, t, s.rng.health, h.scratch);
+  s.queue.push(s.nowMs + r.delayMs, EV_HC_RESULT, t, token * 8 + r.code);
+  const base = nextIntervalSec(hc, h.counters, t) * 1000;
+  const jitter = hc.jitterPercent > 0 ? (base * hc.jitterPercent * (2 * s.rng.health.next() - 1)) / 100 : 0;
+  s.queue.push(s.nowMs + base + jitter, EV_HC_PROBE, t, token);
+}
+
+/** A probe's answer (or its timeout) arrives: counters move; a new verdict changes the rotation. */
+export function onProbeResult(s: SimState, t: number, packed: number): void {
+  const h = s.health;
+  const token = Math.floor(packed / 8);
+  const code = packed - token * 8;
+  const g = s.store.groupOf[t];
+  const hc = h.groups[g].hc;
+  if (token !== h.probeToken[t] || hc === null) return;
+  const pass = code === PROBE_PASS;
+  h.checkBits[t] = ((h.checkBits[t] << 1) | (pass ? 1 : 0)) & 0xffff;
+  h.checkCount[t]++;
+  if (!pass) h.lastFailure[t] = probeReason(code, hc);
+  const before = healthOf(h, t);
+  const after = applyResult(hc, h.counters, t, pass, isBadStatus(code));
+  if (after === before) return;
+  const id = s.store.ids[t];
+  const why = transitionReason(hc, h.counters, t, after, h.lastFailure[t] ?? '');
+  if (after === UNHEALTHY) {
+    h.transitions[t]++;
+    if (before === HEALTHY && reallyFine(s, t)) h.falseRemovals[t]++;
+    s.log.add(s.nowMs, 'unhealthy', id, `${id} marked unhealthy: ${why}`);
+  } else if (after === HEALTHY) {
+    if (before === UNHEALTHY) h.transitions[t]++;
+    s.log.add(s.nowMs, 'healthy', id, `${id} marked healthy: ${why}`);
+    beginWarmUp(s, t);
+  }
+  recomputeRotation(s, g, after === UNHEALTHY ? 'active health check' : undefined);
+}
+
+/** Nothing is wrong with the target itself (so an unhealthy verdict is a false alarm). */
+function reallyFine(s: SimState, t: number): boolean {
+  const store = s.store;
+  return store.state[t] === TARGET_UP && store.slowFactor[t] === 1 && store.errorShare[t] === 0;
+}
+
+/** Replaces a group's health check live (null removes it: every target is then healthy). */
+export function replaceHealthCheck(s: SimState, g: number, input: HealthCheckInput | null): void {
+  const h = s.health;
+  const gh = h.groups[g];
+  gh.hc = input ? resolveHealthCheck(input) : null;
+  const members = s.groups[g].members;
+  members.forEach((t, i) => {
+    h.probeToken[t]++;
+    if (gh.hc) {
+      // keep the current verdict; the counters restart under the new settings
+      const health = healthOf(h, t);
+      startState(gh.hc, h.counters, t, true);
+      h.counters.health[t] = health;
+      if (gh.hc.model === 'rise-fall') h.counters.level[t] = health === HEALTHY ? gh.hc.healthyThreshold + gh.hc.unhealthyThreshold - 1 : 0;
+      s.queue.push(s.nowMs + (gh.hc.intervalSec * 1000 * i) / members.length, EV_HC_PROBE, t, h.probeToken[t]);
+    } else {
+      h.counters.health[t] = HEALTHY;
+    }
+  });
+  recomputeRotation(s, g);
+}

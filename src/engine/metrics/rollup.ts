@@ -1,0 +1,47 @@
+/**
+ * The per-second clock: closing each whole simulated second writes one row of the series (arrivals,
+ * outcomes, latency percentiles, per-target requests and utilisation), feeds the scaling groups'
+ * metrics, adapts flow sampling, and lets the databases and balancer CPUs measure that second's load.
+ */
+import type { SimState } from '../state.ts';
+import { sampleScaling } from '../scaling/runtime.ts';
+import { rollDatabases } from '../infra/databases.ts';
+
+/** Closes every whole second up to `timeMs`. */
+export function rollTo(s: SimState, timeMs: number): void {
+  while (timeMs >= s.second.endMs) rollSecond(s);
+}
+
+function rollSecond(s: SimState): void {
+  const second = s.second;
+  const boundary = second.endMs;
+  const store = s.store;
+  const n = store.count;
+  if (second.targetUtil.length < n) second.targetUtil = new Float64Array(n * 2);
+  if (second.targetRequests.length < n) second.targetRequests = new Float64Array(n * 2);
+  const util = second.targetUtil;
+  const req = second.targetRequests;
+  for (let t = 0; t < n; t++) {
+    store.accrue(t, boundary);
+    const capacity = store.capAcc[t] - store.capAccAtSecond[t];
+    util[t] = capacity > 0 ? (store.busyAcc[t] - store.busyAccAtSecond[t]) / capacity : 0;
+    store.busyAccAtSecond[t] = store.busyAcc[t];
+    store.capAccAtSecond[t] = store.capAcc[t];
+    req[t] = store.secRequests[t];
+    store.secRequests[t] = 0;
+  }
+  const h = s.latency.second;
+  for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, util, h.mean());
+  s.series.push(second.arrived, second.ok, second.failed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, util, n);
+  s.flows.adapt(second.arrived);
+  rollDatabases(s);
+  for (const b of s.balancers) {
+    const scaled = b.cpu?.rollSecond(boundary) ?? null;
+    if (scaled !== null) s.log.add(boundary, 'lb-scale', b.id, `${b.id} ${scaled}`);
+  }
+  h.reset();
+  second.arrived = 0;
+  second.ok = 0;
+  second.failed = 0;
+  second.endMs = boundary + 1000;
+}

@@ -1,0 +1,53 @@
+/** The run's results in the CLI's `--json` shape: totals, failures, goodput under the SLO, latency, sessions, cost, edge, imbalance and each target. */
+import type { SimState } from '../state.ts';
+import { FAILURE_REASONS, type MetricsReport } from '../types.ts';
+import { failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
+
+const NO_EDGE: MetricsReport['edge'] = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
+
+export function buildMetrics(s: SimState): MetricsReport {
+  const store = s.store;
+  const targets: MetricsReport['targets'] = {};
+  for (let t = 0; t < store.count; t++) {
+    targets[store.ids[t]] = {
+      requests: store.requests[t],
+      ok: store.ok[t],
+      failed: store.failed[t],
+      failures: failureRecord(store.failuresBy.subarray(t * FAILURE_REASONS.length, (t + 1) * FAILURE_REASONS.length)),
+      inFlight: store.busy[t] + store.queued[t],
+      queued: store.queued[t],
+      meanLatencyMs: store.ok[t] > 0 ? store.latencySum[t] / store.ok[t] : 0,
+      utilization: utilizationTotal(s, t),
+    };
+  }
+  const totals = s.totals;
+  const finished = totals.ok + totals.failed;
+  const sec = s.nowMs / 1000;
+  const sessions = s.sessions;
+  return {
+    simulatedSec: sec,
+    requests: { total: totals.arrived, ok: totals.ok, failed: totals.failed, inFlight: totals.arrived - finished },
+    failures: failureRecord(totals.failures),
+    errorRate: finished > 0 ? totals.failed / finished : 0,
+    throughputPerSec: sec > 0 ? totals.ok / sec : 0,
+    slo: { latencyMs: s.sloMs, good: totals.good, goodPerSec: sec > 0 ? totals.good / sec : 0, goodShare: finished > 0 ? totals.good / finished : 0 },
+    latencyMs: latencySummary(s.latency.run),
+    sessions: sessions !== null && sessions.enabled ? { ...sessions.totals } : null,
+    cost: { totalUsd: s.billing.totalUsd(s.nowMs), instanceSeconds: s.billing.instanceSeconds(s.nowMs), perMillionGoodUsd: s.billing.costPerMillionGoodRequests(s.nowMs, totals.good) },
+    edge: { ...(s.edgeStats?.r ?? NO_EDGE) },
+    imbalance: imbalance(s),
+    targets,
+    events: { processed: totals.processed },
+  };
+}
+
+/** Coefficient of variation of requests over the registered targets. */
+function imbalance(s: SimState): number {
+  const xs: number[] = [];
+  for (let t = 0; t < s.store.count; t++) if (s.store.registered[t] === 1) xs.push(s.store.requests[t]);
+  if (xs.length < 2) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (mean === 0) return 0;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length;
+  return Math.sqrt(variance) / mean;
+}

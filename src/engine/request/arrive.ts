@@ -1,0 +1,65 @@
+/**
+ * A client's request is born: open-loop arrivals come by the rate profile (one Exp(1) area per arrival
+ * for Poisson, evenly spaced otherwise, from their own stream), closed-loop users send after thinking.
+ * The request's class and size (its service-time quantile) are drawn from their own streams, so they
+ * are the same whichever target serves it; then it is routed, a target is chosen and it is sent.
+ */
+import type { SimState } from '../state.ts';
+import { EV_ARRIVAL } from '../event-kinds.ts';
+import { FAIL } from '../types.ts';
+import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
+import { route } from './route.ts';
+import { choose, chooseOnConnection } from './choose.ts';
+import { send } from './send.ts';
+import { attemptFailed } from './retry.ts';
+import { fail } from './finish.ts';
+
+const NO_TRIES: readonly number[] = [];
+
+/** Schedules the next open-loop arrival after `fromMs` (one draw from the arrivals stream). */
+export function scheduleArrival(s: SimState, fromMs: number): void {
+  const traffic = s.traffic;
+  const profile = traffic.profile;
+  if (profile === null) return;
+  const area = traffic.poisson ? -Math.log(1 - s.rng.arrivals.next()) : 1;
+  const nextSec = profile.advance(fromMs / 1000, area);
+  if (nextSec !== Infinity) s.queue.pushBeside(nextSec * 1000, EV_ARRIVAL, traffic.generation, 0);
+}
+
+/** An open-loop arrival event: the next one is scheduled and a random client sends this one. */
+export function onArrival(s: SimState, generation: number): void {
+  if (generation !== s.traffic.generation) return;
+  scheduleArrival(s, s.nowMs);
+  admit(s, s.clients.normal === 1 ? 0 : s.rng.clients.int(s.clients.normal), -1);
+}
+
+/** Client `client` sends a request (`forcedClass` ≥ 0: an attack request of that class). */
+export function admit(s: SimState, client: number, forcedClass: number): void {
+  const pool = s.pool;
+  const attack = forcedClass >= 0;
+  const cls = attack ? forcedClass : s.mix.single ? 0 : s.mix.pick(s.rng.mix.next());
+  const u = attack ? s.rng.attack.next() : s.rng.service.next();
+  const slot = pool.alloc();
+  pool.id[slot] = s.traffic.nextId++;
+  pool.arrivalMs[slot] = s.nowMs;
+  pool.startMs[slot] = s.nowMs;
+  pool.serviceU[slot] = u;
+  pool.client[slot] = client;
+  pool.cls[slot] = cls;
+  pool.target[slot] = -1;
+  pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
+  pool.attempt[slot] = 0;
+  pool.extraMs[slot] = 0;
+  s.totals.arrived++;
+  s.second.arrived++;
+
+  const b = route(s, slot, client, cls);
+  if (b === null) return;
+  const group = s.groups[pool.group[slot]];
+  group.zoneFilter = pool.zone[slot];
+  const ip = s.clients.ip(client);
+  const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, cls) : choose(s, group, ip, client, cls, NO_TRIES);
+  if (t < 0) return fail(s, slot, FAIL['no-target']);
+  const code = send(s, slot, t, group);
+  if (code !== 0) attemptFailed(s, slot, code, 0);
+}

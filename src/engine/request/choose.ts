@@ -1,0 +1,61 @@
+/**
+ * The balancer's choice of target for one attempt: a layer-4 balancer keeps a client's connection on
+ * its target; stickiness (ALB cookies, source-IP affinity) comes first; else the group's algorithm,
+ * minus targets this request already tried, with slow start thinning picks of warming targets; passive
+ * health then notes the selection (nginx bumps `checked`).
+ */
+import type { SimState } from '../state.ts';
+import type { TargetGroup } from '../balancer/target-group.ts';
+import type { L4Connections } from '../balancer/balancer.ts';
+import { bindSticky, stickyTarget } from '../sessions/sessions.ts';
+import { warmUpFactor } from '../health/warm-up.ts';
+import { onSelected } from '../health/passive.ts';
+
+const NO_TRIES: readonly number[] = [];
+
+/** A layer-4 balancer: the client's open connection keeps its target while it lasts; a new one is chosen. */
+export function chooseOnConnection(s: SimState, l4: L4Connections, group: TargetGroup, ip: number, client: number, cls: number): number {
+  let t = l4.target[client];
+  const now = s.nowMs;
+  if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || s.store.inRotation[t] === 0 || s.store.groupOf[t] !== group.index) {
+    t = choose(s, group, ip, client, cls, NO_TRIES);
+    l4.target[client] = t;
+    l4.remaining[client] = l4.perConnection;
+  }
+  l4.remaining[client]--;
+  l4.lastUsedMs[client] = now;
+  return t;
+}
+
+/** The target for one attempt, or -1 when none may take it. */
+export function choose(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+  if (!group.sticky) return pickFresh(s, group, ip, client, cls, tried);
+  const sessions = s.sessions!;
+  const cfg = s.scenario.targetGroups[group.index];
+  // stickiness overrides the algorithm once the client is bound (and renews the binding)
+  const stuck = tried.length === 0 ? stickyTarget(s, sessions, cfg, client, ip) : -1;
+  // the bound target must still be one this node may use (zone, passive health, circuit)
+  const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
+  const t = bound >= 0 ? bound : pickFresh(s, group, ip, client, cls, tried);
+  if (t >= 0) bindSticky(s, sessions, cfg, client, ip, t);
+  return t;
+}
+
+/** The group's algorithm, avoiding `tried`, with slow start passing over warming targets by chance. */
+function pickFresh(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+  const excluded = group.excluded;
+  if (excluded.length > 0) excluded.length = 0;
+  for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
+  let t = -1;
+  const warming = s.health.anySlowStart;
+  for (let k = 0; k < 4; k++) {
+    t = group.pick(s.nowMs, ip, client, cls);
+    if (t < 0 || !warming || k === 3) break;
+    const f = warmUpFactor(s, t);
+    if (f >= 1 || s.rng.balancer.next() < f) break;
+    excluded.push(t);
+  }
+  if (excluded.length > 0) excluded.length = 0;
+  if (t >= 0 && s.health.hasSelectHooks) onSelected(s, group.index, t);
+  return t;
+}

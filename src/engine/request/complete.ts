@@ -1,0 +1,19 @@
+/**
+ * A target finishes its work on a request: the request succeeds, or its 5xx is retried or fails; then
+ * the target takes the next request from its queue.
+ */
+import type { SimState } from '../state.ts';
+import { REQ_ORPHANED, REQ_SERVING } from './pool.ts';
+import { FAIL } from '../types.ts';
+import { endService, startQueued } from './serve.ts';
+import { attemptFailed } from './retry.ts';
+
+/** The completion event of `slot` (ignored when a crash or a restart already cleared that request). */
+export function onCompletion(s: SimState, slot: number, idLow: number): void {
+  const pool = s.pool;
+  const state = pool.state[slot];
+  if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || pool.id[slot] % 2147483648 !== idLow) return;
+  const t = pool.target[slot];
+  if (endService(s, slot) === FAIL.error) attemptFailed(s, slot, FAIL.error, 0);
+  startQueued(s, t);
+}

@@ -1,0 +1,84 @@
+/**
+ * A request is over (ok or failed): it is counted in every metric — totals, latency (successful ordinary
+ * requests only; a long-lived connection's lifetime is not a response time), goodput under the SLO,
+ * per-target counts, the blind window, edge statistics, sampled flows and the trace — and a closed-loop
+ * user starts thinking about the next one. Then its slot is released, unless the target still holds it.
+ */
+import type { SimState } from '../state.ts';
+import type { TargetGroup } from '../balancer/target-group.ts';
+import { FAILURE_REASONS, OUTCOME_OK, outcomeName } from '../types.ts';
+import { FLAG_ATTACK, FLAG_SAMPLED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
+import { EV_USER } from '../event-kinds.ts';
+import { thinkTime } from '../traffic/think-time.ts';
+
+const REASONS = FAILURE_REASONS.length;
+
+/** Counts a finished request (ok or failed) in every metric; the slot is released by the caller. */
+export function recordFinish(s: SimState, slot: number, outcome: number): void {
+  const pool = s.pool;
+  const now = s.nowMs;
+  const latencyMs = now - pool.arrivalMs[slot];
+  const t = pool.target[slot];
+  const totals = s.totals;
+  if (outcome === OUTCOME_OK) {
+    totals.ok++;
+    s.second.ok++;
+    // a long-lived connection's "latency" is how long it stayed open: not a response time
+    if (s.mix.longLived[pool.cls[slot]] === 0) {
+      s.latency.record(latencyMs);
+      if (latencyMs <= s.sloMs) totals.good++;
+    } else {
+      totals.good++;
+    }
+    if (t >= 0) {
+      s.store.ok[t]++;
+      s.store.latencySum[t] += latencyMs;
+    }
+  } else {
+    totals.failed++;
+    s.second.failed++;
+    totals.failures[outcome - 1]++;
+    if (t >= 0) {
+      s.store.failed[t]++;
+      s.store.failuresBy[t * REASONS + outcome - 1]++;
+      s.health.blind.countFailure(t);
+    }
+  }
+  if (s.tried.size > 0) s.tried.delete(pool.id[slot]);
+  if (s.edgeStats !== null) s.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, s.mix.malicious[pool.cls[slot]], outcome);
+  if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
+  if (s.onDone !== null) {
+    s.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? s.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
+  }
+  // a closed-loop user thinks, then sends again (attack bots are not users)
+  if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + thinkTime(s), EV_USER, pool.client[slot], 0);
+}
+
+/**
+ * Records a failure. With `keepAs`, the slot stays held in that state (the target still has the
+ * request queued or in service); otherwise it is released.
+ */
+export function fail(s: SimState, slot: number, outcome: number, keepAs = 0): void {
+  recordFinish(s, slot, outcome);
+  if (keepAs === 0) release(s, slot);
+  else s.pool.state[slot] = keepAs;
+}
+
+/** Frees a request slot and drops finished requests from the head of its group's timeout list. */
+export function release(s: SimState, slot: number): void {
+  const g = s.pool.group[slot];
+  s.pool.release(slot);
+  if (g >= 0) compactTimeouts(s, s.groups[g]);
+}
+
+/** Drops timeouts of requests that are no longer waiting or in service from the head of the group's list. */
+export function compactTimeouts(s: SimState, group: TargetGroup): void {
+  const timeouts = group.timeouts;
+  const pool = s.pool;
+  while (timeouts.size > 0) {
+    const slot = timeouts.headSlot();
+    const st = pool.state[slot];
+    if (pool.id[slot] * 32 + pool.attempt[slot] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
+    timeouts.drop();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * An attempt failed at its target. Passive health hears of it first (nginx counts errors and timeouts
+ * always, a listed HTTP status only when it moves on); then, like nginx proxy_next_upstream, with tries
+ * left and the condition listed the request goes to a target it has not tried — moving to a fresh slot
+ * when the old target still holds the old one — else it fails for good.
+ */
+import type { SimState } from '../state.ts';
+import { FAILURE_REASONS } from '../types.ts';
+import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
+import { onAttemptFailed } from '../health/passive.ts';
+import { choose } from './choose.ts';
+import { send } from './send.ts';
+import { fail } from './finish.ts';
+
+/** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
+const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
+const REASONS = FAILURE_REASONS.length;
+
+/**
+ * The attempt in `slot` failed with `outcome`; `keepAs` (a request state, or 0) says the target still
+ * holds the slot. Retries while another target takes the request; else the request fails.
+ */
+export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs: number): void {
+  const pool = s.pool;
+  const store = s.store;
+  for (;;) {
+    const t = pool.target[slot];
+    const g = pool.group[slot];
+    const group = s.groups[g];
+    const retries = group.retries;
+    const id = pool.id[slot];
+    const cond = RETRY_CONDITION[outcome];
+    let tried = s.tried.get(id);
+    let retry = false;
+    if (retries !== null && retries.on.includes(cond as never)) {
+      const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
+      retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
+    }
+    // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
+    const penalty = onAttemptFailed(s, g, t, cond === 'error' || cond === 'timeout' || retry);
+    if (penalty > 0) group.penalize(store.memberIndex[t], penalty);
+    if (retry) {
+      if (tried === undefined) s.tried.set(id, (tried = []));
+      tried.push(t);
+      group.zoneFilter = pool.zone[slot];
+      const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
+      if (next >= 0) {
+        // the target failed this attempt even though the user may never see it
+        store.failed[t]++;
+        store.failuresBy[t * REASONS + outcome - 1]++;
+        let s2 = slot;
+        if (keepAs !== 0) {
+          s2 = cloneRequest(s, slot);
+          pool.state[slot] = keepAs;
+        }
+        pool.attempt[s2]++;
+        const code = send(s, s2, next, group);
+        if (code === 0) return;
+        // the next target failed at once too (refused or full): judge that attempt the same way
+        slot = s2;
+        outcome = code;
+        keepAs = 0;
+        continue;
+      }
+    }
+    fail(s, slot, outcome, keepAs);
+    return;
+  }
+}
+
+/** A fresh slot for the next attempt of the request in `slot`. */
+function cloneRequest(s: SimState, slot: number): number {
+  const pool = s.pool;
+  const c = pool.alloc();
+  pool.id[c] = pool.id[slot];
+  pool.arrivalMs[c] = pool.arrivalMs[slot];
+  pool.startMs[c] = pool.startMs[slot];
+  pool.serviceU[c] = pool.serviceU[slot];
+  pool.client[c] = pool.client[slot];
+  pool.cls[c] = pool.cls[slot];
+  pool.group[c] = pool.group[slot];
+  pool.target[c] = pool.target[slot];
+  pool.flags[c] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK);
+  pool.extraMs[c] = pool.extraMs[slot];
+  pool.attempt[c] = pool.attempt[slot];
+  pool.zone[c] = pool.zone[slot];
+  return c;
+}

@@ -1,0 +1,47 @@
+/**
+ * The balancer sends an attempt to its target: a crashed target refuses the connection (502); a target
+ * with a free slot starts serving; a busy one queues the request (FIFO, up to its queue limit — like
+ * HAProxy's maxqueue or a full accept backlog — beyond which it answers 503). The group's request
+ * timeout starts now; long-lived connections send keep-alives, so no timeout cuts them.
+ */
+import type { SimState } from '../state.ts';
+import type { TargetGroup } from '../balancer/target-group.ts';
+import { EV_TIMEOUT } from '../event-kinds.ts';
+import { FLAG_SAMPLED, REQ_QUEUED } from './pool.ts';
+import { TARGET_CRASHED } from '../backend/targets.ts';
+import { FAIL, FLOW_DEPARTED } from '../types.ts';
+import { start } from './serve.ts';
+
+/** Sends the request in `slot` to target t. Returns 0 when t took it, else this attempt's failure code. */
+export function send(s: SimState, slot: number, t: number, group: TargetGroup): number {
+  const store = s.store;
+  const pool = s.pool;
+  store.requests[t]++;
+  store.secRequests[t]++;
+  pool.target[slot] = t;
+  if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
+  if (store.state[t] === TARGET_CRASHED) return FAIL.refused;
+  if (store.busy[t] < store.concurrency[t]) {
+    group.holding(t, 1);
+    start(s, slot, t);
+  } else if (store.queued[t] < store.queueLimit[t]) {
+    group.holding(t, 1);
+    store.queues[t].push(slot);
+    store.queued[t]++;
+    pool.state[slot] = REQ_QUEUED;
+  } else {
+    if (store.rejecting[t] === 0) {
+      store.rejecting[t] = 1;
+      s.log.add(s.nowMs, 'rejecting', store.ids[t], `${store.ids[t]} is rejecting requests with 503: its queue is full (${store.queueLimit[t]} waiting)`);
+    }
+    return FAIL.rejected;
+  }
+  if (s.mix.longLived[pool.cls[slot]] === 1) return 0;
+  const timeouts = group.timeouts;
+  timeouts.push(s.nowMs + group.timeoutMs, slot, pool.id[slot] * 32 + pool.attempt[slot]);
+  if (!timeouts.armed) {
+    timeouts.armed = true;
+    s.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
+  }
+  return 0;
+}

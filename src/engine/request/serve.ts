@@ -1,0 +1,102 @@
+/**
+ * A target at work: a request starts in a free slot (its service time drawn from the request's own
+ * quantile, scaled by the target's failure mode and CPU speed, plus database and session-store time),
+ * ends (ok, or a 5xx decided at start), and frees its slot for the next queued request.
+ * Simplifies: requests served at once on one target do not slow each other (each slot is a worker
+ * with its own CPU), and the target answers the moment its work is done (the network takes no time).
+ */
+import type { SimState } from '../state.ts';
+import { quantile } from '../core/distributions.ts';
+import { EV_COMPLETION } from '../event-kinds.ts';
+import { FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING } from './pool.ts';
+import { TARGET_HUNG } from '../backend/targets.ts';
+import { DB_ERROR, databaseMs } from '../infra/databases.ts';
+import { serveSession } from '../sessions/sessions.ts';
+import { onAttemptOk } from '../health/passive.ts';
+import { recordFinish, release } from './finish.ts';
+import { FAIL, OUTCOME_OK } from '../types.ts';
+
+/** Target t begins serving the request in `slot` (the caller has counted it as held by t). */
+export function start(s: SimState, slot: number, t: number): void {
+  const store = s.store;
+  const pool = s.pool;
+  const now = s.nowMs;
+  store.accrue(t, now);
+  store.busy[t]++;
+  pool.state[slot] = REQ_SERVING;
+  pool.startMs[slot] = now;
+  // a hung target takes the request and never answers: only the timeout ends it
+  if (store.state[t] === TARGET_HUNG) return;
+  const c = pool.cls[slot];
+  const longLived = s.mix.longLived[c] === 1;
+  let serviceMs: number;
+  if (longLived) {
+    const ll = s.mix.classes[c].longLived!;
+    serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
+  } else {
+    const i = t * store.classes + c;
+    serviceMs = ((quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
+  }
+  const sessions = s.sessions;
+  if (sessions !== null && sessions.enabled) {
+    const extra = serveSession(s, sessions, pool.group[slot], pool.client[slot], t, s.mix.cartOp[c]);
+    if (extra < 0) pool.flags[slot] |= FLAG_WILL_ERROR;
+    else serviceMs += extra;
+  }
+  if (store.errorShare[t] > 0 && s.rng.failures.next() < store.errorShare[t]) pool.flags[slot] |= FLAG_WILL_ERROR;
+  const databases = s.databases;
+  if (databases !== null && !longLived) {
+    const dbMs = databaseMs(s, databases, t, c, pool.serviceU[slot]);
+    if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
+    else serviceMs += dbMs;
+  }
+  s.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
+}
+
+/**
+ * The work for `slot` is done (or, for a request whose client gave up, simply over): the target frees
+ * the slot. Returns OUTCOME_OK when the request succeeded (counted and released), FAIL.error when the
+ * target answered with a 5xx (the caller retries or fails it), and -1 for an orphan (released).
+ */
+export function endService(s: SimState, slot: number): number {
+  const pool = s.pool;
+  const store = s.store;
+  const t = pool.target[slot];
+  const g = pool.group[slot];
+  const group = s.groups[g];
+  store.accrue(t, s.nowMs);
+  store.busy[t]--;
+  group.holding(t, -1);
+  if (pool.state[slot] !== REQ_SERVING) {
+    release(s, slot);
+    return -1;
+  }
+  group.observe(t, s.nowMs - pool.arrivalMs[slot], s.nowMs);
+  if ((pool.flags[slot] & FLAG_WILL_ERROR) !== 0) {
+    pool.flags[slot] &= ~FLAG_WILL_ERROR;
+    return FAIL.error;
+  }
+  onAttemptOk(s, g, t);
+  recordFinish(s, slot, OUTCOME_OK);
+  release(s, slot);
+  return OUTCOME_OK;
+}
+
+/** Fills free service slots of target t from its queue, skipping requests whose clients gave up. */
+export function startQueued(s: SimState, t: number): void {
+  const store = s.store;
+  const q = store.queues[t];
+  while (store.busy[t] < store.concurrency[t] && q.size > 0) {
+    const slot = q.shift();
+    if (s.pool.state[slot] === REQ_ABANDONED) {
+      release(s, slot);
+      continue;
+    }
+    store.queued[t]--;
+    start(s, slot, t);
+  }
+  if (store.rejecting[t] === 1 && store.queued[t] <= store.queueLimit[t] / 2) {
+    store.rejecting[t] = 0;
+    s.log.add(s.nowMs, 'accepting', store.ids[t], `${store.ids[t]} is accepting requests again: its queue has room`);
+  }
+}
