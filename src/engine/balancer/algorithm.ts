@@ -24,6 +24,8 @@ export interface GroupView {
   readonly filtered: boolean;
   /** Every member with a weight above 0 has the same weight (decided when membership or weights change). */
   readonly equalWeights: boolean;
+  /** The view reports every change of activeOf and rotationOf to the algorithm (onActive, onRotation). */
+  readonly reportsChanges: boolean;
   /** Current simulated time in milliseconds. */
   readonly nowMs: number;
   /** Configured weight of member i (≥ 0). */
@@ -55,6 +57,10 @@ export interface BalancingAlgorithm {
   onResponse?(member: number, latencyMs: number, nowMs: number): void;
   /** nginx: a failed attempt lowers member i's effective weight by `amount` (weight / max_fails); it regrows by 1 per pick. */
   penalize?(member: number, amount: number): void;
+  /** Member i now holds `active` requests (only from views that report changes). */
+  onActive?(member: number, active: number): void;
+  /** Member i entered (1) or left (0) the rotation (only from views that report changes). */
+  onRotation?(member: number, inRotation: number): void;
 }
 
 /** Tunables with defaults from the mirrored system; unknown options are ignored by an algorithm. */

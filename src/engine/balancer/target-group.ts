@@ -38,6 +38,8 @@ export class TargetGroup implements GroupView {
   activeOf = new Int32Array(0);
   rotationOf = new Uint8Array(0);
   equalWeights = true;
+  /** Every change of activeOf and rotationOf goes through holding() and setInRotation(), which tell the algorithm. */
+  readonly reportsChanges = true;
   nowMs = 0;
   /** Targets the current pick must avoid (already tried by this request, or passed over by slow start). */
   readonly excluded: number[] = [];
@@ -111,13 +113,21 @@ export class TargetGroup implements GroupView {
   setInRotation(t: number, value: number): void {
     this.store.inRotation[t] = value;
     const m = this.store.memberIndex[t];
-    if (m >= 0) this.rotationOf[m] = value;
+    if (m >= 0 && this.rotationOf[m] !== value) {
+      this.rotationOf[m] = value;
+      this.algorithm.onRotation?.(m, value);
+    }
   }
 
-  /** Target t of this group holds `delta` more requests (sent, queued or in service). */
+  /**
+   * Target t of this group holds `delta` more requests (sent, queued or in service). Only the main
+   * algorithm hears of it: a zone's own instance (cross-zone off) always picks with a filter, by scanning.
+   */
   holding(t: number, delta: number): void {
     const m = this.store.memberIndex[t];
-    if (m >= 0) this.activeOf[m] += delta;
+    if (m < 0 || delta === 0) return;
+    const active = (this.activeOf[m] += delta);
+    this.algorithm.onActive?.(m, active);
   }
 
   setAlgorithm(name: AlgorithmName): void {

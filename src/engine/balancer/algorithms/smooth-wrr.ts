@@ -7,6 +7,7 @@
  * Weight 0 means "never picked".
  */
 import type { GroupView } from '../algorithm.ts';
+import type { ActiveBuckets } from './active-buckets.ts';
 
 /** Member i can take this request: eligible, and weight above 0. */
 export function usable(view: GroupView, i: number): boolean {
@@ -145,6 +146,28 @@ export class SmoothWrr {
       }
     }
     return this.settleTie(view, count);
+  }
+
+  /**
+   * `pickLeastActive` for a view that reports its changes, with equal weights and no filter: the members
+   * of the lowest bucket are exactly the tied ones. Their smooth-WRR step does not depend on the order
+   * they are visited in (each gains its own weight; the highest wins, the earliest on equal weights; the
+   * total of equal weights is the same in any order), so the bucket's order does not matter.
+   */
+  pickFromBuckets(view: GroupView, buckets: ActiveBuckets): number {
+    if (this.cw.length !== view.size) this.reset(view);
+    let i = buckets.first();
+    if (i < 0 || buckets.after(i) < 0) return i;
+    const cw = this.cw;
+    const weights = view.weightOf;
+    let best = -1;
+    let total = 0;
+    for (; i >= 0; i = buckets.after(i)) {
+      total += this.add(i, weights[i]);
+      if (best < 0 || cw[i] > cw[best] || (cw[i] === cw[best] && i < best)) best = i;
+    }
+    cw[best] -= total;
+    return best;
   }
 
   /** The one lowest member, or one smooth-WRR step over the `count` tied ones (all usable). */

@@ -56,6 +56,8 @@ export class FakeGroup implements GroupView {
     return Uint8Array.from(this.eligibles, (e) => (e ? 1 : 0));
   }
   readonly filtered = false;
+  /** Tests edit the plain fields directly, so algorithms must not rely on change reports. */
+  readonly reportsChanges = false;
   get equalWeights(): boolean {
     const positive = this.weights.filter((w) => w > 0);
     return positive.every((w) => w === positive[0]);
