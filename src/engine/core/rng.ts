@@ -50,7 +50,14 @@ export class Rng {
   }
 
   next(): number {
-    return this.nextUint32() / 4294967296;
+    // nextUint32 written out, so the hot path keeps its integers unboxed
+    const a = this.a, b = this.b, c = this.c, d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
 
   /** An integer in [0, n). */
