@@ -6,7 +6,7 @@
  */
 import type { ConfigText } from '../config-text.ts';
 import type { NotExported } from '../notes.ts';
-import { cookieRegex, prefixRegex, wildcardRegex } from '../patterns.ts';
+import { cookieRegex, wildcardRegex } from '../patterns.ts';
 import type { BalancerPlan, ListenerPlan } from '../plan.ts';
 import { haproxyQuote, haproxyTime } from './quote.ts';
 

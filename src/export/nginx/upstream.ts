@@ -64,7 +64,10 @@ function algorithmLine(group: TargetGroupConfig, layer: 4 | 7, key: string): Alg
 function passiveHealth(ref: GroupRef, notes: NotExported): { params: string; from: string; why: string } {
   const { group, path } = ref;
   const p = group.passiveHealth;
-  if (p?.kind === 'nginx') return { params: `max_fails=${p.maxFails} fail_timeout=${p.failTimeoutSec}s`, from: `${path}.passiveHealth` };
+  if (p?.kind === 'nginx') {
+    if (group.healthCheck) notes.add(`${path}.healthCheck`, 'nginx open source has no active health checks (NGINX Plus `health_check`); the group\'s passive max_fails/fail_timeout are exported instead');
+    return { params: `max_fails=${p.maxFails} fail_timeout=${p.failTimeoutSec}s`, from: `${path}.passiveHealth`, why: `${path}.passiveHealth: nginx max_fails ${p.maxFails} within fail_timeout ${p.failTimeoutSec} s` };
+  }
   if (group.healthCheck) {
     const hc = resolveHealthCheck(group.healthCheck);
     const back = Math.max(1, Math.ceil(hc.intervalSec * hc.healthyThreshold));
