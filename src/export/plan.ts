@@ -73,7 +73,7 @@ export function noteWorld(scenario: Scenario, notes: NotExported): void {
 
 /** Notes for the properties of a group's servers that no balancer configuration sets. */
 export function noteServers(ref: GroupRef, notes: NotExported): void {
-  notes.add(`${ref.path}.targets[*].concurrency, queueLimit, serviceTimeMs, serviceTimeByClass, errorShare, instanceType`, 'properties of the servers themselves (their capacity, speed and errors), not of the balancer');
+  notes.add('targetGroups[*].targets[*].concurrency, queueLimit, serviceTimeMs, serviceTimeByClass, errorShare, instanceType', 'properties of the servers themselves (their capacity, speed and errors), not of the balancer');
   if (ref.group.sessionStore.kind !== 'memory') notes.add(`${ref.path}.sessionStore`, 'where the application keeps sessions is the application\'s choice, not the balancer\'s');
 }
 
