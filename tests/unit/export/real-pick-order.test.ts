@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
 import { exportConfig } from '../../../src/export/index.ts';
+import { importAccessLog } from '../../../src/import/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
 import { itWith } from './support/binaries.ts';
@@ -65,12 +68,12 @@ function simulatedPicks(s: Scenario): string[] {
   return picks.sort((x, y) => x.id - y.id).map((p) => p.target ?? '-');
 }
 
-async function withBalancer<T>(kind: 'nginx' | 'haproxy', s: Scenario, port: number, body: () => Promise<T>): Promise<T> {
+async function withBalancer<T>(kind: 'nginx' | 'haproxy', s: Scenario, port: number, body: (lb: RunningBalancer) => Promise<T>): Promise<T> {
   const config = (dir: string) => exportConfig(s, kind, { paths: { logDir: dir, certDir: dir } }).text;
   const lb = kind === 'nginx' ? await startNginx(config, port) : await startHaproxy(config, port);
   running.add(lb);
   try {
-    return await body();
+    return await body(lb);
   } finally {
     await lb.stop();
     running.delete(lb);
@@ -91,6 +94,23 @@ describe('exported nginx picks what the simulator picks', () => {
     const { simulated, real } = await both('nginx', { algorithm: 'weighted-round-robin', weights: [5, 1, 1], requests: 14 });
     expect(simulated.join(' ')).toBe('a a b a c a a a a b a c a a');
     expect(real).toEqual(simulated);
+  });
+
+  itWith({ nginx: true })('its access log, imported back, replays the same requests and names the same servers', async () => {
+    const port = await freePort();
+    const s = scenario({ algorithm: 'weighted-round-robin', weights: [5, 1, 1], requests: 7 }, port);
+    const { real, log } = await withBalancer('nginx', s, port, async (lb) => {
+      const picks = await sequential([1, 2, 3, 4, 5, 6, 7], (i) => get(port, { path: `/item/${i}` }));
+      await lb.stop();
+      return { real: picks, log: readFileSync(join(lb.dir, 'balancer-lab-lb.access.log'), 'utf8') };
+    });
+    const imported = importAccessLog(log, 'nginx');
+    if (!imported.ok) throw new Error(imported.errors.join('\n'));
+    expect(imported.skippedCount).toBe(0);
+    expect(imported.replay.requests.map((r) => [r.path, r.client])).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => [`/item/${i}`, '127.0.0.1']));
+    const byAddress = new Map(backends.map((b) => [`127.0.0.1:${b.port}`, b.name]));
+    expect(imported.upstreams.map((u) => byAddress.get(u ?? ''))).toEqual(real);
+    expect(real.join(' ')).toBe('a a b a c a a');
   });
 
   itWith({ nginx: true })('least_conn with one request at a time breaks every tie by smooth WRR, so 5-1-1 gives the same order', async () => {
