@@ -63,7 +63,7 @@ describe('Envoy export', () => {
     // preset aws-alb: 30 s, 5 s, 5 to become healthy, 2 to become unhealthy; successCodes 200-299,302
     expect(rr.health_checks![0]).toMatchObject({ interval: '30s', timeout: '5s', healthy_threshold: 5, unhealthy_threshold: 2, http_health_check: { path: '/health', expected_statuses: [{ start: 200, end: 300 }, { start: 302, end: 303 }] } });
     expect(rr.common_lb_config!.healthy_panic_threshold.value).toBe(40);
-    const routes = (doc.static_resources.listeners[0].filter_chains[0].filters[0].typed_config as { route_config: { virtual_hosts: { routes: { match: { prefix: string }; route?: { cluster?: string; retry_policy?: unknown } }[] }[] } }).route_config.virtual_hosts[0].routes;
+    const routes = (doc.static_resources.listeners[0].filter_chains[0].filters[0].typed_config as unknown as { route_config: { virtual_hosts: { routes: { match: { prefix: string }; route?: { cluster?: string; retry_policy?: unknown } }[] }[] } }).route_config.virtual_hosts[0].routes;
     expect(routes).toHaveLength(12);
     expect(routes[0].match.prefix).toBe('/r0/a.b+c');
     expect(routes[11]).toMatchObject({ match: { prefix: '/' }, route: { cluster: 'g-round-robin', retry_policy: { retry_on: 'connect-failure,reset,gateway-error,retriable-status-codes', num_retries: 1, retriable_status_codes: [503] } } });
