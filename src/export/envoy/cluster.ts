@@ -175,6 +175,6 @@ export function cluster(plan: BalancerPlan, ref: GroupRef, notes: NotExported): 
   if (od) c.set('outlier_detection', od, `${path}.passiveHealth`);
   if (group.circuitBreaker) notes.add(`${path}.circuitBreaker`, 'Envoy\'s circuit_breakers cap concurrent connections and requests; they do not open on an error rate (outlier detection is the nearest)');
   if (group.stickiness) notes.add(`${path}.stickiness`, 'not exported; nearest in Envoy: the stateful_session HTTP filter (cookie) or a hash_policy with RING_HASH');
-  if (group.deregistrationDelaySec !== 300) notes.add(`${path}.deregistrationDelaySec`, 'with static endpoints there is no deregistration; Envoy drains hosts removed through EDS');
+  notes.add(`${path}.deregistrationDelaySec`, 'with static endpoints there is no deregistration; Envoy drains hosts removed through EDS');
   return c;
 }

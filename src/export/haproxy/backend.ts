@@ -125,7 +125,7 @@ export function writeBackend(out: ConfigText, ref: GroupRef, layer: 4 | 7, notes
   const opts = health(out, ref, notes);
   const cookies = stickiness(out, ref, notes);
   if (group.circuitBreaker) notes.add(`${path}.circuitBreaker`, 'HAProxy has no circuit breaker (`observe` with `on-error` is the nearest)');
-  if (group.deregistrationDelaySec !== 300) notes.add(`${path}.deregistrationDelaySec`, 'HAProxy drains a server put in `drain` state (runtime API) for as long as you wait; there is no timer');
+  notes.add(`${path}.deregistrationDelaySec`, 'HAProxy drains a server put in `drain` state (runtime API) for as long as you wait; there is no timer');
   if (group.whenAllUnhealthy !== 'refuse' && hasHealthMechanism(group)) notes.add(`${path}.whenAllUnhealthy "${group.whenAllUnhealthy}"`, 'HAProxy never routes to servers that are down: with none up it answers 503');
 
   const ints = integerWeights(group.targets.map((t) => t.weight), MAX_WEIGHT);

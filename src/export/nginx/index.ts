@@ -24,7 +24,7 @@ function noteGroup(ref: GroupRef, notes: NotExported): void {
   if (group.slowStart) notes.add(`${path}.slowStart`, '`slow_start=` is NGINX Plus only');
   if (group.circuitBreaker) notes.add(`${path}.circuitBreaker`, 'nginx has no circuit breaker (passive max_fails is the nearest)');
   if (group.stickiness) notes.add(`${path}.stickiness`, '`sticky` is NGINX Plus only before nginx 1.29.6; nearest in 1.22: `hash $cookie_<name> consistent` or `ip_hash` instead of the algorithm');
-  if (group.deregistrationDelaySec !== 300) notes.add(`${path}.deregistrationDelaySec`, 'nginx has no draining delay: mark the server `down` and reload; old workers finish their requests');
+  notes.add(`${path}.deregistrationDelaySec`, 'nginx has no draining delay: mark the server `down` and reload; old workers finish their requests');
   if (group.whenAllUnhealthy !== 'refuse' && hasHealthMechanism(group)) notes.add(`${path}.whenAllUnhealthy "${group.whenAllUnhealthy}"`, 'nginx never routes to failed servers: with every server unavailable it answers 502 ("no live upstreams")');
 }
 

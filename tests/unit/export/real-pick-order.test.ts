@@ -169,3 +169,68 @@ describe('exported HAProxy picks what the simulator picks', () => {
     expect(real).toEqual(simulated);
   });
 });
+
+// Listener rules: the lab routes like an ALB (first matching rule; host and header patterns case-insensitive with
+// wildcards; path prefixes and cookie values exact). Each probe is simulated alone, then sent to the real balancer.
+interface Probe {
+  path: string;
+  host: string;
+  headers?: Record<string, string>;
+  cookie?: [string, string];
+}
+const probes: Probe[] = [
+  { path: '/api/orders', host: 'shop.example.com' },
+  { path: '/api/orders', host: 'example.org' },
+  { path: '/API/orders', host: 'shop.example.com' },
+  { path: '/', host: 'x.test', headers: { 'x-team': 'BLUE-7' } },
+  { path: '/api', host: 'SHOP.EXAMPLE.COM', headers: { 'x-team': 'blue' } },
+  { path: '/', host: 'x.test', cookie: ['ab', 'b'] },
+  { path: '/', host: 'x.test', cookie: ['ab', 'bb'] },
+];
+
+function routedScenario(port: number, probe: Probe): Scenario {
+  const v = validateScenario({
+    schemaVersion: 1,
+    name: 'real routing',
+    durationSec: 1.5,
+    traffic: {
+      arrival: { kind: 'constant', ratePerSec: 1 },
+      clients: { count: 1, ipBase: '127.0.0.1', ...(probe.cookie ? { cookies: [{ name: probe.cookie[0], values: [{ value: probe.cookie[1], share: 1 }] }] } : {}) },
+      mix: [{ name: 'probe', path: probe.path, host: probe.host, headers: probe.headers ?? {}, share: 1 }],
+    },
+    balancers: [
+      {
+        id: 'lb',
+        listeners: [
+          {
+            port,
+            rules: [
+              { match: { pathPrefix: '/api', host: '*.example.com' }, forward: 'ga' },
+              { match: { header: { name: 'X-Team', value: 'blue*' } }, forward: 'gb' },
+              { match: { cookie: { name: 'ab', value: 'b' } }, forward: 'ga' },
+            ],
+            defaultForward: 'gc',
+          },
+        ],
+      },
+    ],
+    targetGroups: backends.map((b) => ({ id: `g${b.name}`, algorithm: 'round-robin', targets: [{ id: b.name, serviceTimeMs: { dist: 'constant', valueMs: 1 }, address: `127.0.0.1:${b.port}` }] })),
+  });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  return v.value;
+}
+
+describe('exported listener rules route like the simulator', () => {
+  for (const kind of ['nginx', 'haproxy'] as const) {
+    itWith({ [kind]: true })(`${kind}: path prefix and host, header and cookie rules, first match wins, else the default`, async () => {
+      const port = await freePort();
+      const simulated = probes.map((p) => simulatedPicks(routedScenario(port, p))[0]);
+      // derived from the rules: /api + *.example.com → a; other hosts or /API → default c; X-Team blue* → b; ab=b → a
+      expect(simulated.join(' ')).toBe('a c c b a a c');
+      const real = await withBalancer(kind, routedScenario(port, probes[0]), port, () =>
+        sequential(probes, (p) => get(port, { path: p.path, headers: { host: p.host, ...(p.headers ?? {}), ...(p.cookie ? { cookie: `x=1; ${p.cookie[0]}=${p.cookie[1]}` } : {}) } })),
+      );
+      expect(real).toEqual(simulated);
+    });
+  }
+});
