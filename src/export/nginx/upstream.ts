@@ -92,7 +92,8 @@ export function writeUpstream(out: ConfigText, depth: number, ref: GroupRef, lay
   if (algo.note) notes.add(`${path}.algorithm "${group.algorithm}"`, algo.note);
 
   out.line(depth, `upstream ${group.id} {`, `${path} "${group.id}"`);
-  out.line(depth + 1, `zone ${group.id} 64k;`, '(shared memory: all workers share one algorithm state, as the lab\'s one balancer does)');
+  // a peer takes a few hundred bytes of the zone (nginx fails to start when it is too small)
+  out.line(depth + 1, `zone ${group.id} ${64 + group.targets.length}k;`, '(shared memory: all workers share one algorithm state, as the lab\'s one balancer does)');
   if (algo.directive) out.line(depth + 1, `${algo.directive};`, `${path}.algorithm "${group.algorithm}"${group.algorithm.includes('hash') && group.algorithm !== 'ip-hash' ? `, ${path}.hashKey "${group.hashKey}"` : ''}`);
   else out.comment(depth + 1, `${path}.algorithm "${group.algorithm}": nginx's default method, smooth weighted round robin${algo.usesWeights ? '' : ' with equal weights (strict rotation)'}`);
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { exportConfig } from '../../../src/export/index.ts';
 import { itWith } from './support/binaries.ts';
 import { allScenarios } from './support/fixtures.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
 
 const scenarios = allScenarios();
 const balancerIds = [...new Set(scenarios.flatMap(([, s]) => s.balancers.map((b) => b.id)))];
@@ -47,4 +48,18 @@ describe('haproxy -c accepts every exported HAProxy configuration', () => {
       for (const b of s.balancers) check('haproxy', name, b.id, exportConfig(s, 'haproxy', { balancer: b.id, paths: { certDir: join(dir, 'certs') } }).text);
     });
   }
+});
+
+describe('the largest group the format allows', () => {
+  const v = validateScenario({
+    schemaVersion: 1,
+    name: '10,000 targets',
+    traffic: { arrival: { kind: 'poisson', ratePerSec: 1 } },
+    balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'web' }] }],
+    targetGroups: [{ id: 'web', algorithm: 'consistent-hash', targets: Array.from({ length: 10_000 }, (_, i) => ({ id: `t${i}`, serviceTimeMs: { dist: 'constant', valueMs: 1 } })) }],
+  });
+  if (!v.ok) throw new Error('invalid');
+  // nginx keeps an upstream's servers in its shared-memory zone, which must grow with them
+  itWith({ nginx: true })('nginx: 10,000 servers fit in the upstream zone', () => check('nginx', 'big', 'lb', exportConfig(v.value, 'nginx', { paths: { logDir: dir } }).text));
+  itWith({ haproxy: true })('HAProxy: 10,000 servers in one backend', () => check('haproxy', 'big', 'lb', exportConfig(v.value, 'haproxy').text));
 });

@@ -56,7 +56,8 @@ describe('nginx export', () => {
   it('three servers: default round robin, no failure accounting and no retries, as in the lab', () => {
     const s = repositoryScenarios().find(([n]) => n === 'scenarios/three-servers.json')![1];
     const text = exportConfig(s, 'nginx').text;
-    expect(upstream(text, 'web')).toEqual(['zone web 64k;', 'server 10.1.0.1:80 max_fails=0;', 'server 10.1.0.2:80 max_fails=0;', 'server 10.1.0.3:80 max_fails=0;']);
+    // the zone: 64 KB plus 1 KB per server
+    expect(upstream(text, 'web')).toEqual(['zone web 67k;', 'server 10.1.0.1:80 max_fails=0;', 'server 10.1.0.2:80 max_fails=0;', 'server 10.1.0.3:80 max_fails=0;']);
     expect(text).toMatch(/listen 80;/);
     expect(text).toMatch(/proxy_pass http:\/\/web;/);
     expect(text).toMatch(/proxy_next_upstream off;/);
