@@ -86,4 +86,14 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // exporters and log importers are pure text-to-text modules below the page: no UI, no DOM, no engine internals
+    files: ['src/export/**/*.ts', 'src/import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [uiPackages, uiLayerPaths, workerPaths, { group: ['**/engine/**', '**/engine'], message: 'Exports read the scenario, not the engine: share definitions through src/scenario.' }] },
+      ],
+    },
+  },
 );
