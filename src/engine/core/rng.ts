@@ -26,12 +26,17 @@ function hashName(name: string): number {
   return h >>> 0;
 }
 
+/** Numbers made ahead in one go, so the per-draw call stays small enough to be inlined everywhere. */
+const BATCH = 128;
+
 /** One random stream; `next()` returns a uniform number in [0, 1) with 32 bits of resolution. */
 export class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
+  private readonly batch = new Uint32Array(BATCH);
+  private pos = BATCH;
 
   constructor(seed: number, stream = '') {
     const mix = splitmix32((seed >>> 0) ^ hashName(stream));
@@ -39,30 +44,37 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
+  /** The next 32-bit number of the stream. */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    if (this.pos === BATCH) this.refill();
+    return this.batch[this.pos++];
   }
 
+  /** A uniform number in [0, 1). */
   next(): number {
-    // nextUint32 written out, so the hot path keeps its integers unboxed
-    const a = this.a, b = this.b, c = this.c, d = this.d;
-    const t = (((a + b) | 0) + d) | 0;
-    this.d = (d + 1) | 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) | 0;
-    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return (t >>> 0) / 4294967296;
+    if (this.pos === BATCH) this.refill();
+    return this.batch[this.pos++] / 4294967296;
   }
 
   /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);
+  }
+
+  /** The generator's next BATCH outputs, in order. */
+  private refill(): void {
+    let a = this.a, b = this.b, c = this.c, d = this.d;
+    const out = this.batch;
+    for (let i = 0; i < BATCH; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i] = t;
+    }
+    this.a = a; this.b = b; this.c = c; this.d = d;
+    this.pos = 0;
   }
 }
 

@@ -22,7 +22,9 @@ export function scheduleArrival(s: SimState, fromMs: number): void {
   const profile = traffic.profile;
   if (profile === null) return;
   const area = traffic.poisson ? -Math.log(1 - s.rng.arrivals.next()) : 1;
-  const nextSec = profile.advance(fromMs / 1000, area);
+  const fromSec = fromMs / 1000;
+  // a constant rate from here on (the common case) needs no walk along the profile
+  const nextSec = fromSec >= profile.steadyFromSec ? (profile.steadyRate > 0 ? fromSec + area / profile.steadyRate : Infinity) : profile.advance(fromSec, area);
   if (nextSec !== Infinity) s.queue.pushBeside(nextSec * 1000, EV_ARRIVAL, traffic.generation, 0);
 }
 

@@ -15,6 +15,9 @@ interface Segment {
 
 export class RateProfile {
   private segments: Segment[] = [];
+  /** From this time on the rate is constant (`steadyRate`); NaN while the last stretch is a ramp. */
+  steadyFromSec = NaN;
+  steadyRate = 0;
 
   constructor(baseRatePerSec: number, points: readonly { atSec: number; ratePerSec: number; rampSec: number }[] = []) {
     this.rebuild(0, baseRatePerSec, points);
@@ -26,6 +29,13 @@ export class RateProfile {
     if (kept.length > 0) kept[kept.length - 1].t1 = fromSec;
     kept.push({ t0: fromSec, t1: Infinity, r0: ratePerSec, slope: 0 });
     this.segments = kept;
+    this.settle();
+  }
+
+  private settle(): void {
+    const last = this.segments[this.segments.length - 1];
+    this.steadyFromSec = last.slope === 0 ? last.t0 : NaN;
+    this.steadyRate = last.r0;
   }
 
   /** Rate at time `tSec`, per second. */
@@ -39,9 +49,8 @@ export class RateProfile {
    * Infinity when the rate stays at zero.
    */
   advance(fromSec: number, area: number): number {
-    const last = this.segments[this.segments.length - 1];
     // the common case, a constant rate from here on: the same arithmetic as the loop below
-    if (fromSec >= last.t0 && last.slope === 0) return last.r0 > 0 ? fromSec + area / last.r0 : Infinity;
+    if (fromSec >= this.steadyFromSec) return this.steadyRate > 0 ? fromSec + area / this.steadyRate : Infinity;
     let i = this.indexAt(fromSec);
     let t = fromSec;
     let left = area;
@@ -97,6 +106,7 @@ export class RateProfile {
     const last = knots[knots.length - 1];
     if (segs.length === 0 || segs[segs.length - 1].t1 !== Infinity) segs.push({ t0: last.t, t1: Infinity, r0: last.r, slope: 0 });
     this.segments = segs;
+    this.settle();
   }
 
   private indexAt(tSec: number): number {
