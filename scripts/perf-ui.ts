@@ -1,7 +1,8 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10]`: measures the page, not the engine.
-// Serves the built site (building it first if there is none, or with --build) on 127.0.0.1, opens the
-// 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link, and records for
-// ~10 s every frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3]`: measures the page, not the
+// engine. Serves the built site (building it first if there is none, or with --build) on 127.0.0.1, opens
+// the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
+// --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×) — and records for ~10 s every
+// frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the longest task, the simulated speed reached, and the initial JS gzipped.
 // Not a test: nothing asserts on time. The server is stopped by its PID.
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,14 +11,17 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { encodeRun } from '../src/sim/share-link.ts';
 import { fleet } from '../src/ui/sandbox/fleet.ts';
+import { BENCHES } from './bench-scenarios.ts';
+import { validateScenario } from '../src/scenario/validate.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const r3 = args.includes('--r3');
 const seconds = option('seconds', 10);
-const speed = option('speed', 10);
+const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
 const root = new URL('../', import.meta.url).pathname;
 const dist = `${root}dist/`;
@@ -66,7 +70,10 @@ try {
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  const link = encodeRun({ scenario: fleet(50, 2000), seed: 1, atMs: 0, changes: [] });
+  const world = r3 ? BENCHES.find((b) => b.id === 'R3')!.scenario : fleet(50, 2000);
+  const checked = validateScenario(world);
+  if (!checked.ok) throw new Error('the perf:ui scenario is invalid');
+  const link = encodeRun({ scenario: { ...checked.value, durationSec: 600 }, seed: 1, atMs: 0, changes: [] });
   await page.goto(`${base}?test#/sandbox?s=${link}`);
   await page.waitForFunction(() => (window as unknown as { __lab?: { status(): string } }).__lab?.status() === 'paused', null, { timeout: 30_000 });
 
@@ -102,7 +109,7 @@ try {
   const sorted = [...result.frames].sort((a, b) => a - b);
   const js = initialJsGzipKB();
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(`scenario: 50 targets, 2,000 req/s, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
+  console.log(`scenario: ${r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
   console.log(`long tasks (> 50 ms): ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
   console.log(`simulated speed reached: ${result.simSpeed.toFixed(1)}× (status: ${result.status})`);

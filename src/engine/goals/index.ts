@@ -1,8 +1,7 @@
 /**
  * Lesson goals and step conditions, evaluated against a run: plain data in (what the engine reports,
  * plus the scenario and the live changes applied to it), `{ id, label, met, detail }` out. Pure: it
- * reads `metrics()`, `series()`, `health()`, `topology()` and the event log, never the clock, and never
- * `snapshot()` (which would consume the page's flows). Three kinds: metric (numbers over a window of
+ * reads `metrics()`, `series()`, `health()`, `topology()` and the event log, never the clock. Three kinds: metric (numbers over a window of
  * whole seconds), config (what the system is set up to do), event (what happened). Exact semantics:
  * docs/writing-lessons.md. `runGoalCheck` is the "lesson check": a fresh run with the learner's changes.
  */
