@@ -60,6 +60,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
       generation: 0,
       think: arrival.kind === 'closed' ? distParams(arrival.thinkTimeMs) : null,
       nextId: 0,
+      attacks: [...scenario.traffic.attacks],
     },
     mix,
     clients,

@@ -20,9 +20,9 @@ export type Handler = (s: SimState, a: number, b: number) => void;
 
 export interface Plugin {
   readonly name: string;
-  /** Used by this run? */
+  /** Used by this run at its start? (Its event handlers are always ready: a live patch may bring it in.) */
   readonly needed: (s: SimState) => boolean;
-  /** Called once when the run starts. */
+  /** Called once when the run starts, if needed. */
   readonly start: (s: SimState) => void;
   /** Its event kinds and their handlers. */
   readonly events: readonly (readonly [kind: number, handler: Handler])[];
@@ -40,8 +40,8 @@ export const PLUGINS: readonly Plugin[] = [
       [EV_CB_HALF_OPEN, (s, a) => onHalfOpen(s, a)],
     ],
   },
-  { name: 'DDoS waves', needed: (s) => s.scenario.traffic.attacks.length > 0, start: scheduleAttacks, events: [[EV_ATTACK, (s, a) => attackArrival(s, a)]] },
-  { name: 'deployments', needed: (s) => s.deployments !== null, start: scheduleDeployments, events: [[EV_DEPLOY_STEP, (s, a, b) => onDeployStep(s, a, b)]] },
+  { name: 'DDoS waves', needed: (s) => s.traffic.attacks.length > 0, start: scheduleAttacks, events: [[EV_ATTACK, (s, a) => attackArrival(s, a)]] },
+  { name: 'deployments', needed: (s) => s.deployments.length > 0, start: scheduleDeployments, events: [[EV_DEPLOY_STEP, (s, a, b) => onDeployStep(s, a, b)]] },
   {
     name: 'instances and cost',
     needed: () => true,

@@ -37,8 +37,7 @@ class Run implements Simulation {
       scheduleArrival(s, 0);
     }
     for (const p of PLUGINS) {
-      if (!p.needed(s)) continue;
-      p.start(s);
+      if (p.needed(s)) p.start(s);
       for (const [kind, handler] of p.events) this.handlers[kind] = handler;
     }
     const scheduled = scenario.events.map((e, i) => ({ e, i })).sort((x, y) => x.e.atSec - y.e.atSec || x.i - y.i);

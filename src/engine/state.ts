@@ -6,6 +6,9 @@
  * It imports the data tables it holds, and none of them imports it, so no import cycle can pass here.
  */
 import type { Scenario } from '../scenario/schema.ts';
+
+/** A DDoS wave as configured. */
+export type AttackConfig = Scenario['traffic']['attacks'][number];
 import type { EventQueue } from './core/event-queue.ts';
 import type { Rng, StreamName } from './core/rng.ts';
 import type { RequestPool } from './request/pool.ts';
@@ -26,7 +29,7 @@ import type { HealthData } from './health/health-data.ts';
 import type { SessionData } from './sessions/session-data.ts';
 import type { DatabaseTier } from './infra/database-tier.ts';
 import type { Dns } from './infra/dns/index.ts';
-import type { DeploymentData } from './releases/deployment-data.ts';
+import type { DeploymentRun } from './releases/deployment-data.ts';
 import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
@@ -68,6 +71,8 @@ export interface TrafficState {
   readonly think: DistParams | null;
   /** The next request id (arrival order). */
   nextId: number;
+  /** Every DDoS wave the run has had, by index (`EV_ATTACK` carries it). */
+  readonly attacks: AttackConfig[];
 }
 
 export interface SimState {
@@ -118,7 +123,8 @@ export interface SimState {
   readonly databases: DatabaseTier | null;
   /** Route 53 in front of the balancers; null when the scenario has no DNS name. */
   readonly dns: Dns | null;
-  readonly deployments: DeploymentData | null;
+  /** Every deployment the run has had, by index (a removed one stays, marked). */
+  readonly deployments: DeploymentRun[];
   readonly scalingGroups: ScalingGroup[];
   /** The scaling group that owns each target group, or null. */
   readonly scalingOfGroup: (ScalingGroup | null)[];

@@ -11,13 +11,9 @@ import { cronError } from './cron.ts';
 import { HASH_ALGORITHMS } from './algorithm-names.ts';
 import { LIMITS } from './limits.ts';
 
-/** One problem in a document: where (a JSON path such as `targetGroups[0].targets[2].weight`) and why. */
-export interface ValidationError {
-  path: string;
-  message: string;
-}
+import type { Validated, ValidationError } from './validated.ts';
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+export type { Validated, ValidationError };
 
 /** Formats a path array as `a.b[2].c`; the document root is `(root)`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -18,6 +18,8 @@ import type { RequestClass } from '../traffic/request-mix.ts';
 const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev'];
 
 export class TargetGroup implements GroupView {
+  /** The group's configuration now (a live patch replaces it). */
+  cfg: TargetGroupConfig;
   readonly id: string;
   readonly index: number;
   readonly timeoutMs: number;
@@ -65,6 +67,7 @@ export class TargetGroup implements GroupView {
     private readonly rng: Rng,
     classes: readonly RequestClass[],
   ) {
+    this.cfg = cfg;
     this.id = cfg.id;
     this.index = index;
     this.timeoutMs = cfg.requestTimeoutMs;

@@ -18,7 +18,6 @@ import { BlindWindows } from './blind-windows.ts';
 export type GroupMode = 'normal' | 'fail-open' | 'panic' | 'refuse';
 
 export interface GroupHealth {
-  readonly cfg: TargetGroupConfig;
   hc: ResolvedHealthCheck | null;
   readonly nginx: NginxPassive | null;
   readonly outlier: OutlierDetector | null;
@@ -39,21 +38,24 @@ export interface HealthData {
   readonly blind: BlindWindows;
   readonly scratch: ProbeResult;
   /** Some group has nginx passive health or a circuit breaker, so selections must be reported. */
-  readonly hasSelectHooks: boolean;
+  hasSelectHooks: boolean;
   /** Some group warms new targets up (slow start), so picks must consult it. */
-  readonly anySlowStart: boolean;
+  anySlowStart: boolean;
 }
 
-export function createHealthData(scenario: Scenario): HealthData {
-  const groups = scenario.targetGroups.map((cfg) => ({
-    cfg,
+/** A group's health mechanisms from its configuration (fresh state: nothing ejected, circuits closed). */
+export function groupHealth(cfg: TargetGroupConfig): GroupHealth {
+  return {
     hc: cfg.healthCheck ? resolveHealthCheck(cfg.healthCheck) : null,
     nginx: cfg.passiveHealth?.kind === 'nginx' ? new NginxPassive(cfg.passiveHealth) : null,
     outlier: cfg.passiveHealth?.kind === 'envoy-outlier' ? new OutlierDetector(cfg.passiveHealth) : null,
     breaker: cfg.circuitBreaker ? new CircuitBreaker(cfg.circuitBreaker) : null,
-    mode: 'normal' as GroupMode,
-  }));
-  return {
+    mode: 'normal',
+  };
+}
+
+export function createHealthData(scenario: Scenario): HealthData {
+  const data: HealthData = {
     counters: { health: [], okRun: [], failRun: [], level: [] },
     checkBits: [],
     checkCount: [],
@@ -62,12 +64,20 @@ export function createHealthData(scenario: Scenario): HealthData {
     probeToken: [],
     lastFailure: [],
     slowSince: [],
-    groups,
+    groups: scenario.targetGroups.map(groupHealth),
     blind: new BlindWindows(),
     scratch: { code: 0, delayMs: 0 },
-    hasSelectHooks: groups.some((g) => g.nginx !== null || g.breaker !== null),
-    anySlowStart: scenario.targetGroups.some((g) => g.slowStart !== undefined),
+    hasSelectHooks: false,
+    anySlowStart: false,
   };
+  noteHooks(data, scenario.targetGroups);
+  return data;
+}
+
+/** Whether picks must report selections (nginx, breakers) and consult slow start, from the groups as configured now. */
+export function noteHooks(h: HealthData, groups: readonly TargetGroupConfig[]): void {
+  h.hasSelectHooks = h.groups.some((g) => g.nginx !== null || g.breaker !== null);
+  h.anySlowStart = groups.some((g) => g.slowStart !== undefined);
 }
 
 /** Target t's health as the balancer sees it (HEALTHY, INITIAL, UNHEALTHY). */

@@ -37,10 +37,11 @@ export function recomputeRotation(s: SimState, g: number, cause = 'health'): voi
     if (store.lifecycle[t] === LC_IN_SERVICE) inService++;
     if (available(s, g, t)) healthy++;
   }
-  const policy = gh.cfg.whenAllUnhealthy;
+  const cfg = group.cfg;
+  const policy = cfg.whenAllUnhealthy;
   let mode: GroupMode = 'normal';
   if (inService > 0 && healthy === 0) mode = policy;
-  else if (policy === 'panic' && inService > 0 && (healthy * 100) / inService < gh.cfg.panicThresholdPercent) mode = 'panic';
+  else if (policy === 'panic' && inService > 0 && (healthy * 100) / inService < cfg.panicThresholdPercent) mode = 'panic';
   const all = mode === 'fail-open' || mode === 'panic';
   for (const t of members) {
     const rotation = store.lifecycle[t] === LC_IN_SERVICE && (all || available(s, g, t)) ? 1 : 0;
@@ -48,11 +49,11 @@ export function recomputeRotation(s: SimState, g: number, cause = 'health'): voi
     group.setInRotation(t, rotation);
   }
   if (mode !== gh.mode) {
-    const id = gh.cfg.id;
+    const id = cfg.id;
     const messages: Record<GroupMode, string> = {
       normal: `${id} routes to its healthy targets again`,
       'fail-open': `${id} fails open: no target is healthy, so it sends to all ${inService} (as AWS load balancers do)`,
-      panic: `${id} is in panic: only ${healthy} of ${inService} targets are healthy (below ${gh.cfg.panicThresholdPercent} %), so it sends to all of them (as Envoy does)`,
+      panic: `${id} is in panic: only ${healthy} of ${inService} targets are healthy (below ${cfg.panicThresholdPercent} %), so it sends to all of them (as Envoy does)`,
       refuse: `${id} has no healthy target and refuses requests with 503 (as nginx and HAProxy do)`,
     };
     s.log.add(s.nowMs, 'group-mode', id, messages[mode]);

@@ -11,7 +11,7 @@ import { slowStartFactor } from './slow-start.ts';
 /** Target t just became healthy: it warms up, if its group has slow start and someone else carries the load. */
 export function beginWarmUp(s: SimState, t: number): void {
   const g = s.store.groupOf[t];
-  const cfg = s.health.groups[g].cfg.slowStart;
+  const cfg = s.groups[g].cfg.slowStart;
   if (!cfg) return;
   const others = s.groups[g].members.filter((m) => m !== t && healthOf(s.health, m) === HEALTHY && warmUpFactor(s, m) >= 1);
   if (others.length === 0) return;
@@ -23,7 +23,7 @@ export function warmUpFactor(s: SimState, t: number): number {
   const h = s.health;
   const since = h.slowSince[t];
   if (since === undefined || Number.isNaN(since)) return 1;
-  const cfg = h.groups[s.store.groupOf[t]].cfg.slowStart;
+  const cfg = s.groups[s.store.groupOf[t]].cfg.slowStart;
   if (!cfg || healthOf(h, t) !== HEALTHY) return 1;
   return slowStartFactor(cfg, since, s.nowMs);
 }

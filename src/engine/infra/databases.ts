@@ -19,7 +19,7 @@ export function reconcileDatabases(s: SimState): void {
     for (let t = 0; t < store.count; t++) {
       if (tier.ofGroup[store.groupOf[t]] === db && store.registered[t] === 1 && store.lifecycle[t] !== LC_UNUSED && store.state[t] !== TARGET_CRASHED) live.push(t);
     }
-    const refused = new Set(db.reconcile(live, (t) => s.scenario.targetGroups[store.groupOf[t]].database!.poolSize));
+    const refused = new Set(db.reconcile(live, (t) => s.groups[store.groupOf[t]].cfg.database!.poolSize));
     for (const t of refused) {
       if (!tier.starved[di].has(t)) {
         s.log.add(s.nowMs, 'db', store.ids[t], `${store.ids[t]} could not connect to ${db.cfg.id}: too many connections (${db.open} of ${db.cfg.maxConnections} in use); its requests fail with 500`);
@@ -36,7 +36,7 @@ export function databaseMs(s: SimState, tier: DatabaseTier, t: number, cls: numb
   const g = s.store.groupOf[t];
   const db = tier.ofGroup[g];
   if (db === null) return 0;
-  const spec = s.scenario.targetGroups[g].database!;
+  const spec = s.groups[g].cfg.database!;
   return db.queryMs(t, spec.queriesPerRequest, s.mix.classes[cls].writes, u, s.nowMs);
 }
 

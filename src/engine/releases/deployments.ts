@@ -6,30 +6,32 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
-import type { DeploymentData, DeploymentProgress } from './deployment-data.ts';
+import { deploymentRun, type DeploymentRun } from './deployment-data.ts';
 import { EV_DEPLOY_STEP } from '../event-kinds.ts';
 import { setForwardWeights } from './forward-weights.ts';
 import type { InfraSnapshot } from '../types.ts';
 
-/** Every deployment waiting for its start (null when the scenario has none). */
-export function createDeployments(scenario: Scenario): DeploymentData | null {
-  return scenario.deployments.length === 0 ? null : scenario.deployments.map(() => ({ state: 'waiting', ok: 0, failed: 0, percent: 0 }));
+/** Every deployment waiting for its start. */
+export function createDeployments(scenario: Scenario): DeploymentRun[] {
+  return scenario.deployments.map(deploymentRun);
 }
 
 /** Each deployment's first step at its start time. */
 export function scheduleDeployments(s: SimState): void {
-  s.scenario.deployments.forEach((d, i) => s.queue.push(d.atSec * 1000, EV_DEPLOY_STEP, i, 0));
+  s.deployments.forEach((d, i) => scheduleFirstStep(s, i));
+}
+
+/** Deployment i's first step, at its start time (or now, if that has passed). */
+export function scheduleFirstStep(s: SimState, i: number): void {
+  s.queue.push(Math.max(s.deployments[i].cfg.atSec * 1000, s.nowMs), EV_DEPLOY_STEP, i, 0);
 }
 
 /** Each deployment's state, for snapshots. */
 export function deploymentStates(s: SimState): InfraSnapshot['deployments'] {
-  const progress = s.deployments;
-  if (progress === null) return [];
-  return s.scenario.deployments.map((d, i) => ({ id: d.id, from: d.from, to: d.to, state: progress[i].state, percent: progress[i].percent }));
+  return s.deployments.filter((d) => !d.removed).map(({ cfg, state, percent }) => ({ id: cfg.id, from: cfg.from, to: cfg.to, state, percent }));
 }
 
-function steps(s: SimState, i: number): { percent: number; holdSec: number }[] {
-  const d = s.scenario.deployments[i];
+function steps(d: DeploymentRun['cfg']): { percent: number; holdSec: number }[] {
   return d.kind === 'blue-green' ? [{ percent: 100, holdSec: d.steps[d.steps.length - 1]?.holdSec ?? 60 }] : d.steps;
 }
 
@@ -47,10 +49,10 @@ function counts(s: SimState, group: string): { ok: number; failed: number } {
 
 /** Step k of deployment i: judge the previous step's errors (roll back?), then move to the next share. */
 export function onDeployStep(s: SimState, i: number, k: number): void {
-  const d = s.scenario.deployments[i];
-  const p: DeploymentProgress = s.deployments![i];
-  if (p.state === 'done' || p.state === 'rolled-back') return;
-  const all = steps(s, i);
+  const p = s.deployments[i];
+  const d = p.cfg;
+  if (p.state === 'done' || p.state === 'rolled-back' || p.removed) return;
+  const all = steps(d);
   if (k > 0) {
     const now = counts(s, d.to);
     const ok = now.ok - p.ok;

@@ -72,6 +72,6 @@ function infraSnapshot(s: SimState): InfraSnapshot {
     dns: s.dns === null ? [] : s.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
     forwards: s.balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
     deployments: deploymentStates(s),
-    sessionStores: s.scenario.targetGroups.flatMap((g, gi) => (g.sessionStore.kind === 'memory' ? [] : [{ group: g.id, kind: g.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
+    sessionStores: s.groups.flatMap(({ cfg }, gi) => (cfg.sessionStore.kind === 'memory' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
   };
 }

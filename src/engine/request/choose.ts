@@ -31,7 +31,7 @@ export function chooseOnConnection(s: SimState, l4: L4Connections, group: Target
 export function choose(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
   if (!group.sticky) return pickFresh(s, group, ip, client, cls, tried);
   const sessions = s.sessions!;
-  const cfg = s.scenario.targetGroups[group.index];
+  const cfg = group.cfg;
   // stickiness overrides the algorithm once the client is bound (and renews the binding)
   const stuck = tried.length === 0 ? stickyTarget(s, sessions, cfg, client, ip) : -1;
   // the bound target must still be one this node may use (zone, passive health, circuit)

@@ -49,7 +49,7 @@ export function targetForgets(s: SimState, t: number): void {
  * store is down and the request fails.
  */
 export function serveSession(s: SimState, sd: SessionData, g: number, client: number, t: number, cartOp: number): number {
-  const store = s.scenario.targetGroups[g].sessionStore;
+  const store = s.groups[g].cfg.sessionStore;
   const nowMs = s.nowMs;
   if (store.kind === 'shared' && sd.storeDown[g]) return -1;
   const alive = sd.home[client] >= 0 && nowMs - sd.lastMs[client] <= sd.idleMs;

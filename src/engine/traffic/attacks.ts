@@ -8,7 +8,7 @@ import { admit } from '../request/arrive.ts';
 
 /** The first request of every DDoS wave. */
 export function scheduleAttacks(s: SimState): void {
-  s.scenario.traffic.attacks.forEach((a, i) => {
+  s.traffic.attacks.forEach((a, i) => {
     const first = a.atSec * 1000 + (-Math.log(1 - s.rng.attack.next()) / a.ratePerSec) * 1000;
     if (a.ratePerSec > 0) s.queue.push(first, EV_ATTACK, i, 0);
   });
@@ -16,7 +16,7 @@ export function scheduleAttacks(s: SimState): void {
 
 /** One bot request of wave i, and the next one while the wave lasts (Poisson). */
 export function attackArrival(s: SimState, i: number): void {
-  const attacks = s.scenario.traffic.attacks;
+  const attacks = s.traffic.attacks;
   const a = attacks[i];
   if (s.nowMs >= (a.atSec + a.durationSec) * 1000) return;
   let offset = s.clients.normal;
