@@ -1,0 +1,81 @@
+/**
+ * HAProxy 2.6 `balance leastconn` (src/lb_fwlc.c, real-systems §2.5): each usable server sits in its
+ * group's tree at key 0 when idle, else (inflight + 1) × 4096 / eweight; the first server of the tree
+ * wins. A server is re-placed behind the others of its key whenever it takes or ends a request, so idle
+ * servers take turns whatever their weights (5,1,1 one request at a time gives `a b c a b c`).
+ * Backups as the other haproxy-* algorithms. Simplifies: the moves between two picks are replayed in
+ * the order take, answers (onResponse order), other load changes (member order), then state changes;
+ * no maxconn.
+ */
+import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
+import { EbTree } from './haproxy-eb-tree.ts';
+import { EWEIGHT_MAX, ServerSet, type ServerChange } from './haproxy-servers.ts';
+
+export const create: AlgorithmFactory = (options) => {
+  const servers = new ServerSet('dynamic', options?.allBackups ?? false);
+  let trees = [new EbTree(), new EbTree()];
+  let key = new Float64Array(0);
+  let inTree = new Uint8Array(0);
+  let lastPick = -1;
+  const answered: number[] = [];
+
+  const loadKey = (view: GroupView, i: number, eweight: number) => {
+    const inflight = view.active(i);
+    return inflight > 0 ? Math.floor(((inflight + 1) * EWEIGHT_MAX) / eweight) : 0;
+  };
+  const place = (view: GroupView, i: number, eweight: number) => {
+    if (inTree[i]) trees[servers.isBackup[i]].remove(i, key[i]);
+    key[i] = loadKey(view, i, eweight);
+    trees[servers.isBackup[i]].insert(i, key[i]);
+    inTree[i] = 1;
+  };
+  let current: GroupView | null = null;
+  const onChange: ServerChange = (i, nowUsable, eweight) => {
+    if (nowUsable) place(current!, i, eweight);
+    else if (inTree[i]) {
+      trees[servers.isBackup[i]].remove(i, key[i]);
+      inTree[i] = 0;
+    }
+  };
+  const rebuild = (view: GroupView) => {
+    servers.reset(view);
+    trees = [new EbTree(), new EbTree()];
+    key = new Float64Array(view.size);
+    inTree = new Uint8Array(view.size);
+    lastPick = -1;
+    answered.length = 0;
+    for (let i = 0; i < view.size; i++) if (servers.usable[i] === 1) place(view, i, servers.eweight[i]);
+  };
+  /** fwlc_srv_reposition for every server whose load moved since the last pick. */
+  const reposition = (view: GroupView) => {
+    const ew = servers.eweight;
+    if (lastPick >= 0 && inTree[lastPick]) place(view, lastPick, ew[lastPick]);
+    for (const i of answered) if (i < view.size && inTree[i]) place(view, i, ew[i]);
+    for (let i = 0; i < view.size; i++) if (inTree[i] && key[i] !== loadKey(view, i, ew[i])) place(view, i, ew[i]);
+    lastPick = -1;
+    answered.length = 0;
+  };
+  return {
+    rebuild,
+    onResponse(member) {
+      answered.push(member);
+    },
+    pick(view, request) {
+      if (view.size !== servers.size) rebuild(view);
+      current = view;
+      reposition(view); // the moves happened before any state change seen now
+      servers.sync(view, onChange);
+      const g = servers.lookupGroup();
+      if (g < 0) return servers.fbck;
+      const tree = trees[g];
+      const avoid = request.avoid ?? -1;
+      let avoided = -1;
+      for (let k = 0; k < tree.size; k++) {
+        const s = tree.valueAt(k);
+        if (s !== avoid) return (lastPick = s);
+        avoided = s;
+      }
+      return (lastPick = avoided);
+    },
+  };
+};
