@@ -120,3 +120,14 @@ export function ready(factory: AlgorithmFactory, view: GroupView, options?: Algo
   algorithm.rebuild(view);
   return algorithm;
 }
+
+/** Letters of `count` successive picks where every request stays in flight (its member's active count grows). */
+export function pickHeld(algorithm: BalancingAlgorithm, view: FakeGroup, count: number, request = NO_KEY): string {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const member = algorithm.pick(view, request);
+    out.push(letter(member));
+    if (member >= 0) view.actives[member]++;
+  }
+  return out.join(' ');
+}
