@@ -37,6 +37,8 @@ export class Fwrr {
   private key = new Float64Array(0);
   /** The tree a server was last queued in (HAProxy `lb_tree`), or null when down. */
   private tree: (EbTree | null)[] = [];
+  /** Servers taken out and passed over during a pick, requeued at its end (lb_fwrr.c's `full` list). */
+  private readonly full: number[] = [];
 
   constructor(private readonly servers: ServerSet) {}
 
@@ -95,7 +97,8 @@ export class Fwrr {
     const ew = this.servers.eweight;
     let switched = false;
     let avoided = -1;
-    const full: number[] = []; // servers taken out and passed over, requeued at the end
+    const full = this.full;
+    full.length = 0;
     let srv = -1;
     for (;;) {
       if (grp.currWeight === 0) grp.currPos = grp.currWeight = grp.nextWeight;

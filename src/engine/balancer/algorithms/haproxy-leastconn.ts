@@ -17,6 +17,9 @@ export const create: AlgorithmFactory = (options) => {
   let key = new Float64Array(0);
   let inTree = new Uint8Array(0);
   let lastPick = -1;
+  // answers since the last pick, in order: each member's latest answer number (no list that could grow)
+  let answerSeq = new Float64Array(0);
+  let seq = 0, synced = 0;
   const answered: number[] = [];
 
   const loadKey = (view: GroupView, i: number, eweight: number) => {
@@ -29,9 +32,8 @@ export const create: AlgorithmFactory = (options) => {
     trees[servers.isBackup[i]].insert(i, key[i]);
     inTree[i] = 1;
   };
-  let current: GroupView | null = null;
-  const onChange: ServerChange = (i, nowUsable, eweight) => {
-    if (nowUsable) place(current!, i, eweight);
+  const onChange: ServerChange = (i, nowUsable, eweight, view) => {
+    if (nowUsable) place(view, i, eweight);
     else if (inTree[i]) {
       trees[servers.isBackup[i]].remove(i, key[i]);
       inTree[i] = 0;
@@ -43,26 +45,31 @@ export const create: AlgorithmFactory = (options) => {
     key = new Float64Array(view.size);
     inTree = new Uint8Array(view.size);
     lastPick = -1;
-    answered.length = 0;
+    answerSeq = new Float64Array(view.size);
+    synced = seq;
     for (let i = 0; i < view.size; i++) if (servers.usable[i] === 1) place(view, i, servers.eweight[i]);
   };
   /** fwlc_srv_reposition for every server whose load moved since the last pick. */
   const reposition = (view: GroupView) => {
     const ew = servers.eweight;
     if (lastPick >= 0 && inTree[lastPick]) place(view, lastPick, ew[lastPick]);
-    for (const i of answered) if (i < view.size && inTree[i]) place(view, i, ew[i]);
+    if (seq > synced) {
+      answered.length = 0;
+      for (let i = 0; i < view.size; i++) if (answerSeq[i] > synced && inTree[i]) answered.push(i);
+      answered.sort((a, b) => answerSeq[a] - answerSeq[b]);
+      for (const i of answered) place(view, i, ew[i]);
+      synced = seq;
+    }
     for (let i = 0; i < view.size; i++) if (inTree[i] && key[i] !== loadKey(view, i, ew[i])) place(view, i, ew[i]);
     lastPick = -1;
-    answered.length = 0;
   };
   return {
     rebuild,
     onResponse(member) {
-      answered.push(member);
+      if (member < answerSeq.length) answerSeq[member] = ++seq;
     },
     pick(view, request) {
       if (view.size !== servers.size) rebuild(view);
-      current = view;
       reposition(view); // the moves happened before any state change seen now
       servers.sync(view, onChange);
       const g = servers.lookupGroup();

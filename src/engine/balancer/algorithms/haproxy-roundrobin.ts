@@ -5,7 +5,7 @@
  * down, comes back or changes weight is re-placed as lb_fwrr.c does. Simplifies: one thread group;
  * no maxconn, so no server is skipped as saturated.
  */
-import type { AlgorithmFactory } from '../algorithm.ts';
+import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
 import { Fwrr } from './haproxy-fwrr.ts';
 import { ServerSet, type ServerChange } from './haproxy-servers.ts';
 
@@ -17,7 +17,7 @@ export const create: AlgorithmFactory = (options) => {
     else if (servers.usable[i] === 0) fwrr.up(i, eweight);
     else fwrr.reweight(i, eweight);
   };
-  const rebuild: (view: Parameters<ReturnType<AlgorithmFactory>['rebuild']>[0]) => void = (view) => {
+  const rebuild = (view: GroupView) => {
     servers.reset(view);
     fwrr.init();
   };

@@ -34,7 +34,7 @@ function gcd(a: number, b: number): number {
 }
 
 /** Called for a member whose usability or effective weight changed; the set still holds the old values. */
-export type ServerChange = (member: number, nowUsable: boolean, newEweight: number) => void;
+export type ServerChange = (member: number, nowUsable: boolean, newEweight: number, view: GroupView) => void;
 
 export class ServerSet {
   usable = new Uint8Array(0);
@@ -103,7 +103,7 @@ export class ServerSet {
       const ew = this.nextEweight(view, i);
       const nowUsable = ew > 0 && view.eligible(i);
       if (nowUsable === (this.usable[i] === 1) && (!nowUsable || ew === this.eweight[i])) continue;
-      onChange(i, nowUsable, ew);
+      onChange(i, nowUsable, ew, view);
       this.usable[i] = nowUsable ? 1 : 0;
       this.eweight[i] = ew;
       this.recount();
