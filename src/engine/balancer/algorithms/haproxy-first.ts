@@ -1,10 +1,8 @@
 /**
- * HAProxy 2.6 `balance first` (src/lb_fas.c, real-systems §2.6): the usable server with the lowest
- * server id that still has room (fewer requests than its maxconn, here its slots) takes the request,
- * so servers fill one after another and idle ones could be switched off. Weights are ignored (0 still
- * takes a server out). Backups as the other haproxy-* algorithms. Simplifies: HAProxy holds a request
- * in the backend queue when every server is full; without that queue it goes to the server with the
- * smallest overflow (then the lowest id) and waits there.
+ * HAProxy 2.6 `balance first` (src/lb_fas.c, real-systems §2.6): the usable server with the lowest id that
+ * has room (fewer requests than its slots, HAProxy's maxconn) takes the request; weights are ignored (0
+ * takes a server out); backups as in every haproxy-* algorithm. Simplifies: with every server full, HAProxy
+ * queues in the backend; here the request waits on the server with the least overflow (then lowest id).
  */
 import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
 import { ServerSet } from './haproxy-servers.ts';

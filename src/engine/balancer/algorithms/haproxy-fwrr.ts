@@ -1,10 +1,8 @@
 /**
- * HAProxy 2.6 fast weighted round robin, src/lb_fwrr.c (real-systems §2.3), for one backend: per group
- * (actives, backups) a `curr` tree keyed 256·npos + (4096 + rweight − eweight)/16, an `init` tree of
- * servers waiting to be placed (heaviest first) and a `next` tree for the following window; each pick
- * advances the server's position by T / eweight (the remainder carried in rweight) and the window
- * position by one. Servers going down, coming up or changing weight are re-placed as lb_fwrr.c does.
- * Simplifies: no server is ever saturated (no maxconn), so no server is skipped and requeued for it.
+ * HAProxy 2.6 fast weighted round robin, src/lb_fwrr.c (real-systems §2.3), per group (actives, backups):
+ * a `curr` tree keyed 256·npos + (4096 + rweight − eweight)/16, an `init` tree (heaviest first) and a `next`
+ * tree; a pick moves the server T / eweight further (remainder in rweight) and the window by one; down, up
+ * and weight changes re-place servers as lb_fwrr.c does. Simplifies: no maxconn, so nothing is saturated.
  */
 import { EbTree } from './haproxy-eb-tree.ts';
 import { EWEIGHT_MAX, UWEIGHT_MAX, WEIGHT_SCALE, type ServerSet } from './haproxy-servers.ts';

@@ -1,10 +1,8 @@
 /**
- * HAProxy 2.6 `balance uri`, `url_param <name>` and `hdr(<name>)` (src/backend.c `get_server_uh/ph/hh`,
- * real-systems §2.7), chosen by the group's hashKey: "path", "query:<name>" or "header:<name>". The key
- * is hashed with sdbm (then avalanched for `consistent`) and looked up in the map or the tree; a request
- * without the key goes round robin. uri and hdr hash nothing (hash 0) when one server is usable; url_param
- * always hashes. Simplifies: the engine hands over the path without its query, and the parameter's
- * decoded value (HAProxy hashes the raw one); an empty header or parameter counts as missing.
+ * HAProxy 2.6 `balance uri` / `url_param` / `hdr(<name>)` (src/backend.c get_server_uh/ph/hh, real-systems
+ * §2.7) by hashKey "path" / "query:<name>" / "header:<name>": sdbm, looked up map-based or consistent; no key
+ * goes round robin; uri and hdr hash nothing (0) with one usable server. Simplifies: the engine's key is the
+ * path without its query and the parameter's decoded value; an empty header or parameter counts as missing.
  */
 import type { AlgorithmFactory } from '../algorithm.ts';
 import { sdbm } from './haproxy-hash-functions.ts';

@@ -1,11 +1,8 @@
 /**
- * HAProxy 2.6 `balance leastconn` (src/lb_fwlc.c, real-systems §2.5): each usable server sits in its
- * group's tree at key 0 when idle, else (inflight + 1) × 4096 / eweight; the first server of the tree
- * wins. A server is re-placed behind the others of its key whenever it takes or ends a request, so idle
- * servers take turns whatever their weights (5,1,1 one request at a time gives `a b c a b c`).
- * Backups as the other haproxy-* algorithms. Simplifies: the moves between two picks are replayed in
- * the order take, answers (onResponse order), other load changes (member order), then state changes;
- * no maxconn.
+ * HAProxy 2.6 `balance leastconn` (src/lb_fwlc.c, real-systems §2.5): key 0 when idle, else (inflight + 1)
+ * × 4096 / eweight; the tree's first wins, and a server taking or ending a request goes behind the others of
+ * its key, so idle servers take turns whatever their weights (5,1,1 gives a b c). Simplifies: moves between
+ * picks replay as take, answers (onResponse order), other load changes, then state changes; no maxconn.
  */
 import type { AlgorithmFactory, GroupView } from '../algorithm.ts';
 import { EbTree } from './haproxy-eb-tree.ts';

@@ -1,10 +1,8 @@
 /**
- * HAProxy 2.6's server map, src/lb_map.c (real-systems §2.4): `sum(eweight)` slots (weights divided by
- * their gcd), filled slot by slot: every usable server of the group in use adds its eweight to a score,
- * the first with the largest (score + T) / T takes the slot and pays T. static-rr walks the map; the
- * map-based hashes index it with hash % T. Any change of usable servers rebuilds it, moving keys.
- * Kept as in lb_map.c: with only the first backup in use, the map is still filled from every usable
- * backup when that backup's weight is above 1 (so static-rr may use several backups).
+ * HAProxy 2.6's server map, src/lb_map.c (real-systems §2.4): T = sum of weight / gcd slots, each won by the
+ * first server with the largest (score + T) / T after every usable server added its weight (the winner pays
+ * T); static-rr walks it, map-based hashes take hash % T, and any server change rebuilds it. Kept as in
+ * lb_map.c: with only the first backup in use, a weight above 1 fills its map from every usable backup.
  */
 import type { ServerSet } from './haproxy-servers.ts';
 

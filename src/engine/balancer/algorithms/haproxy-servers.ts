@@ -1,11 +1,8 @@
 /**
- * HAProxy 2.6's bookkeeping of a backend's servers, shared by the haproxy-* algorithms (backend.c
- * `recount_servers`, `update_backend_weight`; server.h `srv_willbe_usable`): per member its effective
- * weight, usability and backup flag; the usable active and backup counts and weights; the first usable
- * backup (`fbck`, unless allbackups); and the total weight and server count the lookups use.
- * A member is usable when the view calls it eligible and its weight is above 0 (DOWN, MAINT and DRAIN
- * all make HAProxy's `srv_willbe_usable` false). `sync` reports what changed since the last pick, in
- * member order, as HAProxy's set_server_status_up/down and update_server_eweight callbacks would see it.
+ * HAProxy 2.6's bookkeeping of a backend's servers for the haproxy-* algorithms (backend.c recount_servers,
+ * update_backend_weight; server.h srv_willbe_usable): effective weights, usable active and backup servers,
+ * the first usable backup (fbck) and the weight lookups use. Usable = eligible in the view and weight > 0
+ * (HAProxy: not DOWN, MAINT or DRAIN). `sync` reports each change since the last pick, in member order.
  */
 import type { GroupView } from '../algorithm.ts';
 
