@@ -12,9 +12,21 @@ export const ALGORITHM_NAMES = [
   'hash',
   'consistent-hash',
   'maglev',
+  'haproxy-roundrobin',
+  'haproxy-static-rr',
+  'haproxy-leastconn',
+  'haproxy-first',
+  'haproxy-source',
+  'haproxy-hash',
 ] as const;
 
 export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
 
 /** Algorithms that choose by a hash of the request's key. */
-export const HASH_ALGORITHMS: readonly AlgorithmName[] = ['ip-hash', 'hash', 'consistent-hash', 'maglev'];
+export const HASH_ALGORITHMS: readonly AlgorithmName[] = ['ip-hash', 'hash', 'consistent-hash', 'maglev', 'haproxy-source', 'haproxy-hash'];
+
+/** HAProxy's own algorithms (`balance …`): they read hashType, allBackups and haproxyId. */
+export const HAPROXY_ALGORITHMS: readonly AlgorithmName[] = ['haproxy-roundrobin', 'haproxy-static-rr', 'haproxy-leastconn', 'haproxy-first', 'haproxy-source', 'haproxy-hash'];
+
+/** nginx methods whose module has no `backup` flag (ngx_http_upstream_{hash,ip_hash,random}_module): a backup server is a config error. */
+export const NGINX_NO_BACKUP: readonly AlgorithmName[] = ['ip-hash', 'hash', 'consistent-hash', 'random'];

@@ -45,12 +45,14 @@ export const HEALTH_PRESETS: Record<'aws-alb' | 'aws-nlb' | 'haproxy' | 'envoy',
 export function resolveHealthCheck(input: HealthCheckInput): ResolvedHealthCheck {
   const base = HEALTH_PRESETS[input.preset ?? 'aws-alb'];
   const intervalSec = input.intervalSec ?? base.intervalSec;
+  // HAProxy without `timeout check`: `inter` is the whole check timeout
+  const timeoutSec = input.timeoutSec ?? (input.preset === 'haproxy' ? intervalSec : base.timeoutSec);
   return {
     preset: input.preset ?? null,
     protocol: input.protocol ?? base.protocol,
     path: input.path ?? base.path,
     intervalSec,
-    timeoutSec: input.timeoutSec ?? base.timeoutSec,
+    timeoutSec,
     healthyThreshold: input.healthyThreshold ?? base.healthyThreshold,
     unhealthyThreshold: input.unhealthyThreshold ?? base.unhealthyThreshold,
     model: input.model ?? base.model,

@@ -16,7 +16,11 @@ export const LIMITS = {
   maxTargetsPerGroup: 10_000,
   maxTargetsTotal: 20_000,
   maxWeight: 1000,
+  /** HAProxy's largest server weight (SRV_UWGHT_MAX). */
+  maxHaproxyWeight: 256,
   maxConcurrency: 100_000,
   maxQueueLimit: 10_000_000,
   maxEvents: 10_000,
+  maxReplayRequests: 100_000,
+  maxHeadersPerRequest: 20,
 } as const;

@@ -2,99 +2,21 @@
  * Turns untrusted JSON (a file, a share link, a lesson, `--set` overrides) into a checked Scenario,
  * or into a list of precise errors — each with the JSON path and the reason. Never throws on bad input.
  */
-import { z } from 'zod';
-import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
+import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, SetAdminStateChangeSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
 import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
 import { stepBoundsError } from './step-bounds.ts';
 import { cronError } from './cron.ts';
-import { HASH_ALGORITHMS } from './algorithm-names.ts';
+import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
+import { checkBalancing } from './check-balancing.ts';
+import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
+import type { z } from 'zod';
 import { LIMITS } from './limits.ts';
-
+import { describe, formatPath, fromZod } from './zod-errors.ts';
 import type { Validated, ValidationError } from './validated.ts';
 
+export { formatPath };
 export type { Validated, ValidationError };
-
-/** Formats a path array as `a.b[2].c`; the document root is `(root)`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k as string];
-  }
-  return v;
-}
-
-/** Rewrites zod's issues into plain sentences with the offending value. */
-function fromZod(error: z.ZodError, input: unknown): ValidationError[] {
-  const out: ValidationError[] = [];
-  for (const issue of error.issues) {
-    const got = valueAt(input, issue.path);
-    let message: string;
-    switch (issue.code) {
-      case 'invalid_type': {
-        const expected = issue.expected === 'int' ? 'a whole number' : issue.expected;
-        message = got === undefined ? `is required (${expected})` : `must be ${expected}, got ${describe(got)}`;
-        break;
-      }
-      case 'too_small':
-        message =
-          issue.origin === 'array'
-            ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
-            : issue.origin === 'string'
-              ? `must not be empty`
-              : `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${describe(got)}`;
-        break;
-      case 'too_big':
-        message =
-          issue.origin === 'array'
-            ? `has too many items (at most ${issue.maximum})`
-            : issue.origin === 'string'
-              ? `is too long (at most ${issue.maximum} characters)`
-              : `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${describe(got)}`;
-        break;
-      case 'unrecognized_keys':
-        message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/scenario-format.md)`;
-        break;
-      case 'invalid_value':
-        message = `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(got)}`;
-        break;
-      case 'invalid_union': {
-        const disc = 'discriminator' in issue ? issue.discriminator : undefined;
-        if (disc) {
-          // zod's path already ends at the discriminator field, so `got` is its value
-          const options = 'options' in issue && issue.options ? issue.options.map((o) => JSON.stringify(o)).join(', ') : '';
-          message = `${got === undefined ? 'is required' : `${describe(got)} is not known`}${options ? `; use one of ${options}` : ''}`;
-          break;
-        }
-        message = 'does not match any allowed shape';
-        break;
-      }
-      default:
-        message = issue.message;
-    }
-    out.push({ path: formatPath(issue.path), message });
-  }
-  return out;
-}
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
@@ -124,8 +46,9 @@ function crossCheck(s: Scenario): ValidationError[] {
         if (!classNames.has(cls)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].serviceTimeByClass.${cls}`, message: `no request class "${cls}" in traffic.mix` });
       }
     });
-    if (g.targets.every((t) => t.weight === 0)) {
-      errors.push({ path: `targetGroups[${gi}].targets`, message: 'every target has weight 0, so no request could ever be sent' });
+    if (g.targets.every((t) => t.weight === 0 || t.down === true)) {
+      const why = g.targets.some((t) => t.down === true) ? 'every target is down or has weight 0' : 'every target has weight 0';
+      errors.push({ path: `targetGroups[${gi}].targets`, message: `${why}, so no request could ever be sent` });
     }
     if (!HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
       errors.push({ path: `targetGroups[${gi}].hashKey`, message: `only hash algorithms use a hashKey; "${g.algorithm}" does not` });
@@ -203,7 +126,7 @@ function crossCheck(s: Scenario): ValidationError[] {
     if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
   });
 
-  errors.push(...checkInfrastructure(s));
+  errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkReplay(s));
   s.events.forEach((e, ei) => errors.push(...checkChangeRefs(e, s, `events[${ei}]`, targetIds, groupIds)));
   return errors;
 }
@@ -335,6 +258,15 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];
   }
+  if (c.action === 'set-rate' && s.traffic.arrival.kind === 'replay') {
+    return [{ path: `${at}.action`, message: `set-rate needs poisson or constant arrivals; ${REPLAY_HAS_NO_RATE}` }];
+  }
+  if (c.action === 'set-weight') {
+    const g = s.targetGroups.find((x) => x.targets.some((t) => t.id === c.target));
+    if (g && HAPROXY_ALGORITHMS.includes(g.algorithm) && (!Number.isInteger(c.weight) || c.weight > LIMITS.maxHaproxyWeight)) {
+      return [{ path: `${at}.weight`, message: `HAProxy weights are whole numbers from 0 to ${LIMITS.maxHaproxyWeight}, got ${c.weight}` }];
+    }
+  }
   return [];
 }
 
@@ -356,9 +288,17 @@ export function validateScenario(raw: unknown): Validated<Scenario> {
   const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
   const parsed = ScenarioSchema.safeParse(migrated.value);
-  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, migrated.value) };
+  if (!parsed.success) return { ok: false, errors: capped(fromZod(parsed.error.issues, migrated.value)) };
   const errors = crossCheck(parsed.data);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+  return errors.length > 0 ? { ok: false, errors: capped(errors) } : { ok: true, value: parsed.data };
+}
+
+const MAX_ERRORS = 100;
+
+/** At most MAX_ERRORS errors and a last line counting the rest, so a huge broken file stays readable. */
+function capped(errors: ValidationError[]): ValidationError[] {
+  if (errors.length <= MAX_ERRORS) return errors;
+  return [...errors.slice(0, MAX_ERRORS), { path: '(root)', message: `and ${errors.length - MAX_ERRORS} more errors` }];
 }
 
 /**
@@ -367,11 +307,23 @@ export function validateScenario(raw: unknown): Validated<Scenario> {
  */
 export function validateChange(raw: unknown, scenario: Scenario, live?: { targets: readonly string[]; groups: readonly string[] }): Validated<Change> {
   const parsed = ChangeSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, raw) };
+  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues, raw) };
   const targetIds = new Set(live?.targets ?? scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
   const groupIds = new Set(live?.groups ?? scenario.targetGroups.map((g) => g.id));
   const errors = checkChangeRefs(parsed.data, scenario, '(change)', targetIds, groupIds);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/**
+ * Validates a `set-admin-state` change (HAProxy's `set server … state`), which is not yet part of the
+ * change vocabulary (see SetAdminStateChangeSchema); same contract as validateChange.
+ */
+export function validateSetAdminState(raw: unknown, scenario: Scenario, live?: { targets: readonly string[] }): Validated<z.output<typeof SetAdminStateChangeSchema>> {
+  const parsed = SetAdminStateChangeSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues, raw) };
+  const targetIds = live?.targets ?? scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id));
+  if (!targetIds.includes(parsed.data.target)) return { ok: false, errors: [{ path: '(change).target', message: `no target with id "${parsed.data.target}"` }] };
+  return { ok: true, value: parsed.data };
 }
 
 /** Parses JSON text and validates it; a syntax error is reported with its position. */

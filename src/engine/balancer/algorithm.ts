@@ -38,6 +38,12 @@ export interface GroupView {
   address(i: number): string;
   /** A uniform number in [0, 1) from the balancer-choice random stream. */
   random(): number;
+  /** HAProxy server id (`id`, puid) of member i; absent: its position from 1. Consistent hashing places nodes by it, `first` fills in its order. */
+  serverId?(i: number): number;
+  /** Member i is a backup server (nginx / HAProxy `backup`): HAProxy algorithms use backups only when no primary is usable. Absent: no backups. */
+  backup?(i: number): boolean;
+  /** Requests member i serves at once (its slots), the stand-in for HAProxy `maxconn`; `first` fills members up to it. Absent: unlimited. */
+  concurrency?(i: number): number;
 }
 
 /** What an algorithm may see of the request. */
@@ -46,6 +52,12 @@ export interface RequestKey {
   clientIp: number;
   /** The value of the group's hashKey for this request ("" when the request has none). */
   key: string;
+  /**
+   * HAProxy redispatch: the member the previous attempt used (HAProxy's `prev_srv`), passed over when another
+   * member can take the request; -1 or absent: none. HAProxy algorithms treat `eligible` as "usable" (up, not in
+   * maintenance or drain) and never exclude a member for being tried: a HAProxy retry goes to the same server.
+   */
+  avoid?: number;
 }
 
 export interface BalancingAlgorithm {
@@ -73,6 +85,12 @@ export interface AlgorithmOptions {
   defaultRttMs?: number;
   /** maglev: lookup table size, must be prime (Envoy default 65537). */
   tableSize?: number;
+  /** haproxy-source / haproxy-hash: HAProxy `hash-type` (default "map-based"; "consistent" uses sdbm + avalanche). */
+  hashType?: 'map-based' | 'consistent';
+  /** haproxy-*: HAProxy `option allbackups`, balance over every usable backup instead of only the first (default false). */
+  allBackups?: boolean;
+  /** haproxy-hash: the group's hashKey ("path" = `balance uri`, "query:<name>" = `url_param`, "header:<name>" = `hdr(<name>)`). Default "path". */
+  hashKey?: string;
 }
 
 export type AlgorithmFactory = (options?: AlgorithmOptions) => BalancingAlgorithm;

@@ -6,6 +6,12 @@ import type { AlgorithmFactory, AlgorithmOptions, BalancingAlgorithm } from './a
 import type { AlgorithmName } from '../../scenario/algorithm-names.ts';
 import { create as consistentHash } from './algorithms/consistent-hash.ts';
 import { create as hash } from './algorithms/hash.ts';
+import { create as haproxyFirst } from './algorithms/haproxy-first.ts';
+import { create as haproxyHash } from './algorithms/haproxy-hash.ts';
+import { create as haproxyLeastconn } from './algorithms/haproxy-leastconn.ts';
+import { create as haproxyRoundrobin } from './algorithms/haproxy-roundrobin.ts';
+import { create as haproxySource } from './algorithms/haproxy-source.ts';
+import { create as haproxyStaticRr } from './algorithms/haproxy-static-rr.ts';
 import { create as ipHash } from './algorithms/ip-hash.ts';
 import { create as leastConnections } from './algorithms/least-connections.ts';
 import { create as leastOutstandingRequests } from './algorithms/least-outstanding-requests.ts';
@@ -31,6 +37,12 @@ export const ALGORITHMS: Record<AlgorithmName, AlgorithmFactory> = {
   hash,
   'consistent-hash': consistentHash,
   maglev,
+  'haproxy-roundrobin': haproxyRoundrobin,
+  'haproxy-static-rr': haproxyStaticRr,
+  'haproxy-leastconn': haproxyLeastconn,
+  'haproxy-first': haproxyFirst,
+  'haproxy-source': haproxySource,
+  'haproxy-hash': haproxyHash,
 };
 
 /** A fresh algorithm instance; the engine must call `rebuild` before the first pick. */

@@ -42,6 +42,16 @@ function policy(group: TargetGroupConfig): { lbPolicy: string; usesWeights: bool
       return { lbPolicy: 'RING_HASH', usesWeights: true, note: 'Envoy\'s ring hash uses xxHash and its own ring size: keys map to other hosts than nginx\'s ketama' };
     case 'maglev':
       return { lbPolicy: 'MAGLEV', usesWeights: true };
+    case 'haproxy-roundrobin':
+    case 'haproxy-static-rr':
+      return { lbPolicy: 'ROUND_ROBIN', usesWeights: true, note: 'Envoy\'s weighted round robin (EDF) gives HAProxy\'s shares in another order' };
+    case 'haproxy-leastconn':
+      return { lbPolicy: 'LEAST_REQUEST', usesWeights: true, note: 'Envoy LEAST_REQUEST compares two random hosts (HAProxy leastconn takes the least loaded of all)' };
+    case 'haproxy-first':
+      return { lbPolicy: 'LEAST_REQUEST', usesWeights: true, note: 'Envoy has no `balance first` (fill servers in id order); nearest: LEAST_REQUEST, which spreads instead of filling' };
+    case 'haproxy-source':
+    case 'haproxy-hash':
+      return { lbPolicy: 'RING_HASH', usesWeights: true, note: 'Envoy\'s ring hash (xxHash) maps keys to other hosts than HAProxy\'s sdbm hashing' };
   }
 }
 

@@ -50,6 +50,18 @@ function balanceLine(group: TargetGroupConfig, layer: 4 | 7): { balance: string;
       return { balance: hashBalance(group.hashKey, layer), hashType: 'consistent', usesWeights: true, note: 'HAProxy\'s consistent hashing places servers by id, not nginx\'s ketama points of the address: keys map to other servers' };
     case 'maglev':
       return { balance: hashBalance(group.hashKey, layer), hashType: 'consistent', usesWeights: true, note: 'HAProxy has no Maglev; nearest: `hash-type consistent`' };
+    case 'haproxy-roundrobin':
+      return { balance: 'roundrobin', usesWeights: true };
+    case 'haproxy-static-rr':
+      return { balance: 'static-rr', usesWeights: true };
+    case 'haproxy-leastconn':
+      return { balance: 'leastconn', usesWeights: true };
+    case 'haproxy-first':
+      return { balance: 'first', usesWeights: true };
+    case 'haproxy-source':
+      return { balance: 'source', hashType: group.hashType, usesWeights: true };
+    case 'haproxy-hash':
+      return { balance: hashBalance(group.hashKey, layer), hashType: group.hashType, usesWeights: true };
   }
 }
 

@@ -57,6 +57,19 @@ function algorithmLine(group: TargetGroupConfig, layer: 4 | 7, key: string): Alg
       return { directive: `hash ${key} consistent`, usesWeights: true };
     case 'maglev':
       return { directive: `hash ${key} consistent`, usesWeights: true, note: 'nginx has no Maglev; nearest: ketama consistent hashing (`hash … consistent`), which places keys differently' };
+    case 'haproxy-roundrobin':
+    case 'haproxy-static-rr':
+      return { directive: null, usesWeights: true, note: 'HAProxy\'s weighted round robin gives the same shares as nginx\'s smooth one but in another order (weights 5, 1, 1: a a a b a a c in HAProxy, a a b a c a a in nginx)' };
+    case 'haproxy-leastconn':
+      return { directive: 'least_conn', usesWeights: true, note: 'HAProxy leastconn lets idle servers take turns whatever their weights; nginx least_conn breaks ties by smooth weighted round robin' };
+    case 'haproxy-first':
+      return { directive: 'least_conn', usesWeights: true, note: 'nginx has no `balance first` (fill servers in id order up to maxconn); nearest: least_conn, which spreads instead of filling' };
+    case 'haproxy-source':
+      return layer === 7
+        ? { directive: 'ip_hash', usesWeights: true, note: 'HAProxy `balance source` hashes the whole address; nginx ip_hash its first three octets: clients map to other servers' }
+        : { directive: 'hash $remote_addr', usesWeights: true, note: 'HAProxy `balance source` and nginx `hash $remote_addr` hash differently: clients map to other servers' };
+    case 'haproxy-hash':
+      return { directive: group.hashType === 'consistent' ? `hash ${key} consistent` : `hash ${key}`, usesWeights: true, note: 'HAProxy\'s hashes (sdbm, its own consistent tree) and nginx\'s (CRC32, ketama) map keys to other servers' };
   }
 }
 

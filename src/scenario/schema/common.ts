@@ -11,8 +11,8 @@ export const id = z
 export const ms = z.number().min(0).max(LIMITS.maxMs);
 export const positiveMs = z.number().gt(0).max(LIMITS.maxMs);
 
-/** A service-time (or think-time) distribution, in milliseconds. */
-export const DistributionSchema = z.discriminatedUnion('dist', [
+/** A service-time (or think-time) distribution, in milliseconds, written as an object. */
+const DistributionObjectSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('constant'), valueMs: ms }),
   z.strictObject({ dist: z.literal('exponential'), meanMs: positiveMs }),
   z
@@ -23,9 +23,23 @@ export const DistributionSchema = z.discriminatedUnion('dist', [
     .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] }),
 ]);
 
+/**
+ * A distribution of milliseconds (service, think, query, connection times): an object, or a plain number
+ * meaning a constant (`5` reads as `{ "dist": "constant", "valueMs": 5 }`).
+ */
+export const DistributionSchema = z
+  .union([ms, DistributionObjectSchema])
+  .transform((d) => (typeof d === 'number' ? { dist: 'constant' as const, valueMs: d } : d));
+
 export const rate = z.number().min(0).max(LIMITS.maxRatePerSec);
 
 /** A zone, region, continent or country name. */
 export const placeName = z.string().min(1).max(40);
 
 export const headerName = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name');
+
+/** A dotted IPv4 address such as "10.0.0.1". */
+export const ipv4 = z.string().regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be a dotted IPv4 address');
+
+/** A request path: starts with "/", may carry a query. */
+export const requestPath = z.string().min(1).max(256).regex(/^\//, 'must start with "/"');

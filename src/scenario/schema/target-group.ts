@@ -20,6 +20,15 @@ export const TargetSchema = z.strictObject({
   zone: placeName.optional(),
   /** Address used by hash algorithms that hash server names (ketama, Maglev); default "10.1.<group>.<n>:80". */
   address: z.string().min(1).max(64).optional(),
+  /** A backup server (nginx / HAProxy `backup`): used only when no primary target can take requests. Default false. */
+  backup: z.boolean().optional(),
+  /** nginx `down`: never picked, but keeps its place in hash tables (so other keys do not move). Default false. */
+  down: z.boolean().optional(),
+  /**
+   * HAProxy server id (`id`, unique in the group): `haproxy-first` fills servers in id order and consistent
+   * hashing places a server's nodes by it. Default: the next id from 1 that no target of the group claims.
+   */
+  haproxyId: z.int().min(1).max(2_147_483_647).optional(),
 });
 
 export const HashKeySchema = z
@@ -64,12 +73,39 @@ export const PassiveHealthSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Retry a failed attempt on another target, like nginx proxy_next_upstream. */
-export const RetrySchema = z.strictObject({
-  /** Attempts in all, the first included; 0 = as many as there are targets (nginx's default budget). */
-  maxTries: z.int().min(0).max(20).default(0),
-  on: z.array(failureCondition).min(1).default(['error', 'timeout']),
-});
+/** HAProxy `retry-on` conditions our targets can produce: refused connection, response timeout, 500, 503. */
+const haproxyRetryCondition = z.enum(['conn-failure', 'response-timeout', '500', '503']);
+
+/**
+ * Retrying a failed attempt. nginx (the default style): on another target, like proxy_next_upstream.
+ * HAProxy: `retries` more connection attempts on the same server, a turnaround of min(connect timeout,
+ * 1 s) after a refused connection, `option redispatch` to go elsewhere, 503 when they are spent.
+ */
+export const RetrySchema = z.discriminatedUnion('style', [
+  z.strictObject({
+    style: z.literal('nginx').default('nginx'),
+    /** Attempts in all, the first included; 0 = as many as there are targets (nginx's default budget). */
+    maxTries: z.int().min(0).max(20).default(0),
+    on: z.array(failureCondition).min(1).default(['error', 'timeout']),
+  }),
+  z
+    .strictObject({
+      style: z.literal('haproxy'),
+      /** HAProxy `retries`: attempts after the first (default 3, so 4 in all). */
+      retries: z.int().min(0).max(100).default(3),
+      /**
+       * HAProxy `option redispatch [<interval>]`: false = off (default); true = -1, the last retry goes to
+       * another server; P > 0 every P-th retry; -N the N-th retry before the last; 0 off.
+       */
+      redispatch: z.union([z.boolean(), z.int().min(-100).max(100)]).default(false),
+      /** HAProxy `timeout connect`: a connection not set up by then fails (HAProxy has no default; 5 s is the usual). */
+      connectTimeoutMs: positiveMs.default(5000),
+      /** HAProxy `retry-on` (default conn-failure). */
+      on: z.array(haproxyRetryCondition).min(1).default(['conn-failure']),
+    })
+    // maxTries (attempts in all) is derived, never written: a compatibility field for code that counts tries
+    .transform((r) => ({ ...r, maxTries: r.retries + 1 })),
+]);
 
 export const SlowStartSchema = z.discriminatedUnion('kind', [
   /** ALB: the share rises linearly over durationSec (30–900 s) from the moment the target is healthy. */
@@ -92,10 +128,17 @@ export const CircuitBreakerSchema = z.strictObject({
   halfOpenRequests: z.int().min(1).max(1000).default(3),
 });
 
+/** A session cookie lasts the whole run: the value the cookie kinds' shared `durationSec` takes for HAProxy's. */
+const SESSION_COOKIE_SEC = LIMITS.maxDurationSec;
+
 export const TargetGroupSchema = z.strictObject({
   id,
   algorithm: z.enum(ALGORITHM_NAMES),
   hashKey: HashKeySchema.default('client-ip'),
+  /** haproxy-source / haproxy-hash: HAProxy `hash-type` map-based (default) or consistent (sdbm + avalanche). */
+  hashType: z.enum(['map-based', 'consistent']).optional(),
+  /** haproxy-* algorithms: HAProxy `option allbackups`, balance over every usable backup instead of the first. Default false. */
+  allBackups: z.boolean().optional(),
   /** Give up on a request after this long (504); nginx proxy_read_timeout / ALB idle timeout: 60 s. */
   requestTimeoutMs: positiveMs.default(60_000),
   /** A deregistered target drains this long before it is unused (ALB deregistration_delay: 300 s, 0–3600). */
@@ -118,6 +161,14 @@ export const TargetGroupSchema = z.strictObject({
       z.strictObject({ kind: z.literal('lb-cookie'), durationSec: z.number().min(1).max(604_800).default(86_400) }),
       z.strictObject({ kind: z.literal('app-cookie'), durationSec: z.number().min(1).max(604_800).default(86_400) }),
       z.strictObject({ kind: z.literal('source-ip') }),
+      /**
+       * HAProxy `cookie <name> insert indirect nocache`: a session cookie naming the server, set when the client
+       * has no valid one and ignored while that server is down or in maintenance. The parsed value also carries
+       * `durationSec` (the whole run), derived and never written, for code shared with the other cookie kinds.
+       */
+      z
+        .strictObject({ kind: z.literal('haproxy-cookie'), name: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a cookie name').default('SERVERID') })
+        .transform((s) => ({ ...s, durationSec: SESSION_COOKIE_SEC })),
     ])
     .optional(),
   /** Where session state lives: each target's memory, a shared store (like Redis), or replicated to every target. */

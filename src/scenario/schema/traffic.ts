@@ -1,7 +1,28 @@
 /** Traffic: arrivals, the rate profile, the clients (NAT, cookies, locations), the request mix, attacks and sessions. */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { DistributionSchema, headerName, id, placeName, rate } from './common.ts';
+import { DistributionSchema, headerName, id, ipv4, ms, placeName, rate, requestPath } from './common.ts';
+
+const headers = z
+  .record(headerName, z.string().max(256))
+  .refine((h) => Object.keys(h).length <= LIMITS.maxHeadersPerRequest, { message: `at most ${LIMITS.maxHeadersPerRequest} headers` });
+
+/** One request of a replay: sent exactly at atMs with exactly these fields (the rest from the first mix class). */
+export const ReplayRequestSchema = z.strictObject({
+  atMs: ms,
+  path: requestPath.optional(),
+  host: z.string().min(1).max(128).optional(),
+  headers: headers.optional(),
+  /** The client's address; requests from one address are one client (its cookies, its session). Default: traffic.clients.ipBase. */
+  client: ipv4.optional(),
+  /** The request class (a traffic.mix name) whose service times, queries and cart apply. Default: the first class. */
+  class: id.optional(),
+});
+
+/** A replay's mean rate (requests per second over its span, at least one second); kept so rate displays still read. */
+function replayRate(requests: readonly { atMs: number }[]): number {
+  return requests.length / Math.max(1, requests[requests.length - 1].atMs / 1000);
+}
 
 export const ArrivalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('poisson'), ratePerSec: rate }),
@@ -11,6 +32,13 @@ export const ArrivalSchema = z.discriminatedUnion('kind', [
     users: z.int().min(1).max(LIMITS.maxUsers),
     thinkTimeMs: DistributionSchema.default({ dist: 'exponential', meanMs: 1000 }),
   }),
+  /**
+   * Exactly these requests, each at its time (ascending). The parsed value also carries `ratePerSec`, the
+   * replay's mean rate, derived and never written: a compatibility field for code that shows a rate.
+   */
+  z
+    .strictObject({ kind: z.literal('replay'), requests: z.array(ReplayRequestSchema).min(1).max(LIMITS.maxReplayRequests) })
+    .transform((a) => ({ ...a, ratePerSec: replayRate(a.requests) })),
 ]);
 
 export const ProfilePointSchema = z.strictObject({
@@ -40,17 +68,19 @@ export const ClientsSchema = z.strictObject({
   /** Client locations by share; without it every client is in region "default". */
   locations: z.array(ClientLocationSchema).min(1).max(50).optional(),
   /** First address of the client pool; clients get consecutive addresses from here. */
-  ipBase: z
-    .string()
-    .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be a dotted IPv4 address')
-    .default('10.0.0.1'),
+  ipBase: ipv4.default('10.0.0.1'),
+  /**
+   * HAProxy cookie persistence: clients keep sending the persistence cookie they first got and ignore a
+   * new one, so persistence returns when their server comes back (needs haproxy-cookie stickiness).
+   */
+  keepsStaleCookie: z.boolean().optional(),
 });
 
 
 export const MixEntrySchema = z.strictObject({
   name: id,
   host: z.string().min(1).max(128).default('example.com'),
-  path: z.string().min(1).max(256).regex(/^\//, 'must start with "/"').default('/'),
+  path: requestPath.default('/'),
   headers: z.record(headerName, z.string().max(256)).default({}),
   port: z.int().min(1).max(65535).optional(),
   share: z.number().gt(0).max(1e6),

@@ -1,5 +1,6 @@
 // The Envoy export is a v3 bootstrap (checked against a schema of the protos' fields, since no envoy binary is
 // at hand), its routes only name clusters it defines, and its choices follow real-systems.md §3.
+import { ALGORITHM_NAMES } from '../../../src/scenario/algorithm-names.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportConfig } from '../../../src/export/index.ts';
@@ -48,6 +49,8 @@ describe('Envoy export', () => {
       'round-robin': 'ROUND_ROBIN', 'weighted-round-robin': 'ROUND_ROBIN', 'least-connections': 'LEAST_REQUEST', 'least-outstanding-requests': 'LEAST_REQUEST',
       random: 'RANDOM', 'power-of-two-choices': 'LEAST_REQUEST', 'peak-ewma': 'LEAST_REQUEST', 'least-response-time': 'LEAST_REQUEST',
       'ip-hash': 'RING_HASH', hash: 'RING_HASH', 'consistent-hash': 'RING_HASH', maglev: 'MAGLEV',
+      'haproxy-roundrobin': 'ROUND_ROBIN', 'haproxy-static-rr': 'ROUND_ROBIN', 'haproxy-leastconn': 'LEAST_REQUEST', 'haproxy-first': 'LEAST_REQUEST',
+      'haproxy-source': 'RING_HASH', 'haproxy-hash': 'RING_HASH',
     });
     const wrr = doc.static_resources.clusters.find((c) => c.name === 'g-weighted-round-robin')!;
     expect(wrr.load_assignment.endpoints.flatMap((e) => e.lb_endpoints.map((x) => x.load_balancing_weight))).toEqual([5, 2, 2]);
@@ -64,9 +67,10 @@ describe('Envoy export', () => {
     expect(rr.health_checks![0]).toMatchObject({ interval: '30s', timeout: '5s', healthy_threshold: 5, unhealthy_threshold: 2, http_health_check: { path: '/health', expected_statuses: [{ start: 200, end: 300 }, { start: 302, end: 303 }] } });
     expect(rr.common_lb_config!.healthy_panic_threshold.value).toBe(40);
     const routes = (doc.static_resources.listeners[0].filter_chains[0].filters[0].typed_config as unknown as { route_config: { virtual_hosts: { routes: { match: { prefix: string }; route?: { cluster?: string; retry_policy?: unknown } }[] }[] } }).route_config.virtual_hosts[0].routes;
-    expect(routes).toHaveLength(12);
+    // one route per rule (one rule per group but the first) and the default route last
+    expect(routes).toHaveLength(ALGORITHM_NAMES.length);
     expect(routes[0].match.prefix).toBe('/r0/a.b+c');
-    expect(routes[11]).toMatchObject({ match: { prefix: '/' }, route: { cluster: 'g-round-robin', retry_policy: { retry_on: 'connect-failure,reset,gateway-error,retriable-status-codes', num_retries: 1, retriable_status_codes: [503] } } });
+    expect(routes[routes.length - 1]).toMatchObject({ match: { prefix: '/' }, route: { cluster: 'g-round-robin', retry_policy: { retry_on: 'connect-failure,reset,gateway-error,retriable-status-codes', num_retries: 1, retriable_status_codes: [503] } } });
     expect(text).toMatch(/# not exported \(or only approximated\), with the reason:\n(# {3}- .*\n)*# {3}- balancers\[0\]\.rateLimit: Envoy's local_ratelimit/);
   });
 

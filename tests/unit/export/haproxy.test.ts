@@ -40,6 +40,14 @@ describe('HAProxy export', () => {
       hash: 'balance hdr(x-user); hash-type map-based',
       'consistent-hash': 'balance hash req.cook(session_id); hash-type consistent',
       maglev: 'balance url_param user; hash-type consistent',
+      // HAProxy's own algorithms export as themselves
+      'haproxy-roundrobin': 'balance roundrobin',
+      'haproxy-static-rr': 'balance static-rr',
+      'haproxy-leastconn': 'balance leastconn',
+      'haproxy-first': 'balance first',
+      // no hashType set: HAProxy's default, map-based, needs no hash-type line
+      'haproxy-source': 'balance source',
+      'haproxy-hash': 'balance uri path-only',
     });
   });
 

@@ -40,6 +40,13 @@ describe('nginx export', () => {
       hash: 'hash $http_x_user;',
       'consistent-hash': 'hash $cookie_session_id consistent;',
       maglev: 'hash $arg_user consistent;',
+      // HAProxy's algorithms have no exact nginx twin: the nearest method, with a note
+      'haproxy-roundrobin': '(default)',
+      'haproxy-static-rr': '(default)',
+      'haproxy-leastconn': 'least_conn;',
+      'haproxy-first': 'least_conn;',
+      'haproxy-source': 'ip_hash;',
+      'haproxy-hash': 'hash $uri;',
     });
   });
 

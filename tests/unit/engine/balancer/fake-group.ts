@@ -1,6 +1,7 @@
 /**
  * A hand-driven GroupView for algorithm tests: weights, active counts, eligibility, addresses and
  * the clock are plain arrays and fields, and random() is a seeded mulberry32 so every run is exact.
+ * HAProxy's extras (server ids, backup flags, slots) default to positions, none and unlimited.
  */
 import type { AlgorithmFactory, AlgorithmOptions, BalancingAlgorithm, GroupView, RequestKey } from '../../../../src/engine/balancer/algorithm.ts';
 
@@ -10,6 +11,12 @@ export interface FakeGroupSpec {
   eligible?: boolean[];
   addresses?: string[];
   seed?: number;
+  /** HAProxy server ids (default: position from 1). */
+  serverIds?: number[];
+  /** Backup flags (default: none). */
+  backups?: boolean[];
+  /** Slots per member, HAProxy `first`'s maxconn (default: unlimited). */
+  concurrencies?: number[];
   /** Replaces the seeded generator, e.g. to script exact draws. */
   random?: () => number;
 }
@@ -31,6 +38,9 @@ export class FakeGroup implements GroupView {
   actives: number[];
   eligibles: boolean[];
   addresses: string[];
+  serverIds: number[] | null;
+  backups: boolean[] | null;
+  concurrencies: number[] | null;
   private readonly next: () => number;
 
   constructor(spec: FakeGroupSpec) {
@@ -39,6 +49,9 @@ export class FakeGroup implements GroupView {
     this.actives = spec.active ? [...spec.active] : new Array<number>(n).fill(0);
     this.eligibles = spec.eligible ? [...spec.eligible] : new Array<boolean>(n).fill(true);
     this.addresses = spec.addresses ? [...spec.addresses] : spec.weights.map((_, i) => `10.1.0.${i + 1}:80`);
+    this.serverIds = spec.serverIds ? [...spec.serverIds] : null;
+    this.backups = spec.backups ? [...spec.backups] : null;
+    this.concurrencies = spec.concurrencies ? [...spec.concurrencies] : null;
     this.next = spec.random ?? mulberry32(spec.seed ?? 1);
   }
 
@@ -77,6 +90,15 @@ export class FakeGroup implements GroupView {
   random(): number {
     return this.next();
   }
+  serverId(i: number): number {
+    return this.serverIds?.[i] ?? i + 1;
+  }
+  backup(i: number): boolean {
+    return this.backups?.[i] ?? false;
+  }
+  concurrency(i: number): number {
+    return this.concurrencies?.[i] ?? Infinity;
+  }
 }
 
 /** A request with no client address and no key. */
@@ -114,4 +136,15 @@ export function ready(factory: AlgorithmFactory, view: GroupView, options?: Algo
   const algorithm = factory(options);
   algorithm.rebuild(view);
   return algorithm;
+}
+
+/** Letters of `count` successive picks where every request stays in flight (its member's active count grows). */
+export function pickHeld(algorithm: BalancingAlgorithm, view: FakeGroup, count: number, request = NO_KEY): string {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const member = algorithm.pick(view, request);
+    out.push(letter(member));
+    if (member >= 0) view.actives[member]++;
+  }
+  return out.join(' ');
 }

@@ -28,7 +28,7 @@ export function repositoryScenarios(): [string, Scenario][] {
 
 const target = (id: string, extra: Record<string, unknown> = {}) => ({ id, concurrency: 4, serviceTimeMs: { dist: 'exponential', meanMs: 20 }, ...extra });
 
-const HASH_KEYS: Record<string, string> = { hash: 'header:x-user', 'consistent-hash': 'cookie:session_id', maglev: 'query:user' };
+const HASH_KEYS: Record<string, string> = { hash: 'header:x-user', 'consistent-hash': 'cookie:session_id', maglev: 'query:user', 'haproxy-hash': 'path' };
 
 /** One layer-7 balancer reaching a group of every algorithm through rules of every kind, with most group settings. */
 export function everyLayer7Setting(): Scenario {
@@ -36,7 +36,8 @@ export function everyLayer7Setting(): Scenario {
     id: `g-${algorithm}`,
     algorithm,
     ...(HASH_KEYS[algorithm] ? { hashKey: HASH_KEYS[algorithm] } : {}),
-    targets: [target(`${algorithm}-1`, { weight: 2.5 }), target(`${algorithm}-2`, { weight: 1 }), target(`${algorithm}-3`, { weight: gi % 2 === 0 ? 0 : 1 })],
+    // HAProxy weights are whole numbers (real-systems §2.2)
+    targets: [target(`${algorithm}-1`, { weight: algorithm.startsWith('haproxy-') ? 3 : 2.5 }), target(`${algorithm}-2`, { weight: 1 }), target(`${algorithm}-3`, { weight: gi % 2 === 0 ? 0 : 1 })],
   }));
   Object.assign(groups[0], {
     healthCheck: { preset: 'aws-alb', path: '/health', successCodes: '200-299,302' },
