@@ -151,9 +151,21 @@ export class SimSession implements PlaybackTarget {
     await this.#refresh(this.#worker.ask((api) => api.seek(id, to, this.#request(0, true)), SEEK_TIMEOUT_MS), true);
   }
 
-  /** Starts again from the scenario at time 0, with another seed if given; the change log is emptied. */
-  async reset(seed?: number): Promise<Opened> {
+  /**
+   * Starts again from the scenario at time 0, with another seed if given. With `keep` (the default) the live
+   * changes so far are applied again from time 0, in order ("Restart run": a change made on a finished run is
+   * never thrown away); without, the change log is emptied. If the changes cannot all be applied at time 0
+   * the run restarts without them and the errors are answered.
+   */
+  async reset(seed?: number, keep = true): Promise<Opened> {
     const id = this.#need();
+    if (keep && this.changes.length > 0) {
+      const changes = this.changes.map((c) => ({ atMs: 0, change: c.change }));
+      const reopened = await this.open(this.source, { seed: seed ?? this.scenario?.seed, changes, atMs: 0 });
+      if (reopened.ok) return reopened;
+      const plain = await this.reset(seed, false);
+      return plain.ok ? reopened : plain;
+    }
     const opened = await this.#worker.ask<OpenResult>((api) => api.reset(id, seed));
     if (!opened.ok) return opened;
     this.scenario = opened.scenario;

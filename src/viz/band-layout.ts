@@ -5,7 +5,7 @@
  * owned by a scaling group gets a frame around the whole band, with a header row for its capacity.
  */
 import type { Topology } from '../engine/types.ts';
-import type { LayoutNode, Rect } from './topology-layout.ts';
+import type { LayoutNode, Rect } from './layout-types.ts';
 
 /** A zone's part of a group's band: a frame around that zone's targets. */
 export interface ZoneBand extends Rect {

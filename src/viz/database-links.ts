@@ -4,7 +4,7 @@
  * gutter left of the group column (crossing edges, never nodes) and enters the database from the left.
  */
 import type { Topology } from '../engine/types.ts';
-import type { LayoutNode } from './topology-layout.ts';
+import type { LayoutNode } from './layout-types.ts';
 
 export interface DatabaseLink {
   key: string;

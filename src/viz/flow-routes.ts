@@ -6,7 +6,7 @@
  */
 import type { Topology } from '../engine/types.ts';
 import { curvePath, type Curve, type Point } from './curves.ts';
-import type { LayoutNode, Rect } from './topology-layout.ts';
+import type { LayoutNode, Rect } from './layout-types.ts';
 
 export interface LayoutEdge {
   key: string;

@@ -11,7 +11,8 @@
  * A failure stops where it happened — at the balancer (no target, no route) from `a`, or at the target
  * from max(e, a + L) — and shows a cross there for LINGER_HOPS × L.
  */
-import { FLOW_DEPARTED, FLOW_STRIDE, OUTCOME_OK, outcomeName } from '../engine/types.ts';
+import { FLOW_DEPARTED, OUTCOME_OK, outcomeName } from '../engine/types.ts';
+import { FLOW, FLOW_STRIDE } from '../sim/snapshot-decoder.ts';
 import { pointOnLeg, type Point } from './curves.ts';
 import type { BalancerDoor, TargetRoute } from './flow-routes.ts';
 import { DOTS_PER_SECOND, hashId, keepsRequest, nextThin } from './flow-sampling.ts';
@@ -89,10 +90,10 @@ export class FlowTracker {
   ingest(flows: Float64Array, ctx: IngestContext): void {
     let fresh = 0;
     for (let o = 0; o + FLOW_STRIDE <= flows.length; o += FLOW_STRIDE) {
-      const id = flows[o];
-      const target = flows[o + 1];
-      const a = flows[o + 2];
-      const outcome = flows[o + 5];
+      const id = flows[o + FLOW.id];
+      const target = flows[o + FLOW.target];
+      const a = flows[o + FLOW.arrivalMs];
+      const outcome = flows[o + FLOW.outcome];
       let dot = this.dots.get(id);
       if (outcome === FLOW_DEPARTED || target < 0) fresh++;
       if (dot === undefined) {
@@ -105,7 +106,7 @@ export class FlowTracker {
         this.dots.set(id, dot);
       }
       if (outcome === FLOW_DEPARTED) continue;
-      const e = flows[o + 4];
+      const e = flows[o + FLOW.endMs];
       const kind = dotKind(outcome, e - a, ctx.slowThresholdMs);
       dot.kind = DOT_KINDS.indexOf(kind);
       dot.stopped = kind === 'failed' || kind === 'rejected';

@@ -18,49 +18,8 @@ import { STORE_HEIGHT } from './session-stores.ts';
 
 export type { DatabaseLink, ScalingFrame, ZoneBand };
 
-export type NodeKind = 'clients' | 'balancer' | 'group' | 'target' | 'database';
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * One line inside a balancer node: a listener, one of its rules, or its default action — or, when the
- * default action splits traffic by weight, one line per group it splits over ('weight').
- */
-export interface BalancerRow {
-  kind: 'listener' | 'rule' | 'default' | 'weight';
-  text: string;
-  /** A weighted line's share of the listener's traffic, in percent; null for other lines. */
-  percent: number | null;
-  /** The target group a rule or default forwards to (null: a 404 answer). */
-  group: string | null;
-  /** Centre line, absolute. */
-  y: number;
-  /** Index of the listener this row belongs to. */
-  listener: number;
-}
-
-export interface LayoutNode extends Rect {
-  key: string;
-  kind: NodeKind;
-  id: string;
-  /** Engine target index (kind 'target'), else -1. */
-  targetIndex: number;
-  /** Balancer rows (kind 'balancer'). */
-  rows: BalancerRow[];
-  /** Wrapped detail lines (a group's algorithm). */
-  lines: string[];
-  /**
-   * Targets in a grid of several columns are reached along the "street" under their row (so edges and
-   * dots never cross other targets): its y, and where it starts. NaN for a single column.
-   */
-  streetY: number;
-  streetX: number;
-}
+export type { BalancerRow, LayoutNode, NodeKind, Rect } from './layout-types.ts';
+import type { BalancerRow, LayoutNode } from './layout-types.ts';
 
 export type TargetMode = 'card' | 'tile';
 
