@@ -60,3 +60,21 @@ export function formatSecondsPrecise(ms: number): string {
 export function formatShare(x: number): string {
   return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
 }
+
+/** A count too large to read digit by digit, in words: '86.4 billion', '2.5 million', else '1,234'. */
+export function formatLargeCount(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  if (Math.abs(n) >= 1e9) return `${one.format(n / 1e9)} billion`;
+  if (Math.abs(n) >= 1e6) return `${one.format(n / 1e6)} million`;
+  return whole.format(n);
+}
+
+/** A wall-clock duration for people: '40 s', '12 min', '3.5 hours', '2.1 days'. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sec = ms / 1000;
+  if (sec < 90) return `${Math.max(1, Math.round(sec))} s`;
+  if (sec < 5400) return `${Math.round(sec / 60)} min`;
+  if (sec < 172_800) return `${one.format(sec / 3600)} hours`;
+  return `${one.format(sec / 86_400)} days`;
+}

@@ -7,7 +7,8 @@
 import type { Loaded } from '../../machines/playback.machine.ts';
 import type { Change } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
-import { SimSession } from '../../sim/sim-session.svelte.ts';
+import { SimSession, type ReplayControl } from '../../sim/sim-session.svelte.ts';
+import { formatSeconds } from '../../viz/number-format.ts';
 import { SimWorker } from '../../sim/sim-worker.ts';
 import { decodeRun } from '../../sim/share-link.ts';
 import { narrationOf } from '../../sim/narration.ts';
@@ -40,6 +41,20 @@ export interface Notice {
 
 const STARTER_INSTEAD = 'The starter scenario opened instead.';
 
+/** A long restore's progress: simulated ms done of the total, since when (wall ms), and the document's arrival rate if it says. */
+export interface ReplayState {
+  doneMs: number;
+  totalMs: number;
+  startedAt: number;
+  requestsPerSec: number | null;
+}
+
+/** The arrival rate a scenario document states (a Poisson or constant arrival), to tell a replay's cost. */
+function ratePerSec(doc: unknown): number | null {
+  const rate = (doc as { traffic?: { arrival?: { ratePerSec?: unknown } } } | null)?.traffic?.arrival?.ratePerSec;
+  return typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
+}
+
 const TITLES: Record<Origin, string> = {
   catalog: 'This scenario could not be opened.',
   editor: 'The scenario in the editor has errors, so it was not run.',
@@ -61,6 +76,9 @@ export class Lab {
   notice = $state.raw<Notice | null>(null);
   /** Whose run is on screen: the sandbox's, or a lesson's world (the sandbox then keeps its own aside). */
   owner = $state<'sandbox' | 'lesson' | null>(null);
+  /** A long restore under way (a share link's moment): how far it got, for a progress bar with Cancel. */
+  replay = $state.raw<ReplayState | null>(null);
+  #cancelReplay = false;
   /** The sandbox's run as it was left when a lesson took the lab over. */
   #sandboxRun: LoadRequest | null = null;
 
@@ -140,6 +158,11 @@ export class Lab {
     }
   }
 
+  /** Stops a long restore where it got to: the run opens at that moment. */
+  cancelReplay(): void {
+    this.#cancelReplay = true;
+  }
+
   dismissNotice(): void {
     this.notice = null;
   }
@@ -164,7 +187,16 @@ export class Lab {
       this.#sandboxRun = { source, origin: 'restore', seed: this.session.scenario?.seed, changes, atMs: timeMs };
     }
     const options = RESTORING.includes(request.origin) && (request.seed !== undefined || request.changes !== undefined) ? { seed: request.seed as number, changes: request.changes, atMs: request.atMs } : {};
-    const opened = await this.session.open(request.source, options);
+    this.#cancelReplay = false;
+    const startedAt = performance.now();
+    const totalMs = typeof request.atMs === 'number' ? request.atMs : 0;
+    this.replay = totalMs > 0 ? { doneMs: 0, totalMs, startedAt, requestsPerSec: ratePerSec(request.source) } : null;
+    const control: ReplayControl = {
+      onProgress: (doneMs) => (this.replay = this.replay && { ...this.replay, doneMs }),
+      cancelled: () => this.#cancelReplay,
+    };
+    const opened = await this.session.open(request.source, options, totalMs > 0 ? control : undefined).finally(() => (this.replay = null));
+    const stoppedAt = this.#cancelReplay && opened.ok && this.session.timeMs < totalMs ? this.session.timeMs : null;
     if (!opened.ok) {
       this.notice = { title: TITLES[request.origin], errors: opened.errors };
       if (request.origin === 'editor') this.editor.locate(opened.errors);
@@ -173,7 +205,7 @@ export class Lab {
       if (fallback === undefined || request.origin === 'catalog') return { ok: false, ended: false };
       return this.#load({ source: fallback.document(), origin: 'catalog', notice: { title: TITLES[request.origin], errors: opened.errors, outcome: STARTER_INSTEAD } });
     }
-    this.notice = request.notice ?? null;
+    this.notice = request.notice ?? (stoppedAt === null ? null : { title: `The replay was stopped at ${formatSeconds(stoppedAt)} of ${formatSeconds(totalMs)}.`, errors: [], outcome: 'The run is shown at the moment it reached; play on, or scrub forward to replay the rest.' });
     this.owner = owner;
     if (owner === 'sandbox') this.#sandboxRun = null;
     if (request.origin !== 'restore') this.playback.send({ type: 'playback.speed', speed: startingSpeed(this.session.scenario?.durationSec) });
