@@ -1,7 +1,7 @@
 /**
- * One consistent state per goal: a configuration goal is judged at any moment (it is about how the system is
- * set up); a metric or event goal is pending until the run reaches the lesson's check second, then it is
- * this run's result. "Completed earlier" is the progress store's business, shown apart.
+ * One consistent state per goal: pending until the run reaches the lesson's check second, then this run's
+ * result. A configuration goal already met (it is about how the system is set up) shows as met at once.
+ * "Completed earlier" is the progress store's business, shown apart.
  */
 import type { Goal, GoalResult } from '../../engine/goals.ts';
 
@@ -15,6 +15,7 @@ export const GOAL_STATE_TEXT: Record<GoalState, { mark: string; spoken: string }
 
 export function goalState(goal: Goal, result: GoalResult | undefined, judged: boolean): GoalState {
   if (result === undefined) return 'pending';
-  if (goal.kind !== 'config' && !judged) return 'pending';
+  // before the check, a set-up already right shows as met; nothing is called failed until it is judged
+  if (!judged) return goal.kind === 'config' && result.met ? 'met' : 'pending';
   return result.met ? 'met' : 'unmet';
 }

@@ -13,9 +13,10 @@ describe('a goal’s one state', () => {
     expect(goalState(metric, result(false), true)).toBe('unmet');
   });
 
-  it('a configuration goal is judged at any moment; nothing asked yet is pending', () => {
+  it('a configuration goal already met shows at once; nothing is called failed before the check', () => {
     expect(goalState(config, result(true), false)).toBe('met');
-    expect(goalState(config, result(false), false)).toBe('unmet');
+    expect(goalState(config, result(false), false)).toBe('pending');
+    expect(goalState(config, result(false), true)).toBe('unmet');
     expect(goalState(config, undefined, true)).toBe('pending');
   });
 });
