@@ -33,6 +33,17 @@ export interface OpenOptions {
   changes?: unknown;
   /** Simulated ms to run to before answering (untrusted: at most the scenario's duration). */
   atMs?: unknown;
+  /**
+   * Answer at once with the run at time 0 and the change log loaded: the host replays it to `atMs` with
+   * `replay`, a bit at a time, showing progress and able to stop (a long share link).
+   */
+  deferReplay?: boolean;
+}
+
+/** Where a deferred replay got to: its moment now, and the first change refused (the replay stops there). */
+export interface ReplayProgress {
+  timeMs: number;
+  error: ValidationError | null;
 }
 
 /** What a frame asks for besides the snapshot; fields left out are not sent. */
@@ -77,6 +88,8 @@ export interface SimApi {
   frame(id: SessionId, maxDtSimMs: number, budgetMs: number, request?: FrameRequest): Frame;
   /** Runs on to simulated time `timeMs` (nothing happens if the run is already there or later). */
   runTo(id: SessionId, timeMs: number, request?: FrameRequest): Frame;
+  /** Replays a deferred change log towards `toMs` for at most `budgetMs` of wall time (see OpenOptions.deferReplay). */
+  replay(id: SessionId, toMs: number, budgetMs: number): ReplayProgress;
   /** Runs to the next scheduled event (or the next logged change), but not past `limitMs`. */
   step(id: SessionId, limitMs: number, request?: FrameRequest): Frame;
   /** Goes to simulated time `timeMs`: back by replaying from the scenario, forward by running; the change log is kept. */
@@ -175,8 +188,11 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       let timeline: Timeline;
       try {
         timeline = new Timeline(scenario);
-        const refused = timeline.restore(log.value.changes, log.value.atMs, now, restoreBudgetMs);
-        if (refused !== null) return { ok: false, errors: [refused] };
+        if (openOptions.deferReplay) timeline.load(log.value.changes);
+        else {
+          const refused = timeline.restore(log.value.changes, log.value.atMs, now, restoreBudgetMs);
+          if (refused !== null) return { ok: false, errors: [refused] };
+        }
       } catch (e) {
         return { ok: false, errors: [{ path: '(root)', message: `the simulation could not start: ${(e as Error).message}` }] };
       }
@@ -204,6 +220,14 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       checkTime('frame', maxDtSimMs);
       timeline.forwardWithin(timeline.sim.nowMs + maxDtSimMs, budgetMs, now);
       return frameOf(timeline, request);
+    },
+
+    replay(id, toMs, budgetMs) {
+      const timeline = session(id);
+      checkTime('replay', toMs);
+      const error = timeline.replayWithin(toMs, budgetMs, now);
+      if (timeline.sim.nowMs >= toMs) timeline.sim.drainFlows(); // the replay's flows are not drawn
+      return { timeMs: timeline.sim.nowMs, error };
     },
 
     runTo(id, timeMs, request) {

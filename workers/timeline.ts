@@ -93,6 +93,44 @@ export class Timeline {
     this.forward(timeMs);
   }
 
+  /** Takes a checked change log to replay from time 0 later, bit by bit (replayWithin), instead of at once. */
+  load(changes: LoggedChange[]): void {
+    this.log = changes.slice();
+    this.cursor = 0;
+  }
+
+  /**
+   * Replays the loaded log towards `toMs` for at most `budgetMs` of wall time, so that a long replay can show
+   * its progress and be cancelled between calls. Unlike forward, each change is checked: the first one the
+   * engine refuses is answered as an error (the run stays where it got to).
+   */
+  replayWithin(toMs: number, budgetMs: number, now: () => number): ValidationError | null {
+    const started = now();
+    let slice = FIRST_SLICE_MS;
+    do {
+      const next = this.cursor < this.log.length ? this.log[this.cursor] : null;
+      if (next !== null && next.atMs <= Math.min(toMs, this.sim.nowMs)) {
+        this.sim.runUntil(next.atMs);
+        const refused = this.sim.apply(next.change);
+        if (refused !== null) return { path: `changes[${this.cursor}].change`, message: `cannot be applied at ${(next.atMs / 1000).toFixed(3)} s: ${refused}` };
+        this.cursor++;
+        continue;
+      }
+      if (this.sim.nowMs >= toMs) break;
+      const before = now();
+      this.sim.runUntil(Math.min(toMs, this.sim.nowMs + slice, next?.atMs ?? Infinity));
+      // slices grow only while they stay cheap, so one slice never overruns the budget by much
+      if (now() - before < budgetMs / 16) slice *= 2;
+    } while (now() - started < budgetMs);
+    // at the end, the changes logged for that very moment are applied too, however long it took
+    while (this.sim.nowMs >= toMs && this.cursor < this.log.length && this.log[this.cursor].atMs <= this.sim.nowMs) {
+      const refused = this.sim.apply(this.log[this.cursor].change);
+      if (refused !== null) return { path: `changes[${this.cursor}].change`, message: `cannot be applied at ${(this.log[this.cursor].atMs / 1000).toFixed(3)} s: ${refused}` };
+      this.cursor++;
+    }
+    return null;
+  }
+
   /**
    * Replays a checked change log from time 0 and runs to `atMs`, within `budgetMs` of wall time.
    * Answers the first change the engine refuses, or a run too long to replay, as an error.

@@ -9,6 +9,7 @@ import type { Condition, Goal, TimedChange } from '../engine/goals/index.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
 import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
+import { revealErrors } from './reveal.ts';
 import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
 /** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
@@ -36,6 +37,8 @@ export interface Step {
   tries: { label: string; changes: Change[] }[];
   predict: Predict | null;
   hints: Hints | null;
+  /** Prose shown only once the run has produced the result (the wait holds, or the prediction's outcome is in). */
+  reveal: string | null;
 }
 
 export interface Lesson {
@@ -194,7 +197,7 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
 
 function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scenes: Record<string, Scenario>; file: string; errors: LessonError[] }): Step {
   const { file, errors } = ctx;
-  const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null };
+  const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null, reveal: null };
   const parsed: { name: DirectiveName; value: unknown; line: number }[] = [];
   for (const d of raw.directives) {
     if (!(d.name in DIRECTIVES)) {
@@ -232,7 +235,12 @@ function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scen
       step.predict = p.value as Predict;
       step.predict.options.forEach((o, oi) => o.when?.forEach((c, ci) => checkCondition(c as Condition, world, file, `${at} predict options[${oi}].when[${ci}]`, step.predict!.atSec ?? null, errors)));
     } else if (p.name === 'hints') step.hints = p.value as Hints;
+    else if (p.name === 'reveal') {
+      step.reveal = p.value as string;
+      for (const message of revealErrors(step.reveal)) errors.push({ file, path: `${at} reveal`, message });
+    }
   }
+  if (step.reveal !== null && step.wait === null && step.predict === null) errors.push({ file, path: `step ${number}`, message: 'a reveal needs a wait or a predict directive: it is shown once the run has produced the result' });
   return step;
 }
 

@@ -182,6 +182,8 @@ export const DIRECTIVES = {
   predict: PredictDirectiveSchema,
   hints: HintsDirectiveSchema,
   scene: id,
+  /** Prose shown once the step's run has produced its result; see reveal.ts for `{{value|fallback}}`. */
+  reveal: z.string().min(1).max(1500),
 } as const;
 export type DirectiveName = keyof typeof DIRECTIVES;
 

@@ -55,6 +55,13 @@ export const HINT_LEVELS = 4;
 
 const clampStep = (context: LessonContext, step: number) => Math.min(Math.max(1, Math.round(step)), context.stepCount);
 
+/** A copy of a per-step record without one step's entry. */
+function without<T>(record: Record<number, T>, step: number): Record<number, T> {
+  const copy = { ...record };
+  delete copy[step];
+  return copy;
+}
+
 export const lessonMachine = setup({
   types: {
     context: {} as LessonContext,
@@ -62,6 +69,11 @@ export const lessonMachine = setup({
     input: {} as LessonInput,
   },
   actions: {
+    /** A step starts with its prediction unanswered: an answer given on an earlier visit does not carry over. */
+    freshPrediction: assign({
+      predictions: ({ context }) => without(context.predictions, context.step),
+      observed: ({ context }) => without(context.observed, context.step),
+    }),
     /** Show this step: its world, its address. Supplied by the page. */
     showStep: (_, _params: { step: number }) => {},
     /** Record the lesson as done. Supplied by the page. */
@@ -105,15 +117,15 @@ export const lessonMachine = setup({
   on: {
     'lesson.goto': {
       guard: ({ context, event }) => clampStep(context, event.step) !== context.step,
-      actions: [assign({ step: ({ context, event }) => clampStep(context, event.step), hintLevel: 0 }), { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
+      actions: [assign({ step: ({ context, event }) => clampStep(context, event.step), hintLevel: 0 }), 'freshPrediction', { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
     },
     'lesson.next': {
       guard: 'canContinue',
-      actions: [assign({ step: ({ context }) => context.step + 1, hintLevel: 0 }), { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
+      actions: [assign({ step: ({ context }) => context.step + 1, hintLevel: 0 }), 'freshPrediction', { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
     },
     'lesson.back': {
       guard: 'canGoBack',
-      actions: [assign({ step: ({ context }) => context.step - 1, hintLevel: 0 }), { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
+      actions: [assign({ step: ({ context }) => context.step - 1, hintLevel: 0 }), 'freshPrediction', { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
     },
     'lesson.goals': { actions: assign({ goals: ({ event }) => event.results }) },
     'lesson.waited': { guard: ({ context, event }) => !context.waited.includes(event.step), actions: assign({ waited: ({ context, event }) => [...context.waited, event.step] }) },

@@ -29,7 +29,8 @@ export type PlaybackEvent =
   | { type: 'playback.forward'; ms: number }
   | { type: 'playback.seek'; timeMs: number }
   | { type: 'playback.speed'; speed: Speed }
-  | { type: 'playback.reset' }
+  /** Back to time 0: `keep` (the default) replays the live changes from the start ("Restart run"); false drops them. */
+  | { type: 'playback.reset'; keep?: boolean }
   | { type: 'playback.reseed'; seed: number }
   | { type: 'playback.frame'; wallMs: number }
   | { type: 'playback.ended' }
@@ -48,6 +49,8 @@ export interface PlaybackContext {
   /** A scrub that arrived while rewinding. */
   pendingSeekMs: number | null;
   seed: number | undefined;
+  /** The reset under way keeps the live changes (applied from time 0). */
+  keepChanges: boolean;
   crashReason: string | null;
 }
 
@@ -69,7 +72,10 @@ export const playbackMachine = setup({
     noteError: assign({ crashReason: ({ context, event }) => context.crashReason ?? errorText((event as { error?: unknown }).error) }),
     noteStep: assign({ stepByMs: ({ event }) => (event.type === 'playback.forward' ? event.ms : null) }),
     noteSeek: assign({ seekToMs: ({ context, event }) => (event.type === 'playback.seek' ? event.timeMs : context.seekToMs) }),
-    noteSeed: assign({ seed: ({ event }) => (event.type === 'playback.reseed' ? event.seed : undefined) }),
+    noteSeed: assign({
+      seed: ({ event }) => (event.type === 'playback.reseed' ? event.seed : undefined),
+      keepChanges: ({ event }) => !(event.type === 'playback.reset' && event.keep === false),
+    }),
     /** Bring everything on screen up to the moment (the charts lag a little while playing); supplied by the app. */
     settle: () => {},
     /** Pull one frame of simulated time; supplied by the app. */
@@ -82,7 +88,8 @@ export const playbackMachine = setup({
     /** To the next event (byMs null) or by that much simulated time. */
     step: fromPromise<Progress, { byMs: number | null }>(async () => ({ ended: false })),
     seek: fromPromise<Progress, { timeMs: number }>(async () => ({ ended: false })),
-    reset: fromPromise<Progress, { seed: number | undefined }>(async () => ({ ended: false })),
+    /** From time 0 (with another seed if given), keeping the live changes (moved to time 0) or not. */
+    reset: fromPromise<Progress, { seed: number | undefined; keep: boolean }>(async () => ({ ended: false })),
     /** After a crash: a fresh worker, the scenario again from time 0. */
     restart: fromPromise<Progress, void>(async () => ({ ended: false })),
   },
@@ -102,6 +109,7 @@ export const playbackMachine = setup({
     seekToMs: 0,
     pendingSeekMs: null,
     seed: undefined,
+    keepChanges: true,
     crashReason: null,
   }),
   initial: 'empty',
@@ -128,6 +136,8 @@ export const playbackMachine = setup({
     paused: {
       entry: 'clearCrash',
       on: {
+        // a jump made outside the machine (a lesson's "run to the moment") reached the end
+        'playback.ended': 'ended',
         'playback.play': 'playing',
         'playback.toggle': 'playing',
         'playback.step': { target: 'stepping', actions: 'noteStep' },
@@ -184,7 +194,7 @@ export const playbackMachine = setup({
     resetting: {
       invoke: {
         src: 'reset',
-        input: ({ context }) => ({ seed: context.seed }),
+        input: ({ context }) => ({ seed: context.seed, keep: context.keepChanges }),
         onDone: [{ guard: 'resume', target: 'playing' }, { target: 'paused' }],
         onError: { target: 'crashed', actions: 'noteError' },
       },
@@ -192,7 +202,7 @@ export const playbackMachine = setup({
     ended: {
       entry: 'clearCrash',
       on: {
-        // "Run again": from the start, playing.
+        // "Restart run": from the start with the learner's changes, playing.
         'playback.play': { target: 'resetting', actions: ['noteSeed', 'playOn'] },
         'playback.toggle': { target: 'resetting', actions: ['noteSeed', 'playOn'] },
         'playback.seek': { target: 'rewinding', actions: ['noteSeek', 'stayPaused'] },

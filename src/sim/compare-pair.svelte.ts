@@ -76,8 +76,8 @@ export class ComparePair implements PlaybackTarget {
     await Promise.all([this.a.seek(timeMs), this.b.seek(timeMs)]);
   }
 
-  async reset(seed?: number): Promise<unknown> {
-    return Promise.all([this.a.reset(seed), this.b.reset(seed)]);
+  async reset(seed?: number, keep = true): Promise<unknown> {
+    return Promise.all([this.a.reset(seed, keep), this.b.reset(seed, keep)]);
   }
 
   async reopen(): Promise<unknown> {

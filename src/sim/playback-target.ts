@@ -12,8 +12,8 @@ export interface PlaybackTarget {
   forward(ms: number): Promise<void>;
   /** To simulated time `timeMs`, back or forward. */
   seek(timeMs: number): Promise<void>;
-  /** Again from the scenario at time 0 (with another seed if given). */
-  reset(seed?: number): Promise<unknown>;
+  /** Again from the scenario at time 0 (with another seed if given), with the live changes applied from the start unless `keep` is false. */
+  reset(seed?: number, keep?: boolean): Promise<unknown>;
   /** After a crash: the scenario again, in a fresh worker. */
   reopen(): Promise<unknown>;
   readonly timeMs: number;

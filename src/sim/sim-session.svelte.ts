@@ -20,6 +20,16 @@ export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, L
 
 export type Opened = { ok: true } | { ok: false; errors: ValidationError[] };
 
+/** A long restore (a share link's moment) replayed a bit at a time: its progress, and a way to stop it. */
+export interface ReplayControl {
+  onProgress: (doneMs: number, totalMs: number) => void;
+  /** Asked between bits: true stops the replay where it got to. */
+  cancelled: () => boolean;
+}
+
+/** Wall ms of replay per question to the worker: short enough for progress and Cancel to feel immediate. */
+const REPLAY_BIT_MS = 100;
+
 /** Events kept for the page (the engine keeps more). */
 const EVENTS_KEPT = 300;
 /** Wall ms between two fetches of the series and reports while playing. */
@@ -81,11 +91,20 @@ export class SimSession implements PlaybackTarget {
     return this.#id !== null && this.#generation === this.#worker.generation;
   }
 
-  /** Opens a document (optionally restoring seed, changes and moment). The current run is kept if it fails. */
-  async open(source: unknown, options: OpenOptions = {}): Promise<Opened> {
+  /**
+   * Opens a document (optionally restoring seed, changes and moment). The current run is kept if it fails.
+   * With `replay`, a moment to restore is replayed a bit at a time, reporting progress, and may be stopped:
+   * the run then opens at the moment reached.
+   */
+  async open(source: unknown, options: OpenOptions = {}, replay?: ReplayControl): Promise<Opened> {
     const restoring = options.changes !== undefined || options.atMs !== undefined;
-    const opened = await this.#worker.ask<OpenResult>((api) => api.open(source, options), restoring ? RESTORE_TIMEOUT_MS : undefined);
+    const progressive = replay !== undefined && typeof options.atMs === 'number' && options.atMs > 0;
+    const opened = await this.#worker.ask<OpenResult>((api) => api.open(source, { ...options, deferReplay: progressive }), restoring && !progressive ? RESTORE_TIMEOUT_MS : undefined);
     if (!opened.ok) return opened;
+    if (progressive) {
+      const refused = await this.#replay(opened.id, options.atMs as number, replay);
+      if (refused !== null) return { ok: false, errors: [refused] };
+    }
     const previous = this.live ? this.#id : null;
     this.#id = opened.id;
     this.#generation = this.#worker.generation;
@@ -96,6 +115,19 @@ export class SimSession implements PlaybackTarget {
     this.horizonMs = 0;
     await this.#refresh(this.#worker.ask((api) => api.frame(opened.id, 0, 0, this.#request(0, true))), true);
     return { ok: true };
+  }
+
+  /** Replays a deferred change log to `totalMs`, a bit at a time; the first refused change, or null. */
+  async #replay(id: SessionId, totalMs: number, control: ReplayControl): Promise<ValidationError | null> {
+    for (;;) {
+      const bit = await this.#worker.ask((api) => api.replay(id, totalMs, REPLAY_BIT_MS));
+      if (bit.error !== null) {
+        void this.#worker.ask((api) => api.close(id)).catch(() => {});
+        return bit.error;
+      }
+      control.onProgress(bit.timeMs, totalMs);
+      if (bit.timeMs >= totalMs || control.cancelled()) return null;
+    }
   }
 
   /** Opens the current source again from time 0 (after a crash, in a fresh worker). */
@@ -151,9 +183,21 @@ export class SimSession implements PlaybackTarget {
     await this.#refresh(this.#worker.ask((api) => api.seek(id, to, this.#request(0, true)), SEEK_TIMEOUT_MS), true);
   }
 
-  /** Starts again from the scenario at time 0, with another seed if given; the change log is emptied. */
-  async reset(seed?: number): Promise<Opened> {
+  /**
+   * Starts again from the scenario at time 0, with another seed if given. With `keep` (the default) the live
+   * changes so far are applied again from time 0, in order ("Restart run": a change made on a finished run is
+   * never thrown away); without, the change log is emptied. If the changes cannot all be applied at time 0
+   * the run restarts without them and the errors are answered.
+   */
+  async reset(seed?: number, keep = true): Promise<Opened> {
     const id = this.#need();
+    if (keep && this.changes.length > 0) {
+      const changes = this.changes.map((c) => ({ atMs: 0, change: c.change }));
+      const reopened = await this.open(this.source, { seed: seed ?? this.scenario?.seed, changes, atMs: 0 });
+      if (reopened.ok) return reopened;
+      const plain = await this.reset(seed, false);
+      return plain.ok ? reopened : plain;
+    }
     const opened = await this.#worker.ask<OpenResult>((api) => api.reset(id, seed));
     if (!opened.ok) return opened;
     this.scenario = opened.scenario;

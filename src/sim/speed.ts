@@ -47,3 +47,14 @@ export function slower(speed: Speed): Speed {
 export function formatSpeed(speed: Speed): string {
   return speed === 'max' ? 'as fast as possible' : `${speed}×`;
 }
+
+/**
+ * A sensible speed to start a scenario at: its whole run plays in about a minute and a half of wall time
+ * (never slower than 1×), rounded up to a step of the ladder — so that Black Friday's spike at 300 s is not
+ * five real minutes away, and a one-minute scenario still plays in real time.
+ */
+export function startingSpeed(durationSec: number | undefined): number {
+  if (durationSec === undefined || !Number.isFinite(durationSec)) return 1;
+  const wanted = durationSec / 90;
+  return SPEED_STEPS.find((s) => s >= wanted * 0.9999 && s >= 1) ?? MAX_SPEED;
+}

@@ -8,7 +8,7 @@
 import type { InfraSnapshot, ScalingReport, TargetState } from '../engine/types.ts';
 import type { GlyphShape } from './glyphs.ts';
 import { OKABE_ITO } from './palette.ts';
-import type { HealthState, TargetView } from './target-view.ts';
+import type { HealthState, TargetView } from '../sim/snapshot-decoder.ts';
 
 export interface Badge {
   key: string;

@@ -39,7 +39,7 @@ export interface BandModel {
 }
 
 export const MIN_BAR_PX = 4;
-const LABEL_FONT_PX = 11;
+const LABEL_FONT_PX = 12;
 const LANE_GAP_PX = 3;
 
 /** One window in words. `nowMs` closes an open window for the "still undetected after" figure. */

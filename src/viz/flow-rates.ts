@@ -4,7 +4,8 @@
  * snapshots' cumulative counters, differenced over about one second of simulated time.
  */
 import { scaleSqrt } from 'd3-scale';
-import { TARGET_STRIDE, TF, type Snapshot } from '../engine/types.ts';
+import type { Snapshot } from '../engine/types.ts';
+import { targetColumn } from '../sim/snapshot-decoder.ts';
 import type { TopologyLayout } from './topology-layout.ts';
 
 interface Sample {
@@ -33,13 +34,8 @@ export class FlowRates {
     const last = this.samples[this.samples.length - 1];
     if (last !== undefined && s.timeMs < last.timeMs) this.samples = [];
     if (last !== undefined && s.timeMs === last.timeMs) return;
-    const n = Math.floor(s.targets.length / TARGET_STRIDE);
-    const targetOk = new Float64Array(n);
-    const targetFailed = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      targetOk[t] = s.targets[t * TARGET_STRIDE + TF.ok];
-      targetFailed[t] = s.targets[t * TARGET_STRIDE + TF.failed];
-    }
+    const targetOk = targetColumn(s, 'ok');
+    const targetFailed = targetColumn(s, 'failed');
     this.samples.push({ timeMs: s.timeMs, arrived: s.totals.arrived, failed: s.totals.failed, targetOk, targetFailed });
     // keep one sample at or before the window's start
     while (this.samples.length > 2 && this.samples[1].timeMs <= s.timeMs - WINDOW_MS) this.samples.shift();

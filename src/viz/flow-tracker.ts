@@ -11,10 +11,11 @@
  * A failure stops where it happened — at the balancer (no target, no route) from `a`, or at the target
  * from max(e, a + L) — and shows a cross there for LINGER_HOPS × L.
  */
-import { FLOW_DEPARTED, FLOW_STRIDE, OUTCOME_OK, outcomeName } from '../engine/types.ts';
+import { FLOW_DEPARTED, OUTCOME_OK, outcomeName } from '../engine/types.ts';
+import { FLOW, FLOW_STRIDE } from '../sim/snapshot-decoder.ts';
 import { pointOnLeg, type Point } from './curves.ts';
 import type { BalancerDoor, TargetRoute } from './flow-routes.ts';
-import { DOTS_PER_SECOND, hashId, keepsRequest, nextThin } from './flow-sampling.ts';
+import { DOTS_PER_SECOND, keepsRequest, nextThin } from './flow-sampling.ts';
 
 export const DOT_KINDS = ['pending', 'ok', 'slow', 'failed', 'rejected'] as const;
 export type DotKind = (typeof DOT_KINDS)[number];
@@ -24,6 +25,13 @@ export const KIND_PENDING = 0;
 export const MAX_TRACKED = 4000;
 /** Dots drawn per frame at most. */
 export const MAX_DRAWN = 1500;
+/**
+ * Dots drawn at once per edge, so that at speed they stay dots and never merge into a bar: moving along one
+ * target's legs, on the shared hop from the clients, and waiting in one target's stack (a column, bottom up).
+ */
+export const MAX_PER_LEG = 10;
+export const MAX_ON_SHARED_HOP = 40;
+export const MAX_STACKED = 8;
 export const LINGER_HOPS = 4;
 /**
  * A dot still waiting for its final record after this long is forgotten: a safety net for records the
@@ -69,6 +77,9 @@ export class DotFrame {
 
 export class FlowTracker {
   private readonly dots = new Map<number, Dot>();
+  /** Per target this frame: dots moving on its legs, dots in its stack (reused between frames). */
+  private moving = new Int32Array(0);
+  private stacked = new Int32Array(0);
   private readonly recent: { wallMs: number; count: number }[] = [];
   /** The view's own thinning on top of the engine's sampling (1 = none). */
   thin = 1;
@@ -89,10 +100,10 @@ export class FlowTracker {
   ingest(flows: Float64Array, ctx: IngestContext): void {
     let fresh = 0;
     for (let o = 0; o + FLOW_STRIDE <= flows.length; o += FLOW_STRIDE) {
-      const id = flows[o];
-      const target = flows[o + 1];
-      const a = flows[o + 2];
-      const outcome = flows[o + 5];
+      const id = flows[o + FLOW.id];
+      const target = flows[o + FLOW.target];
+      const a = flows[o + FLOW.arrivalMs];
+      const outcome = flows[o + FLOW.outcome];
       let dot = this.dots.get(id);
       if (outcome === FLOW_DEPARTED || target < 0) fresh++;
       if (dot === undefined) {
@@ -105,7 +116,7 @@ export class FlowTracker {
         this.dots.set(id, dot);
       }
       if (outcome === FLOW_DEPARTED) continue;
-      const e = flows[o + 4];
+      const e = flows[o + FLOW.endMs];
       const kind = dotKind(outcome, e - a, ctx.slowThresholdMs);
       dot.kind = DOT_KINDS.indexOf(kind);
       dot.stopped = kind === 'failed' || kind === 'rejected';
@@ -128,6 +139,14 @@ export class FlowTracker {
   /** Fills `frame` with the dots visible at `viewMs` (at most MAX_DRAWN) and forgets finished ones. */
   positions(viewMs: number, routes: readonly (TargetRoute | null)[], door: BalancerDoor | null, frame: DotFrame): void {
     let n = 0;
+    let shared = 0;
+    if (this.moving.length < routes.length) {
+      this.moving = new Int32Array(routes.length);
+      this.stacked = new Int32Array(routes.length);
+    } else {
+      this.moving.fill(0);
+      this.stacked.fill(0);
+    }
     for (const [id, d] of this.dots) {
       const L = d.leg;
       const end = Number.isNaN(d.r) ? d.a + Math.max(PENDING_MAX_MS, 200 * L) : d.stopped ? d.r + LINGER_HOPS * L : d.r + 2 * L;
@@ -138,7 +157,12 @@ export class FlowTracker {
       if (viewMs < d.a - L || n >= MAX_DRAWN) continue;
       // a target the layout does not know (yet) has no route: its dots are not drawn
       const route = d.target >= 0 ? (routes[d.target] ?? null) : null;
-      const p = place(d, viewMs, route, door);
+      // the cap per edge: a leg that already shows its share of dots this frame skips the rest
+      const leg = legOf(d, viewMs, route);
+      if (leg === 'shared' && shared++ >= MAX_ON_SHARED_HOP) continue;
+      if (leg === 'target' && this.moving[d.target]++ >= MAX_PER_LEG) continue;
+      if (leg === 'stack' && this.stacked[d.target] >= MAX_STACKED) continue;
+      const p = leg === 'stack' && route !== null ? stackSpot(this.stacked[d.target]++, route) : place(d, viewMs, route, door);
       if (p === null) continue;
       frame.x[n] = p.x;
       frame.y[n] = p.y;
@@ -160,14 +184,23 @@ function place(d: Dot, t: number, route: TargetRoute | null, door: BalancerDoor 
   }
   if (t < d.a) return pointOnLeg(route.inbound, (t - (d.a - L)) / L);
   if (t < d.a + L) return pointOnLeg(route.outbound, (t - d.a) / L);
-  if (Number.isNaN(d.r) || t < d.r || d.stopped) return waitingSpot(d.id, route);
+  if (Number.isNaN(d.r) || t < d.r || d.stopped) return stackSpot(0, route);
   if (t < d.r + L) return pointOnLeg(route.outbound, 1 - (t - d.r) / L);
   return pointOnLeg(route.inbound, 1 - (t - d.r - L) / L);
 }
 
-/** Where a waiting request sits: a stable spot, from its id, in the strip beside its target. */
-function waitingSpot(id: number, route: TargetRoute): Point {
-  const h = hashId(id);
+/** Which part of its path a dot is on: the clients' hop every request shares, its target's legs, or waiting there. */
+function legOf(d: Dot, t: number, route: TargetRoute | null): 'shared' | 'target' | 'stack' {
+  const L = d.leg;
+  if (route === null || t < d.a) return 'shared';
+  if (t < d.a + L) return 'target';
+  if (Number.isNaN(d.r) || t < d.r || d.stopped) return 'stack';
+  return t < d.r + L ? 'target' : 'shared';
+}
+
+/** The k-th place in a target's stack: a column in the strip beside it, filled from the bottom. */
+function stackSpot(k: number, route: TargetRoute): Point {
   const r = route.dwell;
-  return { x: r.x + ((h & 0xff) / 255) * r.width, y: r.y + (((h >>> 8) & 0xff) / 255) * r.height };
+  const step = Math.min(10, r.height / MAX_STACKED);
+  return { x: r.x + r.width / 2, y: r.y + r.height - step * (k + 0.5) };
 }

@@ -1,4 +1,4 @@
-/** The shapes a topology layout is made of (boxes and balancer lines), shared by the layout's parts. */
+/** The shapes of the topology picture's layout (topology-layout.ts), apart so the layout's helpers can share them without a cycle. */
 
 export type NodeKind = 'clients' | 'balancer' | 'group' | 'target' | 'database';
 

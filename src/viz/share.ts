@@ -5,7 +5,7 @@
  * weights of the group's targets in rotation; a target out of rotation asks for nothing.
  */
 import type { Series, Topology } from '../engine/types.ts';
-import type { TargetView } from './target-view.ts';
+import type { TargetView } from '../sim/snapshot-decoder.ts';
 
 export const SHARE_WINDOW_SEC = 10;
 

@@ -5,7 +5,7 @@
  * can be drained.
  */
 import type { Change } from '../scenario/schema.ts';
-import type { TargetView } from './target-view.ts';
+import type { TargetView } from '../sim/snapshot-decoder.ts';
 
 export type TargetAction = 'crash' | 'hang' | 'slow' | 'errors' | 'brownout' | 'break-dependency' | 'recover' | 'deregister' | 'register';
 export type TargetChange = Extract<Change, { action: TargetAction }>;

@@ -15,13 +15,14 @@ import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
 import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
 import { STORE_HEIGHT } from './session-stores.ts';
-import type { BalancerRow, LayoutNode, NodeKind, Rect } from './layout-types.ts';
 
 export type { DatabaseLink, ScalingFrame, ZoneBand };
 
-export type { BalancerRow, LayoutNode, NodeKind, Rect };
+export type { BalancerRow, LayoutNode, NodeKind, Rect } from './layout-types.ts';
+import type { BalancerRow, LayoutNode } from './layout-types.ts';
 
-export type TargetMode = 'card' | 'tile';
+/** Cards (a few targets), tiles (many), or a heat-map of small cells (a group of more than HEAT_ABOVE). */
+export type TargetMode = 'card' | 'tile' | 'heat';
 
 export interface TopologyLayout {
   width: number;
@@ -64,6 +65,7 @@ export const SIZES = {
   compact: { minGapX: 24, clients: 92, balancer: 164, group: 140 },
   card: { width: 200, height: 104, gapX: 24, gapY: 12 },
   tile: { width: 84, height: 60, gapX: 8, gapY: 12 },
+  heat: { width: 40, height: 40, gapX: 6, gapY: 12 },
   bandGap: 24,
   rowFontPx: 13,
 } as const;
@@ -73,6 +75,8 @@ export const COMPACT_BELOW = 780;
 
 /** Targets are cards while they fit in this many rows; beyond, they become tiles (less text, same state). */
 export const MAX_CARD_ROWS = 6;
+/** A group with more targets than this is drawn as a heat-map: one small cell per target, coloured by load. */
+export const HEAT_ABOVE = 12;
 /** At most this many targets are drawn; the state table lists them all. */
 export const MAX_DRAWN_TARGETS = 240;
 const PREFERRED_ROWS = 6;
@@ -135,10 +139,13 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const preferredRows = Math.max(2, PREFERRED_ROWS - zoneCount);
   const fixed = 2 * margin + clients.width + balancer.width + group.width + 3 * minGapX;
   const fitting = (c: { width: number; gapX: number }): number => Math.max(1, Math.floor((width - fixed + c.gapX) / (c.width + c.gapX)));
-  const targetMode: TargetMode = registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card) ? 'card' : 'tile';
-  const cell = targetMode === 'card' ? SIZES.card : SIZES.tile;
+  const biggest = max(members, (m) => m.length) ?? 0;
+  const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card) ? 'card' : 'tile';
+  const cell = SIZES[targetMode];
   const fitCols = fitting(cell);
-  const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / preferredRows));
+  // a heat-map is about twice as wide as it is tall
+  const rowsWanted = targetMode === 'heat' ? Math.max(preferredRows, Math.ceil(Math.sqrt(Math.min(registered, MAX_DRAWN_TARGETS) / 2))) : preferredRows;
+  const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / rowsWanted));
   const cols = Math.min(fitCols, wantCols);
   const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
   const contentWidth = fixed - 3 * minGapX + targetsWidth;

@@ -14,7 +14,7 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   await expect(page.getByTestId('b-algorithm-web')).toHaveValue('least-connections');
   await lab.ready();
 
-  await lab.setSpeed(50);
+  await lab.setSpeed(10);
   await lab.play();
   await expect.poll(() => lab.simSeconds(), { timeout: 10_000 }).toBeGreaterThan(20);
   await lab.pause();

@@ -34,13 +34,16 @@ test('a 10 s health-check interval, set live, takes the crashed target out of ro
   await lab.goto();
   await lab.ready();
   await lab.openExample(BLIND.key, BLIND.name);
+  await lab.tab('controls');
   await expect(page.getByTestId('hc-mode-web')).toHaveValue('aws-alb');
   await expect(page.getByTestId('hc-resolved-web')).toContainText('every 30 s, timeout 5 s');
 
   // As the scenario is: b crashes at 45 s and is still believed healthy, and sent requests, at 80 s.
   await lab.advance(80_000);
   await expect(page.getByTestId('topology-node-b')).toHaveAttribute('data-health', 'healthy');
+  await lab.tab('events');
   await expect(lab.events(/b marked unhealthy/)).toHaveCount(0);
+  await lab.tab('controls');
 
   // Back to 10 s, checks every 10 s instead of 30 s.
   await lab.seek(10_000);
@@ -53,12 +56,14 @@ test('a 10 s health-check interval, set live, takes the crashed target out of ro
 
   await lab.advance(70_000);
   await expect(page.getByTestId('topology-node-b')).toHaveAttribute('data-health', 'unhealthy');
+  await lab.tab('events');
   const marked = lab.events(/b marked unhealthy/);
   await expect(marked).toHaveCount(1);
   const seconds = parseFloat(await marked.locator('.time').innerText());
   expect(seconds).toBeGreaterThan(45);
   expect(seconds).toBeLessThan(70); // with 30 s checks it was 100 s
   await page.getByTestId('lab-view').screenshot({ path: artifactPath('health-check-10s.png') });
+  await lab.tab('controls');
   await page.getByTestId('parameters').screenshot({ path: artifactPath('health-check-panel.png') });
 
   // A share link carries the change: the receiver sees the same moment, and the form shows what runs.
@@ -67,6 +72,7 @@ test('a 10 s health-check interval, set live, takes the crashed target out of ro
   await page.goto(link.replace('/#', '/?test#'));
   await lab.ready();
   await expect(lab.simTime).toHaveText('80.0 s');
+  await lab.tab('controls');
   await expect(page.getByTestId('change-entry')).toHaveText(['web: health check aws-alb, interval 10 s']);
   await expect(page.getByTestId('topology-node-b')).toHaveAttribute('data-health', 'unhealthy');
   await expect(page.getByTestId('hc-interval-web')).toHaveValue('10');
@@ -82,6 +88,7 @@ test('a health check with a timeout as long as its interval is refused with the 
   await lab.openExample(BLIND.key, BLIND.name);
   await lab.advance(10_000);
 
+  await lab.tab('controls');
   await page.getByTestId('hc-interval-web').fill('10');
   await page.getByTestId('hc-timeout-web').fill('10');
   await page.getByTestId('hc-apply-web').click();
@@ -92,6 +99,7 @@ test('a health check with a timeout as long as its interval is refused with the 
 
   // The checks are still every 30 s: b leaves rotation at the scenario's own 100 s.
   await lab.advance(95_000);
+  await lab.tab('events');
   await expect(lab.events(/b marked unhealthy/)).toHaveText(/^100\.0 s/);
   expect(errors).toEqual([]);
 });
@@ -104,24 +112,30 @@ test('Black Friday: instances launch, cost rises, and capacity can be set by han
   await lab.goto();
   await lab.ready();
   await lab.openExample(BLACK_FRIDAY.key, BLACK_FRIDAY.name);
+  await lab.tab('controls');
   await expect(state).toHaveAttribute('data-in-service', '3');
   await expect(state).toHaveAttribute('data-booting', '0');
 
   await lab.advance(250_000);
   const before = await cost();
   expect(before?.instanceSeconds).toBe(750); // three instances, 250 s
+  await lab.tab('charts');
   await expect(page.getByTestId('stat-cost')).toContainText('$0.02');
 
   // The spike at 300 s: new instances boot and warm up.
   await lab.advance(220_000);
+  await lab.tab('events');
   await expect(lab.events(/web-asg launched/).first()).toBeVisible();
+  await lab.tab('controls');
   const launched = Number(await state.getAttribute('data-booting')) + Number(await state.getAttribute('data-warming'));
   expect(launched).toBeGreaterThan(0);
   const after = await cost();
   expect(after?.totalUsd).toBeGreaterThan(before?.totalUsd ?? Infinity);
   expect(((after?.instanceSeconds ?? 0) - 750) / 220).toBeGreaterThan(3); // more than three instances were paid for
+  await lab.tab('charts');
   await expect(page.getByTestId('stat-cost')).not.toContainText('$0.02');
   await page.screenshot({ path: artifactPath('black-friday-scaling.png'), fullPage: true });
+  await lab.tab('controls');
 
   // By hand: desired 8 launches more at once; min above max is refused.
   const desired = Number(await state.getAttribute('data-desired'));
@@ -147,6 +161,7 @@ test('zones and balancers break from the lab, through the same log as every chan
   await lab.openExample(BLIND.key, BLIND.name);
   await lab.advance(5_000);
   await page.getByTestId('infra-action-zone-us-east-1a').click();
+  await lab.tab('controls');
   await expect(page.getByTestId('change-entry').last()).toHaveText('zone us-east-1a: outage');
   await expect(page.getByTestId('infra-control-zone-us-east-1a')).toHaveAttribute('data-state', 'down');
   await lab.advance(5_000);

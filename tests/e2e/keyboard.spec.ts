@@ -24,6 +24,7 @@ test('the lab works from the keyboard: shortcuts, their list, and every control 
   await expect(page.getByTestId('speed-value')).toHaveText('0.5×');
 
   // Shortcuts stay out of the way while typing.
+  await lab.tab('scenario');
   await page.getByTestId('editor').focus();
   await page.keyboard.press('Space');
   await expect(lab.status).toHaveText('Paused');

@@ -29,7 +29,9 @@ test('changing the algorithm live changes how requests are shared between target
   const before = delta(start, weighted);
   expect(shareOf(before, 'a', web)).toBeGreaterThan(0.65); // weight 5 of 7
 
+  await lab.tab('controls');
   await page.getByTestId('algorithm-web').selectOption('round-robin');
+  await page.getByTestId('algorithm-web').blur(); // a select applies on choice: a pick, Enter, or leaving it
   await expect(page.getByTestId('change-entry').last()).toHaveText('web: algorithm round-robin');
   expect(await lab.simSeconds()).toBe(10); // applied live, without a reset
   await lab.advance(10_000);
@@ -52,6 +54,7 @@ test('a crashed target fails its requests; a deregistered target gets no more tr
   // Crash b from the picture, as a learner would: its target menu.
   await page.getByTestId('topology-node-b').click();
   await page.getByTestId('target-action-crash').click();
+  await lab.tab('controls');
   await expect(page.getByTestId('change-entry').last()).toHaveText('b: crash');
   const atCrash = await lab.target('b');
   await lab.advance(4_000);
@@ -81,6 +84,7 @@ test('parameters apply live: rate, target count, capacity and service time', asy
   await lab.ready();
   await lab.advance(3_000);
 
+  await lab.tab('controls');
   await page.getByTestId('rate').fill('60');
   await page.getByTestId('apply-rate').click();
   await page.getByTestId('count-web').fill('5');

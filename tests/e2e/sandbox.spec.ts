@@ -10,6 +10,7 @@ test('the JSON editor shows each error with its path and line, and runs only a v
   await lab.goto();
   await lab.ready();
   await lab.advance(3_000);
+  await lab.tab('scenario');
   const editor = page.getByTestId('editor');
   const original = await editor.inputValue();
 
@@ -62,6 +63,7 @@ test('templates and examples open; files import and export; a bad file is explai
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, balancers: [] })) });
   await expect(lab.notice).toContainText('balancers');
   await expect(lab.scenarioName).toHaveText('Imported one');
+  await lab.tab('scenario');
   await expect(page.getByTestId('editor')).toHaveValue(/Imported one/);
   expect(errors).toEqual([]);
 });

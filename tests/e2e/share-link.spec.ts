@@ -46,6 +46,7 @@ test('a share link opens exactly what the sender saw: scenario, seed, moment and
   expect(await totals(receiver)).toEqual(seen.totals);
   expect(await receiver.targets()).toEqual(seen.targets);
   expect(await receiver.changes()).toEqual(seen.changes);
+  await receiver.tab('controls');
   await expect(other.getByTestId('change-entry')).toHaveText(['b: crash', 'a: weight 3']);
   await other.screenshot({ path: artifactPath('share-link-opened.png'), fullPage: true });
   await context.close();
@@ -72,6 +73,7 @@ test('a tampered share link names what is wrong, and the work on screen is untou
   await lab.ready();
   await lab.advance(4_000);
   await lab.targetAction('c', 'crash');
+  await lab.tab('scenario');
   await page.getByTestId('editor').fill('{ "my": "draft" }');
 
   const badWeight = structuredClone(threeServers) as { targetGroups: { targets: { weight?: number }[] }[] };

@@ -22,6 +22,13 @@ export class LessonRun {
   announcement = $state('');
   /** The world on screen: a scene's name, or MAIN_WORLD. */
   world = $state<string | null>(null);
+  /** "Run to the moment" is under way. */
+  running = $state(false);
+  /**
+   * The run was seen before the step's prediction moment since the step opened: only then is its outcome
+   * shown (a step revisited on a run already past that moment waits for a restart).
+   */
+  beforeMoment = $state(false);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
@@ -35,6 +42,7 @@ export class LessonRun {
     const machine = lessonMachine.provide({
       actions: {
         showStep: (_, { step }) => {
+          this.beforeMoment = false;
           progress.noteStep(lesson.slug, step);
           const hash = `#/lessons/${lesson.slug}/${step}`;
           if (location.hash !== hash) location.hash = hash;
@@ -103,7 +111,9 @@ export class LessonRun {
       const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
       if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
       const predict = step.predict;
-      const observe = predict !== null && !(step.number in context.observed) && timeMs >= (predict.atSec ?? 0) * 1000;
+      const momentMs = (predict?.atSec ?? 0) * 1000;
+      if (predict !== null && timeMs < momentMs) this.beforeMoment = true;
+      const observe = predict !== null && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
       if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
       const results = asked.length > 0 ? await session.checkGoals(asked) : [];
       this.#takeResults(results, step.number, observe ? predict.options.length : 0);
@@ -117,6 +127,43 @@ export class LessonRun {
         void this.poll();
       }
     }
+  }
+
+  /** Whether the step still waits for the run: its wait condition, or its prediction's moment (once predicted). */
+  get pending(): { waitMet: boolean; momentMs: number | null } {
+    const step = this.step;
+    const { context } = this.state;
+    const waitMet = step.wait === null || context.waited.includes(step.number);
+    const predicted = step.predict !== null && step.number in context.predictions && !(step.number in context.observed);
+    return { waitMet, momentMs: predicted ? (step.predict?.atSec ?? 0) * 1000 : null };
+  }
+
+  /**
+   * "Run to the moment": runs the step's world on, a simulated second at a time (the worker is asked
+   * about the wait after each), until the step's wait holds and its prediction's moment is reached, or the
+   * run ends. No dead waiting at 1×.
+   */
+  async runToMoment(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const session = this.#lab.session;
+    try {
+      this.#lab.playback.send({ type: 'playback.pause' });
+      await settled(() => !this.#lab.playback.busy);
+      for (let guard = 0; guard < 100_000; guard++) {
+        const { waitMet, momentMs } = this.pending;
+        const due = momentMs !== null && session.timeMs < momentMs;
+        if ((waitMet && !due) || session.ended || !session.live) break;
+        const stepMs = due && waitMet ? momentMs - session.timeMs : 1000;
+        await session.forward(Math.max(1, Math.min(stepMs, 1000)));
+        await this.poll();
+      }
+    } catch {
+      // the worker died; the crash notice says so
+    } finally {
+      this.running = false;
+    }
+    if (session.ended) this.#lab.playback.send({ type: 'playback.ended' });
   }
 
   dispose(): void {
@@ -153,8 +200,8 @@ export class LessonRun {
       if (world === this.world && !solved && !force) return;
       const scenario = this.scenarioOf(world);
       const request: LoadRequest = solved
-        ? { source: scenario, origin: 'share', seed: scenario.seed, changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 }
-        : { source: scenario, origin: 'catalog' };
+        ? { source: scenario, origin: 'lesson', seed: scenario.seed, changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 }
+        : { source: scenario, origin: 'lesson' };
       this.world = world;
       this.#lab.playback.send({ type: 'playback.load', request });
       await settled(() => this.#lab.playback.status !== 'loading');

@@ -7,16 +7,19 @@
 import type { Loaded } from '../../machines/playback.machine.ts';
 import type { Change } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
-import { SimSession } from '../../sim/sim-session.svelte.ts';
+import { SimSession, type ReplayControl } from '../../sim/sim-session.svelte.ts';
+import { formatSeconds } from '../../viz/number-format.ts';
 import { SimWorker } from '../../sim/sim-worker.ts';
 import { decodeRun } from '../../sim/share-link.ts';
 import { narrationOf } from '../../sim/narration.ts';
+import { startingSpeed } from '../../sim/speed.ts';
 import { catalogEntry, DEFAULT_KEY } from '../sandbox/catalog.ts';
 import { EditorDraft } from '../sandbox/editor-draft.svelte.ts';
 import { Narrator } from './narrator.svelte.ts';
 import { Playback } from './playback.svelte.ts';
 
-export type Origin = 'catalog' | 'editor' | 'file' | 'share';
+/** Where a document comes from: the sandbox's own ways in, a sandbox run restored as it was left, or a lesson's world. */
+export type Origin = 'catalog' | 'editor' | 'file' | 'share' | 'restore' | 'lesson';
 
 export interface LoadRequest {
   source: unknown;
@@ -38,12 +41,31 @@ export interface Notice {
 
 const STARTER_INSTEAD = 'The starter scenario opened instead.';
 
+/** A long restore's progress: simulated ms done of the total, since when (wall ms), and the document's arrival rate if it says. */
+export interface ReplayState {
+  doneMs: number;
+  totalMs: number;
+  startedAt: number;
+  requestsPerSec: number | null;
+}
+
+/** The arrival rate a scenario document states (a Poisson or constant arrival), to tell a replay's cost. */
+function ratePerSec(doc: unknown): number | null {
+  const rate = (doc as { traffic?: { arrival?: { ratePerSec?: unknown } } } | null)?.traffic?.arrival?.ratePerSec;
+  return typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
+}
+
 const TITLES: Record<Origin, string> = {
   catalog: 'This scenario could not be opened.',
   editor: 'The scenario in the editor has errors, so it was not run.',
   file: 'This file could not be opened.',
   share: 'This share link could not be opened.',
+  restore: 'The sandbox could not be restored as you left it.',
+  lesson: "This lesson's system could not be opened.",
 };
+
+/** Origins that may carry a seed, live changes and a moment to restore. */
+const RESTORING: readonly Origin[] = ['share', 'restore', 'lesson'];
 
 export class Lab {
   readonly worker = new SimWorker();
@@ -52,6 +74,13 @@ export class Lab {
   readonly playback: Playback;
   readonly editor: EditorDraft;
   notice = $state.raw<Notice | null>(null);
+  /** Whose run is on screen: the sandbox's, or a lesson's world (the sandbox then keeps its own aside). */
+  owner = $state<'sandbox' | 'lesson' | null>(null);
+  /** A long restore under way (a share link's moment): how far it got, for a progress bar with Cancel. */
+  replay = $state.raw<ReplayState | null>(null);
+  #cancelReplay = false;
+  /** The sandbox's run as it was left when a lesson took the lab over. */
+  #sandboxRun: LoadRequest | null = null;
 
   constructor() {
     this.session = new SimSession(this.worker, (added, fresh) => {
@@ -93,6 +122,18 @@ export class Lab {
     this.playback.send({ type: 'playback.load', request: { source, origin } satisfies LoadRequest });
   }
 
+  /** The sandbox's own document (not a lesson's world): what compare mode starts from. */
+  get sandboxSource(): unknown {
+    return this.owner === 'sandbox' ? this.session.source : (this.#sandboxRun?.source ?? null);
+  }
+
+  /** Shows the sandbox's own run: as it was left before a lesson took the lab over, or the starter. */
+  openSandbox(): void {
+    if (this.owner === 'sandbox' && this.playback.status !== 'empty') return;
+    if (this.#sandboxRun !== null) this.playback.send({ type: 'playback.load', request: this.#sandboxRun });
+    else this.openCatalog(DEFAULT_KEY);
+  }
+
   /** Applies a live change; a refused one is explained in the notice and changes nothing. */
   async apply(change: Change): Promise<boolean> {
     const refused = await this.tryChange(change);
@@ -100,14 +141,26 @@ export class Lab {
     return refused === null;
   }
 
-  /** Applies a live change and answers why it was refused (for a form to show next to its fields); null when applied. */
+  /**
+   * Applies a live change and answers why it was refused (for a form to show next to its fields); null when
+   * applied. On a finished run the change is not thrown away: the run restarts from time 0 with it (and the
+   * earlier changes) applied.
+   */
   async tryChange(change: Change): Promise<ValidationError[] | null> {
     try {
-      return await this.session.apply(change);
+      const ended = this.playback.status === 'ended';
+      const refused = await this.session.apply(change);
+      if (refused === null && ended) this.playback.send({ type: 'playback.reset' });
+      return refused;
     } catch {
       // the worker died; the playback machine shows it
       return [{ path: '(change)', message: 'the simulation stopped before the change could be applied' }];
     }
+  }
+
+  /** Stops a long restore where it got to: the run opens at that moment. */
+  cancelReplay(): void {
+    this.#cancelReplay = true;
   }
 
   dismissNotice(): void {
@@ -128,8 +181,22 @@ export class Lab {
 
   async #load(request: LoadRequest): Promise<Loaded> {
     this.#lastRequest = request;
-    const options = request.origin === 'share' ? { seed: request.seed as number, changes: request.changes, atMs: request.atMs } : {};
-    const opened = await this.session.open(request.source, options);
+    const owner = request.origin === 'lesson' ? 'lesson' : 'sandbox';
+    if (owner === 'lesson' && this.owner === 'sandbox' && this.session.source !== null) {
+      const { source, changes, timeMs } = this.session;
+      this.#sandboxRun = { source, origin: 'restore', seed: this.session.scenario?.seed, changes, atMs: timeMs };
+    }
+    const options = RESTORING.includes(request.origin) && (request.seed !== undefined || request.changes !== undefined) ? { seed: request.seed as number, changes: request.changes, atMs: request.atMs } : {};
+    this.#cancelReplay = false;
+    const startedAt = performance.now();
+    const totalMs = typeof request.atMs === 'number' ? request.atMs : 0;
+    this.replay = totalMs > 0 ? { doneMs: 0, totalMs, startedAt, requestsPerSec: ratePerSec(request.source) } : null;
+    const control: ReplayControl = {
+      onProgress: (doneMs) => (this.replay = this.replay && { ...this.replay, doneMs }),
+      cancelled: () => this.#cancelReplay,
+    };
+    const opened = await this.session.open(request.source, options, totalMs > 0 ? control : undefined).finally(() => (this.replay = null));
+    const stoppedAt = this.#cancelReplay && opened.ok && this.session.timeMs < totalMs ? this.session.timeMs : null;
     if (!opened.ok) {
       this.notice = { title: TITLES[request.origin], errors: opened.errors };
       if (request.origin === 'editor') this.editor.locate(opened.errors);
@@ -138,9 +205,12 @@ export class Lab {
       if (fallback === undefined || request.origin === 'catalog') return { ok: false, ended: false };
       return this.#load({ source: fallback.document(), origin: 'catalog', notice: { title: TITLES[request.origin], errors: opened.errors, outcome: STARTER_INSTEAD } });
     }
-    this.notice = request.notice ?? null;
+    this.notice = request.notice ?? (stoppedAt === null ? null : { title: `The replay was stopped at ${formatSeconds(stoppedAt)} of ${formatSeconds(totalMs)}.`, errors: [], outcome: 'The run is shown at the moment it reached; play on, or scrub forward to replay the rest.' });
+    this.owner = owner;
+    if (owner === 'sandbox') this.#sandboxRun = null;
+    if (request.origin !== 'restore') this.playback.send({ type: 'playback.speed', speed: startingSpeed(this.session.scenario?.durationSec) });
     if (request.origin === 'editor') this.editor.edited = false;
-    else this.editor.show(request.source);
+    else if (owner === 'sandbox') this.editor.show(request.source);
     return { ok: true, ended: this.session.ended };
   }
 }

@@ -56,8 +56,8 @@ export class Playback {
           await target.seek(input.timeMs);
           return progress();
         }),
-        reset: fromPromise<Progress, { seed: number | undefined }>(async ({ input }) => {
-          await target.reset(input.seed);
+        reset: fromPromise<Progress, { seed: number | undefined; keep: boolean }>(async ({ input }) => {
+          await target.reset(input.seed, input.keep);
           return progress();
         }),
         restart: fromPromise<Progress, void>(async () => {

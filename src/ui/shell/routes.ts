@@ -1,9 +1,10 @@
 /**
- * Hash routes, so any static host serves the app from any sub-path: `#/` (home; the sandbox for now),
+ * Hash routes, so any static host serves the app from any sub-path: `#/` (home: the way in to the lessons),
  * `#/sandbox` (optionally `?s=<share link payload>`), `#/compare`, and `#/lessons/<slug>/<step>` (reserved
  * for the lessons issue).
  */
 export type Route =
+  | { page: 'home' }
   | { page: 'sandbox'; share: string | null }
   | { page: 'compare' }
   | { page: 'lessons' }
@@ -14,7 +15,8 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path, query = ''] = raw.split('?', 2);
   const parts = path.split('/').filter((p) => p !== '');
-  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'sandbox')) {
+  if (parts.length === 0) return { page: 'home' };
+  if (parts.length === 1 && parts[0] === 'sandbox') {
     return { page: 'sandbox', share: new URLSearchParams(query).get('s') };
   }
   if (parts.length === 1 && parts[0] === 'compare') return { page: 'compare' };

@@ -2,7 +2,7 @@
  * A test-only handle on the lab, installed as `window.__lab` only when the page's address has `?test`:
  * end-to-end specs jump simulated time with it instead of sleeping, and read the numbers behind the view.
  */
-import { targetRows, type TargetRow } from '../../sim/target-rows.ts';
+import { decodeTargets, targetCount, type TargetView } from '../../sim/snapshot-decoder.ts';
 import type { Change } from '../../scenario/schema.ts';
 import type { MetricsReport } from '../../engine/types.ts';
 import type { Lab } from './lab.svelte.ts';
@@ -17,7 +17,7 @@ export interface LabTestHook {
   advance(ms: number): Promise<number>;
   /** Seeks through the playback machine, like the scrubber. */
   seek(timeMs: number): void;
-  targets(): TargetRow[];
+  targets(): TargetView[];
   changes(): { atMs: number; change: Change }[];
   apply(change: Change): Promise<boolean>;
   /** Counters of the snapshot on screen. */
@@ -41,7 +41,7 @@ export function installTestHook(lab: Lab): void {
       return session.timeMs;
     },
     seek: (timeMs) => lab.playback.send({ type: 'playback.seek', timeMs }),
-    targets: () => (session.snapshot && session.topology ? targetRows(session.snapshot, session.topology) : []),
+    targets: () => (session.snapshot && session.topology ? decodeTargets(session.snapshot, session.topology).slice(0, targetCount(session.snapshot)) : []),
     changes: () => session.changes.map((c) => ({ atMs: c.atMs, change: c.change })),
     apply: (change) => lab.apply(change),
     totals: () => {

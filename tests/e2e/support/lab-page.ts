@@ -1,7 +1,7 @@
 /** A small page object for the lab: locators by data-testid, numbers read back as numbers, time jumped through the test hook. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LabTestHook } from '../../../src/ui/shell/test-hook.ts';
-import type { TargetRow } from '../../../src/sim/target-rows.ts';
+import type { TargetView as TargetRow } from '../../../src/sim/snapshot-decoder.ts';
 import type { Change } from '../../../src/scenario/schema.ts';
 
 declare global {
@@ -113,8 +113,16 @@ export class LabPage {
     }, count);
   }
 
+  /** Shows a tab beside (or under) the picture: charts, events, controls ("Change it") or scenario. */
+  async tab(key: 'charts' | 'events' | 'controls' | 'scenario'): Promise<void> {
+    const tab = this.page.getByTestId(`tab-${key}`);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
   /** Picks a target in the parameter panel. */
   async pickTarget(id: string): Promise<void> {
+    await this.tab('controls');
     await this.page.getByTestId('target-pick').selectOption(id);
   }
 

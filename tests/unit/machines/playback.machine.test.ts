@@ -36,8 +36,8 @@ function fakeRun(endAtMs = 60_000) {
         timeMs = input.timeMs;
         return progress();
       }),
-      reset: fromPromise<Progress, { seed: number | undefined }>(async ({ input }) => {
-        calls.push(`reset:${input.seed ?? 'same'}`);
+      reset: fromPromise<Progress, { seed: number | undefined; keep: boolean }>(async ({ input }) => {
+        calls.push(`reset:${input.seed ?? 'same'}${input.keep ? '' : ':drop'}`);
         timeMs = 0;
         return progress();
       }),

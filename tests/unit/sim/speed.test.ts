@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faster, formatSpeed, positionOf, slower, speedAt } from '../../../src/sim/speed.ts';
+import { faster, startingSpeed, formatSpeed, positionOf, slower, speedAt } from '../../../src/sim/speed.ts';
 
 describe('playback speed', () => {
   it('maps a slider position to a tidy speed on a log scale from 0.1× to 1000×', () => {
@@ -23,5 +23,12 @@ describe('playback speed', () => {
     expect(slower('max')).toBe(1000);
     expect(formatSpeed('max')).toBe('as fast as possible');
     expect(formatSpeed(0.5)).toBe('0.5×');
+  });
+
+  it('starts a scenario at a speed that plays it in about a minute and a half, never below 1×', () => {
+    expect(startingSpeed(60)).toBe(1);
+    expect(startingSpeed(120)).toBe(2);
+    expect(startingSpeed(1800)).toBe(20); // Black Friday's spike at 300 s comes 15 s in, not 5 minutes
+    expect(startingSpeed(undefined)).toBe(1);
   });
 });

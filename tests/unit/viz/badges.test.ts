@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beliefText, degradationText, describeTarget, HEALTH_BADGES, healthBadge, rotationNotes, STATE_BADGES, stateText } from '../../../src/viz/badges.ts';
-import { decodeTargets, type TargetView } from '../../../src/viz/target-view.ts';
+import { decodeTargets, type TargetView } from '../../../src/sim/snapshot-decoder.ts';
 import { snapshotOf, topologyOf } from './fixtures.ts';
 
 const topology = topologyOf([{ id: 'web', count: 3 }]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_STRIDE } from '../../../src/engine/types.ts';
 import { pointOnLeg, type Point } from '../../../src/viz/curves.ts';
-import { DOT_KINDS, DotFrame, dotKind, FlowTracker, LINGER_HOPS, MAX_DRAWN, type DotKind } from '../../../src/viz/flow-tracker.ts';
+import { DOT_KINDS, DotFrame, dotKind, FlowTracker, LINGER_HOPS, MAX_DRAWN, MAX_PER_LEG, MAX_STACKED, type DotKind } from '../../../src/viz/flow-tracker.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { departed, finished, topologyOf } from './fixtures.ts';
 
@@ -137,13 +137,17 @@ describe('heavy traffic', () => {
     expect(t.size).toBe(kept);
   });
 
-  it('draws at most MAX_DRAWN dots a frame', () => {
+  it('never clumps into a bar: a capped number of dots per edge, waiting ones stacked in a column by their target', () => {
     const t = new FlowTracker();
     const rows: number[][] = [];
-    for (let k = 0; k < MAX_DRAWN + 500; k++) rows.push(departed(k, k % 3, 0));
+    for (let k = 0; k < MAX_DRAWN + 500; k++) rows.push(departed(k, k % 3, k % 2 === 0 ? 0 : 450));
     t.ingest(records(...rows), { viewMs: 0, legMs: L, slowThresholdMs: 1000, wallMs: 10_000 });
     const frame = new DotFrame();
     t.positions(500, layout.routes, layout.balancerDoor, frame);
-    expect(frame.count).toBe(MAX_DRAWN);
+    // at 500 ms: half the requests wait at their targets (stacks), half are on the target legs
+    expect(frame.count).toBe(3 * MAX_STACKED + 3 * MAX_PER_LEG);
+    expect(frame.count).toBeLessThanOrEqual(MAX_DRAWN);
+    const stack = Array.from({ length: frame.count }, (_, i) => ({ x: frame.x[i], y: frame.y[i] })).filter((p) => p.x === route.dwell.x + route.dwell.width / 2 && p.y >= route.dwell.y && p.y <= route.dwell.y + route.dwell.height);
+    expect(new Set(stack.map((p) => p.y)).size).toBe(MAX_STACKED); // one column, no two dots on one spot
   });
 });

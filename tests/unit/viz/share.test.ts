@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shareGroups } from '../../../src/viz/share.ts';
-import { decodeTargets } from '../../../src/viz/target-view.ts';
+import { decodeTargets } from '../../../src/sim/snapshot-decoder.ts';
 import { snapshotOf, topologyOf } from './fixtures.ts';
 import { seriesOf } from './series-fixture.ts';
 

@@ -76,9 +76,9 @@ describe('the topology layout', () => {
     expect(layoutTopology(cases['sixty targets'], 700).width).toBe(700);
   });
 
-  it('draws a few targets as cards and many as tiles', () => {
+  it('draws a few targets as cards, and a group of more than twelve as a heat-map', () => {
     expect(layoutTopology(cases['three targets'], 900).targetMode).toBe('card');
-    expect(layoutTopology(cases['sixty targets'], 900).targetMode).toBe('tile');
+    expect(layoutTopology(cases['sixty targets'], 900).targetMode).toBe('heat');
   });
 
   it('wraps a long algorithm name inside its group node', () => {

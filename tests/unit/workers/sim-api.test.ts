@@ -513,3 +513,45 @@ describe('sim-api infrastructure, health-check and capacity changes on the timel
     expect(api.changeLog(id)).toEqual([]);
   });
 });
+
+describe('a long share link replayed a bit at a time', () => {
+  it('opens at once, replays its changes in order with progress, and ends exactly where the restore would', async () => {
+    const { createSimApi } = await import('../../../workers/sim-api.ts');
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(new URL('../../../scenarios/three-servers.json', import.meta.url), 'utf8')) as unknown;
+    const changes = [
+      { atMs: 2_000, change: { action: 'crash', target: 'b' } },
+      { atMs: 9_000, change: { action: 'recover', target: 'b' } },
+    ];
+    const api = createSimApi();
+    const direct = api.open(doc, { changes, atMs: 9_000 });
+    const deferred = api.open(doc, { changes, atMs: 9_000, deferReplay: true });
+    if (!direct.ok || !deferred.ok) throw new Error('not opened');
+    expect(api.frame(deferred.id, 0, 0).snapshot.timeMs).toBe(0);
+    const moments: number[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const bit = api.replay(deferred.id, 9_000, 0.01);
+      expect(bit.error).toBeNull();
+      moments.push(bit.timeMs);
+      if (bit.timeMs >= 9_000) break;
+    }
+    expect(moments.length).toBeGreaterThan(1);
+    expect(moments).toEqual([...moments].sort((x, y) => x - y));
+    expect(api.changeLog(deferred.id)).toEqual(changes);
+    expect(api.frame(deferred.id, 0, 0).snapshot.totals).toEqual(api.frame(direct.id, 0, 0).snapshot.totals);
+  });
+
+  it('stops at the first change the engine refuses, and says which', async () => {
+    const { createSimApi } = await import('../../../workers/sim-api.ts');
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(new URL('../../../scenarios/three-servers.json', import.meta.url), 'utf8')) as unknown;
+    const api = createSimApi();
+    const twice = { action: 'deregister', target: 'a' };
+    const opened = api.open(doc, { changes: [{ atMs: 1_000, change: twice }, { atMs: 2_000, change: twice }], atMs: 5_000, deferReplay: true });
+    if (!opened.ok) throw new Error('not opened');
+    let bit = api.replay(opened.id, 5_000, 1_000);
+    while (bit.error === null && bit.timeMs < 5_000) bit = api.replay(opened.id, 5_000, 1_000);
+    expect(bit.error?.path).toBe('changes[1].change');
+    expect(bit.error?.message).toMatch(/already draining/);
+  });
+});

@@ -3,8 +3,8 @@ import { parseRoute, sandboxHash } from '../../../../src/ui/shell/routes.ts';
 
 describe('hash routes', () => {
   it.each([
-    ['', { page: 'sandbox', share: null }],
-    ['#/', { page: 'sandbox', share: null }],
+    ['', { page: 'home' }],
+    ['#/', { page: 'home' }],
     ['#/sandbox', { page: 'sandbox', share: null }],
     ['#/sandbox?s=abc_-1', { page: 'sandbox', share: 'abc_-1' }],
     ['#/compare', { page: 'compare' }],

@@ -23,4 +23,19 @@ describe('keyboard shortcuts', () => {
     expect(commandFor(key('ArrowLeft', { altKey: true }), body)).toBeNull();
     expect(commandFor(key('+', { ctrlKey: true }), body)).toBeNull();
   });
+
+  it('play from anywhere with K, but never while typing', () => {
+    for (const tagName of ['BUTTON', 'SELECT', 'BODY']) expect(commandFor(key('k'), { tagName } as unknown as EventTarget)).toBe('toggle');
+    expect(commandFor(key('k'), { tagName: 'INPUT', type: 'radio' } as unknown as EventTarget)).toBe('toggle');
+    expect(commandFor(key('k'), { tagName: 'INPUT', type: 'range' } as unknown as EventTarget)).toBe('toggle');
+    expect(commandFor(key('k'), { tagName: 'INPUT', type: 'text' } as unknown as EventTarget)).toBeNull();
+    expect(commandFor(key('k'), { tagName: 'TEXTAREA' } as unknown as EventTarget)).toBeNull();
+  });
+
+  it('give a presenter Page Down / Page Up, P for present mode and Escape to leave it', () => {
+    expect(commandFor(key('PageDown'), body)).toBe('next-step');
+    expect(commandFor(key('PageUp'), body)).toBe('previous-step');
+    expect(commandFor(key('p'), body)).toBe('present');
+    expect(commandFor(key('Escape'), body)).toBe('exit');
+  });
 });

@@ -1,8 +1,29 @@
 /**
- * Per-target state for the views: the snapshot's typed array decoded into named objects, one per target
- * of the topology, joined with the topology's static facts. A target with no snapshot yet reads as idle.
+ * The page's one reader of the snapshot's wire format (src/engine/types.ts): the per-target typed array
+ * decoded into named objects, one per target of the topology, joined with the topology's static facts (a
+ * target with no snapshot yet reads as idle), single fields read in place, per-target counters as arrays,
+ * and the offsets of a flow record. Every view and the test hook go through here; none indexes the arrays
+ * itself.
  */
-import { CIRCUIT_STATES, HEALTH_STATES, LIFECYCLES, TARGET_STATES, TARGET_STRIDE, TF, type HealthState, type Lifecycle, type Snapshot, type TargetState, type Topology } from '../engine/types.ts';
+import {
+  CIRCUIT_STATES,
+  FLOW_FIELDS,
+  FLOW_STRIDE,
+  HEALTH_STATES,
+  LIFECYCLES,
+  TARGET_FIELDS,
+  TARGET_STATES,
+  TARGET_STRIDE,
+  TF,
+  type HealthState,
+  type Lifecycle,
+  type Snapshot,
+  type TargetState,
+  type Topology,
+} from '../engine/types.ts';
+
+export { FLOW_STRIDE };
+export type TargetField = (typeof TARGET_FIELDS)[number];
 
 export type { HealthState };
 export type CircuitState = (typeof CIRCUIT_STATES)[number];
@@ -84,3 +105,24 @@ export function decodeTargets(snapshot: Snapshot | null, topology: Topology): Ta
     };
   });
 }
+
+/** How many targets a snapshot describes (a snapshot taken just after a live change may differ from the topology held). */
+export function targetCount(snapshot: Snapshot | null): number {
+  return snapshot === null ? 0 : Math.floor(snapshot.targets.length / TARGET_STRIDE);
+}
+
+/** One field of one target, read in place (NaN when the snapshot does not describe that target). */
+export function targetField(snapshot: Snapshot, index: number, field: TargetField): number {
+  return index < targetCount(snapshot) ? snapshot.targets[index * TARGET_STRIDE + TF[field]] : NaN;
+}
+
+/** One field of every target the snapshot describes, in topology order (into `out` when given, to allocate nothing). */
+export function targetColumn(snapshot: Snapshot, field: TargetField, out?: Float64Array): Float64Array {
+  const n = targetCount(snapshot);
+  const column = out !== undefined && out.length === n ? out : new Float64Array(n);
+  for (let i = 0; i < n; i++) column[i] = snapshot.targets[i * TARGET_STRIDE + TF[field]];
+  return column;
+}
+
+/** Offsets of the fields inside one flow record (`FLOW_STRIDE` numbers each) of `Snapshot.flows`. */
+export const FLOW = Object.fromEntries(FLOW_FIELDS.map((f, i) => [f, i])) as { [K in (typeof FLOW_FIELDS)[number]]: number };

@@ -1,0 +1,36 @@
+/**
+ * Short, distinct labels for targets drawn small (tiles, heat-map cells): the part of each id after the prefix
+ * the group's ids share ("web-17" → "17"), so that a crowded group never reads "web-a…" five times. When that
+ * still does not tell them apart within `maxChars`, the target's position in its group is used instead.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { Topology } from '../engine/types.ts';
+
+function sharedPrefix(ids: readonly string[]): string {
+  if (ids.length < 2) return '';
+  let prefix = ids[0];
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // cut back to a separator, so that "web-10" and "web-11" give "10" and "11", not "0" and "1"
+  const cut = Math.max(prefix.lastIndexOf('-'), prefix.lastIndexOf('_'), prefix.lastIndexOf('.'));
+  return cut >= 0 ? prefix.slice(0, cut + 1) : '';
+}
+
+/** Label by engine target index, for every target of every group. */
+export function shortLabels(topology: Topology, maxChars: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const g of topology.groups) {
+    const ids = g.targets.map((t) => topology.targets[t]?.id ?? '');
+    const prefix = sharedPrefix(ids);
+    const trimmed = ids.map((id) => id.slice(prefix.length) || id);
+    const distinct = new Set(trimmed).size === trimmed.length && trimmed.every((t) => t.length <= maxChars);
+    g.targets.forEach((t, i) => out.set(t, distinct ? trimmed[i] : String(i + 1)));
+  }
+  return out;
+}
+
+/** A heat-map cell's fill for a load share 0..1 (pale to deep blue), and whether text on it should be light. */
+const heat = scaleLinear<string>().domain([0, 1]).range(['#eaf2fb', '#0b4f8a']).clamp(true);
+export function heatFill(utilization: number): { fill: string; lightText: boolean } {
+  const u = Number.isFinite(utilization) ? utilization : 0;
+  return { fill: heat(u), lightText: u > 0.55 };
+}

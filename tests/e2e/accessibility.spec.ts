@@ -1,0 +1,41 @@
+import { test } from '@playwright/test';
+import { LabPage } from './support/lab-page.ts';
+import { expectAccessible } from './support/screen.ts';
+
+// Every route, as it first appears and with a run under way: no serious or critical axe violation.
+for (const [name, hash, ready] of [
+  ['home', '#/', 'home'],
+  ['lesson list', '#/lessons', 'lesson-list'],
+  ['a lesson step', '#/lessons/one-server-is-not-enough/1', 'lesson-step'],
+  ['a lesson scene', '#/lessons/one-server-is-not-enough/2', 'lesson-step'],
+  ['the sandbox', '#/sandbox', 'lab-view'],
+  ['compare', '#/compare', 'compare-view-b'],
+  ['an unknown address', '#/nowhere', 'placeholder'],
+] as const) {
+  test(`axe finds nothing serious on ${name}`, async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.goto(hash);
+    await page.getByTestId(ready).first().waitFor();
+    if (hash !== '#/' && hash !== '#/lessons' && hash !== '#/nowhere') {
+      await lab.ready();
+      await lab.advance(3_000).catch(() => {}); // compare has its own playback: the hook drives the sandbox's
+    }
+    await expectAccessible(page, name);
+  });
+}
+
+test('axe finds nothing serious in the tabs, the heat-map and present mode', async ({ page }) => {
+  test.setTimeout(120_000); // axe on a page of fifty targets, five times
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('large-fleet', '50 targets at 2,000 req/s');
+  await lab.advance(5_000);
+  for (const tab of ['charts', 'events', 'controls', 'scenario'] as const) {
+    await lab.tab(tab);
+    await expectAccessible(page, `sandbox, ${tab} tab, heat-map`);
+  }
+  await page.keyboard.press('p');
+  await page.getByTestId('present-bar').waitFor();
+  await expectAccessible(page, 'present mode');
+});

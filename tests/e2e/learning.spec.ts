@@ -1,0 +1,202 @@
+import { expect, test } from '@playwright/test';
+import { LessonPlayer } from './support/lesson-page.ts';
+import { LabPage } from './support/lab-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+import { aboveTheFold, expectNoHorizontalOverflow, smallestSvgTextPx, VIEWPORTS } from './support/screen.ts';
+
+const LESSON_1 = 'one-server-is-not-enough';
+
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  test(`the picture is the page at ${size}: under sticky controls, above the fold, its text 12 px or more`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    for (const hash of [`#/lessons/${LESSON_1}/1`, '#/sandbox']) {
+      await player.goto(hash);
+      await player.ready();
+      const stage = page.getByTestId('diagram-stage');
+      const bar = page.getByTestId('control-bar');
+      if (size !== 'phone') expect(await aboveTheFold(page, stage)).toBe(true);
+      expect(await smallestSvgTextPx(page.getByTestId('topology-view'))).toBeGreaterThanOrEqual(12);
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: artifactPath(`picture-${hash.includes('lessons') ? 'lesson' : 'sandbox'}-${size}.png`) });
+      // Scrolled down to the tabs, Play is still in view.
+      await page.getByTestId('tab-charts').scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 2000);
+      await expect(bar).toBeInViewport();
+      await expect(bar.getByTestId('play')).toBeInViewport();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+test('a first visit leads to lesson 1 with its length; a returning learner resumes; the sandbox is one click away', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/');
+  const start = page.getByTestId('home-start');
+  await expect(start).toContainText('Lesson 1: One server is not enough');
+  await expect(start).toContainText(/5 steps · about \d+ min/);
+  await expect(page.getByTestId('home-sandbox')).toBeVisible();
+  await page.screenshot({ path: artifactPath('home-first-visit.png') });
+  await start.click();
+  await expect(player.stepTitle).toHaveText('A site on a single server');
+  await player.ready();
+  await page.getByRole('radio').first().check();
+  await page.getByTestId('predict-submit').click();
+  await page.getByTestId('run-to-moment').click();
+  await page.getByTestId('step-next').click();
+  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+
+  await player.goto('#/');
+  await expect(page.getByTestId('home-resume')).toContainText('Resume where you left off');
+  await expect(page.getByTestId('home-resume')).toContainText('Step 2 of 5');
+  await page.getByTestId('home-lessons').click();
+  await expect(player.lessonEntry(LESSON_1).getByTestId('lesson-status')).toHaveText('In progress: step 2 of 5');
+  await expect(player.lessonEntry(LESSON_1).getByTestId('lesson-facts')).toContainText('No prior lesson needed');
+  await expect(player.lessonEntry('round-robin-and-weights').getByTestId('lesson-facts')).toContainText('Builds on lesson 1');
+  await page.screenshot({ path: artifactPath('lesson-list-progress.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('lesson 1 by keyboard: predictions start unanswered on every step, runs go to the moment, and the reveal uses the learner’s numbers', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON_1}/1`);
+  await player.ready();
+  // Running ahead would give the answer away: first a prediction.
+  await expect(page.getByTestId('wait')).toContainText('Lock in a prediction first');
+  await player.tabTo(page.getByRole('radio').first());
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await player.tabTo(page.getByTestId('predict-submit'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('predict-locked')).toBeFocused(); // the focus goes to what happens next
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await expect(page.getByTestId('run-to-moment')).toHaveText('Run until web-1 crashes');
+  // one press runs to everything the step waits for: the crash, then the prediction's moment
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wait')).toContainText('Done: web-1 crashes');
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “All of them”. The run shows: All of them');
+  // Goals are pending until the check second; this run is at 30 s.
+  await expect(player.goal('site-up')).toHaveAttribute('data-state', 'pending');
+
+  await player.tabTo(page.getByTestId('step-next'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toBeFocused();
+  await expect(player.stepTitle).toBeInViewport();
+  await player.ready();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0); // no answer carried over
+  await expect(page.getByTestId('goals-elsewhere')).toBeVisible(); // the DNS scene is another world
+  await expect(page.locator('[data-testid^="goal-"][data-state]')).toHaveCount(0);
+  await player.tabTo(page.getByRole('radio').first());
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio').nth(2)).toBeChecked();
+  await player.tabTo(page.getByTestId('predict-submit'));
+  await page.keyboard.press('Enter');
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wait')).toContainText('Done:');
+
+  await player.tabTo(page.getByTestId('step-next'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('Why DNS reacts so slowly');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run Route 53 marked record-1 unhealthy at 105 s/);
+  await expect(page.getByTestId('reveal')).not.toContainText('in our run');
+  await page.screenshot({ path: artifactPath('lesson-reveal.png') });
+
+  // The task: three targets and a health check, with the lab's own controls.
+  await player.tabTo(page.getByTestId('step-next'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('A balancer that checks its targets');
+  await player.ready();
+  await expect(page.getByTestId('tab-controls')).toHaveAttribute('aria-selected', 'true'); // the task step opens the controls
+  await player.tabTo(page.getByTestId('count-web'));
+  await player.typeAndEnter('3');
+  await player.tabTo(page.getByTestId('hc-mode-web'));
+  await player.arrowSelect(page.getByTestId('hc-mode-web'), 'aws-alb');
+  await player.tabTo(page.getByTestId('hc-apply-web'));
+  await page.keyboard.press('Enter');
+  await expect(player.goal('health-check')).toHaveAttribute('data-state', 'met');
+
+  await player.tabTo(page.getByTestId('step-next'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('The blind window');
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run web-1 left rotation \d+ s after the crash, and [\d,]+ requests failed/);
+  await player.advance(120_000);
+  await expect(player.complete).toContainText('Lesson complete');
+  for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
+  await page.screenshot({ path: artifactPath('lesson-1-complete.png') });
+  expect(errors).toEqual([]);
+});
+
+test('a change on a finished run restarts it with the change; Restart run keeps the changes, Undo all drops them', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await page.evaluate(() => window.__lab.seek(60_000));
+  await expect(lab.status).toHaveText('Finished');
+  await expect(page.getByTestId('play')).toHaveText('Restart run');
+  await lab.targetAction('b', 'crash');
+  await expect(lab.status).toHaveText('Paused');
+  await expect(lab.simTime).toHaveText('0.0 s');
+  expect((await lab.changes()).map((c) => [c.atMs, c.change])).toEqual([[0, { action: 'crash', target: 'b' }]]);
+  expect((await lab.target('b')).state).toBe('crashed');
+
+  await lab.advance(5_000);
+  await page.getByTestId('reset').click();
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('0.0 s');
+  expect((await lab.changes()).length).toBe(1);
+  await page.getByTestId('clear-changes').click();
+  await lab.ready();
+  expect(await lab.changes()).toEqual([]);
+  expect((await lab.target('b')).state).toBe('up');
+  expect(errors).toEqual([]);
+});
+
+test('the sandbox keeps its own scenario apart from a lesson’s world', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('weighted-5-1-1', 'Weighted round robin, 5:1:1');
+  await lab.advance(4_000);
+  await page.getByTestId('nav-lessons').click();
+  await page.getByTestId(`lesson-${LESSON_1}`).getByRole('link').click();
+  await expect(page.getByTestId('world-name')).toHaveText('One server behind a listener');
+  await lab.ready();
+  await page.getByTestId('nav-sandbox').click();
+  await expect(lab.scenarioName).toHaveText('Weighted round robin, 5:1:1');
+  await lab.ready();
+  await expect(lab.simTime).toHaveText('4.0 s');
+  expect(errors).toEqual([]);
+});
+
+test('compare explains itself: both diagrams, charts with event markers, and a note on the largest difference', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto('#/compare');
+  await page.getByTestId('compare-scenario').selectOption('health-check-blind-window');
+  await page.getByTestId('b-algorithm-web').selectOption('least-connections');
+  await page.getByTestId('compare-start').click();
+  await lab.ready();
+  await page.getByTestId('speed-max').check();
+  await lab.play();
+  await expect(lab.status).toHaveText('Finished', { timeout: 20_000 });
+  await expect(page.getByTestId('compare-view-a').getByTestId('topology-view')).toBeVisible();
+  await expect(page.getByTestId('compare-view-b').getByTestId('topology-view')).toBeVisible();
+  await expect(page.getByTestId('compare-note')).toContainText(/B \(least-connections\) failed [\d,]+ more requests than A \(round-robin\)/);
+  await expect(page.getByTestId('compare-note')).toContainText('While b was crashed');
+  await expect(page.getByTestId('chart-failed').getByTestId('marker').first()).toBeVisible();
+  await page.screenshot({ path: artifactPath('compare-explained.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});

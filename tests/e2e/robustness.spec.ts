@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './support/lab-page.ts';
+import { LessonPlayer } from './support/lesson-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+import { encodeRun } from '../../src/sim/share-link.ts';
+import { fleet } from '../../src/ui/sandbox/fleet.ts';
+
+test('a lessons chunk that fails to load says so with Retry, and Retry loads it', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  let blocked = true;
+  await page.route(/LessonRoute-[^/]*\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons');
+  await expect(page.getByTestId('chunk-failed')).toContainText('The lessons could not be loaded');
+  await page.screenshot({ path: artifactPath('chunk-failed.png') });
+  blocked = false;
+  await page.getByTestId('chunk-retry').click();
+  await expect(player.list).toBeVisible();
+  // the failed fetch is reported by the browser itself; nothing else may go wrong
+  expect(errors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e))).toEqual([]);
+});
+
+test('a share link that replays a long run shows its cost and progress, and Cancel opens it where the replay got to', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  const day = { ...(fleet(200, 1_000_000) as object), durationSec: 86_400, name: 'A day at a million requests a second' };
+  await lab.goto(`#/sandbox?s=${encodeRun({ scenario: day, seed: 1, atMs: 86_400_000, changes: [] })}`);
+  const progress = page.getByTestId('replay-progress');
+  await expect(progress).toContainText('This link shows the run at 86400.0 s');
+  await expect(progress).toContainText('about 86.4 billion requests');
+  await expect.poll(() => page.getByTestId('replay-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBeGreaterThan(0);
+  await page.screenshot({ path: artifactPath('share-replay-progress.png') });
+  await page.getByTestId('replay-cancel').click();
+  await expect(progress).toHaveCount(0);
+  await lab.ready();
+  await expect(lab.notice).toContainText('The replay was stopped at');
+  await expect(lab.scenarioName).toHaveText('A day at a million requests a second');
+  expect(await lab.simSeconds()).toBeGreaterThan(0);
+  expect(await lab.simSeconds()).toBeLessThan(86_400);
+  expect(errors).toEqual([]);
+});
+
+test('present mode: big type, the controls hidden, presenter keys drive the run and the steps', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/one-server-is-not-enough/1');
+  await player.ready();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  await expect(page.getByTestId('nav-sandbox')).toHaveCount(0);
+  await expect(page.getByTestId('control-bar')).toBeHidden();
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('present-bar')).toContainText('Running');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('present-bar')).toContainText('Paused');
+  await page.keyboard.press('PageDown');
+  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await page.screenshot({ path: artifactPath('present-mode.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('nav-sandbox')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('anyone can switch to flow widths, zoom and pan; the blind-window band keeps the whole run', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('health-check-blind-window', 'Health checks and the blind window');
+  await lab.advance(170_000);
+  await page.getByTestId('flow-style-widths').click();
+  await expect(page.getByTestId('flow-canvas')).toHaveCount(0);
+  await lab.advance(2_000); // widths are rates: they need two moments
+  await expect(page.getByTestId('flow-widths').locator('text').first()).toHaveText(/\d+\/s/);
+  await page.getByTestId('zoom-in').click();
+  await page.getByTestId('zoom-in').click();
+  await expect(page.getByTestId('zoom-value')).toHaveText('150%');
+  const stage = page.getByTestId('diagram-stage');
+  expect(await stage.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await stage.evaluate((el) => el.scrollTo({ left: 200 }));
+  expect(await stage.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // b's window (45 s to 100 s) is long out of the charts' last minute, and still on the band
+  await lab.tab('charts');
+  await expect(page.getByTestId('blind-window-b:45000')).toBeVisible();
+  await page.screenshot({ path: artifactPath('widths-zoom-band.png') });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDuration, formatLargeCount, formatMs, formatPercent, formatRate, formatRequestRate, formatSeconds, formatSecondsPrecise, formatShare } from '../../../src/viz/number-format.ts';
+
+describe('the one number formatter', () => {
+  it('writes every number with its unit, and — when there is none', () => {
+    expect(formatCount(1234)).toBe('1,234');
+    expect(formatRequestRate(24.4)).toBe('24 req/s');
+    expect(formatRate(2500)).toBe('2.5k/s');
+    expect(formatMs(4.25)).toBe('4.3 ms');
+    expect(formatMs(1900)).toBe('1.9 s');
+    expect(formatPercent(0.054)).toBe('5.4%');
+    expect(formatShare(0.337)).toBe('34%');
+    expect(formatSeconds(12_345)).toBe('12.3 s');
+    expect(formatSecondsPrecise(12_345)).toBe('12.345 s');
+    for (const f of [formatCount, formatRequestRate, formatRate, formatMs, formatPercent, formatShare, formatSeconds, formatLargeCount, formatDuration]) expect(f(NaN)).toBe('—');
+  });
+
+  it('says large counts and long waits in words', () => {
+    expect(formatLargeCount(86_400_000_000)).toBe('86.4 billion');
+    expect(formatLargeCount(2_500_000)).toBe('2.5 million');
+    expect(formatDuration(40_000)).toBe('40 s');
+    expect(formatDuration(720_000)).toBe('12 min');
+    expect(formatDuration(3.5 * 3_600_000)).toBe('3.5 hours');
+  });
+});
