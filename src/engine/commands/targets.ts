@@ -3,6 +3,7 @@ import type { Change } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
 import { breakDependency, crashTarget, degradeTarget, deregisterTarget, hangTarget, recoverTarget, registerTarget } from '../backend/lifecycle.ts';
 import { startQueued } from '../request/serve.ts';
+import { writeTarget } from './current.ts';
 
 export type TargetChange = Extract<Change, { target: string }>;
 
@@ -37,6 +38,7 @@ export function applyTargetChange(s: SimState, t: number, change: TargetChange):
     case 'set-service-time': {
       const store = s.store;
       store.configs[t] = { ...store.configs[t], serviceTimeMs: change.serviceTimeMs };
+      writeTarget(s, t, store.configs[t]);
       store.setServiceTime(t, change.serviceTimeMs, store.configs[t].serviceTimeByClass, s.mix.names);
       s.log.add(s.nowMs, 'config', change.target, `service time of ${change.target} changed to ${change.serviceTimeMs.dist}`);
       return null;
@@ -51,6 +53,7 @@ function setWeight(s: SimState, t: number, weight: number): string | null {
   if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
   store.weight[t] = weight;
   store.configs[t] = { ...store.configs[t], weight };
+  writeTarget(s, t, store.configs[t]);
   group.rebuild();
   s.log.add(s.nowMs, 'config', store.ids[t], `weight of ${store.ids[t]} set to ${weight}`);
   return null;
@@ -61,6 +64,7 @@ function setConcurrency(s: SimState, t: number, concurrency: number): string | n
   store.accrue(t, s.nowMs);
   store.concurrency[t] = concurrency;
   store.configs[t] = { ...store.configs[t], concurrency };
+  writeTarget(s, t, store.configs[t]);
   startQueued(s, t);
   s.log.add(s.nowMs, 'config', store.ids[t], `${store.ids[t]} now serves ${concurrency} request${concurrency === 1 ? '' : 's'} at once`);
   return null;

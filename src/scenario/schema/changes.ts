@@ -7,6 +7,30 @@ import { HealthCheckSchema } from './target-group.ts';
 
 const at = { atSec: z.number().min(0).max(LIMITS.maxDurationSec) };
 
+/** One JSON Patch operation (RFC 6902) on the scenario: `path` is a JSON Pointer such as `/targetGroups/0/algorithm`. */
+export const PatchOpSchema = z.strictObject({
+  op: z.enum(['add', 'replace', 'remove']).default('replace'),
+  path: z.string().max(500),
+  value: z.unknown().optional(),
+});
+
+/** A change to any part of the scenario: one patch (`path`, `value`, `op`), or several applied together (`patches`). */
+function patchChange<E extends z.core.$ZodLooseShape>(extra: E) {
+  return z
+    .strictObject({
+      ...extra,
+      action: z.literal('patch'),
+      op: z.enum(['add', 'replace', 'remove']).optional(),
+      path: z.string().max(500).optional(),
+      value: z.unknown().optional(),
+      patches: z.array(PatchOpSchema).min(1).max(LIMITS.maxPatches).optional(),
+    })
+    .refine((c) => ((c as { path?: string }).path === undefined) !== ((c as { patches?: unknown[] }).patches === undefined), {
+      message: 'a patch has a path (one patch) or patches (several together), one of the two',
+      path: ['path'],
+    });
+}
+
 /** The change vocabulary, optionally with extra fields (a scheduled event adds `atSec`). */
 function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
   return z.discriminatedUnion('action', [
@@ -43,6 +67,7 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('set-service-time'), target: id, serviceTimeMs: DistributionSchema }),
     z.strictObject({ ...extra, action: z.literal('set-target-count'), group: id, count: z.int().min(1).max(LIMITS.maxTargetsPerGroup) }),
     z.strictObject({ ...extra, action: z.literal('set-rate'), ratePerSec: rate }),
+    patchChange(extra),
   ]);
 }
 
