@@ -17,6 +17,7 @@ import { encodeRun } from '../src/sim/share-link.ts';
 import { fleet } from '../src/ui/sandbox/fleet.ts';
 import { BENCHES } from './bench-scenarios.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
+import { summariseTrace, type ThreadWork } from './perf-trace.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -31,6 +32,8 @@ const root = new URL('../', import.meta.url).pathname;
 const dist = `${root}dist/`;
 /** Wall ms after the run opened during which the start-up's later work (the tabs, the charts) is still counted. */
 const STARTUP_QUIET_MS = 2000;
+/** Trace categories: top-level tasks and the timeline's events, each with its thread CPU time. */
+const TRACE = { categories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] };
 
 if (args.includes('--build') || !existsSync(`${dist}index.html`)) {
   console.log('building the site…');
@@ -99,8 +102,10 @@ try {
     }, 50);
   }, STARTUP_QUIET_MS);
   const load = loadavg();
+  await browser.startTracing(page, TRACE);
   await page.goto(`${base}?test#/sandbox?s=${link}`);
   await startupDone;
+  const startupTrace = summariseTrace(await browser.stopTracing());
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
   const measure = `(async () => {
@@ -113,6 +118,7 @@ try {
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
     observer.observe({ type: 'longtask' });
     const frames = [];
+    console.timeStamp('perf:measure-start');
     const simStart = reached();
     const wallStart = performance.now();
     await new Promise((done) => {
@@ -127,6 +133,7 @@ try {
     });
     observer.disconnect();
     const wallMs = performance.now() - wallStart;
+    console.timeStamp('perf:measure-end');
     return { frames: frames.slice(1), longTasks, simSpeed: (reached() - simStart) / wallMs, status: lab.status() };
   })()`;
   // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after
@@ -137,7 +144,9 @@ try {
   }));
   const loading = startupTasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
   const startup = startupTasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
+  await browser.startTracing(page, TRACE);
   const result = (await page.evaluate(measure)) as { frames: number[]; longTasks: number[]; simSpeed: number; status: string };
+  const playTrace = summariseTrace(await browser.stopTracing(), { from: 'perf:measure-start', to: 'perf:measure-end' });
   await browser.close();
 
   const sorted = [...result.frames].sort((a, b) => a - b);
@@ -148,7 +157,19 @@ try {
   const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
   console.log(`long tasks (> 50 ms) at start-up: ${startup.length}${list(startup)}  longest ${startup.length ? f(Math.max(...startup)) : 'none'}; before the page's scripts (the browser loading the document): ${loading.length}${list(loading)}`);
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
-  console.log(`simulated speed reached: ${result.simSpeed.toFixed(1)}× (status: ${result.status})`);
+  console.log(`simulated speed reached: ${result.simSpeed.toFixed(2)}× (status: ${result.status})`);
+  // The same in CPU time (the thread's own clock, which others' work on the machine does not inflate).
+  const cpuList = (w: ThreadWork | null) => (w === null ? 'not traced' : `${w.longTasksCpu.length}${list(w.longTasksCpu)}`);
+  console.log(`CPU time (what an idle core would take): start-up main thread ${startupTrace.main ? f(startupTrace.main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${cpuList(startupTrace.main)}; while playing: ${cpuList(playTrace.main)}`);
+  const perSec = (w: ThreadWork | null) => (w === null ? 'not traced' : `CPU ${((w.cpuMs / playTrace.windowMs) * 1000).toFixed(0)} ms, busy ${((w.busyMs / playTrace.windowMs) * 1000).toFixed(0)} ms (wall)`);
+  console.log(`per wall second while playing: main thread ${perSec(playTrace.main)}; worker ${perSec(playTrace.worker)}`);
+  if (playTrace.worker && playTrace.worker.cpuMs > 0) {
+    // simulated ms per CPU ms of the worker: the speed it would keep with a core of its own, never idle
+    const simMs = result.simSpeed * playTrace.windowMs;
+    console.log(`simulated per CPU second: worker ${(simMs / playTrace.worker.cpuMs).toFixed(2)}×, main thread ${playTrace.main ? (simMs / playTrace.main.cpuMs).toFixed(2) : '?'}× (the lower of the two bounds the speed on an idle 2-core machine)`);
+  }
+  const top = (w: ThreadWork | null) => (w === null ? '' : w.byName.slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
+  console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}`);
   console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
   const after = loadavg();
   console.log(`load average (1 min) on this ${availableParallelism()}-core machine: ${load[0].toFixed(2)} before, ${after[0].toFixed(2)} after`);

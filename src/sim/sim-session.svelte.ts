@@ -4,7 +4,10 @@
  * about as long as the page's frames — one question in flight at a time, so a slow frame or a busy worker
  * simply means fewer, larger steps (back-pressure), never a queue. A tick answers whether the worker fell
  * behind (stopped on its budget); the caller then asks again at once, so the worker keeps working while
- * the page draws. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
+ * the page draws. While it is behind, the simulated time it fell short by is still owed (up to
+ * MAX_FRAME_WALL_MS of wall time: a bounded debt, not a queue) and a second question may wait in the
+ * worker, so that it starts on it the moment it answers instead of idling while the page takes in the
+ * answer and asks again: a world the worker can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
  * `snapshot` — what the numbers and the diagram show — at most every SHOW_EVERY_MS while playing and at
  * once after anything else (a step, a seek, a change); topology, per-second series and the run's reports
  * (metrics, health, scaling: at most once per closed simulated second and 4 times a wall second), the
@@ -78,7 +81,14 @@ export class SimSession implements PlaybackTarget {
   readonly #onEvents: (added: SimEvent[], fresh: boolean) => void;
   #id: SessionId | null = null;
   #generation = -1;
-  #busy = false;
+  /** Questions sent by tick() and not yet taken in (at most one, two while the worker is behind). */
+  #inFlight = 0;
+  /** Simulated ms the questions in flight may still add (an upper bound: they may stop on their budget). */
+  #aheadMs = 0;
+  /** The last tick's answer said the worker fell behind. */
+  #behind = false;
+  /** The taking-in of the last question in flight: answers are taken in the order asked. */
+  #taken: Promise<unknown> = Promise.resolve();
   #owedWallMs = 0;
   /** The page's last frame, in wall ms: how long a question to the worker may take. */
   #frameMs = MIN_BUDGET_MS;
@@ -172,19 +182,35 @@ export class SimSession implements PlaybackTarget {
     this.owe(wallMs);
     if (wallMs > 0) this.#frameMs = wallMs;
     const id = this.#id;
-    if (this.#busy || id === null || !this.live) return false;
-    const fromMs = this.reachedMs;
-    const remainingMs = Math.max(0, this.durationMs - fromMs);
+    if (this.#inFlight >= (this.#behind ? 2 : 1) || id === null || !this.live) return false;
+    // where the worker will be when it starts on this question, at most
+    const startMs = this.reachedMs + this.#aheadMs;
+    const remainingMs = Math.max(0, this.durationMs - startMs);
     const dtMs = speed === 'max' ? remainingMs : Math.min(this.#owedWallMs * speed, remainingMs);
+    if (this.#inFlight > 0 && dtMs <= 0) return false;
     this.#owedWallMs = 0;
-    this.#busy = true;
+    this.#inFlight++;
+    this.#aheadMs += dtMs;
     const budgetMs = Math.min(Math.max(this.#frameMs, MIN_BUDGET_MS), MAX_BUDGET_MS);
-    try {
-      await this.#refresh(this.#worker.ask((api) => api.frame(id, dtMs, budgetMs, this.#request(this.#lastSeq(), this.#seriesDue()))), false, true);
-    } finally {
-      this.#busy = false;
-    }
-    return this.live && this.reachedMs < fromMs + dtMs && !this.ended;
+    const asked = this.#worker.ask((api) => api.frame(id, dtMs, budgetMs, this.#request(this.#lastSeq(), this.#seriesDue())));
+    const previous = this.#taken;
+    const taken = (async () => {
+      try {
+        await previous;
+        const fromMs = this.reachedMs; // the worker started on this question where the previous answer left it
+        await this.#refresh(asked, false, true);
+        const shortMs = fromMs + dtMs - this.reachedMs;
+        // fell short on its budget: the time is still owed (bounded by owe()), asked for again at once
+        if (shortMs > 0 && speed !== 'max') this.owe(shortMs / speed);
+        this.#behind = this.live && shortMs > 0 && !this.ended;
+        return this.#behind;
+      } finally {
+        this.#inFlight--;
+        this.#aheadMs = Math.max(0, this.#aheadMs - dtMs);
+      }
+    })();
+    this.#taken = taken.catch(() => {});
+    return taken;
   }
 
   /**

@@ -76,6 +76,32 @@ describe('SimSession', () => {
     expect(session.reachedMs).toBeLessThan(10_000);
   });
 
+  it('while the worker is behind, still owes the time it fell short by and lets a second question wait in the worker', async () => {
+    // a worker clock that jumps 100 ms per reading: each question runs one 1 ms slice, then its budget is spent
+    let wall = 0;
+    const api = createSimApi({ now: () => (wall += 100) });
+    const frame = vi.spyOn(api, 'frame');
+    const session = new SimSession(simWorker(api));
+    await session.open(threeServers);
+    frame.mockClear();
+    expect(await session.tick(100, 100)).toBe(true); // asked 10,000 ms, got 1
+    expect(session.reachedMs).toBe(1);
+    // asked again at once (no wall time since): the 9,999 ms it fell short by, capped at 250 ms of wall × 100
+    const again = session.tick(0, 100);
+    // a frame meanwhile: behind, so its 16 ms × 100 go out now instead of waiting for the answer
+    const second = session.tick(16, 100);
+    expect(await Promise.all([again, second])).toEqual([true, true]);
+    expect(frame.mock.calls.map((call) => call[1])).toEqual([10_000, 9_999, 1_600]);
+    expect(session.reachedMs).toBe(3); // each answer taken in order, from where the previous one left the worker
+    // a third question while two are in flight waits (its time is owed)
+    const third = session.tick(16, 100);
+    const fourth = session.tick(16, 100);
+    const fifth = session.tick(16, 100);
+    expect(await fifth).toBe(false);
+    await Promise.all([third, fourth]);
+    expect(frame).toHaveBeenCalledTimes(5);
+  });
+
   it('shows a playing run at most every SHOW_EVERY_MS of wall time, the newest answer always, and the last one soon after', async () => {
     const wall = vi.spyOn(performance, 'now').mockReturnValue(10_000);
     const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
