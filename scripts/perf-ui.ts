@@ -105,7 +105,9 @@ try {
   await browser.startTracing(page, TRACE);
   await page.goto(`${base}?test#/sandbox?s=${link}`);
   await startupDone;
-  const startupTrace = summariseTrace(await browser.stopTracing());
+  const startupBytes = await browser.stopTracing();
+  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startupBytes);
+  const startupTrace = summariseTrace(startupBytes);
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
   const measure = `(async () => {
