@@ -168,8 +168,10 @@ try {
   if (playTrace.worker && playTrace.worker.cpuMs > 0) {
     // simulated ms per CPU ms of the worker: the speed it would keep with a core of its own, never idle
     const simMs = result.simSpeed * playTrace.windowMs;
-    console.log(`simulated per CPU second: worker ${(simMs / playTrace.worker.cpuMs).toFixed(2)}×, main thread ${playTrace.main ? (simMs / playTrace.main.cpuMs).toFixed(2) : '?'}× (the lower of the two bounds the speed on an idle 2-core machine)`);
+    console.log(`simulated per CPU second of the worker: ${(simMs / playTrace.worker.cpuMs).toFixed(2)}× (the speed it would keep with a core of its own, never idle; low while its code is still being optimised)`);
   }
+  // the page's work is per frame, not per simulated second: its CPU per frame drawn says whether 60 frames a second fit a core
+  if (playTrace.main && sorted.length > 0) console.log(`main thread CPU per frame drawn: ${f(playTrace.main.cpuMs / sorted.length)}`);
   const top = (w: ThreadWork | null) => (w === null ? '' : w.byName.slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
   console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}`);
   console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
