@@ -13,6 +13,8 @@ export const EV_HC_RESULT = 8;
 export const EV_OUTLIER_SWEEP = 9;
 /** A circuit breaker's open period ends (a = target). */
 export const EV_CB_HALF_OPEN = 10;
+/** The next replayed request is sent (a = its index in the replay). */
+export const EV_REPLAY = 11;
 /** Route 53 health checks of the DNS records are due. */
 export const EV_DNS_CHECK = 12;
 /** A balancer's hot standby takes over (a = balancer). */

@@ -2,11 +2,13 @@
  * A target group at run time: its registered members, its balancing algorithm, and the view the
  * algorithm sees — member-indexed weights, requests in flight and rotation, kept up to date as
  * requests are sent and answered — plus the request's hash key (client address, path, header,
- * cookie or query parameter) for hash-based algorithms.
+ * cookie or query parameter) for hash-based algorithms. nginx backups: the primaries and the backups
+ * each have their own algorithm instance (nginx's `peers` and `peers->next`); HAProxy's algorithms
+ * see every member with its backup flag and server id and do their own backup logic.
  */
-import type { BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
+import type { AlgorithmOptions, BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
 import { createAlgorithm } from './registry.ts';
-import type { AlgorithmName } from '../../scenario/algorithm-names.ts';
+import { HAPROXY_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
 import type { TargetStore } from '../backend/targets.ts';
 import type { Rng } from '../core/rng.ts';
@@ -14,8 +16,9 @@ import { DeadlineQueue } from '../core/deadline-queue.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
 import { pathOnly } from './router.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
+import { assignServerIds } from './server-ids.ts';
 
-const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev'];
+const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev', 'haproxy-hash'];
 
 export class TargetGroup implements GroupView {
   /** The group's configuration now (a live patch replaces it). */
@@ -54,6 +57,23 @@ export class TargetGroup implements GroupView {
   filtered = false;
   /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
   zoneFilter = -1;
+  /** HAProxy redispatch: the member the previous attempt used, passed over when possible (-1: none). */
+  avoid = -1;
+  /** The algorithm is HAProxy's: it follows state and weight changes itself, so only membership rebuilds it. */
+  haproxy = false;
+  /**
+   * nginx backups (non-HAProxy algorithms): 1 per member that is a backup. The primaries' instance picks
+   * with the backups ineligible; when it finds none, the backups' own instance picks (`tier` 1).
+   */
+  private backupOf = new Uint8Array(0);
+  private backupAlgorithm: BalancingAlgorithm | null = null;
+  private zoneBackupAlgorithms: (BalancingAlgorithm | undefined)[] = [];
+  /** Which members a pick may use: -1 all (no nginx backups), 0 primaries, 1 backups. */
+  private tier = -1;
+  /** The last pick went to a backup of an nginx-style group. */
+  pickedBackup = false;
+  /** Registered members that are not nginx `down`: nginx's try budget (`peer.tries`). */
+  triesBudget = 0;
   private needsKey = false;
   private readonly keyKind: string;
   private readonly keyName: string;
@@ -92,13 +112,22 @@ export class TargetGroup implements GroupView {
   }
   eligible(i: number): boolean {
     if (this.rotationOf[i] !== 1) return false;
-    return !this.filtered || this.passes(this.memberIds[i]);
+    return !this.filtered || ((this.tier < 0 || this.backupOf[i] === this.tier) && this.passes(this.memberIds[i]));
   }
   address(i: number): string {
     return this.store.addresses[this.memberIds[i]];
   }
   random(): number {
     return this.rng.next();
+  }
+  serverId(i: number): number {
+    return this.store.serverId[this.memberIds[i]];
+  }
+  backup(i: number): boolean {
+    return this.store.configs[this.memberIds[i]].backup === true;
+  }
+  concurrency(i: number): number {
+    return this.store.concurrency[this.memberIds[i]];
   }
 
   /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings. */
@@ -135,10 +164,29 @@ export class TargetGroup implements GroupView {
 
   setAlgorithm(name: AlgorithmName): void {
     this.algorithmName = name;
-    this.algorithm = createAlgorithm(name);
+    this.algorithm = createAlgorithm(name, this.options());
     this.zoneAlgorithms = [];
+    this.backupAlgorithm = null;
+    this.zoneBackupAlgorithms = [];
     this.needsKey = KEYED.includes(name);
+    this.haproxy = HAPROXY_ALGORITHMS.includes(name);
     this.rebuild();
+  }
+
+  /** HAProxy's options from the group's settings (other algorithms ignore them). */
+  private options(): AlgorithmOptions {
+    return { hashType: this.cfg.hashType ?? 'map-based', allBackups: this.cfg.allBackups ?? false, hashKey: this.cfg.hashKey };
+  }
+
+  /**
+   * Target t's weight changed. HAProxy's algorithms notice it at their next pick (as `set weight` does);
+   * the others rebuild their per-target state.
+   */
+  reweight(t: number): void {
+    const m = this.store.memberIndex[t];
+    if (!this.haproxy || m < 0) return this.rebuild();
+    this.weightOf[m] = this.store.weight[t];
+    this.equalWeights = this.weightOf.every((w) => w === 0 || w === this.weightOf.find((x) => x > 0));
   }
 
   /** Re-reads the registered members from the store; call after membership or weights change. */
@@ -153,6 +201,7 @@ export class TargetGroup implements GroupView {
       }
     }
     const n = this.members.length;
+    assignServerIds(store, this.index, this.cfg.targets);
     this.memberIds = Int32Array.from(this.members);
     this.weightOf = new Float64Array(n);
     this.activeOf = new Int32Array(n);
@@ -168,16 +217,32 @@ export class TargetGroup implements GroupView {
       if (w > 0 && first === 0) first = w;
       else if (w > 0 && w !== first) this.equalWeights = false;
     }
+    this.backupOf = new Uint8Array(n);
+    this.triesBudget = 0;
+    for (let m = 0; m < n; m++) {
+      const cfg = store.configs[this.members[m]];
+      if (cfg.backup === true && !this.haproxy) this.backupOf[m] = 1;
+      if (cfg.down !== true) this.triesBudget++;
+    }
+    this.tier = this.backupOf.includes(1) ? 0 : -1;
     this.algorithm.rebuild(this);
     for (const a of this.zoneAlgorithms) a?.rebuild(this);
+    if (this.tier >= 0) {
+      this.backupAlgorithm ??= createAlgorithm(this.algorithmName, this.options());
+      this.backupAlgorithm.rebuild(this);
+      for (const a of this.zoneBackupAlgorithms) a?.rebuild(this);
+    } else {
+      this.backupAlgorithm = null;
+      this.zoneBackupAlgorithms = [];
+    }
   }
 
-  private algorithmOfZone(zone: number): BalancingAlgorithm {
-    let a = this.zoneAlgorithms[zone];
+  private algorithmOfZone(zones: (BalancingAlgorithm | undefined)[], zone: number): BalancingAlgorithm {
+    let a = zones[zone];
     if (a === undefined) {
-      a = createAlgorithm(this.algorithmName);
+      a = createAlgorithm(this.algorithmName, this.options());
       a.rebuild(this);
-      this.zoneAlgorithms[zone] = a;
+      zones[zone] = a;
     }
     return a;
   }
@@ -186,26 +251,47 @@ export class TargetGroup implements GroupView {
   penalize(member: number, amount: number): void {
     this.algorithm.penalize?.(member, amount);
     for (const a of this.zoneAlgorithms) a?.penalize?.(member, amount);
+    this.backupAlgorithm?.penalize?.(member, amount);
+    for (const a of this.zoneBackupAlgorithms) a?.penalize?.(member, amount);
   }
 
-  /** Chooses a target (global index) for a request, or -1. */
-  pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
+  /**
+   * Chooses a target (global index) for a request, or -1. With nginx backups, `onBackups` (the request
+   * already went to a backup) keeps it on the backups, as nginx keeps a request on `peers->next`.
+   */
+  pick(nowMs: number, clientIp: number, clientId: number, cls: number, onBackups = false): number {
     this.nowMs = nowMs;
-    this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
+    this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0 || this.tier >= 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
-    const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneFilter)).pick(this, r);
+    r.avoid = this.avoid;
+    this.pickedBackup = false;
+    if (this.tier < 0) {
+      const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
+      return m < 0 ? -1 : this.memberIds[m];
+    }
+    let m = -1;
+    if (!onBackups) m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
+    if (m < 0) {
+      // no primary can take it: nginx switches the request to the backup peers for the rest of its tries
+      this.tier = 1;
+      m = (this.zoneFilter < 0 ? this.backupAlgorithm! : this.algorithmOfZone(this.zoneBackupAlgorithms, this.zoneFilter)).pick(this, r);
+      this.tier = 0;
+      this.pickedBackup = m >= 0;
+    }
     return m < 0 ? -1 : this.memberIds[m];
   }
 
-  /** Tells latency-aware algorithms how long target `t` took. */
+  /** Tells latency-aware algorithms how long target `t` took (HAProxy leastconn: that a request ended). */
   observe(t: number, latencyMs: number, nowMs: number): void {
     if (this.algorithm.onResponse === undefined) return;
     const m = this.store.memberIndex[t];
     if (m < 0) return;
     this.algorithm.onResponse(m, latencyMs, nowMs);
     for (const a of this.zoneAlgorithms) a?.onResponse?.(m, latencyMs, nowMs);
+    this.backupAlgorithm?.onResponse?.(m, latencyMs, nowMs);
+    for (const a of this.zoneBackupAlgorithms) a?.onResponse?.(m, latencyMs, nowMs);
   }
 
   private keyFor(clientIp: number, clientId: number, cls: number): string {

@@ -51,7 +51,7 @@ function setWeight(s: SimState, t: number, weight: number): string | null {
   if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
   store.weight[t] = weight;
   store.configs[t] = { ...store.configs[t], weight };
-  group.rebuild();
+  group.reweight(t);
   s.log.add(s.nowMs, 'config', store.ids[t], `weight of ${store.ids[t]} set to ${weight}`);
   return null;
 }

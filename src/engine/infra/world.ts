@@ -42,9 +42,9 @@ export function buildBalancers(scenario: Scenario, mix: RequestMix, clients: Cli
   };
   const balancers = scenario.balancers.map((b, bi) => {
     const nodeZones = (b.zones ?? []).map(zoneIndex);
-    const routes = routeClasses(b, mix.classes);
+    const routes = routeClasses(b, mix.forms);
     const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : groups.findIndex((g) => g.id === id))));
-    return new Balancer(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.classes);
+    return new Balancer(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.forms);
   });
   for (let t = 0; t < store.count; t++) {
     const zone = store.configs[t].zone;

@@ -48,7 +48,10 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
   if (s.edgeStats !== null) s.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, s.mix.malicious[pool.cls[slot]], outcome);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
   if (s.onDone !== null) {
-    s.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? s.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
+    const id = pool.id[slot];
+    const name = outcomeName(outcome);
+    const attempts = s.attemptLog!.finish(id, name);
+    s.onDone({ id, arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], class: s.mix.classes[pool.cls[slot]].name, target: t >= 0 ? s.store.ids[t] : null, outcome: name, latencyMs, attempts });
   }
   // a closed-loop user thinks, then sends again (attack bots are not users)
   if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + thinkTime(s), EV_USER, pool.client[slot], 0);

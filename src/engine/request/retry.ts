@@ -5,7 +5,7 @@
  * when the old target still holds the old one — else it fails for good.
  */
 import type { SimState } from '../state.ts';
-import { FAILURE_REASONS } from '../types.ts';
+import { FAILURE_REASONS, outcomeName } from '../types.ts';
 import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
 import { onAttemptFailed } from '../health/passive.ts';
 import { choose } from './choose.ts';
@@ -29,6 +29,7 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     const group = s.groups[g];
     const retries = group.retries;
     const id = pool.id[slot];
+    if (s.attemptLog !== null) s.attemptLog.ended(id, outcomeName(outcome));
     const cond = RETRY_CONDITION[outcome];
     let tried = s.tried.get(id);
     let retry = false;
@@ -43,7 +44,7 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
       if (tried === undefined) s.tried.set(id, (tried = []));
       tried.push(t);
       group.zoneFilter = pool.zone[slot];
-      const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
+      const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.form[slot], tried);
       if (next >= 0) {
         // the target failed this attempt even though the user may never see it
         store.failed[t]++;
@@ -78,6 +79,7 @@ function cloneRequest(s: SimState, slot: number): number {
   pool.serviceU[c] = pool.serviceU[slot];
   pool.client[c] = pool.client[slot];
   pool.cls[c] = pool.cls[slot];
+  pool.form[c] = pool.form[slot];
   pool.group[c] = pool.group[slot];
   pool.target[c] = pool.target[slot];
   pool.flags[c] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK);

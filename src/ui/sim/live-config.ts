@@ -14,10 +14,10 @@ function lastChange<A extends Change['action']>(changes: readonly LoggedChange[]
   return undefined;
 }
 
-/** The arrival rate set last, or the scenario's base rate; null for closed-loop traffic. */
+/** The arrival rate set last, or the scenario's base rate; null for closed-loop and replayed traffic. */
 export function currentRate(scenario: Scenario, changes: readonly LoggedChange[]): number | null {
   const arrival = scenario.traffic.arrival;
-  if (arrival.kind === 'closed') return null;
+  if (arrival.kind === 'closed' || arrival.kind === 'replay') return null;
   return lastChange(changes, 'set-rate', () => true)?.ratePerSec ?? arrival.ratePerSec;
 }
 
