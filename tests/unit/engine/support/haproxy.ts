@@ -6,7 +6,7 @@ import { checked } from './scenarios.ts';
 
 type GroupInput = ScenarioInput['targetGroups'][number];
 type TargetInput = GroupInput['targets'][number];
-type ReplayRequest = { atMs: number; path?: string; client?: string; headers?: Record<string, string>; class?: string };
+type ReplayRequest = { atMs: number; path?: string; host?: string; client?: string; headers?: Record<string, string>; class?: string };
 
 export interface WorldOptions {
   algorithm: GroupInput['algorithm'];
