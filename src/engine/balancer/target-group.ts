@@ -10,7 +10,7 @@ import type { AlgorithmOptions, BalancingAlgorithm, GroupView, RequestKey } from
 import { createAlgorithm } from './registry.ts';
 import { HAPROXY_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
-import type { TargetStore } from '../backend/targets.ts';
+import { ADMIN_DRAIN, type TargetStore } from '../backend/targets.ts';
 import type { Rng } from '../core/rng.ts';
 import { DeadlineQueue } from '../core/deadline-queue.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
@@ -70,8 +70,8 @@ export class TargetGroup implements GroupView {
   private zoneBackupAlgorithms: (BalancingAlgorithm | undefined)[] = [];
   /** Which members a pick may use: -1 all (no nginx backups), 0 primaries, 1 backups. */
   private tier = -1;
-  /** The last pick went to a backup of an nginx-style group. */
-  pickedBackup = false;
+  /** nginx backups: this request already went to a backup, so it stays on the backups (`peers->next`). */
+  onBackups = false;
   /** Registered members that are not nginx `down`: nginx's try budget (`peer.tries`). */
   triesBudget = 0;
   private needsKey = false;
@@ -130,9 +130,9 @@ export class TargetGroup implements GroupView {
     return this.store.concurrency[this.memberIds[i]];
   }
 
-  /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings. */
+  /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings, which a drained target still takes. */
   canTake(t: number): boolean {
-    return this.store.inRotation[t] === 1 && this.passes(t);
+    return (this.store.inRotation[t] === 1 || this.store.admin[t] === ADMIN_DRAIN) && this.passes(t);
   }
 
   private passes(t: number): boolean {
@@ -255,30 +255,34 @@ export class TargetGroup implements GroupView {
     for (const a of this.zoneBackupAlgorithms) a?.penalize?.(member, amount);
   }
 
+  /** Is target t one of this group's nginx backups? */
+  isBackup(t: number): boolean {
+    const m = this.store.memberIndex[t];
+    return this.tier >= 0 && m >= 0 && this.backupOf[m] === 1;
+  }
+
   /**
-   * Chooses a target (global index) for a request, or -1. With nginx backups, `onBackups` (the request
-   * already went to a backup) keeps it on the backups, as nginx keeps a request on `peers->next`.
+   * Chooses a target (global index) for a request, or -1. With nginx backups, the primaries' instance
+   * picks first; when it finds none (or `onBackups`), the backups' instance does.
    */
-  pick(nowMs: number, clientIp: number, clientId: number, cls: number, onBackups = false): number {
+  pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
     this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0 || this.tier >= 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
     r.avoid = this.avoid;
-    this.pickedBackup = false;
     if (this.tier < 0) {
       const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
       return m < 0 ? -1 : this.memberIds[m];
     }
     let m = -1;
-    if (!onBackups) m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
+    if (!this.onBackups) m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
     if (m < 0) {
       // no primary can take it: nginx switches the request to the backup peers for the rest of its tries
       this.tier = 1;
       m = (this.zoneFilter < 0 ? this.backupAlgorithm! : this.algorithmOfZone(this.zoneBackupAlgorithms, this.zoneFilter)).pick(this, r);
       this.tier = 0;
-      this.pickedBackup = m >= 0;
     }
     return m < 0 ? -1 : this.memberIds[m];
   }

@@ -34,7 +34,7 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     let tried = s.tried.get(id);
     let retry = false;
     if (retries !== null && retries.on.includes(cond as never)) {
-      const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
+      const max = retries.maxTries === 0 ? group.triesBudget : retries.maxTries;
       retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
@@ -44,7 +44,10 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
       if (tried === undefined) s.tried.set(id, (tried = []));
       tried.push(t);
       group.zoneFilter = pool.zone[slot];
+      // nginx: a request that reached a backup stays on the backups for the rest of its tries
+      group.onBackups = group.isBackup(t);
       const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.form[slot], tried);
+      group.onBackups = false;
       if (next >= 0) {
         // the target failed this attempt even though the user may never see it
         store.failed[t]++;

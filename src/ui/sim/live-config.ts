@@ -86,6 +86,8 @@ export function describeChange(c: Change): string {
       return `database ${c.database}: failover`;
     case 'set-forward-weights':
       return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
+    case 'set-admin-state':
+      return `${c.target}: ${c.state}`;
     default: {
       const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
       return `${subject}: ${c.action}`;
