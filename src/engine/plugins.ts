@@ -55,11 +55,11 @@ export const PLUGINS: readonly Plugin[] = [
     needed: (s) => s.scalingGroups.length > 0,
     start: startScaling,
     events: [
-      [EV_ASG_TICK, (s, a) => onScalingTick(s, a)],
+      [EV_ASG_TICK, (s, a, b) => onScalingTick(s, a, b)],
       [EV_INSTANCE_READY, (s, a) => onInstanceReady(s, a)],
       [EV_SPOT_INTERRUPT, (s, a) => onSpotInterruption(s, a)],
     ],
   },
   { name: 'databases', needed: (s) => s.databases !== null, start: reconcileDatabases, events: [] },
-  { name: 'DNS', needed: (s) => s.dns !== null, start: scheduleDnsChecks, events: [[EV_DNS_CHECK, (s) => onDnsCheck(s)]] },
+  { name: 'DNS', needed: (s) => s.dns !== null, start: scheduleDnsChecks, events: [[EV_DNS_CHECK, (s, a) => onDnsCheck(s, a)]] },
 ];

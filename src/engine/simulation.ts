@@ -130,9 +130,10 @@ class Run implements Simulation {
       case EV_COMPLETION:
         return onCompletion(s, q.a, q.b);
       case EV_TIMEOUT:
-        return expire(s, s.groups[q.a]);
+        return expire(s, s.groups[q.a], q.b);
       case EV_USER:
-        return admit(s, q.a, -1);
+        // a user beyond the count (a live change lowered it) stops
+        return q.a < s.clients.normal ? admit(s, q.a, -1) : undefined;
       case EV_REPLAY:
         return onReplay(s, q.a);
       case EV_DRAIN_DONE:

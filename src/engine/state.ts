@@ -64,32 +64,37 @@ export interface SecondCounts {
 /** How clients send requests. */
 export interface TrafficState {
   /** Open-loop arrival rate over time; null for closed-loop users. */
-  readonly profile: RateProfile | null;
+  profile: RateProfile | null;
   /** Poisson (an Exp(1) area per arrival) rather than evenly spaced. */
-  readonly poisson: boolean;
+  poisson: boolean;
   /** Bumped when the rate changes live, so the already scheduled arrival is dropped. */
   generation: number;
   /** Closed-loop users' think time, or null for open-loop traffic. */
-  readonly think: DistParams | null;
+  think: DistParams | null;
   /** The next request id (arrival order). */
   nextId: number;
-  /** Every DDoS wave the run has had, by index (`EV_ATTACK` carries it). */
-  readonly attacks: AttackConfig[];
+  /** Every DDoS wave the run has had, by index (`EV_ATTACK` carries it); a wave a live patch removed is `stopped`. */
+  readonly attacks: (AttackConfig & { stopped?: boolean })[];
   /** Replayed requests (`arrival.kind: "replay"`), or null. */
   readonly replay: Replay | null;
 }
 
+/**
+ * A run's state. Fields that are not readonly are replaced when a live patch changes the scenario
+ * (engine/adopt/); everything else keeps its identity for the whole run.
+ */
 export interface SimState {
-  readonly scenario: Scenario;
+  /** The scenario as it is now: the one the run started from, with every live change folded in. */
+  scenario: Scenario;
   /** Current simulated time, ms. */
   nowMs: number;
   readonly queue: EventQueue;
   readonly rng: Readonly<Record<StreamName, Rng>>;
 
   readonly traffic: TrafficState;
-  readonly mix: RequestMix;
-  readonly clients: ClientPopulation;
-  readonly cookies: ClientCookies;
+  mix: RequestMix;
+  clients: ClientPopulation;
+  cookies: ClientCookies;
 
   readonly pool: RequestPool;
   readonly store: TargetStore;
@@ -99,8 +104,8 @@ export interface SimState {
 
   readonly balancers: Balancer[];
   /** The balancer that receives traffic when there is no DNS name. */
-  readonly entry: Balancer;
-  readonly balancerById: ReadonlyMap<string, Balancer>;
+  entry: Balancer;
+  readonly balancerById: Map<string, Balancer>;
   /** Zone names; targets' and balancer nodes' zones are indices into this. */
   readonly zoneNames: string[];
   /** Zones in an outage now. */
@@ -109,12 +114,12 @@ export interface SimState {
   readonly totals: Totals;
   readonly second: SecondCounts;
   readonly latency: LatencyPair;
-  readonly sloMs: number;
+  sloMs: number;
   readonly series: SecondSeries;
   readonly flows: FlowRecorder;
   readonly log: EventLog;
   /** What edge protection did; null when nothing in the scenario attacks or protects. */
-  readonly edgeStats: EdgeStats | null;
+  edgeStats: EdgeStats | null;
   /** Bumped whenever targets, groups or balancers change shape, so views re-read the topology. */
   topologyVersion: number;
   /** The host's per-request callback (the CLI's --trace), or null. */
@@ -124,16 +129,18 @@ export interface SimState {
 
   readonly health: HealthData;
   /** Sticky bindings, sessions and carts; null when no group is sticky and nothing keeps sessions. */
-  readonly sessions: SessionData | null;
+  sessions: SessionData | null;
   /** Databases behind target groups; null when no group queries one. */
-  readonly databases: DatabaseTier | null;
+  databases: DatabaseTier | null;
   /** Route 53 in front of the balancers; null when the scenario has no DNS name. */
-  readonly dns: Dns | null;
+  dns: Dns | null;
+  /** Bumped when a live patch replaces the DNS name, so its old health-check events lapse. */
+  dnsEpoch: number;
   /** Every deployment the run has had, by index (a removed one stays, marked). */
   readonly deployments: DeploymentRun[];
   readonly scalingGroups: ScalingGroup[];
   /** The scaling group that owns each target group, or null. */
   readonly scalingOfGroup: (ScalingGroup | null)[];
-  readonly instanceTypes: Readonly<Record<string, InstanceType>>;
+  instanceTypes: Readonly<Record<string, InstanceType>>;
   readonly billing: CostMeter;
 }

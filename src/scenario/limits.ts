@@ -23,4 +23,6 @@ export const LIMITS = {
   maxEvents: 10_000,
   maxReplayRequests: 100_000,
   maxHeadersPerRequest: 20,
+  /** Patches applied together as one change. */
+  maxPatches: 200,
 } as const;

@@ -4,6 +4,7 @@
  */
 import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
+import { awsLimitBreaches } from './health-limits.ts';
 import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
 import { stepBoundsError } from './step-bounds.ts';
 import { cronError } from './cron.ts';
@@ -11,6 +12,7 @@ import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
 import { checkBalancing } from './check-balancing.ts';
 import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
 import { LIMITS } from './limits.ts';
+import { applyPatches } from './json-patch.ts';
 import { describe, formatPath, fromZod } from './zod-errors.ts';
 import type { Validated, ValidationError } from './validated.ts';
 
@@ -25,17 +27,15 @@ function duplicates(ids: string[]): string[] {
 }
 
 /** Rules that span fields: unique ids, references that must exist, combinations that make no sense. */
-function crossCheck(s: Scenario): ValidationError[] {
+function crossCheck(s: Scenario, checkEvents: boolean): ValidationError[] {
   const errors: ValidationError[] = [];
   const groupIds = new Set(s.targetGroups.map((g) => g.id));
-  const targetIds = new Set<string>();
   let totalTargets = 0;
 
   for (const d of duplicates(s.balancers.map((b) => b.id))) errors.push({ path: 'balancers', message: `duplicate balancer id "${d}"` });
   for (const d of duplicates(s.targetGroups.map((g) => g.id))) errors.push({ path: 'targetGroups', message: `duplicate target group id "${d}"` });
   const allTargets = s.targetGroups.flatMap((g) => g.targets.map((t) => t.id));
   for (const d of duplicates(allTargets)) errors.push({ path: 'targetGroups', message: `duplicate target id "${d}" (target ids are unique across all groups)` });
-  for (const t of allTargets) targetIds.add(t);
 
   const classNames = new Set((s.traffic.mix ?? [{ name: 'default' }]).map((m) => m.name));
   s.targetGroups.forEach((g, gi) => {
@@ -126,7 +126,44 @@ function crossCheck(s: Scenario): ValidationError[] {
   });
 
   errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkReplay(s));
-  s.events.forEach((e, ei) => errors.push(...checkChangeRefs(e, s, `events[${ei}]`, targetIds, groupIds)));
+  if (checkEvents) errors.push(...checkEventsInOrder(s));
+  return errors;
+}
+
+/**
+ * Scheduled events in time order (equal times in list order), each against the scenario as the patches
+ * before it left it: a rule may forward to a group an earlier patch added.
+ */
+function checkEventsInOrder(s: Scenario): ValidationError[] {
+  const errors: ValidationError[] = [];
+  let world = s;
+  const idsOf = (x: Scenario) => ({ targets: new Set(x.targetGroups.flatMap((g) => g.targets.map((t) => t.id))), groups: new Set(x.targetGroups.map((g) => g.id)) });
+  let ids = idsOf(world);
+  const order = s.events.map((e, ei) => ({ e, ei })).sort((a, b) => a.e.atSec - b.e.atSec || a.ei - b.ei);
+  for (const { e, ei } of order) {
+    const at = `events[${ei}]`;
+    if (e.action !== 'patch') {
+      errors.push(...checkChangeRefs(e, world, at, ids.targets, ids.groups));
+      continue;
+    }
+    const patches = e.patches ?? [{ op: e.op ?? 'replace', path: e.path ?? '', value: e.value }];
+    const patched = applyPatches(world, patches);
+    if (!patched.ok) {
+      errors.push(...patched.errors.map((x) => ({ path: at, message: `at ${e.atSec} s, ${x.path}: ${x.message}` })));
+      continue;
+    }
+    const checked = validateDocument(patched.value, false);
+    if (!checked.ok) {
+      errors.push(...checked.errors.map((x) => ({ path: at, message: `at ${e.atSec} s, the patched scenario's ${x.path}: ${x.message}` })));
+      continue;
+    }
+    if (JSON.stringify(checked.value.events) !== JSON.stringify(world.events) || checked.value.seed !== world.seed) {
+      errors.push({ path: at, message: 'a scheduled patch cannot change the scheduled events or the seed' });
+      continue;
+    }
+    world = checked.value;
+    ids = idsOf(world);
+  }
   return errors;
 }
 
@@ -216,6 +253,8 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
  */
 function checkHealthCheck(input: HealthCheckInput, at: string): ValidationError[] {
   const hc = resolveHealthCheck(input);
+  const breaches = awsLimitBreaches(hc);
+  if (breaches.length > 0) return breaches.map((b) => ({ path: `${at}.${b.field}`, message: b.message }));
   if (hc.model === 'rise-fall' ? hc.timeoutSec > hc.intervalSec : hc.timeoutSec >= hc.intervalSec) {
     const bound = hc.model === 'rise-fall' ? 'at most' : 'shorter than';
     return [{ path: `${at}.timeoutSec`, message: `the timeout (${hc.timeoutSec} s) must be ${bound} the interval (${hc.intervalSec} s), or checks would overlap` }];
@@ -284,11 +323,16 @@ export function migrate(raw: unknown): Validated<unknown> {
 
 /** Validates a whole scenario document. */
 export function validateScenario(raw: unknown): Validated<Scenario> {
+  return validateDocument(raw, true);
+}
+
+/** A whole scenario document; with `checkEvents`, its scheduled events too (in time order, patches applied). */
+function validateDocument(raw: unknown, checkEvents: boolean): Validated<Scenario> {
   const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
   const parsed = ScenarioSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, errors: capped(fromZod(parsed.error.issues, migrated.value)) };
-  const errors = crossCheck(parsed.data);
+  const errors = crossCheck(parsed.data, checkEvents);
   return errors.length > 0 ? { ok: false, errors: capped(errors) } : { ok: true, value: parsed.data };
 }
 

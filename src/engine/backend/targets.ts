@@ -32,7 +32,8 @@ export const ADMIN_MAINT = 2;
 export class TargetStore {
   count = 0;
   private cap = 0;
-  readonly classes: number;
+  /** Request classes in the service-time table (a live change of the mix re-lays it: setClasses). */
+  classes: number;
   ids: string[] = [];
   addresses: string[] = [];
   groupOf = new Int32Array(0);
@@ -128,6 +129,16 @@ export class TargetStore {
       this.svcP1[i] = p.p1;
       this.svcP2[i] = p.p2;
     }
+  }
+
+  /** Re-lays the service-time table for a new list of request classes, from each target's configuration. */
+  setClasses(classNames: readonly string[]): void {
+    this.classes = Math.max(1, classNames.length);
+    const n = this.cap * this.classes;
+    this.svcKind = new Uint8Array(n);
+    this.svcP1 = new Float64Array(n);
+    this.svcP2 = new Float64Array(n);
+    for (let t = 0; t < this.count; t++) this.setServiceTime(t, this.configs[t].serviceTimeMs, this.configs[t].serviceTimeByClass, classNames);
   }
 
   /** Brings the busy-time integral of target t up to `nowMs`; call before `busy` changes. */

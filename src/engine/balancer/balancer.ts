@@ -38,13 +38,16 @@ export class Balancer {
   readonly l4: L4Connections | null;
   /** The primary failed (crash or region outage). */
   down = false;
+  /** Taken out of the scenario by a live patch (its index stays). */
+  retired = false;
   /** The region is out: even a standby cannot help. */
   regionDown = false;
   /** When the standby takes over after a failure (NaN: no takeover pending or done). */
   takeoverAtMs = NaN;
   readonly nodeDown: boolean[];
-  readonly edge: Edge | null;
-  readonly cpu: BalancerCpu | null;
+  /** Edge protection and the balancer's CPU; a live patch that leaves their settings as they were keeps them (with their state). */
+  edge: Edge | null;
+  cpu: BalancerCpu | null;
   /** Per request class: CPU ms the balancer spends on it (routing + TLS it terminates). */
   readonly lbCostMs: Float64Array;
   /** Per request class: CPU ms added to the target's work (TLS passed through). */
@@ -55,6 +58,8 @@ export class Balancer {
   readonly listenerOf: ListenerConfig[];
   /** Live weights of each listener's weighted default action, by port (deployments shift them). */
   readonly weights = new Map<number, { group: string; weight: number }[]>();
+  /** How many clients its per-client tables hold. */
+  readonly clientsSized: number;
   /** Per client (multi-node balancers): the node it resolved and until when it keeps that address. */
   readonly clientNode: Int32Array | null;
   readonly clientUntil: Float64Array | null;
@@ -85,6 +90,7 @@ export class Balancer {
       cfg.layer === 4
         ? { target: new Int32Array(clients).fill(-1), lastUsedMs: new Float64Array(clients), remaining: new Int32Array(clients), idleMs: cfg.idleTimeoutSec * 1000, perConnection: cfg.requestsPerConnection }
         : null;
+    this.clientsSized = clients;
     const multi = nodeZones.length > 1;
     this.clientNode = multi ? new Int32Array(clients).fill(NODE_NONE) : null;
     this.clientUntil = multi ? new Float64Array(clients) : null;

@@ -25,8 +25,10 @@ export class TargetGroup implements GroupView {
   cfg: TargetGroupConfig;
   readonly id: string;
   readonly index: number;
-  readonly timeoutMs: number;
-  readonly deregistrationDelaySec: number;
+  timeoutMs = 0;
+  deregistrationDelaySec = 0;
+  /** Taken out of the scenario by a live patch: no members, no routes (its index stays, as every index does). */
+  retired = false;
   readonly timeouts = new DeadlineQueue();
   algorithmName: AlgorithmName;
   /** The algorithm of the balancer (or of its node, when cross-zone balancing is on). */
@@ -50,9 +52,9 @@ export class TargetGroup implements GroupView {
   readonly excluded: number[] = [];
   /** Passive health / circuit check per pick, when the group has one. */
   allows: ((t: number) => boolean) | null = null;
-  readonly retries: NonNullable<TargetGroupConfig['retries']> | null;
+  retries: NonNullable<TargetGroupConfig['retries']> | null = null;
   /** The group binds clients to targets (stickiness). */
-  readonly sticky: boolean;
+  sticky = false;
   /** True while a pick must also consult exclusions, the zone or passive health (kept off the common path). */
   filtered = false;
   /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
@@ -75,9 +77,9 @@ export class TargetGroup implements GroupView {
   /** Registered members that are not nginx `down`: nginx's try budget (`peer.tries`). */
   triesBudget = 0;
   private needsKey = false;
-  private readonly keyKind: string;
-  private readonly keyName: string;
-  private readonly classKeys: string[];
+  private keyKind = '';
+  private keyName = '';
+  private classKeys: string[] = [];
   private readonly request: RequestKey = { clientIp: 0, key: '' };
 
   constructor(
@@ -90,11 +92,20 @@ export class TargetGroup implements GroupView {
     this.cfg = cfg;
     this.id = cfg.id;
     this.index = index;
+    this.algorithmName = cfg.algorithm;
+    this.configure(cfg, classes);
+  }
+
+  /**
+   * Takes the group's settings (at the start, or from a live patch): timeout, draining, retries,
+   * stickiness and the hash key. The algorithm is the caller's business (setAlgorithm).
+   */
+  configure(cfg: TargetGroupConfig, classes: readonly RequestClass[]): void {
+    this.cfg = cfg;
     this.timeoutMs = cfg.requestTimeoutMs;
     this.deregistrationDelaySec = cfg.deregistrationDelaySec;
     this.retries = cfg.retries ?? null;
     this.sticky = cfg.stickiness !== undefined;
-    this.algorithmName = cfg.algorithm;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
     this.keyName = colon < 0 ? '' : cfg.hashKey.slice(colon + 1);

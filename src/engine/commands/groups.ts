@@ -9,10 +9,13 @@ import { applyInstanceType } from '../backend/instance.ts';
 import { recomputeRotation } from '../health/rotation.ts';
 import { replaceHealthCheck, targetRegistered } from '../health/checks.ts';
 import { defaultZone } from '../infra/world.ts';
+import { groupPath, setInScenario } from './current.ts';
 
 export function setAlgorithm(s: SimState, g: number, algorithm: AlgorithmName): null {
   const group = s.groups[g];
   group.setAlgorithm(algorithm);
+  group.cfg = { ...group.cfg, algorithm };
+  setInScenario(s, ['targetGroups', groupPath(s, group.id), 'algorithm'], algorithm);
   s.topologyVersion++;
   s.log.add(s.nowMs, 'config', group.id, `${group.id} now balances with ${algorithm}`);
   return null;
@@ -21,6 +24,9 @@ export function setAlgorithm(s: SimState, g: number, algorithm: AlgorithmName): 
 export function setHealthCheck(s: SimState, g: number, healthCheck: HealthCheckInput | null): null {
   const id = s.groups[g].id;
   replaceHealthCheck(s, g, healthCheck);
+  const { healthCheck: _was, ...rest } = s.groups[g].cfg;
+  s.groups[g].cfg = healthCheck === null ? rest : { ...rest, healthCheck };
+  setInScenario(s, ['targetGroups', groupPath(s, id)], s.groups[g].cfg);
   s.log.add(s.nowMs, 'config', id, healthCheck ? `${id} health check changed` : `${id} no longer has an active health check`);
   return null;
 }
@@ -71,6 +77,9 @@ export function setTargetCount(s: SimState, g: number, count: number): string | 
     group.rebuild();
     for (const t of added) targetRegistered(s, t);
   }
+  // the configured list is now the group's members
+  group.cfg = { ...group.cfg, targets: group.members.map((t) => store.configs[t]) };
+  setInScenario(s, ['targetGroups', groupPath(s, groupId)], group.cfg);
   s.topologyVersion++;
   s.log.add(s.nowMs, 'config', groupId, `${groupId} now has ${count} target${count === 1 ? '' : 's'} (was ${before})`);
   return null;

@@ -15,6 +15,7 @@ import { setRate } from './traffic.ts';
 import { changeCapacity } from './scaling.ts';
 import { changeForwardWeights } from './releases.ts';
 import { setSessionStoreDown } from './sessions.ts';
+import { applyPatch } from './patch.ts';
 
 /** Applies a live change now; returns why it cannot (and changes nothing), or null. */
 export function applyChange(s: SimState, change: Change): string | null {
@@ -60,5 +61,7 @@ function applyOne(s: SimState, change: Change): string | null {
       return setSessionStoreDown(s, change.group, change.action === 'crash-session-store');
     case 'set-rate':
       return setRate(s, change.ratePerSec);
+    case 'patch':
+      return applyPatch(s, change);
   }
 }

@@ -4,6 +4,7 @@ import type { SimState } from '../state.ts';
 import { breakDependency, crashTarget, degradeTarget, deregisterTarget, hangTarget, recoverTarget, registerTarget } from '../backend/lifecycle.ts';
 import { startQueued } from '../request/serve.ts';
 import { setAdminState } from '../backend/admin-state.ts';
+import { writeTarget } from './current.ts';
 
 export type TargetChange = Extract<Change, { target: string }>;
 
@@ -41,6 +42,7 @@ export function applyTargetChange(s: SimState, t: number, change: TargetChange):
     case 'set-service-time': {
       const store = s.store;
       store.configs[t] = { ...store.configs[t], serviceTimeMs: change.serviceTimeMs };
+      writeTarget(s, t, store.configs[t]);
       store.setServiceTime(t, change.serviceTimeMs, store.configs[t].serviceTimeByClass, s.mix.names);
       s.log.add(s.nowMs, 'config', change.target, `service time of ${change.target} changed to ${change.serviceTimeMs.dist}`);
       return null;
@@ -55,6 +57,7 @@ function setWeight(s: SimState, t: number, weight: number): string | null {
   if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
   store.weight[t] = weight;
   store.configs[t] = { ...store.configs[t], weight };
+  writeTarget(s, t, store.configs[t]);
   group.reweight(t);
   s.log.add(s.nowMs, 'config', store.ids[t], `weight of ${store.ids[t]} set to ${weight}`);
   return null;
@@ -65,6 +68,7 @@ function setConcurrency(s: SimState, t: number, concurrency: number): string | n
   store.accrue(t, s.nowMs);
   store.concurrency[t] = concurrency;
   store.configs[t] = { ...store.configs[t], concurrency };
+  writeTarget(s, t, store.configs[t]);
   startQueued(s, t);
   s.log.add(s.nowMs, 'config', store.ids[t], `${store.ids[t]} now serves ${concurrency} request${concurrency === 1 ? '' : 's'} at once`);
   return null;

@@ -1,7 +1,9 @@
 /**
  * Request timeouts without one heap event per request: every request in a target group has the same
  * timeout and arrives in time order, so deadlines come out in FIFO order. One ring holds
- * (deadline, slot, request id); the engine keeps a single wake-up event for the head.
+ * (deadline, slot, request id); the engine keeps a single wake-up event for the head. When the timeout
+ * is shortened live, a new deadline can be earlier than ones already waiting: it is slid into place
+ * from the tail, so the ring stays sorted (ties keep their order of arrival).
  */
 export class DeadlineQueue {
   private deadline: Float64Array;
@@ -9,8 +11,11 @@ export class DeadlineQueue {
   private id: Float64Array;
   private head = 0;
   size = 0;
-  /** A wake-up event is scheduled for the head. */
+  /** A wake-up event is scheduled for the head, at `armedAtMs`, carrying `token`. */
   armed = false;
+  armedAtMs = Infinity;
+  /** Bumped when an earlier deadline needs its own wake-up: the older wake-up is then stale. */
+  token = 0;
 
   constructor(capacity = 256) {
     this.deadline = new Float64Array(capacity);
@@ -29,7 +34,17 @@ export class DeadlineQueue {
       this.deadline = d; this.slot = s; this.id = r;
       this.head = 0;
     }
-    const j = (this.head + this.size) % this.deadline.length;
+    const cap2 = this.deadline.length;
+    let j = (this.head + this.size) % cap2;
+    // slide later deadlines one place back (only after a live change shortened the timeout)
+    for (let k = this.size; k > 0; k--) {
+      const prev = (j - 1 + cap2) % cap2;
+      if (this.deadline[prev] <= deadlineMs) break;
+      this.deadline[j] = this.deadline[prev];
+      this.slot[j] = this.slot[prev];
+      this.id[j] = this.id[prev];
+      j = prev;
+    }
     this.deadline[j] = deadlineMs;
     this.slot[j] = slot;
     this.id[j] = id;

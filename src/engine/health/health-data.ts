@@ -19,9 +19,9 @@ export type GroupMode = 'normal' | 'fail-open' | 'panic' | 'refuse';
 
 export interface GroupHealth {
   hc: ResolvedHealthCheck | null;
-  readonly nginx: NginxPassive | null;
-  readonly outlier: OutlierDetector | null;
-  readonly breaker: CircuitBreaker | null;
+  nginx: NginxPassive | null;
+  outlier: OutlierDetector | null;
+  breaker: CircuitBreaker | null;
   mode: GroupMode;
 }
 

@@ -7,11 +7,12 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { Database } from './database.ts';
 
 export class DatabaseTier {
+  /** Every database the run has had, by index (a live patch replaces or retires them in place). */
   readonly dbs: Database[];
   /** The database of each target group, or null. */
   readonly ofGroup: (Database | null)[];
   /** Per database: targets refused a pool (too many connections). */
-  starved: Set<number>[];
+  readonly starved: Set<number>[];
 
   constructor(scenario: Scenario) {
     this.dbs = scenario.databases.map((d) => new Database(d));

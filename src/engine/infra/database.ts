@@ -30,6 +30,8 @@ export class Database {
   private readonly rho: number[];
   private nextReplica = 0;
   failoverUntilMs = -Infinity;
+  /** Taken out of the scenario by a live patch: no group queries it. */
+  retired = false;
 
   constructor(cfg: DatabaseConfig) {
     this.cfg = cfg;
@@ -37,6 +39,15 @@ export class Database {
     this.meanMs = distMean(cfg.queryTimeMs);
     this.started = new Array(1 + cfg.readReplicas).fill(0);
     this.rho = new Array(1 + cfg.readReplicas).fill(0);
+  }
+
+  /** A database with new settings that keeps this one's open pools, failover and last load (a live patch). */
+  reconfigured(cfg: DatabaseConfig): Database {
+    const next = new Database(cfg);
+    for (const [t, n] of this.held) next.held.set(t, cfg.proxy ? n : Math.min(n, cfg.maxConnections));
+    next.failoverUntilMs = this.failoverUntilMs;
+    for (let i = 0; i < Math.min(next.rho.length, this.rho.length); i++) next.rho[i] = this.rho[i];
+    return next;
   }
 
   get open(): number {

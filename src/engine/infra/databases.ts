@@ -59,5 +59,5 @@ export function failOver(s: SimState, id: string): string | null {
 /** Every database's state, for snapshots. */
 export function databaseStates(s: SimState): DatabaseState[] {
   const tier = s.databases;
-  return tier === null ? [] : tier.dbs.map((d, i) => d.state(s.nowMs, tier.starved[i].size));
+  return tier === null ? [] : tier.dbs.flatMap((d, i) => (d.retired ? [] : [d.state(s.nowMs, tier.starved[i].size)]));
 }

@@ -24,16 +24,16 @@ function endpointUp(s: SimState, balancerId: string): boolean {
 
 /** The first check, if any record has one. */
 export function scheduleDnsChecks(s: SimState): void {
-  if (s.dns !== null && s.dns.nextCheckMs() < Infinity) s.queue.push(s.dns.nextCheckMs(), EV_DNS_CHECK, 0, 0);
+  if (s.dns !== null && s.dns.nextCheckMs() < Infinity) s.queue.push(Math.max(s.dns.nextCheckMs(), s.nowMs), EV_DNS_CHECK, s.dnsEpoch, 0);
 }
 
 /** Every check due by now; the next is scheduled. */
-export function onDnsCheck(s: SimState): void {
+export function onDnsCheck(s: SimState, epoch: number): void {
   const dns = s.dns;
-  if (dns === null) return;
+  if (dns === null || epoch !== s.dnsEpoch) return;
   for (const tr of dns.runChecks(s.nowMs, (target) => endpointUp(s, target))) {
     s.log.add(tr.atMs, tr.healthy ? 'dns-healthy' : 'dns-unhealthy', tr.recordId, tr.message);
   }
   const next = dns.nextCheckMs();
-  if (next < Infinity) s.queue.push(Math.max(next, s.nowMs), EV_DNS_CHECK, 0, 0);
+  if (next < Infinity) s.queue.push(Math.max(next, s.nowMs), EV_DNS_CHECK, s.dnsEpoch, 0);
 }

@@ -40,12 +40,7 @@ export function buildBalancers(scenario: Scenario, mix: RequestMix, clients: Cli
     const i = zoneNames.indexOf(name);
     return i >= 0 ? i : zoneNames.push(name) - 1;
   };
-  const balancers = scenario.balancers.map((b, bi) => {
-    const nodeZones = (b.zones ?? []).map(zoneIndex);
-    const routes = routeClasses(b, mix.forms);
-    const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : groups.findIndex((g) => g.id === id))));
-    return new Balancer(b, bi, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.forms);
-  });
+  const balancers = scenario.balancers.map((b, bi) => buildBalancer(b, bi, mix, clients, groups, zoneIndex));
   for (let t = 0; t < store.count; t++) {
     const zone = store.configs[t].zone;
     if (zone !== undefined) store.zoneOf[t] = zoneIndex(zone);
@@ -53,6 +48,20 @@ export function buildBalancers(scenario: Scenario, mix: RequestMix, clients: Cli
   // zones named only by balancers are known now; place the targets that name none
   for (let t = 0; t < store.count; t++) if (store.configs[t].zone === undefined) store.zoneOf[t] = placeTarget(scenario, groups, store, zoneNames, t);
   return { zoneNames, balancers };
+}
+
+/** One balancer: its nodes (zones numbered by `zoneIndex`) and each request class's route to a group. */
+export function buildBalancer(b: BalancerConfig, index: number, mix: RequestMix, clients: ClientPopulation, groups: readonly TargetGroup[], zoneIndex: (name: string) => number): Balancer {
+  const nodeZones = (b.zones ?? []).map(zoneIndex);
+  const routes = routeClasses(b, mix.forms);
+  const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : groups.findIndex((g) => g.id === id && !g.retired))));
+  return new Balancer(b, index, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.forms);
+}
+
+/** The index of zone `name`, numbering it when it is new. */
+export function zoneIndexOf(s: SimState, name: string): number {
+  const i = s.zoneNames.indexOf(name);
+  return i >= 0 ? i : s.zoneNames.push(name) - 1;
 }
 
 /** Route 53 for the scenario's DNS name, or null when it has none. */

@@ -10,7 +10,9 @@ export function buildHealthReport(s: SimState): HealthReport {
     targets[s.store.ids[t]] = { health: HEALTH_STATES[healthOf(h, t)], transitions: h.transitions[t] ?? 0, falseRemovals: h.falseRemovals[t] ?? 0, checks: h.checkCount[t] ?? 0 };
   }
   const groups: HealthReport['groups'] = {};
-  s.groups.forEach((g, gi) => (groups[g.id] = { mode: h.groups[gi].mode }));
+  s.groups.forEach((g, gi) => {
+    if (!g.retired) groups[g.id] = { mode: h.groups[gi].mode };
+  });
   const series = s.series.export();
   let ok = 0;
   let failed = 0;

@@ -66,12 +66,13 @@ export function buildSnapshot(s: SimState): Snapshot {
 }
 
 function infraSnapshot(s: SimState): InfraSnapshot {
+  const balancers = s.balancers.filter((b) => !b.retired);
   return {
-    balancers: s.balancers.map((b) => ({ id: b.id, state: b.state(s.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => s.zoneNames[z]), cpuLoad: b.cpu?.load ?? null, cpuCores: b.cpu?.cores ?? null })),
+    balancers: balancers.map((b) => ({ id: b.id, state: b.state(s.nowMs), zonesDown: b.nodeZones.filter((_, n) => b.nodeDown[n]).map((z) => s.zoneNames[z]), cpuLoad: b.cpu?.load ?? null, cpuCores: b.cpu?.cores ?? null })),
     databases: databaseStates(s),
     dns: s.dns === null ? [] : s.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
-    forwards: s.balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
+    forwards: balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
     deployments: deploymentStates(s),
-    sessionStores: s.groups.flatMap(({ cfg }, gi) => (cfg.sessionStore.kind === 'memory' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
+    sessionStores: s.groups.flatMap(({ cfg, retired }, gi) => (retired || cfg.sessionStore.kind === 'memory' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
   };
 }

@@ -20,7 +20,7 @@ export function buildTopology(s: SimState): Topology {
         defaultGroup: l.defaultForward ?? null,
       })),
     })),
-    groups: s.groups.map((g) => ({ id: g.id, algorithm: g.algorithmName, targets: [...g.members] })),
+    groups: s.groups.filter((g) => !g.retired).map((g) => ({ id: g.id, algorithm: g.algorithmName, targets: [...g.members] })),
     targets: Array.from({ length: store.count }, (_, t) => ({
       id: store.ids[t],
       group: s.groups[store.groupOf[t]].id,

@@ -42,7 +42,13 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   timeouts.push(s.nowMs + group.timeoutMs, slot, pool.id[slot] * 32 + pool.attempt[slot]);
   if (!timeouts.armed) {
     timeouts.armed = true;
-    s.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
+    timeouts.armedAtMs = timeouts.headDeadline();
+    s.queue.push(timeouts.armedAtMs, EV_TIMEOUT, group.index, timeouts.token);
+  } else if (timeouts.headDeadline() < timeouts.armedAtMs) {
+    // a shortened timeout put this deadline first: wake up for it, and let the later wake-up lapse
+    timeouts.token++;
+    timeouts.armedAtMs = timeouts.headDeadline();
+    s.queue.push(timeouts.armedAtMs, EV_TIMEOUT, group.index, timeouts.token);
   }
   return 0;
 }

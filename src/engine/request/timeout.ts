@@ -12,8 +12,9 @@ import { attemptFailed } from './retry.ts';
 import { compactTimeouts } from './finish.ts';
 
 /** The group's earliest deadline has come: every request past its deadline times out. */
-export function expire(s: SimState, group: TargetGroup): void {
+export function expire(s: SimState, group: TargetGroup, token: number): void {
   const timeouts = group.timeouts;
+  if (token !== timeouts.token) return;
   const pool = s.pool;
   timeouts.armed = false;
   while (timeouts.size > 0 && timeouts.headDeadline() <= s.nowMs) {
@@ -36,6 +37,7 @@ export function expire(s: SimState, group: TargetGroup): void {
   compactTimeouts(s, group);
   if (timeouts.size > 0) {
     timeouts.armed = true;
-    s.queue.push(timeouts.headDeadline(), EV_TIMEOUT, group.index, 0);
+    timeouts.armedAtMs = timeouts.headDeadline();
+    s.queue.push(timeouts.armedAtMs, EV_TIMEOUT, group.index, timeouts.token);
   }
 }

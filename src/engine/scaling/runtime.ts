@@ -6,7 +6,7 @@
  * grace period; at most 10 % of desired at a time), and terminates by the termination policy after
  * draining. Policies see CloudWatch-like metrics fed once per simulated second, so scaling reacts late.
  */
-import type { Scenario } from '../../scenario/schema.ts';
+import type { ScalingGroupConfig, Scenario } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
 import type { TargetStore } from '../backend/targets.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
@@ -28,14 +28,20 @@ const TICK_MS = 10_000;
 
 /** The scenario's scaling groups, each adopting its target group's targets. */
 export function createScalingGroups(scenario: Scenario, groups: readonly TargetGroup[], store: TargetStore, zoneNames: readonly string[]): ScalingGroup[] {
-  return scenario.scalingGroups.map((cfg, index) => {
-    const g = groups.findIndex((x) => x.id === cfg.targetGroup);
-    const members = groups[g].members.map((t) => ({ t, zone: store.zoneOf[t] >= 0 ? zoneNames[store.zoneOf[t]] : '' }));
-    // only the zones of the balancers that forward to this group (not another region's)
-    const balancerZones = scenario.balancers.filter((b) => groupsOf(b).includes(cfg.targetGroup)).flatMap((b) => b.zones ?? []);
-    const zones = balancerZones.length > 0 ? [...new Set(balancerZones)] : [...new Set(members.map((m) => m.zone))];
-    return new ScalingGroup(cfg, index, g, members, zones);
-  });
+  return scenario.scalingGroups.map((cfg, index) => scalingGroupFor(scenario, cfg, index, groups, store, zoneNames));
+}
+
+/** A scaling group adopting its target group's members as in-service instances. */
+export function scalingGroupFor(scenario: Scenario, cfg: ScalingGroupConfig, index: number, groups: readonly TargetGroup[], store: TargetStore, zoneNames: readonly string[]): ScalingGroup {
+  const g = groups.findIndex((x) => x.id === cfg.targetGroup && !x.retired);
+  const members = groups[g].members.map((t) => ({ t, zone: store.zoneOf[t] >= 0 ? zoneNames[store.zoneOf[t]] : '' }));
+  return new ScalingGroup(cfg, index, g, members, launchZones(scenario, cfg, members.map((m) => m.zone)));
+}
+
+/** The zones a scaling group launches into: those of the balancers that forward to its group (not another region's), else its members'. */
+export function launchZones(scenario: Scenario, cfg: ScalingGroupConfig, memberZones: readonly string[]): string[] {
+  const balancerZones = scenario.balancers.filter((b) => groupsOf(b).includes(cfg.targetGroup)).flatMap((b) => b.zones ?? []);
+  return balancerZones.length > 0 ? [...new Set(balancerZones)] : [...new Set(memberZones)];
 }
 
 /** Every group's first sweep and evaluation, at time 0. */
@@ -45,6 +51,7 @@ export function startScaling(s: SimState): void {
 
 /** Feeds one second of metrics, from in-service instances past their warm-up. */
 export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, util: Float64Array, latencyMs: number): void {
+  if (a.retired) return;
   const store = s.store;
   let n = 0;
   let cpu = 0;
@@ -71,8 +78,9 @@ export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, 
 }
 
 /** Health sweep, policies, then launches or terminations to meet desired. */
-export function onScalingTick(s: SimState, index: number): void {
+export function onScalingTick(s: SimState, index: number, epoch: number): void {
   const a = s.scalingGroups[index];
+  if (a.retired || epoch !== a.tickEpoch) return;
   const now = s.nowMs;
   replaceUnhealthy(s, a);
   const ctx: ScalingContext = {
@@ -102,7 +110,7 @@ export function onScalingTick(s: SimState, index: number): void {
   reconcile(s, a);
   rebalance(s, a);
   const next = Math.min(now + TICK_MS, ...a.policies.map((p) => p.nextEvaluationMs(now)));
-  s.queue.push(Math.max(next, now + 1), EV_ASG_TICK, a.index, 0);
+  s.queue.push(Math.max(next, now + 1), EV_ASG_TICK, a.index, a.tickEpoch);
 }
 
 /**

@@ -35,7 +35,11 @@ export class ScalingGroup {
   desired: number;
   readonly instances: Instance[] = [];
   readonly byTarget = new Map<number, Instance>();
-  readonly policies: ScalingPolicy[];
+  policies: ScalingPolicy[];
+  /** Taken out of the scenario by a live patch: it no longer ticks; its instances stay as plain targets. */
+  retired = false;
+  /** Bumped when a live patch asks for an evaluation now: the tick already queued then lapses. */
+  tickEpoch = 0;
   readonly metrics = new Map<string, MetricSeries>();
   readonly history = new ScalingHistory();
   lastActivityEndMs: number | null = null;
@@ -43,18 +47,18 @@ export class ScalingGroup {
   rebalanceExtra = 0;
   /** Instances launched so far (for their ids). */
   launched = 0;
-  readonly warmupMs: number;
+  warmupMs: number;
 
   /**
    * `g` is the target group it owns, `members` its targets at the start (with their zones), `zones`
    * the zones it launches into.
    */
   constructor(
-    readonly cfg: ScalingGroupConfig,
+    public cfg: ScalingGroupConfig,
     readonly index: number,
     readonly g: number,
     members: readonly { t: number; zone: string }[],
-    readonly zones: readonly string[],
+    public zones: readonly string[],
   ) {
     this.id = cfg.id;
     this.min = cfg.min;

@@ -18,9 +18,10 @@ export function scheduleAttacks(s: SimState): void {
 export function attackArrival(s: SimState, i: number): void {
   const attacks = s.traffic.attacks;
   const a = attacks[i];
-  if (s.nowMs >= (a.atSec + a.durationSec) * 1000) return;
+  if (a.stopped || s.nowMs >= (a.atSec + a.durationSec) * 1000) return;
+  // each wave's bots follow the ordinary clients and the bots of the waves before it
   let offset = s.clients.normal;
-  for (let k = 0; k < i; k++) offset += attacks[k].bots;
+  for (let k = 0; k < i; k++) if (!attacks[k].stopped) offset += attacks[k].bots;
   const cls = a.class === undefined ? 0 : s.mix.names.indexOf(a.class);
   admit(s, offset + s.rng.attack.int(a.bots), cls);
   s.queue.push(s.nowMs + (-Math.log(1 - s.rng.attack.next()) / a.ratePerSec) * 1000, EV_ATTACK, i, 0);

@@ -7,6 +7,30 @@ import { HealthCheckSchema } from './target-group.ts';
 
 const at = { atSec: z.number().min(0).max(LIMITS.maxDurationSec) };
 
+/** One JSON Patch operation (RFC 6902) on the scenario: `path` is a JSON Pointer such as `/targetGroups/0/algorithm`. */
+export const PatchOpSchema = z.strictObject({
+  op: z.enum(['add', 'replace', 'remove']).default('replace'),
+  path: z.string().max(500),
+  value: z.unknown().optional(),
+});
+
+/** A change to any part of the scenario: one patch (`path`, `value`, `op`), or several applied together (`patches`). */
+function patchChange<E extends z.core.$ZodLooseShape>(extra: E) {
+  return z
+    .strictObject({
+      ...extra,
+      action: z.literal('patch'),
+      op: z.enum(['add', 'replace', 'remove']).optional(),
+      path: z.string().max(500).optional(),
+      value: z.unknown().optional(),
+      patches: z.array(PatchOpSchema).min(1).max(LIMITS.maxPatches).optional(),
+    })
+    .refine((c) => ((c as { path?: string }).path === undefined) !== ((c as { patches?: unknown[] }).patches === undefined), {
+      message: 'a patch has a path (one patch) or patches (several together), one of the two',
+      path: ['path'],
+    });
+}
+
 /** The change vocabulary, optionally with extra fields (a scheduled event adds `atSec`). */
 function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
   return z.discriminatedUnion('action', [
@@ -48,6 +72,7 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
      * load-balanced requests but keeps persistent ones; maint takes nothing.
      */
     z.strictObject({ ...extra, action: z.literal('set-admin-state'), target: id, state: z.enum(['ready', 'drain', 'maint']) }),
+    patchChange(extra),
   ]);
 }
 

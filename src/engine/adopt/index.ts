@@ -1,0 +1,54 @@
+/**
+ * A running simulation adopts a new scenario — the result of a live patch — without a reset: requests in
+ * flight finish where they are, and each subject keeps what still makes sense (docs/scenario-format.md,
+ * "What a live patch keeps"). Entities are matched by id; new ones are added, removed ones retired in
+ * place, so every index the run has handed out (events, requests, views) stays valid. A change that
+ * cannot be adopted while running is refused before anything changes.
+ */
+import type { Scenario } from '../../scenario/schema.ts';
+import type { SimState } from '../state.ts';
+import { noteHooks } from '../health/health-data.ts';
+import { adoptTraffic, adoptArrivals, trafficRefusal } from './traffic.ts';
+import { adoptGroups, groupsRefusal } from './groups.ts';
+import { adoptBalancers } from './balancers.ts';
+import { adoptDns } from './dns.ts';
+import { adoptDatabases } from './databases.ts';
+import { adoptScaling, scalingRefusal } from './scaling.ts';
+import { adoptDeployments } from './deployments.ts';
+import { DEFAULT_INSTANCE_TYPES, type InstanceType } from '../scaling/index.ts';
+import { EdgeStats } from '../metrics/edge-stats.ts';
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Why `next` cannot be adopted while the run goes on, or null. */
+function refusal(s: SimState, prev: Scenario, next: Scenario): string | null {
+  if (prev.seed !== next.seed) return 'seed: the seed makes the run; a new seed starts a new run (New seed)';
+  if (!same(prev.events, next.events)) return 'events: scheduled events are fixed for a run; add a live change at its time instead';
+  return trafficRefusal(prev, next) ?? groupsRefusal(s, next) ?? scalingRefusal(s, next);
+}
+
+/** Adopts `next` as the run's scenario; returns why it cannot (changing nothing), or null. */
+export function adoptScenario(s: SimState, next: Scenario): string | null {
+  const prev = s.scenario;
+  const why = refusal(s, prev, next);
+  if (why !== null) return why;
+  if (!same(prev.instanceTypes, next.instanceTypes)) {
+    const types: Record<string, InstanceType> = { ...DEFAULT_INSTANCE_TYPES };
+    for (const [name, t] of Object.entries(next.instanceTypes)) types[name] = { name, ...t };
+    s.instanceTypes = types;
+  }
+  adoptTraffic(s, prev, next);
+  adoptDatabases(s, prev, next);
+  adoptGroups(s, next);
+  adoptBalancers(s, prev, next);
+  adoptDns(s, prev, next);
+  adoptScaling(s, next);
+  adoptDeployments(s, next);
+  adoptArrivals(s, prev, next);
+  if (s.edgeStats === null && (s.traffic.attacks.length > 0 || s.balancers.some((b) => b.edge !== null) || s.mix.malicious.includes(1))) s.edgeStats = new EdgeStats();
+  s.sloMs = next.slo.latencyMs;
+  s.scenario = next;
+  noteHooks(s.health, s.groups.filter((g) => !g.retired).map((g) => g.cfg));
+  s.topologyVersion++;
+  return null;
+}
