@@ -29,3 +29,8 @@ export const EV_ASG_TICK = 16;
 export const EV_INSTANCE_READY = 17;
 /** A spot instance is reclaimed (a = target). */
 export const EV_SPOT_INTERRUPT = 18;
+/**
+ * HAProxy's turnaround is over: the request waiting in `slot` a makes its next connection attempt (b = its
+ * id's low bits). Numbered apart from the others so that kinds added meanwhile on other branches cannot clash.
+ */
+export const EV_HAPROXY_RETRY = 31;

@@ -55,6 +55,8 @@ export class TargetGroup implements GroupView {
   retries: NonNullable<TargetGroupConfig['retries']> | null = null;
   /** The group binds clients to targets (stickiness). */
   sticky = false;
+  /** The last sticky pick went where the client's binding said (HAProxy's SF_DIRECT); read right after choose(). */
+  direct = false;
   /** True while a pick must also consult exclusions, the zone or passive health (kept off the common path). */
   filtered = false;
   /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */

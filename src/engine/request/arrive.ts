@@ -7,7 +7,7 @@
 import type { SimState } from '../state.ts';
 import { EV_ARRIVAL, EV_REPLAY } from '../event-kinds.ts';
 import { FAIL } from '../types.ts';
-import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
+import { FLAG_ATTACK, FLAG_DIRECT, FLAG_SAMPLED } from './pool.ts';
 import { route } from './route.ts';
 import { choose, chooseOnConnection } from './choose.ts';
 import { send as sendTo } from './send.ts';
@@ -81,6 +81,7 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   const ip = s.clients.ip(client);
   const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form) : choose(s, group, ip, client, form, NO_TRIES);
   if (t < 0) return fail(s, slot, FAIL['no-target']);
+  if (group.direct) pool.flags[slot] |= FLAG_DIRECT;
   const code = sendTo(s, slot, t, group);
   if (code !== 0) attemptFailed(s, slot, code, 0);
 }

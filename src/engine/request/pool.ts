@@ -14,6 +14,8 @@ export const FLAG_SAMPLED = 1;
 export const FLAG_WILL_ERROR = 2;
 /** Sent by an attacking bot. */
 export const FLAG_ATTACK = 4;
+/** The balancer sent it straight to the server its persistence cookie names (HAProxy's SF_DIRECT). */
+export const FLAG_DIRECT = 8;
 
 export class RequestPool {
   cap = 0;

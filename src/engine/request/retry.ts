@@ -6,11 +6,12 @@
  */
 import type { SimState } from '../state.ts';
 import { FAILURE_REASONS, outcomeName } from '../types.ts';
-import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
 import { onAttemptFailed } from '../health/passive.ts';
 import { choose } from './choose.ts';
 import { send } from './send.ts';
 import { fail } from './finish.ts';
+import { cloneRequest } from './clone.ts';
+import { haproxyAttemptFailed } from './haproxy-retry.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
 const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
@@ -23,6 +24,7 @@ const REASONS = FAILURE_REASONS.length;
 export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs: number): void {
   const pool = s.pool;
   const store = s.store;
+  if (s.groups[pool.group[slot]].retries?.style === 'haproxy') return haproxyAttemptFailed(s, slot, outcome, keepAs);
   for (;;) {
     const t = pool.target[slot];
     const g = pool.group[slot];
@@ -70,24 +72,4 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     fail(s, slot, outcome, keepAs);
     return;
   }
-}
-
-/** A fresh slot for the next attempt of the request in `slot`. */
-function cloneRequest(s: SimState, slot: number): number {
-  const pool = s.pool;
-  const c = pool.alloc();
-  pool.id[c] = pool.id[slot];
-  pool.arrivalMs[c] = pool.arrivalMs[slot];
-  pool.startMs[c] = pool.startMs[slot];
-  pool.serviceU[c] = pool.serviceU[slot];
-  pool.client[c] = pool.client[slot];
-  pool.cls[c] = pool.cls[slot];
-  pool.form[c] = pool.form[slot];
-  pool.group[c] = pool.group[slot];
-  pool.target[c] = pool.target[slot];
-  pool.flags[c] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK);
-  pool.extraMs[c] = pool.extraMs[slot];
-  pool.attempt[c] = pool.attempt[slot];
-  pool.zone[c] = pool.zone[slot];
-  return c;
 }
