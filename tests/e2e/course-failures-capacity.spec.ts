@@ -12,6 +12,11 @@ import { artifactPath } from './support/artifacts.ts';
 /** Runs to the moment play at the lesson's speed, so a long moment takes tens of wall seconds. */
 const MOMENT = { timeout: 600_000 };
 
+/** The lab is ready (paused at its moment); a busy machine may take a while to build a long run. */
+async function ready(player: LessonPlayer): Promise<void> {
+  await expect(player.status).toHaveText('Paused', { timeout: 60_000 });
+}
+
 /** A learner in a hurry ticks "As fast as possible" before a long run to the moment. */
 async function hurry(player: LessonPlayer): Promise<void> {
   const max = player.page.getByTestId('speed-max');
@@ -38,7 +43,7 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
   await player.goto('#/lessons/route-53-failover/1');
   await expect(player.title).toHaveText('Route 53 failover during an outage');
   await expect(player.stepTitle).toHaveText('One name, two regions');
-  await player.ready();
+  await ready(player);
 
   await predict(player, 2);
   await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “Two minutes or more: Route 53 must be sure first, then the caches must expire”. The run shows: Two minutes or more', MOMENT);
@@ -61,7 +66,7 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
     await expect(page.getByTestId('tab-events')).toBeVisible();
   }
   await page.getByTestId('reset').click();
-  await player.ready();
+  await ready(player);
   await player.advance(200_000);
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
@@ -75,7 +80,7 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   const player = new LessonPlayer(page);
   await player.goto('#/lessons/better-call-buffet-on-beanstalk/1');
   await expect(player.stepTitle).toHaveText(/The project.s trigger/);
-  await player.ready();
+  await ready(player);
 
   await predict(player, 2, true);
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: Around 20 minutes', MOMENT);
@@ -84,22 +89,22 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   await hurry(player);
   await page.getByTestId('run-to-moment').click();
   await expect(page.getByTestId('wait')).toContainText('Done: The group scales out a second time', MOMENT);
-  await expect(page.getByTestId('reveal')).toContainText('In your run the first scale-out came at 1200 s');
+  await expect(page.getByTestId('reveal')).toContainText('In your run the first scale-out came at 1,200 s');
   await page.screenshot({ path: artifactPath('course-beanstalk-one-at-a-time.png') });
 
   await next(player, 'Where four are not enough');
-  await player.ready();
+  await ready(player);
   await predict(player, 1, true);
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: About one order in six is refused', MOMENT);
 
   await next(player, 'Feed the lunch rush');
-  await player.ready();
+  await ready(player);
   await expect(page.getByTestId('tab-controls')).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('scaling-min-asg').fill('3');
   await page.getByTestId('scaling-max-asg').fill('8');
   await page.getByTestId('scaling-apply-asg').click();
   await page.getByTestId('reset').click();
-  await player.ready();
+  await ready(player);
   await player.advance(3_300_000);
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
