@@ -1,5 +1,5 @@
 // The course by chapter: the lesson list groups lessons under their chapter, and a learner completes a lesson of
-// chapter 3 with the mouse (Sticky sessions: predict, reset, choose a stickiness, run to the check) and another
+// chapter 2 and one of chapter 3 with the mouse (Sticky sessions: predict, reset, choose a stickiness, run to the check) and another
 // with the keyboard alone (Sticky or a shared store). Chapter 1's keyboard journey is in lessons.spec.ts.
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
@@ -17,6 +17,8 @@ test('the lesson list groups lessons by chapter', async ({ page }) => {
   const chapters = page.getByTestId('chapter');
   await expect(chapters.first().getByRole('heading')).toHaveText('Sharing the load');
   await expect(chapters.first().getByTestId('lesson-one-server-is-not-enough')).toBeVisible();
+  const routing = chapters.filter({ has: page.getByRole('heading', { name: 'Routing requests' }) });
+  await expect(routing.getByTestId('lesson-paths-to-services')).toBeVisible();
   const state = chapters.filter({ has: page.getByRole('heading', { name: 'State and security at the balancer' }) });
   await expect(state.getByTestId('lesson-sticky-sessions')).toBeVisible();
   await expect(state.getByTestId('lesson-sticky-or-a-shared-store')).toBeVisible();
@@ -62,6 +64,30 @@ test('a learner completes Sticky sessions: predicts, sees the cost of source IP,
   for (const id of ['sticky', 'carts-kept', 'no-hot-target']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
   await page.screenshot({ path: artifactPath('sticky-done.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a learner completes Paths to services: the storefront is slow behind orders until /orders gets its own group', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/paths-to-services/1');
+  await expect(player.stepTitle).toHaveText('One group for everything');
+  await opened(player);
+  await page.getByRole('radio', { name: /slow down and fail/ }).check();
+  await page.getByTestId('predict-submit').click();
+  await player.advance(30_000);
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “They slow down and fail along with the orders”');
+
+  await page.getByTestId('step-next').click();
+  await expect(player.stepTitle).toHaveText('Rules by path');
+  await page.getByTestId('lesson-reset').click();
+  await opened(player);
+  await page.getByRole('button', { name: 'Try: Give /orders its own target group' }).click();
+  await page.getByRole('button', { name: 'Try: Send /products and /cart to web; no default action' }).click();
+  await player.advance(90_000);
+  for (const id of ['storefront-fast', 'few-errors', 'scanners-404']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  await expect(player.complete).toContainText('Lesson complete');
+  await page.screenshot({ path: artifactPath('paths-done.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
 
