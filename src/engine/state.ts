@@ -33,6 +33,7 @@ import type { DeploymentRun } from './releases/deployment-data.ts';
 import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
 
 /** Run totals since time 0. */
 export interface Totals {
@@ -120,6 +121,8 @@ export interface SimState {
   topologyVersion: number;
   /** The host's per-request callback (the CLI's --trace), or null. */
   readonly onDone: ((record: TraceRecord) => void) | null;
+  /** The explanation recorder (explain/), listening at one-line hooks in request/; null when nobody records. */
+  readonly explain: ExplainHooks<SimState> | null;
 
   readonly health: HealthData;
   /** Sticky bindings, sessions and carts; null when no group is sticky and nothing keeps sessions. */

@@ -5,6 +5,7 @@
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { AlgorithmName } from '../scenario/algorithm-names.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
 
 /** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
 export const FAILURE_REASONS = [
@@ -269,6 +270,8 @@ export interface SimulationOptions {
   flowSampleEvery?: number;
   /** Seconds kept in the per-second series (default 3600). */
   seriesCapacity?: number;
+  /** An explanation recorder (explain/recorder.ts) listening to every request's life; it changes nothing in the run. */
+  recorder?: ExplainHooks<unknown>;
 }
 
 /** A running simulation. Passive: it advances only when the host asks. */

@@ -199,6 +199,16 @@ export class TargetGroup implements GroupView {
     for (const a of this.zoneAlgorithms) a?.penalize?.(member, amount);
   }
 
+  /** The algorithm instance the next pick uses (the zone's own one with cross-zone off), for explanations. */
+  algorithmInUse(): BalancingAlgorithm {
+    return this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneFilter);
+  }
+
+  /** The hash key of the last pick ("" when the algorithm needs none). */
+  get lastKey(): string {
+    return this.request.key;
+  }
+
   /** Chooses a target (global index) for a request, or -1. */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;

@@ -54,6 +54,7 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
   pool.extraMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
+  if (s.explain !== null) s.explain.arrived(s, slot);
 
   const b = route(s, slot, client, cls);
   if (b === null) return;
