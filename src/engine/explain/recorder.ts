@@ -297,14 +297,15 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
   private outcomeWhy(s: SimState, o: Open, slot: number, outcome: number, latencyMs: number): string {
     const t = s.pool.target[slot];
     const tid = t >= 0 ? s.store.ids[t] : '';
-    const last = o.journey.steps[o.journey.steps.length - 2];
+    const last = o.journey.steps[o.journey.steps.length - 1];
     switch (outcomeName(outcome)) {
       case 'ok':
         return latencyMs <= s.sloMs ? `within the SLO of ${num(s.sloMs)} ms` : `slower than the SLO of ${num(s.sloMs)} ms: it does not count as good`;
       case 'timeout':
         return 'no answer within the target group\'s request timeout';
       case 'refused':
-        return last !== undefined && (last.kind === 'service' || last.kind === 'queue' || last.kind === 'send') && s.store.state[t] === TARGET_CRASHED && !last.what.includes('refused') ? `${tid} crashed while holding it: the connection was reset` : `${tid} is down: connection refused`;
+        if (last === undefined || (last.kind === 'send' && last.what.endsWith('connection refused'))) return `${tid} is down: connection refused`;
+        return s.store.state[t] === TARGET_HUNG ? `${tid} restarted after hanging: the requests stuck in it were reset` : `${tid} crashed while holding it: the connection was reset`;
       case 'rejected':
         return `${tid}'s queue was full`;
       case 'error':
