@@ -14,6 +14,7 @@ import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snap
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
+import type { Journey, NotableLists } from '../src/engine/explain/index.ts';
 import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 
 export type { LoggedChange };
@@ -113,6 +114,10 @@ export interface SimApi {
   checkGoals(id: SessionId, goals: Goal[]): GoalResult[];
   /** Runs a fresh copy of the scenario with `changes` to `checkSec` and evaluates the goals there (a Solve preview). */
   previewGoals(scenarioJson: unknown, goals: Goal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
+  /** The journey of request `requestId` of the session's run (replayed up to now); null when it has not arrived. */
+  explain(id: SessionId, requestId: number): Journey | null;
+  /** The run's notable requests so far: failed by reason (with counts), the slowest, the retried. */
+  notable(id: SessionId): NotableLists;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -295,6 +300,13 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       const validated = validateScenario(scenarioJson);
       return validated.ok ? runGoalCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
     },
+
+    explain(id, requestId) {
+      if (!Number.isInteger(requestId) || requestId < 0) throw new RangeError(`a request id is an integer ≥ 0, got ${requestId}`);
+      return session(id).explain(requestId);
+    },
+
+    notable: (id) => session(id).notable(),
 
     close(id) {
       sessions.delete(id);

@@ -11,6 +11,7 @@ import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snap
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
 import type { Goal, GoalResult } from '../engine/goals/index.ts';
+import type { Journey, NotableLists } from '../engine/explain/index.ts';
 import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
@@ -222,6 +223,18 @@ export class SimSession implements PlaybackTarget {
   checkGoals(goals: Goal[]): Promise<GoalResult[]> {
     const id = this.#need();
     return this.#worker.ask((api) => api.checkGoals(id, goals));
+  }
+
+  /** The journey of one request of this run (the worker replays the run to it, so allow a long answer). */
+  explain(requestId: number): Promise<Journey | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.explain(id, requestId), SEEK_TIMEOUT_MS);
+  }
+
+  /** The run's failed (by reason), slowest and retried requests so far. */
+  notable(): Promise<NotableLists> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.notable(id));
   }
 
   /** Forgets the session in the worker. */
