@@ -122,11 +122,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (o === null) return;
     const b = s.balancers[balancer];
     o.balancer = balancer;
-    const zone = s.zoneNames[b.nodeZones[node]] ?? '?';
+    const zone = s.zoneNames[b.nodeZones[node]];
+    const inZone = zone === undefined ? '' : ` in ${zone}`;
     const nodes = b.nodeZones.length;
     const nodeWhy = nodes === 1 ? 'a single node' : b.clientUntil !== null ? `the node this client resolved, kept until ${sec(b.clientUntil[o.client])} (node TTL ${b.cfg.nodeTtlSec} s)` : `node ${node}`;
     const standby = Number.isFinite(b.takeoverAtMs) ? '; the standby took over' : '';
-    this.step(o, s, 'balancer', `${b.id} node ${node} (${zone})`, `reaches balancer ${b.id} (layer ${b.cfg.layer}) at its node in ${zone}`, `${nodeWhy}${standby}; cross-zone balancing ${b.crossZone ? 'on: any zone' : `off: only targets in ${zone}`}`);
+    this.step(o, s, 'balancer', `${b.id} node ${node}${zone === undefined ? '' : ` (${zone})`}`, `reaches balancer ${b.id} (layer ${b.cfg.layer})${nodes > 1 ? ` at its node${inZone}` : ''}`, `${nodeWhy}${standby}; cross-zone balancing ${b.crossZone ? 'on: any zone' : `off: only targets${inZone}`}`);
     const c = s.pool.cls[slot];
     const cls = s.mix.classes[c];
     const listener = b.listenerOf[c];
@@ -140,7 +141,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
       break;
     }
     const weighted = b.weights.get(listener.port);
-    const why = rule !== '' ? `${rule} is the first rule that matches ${cls.host}${cls.path}` : weighted !== undefined ? `no rule matched; the default action forwards by weight (${weighted.map((w) => `${w.group} ${w.weight}`).join(', ')})` : 'no rule matched: the default action';
+    const why = rule !== '' ? `${rule} is the first rule that matches ${cls.host}${cls.path}` : weighted !== undefined ? `no rule matched; the default action forwards by weight (${weighted.map((w) => `${w.group} ${w.weight}`).join(', ')})` : listener.rules.length === 0 ? 'the listener has no rules: its default action' : 'no rule matched: the default action';
     this.step(o, s, 'route', `${b.id} listener :${listener.port}`, `forwards to target group ${group.id} (${group.algorithmName})`, why);
   }
 
@@ -196,7 +197,8 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const g = s.groups[s.pool.group[slot]];
     o.sentAtMs = s.nowMs;
     const attempt = s.pool.attempt[slot];
-    const where = `target ${id} (${s.zoneNames[store.zoneOf[t]] ?? 'no zone'})`;
+    const zone = s.zoneNames[store.zoneOf[t]];
+    const where = `target ${id}${zone === undefined ? '' : ` (${zone})`}`;
     const timeout = s.mix.longLived[s.pool.cls[slot]] === 1 ? 'a long-lived connection: no request timeout' : `request timeout ${sec(g.timeoutMs)}`;
     const label = attempt > 0 ? `attempt ${attempt + 1} is sent to ${id}` : `sent to ${id}`;
     if (store.state[t] === TARGET_CRASHED) this.step(o, s, 'send', where, `${label}: connection refused`, `${id} has crashed (502)`);
@@ -285,6 +287,13 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     j.latencyMs = latencyMs;
     const t = pool.target[slot];
     const where = t >= 0 ? `target ${s.store.ids[t]}` : o.balancer >= 0 ? `balancer ${s.balancers[o.balancer].id}` : 'client';
+    // a phase the failure cut short (a crash during service, a timeout at the database) ends now
+    for (const st of j.steps) {
+      if (st.untilMs !== undefined && st.untilMs > s.nowMs) {
+        st.untilMs = Math.max(st.atMs, s.nowMs);
+        st.what += ' (cut short)';
+      }
+    }
     const what = outcome === OUTCOME_OK ? `ok in ${num(latencyMs)} ms` : `failed: ${j.outcome} (${STATUS_OF[j.outcome]}) after ${num(latencyMs)} ms`;
     this.step(o, s, 'outcome', where, what, this.outcomeWhy(s, o, slot, outcome, latencyMs));
     this.open.delete(id);
