@@ -14,7 +14,7 @@ import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snap
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
-import type { Journey, NotableLists } from '../src/engine/explain/index.ts';
+import type { GroupInternals, Journey, NotableLists } from '../src/engine/explain/index.ts';
 import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 
 export type { LoggedChange };
@@ -118,6 +118,8 @@ export interface SimApi {
   explain(id: SessionId, requestId: number): Journey | null;
   /** The run's notable requests so far: failed by reason (with counts), the slowest, the retried. */
   notable(id: SessionId): NotableLists;
+  /** The balancing algorithm's internals for one target group now; null for an unknown group. */
+  internals(id: SessionId, groupId: string): GroupInternals | null;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -307,6 +309,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
 
     notable: (id) => session(id).notable(),
+    internals: (id, groupId) => session(id).sim.internals(String(groupId)),
 
     close(id) {
       sessions.delete(id);

@@ -25,6 +25,7 @@ import { buildMetrics } from './report/metrics.ts';
 import { buildTopology } from './report/topology.ts';
 import { buildHealthReport } from './report/health.ts';
 import { scalingReports } from './scaling/runtime.ts';
+import { groupInternals, type GroupInternals } from './explain/internals.ts';
 
 class Run implements Simulation {
   private readonly handlers: (Handler | undefined)[] = [];
@@ -103,6 +104,10 @@ class Run implements Simulation {
 
   health(): HealthReport {
     return buildHealthReport(this.s);
+  }
+
+  internals(groupId: string): GroupInternals | null {
+    return groupInternals(this.s, groupId);
   }
 
   scaling(): ScalingReport[] {

@@ -6,6 +6,7 @@
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { AlgorithmName } from '../scenario/algorithm-names.ts';
 import type { ExplainHooks } from './explain/hooks.ts';
+import type { GroupInternals } from './explain/internals-shape.ts';
 
 /** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
 export const FAILURE_REASONS = [
@@ -298,6 +299,8 @@ export interface Simulation {
   events(sinceSeq?: number): SimEvent[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
+  /** The balancing algorithm's internals for target group `groupId` now (explain/internals.ts); null for an unknown group. */
+  internals(groupId: string): GroupInternals | null;
   /** Scaling groups: capacity, instances by state, and their per-second history. */
   scaling(): ScalingReport[];
 }

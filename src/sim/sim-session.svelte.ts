@@ -11,7 +11,7 @@ import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snap
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
 import type { Goal, GoalResult } from '../engine/goals/index.ts';
-import type { Journey, NotableLists } from '../engine/explain/index.ts';
+import type { GroupInternals, Journey, NotableLists } from '../engine/explain/index.ts';
 import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
@@ -229,6 +229,12 @@ export class SimSession implements PlaybackTarget {
   explain(requestId: number): Promise<Journey | null> {
     const id = this.#need();
     return this.#worker.ask((api) => api.explain(id, requestId), SEEK_TIMEOUT_MS);
+  }
+
+  /** The balancing algorithm's internals for one target group now. */
+  internals(groupId: string): Promise<GroupInternals | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.internals(id, groupId));
   }
 
   /** The run's failed (by reason), slowest and retried requests so far. */

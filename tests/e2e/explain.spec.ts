@@ -46,3 +46,38 @@ test('click a failed dot during a crash and read why it failed', async ({ page }
   await page.getByTestId('explain-panel').screenshot({ path: artifactPath('explain-failed-dot.png') });
   expect(errors).toEqual([]);
 });
+
+test('smooth WRR weights step through a 5-1-1 cycle in the internals panel', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('weighted-5-1-1', 'Weighted round robin, 5:1:1');
+  await page.getByTestId('tab-why').click();
+  await expect(page.getByTestId('internals-group')).toHaveValue('web');
+  const table = page.getByTestId('internals-table');
+
+  /** Current weights of a, b, c once the table shows the moment on screen. */
+  async function current(): Promise<string> {
+    const timeMs = await page.evaluate(() => window.__lab.timeMs());
+    await expect(table).toHaveAttribute('data-at-ms', String(timeMs));
+    return (await table.getByTestId('current-weight').allInnerTexts()).join(',');
+  }
+
+  // nginx smooth WRR (real-systems §1.3), weights 5,1,1 and total 7; each pick adds the effective weights and the
+  // winner gives back 7: a [-2,1,1], a [-4,2,2], b [1,-4,3], a [-1,-3,4], c [4,-2,-2], a [2,-1,-1], a [0,0,0].
+  const cycle = ['-2,1,1', '-4,2,2', '1,-4,3', '-1,-3,4', '4,-2,-2', '2,-1,-1', '0,0,0'];
+  const seen: string[] = [];
+  let last = await current();
+  expect(last).toBe('0,0,0');
+  for (let steps = 0; seen.length < cycle.length && steps < 80; steps++) {
+    await page.getByTestId('step').click();
+    await lab.ready();
+    const now = await current();
+    if (now !== last) seen.push(now);
+    last = now;
+  }
+  expect(seen).toEqual(cycle);
+  await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-swrr-cycle.png') });
+  expect(errors).toEqual([]);
+});
