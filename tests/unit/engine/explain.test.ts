@@ -196,6 +196,14 @@ describe('each failure reason is explained', () => {
     expect(last(j).why).toContain('no listener rule matched');
   });
 
+  it('rate-limited: one client over the balancer\'s per-address limit', () => {
+    // one client sending 10 req/s against a limit of 1 req/s with a burst of 2: most are refused (429)
+    const s = doc({}, { traffic: { arrival: { kind: 'constant', ratePerSec: 10 }, clients: { count: 1 } }, balancers: [{ id: 'lb', rateLimit: { ratePerSec: 1, burst: 2 }, listeners: [{ port: 80, defaultForward: 'web' }] }] } as Partial<ScenarioInput>);
+    const j = firstFailed(s, 'rate-limited');
+    expect(last(j).what).toContain('failed: rate-limited (429)');
+    expect(last(j).why).toContain('per-client rate limit');
+  });
+
   it('unreachable: the balancer is down', () => {
     const s = doc({}, { events: [{ atSec: 1, action: 'crash-balancer', balancer: 'lb' }] } as Partial<ScenarioInput>);
     const j = firstFailed(s, 'unreachable');
