@@ -28,7 +28,7 @@ export function mmcModel(s: Scenario): MmcModel | string {
   const means = new Set(g.targets.map((t) => (t.serviceTimeMs.dist === 'exponential' ? t.serviceTimeMs.meanMs : NaN)));
   if (means.size !== 1 || [...means].some((m) => Number.isNaN(m))) return 'M/M/c needs exponential service times with one mean for every target.';
   const departures: string[] = [];
-  if (arrival.kind !== 'poisson') departures.push(arrival.kind === 'constant' ? 'arrivals are evenly spaced, not Poisson: less waiting than predicted' : 'replayed arrivals are not Poisson');
+  if (arrival.kind === 'constant') departures.push('arrivals are evenly spaced, not Poisson: less waiting than predicted');
   if ((s.traffic.profile?.length ?? 0) > 1) departures.push('the rate changes over time (a profile): the formula is for one steady rate');
   if ((s.traffic.mix?.length ?? 0) > 1) departures.push('several request classes: service times may differ by class');
   if (g.targets.length > 1) departures.push(`each of the ${g.targets.length} targets keeps its own queue, while M/M/c shares one: ${g.algorithm} waits more than predicted (the prediction is the best case)`);
@@ -36,5 +36,6 @@ export function mmcModel(s: Scenario): MmcModel | string {
   if (g.requestTimeoutMs < 60_000) departures.push('the request timeout cuts the slowest requests off: the measured tail is shorter');
   if (s.events.length > 0) departures.push('scheduled events (failures, changes) take capacity away for a while');
   if (g.stickiness !== undefined) departures.push('stickiness binds clients to targets: load is not spread by the queue');
+  if (arrival.kind === 'replay') return 'replayed arrivals are not a Poisson stream: M/M/c does not describe them.';
   return { c: g.targets.reduce((n, t) => n + t.concurrency, 0), lambdaPerSec: arrival.ratePerSec, serviceMs: [...means][0], exact: g.targets.length === 1, departures };
 }
