@@ -5,6 +5,8 @@
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { AlgorithmName } from '../scenario/algorithm-names.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
+import type { GroupInternals } from './explain/internals-shape.ts';
 
 /** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
 export const FAILURE_REASONS = [
@@ -294,6 +296,8 @@ export interface SimulationOptions {
   flowSampleEvery?: number;
   /** Seconds kept in the per-second series (default 3600). */
   seriesCapacity?: number;
+  /** An explanation recorder (explain/recorder.ts) listening to every request's life; it changes nothing in the run. */
+  recorder?: ExplainHooks<unknown>;
 }
 
 /** A running simulation. Passive: it advances only when the host asks. */
@@ -322,6 +326,8 @@ export interface Simulation {
   inFlight(): InFlightRecord[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
+  /** The balancing algorithm's internals for target group `groupId` now (explain/internals.ts); null for an unknown group. */
+  internals(groupId: string): GroupInternals | null;
   /** Scaling groups: capacity, instances by state, and their per-second history. */
   scaling(): ScalingReport[];
 }

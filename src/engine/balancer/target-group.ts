@@ -268,6 +268,16 @@ export class TargetGroup implements GroupView {
     for (const a of this.zoneBackupAlgorithms) a?.penalize?.(member, amount);
   }
 
+  /** The algorithm instance the next pick uses (the zone's own one with cross-zone off), for explanations. */
+  algorithmInUse(): BalancingAlgorithm {
+    return this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter);
+  }
+
+  /** The hash key of the last pick ("" when the algorithm needs none). */
+  get lastKey(): string {
+    return this.request.key;
+  }
+
   /** Is target t one of this group's nginx backups? */
   isBackup(t: number): boolean {
     const m = this.store.memberIndex[t];

@@ -22,7 +22,9 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   pool.zone[slot] = -1;
   let b = s.entry;
   if (s.dns !== null) {
-    const found = s.balancerById.get(s.dns.endpointFor(client, now).target ?? '');
+    const answer = s.dns.endpointFor(client, now);
+    if (s.explain !== null) s.explain.dnsAnswered(s, client, answer.recordIndex, answer.fromCache);
+    const found = s.balancerById.get(answer.target ?? '');
     if (found === undefined) return refuse(s, slot, FAIL.unreachable);
     b = found;
   }
@@ -41,6 +43,7 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   pool.group[slot] = g;
   if (g < 0) return refuse(s, slot, FAIL['no-route']);
   pool.zone[slot] = b.crossZone ? -1 : b.nodeZones[node];
+  if (s.explain !== null) s.explain.routed(s, slot, b.index, node);
   return b;
 }
 

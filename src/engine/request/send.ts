@@ -16,6 +16,7 @@ import { start } from './serve.ts';
 export function send(s: SimState, slot: number, t: number, group: TargetGroup): number {
   const store = s.store;
   const pool = s.pool;
+  if (s.explain !== null) s.explain.sending(s, slot, t);
   store.requests[t]++;
   store.secRequests[t]++;
   pool.target[slot] = t;

@@ -50,6 +50,7 @@ export function start(s: SimState, slot: number, t: number): void {
     if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
     else serviceMs += dbMs;
   }
+  if (s.explain !== null) s.explain.serving(s, slot, t, serviceMs);
   s.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
 }
 

@@ -9,7 +9,7 @@ import type { DnsClientInfo, DnsConfig, LatencyTable, RandomSource } from './typ
 import { hasHealthCheck } from './types.ts';
 import { chooseRecords, type HealthView } from './policies.ts';
 import { RecordHealth, type HealthTransition } from './health-checker.ts';
-import { ResolverPool, pickAddress } from './resolver-cache.ts';
+import { ResolverPool, pickAddress, type CachedAnswer } from './resolver-cache.ts';
 
 /** What a client gets when it looks the name up; nulls mean NODATA. */
 export interface DnsLookup {
@@ -68,6 +68,11 @@ export class Dns {
     const i = pickAddress(entry.answer, clientId);
     const rec = i < 0 ? null : this.config.records[i];
     return { target: rec?.target ?? null, recordId: rec?.id ?? null, recordIndex: i, fromCache };
+  }
+
+  /** The answer the client's resolver holds at `nowMs` (for explanations), or null. */
+  cachedFor(clientId: number, nowMs: number): CachedAnswer | null {
+    return this.resolvers.cached(clientId, nowMs, this.scopeOf(clientId));
   }
 
   /** What Route 53 itself answers this client right now, bypassing every cache. */
