@@ -4,7 +4,8 @@
  * check then decides when they take traffic), keeps them out of the metrics while they warm up,
  * replaces the unhealthy (EC2: a stopped instance; ELB: also one the balancer marks unhealthy, after the
  * grace period; at most 10 % of desired at a time), and terminates by the termination policy after
- * draining. Policies see CloudWatch-like metrics fed once per simulated second, so scaling reacts late.
+ * draining. Policies see CloudWatch-like metrics fed once per simulated second, so scaling reacts late;
+ * CPUUtilization is compute only, as on a real instance (a request waiting on the database burns none).
  */
 import type { ScalingGroupConfig, Scenario } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
@@ -49,8 +50,8 @@ export function startScaling(s: SimState): void {
   for (const a of s.scalingGroups) s.queue.push(0, EV_ASG_TICK, a.index, 0);
 }
 
-/** Feeds one second of metrics, from in-service instances past their warm-up. */
-export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, util: Float64Array, latencyMs: number): void {
+/** Feeds one second of metrics, from in-service instances past their warm-up; CPU is compute only (`cpuShare` per target). */
+export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, cpuShare: Float64Array, latencyMs: number): void {
   if (a.retired) return;
   const store = s.store;
   let n = 0;
@@ -59,7 +60,7 @@ export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, 
   for (const i of a.instances) {
     if (i.state !== INST_IN_SERVICE || i.warmUntilMs > boundaryMs - 1000) continue;
     n++;
-    cpu += util[i.t] * 100;
+    cpu += cpuShare[i.t] * 100;
     req += requests[i.t];
   }
   let total = 0;
@@ -118,7 +119,7 @@ export function onScalingTick(s: SimState, index: number, epoch: number): void {
  * a pod with no closed second of data yet is "missing" (the HPA counts it conservatively).
  */
 function pods(s: SimState, a: ScalingGroup, nowMs: number): PodSample[] {
-  const util = s.second.targetUtil;
+  const cpu = s.second.targetCpu;
   const lastSecondStart = s.second.endMs - 2000;
   return a.instances
     .filter((i) => i.state === INST_PENDING || i.state === INST_IN_SERVICE)
@@ -129,7 +130,7 @@ function pods(s: SimState, a: ScalingGroup, nowMs: number): PodSample[] {
           : s.series.length === 0 || i.readyAtMs > lastSecondStart
             ? ('missing' as const)
             : ('ready' as const),
-      usageMilli: Math.round((util[i.t] ?? 0) * 1000),
+      usageMilli: Math.round((cpu[i.t] ?? 0) * 1000),
       requestMilli: 1000,
     }));
 }
