@@ -57,9 +57,10 @@ export interface SecondCounts {
   arrived: number;
   ok: number;
   failed: number;
-  /** Per target, the last closed second: requests sent and utilisation. */
+  /** Per target, the last closed second: requests sent, slot utilisation and CPU utilisation. */
   targetRequests: Float64Array;
   targetUtil: Float64Array;
+  targetCpu: Float64Array;
 }
 
 /** How clients send requests. */

@@ -79,6 +79,8 @@ export const TARGET_FIELDS = [
   'utilizationTotal', // the same since the start of the run
   'meanLatencyMs',
   'ratePerSec', // requests sent to it during the last full second
+  'cpu', // CPU utilisation over the last second: compute time / (slots × time); waiting on a database or store is not compute
+  'connections', // long-lived connections an event-loop target holds without a slot
 ] as const;
 export const TARGET_STRIDE = TARGET_FIELDS.length;
 export const TF = Object.fromEntries(TARGET_FIELDS.map((f, i) => [f, i])) as { [K in (typeof TARGET_FIELDS)[number]]: number };
@@ -249,7 +251,19 @@ export interface MetricsReport {
   imbalance: number;
   targets: Record<
     string,
-    { requests: number; ok: number; failed: number; failures: Record<FailureReason, number>; inFlight: number; queued: number; meanLatencyMs: number; utilization: number }
+    {
+      requests: number;
+      ok: number;
+      failed: number;
+      failures: Record<FailureReason, number>;
+      inFlight: number;
+      queued: number;
+      meanLatencyMs: number;
+      /** Slot occupancy over the run: busy slot-time / slot-time. */
+      utilization: number;
+      /** CPU over the run: compute time / slot-time (waiting on a database or a store is not compute). */
+      cpu: number;
+    }
   >;
   events: { processed: number };
 }

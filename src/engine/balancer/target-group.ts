@@ -225,7 +225,7 @@ export class TargetGroup implements GroupView {
       const t = this.members[m];
       const w = store.weight[t];
       this.weightOf[m] = w;
-      this.activeOf[m] = store.busy[t] + store.queued[t];
+      this.activeOf[m] = store.busy[t] + store.queued[t] + store.connections[t];
       this.rotationOf[m] = store.inRotation[t];
       if (w > 0 && first === 0) first = w;
       else if (w > 0 && w !== first) this.equalWeights = false;
