@@ -33,6 +33,7 @@ import type { DeploymentRun } from './releases/deployment-data.ts';
 import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
+import type { NetworkState } from './network/network-state.ts';
 
 /** Run totals since time 0. */
 export interface Totals {
@@ -137,4 +138,6 @@ export interface SimState {
   readonly scalingOfGroup: (ScalingGroup | null)[];
   instanceTypes: Readonly<Record<string, InstanceType>>;
   readonly billing: CostMeter;
+  /** Round trips, handshakes and the balancers' bills (network/); rebuilt by a live patch, bills kept. */
+  network: NetworkState;
 }

@@ -13,6 +13,7 @@ import { choose, chooseOnConnection } from './choose.ts';
 import { send } from './send.ts';
 import { attemptFailed } from './retry.ts';
 import { fail } from './finish.ts';
+import { accountArrival } from '../network/hops.ts';
 
 const NO_TRIES: readonly number[] = [];
 
@@ -52,6 +53,7 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
   pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
   pool.attempt[slot] = 0;
   pool.extraMs[slot] = 0;
+  pool.netMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
 
@@ -62,6 +64,8 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
   const ip = s.clients.ip(client);
   const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, cls) : choose(s, group, ip, client, cls, NO_TRIES);
   if (t < 0) return fail(s, slot, FAIL['no-target']);
+  pool.lb[slot] = b.index;
+  accountArrival(s, slot, b, client, cls, t, b.l4 !== null && b.l4.opened);
   const code = send(s, slot, t, group);
   if (code !== 0) attemptFailed(s, slot, code, 0);
 }

@@ -26,6 +26,10 @@ export class RequestPool {
   group = new Int32Array(0);
   /** Extra work the target does for this request (TLS passed through to it), ms. */
   extraMs = new Float64Array(0);
+  /** Network time accounted to the request, not scheduled (network/): client round trips, balancer processing, handshakes, hops, ms. */
+  netMs = new Float64Array(0);
+  /** Index of the balancer that took the request (-1 before routing). */
+  lb = new Int32Array(0);
   /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
   zone = new Int32Array(0);
   state = new Uint8Array(0);
@@ -62,6 +66,8 @@ export class RequestPool {
     this.startMs = f64(this.startMs);
     this.serviceU = f64(this.serviceU);
     this.extraMs = f64(this.extraMs);
+    this.netMs = f64(this.netMs);
+    this.lb = i32(this.lb);
     this.client = i32(this.client);
     this.cls = i32(this.cls);
     this.target = i32(this.target);
