@@ -50,12 +50,12 @@ describe('01 one server is not enough', () => {
 describe('02 round robin and its weighted cousin', () => {
   const l = lesson(2);
 
-  it('round robin: "318 requests were rejected", "the slowest second\'s p99 reached 2.8 s", "large is only about 27 % busy"', () => {
+  it('round robin: "318 requests were rejected", "the slowest second\'s p99 reached 2.9 s", "large is only about 27 % busy"', () => {
     const sim = run(l.scenario, [], 90);
     expect(sim.metrics().failures.rejected).toBe(318);
     const worst = value(sim, { kind: 'metric', metric: 'p99Ms', fromSec: 0, toSec: 90, atMost: 0 });
-    expect(worst).toBeGreaterThan(2750);
-    expect(worst).toBeLessThan(2850);
+    expect(worst).toBeGreaterThan(2850);
+    expect(worst).toBeLessThan(2950);
     const large = value(sim, { kind: 'metric', metric: 'targetUtilization', target: 'large', fromSec: 10, toSec: 90, atLeast: 0 });
     expect(large).toBeGreaterThan(0.24);
     expect(large).toBeLessThan(0.3);
@@ -91,8 +91,10 @@ describe('03 when requests are not alike', () => {
     expect(worst).toBeLessThan(7000);
   });
 
-  it('power of two choices: "the typical second\'s p95 was under 100 ms"', () => {
-    expect(value(run(l.scenes['two-choices'], [], 120), { kind: 'metric', metric: 'p95Ms', windowSec: 60, aggregate: 'mean', atMost: 0 })).toBeLessThan(100);
+  it('power of two choices: "the typical second\'s p95 was about 105 ms"', () => {
+    const p95 = value(run(l.scenes['two-choices'], [], 120), { kind: 'metric', metric: 'p95Ms', windowSec: 60, aggregate: 'mean', atMost: 0 });
+    expect(p95).toBeGreaterThan(100);
+    expect(p95).toBeLessThan(110);
   });
 
   it('least response time from the start: "the typical second\'s p95 near 600 ms"', () => {
