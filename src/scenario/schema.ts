@@ -11,6 +11,7 @@ import { TrafficSchema, MixEntrySchema } from './schema/traffic.ts';
 import { BalancerSchema } from './schema/balancer.ts';
 import { TargetGroupSchema, HealthCheckSchema, PassiveHealthSchema, RetrySchema, SlowStartSchema, CircuitBreakerSchema } from './schema/target-group.ts';
 import { ChangeSchema, ScheduledEventSchema } from './schema/changes.ts';
+import { NETWORK_DEFAULTS, NetworkSchema } from './schema/network.ts';
 import { DatabaseSchema, DeploymentSchema, DnsSchema, ScalingGroupSchema, ScalingPolicySchema } from './schema/infra.ts';
 
 export * from './schema/common.ts';
@@ -19,6 +20,7 @@ export * from './schema/balancer.ts';
 export * from './schema/target-group.ts';
 export * from './schema/changes.ts';
 export * from './schema/infra.ts';
+export * from './schema/network.ts';
 
 /** The scenario format's version; a breaking change bumps it and ships a migration. */
 export const SCHEMA_VERSION = 1;
@@ -34,6 +36,8 @@ export const ScenarioSchema = z.strictObject({
   balancers: z.array(BalancerSchema).min(1).max(LIMITS.maxBalancers),
   targetGroups: z.array(TargetGroupSchema).min(1).max(LIMITS.maxTargetGroups),
   dns: DnsSchema.optional(),
+  /** Round-trip times, message sizes and cross-zone data prices (defaults in schema/network.ts). */
+  network: NetworkSchema.default(() => ({ ...NETWORK_DEFAULTS })),
   /** The service-level objective: a request is good only if it succeeded within latencyMs. */
   slo: z.strictObject({ latencyMs: positiveMs }).default({ latencyMs: 1000 }),
   databases: z.array(DatabaseSchema).max(5).default([]),
@@ -46,6 +50,7 @@ export const ScenarioSchema = z.strictObject({
 
 export type Distribution = z.output<typeof DistributionSchema>;
 export type DnsScenarioConfig = z.output<typeof DnsSchema>;
+export type NetworkConfig = z.output<typeof NetworkSchema>;
 export type DatabaseConfig = z.output<typeof DatabaseSchema>;
 export type ScalingGroupConfig = z.output<typeof ScalingGroupSchema>;
 export type ScalingPolicyConfig = z.output<typeof ScalingPolicySchema>;

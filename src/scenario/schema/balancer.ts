@@ -34,6 +34,8 @@ export const ListenerSchema = z.strictObject({
       /** Requests a client sends per connection (keep-alive): one handshake per this many requests. */
       requestsPerConnection: z.number().min(1).max(1e6).default(10),
       perRequestCpuMs: z.number().min(0).max(1000).default(0.02),
+      /** TLS version: a full handshake costs 1 round trip in 1.3 and 2 in 1.2; a resumed one costs 1 in both. */
+      version: z.enum(['1.2', '1.3']).default('1.3').describe('TLS version: a full handshake costs 1 round trip in 1.3, 2 in 1.2; a resumed one 1 (default 1.3).'),
     })
     .optional(),
   /** ALB weighted target groups: the default action splits requests by weight (0–999 each); overrides defaultForward. */
@@ -67,10 +69,28 @@ export const BalancerSchema = z.strictObject({
   capacity: z
     .strictObject({
       cpuCores: z.number().gt(0).max(10_000).default(2),
-      routeCpuMs: z.number().min(0).max(100).default(0.05),
+      /** CPU per request for routing; default by layer: 0.05 ms at layer 7 (parse and route), 0.005 ms at layer 4 (forward packets). Assumed: AWS publishes none. */
+      routeCpuMs: z.number().min(0).max(100).optional().describe('CPU per request for routing, ms (default 0.05 at layer 7, 0.005 at layer 4; assumed).'),
       managed: z.strictObject({ maxCores: z.number().gt(0).max(100_000).default(64), scaleUpAfterSec: z.number().gt(0).max(3600).default(180), threshold: z.number().gt(0).max(1).default(0.7) }).optional(),
     })
     .optional(),
+  /**
+   * Time the balancer adds to each request, ms: default 0.5 at layer 7 (terminate, parse, route) and 0.05 at
+   * layer 4 (forward a flow's packets). Assumed figures: AWS publishes none.
+   */
+  processingMs: z.number().min(0).max(1000).optional().describe('Time the balancer adds to each request, ms (default 0.5 at layer 7, 0.05 at layer 4; assumed, AWS publishes none).'),
+  /**
+   * What the balancer costs: an hourly price plus capacity-unit hours (ELB LCU / NLCU / GLCU). Default: AWS
+   * us-east-1, ALB $0.0225/h + $0.008/LCU-h at layer 7, NLB $0.0225/h + $0.006/NLCU-h at layer 4. A self-run
+   * balancer (HAProxy, nginx on an instance) is billed as its instance: set both to 0.
+   */
+  pricing: z
+    .strictObject({
+      hourlyUsd: z.number().min(0).max(1000).optional().describe('Price per hour the balancer runs, USD (default $0.0225, ALB and NLB in us-east-1).'),
+      capacityUnitHourUsd: z.number().min(0).max(1000).optional().describe('Price per capacity-unit hour, USD (default ALB $0.008/LCU-h, NLB $0.006/NLCU-h).'),
+    })
+    .optional()
+    .describe('What the balancer costs per hour and per capacity unit (default AWS us-east-1 ALB or NLB prices; 0 for a self-run balancer).'),
   /** A hot standby (keepalived/VRRP style) that takes over after missed heartbeats; without it the balancer is a single point of failure. */
   standby: z
     .strictObject({ heartbeatIntervalSec: z.number().gt(0).max(60).default(1), missedHeartbeats: z.int().min(1).max(100).default(3) })
