@@ -19,6 +19,10 @@ export default defineConfig({
   use: {
     baseURL: base,
     trace: 'off',
+    // The site registers a service worker (offline use). Specs run without it, so that every request reaches the
+    // server (page.route works, nothing is served from a cache left by an earlier page) and no "ready to work
+    // offline" or "new version" message appears mid-test; offline.spec.ts turns it on for itself.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { assertLessonsValid, loadLessonsFromDir, readLessonFiles } from './src/content/node-loader.ts';
 
@@ -29,10 +30,47 @@ function lessonsPlugin(): Plugin {
   };
 }
 
+/**
+ * Offline: a Workbox service worker (generated, not hand-written) precaches every file of the build — the
+ * page, its chunks (lessons, compare, exports, teaching), the simulation worker, the schema and the icons — so
+ * the site works offline after one visit. `registerType: 'prompt'`: a new version waits until the learner
+ * chooses to reload (src/ui/shell/UpdatePrompt.svelte registers it). Every URL is relative to the service
+ * worker's own folder, so it works under any sub-path; hash routes mean one navigation URL, answered from the
+ * precached index.html whatever its query.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['icon.svg'],
+  manifest: {
+    name: 'Balancer Lab',
+    short_name: 'Balancer Lab',
+    description: 'Learn load balancing by building, breaking and fixing simulated systems.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f4f6f8',
+    theme_color: '#1f5fbf',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+    globIgnores: ['**/*.map'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), lessonsPlugin()],
+  plugins: [svelte(), lessonsPlugin(), pwa],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },

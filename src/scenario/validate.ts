@@ -4,6 +4,7 @@
  */
 import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, SetAdminStateChangeSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
+import { awsLimitBreaches } from './health-limits.ts';
 import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
 import { stepBoundsError } from './step-bounds.ts';
 import { cronError } from './cron.ts';
@@ -253,6 +254,8 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
  */
 function checkHealthCheck(input: HealthCheckInput, at: string): ValidationError[] {
   const hc = resolveHealthCheck(input);
+  const breaches = awsLimitBreaches(hc);
+  if (breaches.length > 0) return breaches.map((b) => ({ path: `${at}.${b.field}`, message: b.message }));
   if (hc.model === 'rise-fall' ? hc.timeoutSec > hc.intervalSec : hc.timeoutSec >= hc.intervalSec) {
     const bound = hc.model === 'rise-fall' ? 'at most' : 'shorter than';
     return [{ path: `${at}.timeoutSec`, message: `the timeout (${hc.timeoutSec} s) must be ${bound} the interval (${hc.intervalSec} s), or checks would overlap` }];

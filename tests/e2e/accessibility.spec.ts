@@ -11,18 +11,33 @@ for (const [name, hash, ready] of [
   ['the sandbox', '#/sandbox', 'lab-view'],
   ['compare', '#/compare', 'compare-view-b'],
   ['an unknown address', '#/nowhere', 'placeholder'],
+  ['teaching with the lab', '#/teach', 'teach-page'],
+  ["a class's progress table", '#/teach/progress', 'progress-table-page'],
+  ['a class link', '#/class?title=Week%203&lessons=round-robin-and-weights,one-server-is-not-enough&hide=solve,hints&seed=3', 'class-page'],
+  ['an embedded lesson', '#/embed/lessons/one-server-is-not-enough/1', 'lesson-step'],
+  ['the embedded sandbox', '#/embed/sandbox', 'lab-view'],
 ] as const) {
   test(`axe finds nothing serious on ${name}`, async ({ page }) => {
     const lab = new LabPage(page);
     await lab.goto(hash);
     await page.getByTestId(ready).first().waitFor();
-    if (hash !== '#/' && hash !== '#/lessons' && hash !== '#/nowhere') {
+    if (!['#/', '#/lessons', '#/nowhere', '#/teach', '#/teach/progress'].includes(hash) && !hash.startsWith('#/class')) {
       await lab.ready();
       await lab.advance(3_000).catch(() => {}); // compare has its own playback: the hook drives the sandbox's
     }
     await expectAccessible(page, name);
   });
 }
+
+test('axe finds nothing serious in the export panel', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.advance(3_000);
+  await page.getByTestId('exports-open').click();
+  await page.getByTestId('config-text').waitFor();
+  await expectAccessible(page, 'the export panel');
+});
 
 test('axe finds nothing serious in the tabs, the heat-map and present mode', async ({ page }) => {
   test.setTimeout(120_000); // axe on a page of fifty targets, five times

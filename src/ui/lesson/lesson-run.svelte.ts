@@ -12,6 +12,7 @@ import type { ValidationError } from '../../scenario/validate.ts';
 import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.ts';
 import type { Lab, LoadRequest } from '../shell/lab.svelte.ts';
 import type { ProgressStore } from './progress-store.svelte.ts';
+import { lessonHash } from '../shell/routes.ts';
 
 export const MAIN_WORLD = '';
 const WAIT_ID = '__wait';
@@ -44,7 +45,7 @@ export class LessonRun {
         showStep: (_, { step }) => {
           this.beforeMoment = false;
           progress.noteStep(lesson.slug, step);
-          const hash = `#/lessons/${lesson.slug}/${step}`;
+          const hash = lessonHash(lesson.slug, step, location.hash);
           if (location.hash !== hash) location.hash = hash;
           void this.#open(this.worldOf(step));
         },

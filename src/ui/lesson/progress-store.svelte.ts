@@ -2,7 +2,7 @@
  * The page's copy of the learner's progress (src/content/progress.ts), saved on every change. A notice
  * explains progress that had to be reset; the page shows it and carries on.
  */
-import { emptyProgress, loadProgress, markDone, noteStep, saveProgress, type Progress, type ProgressStorage } from '../../content/progress.ts';
+import { emptyProgress, loadProgress, markDone, noteStep, saveProgress, setLearner, type Progress, type ProgressStorage } from '../../content/progress.ts';
 
 export class ProgressStore {
   progress = $state.raw<Progress>(emptyProgress());
@@ -22,7 +22,16 @@ export class ProgressStore {
   }
 
   markDone(slug: string, solved: boolean): void {
-    this.#set(markDone(this.progress, slug, solved));
+    this.#set(markDone(this.progress, slug, solved, isoNow()));
+  }
+
+  /** Applies a pure change (src/content/progress.ts) and saves the result. */
+  update(change: (progress: Progress) => Progress): void {
+    this.#set(change(this.progress));
+  }
+
+  setLearner(name: string): void {
+    this.#set(setLearner(this.progress, name));
   }
 
   noteStep(slug: string, step: number): void {
@@ -40,6 +49,11 @@ export class ProgressStore {
     this.progress = progress;
     if (this.#storage !== null && !saveProgress(this.#storage, progress)) this.notice = 'Progress could not be saved in this browser (storage is full or blocked).';
   }
+}
+
+/** The wall clock as ISO 8601, for a completion time. */
+function isoNow(): string {
+  return new Date(Date.now()).toISOString();
 }
 
 function browserStorage(): ProgressStorage | null {

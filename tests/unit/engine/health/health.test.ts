@@ -98,7 +98,8 @@ describe('active health checks with ALB defaults (HTTP, 30 s, timeout 5 s, healt
   });
 
   it('a slow target is marked unhealthy once its answers exceed the timeout, and counted as a false alarm only when it was fine', () => {
-    const s = sim(world({ healthCheck: { preset: 'aws-alb', timeoutSec: 0.05, intervalSec: 5, unhealthyThreshold: 2 } }, { events: [{ atSec: 20, action: 'slow', target: 'b', factor: 20 }] }));
+    // an ALB's shortest timeout is 2 s: a shallow probe's 5 ms answer × 500 = 2.5 s exceeds it
+    const s = sim(world({ healthCheck: { preset: 'aws-alb', timeoutSec: 2, intervalSec: 5, unhealthyThreshold: 2 } }, { events: [{ atSec: 20, action: 'slow', target: 'b', factor: 500 }] }));
     s.runUntil(60_000);
     expect(health(s, 1)).toBe('unhealthy');
     expect(s.health().targets.b.falseRemovals).toBe(0);

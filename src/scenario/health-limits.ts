@@ -1,0 +1,65 @@
+/**
+ * The values a real AWS target group accepts for its health check (real-systems.md §4.2; AWS "Health checks for
+ * Application Load Balancer target groups" and "… Network Load Balancer target groups", CreateTargetGroup API):
+ *
+ * - ALB: interval 5–300 s, timeout 2–120 s and shorter than the interval, thresholds 2–10, HTTP or HTTPS
+ *   checks only, success codes within 200–499.
+ * - NLB (rules since November 2022): interval 5–300 s, timeout 2–120 s, thresholds 2–10, success codes within
+ *   200–599.
+ *
+ * Simplified: both get the engine's rule for consecutive-count checks that the timeout is shorter than the
+ * interval (validate.ts); AWS documents that for the ALB, and for the NLB we could not find it stated either way.
+ *
+ * A check that names the `aws-alb` or `aws-nlb` preset promises a real ALB or NLB, so it gets these limits; a
+ * check without a preset (a self-run balancer) keeps the looser rules of validate.ts, and the `haproxy` and
+ * `envoy` presets follow those systems, whose 1 s checks are real.
+ */
+import type { ResolvedHealthCheck } from './health-presets.ts';
+
+export interface HealthCheckLimits {
+  system: string;
+  intervalSec: [number, number];
+  timeoutSec: [number, number];
+  threshold: [number, number];
+  successCodes: [number, number];
+  protocols: ReadonlyArray<ResolvedHealthCheck['protocol']>;
+}
+
+export const AWS_HEALTH_LIMITS: Record<'aws-alb' | 'aws-nlb', HealthCheckLimits> = {
+  'aws-alb': { system: 'an ALB', intervalSec: [5, 300], timeoutSec: [2, 120], threshold: [2, 10], successCodes: [200, 499], protocols: ['http'] },
+  'aws-nlb': { system: 'an NLB', intervalSec: [5, 300], timeoutSec: [2, 120], threshold: [2, 10], successCodes: [200, 599], protocols: ['http', 'tcp'] },
+};
+
+export interface LimitBreach {
+  field: 'intervalSec' | 'timeoutSec' | 'healthyThreshold' | 'unhealthyThreshold' | 'successCodes' | 'protocol';
+  message: string;
+}
+
+const outside = (v: number, [lo, hi]: [number, number]) => v < lo || v > hi;
+
+/** Every value of a resolved check that the named AWS balancer would refuse; [] for other presets. */
+export function awsLimitBreaches(hc: ResolvedHealthCheck): LimitBreach[] {
+  const limits = hc.preset === 'aws-alb' || hc.preset === 'aws-nlb' ? AWS_HEALTH_LIMITS[hc.preset] : null;
+  if (!limits) return [];
+  const { system } = limits;
+  const out: LimitBreach[] = [];
+  if (outside(hc.intervalSec, limits.intervalSec)) {
+    out.push({ field: 'intervalSec', message: `${system} checks every ${limits.intervalSec[0]}–${limits.intervalSec[1]} s, not ${hc.intervalSec} s (for faster checks use a self-run balancer, e.g. the haproxy preset)` });
+  }
+  if (outside(hc.timeoutSec, limits.timeoutSec)) {
+    out.push({ field: 'timeoutSec', message: `${system}'s check timeout is ${limits.timeoutSec[0]}–${limits.timeoutSec[1]} s, not ${hc.timeoutSec} s` });
+  }
+  for (const field of ['healthyThreshold', 'unhealthyThreshold'] as const) {
+    if (outside(hc[field], limits.threshold) || !Number.isInteger(hc[field])) {
+      out.push({ field, message: `${system} counts ${limits.threshold[0]}–${limits.threshold[1]} checks, not ${hc[field]}` });
+    }
+  }
+  if (!limits.protocols.includes(hc.protocol)) {
+    out.push({ field: 'protocol', message: `${system} checks its targets over ${limits.protocols.join(' or ')}, not ${hc.protocol}` });
+  }
+  const codes = hc.successCodes.split(/[,-]/).map((x) => Number(x.trim()));
+  if (hc.protocol === 'http' && codes.some((c) => outside(c, limits.successCodes))) {
+    out.push({ field: 'successCodes', message: `${system} accepts success codes within ${limits.successCodes[0]}–${limits.successCodes[1]}, not "${hc.successCodes}"` });
+  }
+  return out;
+}
