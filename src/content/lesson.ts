@@ -10,6 +10,9 @@ import type { Change, Scenario } from '../scenario/schema.ts';
 import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
 import { revealErrors } from './reveal.ts';
+import { expandUnlocks, pathsUnlocked, unlockProblems } from './unlocks.ts';
+import { scenarioSchema } from '../scenario/json-schema-walk.ts';
+import { patchesOf } from '../scenario/patch.ts';
 import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
 /** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
@@ -52,6 +55,8 @@ export interface Lesson {
   sources: string[];
   /** Live-change actions the learner may use. */
   controls: ChangeAction[];
+  /** What the learner may patch live with the builder: patterns and named groups (unlocks.ts). */
+  unlocks: string[];
   scenario: Scenario;
   /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
   scenes: Record<string, Scenario>;
@@ -173,12 +178,16 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   });
 
   const controls = fm.data.controls;
+  const unlocked = expandUnlocks(fm.data.unlocks);
+  for (const p of unlockProblems(fm.data.unlocks, scenarioSchema())) errors.push({ file: indexFile, path: `frontmatter.unlocks[${p.index}]`, message: p.message });
   const solution: TimedChange[] = [];
   solutionV.data.forEach((entry, i) => {
     const { atSec, ...rest } = entry;
     const v = validateChange(rest, scenario);
     if (!v.ok) return errors.push(...fromValidation(solutionFile, v.errors, `[${i}]`));
-    if (!controls.includes(v.value.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${v.value.action}" is not among the lesson's controls (${controls.join(', ')})` });
+    if (v.value.action === 'patch') {
+      if (!pathsUnlocked(patchesOf(v.value).map((p) => p.path), unlocked)) errors.push({ file: solutionFile, path: `[${i}]`, message: `patches a part the lesson does not unlock (unlocks: ${fm.data.unlocks.join(', ') || 'nothing'})` });
+    } else if (!controls.includes(v.value.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${v.value.action}" is not among the lesson's controls (${controls.join(', ')})` });
     if ((atSec ?? 0) > checkSec) errors.push({ file: solutionFile, path: `[${i}].atSec`, message: `${atSec} s is after the check at ${checkSec} s` });
     solution.push({ atMs: (atSec ?? 0) * 1000, change: v.value });
   });

@@ -4,6 +4,15 @@
  * `oneOf`) are resolved against the value itself: a discriminated union by its constant field (`kind`,
  * `dist`, `style`), anything else by the value's type.
  */
+import { scenarioJsonSchema } from './json-schema.ts';
+
+let made: JsonSchema | null = null;
+
+/** The scenario's JSON Schema (every field's description included), made once. */
+export function scenarioSchema(): JsonSchema {
+  made ??= scenarioJsonSchema() as JsonSchema;
+  return made;
+}
 
 /** The parts of JSON Schema (draft 2020-12) the scenario's schema uses. */
 export interface JsonSchema {

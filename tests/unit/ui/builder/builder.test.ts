@@ -107,3 +107,14 @@ describe('palette', () => {
     expect(alone.ok).toBe(false);
   });
 });
+
+describe('a lesson that unlocks parts of the scenario', () => {
+  it('lets through patches under its patterns and refuses the rest with what it unlocks', async () => {
+    const { lockedReason } = await import('../../../../src/ui/lesson/unlocked.ts');
+    const sticky = { action: 'patch' as const, path: '/targetGroups/0/stickiness', value: { kind: 'lb-cookie' } };
+    const store = { action: 'patch' as const, patches: [{ op: 'replace' as const, path: '/targetGroups/0/sessionStore', value: { kind: 'shared' } }] };
+    expect(lockedReason(sticky, ['crash'], ['stickiness'])).toBeNull();
+    expect(lockedReason(store, ['crash'], ['/targetGroups/*/stickiness'])?.[0].message).toContain('does not unlock /targetGroups/0/sessionStore');
+    expect(lockedReason(store, ['crash'], ['session-store'])).toBeNull();
+  });
+});
