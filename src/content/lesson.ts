@@ -11,7 +11,7 @@ import { formatPath, validateChange, validateScenario, type ValidationError } fr
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
 import { revealErrors } from './reveal.ts';
 import { expandUnlocks, pathsUnlocked, unlockProblems } from './unlocks.ts';
-import { scenarioSchema } from '../scenario/json-schema-walk.ts';
+import { scenarioSchema } from '../scenario/json-schema.ts';
 import { patchesOf } from '../scenario/patch.ts';
 import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 

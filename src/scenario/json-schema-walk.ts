@@ -3,16 +3,8 @@
  * JSON Pointer into a document: which part of the schema describes the value there. Unions (`anyOf`,
  * `oneOf`) are resolved against the value itself: a discriminated union by its constant field (`kind`,
  * `dist`, `style`), anything else by the value's type.
+ * Pure: no zod here (the sandbox's first screen uses the unlock patterns without loading the schema).
  */
-import { scenarioJsonSchema } from './json-schema.ts';
-
-let made: JsonSchema | null = null;
-
-/** The scenario's JSON Schema (every field's description included), made once. */
-export function scenarioSchema(): JsonSchema {
-  made ??= scenarioJsonSchema() as JsonSchema;
-  return made;
-}
 
 /** The parts of JSON Schema (draft 2020-12) the scenario's schema uses. */
 export interface JsonSchema {

@@ -13,7 +13,8 @@ import { artifactPath } from './support/artifacts.ts';
 async function openShop(page: Page): Promise<LabPage> {
   const lab = new LabPage(page);
   await lab.goto();
-  await lab.ready();
+  // a busy machine opens the first run slowly
+  await expect(lab.status).toHaveText('Paused', { timeout: 30_000 });
   await lab.openExample('sticky-vs-shared-sessions', 'Sticky sessions vs a shared session store');
   await page.getByTestId('tab-build').click();
   await expect(page.getByTestId('builder')).toBeVisible();
@@ -39,6 +40,7 @@ async function checkRouting(lab: LabPage): Promise<void> {
 }
 
 test('with the mouse: a new target group and a path rule turn one group into a two-service ALB; refused edits explain themselves; undo and redo', async ({ page }) => {
+  test.setTimeout(90_000);
   const errors = collectPageErrors(page);
   const lab = await openShop(page);
   await lab.advance(5_000);
@@ -98,6 +100,7 @@ test('with the mouse: a new target group and a path rule turn one group into a t
 });
 
 test('with the keyboard alone: the same two-service ALB, undone with Ctrl+Z', async ({ page }) => {
+  test.setTimeout(90_000);
   const errors = collectPageErrors(page);
   const lab = await openShop(page);
   const builder = page.getByTestId('builder');

@@ -4,7 +4,6 @@
  */
 import type { Change } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
-import { patchesOf } from '../../scenario/patch.ts';
 import { expandUnlocks, pathsUnlocked, UNLOCK_GROUPS } from '../../content/unlocks.ts';
 
 /** Panel sections and the actions they send. */
@@ -35,7 +34,7 @@ export function infraUnlocked(allowed: readonly string[] | undefined): boolean {
  */
 export function lockedReason(change: Change, allowed: readonly string[] | undefined, unlocks?: readonly string[]): ValidationError[] | null {
   if (change.action === 'patch' && unlocks !== undefined) {
-    const paths = patchesOf(change).map((p) => p.path);
+    const paths = change.patches?.map((p) => p.path) ?? [change.path ?? ''];
     if (pathsUnlocked(paths, expandUnlocks(unlocks))) return null;
     const words = unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? u).join('; ') || 'nothing';
     return [{ path: '(lesson)', message: `this lesson does not unlock ${paths.join(', ')}; here you can build: ${words}` }];
