@@ -1,13 +1,13 @@
 // Headless runner: `npm run --silent sim -- <scenario.json> [--until S] [--seed N] [--set path=value ...]
-// [--trace file.jsonl] [--json]`. The same engine as the browser, run in Node.
+// [--trace file.jsonl] [--events file.jsonl] [--json]`. The same engine as the browser, run in Node.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
-import type { MetricsReport, TraceRecord } from '../src/engine/index.ts';
+import type { InFlightRecord, MetricsReport, SimEvent, TraceRecord } from '../src/engine/index.ts';
 import { parseOverride, setAtPath } from '../src/scenario/overrides.ts';
 import { formatErrors, validateScenario } from '../src/scenario/validate.ts';
 
-const USAGE = 'usage: npm run --silent sim -- <scenario.json> [--until <sec>] [--seed <n>] [--set <path>=<value> ...] [--trace <file.jsonl>] [--json]';
+const USAGE = 'usage: npm run --silent sim -- <scenario.json> [--until <sec>] [--seed <n>] [--set <path>=<value> ...] [--trace <file.jsonl>] [--events <file.jsonl>] [--json]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : message + '\n');
@@ -20,6 +20,7 @@ interface Args {
   seed?: number;
   sets: string[];
   trace?: string;
+  events?: string;
   json: boolean;
 }
 
@@ -36,6 +37,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--set') args.sets.push(next());
     else if (a === '--trace') args.trace = next();
+    else if (a === '--events') args.events = next();
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else if (args.file === '') args.file = a;
@@ -45,6 +47,31 @@ function parseArgs(argv: string[]): Args {
   if (args.untilSec !== undefined && !(args.untilSec > 0 && Number.isFinite(args.untilSec))) fail('--until must be a positive number of seconds');
   if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed <= 0xffffffff)) fail('--seed must be an integer from 0 to 4294967295');
   return args;
+}
+
+/** Writes event-log entries as they are made, one JSON line each. */
+class EventWriter {
+  private readonly fd: number;
+  private buffer: string[] = [];
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  add(e: SimEvent): void {
+    this.buffer.push(JSON.stringify(e));
+    if (this.buffer.length >= 4096) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.buffer.length > 0) writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+  }
 }
 
 /** Writes trace records in arrival (id) order although requests finish out of order. */
@@ -67,11 +94,11 @@ class TraceWriter {
     if (this.buffer.length >= 4096) this.flush();
   }
 
-  /** Writes the rest in id order; requests still in flight at the end get outcome "in-flight". */
-  close(totalRequests: number): void {
-    for (let id = this.nextId; id < totalRequests; id++) {
-      this.buffer.push(this.pending.get(id) ?? JSON.stringify({ id, arrivalMs: null, client: null, target: null, outcome: 'in-flight', latencyMs: null }));
-    }
+  /** Writes the rest in id order, with the requests still in flight at the end (outcome "in-flight"). */
+  close(inFlight: readonly InFlightRecord[]): void {
+    for (const r of inFlight) this.pending.set(r.id, JSON.stringify(r));
+    const ids = [...this.pending.keys()].sort((a, b) => a - b);
+    for (const id of ids) this.buffer.push(this.pending.get(id)!);
     this.flush();
     closeSync(this.fd);
   }
@@ -130,13 +157,15 @@ function main(): void {
   const scenario = checked.value;
 
   const trace = args.trace ? new TraceWriter(args.trace) : undefined;
-  const sim = createSimulation(scenario, trace ? { onRequestDone: (r) => trace.add(r) } : {});
+  const events = args.events ? new EventWriter(args.events) : undefined;
+  const sim = createSimulation(scenario, { ...(trace ? { onRequestDone: (r: TraceRecord) => trace.add(r) } : {}), ...(events ? { onEvent: (e: SimEvent) => events.add(e) } : {}) });
   const untilSec = args.untilSec ?? scenario.durationSec;
   const t0 = performance.now();
   sim.runUntil(untilSec * 1000);
   const wallSec = (performance.now() - t0) / 1000;
   const m = sim.metrics();
-  trace?.close(m.requests.total);
+  trace?.close(sim.inFlight());
+  events?.close();
   if (args.json) {
     process.stdout.write(JSON.stringify({ ...m, scenario: scenario.name, seed: scenario.seed, wall: { seconds: wallSec, requestsPerSec: m.requests.total / Math.max(wallSec, 1e-9) } }) + '\n');
   } else {

@@ -16,8 +16,10 @@ import { TargetGroup } from './balancer/target-group.ts';
 import { RateProfile } from './traffic/rate-profile.ts';
 import { ClientPopulation } from './traffic/clients.ts';
 import { RequestMix } from './traffic/request-mix.ts';
+import { Replay } from './traffic/replay.ts';
 import { ClientCookies } from './traffic/cookies.ts';
 import { EventLog } from './metrics/event-log.ts';
+import { AttemptLog } from './metrics/attempt-log.ts';
 import { FlowRecorder } from './metrics/flows.ts';
 import { SecondSeries } from './metrics/series.ts';
 import { LatencyPair } from './metrics/histogram.ts';
@@ -35,12 +37,14 @@ import { defaultAddress } from './backend/lifecycle.ts';
 export function buildState(scenario: Scenario, options: SimulationOptions): SimState {
   const rng = createStreams(scenario.seed);
   const mix = new RequestMix(scenario);
+  const replay = Replay.of(scenario, mix);
   const arrival = scenario.traffic.arrival;
   const bots = scenario.traffic.attacks.reduce((n, a) => n + a.bots, 0);
-  const clients = new ClientPopulation(arrival.kind === 'closed' ? arrival.users : scenario.traffic.clients.count, scenario.traffic.clients.ipBase, scenario.traffic.clients.nat, bots);
+  const normal = arrival.kind === 'closed' ? arrival.users : replay !== null ? replay.addresses.length : scenario.traffic.clients.count;
+  const clients = new ClientPopulation(normal, scenario.traffic.clients.ipBase, scenario.traffic.clients.nat, bots, replay?.addresses);
   const totalTargets = scenario.targetGroups.reduce((n, g) => n + g.targets.length, 0);
   const store = new TargetStore(mix.names.length, Math.max(16, totalTargets * 2));
-  const groups = scenario.targetGroups.map((g, gi) => new TargetGroup(g, gi, store, rng.balancer, mix.classes));
+  const groups = scenario.targetGroups.map((g, gi) => new TargetGroup(g, gi, store, rng.balancer, mix.forms));
   scenario.targetGroups.forEach((g, gi) => g.targets.forEach((t, ti) => store.add(t, gi, t.address ?? defaultAddress(gi, ti), mix.names)));
   for (const g of groups) g.setAlgorithm(g.algorithmName);
   const { zoneNames, balancers } = buildBalancers(scenario, mix, clients, store, groups);
@@ -55,12 +59,13 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     queue: new EventQueue(),
     rng,
     traffic: {
-      profile: arrival.kind === 'closed' ? null : new RateProfile(arrival.ratePerSec, scenario.traffic.profile ?? []),
+      profile: arrival.kind === 'closed' || arrival.kind === 'replay' ? null : new RateProfile(arrival.ratePerSec, scenario.traffic.profile ?? []),
       poisson: arrival.kind === 'poisson',
       generation: 0,
       think: arrival.kind === 'closed' ? distParams(arrival.thinkTimeMs) : null,
       nextId: 0,
       attacks: [...scenario.traffic.attacks],
+      replay,
     },
     mix,
     clients,
@@ -80,10 +85,11 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     sloMs: scenario.slo.latencyMs,
     series: new SecondSeries(options.seriesCapacity ?? 3600),
     flows: new FlowRecorder(options.flowSampleEvery ?? 0),
-    log: new EventLog(),
+    log: new EventLog(2000, options.onEvent ?? null),
     edgeStats: usesEdge ? new EdgeStats() : null,
     topologyVersion: 1,
     onDone: options.onRequestDone ?? null,
+    attemptLog: options.onRequestDone ? new AttemptLog() : null,
     health: createHealthData(scenario),
     sessions: SessionData.needed(scenario) ? new SessionData(scenario, clients.count, groups.length) : null,
     databases: DatabaseTier.needed(scenario) ? new DatabaseTier(scenario) : null,

@@ -13,6 +13,8 @@ export const EV_HC_RESULT = 8;
 export const EV_OUTLIER_SWEEP = 9;
 /** A circuit breaker's open period ends (a = target). */
 export const EV_CB_HALF_OPEN = 10;
+/** The next replayed request is sent (a = its index in the replay). */
+export const EV_REPLAY = 11;
 /** Route 53 health checks of the DNS records are due. */
 export const EV_DNS_CHECK = 12;
 /** A balancer's hot standby takes over (a = balancer). */
@@ -27,3 +29,8 @@ export const EV_ASG_TICK = 16;
 export const EV_INSTANCE_READY = 17;
 /** A spot instance is reclaimed (a = target). */
 export const EV_SPOT_INTERRUPT = 18;
+/**
+ * HAProxy's turnaround is over: the request waiting in `slot` a makes its next connection attempt (b = its
+ * id's low bits). Numbered apart from the others so that kinds added meanwhile on other branches cannot clash.
+ */
+export const EV_HAPROXY_RETRY = 31;

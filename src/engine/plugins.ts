@@ -6,7 +6,7 @@
  * first, so it is part of every run's exact outcome.
  */
 import type { SimState } from './state.ts';
-import { EV_ASG_TICK, EV_ATTACK, EV_CB_HALF_OPEN, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_HC_PROBE, EV_HC_RESULT, EV_INSTANCE_READY, EV_OUTLIER_SWEEP, EV_SPOT_INTERRUPT } from './event-kinds.ts';
+import { EV_ASG_TICK, EV_ATTACK, EV_CB_HALF_OPEN, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_HAPROXY_RETRY, EV_HC_PROBE, EV_HC_RESULT, EV_INSTANCE_READY, EV_OUTLIER_SWEEP, EV_SPOT_INTERRUPT } from './event-kinds.ts';
 import { onProbe, onProbeResult, startHealth } from './health/checks.ts';
 import { onHalfOpen, onOutlierSweep } from './health/passive.ts';
 import { attackArrival, scheduleAttacks } from './traffic/attacks.ts';
@@ -15,6 +15,7 @@ import { applyInstanceType } from './backend/instance.ts';
 import { onInstanceReady, onScalingTick, onSpotInterruption, startScaling } from './scaling/runtime.ts';
 import { reconcileDatabases } from './infra/databases.ts';
 import { onDnsCheck, scheduleDnsChecks } from './infra/dns-checks.ts';
+import { onRetryDue } from './request/haproxy-retry.ts';
 
 export type Handler = (s: SimState, a: number, b: number) => void;
 
@@ -62,4 +63,6 @@ export const PLUGINS: readonly Plugin[] = [
   },
   { name: 'databases', needed: (s) => s.databases !== null, start: reconcileDatabases, events: [] },
   { name: 'DNS', needed: (s) => s.dns !== null, start: scheduleDnsChecks, events: [[EV_DNS_CHECK, (s, a) => onDnsCheck(s, a)]] },
+  // nothing to start: a request waits out HAProxy's turnaround only after a refused connection
+  { name: 'HAProxy retries', needed: () => false, start: () => {}, events: [[EV_HAPROXY_RETRY, (s, a, b) => onRetryDue(s, a, b)]] },
 ];

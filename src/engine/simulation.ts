@@ -7,11 +7,11 @@
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { SimState } from './state.ts';
-import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Simulation, SimulationOptions, Snapshot, Topology } from './types.ts';
-import { EV_ARRIVAL, EV_COMPLETION, EV_DRAIN_DONE, EV_LB_TAKEOVER, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
+import type { HealthReport, InFlightRecord, MetricsReport, ScalingReport, Series, SimEvent, Simulation, SimulationOptions, Snapshot, Topology } from './types.ts';
+import { EV_ARRIVAL, EV_COMPLETION, EV_DRAIN_DONE, EV_LB_TAKEOVER, EV_REPLAY, EV_SCHEDULED, EV_TIMEOUT, EV_USER } from './event-kinds.ts';
 import { buildState } from './build-state.ts';
 import { PLUGINS, type Handler } from './plugins.ts';
-import { admit, onArrival, scheduleArrival } from './request/arrive.ts';
+import { admit, onArrival, onReplay, scheduleArrival, scheduleReplay } from './request/arrive.ts';
 import { onCompletion } from './request/complete.ts';
 import { expire } from './request/timeout.ts';
 import { thinkTime } from './traffic/think-time.ts';
@@ -24,6 +24,7 @@ import { buildSnapshot } from './report/snapshot.ts';
 import { buildMetrics } from './report/metrics.ts';
 import { buildTopology } from './report/topology.ts';
 import { buildHealthReport } from './report/health.ts';
+import { inFlightRecords } from './report/in-flight.ts';
 import { scalingReports } from './scaling/runtime.ts';
 
 class Run implements Simulation {
@@ -33,6 +34,8 @@ class Run implements Simulation {
     const scenario = s.scenario;
     if (s.traffic.think !== null) {
       for (let u = 0; u < s.clients.normal; u++) s.queue.push(thinkTime(s), EV_USER, u, 0);
+    } else if (s.traffic.replay !== null) {
+      scheduleReplay(s, 0);
     } else {
       scheduleArrival(s, 0);
     }
@@ -101,6 +104,10 @@ class Run implements Simulation {
     return this.s.log.since(sinceSeq);
   }
 
+  inFlight(): InFlightRecord[] {
+    return inFlightRecords(this.s);
+  }
+
   health(): HealthReport {
     return buildHealthReport(this.s);
   }
@@ -127,6 +134,8 @@ class Run implements Simulation {
       case EV_USER:
         // a user beyond the count (a live change lowered it) stops
         return q.a < s.clients.normal ? admit(s, q.a, -1) : undefined;
+      case EV_REPLAY:
+        return onReplay(s, q.a);
       case EV_DRAIN_DONE:
         return drainDone(s, q.a, q.b);
       case EV_LB_TAKEOVER:

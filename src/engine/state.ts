@@ -18,6 +18,7 @@ import type { Balancer } from './balancer/balancer.ts';
 import type { RateProfile } from './traffic/rate-profile.ts';
 import type { ClientPopulation } from './traffic/clients.ts';
 import type { RequestMix } from './traffic/request-mix.ts';
+import type { Replay } from './traffic/replay.ts';
 import type { ClientCookies } from './traffic/cookies.ts';
 import type { DistParams } from './core/distributions.ts';
 import type { EventLog } from './metrics/event-log.ts';
@@ -33,6 +34,7 @@ import type { DeploymentRun } from './releases/deployment-data.ts';
 import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
+import type { AttemptLog } from './metrics/attempt-log.ts';
 
 /** Run totals since time 0. */
 export interface Totals {
@@ -73,6 +75,8 @@ export interface TrafficState {
   nextId: number;
   /** Every DDoS wave the run has had, by index (`EV_ATTACK` carries it); a wave a live patch removed is `stopped`. */
   readonly attacks: (AttackConfig & { stopped?: boolean })[];
+  /** Replayed requests (`arrival.kind: "replay"`), or null. */
+  readonly replay: Replay | null;
 }
 
 /**
@@ -120,6 +124,8 @@ export interface SimState {
   topologyVersion: number;
   /** The host's per-request callback (the CLI's --trace), or null. */
   readonly onDone: ((record: TraceRecord) => void) | null;
+  /** Every attempt of the requests in flight, for the trace; null when no host asked for it. */
+  readonly attemptLog: AttemptLog | null;
 
   readonly health: HealthData;
   /** Sticky bindings, sessions and carts; null when no group is sticky and nothing keeps sessions. */

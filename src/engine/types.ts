@@ -252,19 +252,44 @@ export interface MetricsReport {
   events: { processed: number };
 }
 
+/** One attempt of a request at a target, like one entry of nginx's `$upstream_addr` / `$upstream_status`. */
+export interface TraceAttempt {
+  /** The target's id. */
+  target: string;
+  /** How the attempt ended; `in-flight` while it goes on. */
+  outcome: Outcome | 'in-flight';
+  /** When the balancer sent it, ms. */
+  atMs: number;
+}
+
 /** One finished request, as written by `--trace`. */
 export interface TraceRecord {
   id: number;
   arrivalMs: number;
   client: number;
+  /** Its request class (the `traffic.mix` name; `default` without a mix). */
+  class: string;
+  /** The target of its last attempt; null when none was chosen. */
   target: string | null;
   outcome: Outcome;
   latencyMs: number;
+  /** Every attempt in order (empty when the request failed before any target). */
+  attempts: TraceAttempt[];
+  /** haproxy-cookie: the value of the `Set-Cookie` its answer carried (the target's id); absent when none. */
+  setCookie?: string;
+}
+
+/** A request still in flight: like a finished one, with no outcome or latency yet. */
+export interface InFlightRecord extends Omit<TraceRecord, 'outcome' | 'latencyMs' | 'setCookie'> {
+  outcome: 'in-flight';
+  latencyMs: null;
 }
 
 export interface SimulationOptions {
   /** Called for every finished request, in completion order (the CLI reorders to arrival order). */
   onRequestDone?: (record: TraceRecord) => void;
+  /** Called for every entry of the event log as it is made (the log itself keeps only the latest). */
+  onEvent?: (event: SimEvent) => void;
   /** Draw one in N finished requests as a flow in snapshots; 0 = choose automatically from the rate. */
   flowSampleEvery?: number;
   /** Seconds kept in the per-second series (default 3600). */
@@ -293,6 +318,8 @@ export interface Simulation {
   apply(change: Change): string | null;
   /** Event-log entries with seq > sinceSeq (bounded history). */
   events(sinceSeq?: number): SimEvent[];
+  /** Requests still in flight (arrived, not yet answered or failed), in arrival order. */
+  inFlight(): InFlightRecord[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
   /** Scaling groups: capacity, instances by state, and their per-second history. */

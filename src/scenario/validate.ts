@@ -2,7 +2,7 @@
  * Turns untrusted JSON (a file, a share link, a lesson, `--set` overrides) into a checked Scenario,
  * or into a list of precise errors — each with the JSON path and the reason. Never throws on bad input.
  */
-import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, SetAdminStateChangeSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
+import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthCheckInput, type Scenario } from './schema.ts';
 import { resolveHealthCheck } from './health-presets.ts';
 import { awsLimitBreaches } from './health-limits.ts';
 import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
@@ -11,7 +11,6 @@ import { cronError } from './cron.ts';
 import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
 import { checkBalancing } from './check-balancing.ts';
 import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
-import type { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { applyPatches } from './json-patch.ts';
 import { describe, formatPath, fromZod } from './zod-errors.ts';
@@ -356,18 +355,6 @@ export function validateChange(raw: unknown, scenario: Scenario, live?: { target
   const groupIds = new Set(live?.groups ?? scenario.targetGroups.map((g) => g.id));
   const errors = checkChangeRefs(parsed.data, scenario, '(change)', targetIds, groupIds);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
-}
-
-/**
- * Validates a `set-admin-state` change (HAProxy's `set server … state`), which is not yet part of the
- * change vocabulary (see SetAdminStateChangeSchema); same contract as validateChange.
- */
-export function validateSetAdminState(raw: unknown, scenario: Scenario, live?: { targets: readonly string[] }): Validated<z.output<typeof SetAdminStateChangeSchema>> {
-  const parsed = SetAdminStateChangeSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues, raw) };
-  const targetIds = live?.targets ?? scenario.targetGroups.flatMap((g) => g.targets.map((t) => t.id));
-  if (!targetIds.includes(parsed.data.target)) return { ok: false, errors: [{ path: '(change).target', message: `no target with id "${parsed.data.target}"` }] };
-  return { ok: true, value: parsed.data };
 }
 
 /** Parses JSON text and validates it; a syntax error is reported with its position. */

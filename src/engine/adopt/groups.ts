@@ -55,7 +55,7 @@ export function adoptGroups(s: SimState, next: Scenario): void {
 }
 
 function addGroup(s: SimState, cfg: TargetGroupConfig): TargetGroup {
-  const g = new TargetGroup(cfg, s.groups.length, s.store, s.rng.balancer, s.mix.classes);
+  const g = new TargetGroup(cfg, s.groups.length, s.store, s.rng.balancer, s.mix.forms);
   s.groups.push(g);
   s.health.groups.push(groupHealth(cfg));
   s.scalingOfGroup.push(null);
@@ -70,7 +70,7 @@ function updateGroup(s: SimState, g: TargetGroup, cfg: TargetGroupConfig): Targe
   const was = g.cfg;
   const revived = g.retired;
   g.retired = false;
-  g.configure(cfg, s.mix.classes);
+  g.configure(cfg, s.mix.forms);
   const gh = s.health.groups[g.index];
   if (!same(was.passiveHealth, cfg.passiveHealth) || !same(was.circuitBreaker, cfg.circuitBreaker)) {
     const fresh = groupHealth(cfg);

@@ -26,6 +26,8 @@ export function trafficRefusal(prev: Scenario, next: Scenario): string | null {
   const now = next.traffic.arrival.kind;
   if ((was === 'closed') !== (now === 'closed')) return 'traffic.arrival.kind: switching between closed-loop users and open-loop arrivals needs a new run';
   if ((was === 'replay' || now === 'replay') && !same(prev.traffic.arrival, next.traffic.arrival)) return 'traffic.arrival: a replayed traffic file is fixed for a run';
+  // a replayed request's own path, host and headers are forms built on its class (RequestMix.addForm)
+  if (now === 'replay' && !same(prev.traffic.mix, next.traffic.mix)) return 'traffic.mix: the classes of a replayed traffic file are fixed for a run';
   return null;
 }
 
@@ -35,7 +37,7 @@ export function adoptTraffic(s: SimState, prev: Scenario, next: Scenario): void 
     const mix = new RequestMix(next);
     const remap = s.mix.names.map((name) => Math.max(0, mix.names.indexOf(name)));
     const pool = s.pool;
-    for (let slot = 0; slot < pool.cap; slot++) if (pool.state[slot] !== REQ_FREE) pool.cls[slot] = remap[pool.cls[slot]];
+    for (let slot = 0; slot < pool.cap; slot++) if (pool.state[slot] !== REQ_FREE) pool.form[slot] = pool.cls[slot] = remap[pool.cls[slot]];
     s.mix = mix;
     s.store.setClasses(mix.names);
   }

@@ -22,6 +22,13 @@ export const LC_UNUSED = LIFECYCLES.indexOf('unused');
 /** Launched by a scaling group and still booting: not registered yet. */
 export const LC_PENDING = LIFECYCLES.indexOf('pending');
 
+/** Values of `admin`: HAProxy's administrative state (`set server … state ready|drain|maint`). */
+export const ADMIN_READY = 0;
+/** Takes no new load-balanced requests; cookie persistence still reaches it; health checks go on. */
+export const ADMIN_DRAIN = 1;
+/** Takes nothing; health checks pause. */
+export const ADMIN_MAINT = 2;
+
 export class TargetStore {
   count = 0;
   private cap = 0;
@@ -51,6 +58,10 @@ export class TargetStore {
   inRotation = new Uint8Array(0);
   /** Position of the target among its group's registered members, -1 when unregistered. */
   memberIndex = new Int32Array(0);
+  /** Administrative state (ADMIN_READY, ADMIN_DRAIN, ADMIN_MAINT), apart from health. */
+  admin = new Uint8Array(0);
+  /** HAProxy server id (puid), fixed for the target's life; 0 until its group numbers it. */
+  serverId = new Int32Array(0);
   weight = new Float64Array(0);
   concurrency = new Int32Array(0);
   queueLimit = new Float64Array(0);
@@ -99,7 +110,8 @@ export class TargetStore {
     this.errorShare[t] = cfg.errorShare;
     if (cfg.errorShare > 0) this.state[t] = TARGET_DEGRADED;
     this.registered[t] = 1;
-    this.inRotation[t] = 1;
+    // nginx `down`: never in rotation, though it keeps its place among the members
+    this.inRotation[t] = cfg.down === true ? 0 : 1;
     this.weight[t] = cfg.weight;
     this.concurrency[t] = cfg.concurrency;
     this.queueLimit[t] = cfg.queueLimit ?? Infinity;
@@ -153,6 +165,8 @@ export class TargetStore {
     this.registered = u8(this.registered);
     this.inRotation = u8(this.inRotation);
     this.memberIndex = i32(this.memberIndex);
+    this.admin = u8(this.admin);
+    this.serverId = i32(this.serverId);
     this.weight = f64(this.weight);
     this.concurrency = i32(this.concurrency);
     this.queueLimit = f64(this.queueLimit);

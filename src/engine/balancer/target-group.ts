@@ -2,20 +2,23 @@
  * A target group at run time: its registered members, its balancing algorithm, and the view the
  * algorithm sees — member-indexed weights, requests in flight and rotation, kept up to date as
  * requests are sent and answered — plus the request's hash key (client address, path, header,
- * cookie or query parameter) for hash-based algorithms.
+ * cookie or query parameter) for hash-based algorithms. nginx backups: the primaries and the backups
+ * each have their own algorithm instance (nginx's `peers` and `peers->next`); HAProxy's algorithms
+ * see every member with its backup flag and server id and do their own backup logic.
  */
-import type { BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
+import type { AlgorithmOptions, BalancingAlgorithm, GroupView, RequestKey } from './algorithm.ts';
 import { createAlgorithm } from './registry.ts';
-import type { AlgorithmName } from '../../scenario/algorithm-names.ts';
+import { HAPROXY_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
-import type { TargetStore } from '../backend/targets.ts';
+import { ADMIN_DRAIN, type TargetStore } from '../backend/targets.ts';
 import type { Rng } from '../core/rng.ts';
 import { DeadlineQueue } from '../core/deadline-queue.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
 import { pathOnly } from './router.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
+import { assignServerIds } from './server-ids.ts';
 
-const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev'];
+const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev', 'haproxy-hash'];
 
 export class TargetGroup implements GroupView {
   /** The group's configuration now (a live patch replaces it). */
@@ -52,10 +55,29 @@ export class TargetGroup implements GroupView {
   retries: NonNullable<TargetGroupConfig['retries']> | null = null;
   /** The group binds clients to targets (stickiness). */
   sticky = false;
+  /** The last sticky pick went where the client's binding said (HAProxy's SF_DIRECT); read right after choose(). */
+  direct = false;
   /** True while a pick must also consult exclusions, the zone or passive health (kept off the common path). */
   filtered = false;
   /** With cross-zone balancing off: the zone of the balancer node making this pick; -1 for any zone. */
   zoneFilter = -1;
+  /** HAProxy redispatch: the member the previous attempt used, passed over when possible (-1: none). */
+  avoid = -1;
+  /** The algorithm is HAProxy's: it follows state and weight changes itself, so only membership rebuilds it. */
+  haproxy = false;
+  /**
+   * nginx backups (non-HAProxy algorithms): 1 per member that is a backup. The primaries' instance picks
+   * with the backups ineligible; when it finds none, the backups' own instance picks (`tier` 1).
+   */
+  private backupOf = new Uint8Array(0);
+  private backupAlgorithm: BalancingAlgorithm | null = null;
+  private zoneBackupAlgorithms: (BalancingAlgorithm | undefined)[] = [];
+  /** Which members a pick may use: -1 all (no nginx backups), 0 primaries, 1 backups. */
+  private tier = -1;
+  /** nginx backups: this request already went to a backup, so it stays on the backups (`peers->next`). */
+  onBackups = false;
+  /** Registered members that are not nginx `down`: nginx's try budget (`peer.tries`). */
+  triesBudget = 0;
   private needsKey = false;
   private keyKind = '';
   private keyName = '';
@@ -103,7 +125,7 @@ export class TargetGroup implements GroupView {
   }
   eligible(i: number): boolean {
     if (this.rotationOf[i] !== 1) return false;
-    return !this.filtered || this.passes(this.memberIds[i]);
+    return !this.filtered || ((this.tier < 0 || this.backupOf[i] === this.tier) && this.passes(this.memberIds[i]));
   }
   address(i: number): string {
     return this.store.addresses[this.memberIds[i]];
@@ -111,10 +133,19 @@ export class TargetGroup implements GroupView {
   random(): number {
     return this.rng.next();
   }
+  serverId(i: number): number {
+    return this.store.serverId[this.memberIds[i]];
+  }
+  backup(i: number): boolean {
+    return this.store.configs[this.memberIds[i]].backup === true;
+  }
+  concurrency(i: number): number {
+    return this.store.concurrency[this.memberIds[i]];
+  }
 
-  /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings. */
+  /** May target t take this request (rotation, zone, exclusions, passive health)? For sticky bindings, which a drained target still takes. */
   canTake(t: number): boolean {
-    return this.store.inRotation[t] === 1 && this.passes(t);
+    return (this.store.inRotation[t] === 1 || this.store.admin[t] === ADMIN_DRAIN) && this.passes(t);
   }
 
   private passes(t: number): boolean {
@@ -146,10 +177,29 @@ export class TargetGroup implements GroupView {
 
   setAlgorithm(name: AlgorithmName): void {
     this.algorithmName = name;
-    this.algorithm = createAlgorithm(name);
+    this.algorithm = createAlgorithm(name, this.options());
     this.zoneAlgorithms = [];
+    this.backupAlgorithm = null;
+    this.zoneBackupAlgorithms = [];
     this.needsKey = KEYED.includes(name);
+    this.haproxy = HAPROXY_ALGORITHMS.includes(name);
     this.rebuild();
+  }
+
+  /** HAProxy's options from the group's settings (other algorithms ignore them). */
+  private options(): AlgorithmOptions {
+    return { hashType: this.cfg.hashType ?? 'map-based', allBackups: this.cfg.allBackups ?? false, hashKey: this.cfg.hashKey };
+  }
+
+  /**
+   * Target t's weight changed. HAProxy's algorithms notice it at their next pick (as `set weight` does);
+   * the others rebuild their per-target state.
+   */
+  reweight(t: number): void {
+    const m = this.store.memberIndex[t];
+    if (!this.haproxy || m < 0) return this.rebuild();
+    this.weightOf[m] = this.store.weight[t];
+    this.equalWeights = this.weightOf.every((w) => w === 0 || w === this.weightOf.find((x) => x > 0));
   }
 
   /** Re-reads the registered members from the store; call after membership or weights change. */
@@ -164,6 +214,7 @@ export class TargetGroup implements GroupView {
       }
     }
     const n = this.members.length;
+    assignServerIds(store, this.index, this.cfg.targets);
     this.memberIds = Int32Array.from(this.members);
     this.weightOf = new Float64Array(n);
     this.activeOf = new Int32Array(n);
@@ -179,16 +230,32 @@ export class TargetGroup implements GroupView {
       if (w > 0 && first === 0) first = w;
       else if (w > 0 && w !== first) this.equalWeights = false;
     }
+    this.backupOf = new Uint8Array(n);
+    this.triesBudget = 0;
+    for (let m = 0; m < n; m++) {
+      const cfg = store.configs[this.members[m]];
+      if (cfg.backup === true && !this.haproxy) this.backupOf[m] = 1;
+      if (cfg.down !== true) this.triesBudget++;
+    }
+    this.tier = this.backupOf.includes(1) ? 0 : -1;
     this.algorithm.rebuild(this);
     for (const a of this.zoneAlgorithms) a?.rebuild(this);
+    if (this.tier >= 0) {
+      this.backupAlgorithm ??= createAlgorithm(this.algorithmName, this.options());
+      this.backupAlgorithm.rebuild(this);
+      for (const a of this.zoneBackupAlgorithms) a?.rebuild(this);
+    } else {
+      this.backupAlgorithm = null;
+      this.zoneBackupAlgorithms = [];
+    }
   }
 
-  private algorithmOfZone(zone: number): BalancingAlgorithm {
-    let a = this.zoneAlgorithms[zone];
+  private algorithmOfZone(zones: (BalancingAlgorithm | undefined)[], zone: number): BalancingAlgorithm {
+    let a = zones[zone];
     if (a === undefined) {
-      a = createAlgorithm(this.algorithmName);
+      a = createAlgorithm(this.algorithmName, this.options());
       a.rebuild(this);
-      this.zoneAlgorithms[zone] = a;
+      zones[zone] = a;
     }
     return a;
   }
@@ -197,26 +264,51 @@ export class TargetGroup implements GroupView {
   penalize(member: number, amount: number): void {
     this.algorithm.penalize?.(member, amount);
     for (const a of this.zoneAlgorithms) a?.penalize?.(member, amount);
+    this.backupAlgorithm?.penalize?.(member, amount);
+    for (const a of this.zoneBackupAlgorithms) a?.penalize?.(member, amount);
   }
 
-  /** Chooses a target (global index) for a request, or -1. */
+  /** Is target t one of this group's nginx backups? */
+  isBackup(t: number): boolean {
+    const m = this.store.memberIndex[t];
+    return this.tier >= 0 && m >= 0 && this.backupOf[m] === 1;
+  }
+
+  /**
+   * Chooses a target (global index) for a request, or -1. With nginx backups, the primaries' instance
+   * picks first; when it finds none (or `onBackups`), the backups' instance does.
+   */
   pick(nowMs: number, clientIp: number, clientId: number, cls: number): number {
     this.nowMs = nowMs;
-    this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0;
+    this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0 || this.tier >= 0;
     const r = this.request;
     r.clientIp = clientIp;
     r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
-    const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneFilter)).pick(this, r);
+    r.avoid = this.avoid;
+    if (this.tier < 0) {
+      const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
+      return m < 0 ? -1 : this.memberIds[m];
+    }
+    let m = -1;
+    if (!this.onBackups) m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
+    if (m < 0) {
+      // no primary can take it: nginx switches the request to the backup peers for the rest of its tries
+      this.tier = 1;
+      m = (this.zoneFilter < 0 ? this.backupAlgorithm! : this.algorithmOfZone(this.zoneBackupAlgorithms, this.zoneFilter)).pick(this, r);
+      this.tier = 0;
+    }
     return m < 0 ? -1 : this.memberIds[m];
   }
 
-  /** Tells latency-aware algorithms how long target `t` took. */
+  /** Tells latency-aware algorithms how long target `t` took (HAProxy leastconn: that a request ended). */
   observe(t: number, latencyMs: number, nowMs: number): void {
     if (this.algorithm.onResponse === undefined) return;
     const m = this.store.memberIndex[t];
     if (m < 0) return;
     this.algorithm.onResponse(m, latencyMs, nowMs);
     for (const a of this.zoneAlgorithms) a?.onResponse?.(m, latencyMs, nowMs);
+    this.backupAlgorithm?.onResponse?.(m, latencyMs, nowMs);
+    for (const a of this.zoneBackupAlgorithms) a?.onResponse?.(m, latencyMs, nowMs);
   }
 
   private keyFor(clientIp: number, clientId: number, cls: number): string {

@@ -67,7 +67,8 @@ export function setTargetCount(s: SimState, g: number, count: number): string | 
     for (let n = before + 1; missing > 0; n++) {
       const id = `${groupId}-${n}`;
       if (store.ids.includes(id)) continue;
-      const t = addTarget(s, g, { ...template, id, address: undefined, zone: undefined });
+      // a copy of the last target, but not its HAProxy id: the group gives it the next free one
+      const t = addTarget(s, g, { ...template, id, address: undefined, zone: undefined, haproxyId: undefined });
       store.zoneOf[t] = defaultZone(s, t);
       applyInstanceType(s, t, 'on-demand');
       added.push(t);

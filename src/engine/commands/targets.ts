@@ -1,8 +1,9 @@
-/** Live changes to one target: its failures, registration, weight, slots and service time. */
+/** Live changes to one target: its failures, registration, administrative state, weight, slots and service time. */
 import type { Change } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
 import { breakDependency, crashTarget, degradeTarget, deregisterTarget, hangTarget, recoverTarget, registerTarget } from '../backend/lifecycle.ts';
 import { startQueued } from '../request/serve.ts';
+import { setAdminState } from '../backend/admin-state.ts';
 import { writeTarget } from './current.ts';
 
 export type TargetChange = Extract<Change, { target: string }>;
@@ -35,6 +36,9 @@ export function applyTargetChange(s: SimState, t: number, change: TargetChange):
       return setWeight(s, t, change.weight);
     case 'set-concurrency':
       return setConcurrency(s, t, change.concurrency);
+    case 'set-admin-state':
+      setAdminState(s, t, change.state);
+      return null;
     case 'set-service-time': {
       const store = s.store;
       store.configs[t] = { ...store.configs[t], serviceTimeMs: change.serviceTimeMs };
@@ -54,7 +58,7 @@ function setWeight(s: SimState, t: number, weight: number): string | null {
   store.weight[t] = weight;
   store.configs[t] = { ...store.configs[t], weight };
   writeTarget(s, t, store.configs[t]);
-  group.rebuild();
+  group.reweight(t);
   s.log.add(s.nowMs, 'config', store.ids[t], `weight of ${store.ids[t]} set to ${weight}`);
   return null;
 }

@@ -7,7 +7,7 @@ import { setInScenario } from './current.ts';
 /** A constant open-loop rate from now on (the arrival already scheduled is dropped). */
 export function setRate(s: SimState, ratePerSec: number): string | null {
   const profile = s.traffic.profile;
-  if (profile === null) return 'closed-loop traffic has users, not a rate';
+  if (profile === null) return s.traffic.replay !== null ? 'a replay sends exactly its listed requests, at no rate' : 'closed-loop traffic has users, not a rate';
   profile.setConstantFrom(s.nowMs / 1000, ratePerSec);
   // the same in the scenario: the points before now, then this rate from now on
   const atSec = s.nowMs / 1000;

@@ -48,6 +48,32 @@ export function targetRegistered(s: SimState, t: number): void {
   recomputeRotation(s, s.store.groupOf[t]);
 }
 
+/** Target t goes into maintenance: its checks pause (pending probes are forgotten) and HAProxy's counter drops to 0. */
+export function pauseChecks(s: SimState, t: number): void {
+  const h = s.health;
+  h.probeToken[t] = (h.probeToken[t] ?? 0) + 1;
+  if (h.counters.level[t] !== undefined) h.counters.level[t] = 0;
+}
+
+/**
+ * Target t leaves maintenance: HAProxy "starts OK but checks immediately" (health counter at rise, so it is up
+ * at once and one failed check takes it down); a consecutive-count check starts afresh as healthy. Without
+ * checks it is simply healthy. Returns whether its verdict went from unhealthy to healthy.
+ */
+export function resumeChecks(s: SimState, t: number): boolean {
+  const h = s.health;
+  const hc = h.groups[s.store.groupOf[t]].hc;
+  const before = healthOf(h, t);
+  if (hc === null) {
+    h.counters.health[t] = HEALTHY;
+  } else {
+    startState(hc, h.counters, t, true);
+    h.probeToken[t] = (h.probeToken[t] ?? 0) + 1;
+    s.queue.push(s.nowMs, EV_HC_PROBE, t, h.probeToken[t]);
+  }
+  return before !== HEALTHY;
+}
+
 /** A probe is sent to target t now; its answer arrives later; the next probe is scheduled. */
 export function onProbe(s: SimState, t: number, token: number): void {
   const h = s.health;

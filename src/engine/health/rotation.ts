@@ -2,14 +2,26 @@
  * Which targets of a group are in the balancer's rotation: in service, healthy, not ejected and with a
  * circuit that is not open — unless too little is healthy, when the group follows its rule: fail open
  * like AWS ELB (send to all), Envoy's panic threshold (send to all below a healthy share), or refuse
- * like nginx and HAProxy (503).
+ * like nginx and HAProxy (503). A target an operator took out (HAProxy drain or maint, nginx `down`)
+ * is neither in rotation nor counted, so failing open never brings it back.
  */
 import type { SimState } from '../state.ts';
-import { LC_IN_SERVICE } from '../backend/targets.ts';
+import { ADMIN_DRAIN, ADMIN_READY, LC_IN_SERVICE } from '../backend/targets.ts';
 import { CB_OPEN } from './circuit-breaker.ts';
 import { HEALTHY } from './health-state.ts';
 import { healthOf, type GroupMode } from './health-data.ts';
 import { failureDetected } from './blind.ts';
+
+/** In service as far as its operator is concerned: registered and in service, not drained or in maintenance, not `down`. */
+function serving(s: SimState, t: number): boolean {
+  const store = s.store;
+  return store.lifecycle[t] === LC_IN_SERVICE && store.admin[t] === ADMIN_READY && store.configs[t].down !== true;
+}
+
+/** A drained target that would otherwise be in rotation: cookie persistence may still reach it (HAProxy drain). */
+export function drainedButAvailable(s: SimState, t: number): boolean {
+  return s.store.admin[t] === ADMIN_DRAIN && s.store.configs[t].down !== true && available(s, s.store.groupOf[t], t);
+}
 
 /** Available on its own merits: in service, healthy, not ejected, circuit not open. */
 function available(s: SimState, g: number, t: number): boolean {
@@ -34,7 +46,8 @@ export function recomputeRotation(s: SimState, g: number, cause = 'health'): voi
   let inService = 0;
   let healthy = 0;
   for (const t of members) {
-    if (store.lifecycle[t] === LC_IN_SERVICE) inService++;
+    if (!serving(s, t)) continue;
+    inService++;
     if (available(s, g, t)) healthy++;
   }
   const cfg = group.cfg;
@@ -44,7 +57,7 @@ export function recomputeRotation(s: SimState, g: number, cause = 'health'): voi
   else if (policy === 'panic' && inService > 0 && (healthy * 100) / inService < cfg.panicThresholdPercent) mode = 'panic';
   const all = mode === 'fail-open' || mode === 'panic';
   for (const t of members) {
-    const rotation = store.lifecycle[t] === LC_IN_SERVICE && (all || available(s, g, t)) ? 1 : 0;
+    const rotation = serving(s, t) && (all || available(s, g, t)) ? 1 : 0;
     if (store.inRotation[t] === 1 && rotation === 0) failureDetected(s, t, cause);
     group.setInRotation(t, rotation);
   }

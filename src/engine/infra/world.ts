@@ -53,9 +53,9 @@ export function buildBalancers(scenario: Scenario, mix: RequestMix, clients: Cli
 /** One balancer: its nodes (zones numbered by `zoneIndex`) and each request class's route to a group. */
 export function buildBalancer(b: BalancerConfig, index: number, mix: RequestMix, clients: ClientPopulation, groups: readonly TargetGroup[], zoneIndex: (name: string) => number): Balancer {
   const nodeZones = (b.zones ?? []).map(zoneIndex);
-  const routes = routeClasses(b, mix.classes);
+  const routes = routeClasses(b, mix.forms);
   const groupOfClass = Int32Array.from(routes.map((id) => (id === null ? -1 : id === PER_REQUEST ? ROUTE_PER_REQUEST : groups.findIndex((g) => g.id === id && !g.retired))));
-  return new Balancer(b, index, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.classes);
+  return new Balancer(b, index, nodeZones.length > 0 ? nodeZones : [-1], groupOfClass, clients.count, mix.forms);
 }
 
 /** The index of zone `name`, numbering it when it is new. */

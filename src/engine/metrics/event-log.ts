@@ -8,10 +8,16 @@ export class EventLog {
   private entries: SimEvent[] = [];
   private seq = 0;
 
-  constructor(private readonly capacity = 2000) {}
+  /** `listener` hears of every entry as it is made (the CLI's --events), whatever the capacity. */
+  constructor(
+    private readonly capacity = 2000,
+    private readonly listener: ((e: SimEvent) => void) | null = null,
+  ) {}
 
   add(timeMs: number, kind: string, subject: string, message: string): void {
-    this.entries.push({ seq: ++this.seq, timeMs, kind, subject, message });
+    const e = { seq: ++this.seq, timeMs, kind, subject, message };
+    this.entries.push(e);
+    this.listener?.(e);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
 

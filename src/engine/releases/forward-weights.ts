@@ -13,7 +13,7 @@ export function setForwardWeights(s: SimState, balancerId: string, port: number 
   const listener = port === undefined ? b.cfg.listeners[0] : b.cfg.listeners.find((l) => l.port === port);
   if (!listener) return `${balancerId} has no listener on port ${port}`;
   b.weights.set(listener.port, weights.map((w) => ({ ...w })));
-  s.mix.classes.forEach((cls, c) => {
+  s.mix.forms.forEach((cls, c) => {
     if (listenerFor(b.cfg, cls).port === listener.port) b.groupOfClass[c] = ROUTE_PER_REQUEST;
   });
   return null;

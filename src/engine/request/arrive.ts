@@ -5,12 +5,12 @@
  * are the same whichever target serves it; then it is routed, a target is chosen and it is sent.
  */
 import type { SimState } from '../state.ts';
-import { EV_ARRIVAL } from '../event-kinds.ts';
+import { EV_ARRIVAL, EV_REPLAY } from '../event-kinds.ts';
 import { FAIL } from '../types.ts';
-import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
+import { FLAG_ATTACK, FLAG_DIRECT, FLAG_SAMPLED } from './pool.ts';
 import { route } from './route.ts';
 import { choose, chooseOnConnection } from './choose.ts';
-import { send } from './send.ts';
+import { send as sendTo } from './send.ts';
 import { attemptFailed } from './retry.ts';
 import { fail } from './finish.ts';
 
@@ -35,11 +35,29 @@ export function onArrival(s: SimState, generation: number): void {
   admit(s, s.clients.normal === 1 ? 0 : s.rng.clients.int(s.clients.normal), -1);
 }
 
+/** Schedules replayed request i at its time (the next one is scheduled when it is sent: equal times keep list order). */
+export function scheduleReplay(s: SimState, i: number): void {
+  const replay = s.traffic.replay;
+  if (replay !== null && i < replay.atMs.length) s.queue.pushBeside(replay.atMs[i], EV_REPLAY, i, 0);
+}
+
+/** Replayed request i is sent, exactly as listed: its client, class and form; only its size is drawn. */
+export function onReplay(s: SimState, i: number): void {
+  const replay = s.traffic.replay!;
+  scheduleReplay(s, i + 1);
+  send(s, replay.client[i], replay.cls[i], replay.form[i], false);
+}
+
 /** Client `client` sends a request (`forcedClass` ≥ 0: an attack request of that class). */
 export function admit(s: SimState, client: number, forcedClass: number): void {
-  const pool = s.pool;
   const attack = forcedClass >= 0;
   const cls = attack ? forcedClass : s.mix.single ? 0 : s.mix.pick(s.rng.mix.next());
+  send(s, client, cls, cls, attack);
+}
+
+/** A request of class `cls` (seen by routing and hashing as `form`) leaves `client` now. */
+function send(s: SimState, client: number, cls: number, form: number, attack: boolean): void {
+  const pool = s.pool;
   const u = attack ? s.rng.attack.next() : s.rng.service.next();
   const slot = pool.alloc();
   pool.id[slot] = s.traffic.nextId++;
@@ -48,6 +66,7 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
   pool.serviceU[slot] = u;
   pool.client[slot] = client;
   pool.cls[slot] = cls;
+  pool.form[slot] = form;
   pool.target[slot] = -1;
   pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
   pool.attempt[slot] = 0;
@@ -55,13 +74,14 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
   s.totals.arrived++;
   s.second.arrived++;
 
-  const b = route(s, slot, client, cls);
+  const b = route(s, slot, client, form);
   if (b === null) return;
   const group = s.groups[pool.group[slot]];
   group.zoneFilter = pool.zone[slot];
   const ip = s.clients.ip(client);
-  const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, cls) : choose(s, group, ip, client, cls, NO_TRIES);
+  const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form) : choose(s, group, ip, client, form, NO_TRIES);
   if (t < 0) return fail(s, slot, FAIL['no-target']);
-  const code = send(s, slot, t, group);
+  if (group.direct) pool.flags[slot] |= FLAG_DIRECT;
+  const code = sendTo(s, slot, t, group);
   if (code !== 0) attemptFailed(s, slot, code, 0);
 }

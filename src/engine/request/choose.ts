@@ -1,6 +1,6 @@
 /**
  * The balancer's choice of target for one attempt: a layer-4 balancer keeps a client's connection on
- * its target; stickiness (ALB cookies, source-IP affinity) comes first; else the group's algorithm,
+ * its target; stickiness (ALB cookies, source-IP affinity, HAProxy's cookie) comes first; else the group's algorithm,
  * minus targets this request already tried, with slow start thinning picks of warming targets; passive
  * health then notes the selection (nginx bumps `checked`).
  */
@@ -17,6 +17,7 @@ const NO_TRIES: readonly number[] = [];
 export function chooseOnConnection(s: SimState, l4: L4Connections, group: TargetGroup, ip: number, client: number, cls: number): number {
   let t = l4.target[client];
   const now = s.nowMs;
+  group.direct = false;
   if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || s.store.inRotation[t] === 0 || s.store.groupOf[t] !== group.index) {
     t = choose(s, group, ip, client, cls, NO_TRIES);
     l4.target[client] = t;
@@ -37,12 +38,14 @@ export function choose(s: SimState, group: TargetGroup, ip: number, client: numb
   // the bound target must still be one this node may use (zone, passive health, circuit)
   const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
   const t = bound >= 0 ? bound : pickFresh(s, group, ip, client, cls, tried);
-  if (t >= 0) bindSticky(s, sessions, cfg, client, ip, t);
+  group.direct = bound >= 0;
+  // HAProxy's cookie is set by the answer (sessions/haproxy-cookie.ts), not by the pick
+  if (t >= 0 && cfg.stickiness!.kind !== 'haproxy-cookie') bindSticky(s, sessions, cfg, client, ip, t);
   return t;
 }
 
 /** The group's algorithm, avoiding `tried`, with slow start passing over warming targets by chance. */
-function pickFresh(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+export function pickFresh(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
   const excluded = group.excluded;
   if (excluded.length > 0) excluded.length = 0;
   for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);

@@ -10,6 +10,7 @@ import { FAILURE_REASONS, OUTCOME_OK, outcomeName } from '../types.ts';
 import { FLAG_ATTACK, FLAG_SAMPLED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
 import { EV_USER } from '../event-kinds.ts';
 import { thinkTime } from '../traffic/think-time.ts';
+import { answerCookie } from '../sessions/haproxy-cookie.ts';
 
 const REASONS = FAILURE_REASONS.length;
 
@@ -45,10 +46,15 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
     }
   }
   if (s.tried.size > 0) s.tried.delete(pool.id[slot]);
+  const cookie = t >= 0 && s.sessions !== null ? answerCookie(s, slot, t, outcome) : undefined;
   if (s.edgeStats !== null) s.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, s.mix.malicious[pool.cls[slot]], outcome);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
   if (s.onDone !== null) {
-    s.onDone({ id: pool.id[slot], arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], target: t >= 0 ? s.store.ids[t] : null, outcome: outcomeName(outcome), latencyMs });
+    const id = pool.id[slot];
+    const name = outcomeName(outcome);
+    const attempts = s.attemptLog!.finish(id, name);
+    const setCookie = cookie === undefined ? {} : { setCookie: cookie };
+    s.onDone({ id, arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], class: s.mix.classes[pool.cls[slot]].name, target: t >= 0 ? s.store.ids[t] : null, outcome: name, latencyMs, attempts, ...setCookie });
   }
   // a closed-loop user thinks, then sends again (attack bots are not users)
   if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + thinkTime(s), EV_USER, pool.client[slot], 0);

@@ -8,11 +8,14 @@ export const REQ_QUEUED = 1; // waiting in a target's queue
 export const REQ_SERVING = 2; // occupying a service slot
 export const REQ_ORPHANED = 3; // the client gave up (timeout), but the target is still working on it
 export const REQ_ABANDONED = 4; // the client gave up while it was still queued; skipped when dequeued
+export const REQ_WAITING = 5; // between two attempts: HAProxy's turnaround before a retry (no target holds it)
 
 export const FLAG_SAMPLED = 1;
 export const FLAG_WILL_ERROR = 2;
 /** Sent by an attacking bot. */
 export const FLAG_ATTACK = 4;
+/** The balancer sent it straight to the server its persistence cookie names (HAProxy's SF_DIRECT). */
+export const FLAG_DIRECT = 8;
 
 export class RequestPool {
   cap = 0;
@@ -22,6 +25,8 @@ export class RequestPool {
   serviceU = new Float64Array(0);
   client = new Int32Array(0);
   cls = new Int32Array(0);
+  /** What routing and hashing see of it (RequestMix.forms): its class, or a replayed request's own form. */
+  form = new Int32Array(0);
   target = new Int32Array(0);
   group = new Int32Array(0);
   /** Extra work the target does for this request (TLS passed through to it), ms. */
@@ -64,6 +69,7 @@ export class RequestPool {
     this.extraMs = f64(this.extraMs);
     this.client = i32(this.client);
     this.cls = i32(this.cls);
+    this.form = i32(this.form);
     this.target = i32(this.target);
     this.group = i32(this.group);
     this.zone = i32(this.zone);

@@ -5,12 +5,13 @@
  * when the old target still holds the old one — else it fails for good.
  */
 import type { SimState } from '../state.ts';
-import { FAILURE_REASONS } from '../types.ts';
-import { FLAG_ATTACK, FLAG_SAMPLED } from './pool.ts';
+import { FAILURE_REASONS, outcomeName } from '../types.ts';
 import { onAttemptFailed } from '../health/passive.ts';
 import { choose } from './choose.ts';
 import { send } from './send.ts';
 import { fail } from './finish.ts';
+import { cloneRequest } from './clone.ts';
+import { haproxyAttemptFailed } from './haproxy-retry.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
 const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
@@ -23,17 +24,19 @@ const REASONS = FAILURE_REASONS.length;
 export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs: number): void {
   const pool = s.pool;
   const store = s.store;
+  if (s.groups[pool.group[slot]].retries?.style === 'haproxy') return haproxyAttemptFailed(s, slot, outcome, keepAs);
   for (;;) {
     const t = pool.target[slot];
     const g = pool.group[slot];
     const group = s.groups[g];
     const retries = group.retries;
     const id = pool.id[slot];
+    if (s.attemptLog !== null) s.attemptLog.ended(id, outcomeName(outcome));
     const cond = RETRY_CONDITION[outcome];
     let tried = s.tried.get(id);
     let retry = false;
     if (retries !== null && retries.on.includes(cond as never)) {
-      const max = retries.maxTries === 0 ? group.members.length : retries.maxTries;
+      const max = retries.maxTries === 0 ? group.triesBudget : retries.maxTries;
       retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
@@ -43,7 +46,10 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
       if (tried === undefined) s.tried.set(id, (tried = []));
       tried.push(t);
       group.zoneFilter = pool.zone[slot];
-      const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.cls[slot], tried);
+      // nginx: a request that reached a backup stays on the backups for the rest of its tries
+      group.onBackups = group.isBackup(t);
+      const next = choose(s, group, s.clients.ip(pool.client[slot]), pool.client[slot], pool.form[slot], tried);
+      group.onBackups = false;
       if (next >= 0) {
         // the target failed this attempt even though the user may never see it
         store.failed[t]++;
@@ -66,23 +72,4 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     fail(s, slot, outcome, keepAs);
     return;
   }
-}
-
-/** A fresh slot for the next attempt of the request in `slot`. */
-function cloneRequest(s: SimState, slot: number): number {
-  const pool = s.pool;
-  const c = pool.alloc();
-  pool.id[c] = pool.id[slot];
-  pool.arrivalMs[c] = pool.arrivalMs[slot];
-  pool.startMs[c] = pool.startMs[slot];
-  pool.serviceU[c] = pool.serviceU[slot];
-  pool.client[c] = pool.client[slot];
-  pool.cls[c] = pool.cls[slot];
-  pool.group[c] = pool.group[slot];
-  pool.target[c] = pool.target[slot];
-  pool.flags[c] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK);
-  pool.extraMs[c] = pool.extraMs[slot];
-  pool.attempt[c] = pool.attempt[slot];
-  pool.zone[c] = pool.zone[slot];
-  return c;
 }

@@ -13,9 +13,9 @@ import { fail } from './finish.ts';
 
 /**
  * Routes the request in `slot`: sets its target group and zone and returns the balancer that took it,
- * or null after failing it.
+ * or null after failing it. `form` is what the listener sees of it (its class, or a replay's own form).
  */
-export function route(s: SimState, slot: number, client: number, cls: number): Balancer | null {
+export function route(s: SimState, slot: number, client: number, form: number): Balancer | null {
   const pool = s.pool;
   const now = s.nowMs;
   pool.group[slot] = -1;
@@ -27,17 +27,17 @@ export function route(s: SimState, slot: number, client: number, cls: number): B
     b = found;
   }
   if (!b.available(now)) return refuse(s, slot, FAIL.unreachable);
-  const node = b.nodeZones.length === 1 ? (b.nodeDown[0] ? NODE_NONE : 0) : nodeFor(s, b, client, cls);
+  const node = b.nodeZones.length === 1 ? (b.nodeDown[0] ? NODE_NONE : 0) : nodeFor(s, b, client, form);
   if (node < 0) return refuse(s, slot, FAIL.unreachable);
-  if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[cls], s.rng.edge.next())) return refuse(s, slot, FAIL['lb-overloaded']);
+  if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[form], s.rng.edge.next())) return refuse(s, slot, FAIL['lb-overloaded']);
   if (b.edge !== null) {
-    const verdict = b.edge.check(s.clients.ip(client), s.mix.malicious[cls] === 1, now, s.rng.edge);
+    const verdict = b.edge.check(s.clients.ip(client), s.mix.malicious[pool.cls[slot]] === 1, now, s.rng.edge);
     if (verdict === EDGE_RATE_LIMITED) return refuse(s, slot, FAIL['rate-limited']);
     if (verdict === EDGE_BLOCKED) return refuse(s, slot, FAIL.blocked);
   }
-  pool.extraMs[slot] = b.targetTlsMs[cls];
-  let g = b.groupOfClass[cls];
-  if (g === ROUTE_PER_REQUEST) g = routePerRequest(s, b, cls, client);
+  pool.extraMs[slot] = b.targetTlsMs[form];
+  let g = b.groupOfClass[form];
+  if (g === ROUTE_PER_REQUEST) g = routePerRequest(s, b, form, client);
   pool.group[slot] = g;
   if (g < 0) return refuse(s, slot, FAIL['no-route']);
   pool.zone[slot] = b.crossZone ? -1 : b.nodeZones[node];
@@ -53,14 +53,14 @@ function refuse(s: SimState, slot: number, outcome: number): null {
  * The node of a multi-node balancer that client c talks to: its cached node while the cache lasts (even
  * if that node died), else a fresh resolution to its home node or the next live one DNS would hand out.
  */
-function nodeFor(s: SimState, b: Balancer, c: number, cls: number): number {
+function nodeFor(s: SimState, b: Balancer, c: number, form: number): number {
   const n = b.nodeZones.length;
   const nowMs = s.nowMs;
   const cached = b.clientNode![c];
   if (cached !== NODE_NONE && b.clientUntil![c] > nowMs) return b.nodeDown[cached] ? NODE_NONE : cached;
   for (let k = 0; k < n; k++) {
     const node = (c + k) % n;
-    if (!b.nodeDown[node] && nodeServes(s, b, node, cls)) {
+    if (!b.nodeDown[node] && nodeServes(s, b, node, form)) {
       b.clientNode![c] = node;
       b.clientUntil![c] = nowMs + b.cfg.nodeTtlSec * 1000;
       return node;
@@ -70,13 +70,13 @@ function nodeFor(s: SimState, b: Balancer, c: number, cls: number): number {
 }
 
 /**
- * Would DNS hand out balancer b's node n for a request of this class? A node is down in a zone
+ * Would DNS hand out balancer b's node n for a request of this form? A node is down in a zone
  * outage; with cross-zone off, a node whose zone has no target in rotation is left out too (as NLB
  * removes such a node's address from DNS).
  */
-function nodeServes(s: SimState, b: Balancer, n: number, cls: number): boolean {
+function nodeServes(s: SimState, b: Balancer, n: number, form: number): boolean {
   if (b.crossZone) return true;
-  const g = b.groupOfClass[cls];
+  const g = b.groupOfClass[form];
   if (g < 0) return true; // per-request routes and 404s do not pin a zone
   const zone = b.nodeZones[n];
   for (const t of s.groups[g].members) if (s.store.zoneOf[t] === zone && s.store.inRotation[t] === 1) return true;
@@ -84,12 +84,12 @@ function nodeServes(s: SimState, b: Balancer, n: number, cls: number): boolean {
 }
 
 /** Rules with cookies, or a weighted default action: the target group decided for this request. */
-function routePerRequest(s: SimState, b: Balancer, cls: number, client: number): number {
-  for (const rule of b.cookieRules[cls]) {
+function routePerRequest(s: SimState, b: Balancer, form: number, client: number): number {
+  for (const rule of b.cookieRules[form]) {
     if (rule.cookie !== null && s.cookies.value(rule.cookie.name, client) !== rule.cookie.value) continue;
     return groupIndex(s, rule.forward);
   }
-  const listener = b.listenerOf[cls];
+  const listener = b.listenerOf[form];
   const weights = b.weights.get(listener.port);
   if (weights !== undefined) return groupIndex(s, weightedGroup(weights, s.rng.deploy.next()));
   return listener.defaultForward === undefined ? -1 : groupIndex(s, listener.defaultForward);

@@ -19,6 +19,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   store.requests[t]++;
   store.secRequests[t]++;
   pool.target[slot] = t;
+  if (s.attemptLog !== null) s.attemptLog.sent(pool.id[slot], store.ids[t], s.nowMs);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
   if (store.state[t] === TARGET_CRASHED) return FAIL.refused;
   if (store.busy[t] < store.concurrency[t]) {

@@ -191,7 +191,7 @@ function launch(s: SimState, a: ScalingGroup, zone: string): void {
   do id = `${a.id}-${++a.launched}`;
   while (store.ids.includes(id));
   const type = a.cfg.instanceType ?? template.instanceType;
-  const t = addTarget(s, a.g, { ...template, id, address: undefined, zone: zone || undefined, instanceType: type });
+  const t = addTarget(s, a.g, { ...template, id, address: undefined, zone: zone || undefined, instanceType: type, haproxyId: undefined });
   store.zoneOf[t] = zone ? s.zoneNames.indexOf(zone) : -1;
   store.registered[t] = 0;
   store.inRotation[t] = 0;

@@ -11,14 +11,15 @@ import type { TargetGroupConfig } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
 import type { SessionData } from './session-data.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
+import { drainedButAvailable } from '../health/rotation.ts';
 
 /** The target stickiness binds this client to, if it may still take requests; else -1. */
 export function stickyTarget(s: SimState, sd: SessionData, cfg: TargetGroupConfig, client: number, ip: number): number {
   const st = cfg.stickiness;
   if (!st) return -1;
   const t = st.kind === 'source-ip' ? (sd.byAddress.get(ip) ?? -1) : sd.stickyUntil[client] > s.nowMs ? sd.stickyTarget[client] : -1;
-  // a cookie that points at an unhealthy or deregistered target is ignored (and rewritten below)
-  return t >= 0 && s.store.inRotation[t] === 1 ? t : -1;
+  // a cookie that points at an unhealthy or deregistered target is ignored (and rewritten below); a drained one is honoured
+  return t >= 0 && (s.store.inRotation[t] === 1 || drainedButAvailable(s, t)) ? t : -1;
 }
 
 /** Binds (or renews) the client's stickiness to t: the cookie's expiry restarts on every request. */

@@ -30,9 +30,12 @@ export class ClientPopulation {
   /** Clients with ids below this sit behind the NAT addresses. */
   private readonly natClients: number;
   private readonly natAddresses: number;
+  /** A replay's clients: the address of each, as listed (null: addresses from ipBase). */
+  private readonly fixed: Uint32Array | null;
 
-  constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }, bots = 0) {
+  constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }, bots = 0, addresses?: readonly number[]) {
     this.normal = count;
+    this.fixed = addresses === undefined ? null : Uint32Array.from(addresses);
     this.count = count + bots;
     this.base = parseIpv4(ipBase);
     this.natClients = nat ? Math.round(nat.share * count) : 0;
@@ -42,6 +45,7 @@ export class ClientPopulation {
   /** The address of client `id`. */
   ip(id: number): number {
     if (id >= this.normal) return (BOT_BASE + (((id - this.normal) * 257) % 0x400000)) >>> 0;
+    if (this.fixed !== null) return this.fixed[id];
     if (id < this.natClients) return (NAT_BASE + (id % this.natAddresses)) >>> 0;
     const low = ((this.base & 0xffffff) + id * 257) % 0x1000000;
     return ((this.base & 0xff000000) | low) >>> 0;

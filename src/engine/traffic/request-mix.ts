@@ -1,6 +1,8 @@
 /**
- * Request classes: the scenario's mix (host, path, headers, share). A request's class decides how it
- * is routed by listener rules, what a hash key sees, and its service time on each target.
+ * Request classes: the scenario's mix (host, path, headers, share). A request's class decides its
+ * service time on each target, its queries and its cart; its *form* (host, path, headers, port) decides
+ * how listener rules route it and what a hash key sees. The forms are the classes themselves, plus — for
+ * a replay — each distinct host/path/headers its requests carry (traffic/replay.ts).
  * Without a mix there is one class, "default": host example.com, path "/".
  */
 import type { MixEntry, Scenario } from '../../scenario/schema.ts';
@@ -30,6 +32,8 @@ export class RequestMix {
   readonly malicious: Uint8Array;
   /** One class only: nothing to draw. */
   readonly single: boolean;
+  /** What routing and hashing see: form c is class c; a replay's own forms follow (addForm). */
+  readonly forms: RequestClass[];
   private readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
@@ -57,6 +61,15 @@ export class RequestMix {
     });
     this.cumulative[mix.length - 1] = 1;
     this.single = mix.length === 1;
+    this.forms = [...this.classes];
+  }
+
+  /** The form of a request of class `cls` with its own host, path or headers (the class's where absent); returns its index. */
+  addForm(cls: number, own: { host?: string; path?: string; headers?: Record<string, string> }): number {
+    const base = this.classes[cls];
+    const headers = own.headers === undefined ? base.headers : Object.fromEntries(Object.entries(own.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    this.forms.push({ ...base, host: own.host ?? base.host, path: own.path ?? base.path, headers });
+    return this.forms.length - 1;
   }
 
   get names(): string[] {

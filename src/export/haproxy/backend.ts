@@ -71,6 +71,15 @@ function retries(out: ConfigText, ref: GroupRef): void {
     out.line(1, 'retries 0', `${ref.path}: no retries (HAProxy's default is 3 connection retries)`);
     return;
   }
+  if (r.style === 'haproxy') {
+    // HAProxy's own retries: written as they are
+    out.line(1, `retries ${r.retries}`, `${ref.path}.retries.retries`);
+    const p = r.redispatch === true ? -1 : r.redispatch === false ? 0 : r.redispatch;
+    if (p !== 0) out.line(1, p === -1 ? 'option redispatch' : `option redispatch ${p}`, `${ref.path}.retries.redispatch ${JSON.stringify(r.redispatch)}`);
+    out.line(1, `timeout connect ${r.connectTimeoutMs}ms`, `${ref.path}.retries.connectTimeoutMs`);
+    out.line(1, `retry-on ${r.on.join(' ')}`, `${ref.path}.retries.on`);
+    return;
+  }
   const tries = Math.min(32, r.maxTries === 0 ? ref.group.targets.length : r.maxTries);
   out.line(1, `retries ${tries - 1}`, `${ref.path}.retries.maxTries ${r.maxTries}${r.maxTries === 0 ? ' (as many tries as targets)' : ''}: tries after the first`);
   out.line(1, 'option redispatch 1', `${ref.path}.retries (every retry goes to another server, as in the lab)`);
@@ -117,6 +126,10 @@ function stickiness(out: ConfigText, ref: GroupRef, notes: NotExported): boolean
     out.line(1, 'stick-table type ip size 1m', `${ref.path}.stickiness "source-ip" (entries never expire, as in the lab)`);
     out.line(1, 'stick on src', `${ref.path}.stickiness`);
     return false;
+  }
+  if (s.kind === 'haproxy-cookie') {
+    out.line(1, `cookie ${s.name} insert indirect nocache`, `${ref.path}.stickiness "haproxy-cookie" (a session cookie naming each server by its id)`);
+    return true;
   }
   if (s.kind === 'app-cookie') notes.add(`${ref.path}.stickiness "app-cookie"`, 'exported as a cookie HAProxy inserts itself; the application\'s own cookie name is not in the scenario');
   out.line(1, `cookie LABSERVER insert indirect nocache maxidle ${s.durationSec}s`, `${ref.path}.stickiness "${s.kind}", .durationSec (expires after this long without a request)`);

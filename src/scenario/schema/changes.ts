@@ -67,21 +67,14 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('set-service-time'), target: id, serviceTimeMs: DistributionSchema }),
     z.strictObject({ ...extra, action: z.literal('set-target-count'), group: id, count: z.int().min(1).max(LIMITS.maxTargetsPerGroup) }),
     z.strictObject({ ...extra, action: z.literal('set-rate'), ratePerSec: rate }),
+    /**
+     * HAProxy's runtime API `set server <backend>/<server> state ready|drain|maint`: drain takes no new
+     * load-balanced requests but keeps persistent ones; maint takes nothing.
+     */
+    z.strictObject({ ...extra, action: z.literal('set-admin-state'), target: id, state: z.enum(['ready', 'drain', 'maint']) }),
     patchChange(extra),
   ]);
 }
-
-/**
- * HAProxy's runtime API `set server <backend>/<server> state ready|drain|maint`: drain takes no new
- * load-balanced requests but keeps persistent ones; maint takes nothing. Not yet part of the change
- * vocabulary: it joins `changeUnion` together with the engine's handling of it (docs/haproxy-integration.md).
- */
-export function setAdminStateChange<E extends z.core.$ZodLooseShape>(extra: E) {
-  return z.strictObject({ ...extra, action: z.literal('set-admin-state'), target: id, state: z.enum(['ready', 'drain', 'maint']) });
-}
-
-/** The set-admin-state change on its own, applied live. */
-export const SetAdminStateChangeSchema = setAdminStateChange({});
 
 /** Changes that can be applied live (from the UI, a lesson, the CLI). */
 export const ChangeSchema = changeUnion({});

@@ -19,11 +19,6 @@ export const ReplayRequestSchema = z.strictObject({
   class: id.optional().describe('The request class whose service times apply.'),
 });
 
-/** A replay's mean rate (requests per second over its span, at least one second); kept so rate displays still read. */
-function replayRate(requests: readonly { atMs: number }[]): number {
-  return requests.length / Math.max(1, requests[requests.length - 1].atMs / 1000);
-}
-
 export const ArrivalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('poisson'), ratePerSec: rate.describe('Requests per second, arriving at random (Poisson).') }),
   z.strictObject({ kind: z.literal('constant'), ratePerSec: rate.describe('Requests per second, evenly spaced.') }),
@@ -32,13 +27,8 @@ export const ArrivalSchema = z.discriminatedUnion('kind', [
     users: z.int().min(1).max(LIMITS.maxUsers).describe('Users who each send a request, wait for the answer, think, and repeat.'),
     thinkTimeMs: DistributionSchema.default({ dist: 'exponential', meanMs: 1000 }).describe('How long a user thinks between an answer and the next request.'),
   }),
-  /**
-   * Exactly these requests, each at its time (ascending). The parsed value also carries `ratePerSec`, the
-   * replay's mean rate, derived and never written: a compatibility field for code that shows a rate.
-   */
-  z
-    .strictObject({ kind: z.literal('replay'), requests: z.array(ReplayRequestSchema).min(1).max(LIMITS.maxReplayRequests).describe('The requests to send, in time order.') })
-    .transform((a) => ({ ...a, ratePerSec: replayRate(a.requests) })),
+  /** Exactly these requests, each at its time (ascending): sent as listed, nothing drawn but their sizes. */
+  z.strictObject({ kind: z.literal('replay'), requests: z.array(ReplayRequestSchema).min(1).max(LIMITS.maxReplayRequests).describe('The requests to send, in time order.') }),
 ]);
 
 export const ProfilePointSchema = z.strictObject({

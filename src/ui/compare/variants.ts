@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { applyPatches, formatPointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { PatchOpSchema } from '../../scenario/schema/changes.ts';
 import type { ValidationError } from '../../scenario/validated.ts';
-import { ALGORITHM_NAMES, HASH_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
+import { ALGORITHM_NAMES, HAPROXY_ALGORITHMS, HASH_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 
 export interface GroupChoice {
   id: string;
@@ -33,14 +33,21 @@ export function contrast(algorithm: AlgorithmName): AlgorithmName {
   return algorithm === 'least-connections' ? 'round-robin' : 'least-connections';
 }
 
-/** A copy of the document with the given algorithm per group (a hash key is dropped where it no longer applies). */
+/**
+ * A copy of the document with the given algorithm per group. Settings the new algorithm does not read are
+ * dropped (a hash key, HAProxy's hashType and allBackups), and haproxy-hash, which hashes only a path, a
+ * query parameter or a header, hashes the path when the group's key is none of those.
+ */
 export function withAlgorithms(doc: unknown, algorithms: Record<string, AlgorithmName>): unknown {
   const copy = structuredClone(doc) as Record<string, unknown>;
   for (const g of groupsOf(copy)) {
     const chosen = algorithms[String(g.id)];
     if (chosen === undefined) continue;
     g.algorithm = chosen;
-    if (!HASH_ALGORITHMS.includes(chosen) || chosen === 'ip-hash') delete g.hashKey;
+    if (!HASH_ALGORITHMS.includes(chosen) || chosen === 'ip-hash' || chosen === 'haproxy-source') delete g.hashKey;
+    if (chosen === 'haproxy-hash' && !/^(path|query:|header:)/.test(String(g.hashKey ?? ''))) g.hashKey = 'path';
+    if (chosen !== 'haproxy-source' && chosen !== 'haproxy-hash') delete g.hashType;
+    if (!HAPROXY_ALGORITHMS.includes(chosen)) delete g.allBackups;
   }
   return copy;
 }

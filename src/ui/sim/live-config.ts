@@ -14,10 +14,10 @@ function lastChange<A extends Change['action']>(changes: readonly LoggedChange[]
   return undefined;
 }
 
-/** The arrival rate set last, or the scenario's base rate; null for closed-loop traffic. */
+/** The arrival rate set last, or the scenario's base rate; null for closed-loop and replayed traffic. */
 export function currentRate(scenario: Scenario, changes: readonly LoggedChange[]): number | null {
   const arrival = scenario.traffic.arrival;
-  if (arrival.kind === 'closed') return null;
+  if (arrival.kind === 'closed' || arrival.kind === 'replay') return null;
   return lastChange(changes, 'set-rate', () => true)?.ratePerSec ?? arrival.ratePerSec;
 }
 
@@ -99,6 +99,8 @@ export function describeChange(c: Change): string {
       return describePatch(c);
     case 'set-forward-weights':
       return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
+    case 'set-admin-state':
+      return `${c.target}: ${c.state}`;
     default: {
       const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
       return `${subject}: ${c.action}`;

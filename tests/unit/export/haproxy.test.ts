@@ -5,6 +5,8 @@ import { exportConfig } from '../../../src/export/index.ts';
 import { ALGORITHM_NAMES } from '../../../src/scenario/algorithm-names.ts';
 import { statusRegex } from '../../../src/export/haproxy/quote.ts';
 import { allScenarios, everyLayer4Setting, everyLayer7Setting } from './support/fixtures.ts';
+import { world } from '../engine/support/haproxy.ts';
+import { checked } from '../engine/support/scenarios.ts';
 
 /** The lines of a section (`backend x`, `frontend y`), comments stripped. */
 function section(text: string, header: string): string[] {
@@ -59,6 +61,19 @@ describe('HAProxy export', () => {
     expect(g1.find((l) => l.startsWith('server'))).toBe('server weighted-round-robin-1 10.1.1.1:80 weight 5 check inter 2s fastinter 500ms downinter 5s rise 2 fall 3 observe layer7 error-limit 3 on-error mark-down slowstart 30s cookie weighted-round-robin-1');
     const g0 = section(text, 'backend g-round-robin');
     expect(g0).toEqual(expect.arrayContaining(['retries 1', 'option redispatch 1', 'retry-on conn-failure empty-response response-timeout 503', 'timeout server 2500ms', 'cookie LABSERVER insert indirect nocache maxidle 3600s']));
+  });
+
+  it('HAProxy-style retries and haproxy-cookie are written as HAProxy spells them', () => {
+    const doc = world({
+      algorithm: 'haproxy-roundrobin',
+      group: { retries: { style: 'haproxy', retries: 2, redispatch: -1, connectTimeoutMs: 300, on: ['conn-failure', '503'] }, stickiness: { kind: 'haproxy-cookie', name: 'SRV' } },
+      requests: [{ atMs: 0 }],
+    });
+    const g = section(exportConfig(checked(doc), 'haproxy').text, 'backend bk');
+    expect(g).toEqual(expect.arrayContaining(['retries 2', 'option redispatch', 'timeout connect 300ms', 'retry-on conn-failure 503', 'cookie SRV insert indirect nocache']));
+    expect(g.find((l) => l.startsWith('server a '))).toMatch(/ cookie a$/);
+    const off = world({ algorithm: 'haproxy-roundrobin', group: { retries: { style: 'haproxy' } }, requests: [{ atMs: 0 }] });
+    expect(section(exportConfig(checked(off), 'haproxy').text, 'backend bk').some((l) => l.startsWith('option redispatch'))).toBe(false);
   });
 
   it('a status matcher becomes the tightest regex: 200-399 → 2xx or 3xx', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatErrors, validateScenario, validateSetAdminState } from '../../../src/scenario/validate.ts';
+import { formatErrors, validateChange, validateScenario } from '../../../src/scenario/validate.ts';
 import { resolveHealthCheck } from '../../../src/scenario/health-presets.ts';
 import type { ScenarioInput } from '../../../src/scenario/schema.ts';
 
@@ -69,11 +69,11 @@ describe('set-admin-state (HAProxy set server … state)', () => {
   })();
 
   it('accepts ready, drain and maint for a target that exists', () => {
-    for (const state of ['ready', 'drain', 'maint']) expect(validateSetAdminState({ action: 'set-admin-state', target: 'a', state }, scenario)).toEqual({ ok: true, value: { action: 'set-admin-state', target: 'a', state } });
+    for (const state of ['ready', 'drain', 'maint']) expect(validateChange({ action: 'set-admin-state', target: 'a', state }, scenario)).toEqual({ ok: true, value: { action: 'set-admin-state', target: 'a', state } });
   });
 
   it('refuses an unknown state or target with the path and reason', () => {
-    expect(validateSetAdminState({ action: 'set-admin-state', target: 'a', state: 'down' }, scenario)).toEqual({ ok: false, errors: [{ path: 'state', message: 'must be "ready" or "drain" or "maint", got the text "down"' }] });
-    expect(validateSetAdminState({ action: 'set-admin-state', target: 'zz', state: 'maint' }, scenario)).toEqual({ ok: false, errors: [{ path: '(change).target', message: 'no target with id "zz"' }] });
+    expect(validateChange({ action: 'set-admin-state', target: 'a', state: 'down' }, scenario)).toEqual({ ok: false, errors: [{ path: 'state', message: 'must be "ready" or "drain" or "maint", got the text "down"' }] });
+    expect(validateChange({ action: 'set-admin-state', target: 'zz', state: 'maint' }, scenario)).toEqual({ ok: false, errors: [{ path: '(change).target', message: 'no target with id "zz"' }] });
   });
 });

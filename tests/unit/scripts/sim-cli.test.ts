@@ -54,8 +54,36 @@ describe('npm run sim', () => {
     expect(lines).toHaveLength(total);
     lines.forEach((l, i) => expect(l.id).toBe(i));
     for (let i = 1; i < lines.length; i++) if (lines[i].arrivalMs !== null) expect(lines[i].arrivalMs).toBeGreaterThanOrEqual(lines[i - 1].arrivalMs ?? 0);
-    expect(Object.keys(lines[0])).toEqual(['id', 'arrivalMs', 'client', 'target', 'outcome', 'latencyMs']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'arrivalMs', 'client', 'class', 'target', 'outcome', 'latencyMs', 'attempts']);
     expect(lines.some((l) => l.outcome === 'refused' && l.target === 'c')).toBe(true);
+    // every line is complete: a class, and its attempts (target and outcome of each, like $upstream_addr / $upstream_status)
+    for (const l of lines) {
+      expect(typeof l.class).toBe('string');
+      expect(typeof l.arrivalMs).toBe('number');
+      expect(typeof l.client).toBe('number');
+      if (l.target !== null) expect(l.attempts.at(-1)).toMatchObject({ target: l.target, outcome: l.outcome });
+    }
+    // requests still in flight at the end keep their arrival time, client, class and target
+    const open = lines.filter((l) => l.outcome === 'in-flight');
+    expect(open.length).toBe(JSON.parse(r.out).requests.inFlight);
+    expect(open.length).toBeGreaterThan(0);
+    for (const l of open) {
+      expect(l.latencyMs).toBeNull();
+      expect(l.arrivalMs).toBeGreaterThan(30_000);
+      expect(l.target).toMatch(/^[abc]$/);
+      expect(l.attempts.at(-1)).toMatchObject({ target: l.target, outcome: 'in-flight' });
+    }
+  });
+
+  it('--events writes the event log with times, one JSON line per entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'events-'));
+    const file = join(dir, 'e.jsonl');
+    const r = sim('scenarios/three-servers.json', '--until', '40', '--events', file, '--json');
+    expect(r.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ seq: 1, timeMs: 0, kind: 'start' });
+    expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
+    expect(lines.some((l) => l.kind === 'crash' && l.subject === 'c' && l.timeMs === 30_000)).toBe(true);
   });
 
   it('an invalid scenario exits non-zero with the JSON path and the reason on stderr', () => {
