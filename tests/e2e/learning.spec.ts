@@ -101,7 +101,7 @@ test('lesson 1 by keyboard: predictions start unanswered on every step, runs go 
   await page.keyboard.press('Enter');
   await player.tabTo(page.getByTestId('run-to-moment'));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('wait')).toContainText('Done:');
+  await expect(page.getByTestId('wait')).toContainText('Done:', { timeout: 15_000 }); // a 105 s run to the moment in the DNS scene
 
   await player.tabTo(page.getByTestId('step-next'));
   await page.keyboard.press('Enter');

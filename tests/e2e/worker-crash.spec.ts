@@ -60,6 +60,8 @@ test('a worker that dies mid-run leaves the last numbers on screen until the res
 
   await expect(lab.crashed).toContainText('simulated engine failure');
   await expect(lab.crashed).toContainText('last ones it reported');
+  // the page draws numbers at most five times a second while playing: let the last answer's draw land first
+  await page.waitForTimeout(500);
   const frozenAt = await lab.simSeconds();
   expect(frozenAt).toBeGreaterThan(3);
   expect(await lab.count('requests-total')).toBeGreaterThan(0);
