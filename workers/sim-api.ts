@@ -14,7 +14,8 @@ import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snap
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
-import { evaluateGoals, goalStateOf, runGoalCheck, type CheckResult, type Goal, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
+import { goalStateOf, type CheckResult, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
+import { evaluateLessonGoals, runLessonCheck, type LessonGoal } from '../src/content/conditions.ts';
 
 export type { LoggedChange };
 
@@ -110,9 +111,9 @@ export interface SimApi {
   events(id: SessionId, sinceSeq?: number): SimEvent[];
   topology(id: SessionId): Topology;
   /** Evaluates lesson goals (or waits and predictions, given ids and labels) on the session's run as it is now. */
-  checkGoals(id: SessionId, goals: Goal[]): GoalResult[];
+  checkGoals(id: SessionId, goals: LessonGoal[]): GoalResult[];
   /** Runs a fresh copy of the scenario with `changes` to `checkSec` and evaluates the goals there (a Solve preview). */
-  previewGoals(scenarioJson: unknown, goals: Goal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
+  previewGoals(scenarioJson: unknown, goals: LessonGoal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -288,12 +289,12 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
 
     checkGoals(id, goals) {
       const timeline = session(id);
-      return evaluateGoals(goals, goalStateOf(timeline.sim, timeline.applied()));
+      return evaluateLessonGoals(goals, goalStateOf(timeline.sim, timeline.applied()));
     },
 
     previewGoals(scenarioJson, goals, changes, checkSec) {
       const validated = validateScenario(scenarioJson);
-      return validated.ok ? runGoalCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
+      return validated.ok ? runLessonCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
     },
 
     close(id) {

@@ -5,11 +5,15 @@
  * apply to; the solution uses only unlocked controls and fits before the check; every scene is used.
  */
 import type { z } from 'zod';
-import type { Condition, Goal, TimedChange } from '../engine/goals/index.ts';
+import type { TimedChange } from '../engine/goals/index.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
 import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
+import { checkTimedChanges } from './changes.ts';
+import { ClaimsFileSchema, meetsClaim, normaliseSpace, proseNumber, type Claim } from './claims.ts';
+import type { LessonCondition, LessonGoal } from './conditions.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
-import { revealErrors } from './reveal.ts';
+import { reportPathError } from './report-paths.ts';
+import { placeholders, revealErrors, revealKeyError } from './reveal.ts';
 import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
 /** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
@@ -23,7 +27,7 @@ export interface LessonError {
 export type Predict = z.output<typeof PredictDirectiveSchema>;
 export type Hints = z.output<typeof HintsDirectiveSchema>;
 /** A step's wait-for: a condition, with an optional label for the player. */
-export type WaitFor = Condition & { label?: string };
+export type WaitFor = LessonCondition & { label?: string };
 
 export interface Step {
   /** 1-based, as in `#/lessons/<slug>/<step>`. */
@@ -48,6 +52,8 @@ export interface Lesson {
   order: number;
   folder: string;
   title: string;
+  /** The chapter's title; lessons of one chapter are listed together. */
+  chapter: string;
   summary: string;
   sources: string[];
   /** Live-change actions the learner may use. */
@@ -56,14 +62,16 @@ export interface Lesson {
   /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
   scenes: Record<string, Scenario>;
   checkSec: number;
-  goals: Goal[];
+  goals: LessonGoal[];
   /** solution.json, with times in ms (TimedChange, as the worker logs changes). */
   solution: TimedChange[];
   steps: Step[];
+  /** claims.json: the numbers the prose states, each with its phrase, its run and its measure. */
+  claims: Claim[];
 }
 
 export const LESSON_FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json'] as const;
+const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json', 'claims.json'] as const;
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: LessonError[] };
 
@@ -90,7 +98,7 @@ function fromValidation(file: string, errors: ValidationError[], prefix = ''): L
 }
 
 /** Ids a condition names, with where they sit in it. */
-function conditionRefs(c: Condition): { field: string; kind: 'group' | 'target'; id: string }[] {
+function conditionRefs(c: LessonCondition): { field: string; kind: 'group' | 'target'; id: string }[] {
   const out: { field: string; kind: 'group' | 'target'; id: string }[] = [];
   if ('group' in c && c.group !== undefined) out.push({ field: 'group', kind: 'group', id: c.group });
   if ('target' in c && c.target !== undefined) out.push({ field: 'target', kind: 'target', id: c.target });
@@ -98,11 +106,15 @@ function conditionRefs(c: Condition): { field: string; kind: 'group' | 'target';
   return out;
 }
 
-function checkCondition(c: Condition, world: Scenario, file: string, at: string, lastSec: number | null, errors: LessonError[]): void {
+function checkCondition(c: LessonCondition, world: Scenario, file: string, at: string, lastSec: number | null, errors: LessonError[]): void {
   const groups = new Set(world.targetGroups.map((g) => g.id));
   const targets = new Set(world.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
   for (const r of conditionRefs(c)) {
     if (!(r.kind === 'group' ? groups : targets).has(r.id)) errors.push({ file, path: `${at}.${r.field}`, message: `no ${r.kind === 'group' ? 'target group' : 'target'} "${r.id}" in ${world.name}` });
+  }
+  if (c.kind === 'report') {
+    const e = reportPathError(c.path, targets);
+    if (e !== null) errors.push({ file, path: `${at}.path`, message: e });
   }
   if (lastSec === null) return;
   const late = (field: string, sec: number | undefined) => {
@@ -160,42 +172,120 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   const solutionV = solutionRaw === undefined ? null : SolutionFileSchema.safeParse(solutionRaw);
   if (solutionV && !solutionV.success) errors.push(...zodErrors(solutionFile, solutionV.error));
 
-  if (errors.length > 0 || !scenarioV?.ok || !md.ok || !fm?.success || !goalsV?.success || !solutionV?.success) return { ok: false, errors };
+  // claims
+  const claimsFile = `${base}/claims.json`;
+  const claimsRaw = parseJson(claimsFile, files['claims.json'], errors);
+  const claimsV = claimsRaw === undefined ? null : ClaimsFileSchema.safeParse(claimsRaw);
+  if (claimsV && !claimsV.success) errors.push(...zodErrors(claimsFile, claimsV.error));
+
+  if (errors.length > 0 || !scenarioV?.ok || !md.ok || !fm?.success || !goalsV?.success || !solutionV?.success || !claimsV?.success) return { ok: false, errors };
   const scenario = scenarioV.value;
   const { checkSec } = goalsV.data;
-  const goals = goalsV.data.goals as Goal[];
+  const goals = goalsV.data.goals as LessonGoal[];
+
+  // the solution, each change against the world as the changes before it left it (patches folded in)
+  const controls = fm.data.controls;
+  const checked = checkTimedChanges(solutionV.data, scenario);
+  errors.push(...fromValidation(solutionFile, checked.errors));
+  checked.changes.forEach(({ atMs, change }, i) => {
+    if (!controls.includes(change.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${change.action}" is not among the lesson's controls (${controls.join(', ')})` });
+    if (atMs > checkSec * 1000) errors.push({ file: solutionFile, path: `[${i}].atSec`, message: `${atMs / 1000} s is after the check at ${checkSec} s` });
+  });
+  const solution = checked.changes;
+  // goals, waits and predictions may name what the solution builds (a group a patch adds)
+  const solved = checked.world;
 
   const seen = new Set<string>();
   goals.forEach((g, i) => {
     if (seen.has(g.id)) errors.push({ file: goalsFile, path: `goals[${i}].id`, message: `duplicate goal id "${g.id}"` });
     seen.add(g.id);
-    checkCondition(g, scenario, goalsFile, `goals[${i}]`, checkSec, errors);
+    checkCondition(g, solved, goalsFile, `goals[${i}]`, checkSec, errors);
   });
 
-  const controls = fm.data.controls;
-  const solution: TimedChange[] = [];
-  solutionV.data.forEach((entry, i) => {
-    const { atSec, ...rest } = entry;
-    const v = validateChange(rest, scenario);
-    if (!v.ok) return errors.push(...fromValidation(solutionFile, v.errors, `[${i}]`));
-    if (!controls.includes(v.value.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${v.value.action}" is not among the lesson's controls (${controls.join(', ')})` });
-    if ((atSec ?? 0) > checkSec) errors.push({ file: solutionFile, path: `[${i}].atSec`, message: `${atSec} s is after the check at ${checkSec} s` });
-    solution.push({ atMs: (atSec ?? 0) * 1000, change: v.value });
-  });
-
-  const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, scenes, file: indexFile, errors }));
+  const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, solved, scenes, file: indexFile, errors }));
   if (!steps.some((s) => s.hints !== null)) errors.push({ file: indexFile, path: '(file)', message: 'no step has hints: give the step that asks for the fix a <!-- hints: {…} --> directive' });
   const used = new Set(steps.map((s) => s.scene));
   for (const s of Object.keys(scenes)) if (!used.has(s)) errors.push({ file: `${base}/scenes/${s}.json`, path: '(file)', message: 'no step shows this scene (<!-- scene: "' + s + '" -->)' });
 
+  const claims = buildClaims(claimsV.data, { scenario, scenes, solution, prose: files['index.md'], steps, file: claimsFile, errors });
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, steps },
+    value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, steps, claims },
   };
 }
 
-function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scenes: Record<string, Scenario>; file: string; errors: LessonError[] }): Step {
+/** Resolves and checks claims.json: runs, phrases, measures, and that every reveal placeholder is claimed. */
+function buildClaims(
+  data: z.output<typeof ClaimsFileSchema>,
+  ctx: { scenario: Scenario; scenes: Record<string, Scenario>; solution: TimedChange[]; prose: string; steps: Step[]; file: string; errors: LessonError[] },
+): Claim[] {
+  const { file, errors } = ctx;
+  const runs = new Map<string, { run: Claim['run']; world: Scenario }>();
+  for (const [name, r] of Object.entries(data.runs)) {
+    const start = r.world === 'scenario' ? ctx.scenario : ctx.scenes[r.world];
+    if (start === undefined) {
+      errors.push({ file, path: `runs.${name}.world`, message: `no scene "${r.world}" (use "scenario" or the name of a scene)` });
+      continue;
+    }
+    if (r.solution && r.world !== 'scenario') errors.push({ file, path: `runs.${name}.solution`, message: 'the solution belongs to the lesson\'s world ("world": "scenario")' });
+    const solved = r.solution ? checkTimedChanges(ctx.solution.map(({ atMs, change }) => ({ atSec: atMs / 1000, ...change })), start).world : start;
+    const more = checkTimedChanges(r.changes ?? [], solved);
+    errors.push(...fromValidation(file, more.errors, `runs.${name}.changes`));
+    const changes = [...(r.solution ? ctx.solution : []), ...more.changes].map((c, i) => ({ ...c, i })).sort((a, b) => a.atMs - b.atMs || a.i - b.i).map(({ atMs, change }) => ({ atMs, change }));
+    runs.set(name, { run: { name, world: r.world === 'scenario' ? null : r.world, changes, untilSec: r.untilSec }, world: more.world });
+  }
+  const prose = normaliseSpace(ctx.prose);
+  const claims: Claim[] = [];
+  data.claims.forEach((c, i) => {
+    const at = `claims[${i}]`;
+    if (!prose.includes(normaliseSpace(c.phrase))) errors.push({ file, path: `${at}.phrase`, message: `index.md does not contain "${c.phrase}" (the prose changed: update the claim, and check its number)` });
+    const run = runs.get(c.run);
+    if (run === undefined) {
+      if (!(c.run in data.runs)) errors.push({ file, path: `${at}.run`, message: `no run "${c.run}" in runs (${Object.keys(data.runs).join(', ')})` });
+      return;
+    }
+    if (c.value !== undefined) {
+      const e = revealKeyError(c.value);
+      if (e !== null) errors.push({ file, path: `${at}.value`, message: e });
+      const exactly = c.exactly;
+      if (exactly !== undefined && !placeholders(c.phrase).some((p) => p.key === c.value) && !phraseHasNumber(c.phrase, exactly)) {
+        errors.push({ file, path: `${at}.exactly`, message: `the phrase does not state ${exactly} (write it as digits, or as the fallback of a {{${c.value}|…}} placeholder)` });
+      }
+      claims.push({ phrase: c.phrase, run: run.run, measure: { kind: 'value', key: c.value, exactly, atLeast: c.atLeast, atMost: c.atMost }, why: c.why });
+    } else {
+      const conditions = (Array.isArray(c.condition) ? c.condition : [c.condition!]) as LessonCondition[];
+      conditions.forEach((k, j) => checkCondition(k, run.world, file, `${at}.condition${Array.isArray(c.condition) ? `[${j}]` : ''}`, run.run.untilSec, errors));
+      claims.push({ phrase: c.phrase, run: run.run, measure: { kind: 'conditions', conditions }, why: c.why });
+    }
+  });
+  // a reveal's fallback is our run's number: it must be claimed, and agree with its claim
+  for (const step of ctx.steps) {
+    for (const p of placeholders(step.reveal ?? '')) {
+      const claim = claims.find((c) => c.measure.kind === 'value' && c.measure.key === p.key && normaliseSpace(c.phrase).includes(p.raw));
+      const n = proseNumber(p.fallback);
+      if (claim === undefined) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal states ${p.raw}, and no claim has it in its phrase with "value": "${p.key}"` });
+      else if (claim.measure.kind === 'value' && (n === null || !meetsClaim(n, claim.measure))) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal falls back to "${p.fallback}", which its claim (${describeMeasure(claim.measure)}) does not allow` });
+    }
+  }
+  return claims;
+}
+
+function phraseHasNumber(phrase: string, n: number): boolean {
+  const plain = String(n);
+  const grouped = n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  return new RegExp(`(^|[^\\d.,])(${escape(plain)}|${escape(grouped)})(?![\\d])`).test(phrase);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function describeMeasure(m: { exactly?: number; atLeast?: number; atMost?: number }): string {
+  if (m.exactly !== undefined) return `exactly ${m.exactly}`;
+  return [m.atLeast !== undefined ? `at least ${m.atLeast}` : '', m.atMost !== undefined ? `at most ${m.atMost}` : ''].filter(Boolean).join(' and ');
+}
+
+function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; solved: Scenario; scenes: Record<string, Scenario>; file: string; errors: LessonError[] }): Step {
   const { file, errors } = ctx;
   const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null, reveal: null };
   const parsed: { name: DirectiveName; value: unknown; line: number }[] = [];
@@ -218,7 +308,10 @@ function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scen
     step.scene = sceneDirective.value as string;
     if (!(step.scene in ctx.scenes)) errors.push({ file, path: `line ${sceneDirective.line}`, message: `no scene "${step.scene}" (add scenes/${step.scene}.json)` });
   }
-  const world = (step.scene !== null ? ctx.scenes[step.scene] : undefined) ?? ctx.scenario;
+  const scene = step.scene !== null ? ctx.scenes[step.scene] : undefined;
+  // ids in the lesson's own world may be ones the solution builds; its tries may act before or after it
+  const world = scene ?? ctx.solved;
+  const tryWorlds = scene ? [scene] : [ctx.scenario, ctx.solved];
   for (const p of parsed) {
     const at = `line ${p.line}`;
     if (p.name === 'wait') {
@@ -227,13 +320,14 @@ function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; scen
     } else if (p.name === 'try') {
       const t = p.value as Step['tries'][number];
       t.changes.forEach((c, i) => {
-        const v = validateChange(c, world);
+        const results = tryWorlds.map((w) => validateChange(c, w));
+        const v = results.find((r) => r.ok) ?? results[0];
         if (!v.ok) errors.push(...v.errors.map((e) => ({ file, path: at, message: `try changes[${i}]: ${e.message}` })));
       });
       step.tries.push(t);
     } else if (p.name === 'predict') {
       step.predict = p.value as Predict;
-      step.predict.options.forEach((o, oi) => o.when?.forEach((c, ci) => checkCondition(c as Condition, world, file, `${at} predict options[${oi}].when[${ci}]`, step.predict!.atSec ?? null, errors)));
+      step.predict.options.forEach((o, oi) => o.when?.forEach((c, ci) => checkCondition(c as LessonCondition, world, file, `${at} predict options[${oi}].when[${ci}]`, step.predict!.atSec ?? null, errors)));
     } else if (p.name === 'hints') step.hints = p.value as Hints;
     else if (p.name === 'reveal') {
       step.reveal = p.value as string;

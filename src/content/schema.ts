@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { ALGORITHM_NAMES } from '../scenario/algorithm-names.ts';
 import { ChangeSchema } from '../scenario/schema.ts';
-import { METRIC_NAMES, type Bound, type Condition, type Goal, type MetricCondition } from '../engine/goals/index.ts';
+import { METRIC_NAMES, type Bound, type MetricCondition } from '../engine/goals/index.ts';
+import type { LessonCondition, LessonGoal } from './conditions.ts';
 
 const id = z
   .string()
@@ -106,7 +107,9 @@ function conditionKinds<E extends z.core.$ZodLooseShape>(extra: E) {
       ...bound,
     }),
   ]);
-  return z.discriminatedUnion('kind', [metric, config, event]);
+  // a number of the run's report (src/content/conditions.ts); its path is checked against the world later
+  const report = z.strictObject({ ...extra, kind: z.literal('report'), path: z.string().min(1).max(80), ...bound }).refine((c) => hasBound(c as Bound), { message: 'give atMost, atLeast or both' });
+  return z.discriminatedUnion('kind', [metric, config, event, report]);
 }
 
 /** A condition: a wait-for, a prediction's outcome, or the test inside a goal. */
@@ -128,6 +131,8 @@ export const SolutionFileSchema = z.array(SolutionEntrySchema).min(1).max(20);
 
 export const FrontmatterSchema = z.strictObject({
   title: text(80),
+  /** The chapter the lesson belongs to, by its title; the lesson list groups lessons by it, in lesson order. */
+  chapter: text(60),
   summary: text(240),
   /** Course-material documents the lesson draws on: the three-digit prefix of a file in shared/seeds. */
   sources: z.array(z.string().regex(/^\d{3}$/, 'a seed document number such as "002"')).min(1),
@@ -187,9 +192,9 @@ export const DIRECTIVES = {
 } as const;
 export type DirectiveName = keyof typeof DIRECTIVES;
 
-// The content schemas must produce exactly the engine's condition and goal types.
+// The content schemas must produce exactly the lesson condition and goal types (the engine's, plus report).
 type Assert<T extends true> = T;
 /** Mutually assignable, optional fields included (Required<> makes a missing optional field a mismatch). */
 type Same<A, B> = [Required<A>] extends [Required<B>] ? ([Required<B>] extends [Required<A>] ? true : false) : false;
-export type _ConditionsAgree = Assert<Same<z.output<typeof ConditionSchema>, Condition>>;
-export type _GoalsAssignable = Assert<z.output<typeof GoalSchema> extends Goal ? true : false>;
+export type _ConditionsAgree = Assert<Same<z.output<typeof ConditionSchema>, LessonCondition>>;
+export type _GoalsAssignable = Assert<z.output<typeof GoalSchema> extends LessonGoal ? true : false>;

@@ -10,7 +10,8 @@
 import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
-import type { Goal, GoalResult } from '../engine/goals/index.ts';
+import type { GoalResult } from '../engine/goals/index.ts';
+import type { LessonGoal } from '../content/conditions.ts';
 import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
@@ -219,7 +220,7 @@ export class SimSession implements PlaybackTarget {
   }
 
   /** Evaluates lesson goals (pure engine code, in the worker) on this run as it is now. */
-  checkGoals(goals: Goal[]): Promise<GoalResult[]> {
+  checkGoals(goals: LessonGoal[]): Promise<GoalResult[]> {
     const id = this.#need();
     return this.#worker.ask((api) => api.checkGoals(id, goals));
   }

@@ -16,6 +16,7 @@ const scenario = {
 
 const index = `---
 title: A tiny lesson
+chapter: Tests
 summary: "Used by the loader tests: one step, one hint."
 sources: [002]
 controls: [set-target-count, crash]
@@ -33,9 +34,12 @@ Some prose with \`<code>\` in it.
 
 const goals = { checkSec: 30, goals: [{ id: 'two', label: 'Two targets', kind: 'config', check: 'target-count', group: 'web', atLeast: 2 }] };
 const solution = [{ action: 'set-target-count', group: 'web', count: 2 }];
+const claim = { phrase: 'Some prose', run: 'start', condition: { kind: 'report', path: 'requests.failed', atMost: 0 }, why: 'constant service, no crash' };
+const claims = { runs: { start: { world: 'scenario', untilSec: 10 } }, claims: [claim] };
+const withReveal = index + '\n<!-- reveal: "It took {{window.a.detectSec|12}} s." -->\n';
 
 function files(over: Record<string, unknown> = {}): Record<string, string> {
-  const base: Record<string, unknown> = { 'index.md': index, 'scenario.json': scenario, 'goals.json': goals, 'solution.json': solution, ...over };
+  const base: Record<string, unknown> = { 'index.md': index, 'scenario.json': scenario, 'goals.json': goals, 'solution.json': solution, 'claims.json': claims, ...over };
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(base)) if (v !== undefined) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
   return out;
@@ -94,12 +98,21 @@ describe('mistakes name the file, the place and the reason', () => {
     ['a bad folder name', files(), 'lessons/Tiny (folder): name lesson folders like'],
     ['an unused scene', { ...files(), 'scenes/extra.json': JSON.stringify(scenario) }, 'scenes/extra.json (file): no step shows this scene'],
     ['no hints anywhere', files({ 'index.md': index.replace(/<!-- hints.*-->\n/, '') }), 'no step has hints'],
-    ['a missing scene', files({ 'index.md': index + '\n<!-- scene: "dns" -->\n' }), 'index.md line 17: no scene "dns"'],
-    ['an unknown directive', files({ 'index.md': index + '\n<!-- wiat: {} -->\n' }), 'line 17: unknown directive "wiat"'],
-    ['a directive with bad JSON', files({ 'index.md': index + '\n<!-- wait: { kind: 1 } -->\n' }), 'line 17: directive "wait": not valid JSON'],
+    ['a missing scene', files({ 'index.md': index + '\n<!-- scene: "dns" -->\n' }), 'index.md line 18: no scene "dns"'],
+    ['an unknown directive', files({ 'index.md': index + '\n<!-- wiat: {} -->\n' }), 'line 18: unknown directive "wiat"'],
+    ['a directive with bad JSON', files({ 'index.md': index + '\n<!-- wait: { kind: 1 } -->\n' }), 'line 18: directive "wait": not valid JSON'],
     ['two waits in a step', files({ 'index.md': index + '\n<!-- wait: { "kind": "event", "event": "log", "entry": "crash" } -->\n' }), 'step 1 has more than one "wait" directive'],
     ['a try that names a missing target', files({ 'index.md': index.replace('"target": "a" }] }', '"target": "q" }] }') }), 'try changes[0]: no target with id "q"'],
-    ['raw HTML in prose', files({ 'index.md': index.replace('Some prose', '<b>Some</b> prose') }), 'line 10: raw HTML is not allowed'],
+    ['raw HTML in prose', files({ 'index.md': index.replace('Some prose', '<b>Some</b> prose') }), 'line 11: raw HTML is not allowed'],
+    ['a claim whose phrase left the prose', files({ 'claims.json': { ...claims, claims: [{ ...claim, phrase: 'Other prose' }] } }), 'claims.json claims[0].phrase: index.md does not contain "Other prose"'],
+    ['a claim on a run that is not there', files({ 'claims.json': { ...claims, claims: [{ ...claim, run: 'later' }] } }), 'claims.json claims[0].run: no run "later" in runs (start)'],
+    ['a claim run in a missing scene', files({ 'claims.json': { ...claims, runs: { start: { world: 'dns', untilSec: 10 } } } }), 'claims.json runs.start.world: no scene "dns"'],
+    ['a claim with a value and a condition', files({ 'claims.json': { ...claims, claims: [{ ...claim, value: 'failed', exactly: 0 }] } }), 'give either a value (a reveal key) or a condition'],
+    ['a claimed number the phrase does not state', files({ 'claims.json': { ...claims, claims: [{ phrase: 'Some prose', run: 'start', value: 'failed', exactly: 3, why: 'w' }] } }), 'claims[0].exactly: the phrase does not state 3'],
+    ['an unknown report path', files({ 'claims.json': { ...claims, claims: [{ ...claim, condition: { kind: 'report', path: 'requests.lost', atMost: 0 } }] } }), 'claims[0].condition.path: "requests.lost" is not a number of the run\'s report'],
+    ['a reveal number no claim guards', files({ 'index.md': withReveal }), "step 1's reveal states {{window.a.detectSec|12}}, and no claim has it in its phrase"],
+    ['a reveal fallback its claim does not allow', files({ 'index.md': withReveal, 'claims.json': { ...claims, claims: [{ phrase: 'It took {{window.a.detectSec|12}} s.', run: 'start', value: 'window.a.detectSec', atMost: 10, why: 'w' }] } }), 'falls back to "12", which its claim (at most 10) does not allow'],
+    ['a lesson with no chapter', files({ 'index.md': index.replace('chapter: Tests\n', '') }), 'frontmatter.chapter'],
     ['an unlocked control that does not exist', files({ 'index.md': index.replace('crash]', 'explode]') }), 'frontmatter.controls[1]'],
   ])('%s', (_what, f, expected) => {
     expect(errorsOf(f, expected.includes('lessons/Tiny') ? 'Tiny' : '07-tiny')).toContain(expected);
@@ -140,7 +153,8 @@ describe('the two loaders', () => {
     const node = loadLessonsFromDir('lessons');
     expect(lessonErrors).toEqual([]);
     expect(bundled.map((l) => l.slug)).toEqual(node.lessons.map((l) => l.slug));
-    expect(JSON.stringify(bundled)).toBe(JSON.stringify(node.lessons));
+    // the same, but for claims, which only the content test measures and the bundle leaves out
+    expect(JSON.stringify(bundled)).toBe(JSON.stringify(node.lessons.map((l) => ({ ...l, claims: [] }))));
     expect(lessonBySlug('one-server-is-not-enough')?.order).toBe(1);
   });
 

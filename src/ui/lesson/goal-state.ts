@@ -3,7 +3,8 @@
  * result. A configuration goal already met (it is about how the system is set up) shows as met at once.
  * "Completed earlier" is the progress store's business, shown apart.
  */
-import type { Goal, GoalResult } from '../../engine/goals/index.ts';
+import type { GoalResult } from '../../engine/goals/index.ts';
+import type { LessonGoal } from '../../content/conditions.ts';
 
 export type GoalState = 'pending' | 'met' | 'unmet';
 
@@ -13,7 +14,7 @@ export const GOAL_STATE_TEXT: Record<GoalState, { mark: string; spoken: string }
   unmet: { mark: '✘', spoken: 'Not met in this run:' },
 };
 
-export function goalState(goal: Goal, result: GoalResult | undefined, judged: boolean): GoalState {
+export function goalState(goal: LessonGoal, result: GoalResult | undefined, judged: boolean): GoalState {
   if (result === undefined) return 'pending';
   // before the check, a set-up already right shows as met; nothing is called failed until it is judged
   if (!judged) return goal.kind === 'config' && result.met ? 'met' : 'pending';

@@ -32,6 +32,7 @@ const CONTROL_WORDS: Record<string, string> = {
   hang: 'hanging a target',
   slow: 'slowing a target',
   recover: 'recovering it',
+  patch: "the system's set-up (stickiness, session stores, rules)",
 };
 
 /** What the lesson asks of the learner: what it builds on, and the controls it unlocks. */

@@ -6,7 +6,8 @@
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Lesson } from '../../content/lesson.ts';
-import type { Goal, GoalResult } from '../../engine/goals/index.ts';
+import type { GoalResult } from '../../engine/goals/index.ts';
+import type { LessonGoal } from '../../content/conditions.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.ts';
@@ -108,7 +109,7 @@ export class LessonRun {
       const step = this.step;
       const timeMs = session.timeMs;
       const { context } = this.state;
-      const asked: Goal[] = this.world === MAIN_WORLD ? [...this.lesson.goals] : [];
+      const asked: LessonGoal[] = this.world === MAIN_WORLD ? [...this.lesson.goals] : [];
       const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
       if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
       const predict = step.predict;

@@ -1,0 +1,62 @@
+/**
+ * Lesson conditions: the engine's three kinds (metric, config, event; src/engine/goals) plus a fourth the
+ * lessons need and the engine's goals do not have, `report`: one number of the run's report so far
+ * (`metrics()`: carts lost, requests answered 404 at the balancer, legitimate users rate-limited…),
+ * against a bound. Whole run only: the report is cumulative, so a report goal reads "over the run so far".
+ * Pure, like the engine's: the worker, the tests and the claims all evaluate lessons through this module.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { evaluateCondition, goalStateOf, type Bound, type CheckResult, type Condition, type ConditionResult, type GoalResult, type GoalState, type TimedChange } from '../engine/goals/index.ts';
+import { describeBound, result, within } from '../engine/goals/format.ts';
+import { createSimulation } from '../engine/index.ts';
+import { reportValue, wordsOf } from './report-paths.ts';
+
+/** One number of the run's report (`metrics()`), by its dotted path, against a bound. */
+export interface ReportCondition extends Bound {
+  kind: 'report';
+  /** `sessions.cartsLost`, `failures.no-route`, `edge.legitRateLimited`, `targets.web-1.requests`, … (REPORT_PATHS). */
+  path: string;
+}
+
+export type LessonCondition = Condition | ReportCondition;
+export type LessonGoal = LessonCondition & { id: string; label: string };
+
+function reportCondition(c: ReportCondition, state: GoalState): ConditionResult {
+  const value = reportValue(state.metrics, c.path);
+  const words = wordsOf(c.path);
+  if (value === null) return result(false, `the run has no ${words}`);
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(3);
+  return result(within(value, c), `${words} over the run so far: ${shown} (goal ${describeBound(c)})`, value);
+}
+
+/** Evaluates one lesson condition (a goal, a wait-for, a prediction's option, a claim). */
+export function evaluateLessonCondition(c: LessonCondition, state: GoalState): ConditionResult {
+  return c.kind === 'report' ? reportCondition(c, state) : evaluateCondition(c, state);
+}
+
+/** Evaluates every goal, in order. */
+export function evaluateLessonGoals(goals: readonly LessonGoal[], state: GoalState): GoalResult[] {
+  return goals.map((g) => ({ id: g.id, label: g.label, ...evaluateLessonCondition(g, state) }));
+}
+
+/**
+ * The lesson check with lesson goals: the engine's `runGoalCheck` (a fresh run from 0 with each change at its
+ * time, equal times in list order, until `checkSec`), evaluated with `evaluateLessonGoals`.
+ */
+export function runLessonCheck(scenario: Scenario, goals: readonly LessonGoal[], changes: readonly TimedChange[], checkSec: number): CheckResult {
+  const sim = createSimulation(scenario);
+  const order = changes.map((c, index) => ({ ...c, index })).sort((a, b) => a.atMs - b.atMs || a.index - b.index);
+  const refused: CheckResult['refused'] = [];
+  const applied: TimedChange[] = [];
+  const endMs = checkSec * 1000;
+  for (const c of order) {
+    if (c.atMs > endMs) break;
+    sim.runUntil(c.atMs);
+    const reason = sim.apply(c.change);
+    if (reason === null) applied.push({ atMs: c.atMs, change: c.change });
+    else refused.push({ index: c.index, reason });
+  }
+  sim.runUntil(endMs);
+  const results = evaluateLessonGoals(goals, goalStateOf(sim, applied));
+  return { results, allMet: results.every((r) => r.met), refused };
+}

@@ -1,0 +1,66 @@
+/**
+ * The numbers of a run's report (`metrics()`) that lessons may name by a dotted path: in `report`
+ * conditions, in claims and in reveals (`{{report.sessions.cartsLost|12}}`). One list, so the three agree.
+ */
+import { FAILURE_REASONS, type MetricsReport } from '../engine/types.ts';
+
+/** The report's numbers a condition, a claim or a reveal may read, with the words a learner reads for each. */
+const REPORT_WORDS: Record<string, string> = {
+  'requests.total': 'requests',
+  'requests.ok': 'successful requests',
+  'requests.failed': 'failed requests',
+  errorRate: 'error rate',
+  throughputPerSec: 'successful requests per second',
+  imbalance: 'imbalance (spread of requests over the targets)',
+  'slo.good': 'requests within the SLO',
+  'slo.goodShare': 'share of requests within the SLO',
+  'latencyMs.mean': 'mean latency (ms)',
+  'latencyMs.p50': 'p50 latency (ms)',
+  'latencyMs.p90': 'p90 latency (ms)',
+  'latencyMs.p95': 'p95 latency (ms)',
+  'latencyMs.p99': 'p99 latency (ms)',
+  'latencyMs.max': 'slowest request (ms)',
+  'sessions.sessionsStarted': 'sessions started',
+  'sessions.sessionsLost': 'sessions lost',
+  'sessions.cartsLost': 'carts lost',
+  'sessions.itemsLost': 'cart items lost',
+  'sessions.checkouts': 'checkouts',
+  'cost.totalUsd': 'cost (USD)',
+  'edge.attackRequests': 'attack requests',
+  'edge.attackStopped': 'attack requests stopped at the balancer',
+  'edge.attackServed': 'attack requests served',
+  'edge.maliciousBlocked': 'malicious requests blocked',
+  'edge.maliciousAllowed': 'malicious requests let through',
+  'edge.legitRateLimited': 'ordinary requests rate-limited',
+  'edge.legitBlocked': 'ordinary requests blocked by mistake',
+  ...Object.fromEntries(FAILURE_REASONS.map((r) => [`failures.${r}`, `requests failed as ${r}`])),
+};
+const TARGET_FIELDS: Record<string, string> = { requests: 'requests', ok: 'successful requests', failed: 'failed attempts', utilization: 'utilisation', meanLatencyMs: 'mean latency (ms)' };
+const TARGET_PATH = /^targets\.([A-Za-z0-9][A-Za-z0-9_-]*)\.(requests|ok|failed|utilization|meanLatencyMs)$/;
+
+/** Every report path that is not about one target (those are `targets.<id>.<requests|ok|failed|utilization|meanLatencyMs>`). */
+export const REPORT_PATHS: readonly string[] = Object.keys(REPORT_WORDS);
+
+/** Why a report path cannot be read (null when it can); `targets` are the ids that exist. */
+export function reportPathError(path: string, targets?: ReadonlySet<string>): string | null {
+  if (path in REPORT_WORDS) return null;
+  const t = TARGET_PATH.exec(path);
+  if (t === null) return `"${path}" is not a number of the run's report (known: ${REPORT_PATHS.slice(0, 6).join(', ')}, …, targets.<id>.requests; see docs/writing-lessons.md)`;
+  if (targets !== undefined && !targets.has(t[1])) return `no target "${t[1]}"`;
+  return null;
+}
+
+/** The number at a report path, or null when the run has none (no sessions, an unknown target). */
+export function reportValue(metrics: MetricsReport, path: string): number | null {
+  const t = TARGET_PATH.exec(path);
+  if (t !== null) return (metrics.targets[t[1]]?.[t[2] as keyof MetricsReport['targets'][string]] as number | undefined) ?? null;
+  let at: unknown = metrics;
+  for (const part of path.split('.')) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+  return typeof at === 'number' ? at : null;
+}
+
+/** How a learner reads the number at a path: "carts lost", "web-1's requests". */
+export function wordsOf(path: string): string {
+  const t = TARGET_PATH.exec(path);
+  return t !== null ? `${t[1]}'s ${TARGET_FIELDS[t[2]]}` : (REPORT_WORDS[path] ?? path);
+}
