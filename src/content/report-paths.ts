@@ -26,6 +26,7 @@ const REPORT_WORDS: Record<string, string> = {
   'sessions.itemsLost': 'cart items lost',
   'sessions.checkouts': 'checkouts',
   'cost.totalUsd': 'cost (USD)',
+  'cost.perMillionGoodUsd': 'cost per million good requests (USD)',
   'edge.attackRequests': 'attack requests',
   'edge.attackStopped': 'attack requests stopped at the balancer',
   'edge.attackServed': 'attack requests served',
