@@ -3,16 +3,21 @@
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
 // --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×) — and records for ~10 s every
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
-// Prints frame p50/p95/max, the longest task, the simulated speed reached, and the initial JS gzipped.
+// Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
+// for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
+// injects to drive the page are not counted), the longest task while playing, the simulated speed reached,
+// the initial JS gzipped, and the machine's load average (figures from a busy machine are not comparable).
 // Not a test: nothing asserts on time. The server is stopped by its PID.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { encodeRun } from '../src/sim/share-link.ts';
 import { fleet } from '../src/ui/sandbox/fleet.ts';
 import { BENCHES } from './bench-scenarios.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
+import { summariseTrace, type ThreadWork } from './perf-trace.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -25,6 +30,10 @@ const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
 const root = new URL('../', import.meta.url).pathname;
 const dist = `${root}dist/`;
+/** Wall ms after the run opened during which the start-up's later work (the tabs, the charts) is still counted. */
+const STARTUP_QUIET_MS = 2000;
+/** Trace categories: top-level tasks and the timeline's events, each with its thread CPU time. */
+const TRACE = { categories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] };
 
 if (args.includes('--build') || !existsSync(`${dist}index.html`)) {
   console.log('building the site…');
@@ -74,18 +83,36 @@ try {
   const checked = validateScenario(world);
   if (!checked.ok) throw new Error('the perf:ui scenario is invalid');
   const link = encodeRun({ scenario: { ...checked.value, durationSec: 600 }, seed: 1, atMs: 0, changes: [] });
-  // long tasks from the very start: the page's start-up counts too
-  await page.addInitScript(() => {
-    const w = window as unknown as { __startupLongTasks: number[] };
-    w.__startupLongTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__startupLongTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-  });
+  // Long tasks from the very start: the page's start-up counts too. The page says itself when it is done
+  // (its run open and nothing drawn later for a while), before any tool of Playwright's is injected into it.
+  const startupDone = page.waitForEvent('console', { predicate: (m) => m.text() === 'perf:startup-done', timeout: 60_000 });
+  await page.addInitScript((quietMs: number) => {
+    const w = window as unknown as { __startupLongTasks: { startTime: number; duration: number }[]; __lab?: { status(): string } };
+    const tasks: { startTime: number; duration: number }[] = [];
+    w.__startupLongTasks = tasks;
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ startTime: e.startTime, duration: e.duration })));
+    observer.observe({ type: 'longtask', buffered: true });
+    const poll = setInterval(() => {
+      if (w.__lab?.status() !== 'paused') return;
+      clearInterval(poll);
+      setTimeout(() => {
+        observer.disconnect();
+        console.log('perf:startup-done');
+      }, quietMs);
+    }, 50);
+  }, STARTUP_QUIET_MS);
+  const load = loadavg();
+  await browser.startTracing(page, TRACE);
   await page.goto(`${base}?test#/sandbox?s=${link}`);
-  await page.waitForFunction(() => (window as unknown as { __lab?: { status(): string } }).__lab?.status() === 'paused', null, { timeout: 30_000 });
+  await startupDone;
+  const startupBytes = await browser.stopTracing();
+  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startupBytes);
+  const startupTrace = summariseTrace(startupBytes);
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
   const measure = `(async () => {
     const lab = window.__lab;
+    const reached = () => (lab.reachedMs ? lab.reachedMs() : lab.timeMs());
     lab.setSpeed(${speed});
     lab.play();
     await new Promise((r) => setTimeout(r, 1000)); // warm up
@@ -93,7 +120,8 @@ try {
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
     observer.observe({ type: 'longtask' });
     const frames = [];
-    const simStart = lab.timeMs();
+    console.timeStamp('perf:measure-start');
+    const simStart = reached();
     const wallStart = performance.now();
     await new Promise((done) => {
       let last = performance.now();
@@ -107,10 +135,20 @@ try {
     });
     observer.disconnect();
     const wallMs = performance.now() - wallStart;
-    return { frames: frames.slice(1), longTasks, simSpeed: (lab.timeMs() - simStart) / wallMs, status: lab.status() };
+    console.timeStamp('perf:measure-end');
+    return { frames: frames.slice(1), longTasks, simSpeed: (reached() - simStart) / wallMs, status: lab.status() };
   })()`;
-  const startup = (await page.evaluate(() => (window as unknown as { __startupLongTasks: number[] }).__startupLongTasks.slice())) as number[];
+  // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after
+  // parsing): the browser loading the document. They are listed apart.
+  const { tasks: startupTasks, parsedAt } = await page.evaluate(() => ({
+    tasks: (window as unknown as { __startupLongTasks: { startTime: number; duration: number }[] }).__startupLongTasks.slice(),
+    parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+  }));
+  const loading = startupTasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
+  const startup = startupTasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
+  await browser.startTracing(page, TRACE);
   const result = (await page.evaluate(measure)) as { frames: number[]; longTasks: number[]; simSpeed: number; status: string };
+  const playTrace = summariseTrace(await browser.stopTracing(), { from: 'perf:measure-start', to: 'perf:measure-end' });
   await browser.close();
 
   const sorted = [...result.frames].sort((a, b) => a - b);
@@ -118,10 +156,27 @@ try {
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(`scenario: ${r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
-  console.log(`long tasks (> 50 ms) at start-up: ${startup.length}  longest ${startup.length ? f(Math.max(...startup)) : 'none'}`);
+  const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
+  console.log(`long tasks (> 50 ms) at start-up: ${startup.length}${list(startup)}  longest ${startup.length ? f(Math.max(...startup)) : 'none'}; before the page's scripts (the browser loading the document): ${loading.length}${list(loading)}`);
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
-  console.log(`simulated speed reached: ${result.simSpeed.toFixed(1)}× (status: ${result.status})`);
+  console.log(`simulated speed reached: ${result.simSpeed.toFixed(2)}× (status: ${result.status})`);
+  // The same in CPU time (the thread's own clock, which others' work on the machine does not inflate).
+  const cpuList = (w: ThreadWork | null) => (w === null ? 'not traced' : `${w.longTasksCpu.length}${list(w.longTasksCpu)}`);
+  console.log(`CPU time (what an idle core would take): start-up main thread ${startupTrace.main ? f(startupTrace.main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${cpuList(startupTrace.main)}; while playing: ${cpuList(playTrace.main)}`);
+  const perSec = (w: ThreadWork | null) => (w === null ? 'not traced' : `CPU ${((w.cpuMs / playTrace.windowMs) * 1000).toFixed(0)} ms, busy ${((w.busyMs / playTrace.windowMs) * 1000).toFixed(0)} ms (wall)`);
+  console.log(`per wall second while playing: main thread ${perSec(playTrace.main)}; worker ${perSec(playTrace.worker)}`);
+  if (playTrace.worker && playTrace.worker.cpuMs > 0) {
+    // simulated ms per CPU ms of the worker: the speed it would keep with a core of its own, never idle
+    const simMs = result.simSpeed * playTrace.windowMs;
+    console.log(`simulated per CPU second of the worker: ${(simMs / playTrace.worker.cpuMs).toFixed(2)}× (the speed it would keep with a core of its own, never idle; low while its code is still being optimised)`);
+  }
+  // the page's work is per frame, not per simulated second: its CPU per frame drawn says whether 60 frames a second fit a core
+  if (playTrace.main && sorted.length > 0) console.log(`main thread CPU per frame drawn: ${f(playTrace.main.cpuMs / sorted.length)}`);
+  const top = (w: ThreadWork | null) => (w === null ? '' : w.byName.slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
+  console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}`);
   console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
+  const after = loadavg();
+  console.log(`load average (1 min) on this ${availableParallelism()}-core machine: ${load[0].toFixed(2)} before, ${after[0].toFixed(2)} after`);
   if (consoleErrors.length > 0) {
     console.log(`console errors:\n  ${consoleErrors.join('\n  ')}`);
     exitCode = 1;

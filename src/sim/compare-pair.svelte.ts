@@ -46,12 +46,16 @@ export class ComparePair implements PlaybackTarget {
     return { ok: true };
   }
 
-  async tick(wallMs: number, speed: Speed): Promise<void> {
-    if (this.#busy) return this.a.owe(wallMs);
+  async tick(wallMs: number, speed: Speed): Promise<boolean> {
+    if (this.#busy) {
+      this.a.owe(wallMs);
+      return false;
+    }
     this.#busy = true;
     try {
-      await this.a.tick(wallMs, speed);
-      if (this.b.timeMs < this.a.timeMs) await this.b.catchUp(this.a.timeMs);
+      const behind = await this.a.tick(wallMs, speed);
+      if (this.b.reachedMs < this.a.reachedMs) await this.b.catchUp(this.a.reachedMs, undefined, true);
+      return behind;
     } finally {
       this.#busy = false;
     }
@@ -59,17 +63,17 @@ export class ComparePair implements PlaybackTarget {
 
   async settle(): Promise<void> {
     await this.a.settle();
-    await this.b.catchUp(this.a.timeMs, true);
+    await this.b.catchUp(this.a.reachedMs, true);
   }
 
   async step(): Promise<void> {
     await this.a.step();
-    await this.b.catchUp(this.a.timeMs);
+    await this.b.catchUp(this.a.reachedMs);
   }
 
   async forward(ms: number): Promise<void> {
     await this.a.forward(ms);
-    await this.b.catchUp(this.a.timeMs);
+    await this.b.catchUp(this.a.reachedMs);
   }
 
   async seek(timeMs: number): Promise<void> {

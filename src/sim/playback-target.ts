@@ -2,8 +2,8 @@
 import type { Speed } from './speed.ts';
 
 export interface PlaybackTarget {
-  /** One animation frame: pull `wallMs × speed` more simulated time (back-pressured). */
-  tick(wallMs: number, speed: Speed): Promise<void>;
+  /** One animation frame: pull `wallMs × speed` more simulated time (back-pressured); true when the worker fell behind. */
+  tick(wallMs: number, speed: Speed): Promise<boolean>;
   /** Fetches what playing fetches only now and then (the per-second series), for the moment on screen. */
   settle(): Promise<void>;
   /** To the next event. */
@@ -16,6 +16,7 @@ export interface PlaybackTarget {
   reset(seed?: number, keep?: boolean): Promise<unknown>;
   /** After a crash: the scenario again, in a fresh worker. */
   reopen(): Promise<unknown>;
+  /** The simulated time on screen. */
   readonly timeMs: number;
   readonly ended: boolean;
 }

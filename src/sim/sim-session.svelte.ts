@@ -1,11 +1,17 @@
 /**
- * The main thread's handle on one simulation session in the shared worker. It pulls one frame per
- * animation frame (`tick`): the wall time since the last answer × speed, of simulated time, within a
- * wall-clock budget in the worker — one question in flight at a time, so a slow frame or a busy worker
- * simply means fewer, larger steps (back-pressure), never a queue. The latest answers are kept in
- * `$state.raw` for the page to draw: snapshot, topology, per-second series and the run's reports (metrics,
- * health, scaling: at most once per closed simulated second and 4 times a wall second), the recent event
- * log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
+ * The main thread's handle on one simulation session in the shared worker. It pulls frames (`tick`): the
+ * wall time since the last question × speed, of simulated time, within a wall-clock budget in the worker
+ * about as long as the page's frames — one question in flight at a time, so a slow frame or a busy worker
+ * simply means fewer, larger steps (back-pressure), never a queue. A tick answers whether the worker fell
+ * behind (stopped on its budget); the caller then asks again at once, so the worker keeps working while
+ * the page draws. While it is behind, the simulated time it fell short by is still owed (up to
+ * MAX_FRAME_WALL_MS of wall time: a bounded debt, not a queue) and a second question may wait in the
+ * worker, so that it starts on it the moment it answers instead of idling while the page takes in the
+ * answer and asks again: a world the worker can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
+ * `snapshot` — what the numbers and the diagram show — at most every SHOW_EVERY_MS while playing and at
+ * once after anything else (a step, a seek, a change); topology, per-second series and the run's reports
+ * (metrics, health, scaling: at most once per closed simulated second and 4 times a wall second), the
+ * recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
  */
 import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
@@ -35,8 +41,18 @@ const REPLAY_BIT_MS = 100;
 const EVENTS_KEPT = 300;
 /** Wall ms between two fetches of the series and reports while playing. */
 const SERIES_EVERY_MS = 250;
-/** Wall ms of simulation per frame in the worker; the rest of the frame is the page's. */
-const FRAME_BUDGET_MS = 12;
+/**
+ * Wall ms of simulation per question: the page's last frame time, within these bounds. A question asked
+ * again at once when the worker falls behind then lasts about a frame, so answers come about once per
+ * frame and the worker is not idle while a slow frame is drawn; the upper bound keeps a pause prompt.
+ */
+const MIN_BUDGET_MS = 16;
+const MAX_BUDGET_MS = 50;
+/**
+ * Wall ms between two updates of `snapshot` while playing: the numbers need not change 60 times a second,
+ * and every change is a repaint of the diagram. The moving dots take every answer (`latest`).
+ */
+export const SHOW_EVERY_MS = 200;
 /** Longest wall gap one frame may turn into simulated time (after a stall or a hidden tab). */
 const MAX_FRAME_WALL_MS = 250;
 /** Rewinding replays from the start, which may take seconds on a long, busy run. */
@@ -49,7 +65,10 @@ export class SimSession implements PlaybackTarget {
   /** The validated scenario, defaults filled in and the seed in use. */
   scenario = $state.raw<Scenario | null>(null);
   topology = $state.raw<Topology | null>(null);
+  /** What the page shows: the newest snapshot, at most every SHOW_EVERY_MS of wall time while playing. */
   snapshot = $state.raw<Snapshot | null>(null);
+  /** The newest snapshot, on every answer: for the moving dots, whose flow records each answer carries once. */
+  latest = $state.raw<Snapshot | null>(null);
   series = $state.raw<Series | null>(null);
   metrics = $state.raw<MetricsReport | null>(null);
   health = $state.raw<HealthReport | null>(null);
@@ -63,8 +82,19 @@ export class SimSession implements PlaybackTarget {
   readonly #onEvents: (added: SimEvent[], fresh: boolean) => void;
   #id: SessionId | null = null;
   #generation = -1;
-  #busy = false;
+  /** Questions sent by tick() and not yet taken in (at most one, two while the worker is behind). */
+  #inFlight = 0;
+  /** Simulated ms the questions in flight may still add (an upper bound: they may stop on their budget). */
+  #aheadMs = 0;
+  /** The last tick's answer said the worker fell behind. */
+  #behind = false;
+  /** The taking-in of the last question in flight: answers are taken in the order asked. */
+  #taken: Promise<unknown> = Promise.resolve();
   #owedWallMs = 0;
+  /** The page's last frame, in wall ms: how long a question to the worker may take. */
+  #frameMs = MIN_BUDGET_MS;
+  #shownAt = -Infinity;
+  #showLater: ReturnType<typeof setTimeout> | null = null;
   #lastSeriesAt = -Infinity;
   /** The simulated second the series and reports on screen were taken in. */
   #detailsSec = -1;
@@ -79,12 +109,18 @@ export class SimSession implements PlaybackTarget {
     return (this.scenario?.durationSec ?? Infinity) * 1000;
   }
 
+  /** The simulated time on screen. */
   get timeMs(): number {
     return this.snapshot?.timeMs ?? 0;
   }
 
+  /** The simulated time of the newest answer (ahead of `timeMs` by less than SHOW_EVERY_MS of wall time while playing). */
+  get reachedMs(): number {
+    return this.latest?.timeMs ?? 0;
+  }
+
   get ended(): boolean {
-    return this.snapshot !== null && this.timeMs >= this.durationMs;
+    return this.latest !== null && this.reachedMs >= this.durationMs;
   }
 
   /** Whether the session is open in the current worker (false after a crash until reopened). */
@@ -138,28 +174,58 @@ export class SimSession implements PlaybackTarget {
     return this.open(this.source, seed === undefined ? {} : { seed });
   }
 
-  /** One animation frame's worth: asks for `wallMs × speed` more simulated time unless a question is in flight. */
-  tick(wallMs: number, speed: Speed): Promise<void> {
+  /**
+   * One frame's worth (`wallMs` since the last frame; 0 when asked again at once): asks for the wall time
+   * owed × speed of simulated time, unless a question is in flight. Answers true when the worker fell behind:
+   * it stopped on its wall-clock budget before the time asked for.
+   */
+  async tick(wallMs: number, speed: Speed): Promise<boolean> {
     this.owe(wallMs);
+    if (wallMs > 0) this.#frameMs = wallMs;
     const id = this.#id;
-    if (this.#busy || id === null || !this.live) return Promise.resolve();
-    const remainingMs = Math.max(0, this.durationMs - this.timeMs);
+    if (this.#inFlight >= (this.#behind ? 2 : 1) || id === null || !this.live) return false;
+    // where the worker will be when it starts on this question, at most
+    const startMs = this.reachedMs + this.#aheadMs;
+    const remainingMs = Math.max(0, this.durationMs - startMs);
     const dtMs = speed === 'max' ? remainingMs : Math.min(this.#owedWallMs * speed, remainingMs);
+    if (this.#inFlight > 0 && dtMs <= 0) return false;
     this.#owedWallMs = 0;
-    this.#busy = true;
-    const asked = this.#worker.ask((api) => api.frame(id, dtMs, FRAME_BUDGET_MS, this.#request(this.#lastSeq(), this.#seriesDue())));
-    return this.#refresh(asked, false).finally(() => (this.#busy = false));
+    this.#inFlight++;
+    this.#aheadMs += dtMs;
+    const budgetMs = Math.min(Math.max(this.#frameMs, MIN_BUDGET_MS), MAX_BUDGET_MS);
+    const asked = this.#worker.ask((api) => api.frame(id, dtMs, budgetMs, this.#request(this.#lastSeq(), this.#seriesDue())));
+    const previous = this.#taken;
+    const taken = (async () => {
+      try {
+        await previous;
+        const fromMs = this.reachedMs; // the worker started on this question where the previous answer left it
+        await this.#refresh(asked, false, true);
+        const shortMs = fromMs + dtMs - this.reachedMs;
+        // fell short on its budget: the time is still owed (bounded by owe()), asked for again at once
+        if (shortMs > 0 && speed !== 'max') this.owe(shortMs / speed);
+        this.#behind = this.live && shortMs > 0 && !this.ended;
+        return this.#behind;
+      } finally {
+        this.#inFlight--;
+        this.#aheadMs = Math.max(0, this.#aheadMs - dtMs);
+      }
+    })();
+    this.#taken = taken.catch(() => {});
+    return taken;
   }
 
-  /** Runs on to simulated time `timeMs` (later than now), without a budget: compare mode keeps its second run level with the first. */
-  async catchUp(timeMs: number, withSeries = this.#seriesDue()): Promise<void> {
+  /**
+   * Runs on to simulated time `timeMs` (later than now), without a budget: compare mode keeps its second run
+   * level with the first (`playing`: shown at the playing rate, like the first).
+   */
+  async catchUp(timeMs: number, withSeries = this.#seriesDue(), playing = false): Promise<void> {
     const id = this.#need();
-    await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries))), false);
+    await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries))), false, playing);
   }
 
   /** Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once). */
   forward(ms: number): Promise<void> {
-    return this.catchUp(Math.min(this.timeMs + ms, this.durationMs), true);
+    return this.catchUp(Math.min(this.reachedMs + ms, this.durationMs), true);
   }
 
   async settle(): Promise<void> {
@@ -214,7 +280,7 @@ export class SimSession implements PlaybackTarget {
     const refused = await this.#worker.ask((api) => api.apply(id, change));
     if (refused !== null) return refused;
     await this.#refresh(this.#worker.ask((api) => api.frame(id, 0, 0, this.#request(this.#lastSeq(), true))), false);
-    this.horizonMs = this.timeMs; // a new change starts a new future
+    this.horizonMs = this.reachedMs; // a new change starts a new future
     this.changes = await this.#worker.ask((api) => api.changeLog(id));
     return null;
   }
@@ -239,7 +305,7 @@ export class SimSession implements PlaybackTarget {
 
   /** Whether to ask for the series and reports again: not too often, and only once a new simulated second has closed. */
   #seriesDue(): boolean {
-    const stale = this.#detailsSec < Math.floor(this.timeMs / 1000);
+    const stale = this.#detailsSec < Math.floor(this.reachedMs / 1000);
     return stale && performance.now() - this.#lastSeriesAt >= SERIES_EVERY_MS;
   }
 
@@ -251,12 +317,16 @@ export class SimSession implements PlaybackTarget {
     return { sinceSeq, series, reports: series, topologyVersion: this.topology?.version ?? -1 };
   }
 
-  /** Takes in a frame; `fresh` replaces the event log and series (after open, seek, reset) instead of extending. */
-  async #refresh(asked: Promise<Frame>, fresh: boolean): Promise<void> {
+  /**
+   * Takes in a frame; `fresh` replaces the event log and series (after open, seek, reset) instead of
+   * extending; `playing` shows its snapshot at the playing rate (at once otherwise).
+   */
+  async #refresh(asked: Promise<Frame>, fresh: boolean, playing = false): Promise<void> {
     const generation = this.#generation;
     const frame = await asked;
     if (generation !== this.#generation) return;
-    this.snapshot = frame.snapshot;
+    this.latest = frame.snapshot;
+    this.#show(playing);
     if (frame.topology !== null) this.topology = frame.topology;
     if (frame.series !== null) {
       this.series = frame.series;
@@ -283,6 +353,23 @@ export class SimSession implements PlaybackTarget {
       const id = this.#id;
       this.changes = await this.#worker.ask((api) => api.changeLog(id));
     }
-    this.horizonMs = Math.max(this.horizonMs, frame.snapshot.timeMs);
+  }
+
+  /** Shows the newest snapshot: at once, or while playing at most every SHOW_EVERY_MS (the last one is never left unshown). */
+  #show(playing: boolean): void {
+    const now = performance.now();
+    const waitMs = playing ? SHOW_EVERY_MS - (now - this.#shownAt) : 0;
+    if (waitMs > 0) {
+      this.#showLater ??= setTimeout(() => {
+        this.#showLater = null;
+        this.#show(false);
+      }, waitMs);
+      return;
+    }
+    if (this.#showLater !== null) clearTimeout(this.#showLater);
+    this.#showLater = null;
+    this.#shownAt = now;
+    this.snapshot = this.latest;
+    this.horizonMs = Math.max(this.horizonMs, this.reachedMs);
   }
 }

@@ -46,8 +46,9 @@ export function roundForLabel(n: number): number {
   return Math.round(n / p) * p;
 }
 
-/** The on-screen sampling note: '1 dot = 1 request' or '1 dot ≈ 40 requests'. */
+/** The on-screen sampling note: '1 dot = 1 request' or '1 dot ≈ 40 requests (every request is simulated)'. */
 export function samplingLabel(requestsPerDot: number): string {
   if (!(requestsPerDot > 1)) return '1 dot = 1 request';
-  return `1 dot ≈ ${roundForLabel(requestsPerDot).toLocaleString('en-GB')} requests`;
+  // the dots are a sample; the numbers and charts count every request, which the worker simulates one by one
+  return `1 dot ≈ ${roundForLabel(requestsPerDot).toLocaleString('en-GB')} requests (every request is simulated)`;
 }

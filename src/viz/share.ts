@@ -57,3 +57,27 @@ export function shareGroups(topology: Topology, targets: readonly TargetView[], 
     };
   });
 }
+
+/** What a share table shows of a group: every target of a small group; of a large one, those furthest from their asked share. */
+export interface ShownShares {
+  rows: ShareRow[];
+  /** Targets left out, and the range of their actual shares (null when none are left out). */
+  rest: { count: number; min: number; max: number } | null;
+}
+
+/**
+ * A large group's table cut to `maxRows` rows: the targets whose share strays furthest from what their weight
+ * asks (half above, half below, in group order), the rest summed up as a range. A hundred rows say less than
+ * the few that stand out, and each would be laid out again at every update.
+ */
+export function shownShares(group: ShareGroup, maxRows: number): ShownShares {
+  if (group.rows.length <= maxRows) return { rows: group.rows, rest: null };
+  const byGap = [...group.rows].sort((a, b) => b.actual - b.asked - (a.actual - a.asked));
+  const over = Math.ceil(maxRows / 2);
+  const kept = new Set([...byGap.slice(0, over), ...byGap.slice(byGap.length - (maxRows - over))]);
+  const rest = group.rows.filter((r) => !kept.has(r));
+  return {
+    rows: group.rows.filter((r) => kept.has(r)),
+    rest: { count: rest.length, min: Math.min(...rest.map((r) => r.actual)), max: Math.max(...rest.map((r) => r.actual)) },
+  };
+}

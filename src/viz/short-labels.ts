@@ -28,9 +28,12 @@ export function shortLabels(topology: Topology, maxChars: number): Map<number, s
   return out;
 }
 
-/** A heat-map cell's fill for a load share 0..1 (pale to deep blue), and whether text on it should be light. */
+/**
+ * A heat-map cell's fill for a load share 0..1 (pale to deep blue), and whether text on it should be light.
+ * In steps of 5 %: the eye cannot tell finer ones apart, and a cell whose colour did not change is not repainted.
+ */
 const heat = scaleLinear<string>().domain([0, 1]).range(['#eaf2fb', '#0b4f8a']).clamp(true);
 export function heatFill(utilization: number): { fill: string; lightText: boolean } {
-  const u = Number.isFinite(utilization) ? utilization : 0;
+  const u = Number.isFinite(utilization) ? Math.round(utilization * 20) / 20 : 0;
   return { fill: heat(u), lightText: u > 0.55 };
 }

@@ -10,8 +10,8 @@ import type { ValidationError } from '../../scenario/validate.ts';
 import { SimSession, type ReplayControl } from '../../sim/sim-session.svelte.ts';
 import { formatSeconds } from '../../viz/number-format.ts';
 import { SimWorker } from '../../sim/sim-worker.ts';
-import { decodeRun } from '../../sim/share-link.ts';
 import { narrationOf } from '../../sim/narration.ts';
+import type { Decoded } from '../../sim/share-link.ts';
 import { startingSpeed } from '../../sim/speed.ts';
 import { catalogEntry, DEFAULT_KEY } from '../sandbox/catalog.ts';
 import { EditorDraft } from '../sandbox/editor-draft.svelte.ts';
@@ -104,9 +104,18 @@ export class Lab {
     if (entry) this.playback.send({ type: 'playback.load', request: { source: entry.document(), origin: 'catalog', notice } satisfies LoadRequest });
   }
 
-  /** Opens the payload of a share link (`#/sandbox?s=…`). */
-  openShare(payload: string): void {
-    const decoded = decodeRun(payload);
+  /**
+   * Opens the payload of a share link (`#/sandbox?s=…`). The unpacking code (fflate) is loaded then: the
+   * first screen of most visits does not need it.
+   */
+  async openShare(payload: string): Promise<void> {
+    let decoded: Decoded;
+    try {
+      const { decodeRun } = await import('../../sim/share-link.ts');
+      decoded = decodeRun(payload);
+    } catch (error) {
+      decoded = { ok: false, message: `the code that reads links could not be loaded (${error instanceof Error ? error.message : String(error)}); check the connection and reload the page` };
+    }
     if (!decoded.ok) {
       const notice = { title: TITLES.share, errors: [{ path: 'link', message: decoded.message }] };
       if (this.playback.state.context.hasRun) this.notice = notice;

@@ -35,8 +35,10 @@ export class Playback {
         settle: () => void target.settle().catch(() => {}),
         pull: (_, { wallMs, speed }) => {
           target.tick(wallMs, speed).then(
-            () => {
+            (behind) => {
               if (target.ended) this.send({ type: 'playback.ended' });
+              // the worker fell behind: it works on at once, while the page draws (ignored once paused)
+              else if (behind) this.send({ type: 'playback.frame', wallMs: 0 });
             },
             () => {}, // a crash is reported by the worker's listener
           );

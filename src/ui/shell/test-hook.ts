@@ -12,7 +12,10 @@ export interface LabTestHook {
   play(): void;
   pause(): void;
   setSpeed(speed: number | 'max'): void;
+  /** The simulated time on screen. */
   timeMs(): number;
+  /** The simulated time of the newest answer (the screen shows it within a fifth of a second while playing). */
+  reachedMs(): number;
   /** Pauses, then runs on by `ms` of simulated time. */
   advance(ms: number): Promise<number>;
   /** Seeks through the playback machine, like the scrubber. */
@@ -35,6 +38,7 @@ export function installTestHook(lab: Lab): void {
     pause: () => lab.playback.send({ type: 'playback.pause' }),
     setSpeed: (speed) => lab.playback.send({ type: 'playback.speed', speed }),
     timeMs: () => session.timeMs,
+    reachedMs: () => session.reachedMs,
     async advance(ms) {
       lab.playback.send({ type: 'playback.pause' });
       await session.forward(ms);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expose } from 'comlink';
 import { createSimApi, type SimApi } from '../../../workers/sim-api.ts';
 import { SimWorker } from '../../../src/sim/sim-worker.ts';
-import { SimSession } from '../../../src/sim/sim-session.svelte.ts';
+import { SHOW_EVERY_MS, SimSession } from '../../../src/sim/sim-session.svelte.ts';
 import { ComparePair } from '../../../src/sim/compare-pair.svelte.ts';
 import threeServers from '../../../scenarios/three-servers.json';
 import blackFriday from '../../../scenarios/black-friday-autoscaling.json';
@@ -57,13 +57,66 @@ describe('SimSession', () => {
     const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
     await session.open(threeServers);
     const first = session.tick(100, 10);
-    await session.tick(100, 10); // in flight: owed, not asked
-    await first;
-    expect(session.timeMs).toBe(1_000);
+    expect(await session.tick(100, 10)).toBe(false); // in flight: owed, not asked
+    expect(await first).toBe(false); // it got as far as asked
+    expect(session.reachedMs).toBe(1_000);
     await session.tick(50, 10);
-    expect(session.timeMs).toBe(2_500); // 100 owed + 50, at 10×
+    expect(session.reachedMs).toBe(2_500); // 100 owed + 50, at 10×
     await session.tick(10_000, 1); // a stall counts for at most 250 ms
-    expect(session.timeMs).toBe(2_750);
+    expect(session.reachedMs).toBe(2_750);
+  });
+
+  it('says when the worker fell behind: it stopped on its wall-clock budget before the time asked for', async () => {
+    // a worker clock that jumps 100 ms per reading: every budget runs out after the first slice
+    let wall = 0;
+    const session = new SimSession(simWorker(createSimApi({ now: () => (wall += 100) })));
+    await session.open(threeServers);
+    expect(await session.tick(100, 100)).toBe(true);
+    expect(session.reachedMs).toBeGreaterThan(0);
+    expect(session.reachedMs).toBeLessThan(10_000);
+  });
+
+  it('while the worker is behind, still owes the time it fell short by and lets a second question wait in the worker', async () => {
+    // a worker clock that jumps 100 ms per reading: each question runs one 1 ms slice, then its budget is spent
+    let wall = 0;
+    const api = createSimApi({ now: () => (wall += 100) });
+    const frame = vi.spyOn(api, 'frame');
+    const session = new SimSession(simWorker(api));
+    await session.open(threeServers);
+    frame.mockClear();
+    expect(await session.tick(100, 100)).toBe(true); // asked 10,000 ms, got 1
+    expect(session.reachedMs).toBe(1);
+    // asked again at once (no wall time since): the 9,999 ms it fell short by, capped at 250 ms of wall × 100
+    const again = session.tick(0, 100);
+    // a frame meanwhile: behind, so its 16 ms × 100 go out now instead of waiting for the answer
+    const second = session.tick(16, 100);
+    expect(await Promise.all([again, second])).toEqual([true, true]);
+    expect(frame.mock.calls.map((call) => call[1])).toEqual([10_000, 9_999, 1_600]);
+    expect(session.reachedMs).toBe(3); // each answer taken in order, from where the previous one left the worker
+    // a third question while two are in flight waits (its time is owed)
+    const third = session.tick(16, 100);
+    const fourth = session.tick(16, 100);
+    const fifth = session.tick(16, 100);
+    expect(await fifth).toBe(false);
+    await Promise.all([third, fourth]);
+    expect(frame).toHaveBeenCalledTimes(5);
+  });
+
+  it('shows a playing run at most every SHOW_EVERY_MS of wall time, the newest answer always, and the last one soon after', async () => {
+    const wall = vi.spyOn(performance, 'now').mockReturnValue(10_000);
+    const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
+    await session.open(threeServers);
+    await session.tick(100, 10); // the open was shown just now: this one waits
+    expect([session.reachedMs, session.latest?.timeMs, session.timeMs]).toEqual([1_000, 1_000, 0]);
+    wall.mockReturnValue(10_000 + SHOW_EVERY_MS);
+    await session.tick(100, 10);
+    expect([session.reachedMs, session.timeMs]).toEqual([2_000, 2_000]);
+    await session.tick(100, 10);
+    expect(session.timeMs).toBe(2_000);
+    await vi.waitFor(() => expect(session.timeMs).toBe(3_000)); // never left unshown
+    await session.forward(500); // anything but playing is shown at once
+    expect(session.timeMs).toBe(3_500);
+    expect(session.horizonMs).toBe(3_500);
   });
 
   it('never runs past the end, and says when it got there', async () => {
@@ -71,8 +124,10 @@ describe('SimSession', () => {
     await session.open(threeServers);
     await session.forward(59_000);
     await session.tick(200, 'max');
-    expect(session.timeMs).toBe(60_000);
+    expect(session.reachedMs).toBe(60_000);
     expect(session.ended).toBe(true);
+    await session.settle();
+    expect(session.timeMs).toBe(60_000);
   });
 
   it('hears of new events once, and of a replaced log after a rewind', async () => {

@@ -7,10 +7,10 @@ describe('the sampling label', () => {
   });
 
   it('says how many requests a dot stands for, rounded', () => {
-    expect(samplingLabel(40)).toBe('1 dot ≈ 40 requests');
-    expect(samplingLabel(2)).toBe('1 dot ≈ 2 requests');
-    expect(samplingLabel(1234)).toBe('1 dot ≈ 1,200 requests');
-    expect(samplingLabel(25_000)).toBe('1 dot ≈ 25,000 requests');
+    expect(samplingLabel(40)).toBe('1 dot ≈ 40 requests (every request is simulated)');
+    expect(samplingLabel(2)).toBe('1 dot ≈ 2 requests (every request is simulated)');
+    expect(samplingLabel(1234)).toBe('1 dot ≈ 1,200 requests (every request is simulated)');
+    expect(samplingLabel(25_000)).toBe('1 dot ≈ 25,000 requests (every request is simulated)');
   });
 
   it('rounds counts to two significant digits from 100 up', () => {

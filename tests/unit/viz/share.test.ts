@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareGroups } from '../../../src/viz/share.ts';
+import { shareGroups, shownShares, type ShareGroup } from '../../../src/viz/share.ts';
 import { decodeTargets } from '../../../src/sim/snapshot-decoder.ts';
 import { snapshotOf, topologyOf } from './fixtures.ts';
 import { seriesOf } from './series-fixture.ts';
@@ -22,5 +22,14 @@ describe('share of traffic against weight', () => {
     expect(g.window).toBe('run');
     expect(g.rows.map((r) => r.asked)).toEqual([0, 0.5, 0.5]);
     expect(g.rows.map((r) => r.actual)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  });
+
+  it('shows every target of a small group, and of a large one those furthest from their asked share, the rest as a range', () => {
+    const row = (id: string, actual: number) => ({ index: 0, id, actual, asked: 0.1, requests: 0 });
+    const group: ShareGroup = { id: 'web', algorithm: 'round-robin', requests: 0, window: 'run', rows: [row('a', 0.1), row('b', 0.3), row('c', 0.09), row('d', 0.11), row('e', 0.02), row('f', 0.1)] };
+    expect(shownShares(group, 6)).toEqual({ rows: group.rows, rest: null });
+    const cut = shownShares(group, 2);
+    expect(cut.rows.map((r) => r.id)).toEqual(['b', 'e']);
+    expect(cut.rest).toEqual({ count: 4, min: 0.09, max: 0.11 });
   });
 });

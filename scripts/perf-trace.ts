@@ -1,0 +1,86 @@
+// CPU time from a Chromium trace, for `npm run perf:ui`: on a machine shared by many people a task's wall time
+// says more about the others' work than about ours, so the figures that matter are also given in the thread's own
+// CPU time (a trace event's `tdur`), which a busy machine does not inflate (much: caches are shared). Reads the
+// renderer's main thread ("CrRendererMain") and the simulation worker ("DedicatedWorker thread") of the page's
+// process.
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/** One thread's work in a window: top-level tasks (wall and CPU ms) and CPU ms by the kind of work inside them. */
+export interface ThreadWork {
+  /** Wall ms the thread spent in tasks. */
+  busyMs: number;
+  /** CPU ms of those tasks. */
+  cpuMs: number;
+  /** CPU ms of each task longer than `longMs` of CPU. */
+  longTasksCpu: number[];
+  /** CPU ms by event name, each event's own time (less the events nested in it), largest first. */
+  byName: [string, number][];
+}
+
+export interface TraceSummary {
+  windowMs: number;
+  main: ThreadWork | null;
+  worker: ThreadWork | null;
+}
+
+const TASK = 'ThreadControllerImpl::RunTask';
+// wrappers around every task: they say nothing about what ran
+const WRAPPERS = new Set([TASK, 'RunTask', 'Receive mojo message', 'SimpleWatcher::OnHandleReady', 'ThreadPool_RunTask']);
+
+/** Summarises a trace (`browser.stopTracing()`'s bytes) between the TimeStamp marks `from` and `to` (the whole trace without them). */
+export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: string } = {}, longMs = 50): TraceSummary {
+  const parsed = JSON.parse(bytes.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const mark = (message: string | undefined) => (message === undefined ? undefined : events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message));
+  const fromMark = mark(marks.from);
+  const toMark = mark(marks.to);
+  // the page's renderer: the one that stamped the marks, or else the one whose main thread worked most
+  const timed = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  let pid = fromMark?.pid;
+  if (pid === undefined) {
+    const work = new Map<number, number>();
+    for (const e of timed) if (e.name === TASK && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') work.set(e.pid, (work.get(e.pid) ?? 0) + e.dur!);
+    pid = [...work].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  const start = fromMark?.ts ?? Math.min(...timed.map((e) => e.ts));
+  const end = toMark?.ts ?? Math.max(...timed.map((e) => e.ts + e.dur!));
+  const inWindow = timed.filter((e) => e.pid === pid && e.ts >= start && e.ts + e.dur! <= end);
+  const thread = (name: string): ThreadWork | null => {
+    const tids = new Set([...names].filter(([key, n]) => n === name && key.startsWith(`${pid}:`)).map(([key]) => Number(key.split(':')[1])));
+    if (tids.size === 0) return null;
+    const own = inWindow.filter((e) => tids.has(e.tid));
+    const tasks = own.filter((e) => e.name === TASK);
+    const byName = new Map<string, number>();
+    // self time: an event's CPU less that of the events directly inside it (events nest on one thread)
+    const stack: { end: number; e: TraceEvent; inner: number }[] = [];
+    const close = (top: { e: TraceEvent; inner: number }) => {
+      const name = WRAPPERS.has(top.e.name) ? '(between events)' : top.e.name;
+      byName.set(name, (byName.get(name) ?? 0) + Math.max(0, (top.e.tdur ?? 0) - top.inner) / 1000);
+      if (stack.length > 0) stack[stack.length - 1].inner += top.e.tdur ?? 0;
+    };
+    for (const e of [...own].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+      while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) close(stack.pop()!);
+      stack.push({ end: e.ts + e.dur!, e, inner: 0 });
+    }
+    while (stack.length > 0) close(stack.pop()!);
+    return {
+      busyMs: tasks.reduce((s, e) => s + e.dur!, 0) / 1000,
+      cpuMs: tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
+      longTasksCpu: tasks.map((e) => (e.tdur ?? 0) / 1000).filter((ms) => ms > longMs),
+      byName: [...byName].sort((a, b) => b[1] - a[1]),
+    };
+  };
+  return { windowMs: (end - start) / 1000, main: thread('CrRendererMain'), worker: thread('DedicatedWorker thread') };
+}

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Playback } from '../../../../src/ui/shell/playback.svelte.ts';
+import { SimWorker } from '../../../../src/sim/sim-worker.ts';
+import type { PlaybackTarget } from '../../../../src/sim/playback-target.ts';
+import type { Speed } from '../../../../src/sim/speed.ts';
+
+/** A run whose worker falls behind on the first `behindTimes` questions. */
+function fakeTarget(behindTimes: number): PlaybackTarget & { asked: number[] } {
+  let behind = behindTimes;
+  const asked: number[] = [];
+  return {
+    asked,
+    timeMs: 0,
+    ended: false,
+    async tick(wallMs: number, _speed: Speed) {
+      asked.push(wallMs);
+      return behind-- > 0;
+    },
+    settle: async () => {},
+    step: async () => {},
+    forward: async () => {},
+    seek: async () => {},
+    reset: async () => {},
+    reopen: async () => {},
+  };
+}
+
+/** Animation frames run by hand. */
+function manualFrames(): () => void {
+  let queued: FrameRequestCallback[] = [];
+  vi.spyOn(performance, 'now').mockReturnValue(1_000);
+  let now = 1_000;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => (queued = []));
+  return () => {
+    const due = queued;
+    queued = [];
+    now += 16;
+    due.forEach((cb) => cb(now));
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('Playback', () => {
+  it('asks again at once while the worker is behind, so that it keeps working while the page draws', async () => {
+    const frame = manualFrames();
+    const target = fakeTarget(3);
+    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
+    playback.send({ type: 'playback.load', request: null });
+    await settle();
+    playback.send({ type: 'playback.play' });
+    frame();
+    await settle();
+    // one animation frame, then three questions asked on the answers alone
+    expect(target.asked).toEqual([16, 0, 0, 0]);
+    frame();
+    await settle();
+    expect(target.asked).toEqual([16, 0, 0, 0, 16]);
+    playback.dispose();
+  });
+
+  it('stops asking once paused, even when the last answer came back behind', async () => {
+    const frame = manualFrames();
+    const target = fakeTarget(100);
+    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
+    playback.send({ type: 'playback.load', request: null });
+    await settle();
+    playback.send({ type: 'playback.play' });
+    frame();
+    playback.send({ type: 'playback.pause' });
+    await settle();
+    expect(target.asked).toEqual([16]);
+    playback.dispose();
+  });
+});
