@@ -1,13 +1,15 @@
 // Headless runner: `npm run --silent sim -- <scenario.json> [--until S] [--seed N] [--set path=value ...]
-// [--trace file.jsonl] [--events file.jsonl] [--json]`. The same engine as the browser, run in Node.
+// [--trace file.jsonl] [--events file.jsonl] [--json] [--explain <request id>]`. The same engine as the browser, run in Node.
+// --explain replays the run to that request and prints its journey as one JSON object.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
+import { explainRequest } from '../src/engine/explain/index.ts';
 import type { InFlightRecord, MetricsReport, SimEvent, TraceRecord } from '../src/engine/index.ts';
 import { parseOverride, setAtPath } from '../src/scenario/overrides.ts';
 import { formatErrors, validateScenario } from '../src/scenario/validate.ts';
 
-const USAGE = 'usage: npm run --silent sim -- <scenario.json> [--until <sec>] [--seed <n>] [--set <path>=<value> ...] [--trace <file.jsonl>] [--events <file.jsonl>] [--json]';
+const USAGE = 'usage: npm run --silent sim -- <scenario.json> [--until <sec>] [--seed <n>] [--set <path>=<value> ...] [--trace <file.jsonl>] [--events <file.jsonl>] [--json] [--explain <request id>]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : message + '\n');
@@ -22,6 +24,7 @@ interface Args {
   trace?: string;
   events?: string;
   json: boolean;
+  explain?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--set') args.sets.push(next());
     else if (a === '--trace') args.trace = next();
+    else if (a === '--explain') args.explain = Number(next());
     else if (a === '--events') args.events = next();
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.file === '') fail(USAGE);
   if (args.untilSec !== undefined && !(args.untilSec > 0 && Number.isFinite(args.untilSec))) fail('--until must be a positive number of seconds');
+  if (args.explain !== undefined && !(Number.isInteger(args.explain) && args.explain >= 0)) fail('--explain needs a request id: an integer ≥ 0 (ids count arrivals from 0)');
   if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed <= 0xffffffff)) fail('--seed must be an integer from 0 to 4294967295');
   return args;
 }
@@ -156,6 +161,12 @@ function main(): void {
   if (!checked.ok) fail(`${args.file}: invalid scenario\n${formatErrors(checked.errors)}`, 1);
   const scenario = checked.value;
 
+  if (args.explain !== undefined) {
+    const j = explainRequest(scenario, args.explain, [], (args.untilSec ?? scenario.durationSec) * 1000);
+    if (j === null) fail(`request ${args.explain} never arrived in ${args.untilSec ?? scenario.durationSec} s of ${scenario.name}`, 1);
+    process.stdout.write(JSON.stringify({ id: j.id, outcome: j.outcome, latencyMs: j.latencyMs, attempts: j.attempts, steps: j.steps }) + '\n');
+    return;
+  }
   const trace = args.trace ? new TraceWriter(args.trace) : undefined;
   const events = args.events ? new EventWriter(args.events) : undefined;
   const sim = createSimulation(scenario, { ...(trace ? { onRequestDone: (r: TraceRecord) => trace.add(r) } : {}), ...(events ? { onEvent: (e: SimEvent) => events.add(e) } : {}) });

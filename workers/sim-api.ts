@@ -16,6 +16,7 @@ import { validateChange, validateScenario, type ValidationError } from '../src/s
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
 import { goalStateOf, type CheckResult, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 import { evaluateLessonGoals, runLessonCheck, type LessonGoal } from '../src/content/conditions.ts';
+import type { GroupInternals, Journey, NotableLists } from '../src/engine/explain/index.ts';
 
 export type { LoggedChange };
 
@@ -114,6 +115,12 @@ export interface SimApi {
   checkGoals(id: SessionId, goals: LessonGoal[]): GoalResult[];
   /** Runs a fresh copy of the scenario with `changes` to `checkSec` and evaluates the goals there (a Solve preview). */
   previewGoals(scenarioJson: unknown, goals: LessonGoal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
+  /** The journey of request `requestId` of the session's run (replayed up to now); null when it has not arrived. */
+  explain(id: SessionId, requestId: number): Journey | null;
+  /** The run's notable requests so far: failed by reason (with counts), the slowest, the retried. */
+  notable(id: SessionId): NotableLists;
+  /** The balancing algorithm's internals for one target group now; null for an unknown group. */
+  internals(id: SessionId, groupId: string): GroupInternals | null;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -296,6 +303,14 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       const validated = validateScenario(scenarioJson);
       return validated.ok ? runLessonCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
     },
+
+    explain(id, requestId) {
+      if (!Number.isInteger(requestId) || requestId < 0) throw new RangeError(`a request id is an integer ≥ 0, got ${requestId}`);
+      return session(id).explain(requestId);
+    },
+
+    notable: (id) => session(id).notable(),
+    internals: (id, groupId) => session(id).sim.internals(String(groupId)),
 
     close(id) {
       sessions.delete(id);

@@ -7,6 +7,7 @@
  * Measured (Node, 50 targets, 2,000 req/s): replay runs about 4 simulated minutes per wall second.
  */
 import { createSimulation } from '../src/engine/index.ts';
+import { JourneyRecorder, JourneyCache, explainRequest, type Journey, type NotableLists } from '../src/engine/explain/index.ts';
 import type { Simulation } from '../src/engine/types.ts';
 import { ChangeSchema, type Change, type Scenario } from '../src/scenario/schema.ts';
 import { LIMITS } from '../src/scenario/limits.ts';
@@ -29,12 +30,34 @@ const FIRST_SLICE_MS = 1;
 
 export class Timeline {
   sim: Simulation;
+  /** Listens to the live run for the lists of failed, slowest and retried requests (explain/). */
+  private recorder: JourneyRecorder;
+  /** Recent explanations of this timeline's requests (cleared when a new change starts a new future). */
+  private readonly journeys = new JourneyCache();
   private log: LoggedChange[] = [];
   /** Entries before the cursor have been applied to `sim`. */
   private cursor = 0;
 
   constructor(readonly scenario: Scenario) {
-    this.sim = createSimulation(scenario, { seriesCapacity: SERIES_SECONDS });
+    this.recorder = new JourneyRecorder();
+    this.sim = createSimulation(scenario, { seriesCapacity: SERIES_SECONDS, recorder: this.recorder });
+  }
+
+  /** The run's notable requests so far: failed by reason, slowest, retried. */
+  notable(): NotableLists {
+    return this.recorder.notable!.lists();
+  }
+
+  /**
+   * The journey of request `id`, replayed from the scenario with the changes applied so far, up to now
+   * (a request still in flight comes back as far as it got); null when it has not arrived yet.
+   */
+  explain(id: number): Journey | null {
+    const cached = this.journeys.get(id);
+    if (cached !== undefined) return cached;
+    const j = explainRequest(this.scenario, id, this.log.slice(0, this.cursor), this.sim.nowMs);
+    if (j !== null) this.journeys.set(j);
+    return j;
   }
 
   /** The changes applied so far, oldest first (copies). */
@@ -48,6 +71,7 @@ export class Timeline {
     if (refused !== null) return refused;
     this.log.length = this.cursor;
     this.log.push({ atMs: this.sim.nowMs, change });
+    this.journeys.clear();
     this.cursor++;
     return null;
   }
@@ -87,7 +111,8 @@ export class Timeline {
   /** Goes to `timeMs`: back by rebuilding from the scenario and replaying, forward by running. */
   seek(timeMs: number): void {
     if (timeMs < this.sim.nowMs) {
-      this.sim = createSimulation(this.scenario, { seriesCapacity: SERIES_SECONDS });
+      this.recorder = new JourneyRecorder();
+      this.sim = createSimulation(this.scenario, { seriesCapacity: SERIES_SECONDS, recorder: this.recorder });
       this.cursor = 0;
     }
     this.forward(timeMs);

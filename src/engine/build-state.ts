@@ -6,6 +6,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { SimState } from './state.ts';
 import type { SimulationOptions } from './types.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
 import { FAILURE_REASONS } from './types.ts';
 import { EventQueue } from './core/event-queue.ts';
 import { createStreams } from './core/rng.ts';
@@ -80,7 +81,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     zoneNames,
     zoneDown: new Set(),
     totals: { processed: 0, arrived: 0, ok: 0, good: 0, failed: 0, failures: new Float64Array(FAILURE_REASONS.length) },
-    second: { endMs: 1000, arrived: 0, ok: 0, failed: 0, targetRequests: new Float64Array(store.count), targetUtil: new Float64Array(store.count) },
+    second: { endMs: 1000, arrived: 0, ok: 0, failed: 0, targetRequests: new Float64Array(store.count), targetUtil: new Float64Array(store.count), targetCpu: new Float64Array(store.count) },
     latency: new LatencyPair(),
     sloMs: scenario.slo.latencyMs,
     series: new SecondSeries(options.seriesCapacity ?? 3600),
@@ -89,6 +90,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     edgeStats: usesEdge ? new EdgeStats() : null,
     topologyVersion: 1,
     onDone: options.onRequestDone ?? null,
+    explain: (options.recorder as ExplainHooks<SimState> | undefined) ?? null,
     attemptLog: options.onRequestDone ? new AttemptLog() : null,
     health: createHealthData(scenario),
     sessions: SessionData.needed(scenario) ? new SessionData(scenario, clients.count, groups.length) : null,

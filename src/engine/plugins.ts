@@ -58,7 +58,7 @@ export const PLUGINS: readonly Plugin[] = [
     events: [
       [EV_ASG_TICK, (s, a, b) => onScalingTick(s, a, b)],
       [EV_INSTANCE_READY, (s, a) => onInstanceReady(s, a)],
-      [EV_SPOT_INTERRUPT, (s, a) => onSpotInterruption(s, a)],
+      [EV_SPOT_INTERRUPT, (s, a, b) => onSpotInterruption(s, a, b)],
     ],
   },
   { name: 'databases', needed: (s) => s.databases !== null, start: reconcileDatabases, events: [] },

@@ -26,6 +26,7 @@ import { buildTopology } from './report/topology.ts';
 import { buildHealthReport } from './report/health.ts';
 import { inFlightRecords } from './report/in-flight.ts';
 import { scalingReports } from './scaling/runtime.ts';
+import { groupInternals, type GroupInternals } from './explain/internals.ts';
 
 class Run implements Simulation {
   private readonly handlers: (Handler | undefined)[] = [];
@@ -110,6 +111,10 @@ class Run implements Simulation {
 
   health(): HealthReport {
     return buildHealthReport(this.s);
+  }
+
+  internals(groupId: string): GroupInternals | null {
+    return groupInternals(this.s, groupId);
   }
 
   scaling(): ScalingReport[] {

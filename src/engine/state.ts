@@ -34,6 +34,7 @@ import type { DeploymentRun } from './releases/deployment-data.ts';
 import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
 import type { AttemptLog } from './metrics/attempt-log.ts';
 
 /** Run totals since time 0. */
@@ -56,9 +57,10 @@ export interface SecondCounts {
   arrived: number;
   ok: number;
   failed: number;
-  /** Per target, the last closed second: requests sent and utilisation. */
+  /** Per target, the last closed second: requests sent, slot utilisation and CPU utilisation. */
   targetRequests: Float64Array;
   targetUtil: Float64Array;
+  targetCpu: Float64Array;
 }
 
 /** How clients send requests. */
@@ -124,6 +126,8 @@ export interface SimState {
   topologyVersion: number;
   /** The host's per-request callback (the CLI's --trace), or null. */
   readonly onDone: ((record: TraceRecord) => void) | null;
+  /** The explanation recorder (explain/), listening at one-line hooks in request/; null when nobody records. */
+  readonly explain: ExplainHooks<SimState> | null;
   /** Every attempt of the requests in flight, for the trace; null when no host asked for it. */
   readonly attemptLog: AttemptLog | null;
 

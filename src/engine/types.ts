@@ -5,6 +5,8 @@
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
 import type { AlgorithmName } from '../scenario/algorithm-names.ts';
+import type { ExplainHooks } from './explain/hooks.ts';
+import type { GroupInternals } from './explain/internals-shape.ts';
 
 /** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
 export const FAILURE_REASONS = [
@@ -77,6 +79,8 @@ export const TARGET_FIELDS = [
   'utilizationTotal', // the same since the start of the run
   'meanLatencyMs',
   'ratePerSec', // requests sent to it during the last full second
+  'cpu', // CPU utilisation over the last second: compute time / (slots × time); waiting on a database or store is not compute
+  'connections', // long-lived connections an event-loop target holds without a slot
 ] as const;
 export const TARGET_STRIDE = TARGET_FIELDS.length;
 export const TF = Object.fromEntries(TARGET_FIELDS.map((f, i) => [f, i])) as { [K in (typeof TARGET_FIELDS)[number]]: number };
@@ -247,7 +251,19 @@ export interface MetricsReport {
   imbalance: number;
   targets: Record<
     string,
-    { requests: number; ok: number; failed: number; failures: Record<FailureReason, number>; inFlight: number; queued: number; meanLatencyMs: number; utilization: number }
+    {
+      requests: number;
+      ok: number;
+      failed: number;
+      failures: Record<FailureReason, number>;
+      inFlight: number;
+      queued: number;
+      meanLatencyMs: number;
+      /** Slot occupancy over the run: busy slot-time / slot-time. */
+      utilization: number;
+      /** CPU over the run: compute time / slot-time (waiting on a database or a store is not compute). */
+      cpu: number;
+    }
   >;
   events: { processed: number };
 }
@@ -294,6 +310,8 @@ export interface SimulationOptions {
   flowSampleEvery?: number;
   /** Seconds kept in the per-second series (default 3600). */
   seriesCapacity?: number;
+  /** An explanation recorder (explain/recorder.ts) listening to every request's life; it changes nothing in the run. */
+  recorder?: ExplainHooks<unknown>;
 }
 
 /** A running simulation. Passive: it advances only when the host asks. */
@@ -322,6 +340,8 @@ export interface Simulation {
   inFlight(): InFlightRecord[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
+  /** The balancing algorithm's internals for target group `groupId` now (explain/internals.ts); null for an unknown group. */
+  internals(groupId: string): GroupInternals | null;
   /** Scaling groups: capacity, instances by state, and their per-second history. */
   scaling(): ScalingReport[];
 }

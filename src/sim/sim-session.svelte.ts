@@ -18,6 +18,7 @@ import type { Change, Scenario } from '../scenario/schema.ts';
 import type { ValidationError } from '../scenario/validate.ts';
 import type { GoalResult } from '../engine/goals/index.ts';
 import type { LessonGoal } from '../content/conditions.ts';
+import type { GroupInternals, Journey, NotableLists } from '../engine/explain/index.ts';
 import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, SessionId } from '../../workers/sim-api.ts';
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
@@ -289,6 +290,24 @@ export class SimSession implements PlaybackTarget {
   checkGoals(goals: LessonGoal[]): Promise<GoalResult[]> {
     const id = this.#need();
     return this.#worker.ask((api) => api.checkGoals(id, goals));
+  }
+
+  /** The journey of one request of this run (the worker replays the run to it, so allow a long answer). */
+  explain(requestId: number): Promise<Journey | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.explain(id, requestId), SEEK_TIMEOUT_MS);
+  }
+
+  /** The balancing algorithm's internals for one target group now. */
+  internals(groupId: string): Promise<GroupInternals | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.internals(id, groupId));
+  }
+
+  /** The run's failed (by reason), slowest and retried requests so far. */
+  notable(): Promise<NotableLists> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.notable(id));
   }
 
   /** Forgets the session in the worker. */

@@ -72,7 +72,23 @@ export class DotFrame {
   readonly x = new Float32Array(MAX_DRAWN);
   readonly y = new Float32Array(MAX_DRAWN);
   readonly kind = new Uint8Array(MAX_DRAWN);
+  /** The request id of each dot (a click explains that request). */
+  readonly id = new Float64Array(MAX_DRAWN);
   count = 0;
+}
+
+/** The dot nearest to (x, y) within `radius` (layout px) in the last frame drawn, or null. */
+export function dotAt(frame: DotFrame, x: number, y: number, radius: number): { id: number; kind: DotKind } | null {
+  let best = -1;
+  let bestD = radius * radius;
+  for (let i = 0; i < frame.count; i++) {
+    const d = (frame.x[i] - x) ** 2 + (frame.y[i] - y) ** 2;
+    if (d <= bestD) {
+      best = i;
+      bestD = d;
+    }
+  }
+  return best < 0 ? null : { id: frame.id[best], kind: DOT_KINDS[frame.kind[best]] };
 }
 
 export class FlowTracker {
@@ -168,6 +184,7 @@ export class FlowTracker {
       frame.y[n] = p.y;
       // the outcome shows from the moment it happens on screen: the answer leaving, or the failure
       frame.kind[n] = viewMs >= d.r ? d.kind : KIND_PENDING;
+      frame.id[n] = d.id;
       n++;
     }
     frame.count = n;

@@ -15,7 +15,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function adoptDns(s: SimState, prev: Scenario, next: Scenario): void {
   // where each client is depends on the locations and on how many clients there are
   const users = (x: Scenario) => (x.traffic.arrival.kind === 'closed' ? x.traffic.arrival.users : x.traffic.clients.count);
-  const locationsChanged = !same(prev.traffic.clients.locations, next.traffic.clients.locations) || users(prev) !== users(next);
+  const locationsChanged =
+    !same(prev.traffic.clients.locations, next.traffic.clients.locations) || users(prev) !== users(next) || prev.traffic.clients.triesNextAddressShare !== next.traffic.clients.triesNextAddressShare;
   if (same(prev.dns, next.dns) && !locationsChanged) return;
   if (prev.dns !== undefined && next.dns !== undefined && s.dns !== null && !locationsChanged && same({ ...prev.dns, ttlSec: 0 }, { ...next.dns, ttlSec: 0 })) {
     s.dns.setTtl(next.dns.ttlSec);

@@ -14,7 +14,7 @@ import { TargetGroup } from '../balancer/target-group.ts';
 import { EV_OUTLIER_SWEEP } from '../event-kinds.ts';
 import { LC_UNUSED, TARGET_CRASHED, TARGET_HUNG } from '../backend/targets.ts';
 import { addTarget, degradeTarget, removeTarget, reuseTarget } from '../backend/lifecycle.ts';
-import { applyInstanceType, stopBilling } from '../backend/instance.ts';
+import { applyConnectionLimit, applyInstanceType, stopBilling } from '../backend/instance.ts';
 import { startQueued } from '../request/serve.ts';
 import { checksEachPick, groupHealth } from '../health/health-data.ts';
 import { passiveAllows } from '../health/passive.ts';
@@ -166,7 +166,11 @@ function updateTarget(s: SimState, t: number, was: TargetConfig, tc: TargetConfi
   if (was.instanceType !== tc.instanceType && store.registered[t] === 1) {
     stopBilling(s, t);
     applyInstanceType(s, t, 'on-demand');
+  } else if (was.connectionMemoryKiB !== tc.connectionMemoryKiB) {
+    applyConnectionLimit(s, t);
   }
+  // connections already held stay where they are; new ones follow the new model
+  if (was.connectionModel !== tc.connectionModel) store.eventLoop[t] = tc.connectionModel === 'event-loop' ? 1 : 0;
   if (was.errorShare !== tc.errorShare && store.state[t] !== TARGET_CRASHED && store.state[t] !== TARGET_HUNG) degradeTarget(s, t, undefined, tc.errorShare);
   return algorithmSees || !same(pickFlags(was), pickFlags(tc));
 }

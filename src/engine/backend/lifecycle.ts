@@ -9,7 +9,7 @@ import type { TargetConfig } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
 import { FAIL } from '../types.ts';
 import { EV_DRAIN_DONE } from '../event-kinds.ts';
-import { REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from '../request/pool.ts';
+import { FLAG_NO_SLOT, REQ_ABANDONED, REQ_FREE, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from '../request/pool.ts';
 import { fail, release } from '../request/finish.ts';
 import { startQueued } from '../request/serve.ts';
 import { LC_DRAINING, LC_IN_SERVICE, LC_UNUSED, TARGET_CRASHED, TARGET_DEGRADED, TARGET_HUNG, TARGET_UP } from './targets.ts';
@@ -128,7 +128,7 @@ export function registerTarget(s: SimState, t: number): void {
 export function finishDraining(s: SimState, t: number, token: number): number {
   const store = s.store;
   if (store.lifecycle[t] !== LC_DRAINING || store.drainToken[t] !== token) return -1;
-  const held = store.busy[t] + store.queued[t];
+  const held = store.busy[t] + store.queued[t] + store.connections[t];
   if (held > 0) dropAll(s, t);
   store.lifecycle[t] = LC_UNUSED;
   store.registered[t] = 0;
@@ -187,11 +187,15 @@ function unhang(s: SimState, t: number): void {
   store.accrue(t, s.nowMs);
   for (let slot = 0; slot < pool.cap; slot++) {
     if (pool.target[slot] !== t) continue;
+    // the counts are reset below; a retry of this request starts with no connection held
+    pool.flags[slot] &= ~FLAG_NO_SLOT;
     if (pool.state[slot] === REQ_SERVING) fail(s, slot, FAIL.refused);
     else if (pool.state[slot] === REQ_ORPHANED) release(s, slot);
   }
-  s.groups[store.groupOf[t]].holding(t, -store.busy[t]);
+  s.groups[store.groupOf[t]].holding(t, -(store.busy[t] + store.connections[t]));
   store.busy[t] = 0;
+  store.connections[t] = 0;
+  store.cpuRate[t] = 0;
 }
 
 /** Fails or frees everything target t holds, queued or in service. */
@@ -202,12 +206,15 @@ function dropAll(s: SimState, t: number): void {
   for (let slot = 0; slot < pool.cap; slot++) {
     const st = pool.state[slot];
     if (pool.target[slot] !== t || st === REQ_FREE) continue;
+    pool.flags[slot] &= ~FLAG_NO_SLOT;
     if (st === REQ_QUEUED || st === REQ_SERVING) fail(s, slot, FAIL.refused);
     // already answered with a timeout, but still held by the target: the work dies with it
     else if (st === REQ_ORPHANED || st === REQ_ABANDONED) release(s, slot);
   }
-  s.groups[store.groupOf[t]].holding(t, -(store.busy[t] + store.queued[t]));
+  s.groups[store.groupOf[t]].holding(t, -(store.busy[t] + store.queued[t] + store.connections[t]));
   store.queues[t].clear();
   store.queued[t] = 0;
   store.busy[t] = 0;
+  store.connections[t] = 0;
+  store.cpuRate[t] = 0;
 }

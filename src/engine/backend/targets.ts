@@ -1,7 +1,8 @@
 /**
  * The targets (servers) as struct-of-arrays: `concurrency` service slots and a FIFO queue of at
  * most `queueLimit` waiting requests each (beyond it: 503, like HAProxy's maxqueue or a full accept
- * backlog), service times by request class, and busy-time accounting for utilisation.
+ * backlog), service times by request class, busy-time accounting for slot utilisation, and CPU-time
+ * accounting apart from it (a request waiting on a database holds a slot but burns no CPU).
  * Targets are never deleted: one that leaves its group is only unregistered, so indices stay stable.
  */
 import { IntQueue } from '../core/int-queue.ts';
@@ -67,6 +68,12 @@ export class TargetStore {
   queueLimit = new Float64Array(0);
   busy = new Int32Array(0);
   queued = new Int32Array(0);
+  /** Event-loop servers (1) hold long-lived connections without a slot; thread-per-connection ones (0) give each a slot. */
+  eventLoop = new Uint8Array(0);
+  /** Long-lived connections an event-loop server holds open (they take no slot). */
+  connections = new Int32Array(0);
+  /** How many such connections its memory holds; beyond, new ones are refused with 503. */
+  maxConnections = new Float64Array(0);
   queues: IntQueue[] = [];
 
   requests = new Float64Array(0);
@@ -82,6 +89,11 @@ export class TargetStore {
   /** Slot-time available (concurrency × time), integrated like busyAcc, so utilisation survives slot changes. */
   capAcc = new Float64Array(0);
   capAccAtSecond = new Float64Array(0);
+  /** CPU in use now, in slots' worth: each request in service adds the share of its time that is compute. */
+  cpuRate = new Float64Array(0);
+  /** CPU-time used, integrated like busyAcc (slot-ms of compute). */
+  cpuAcc = new Float64Array(0);
+  cpuAccAtSecond = new Float64Array(0);
   rejecting = new Uint8Array(0);
 
   /** Service-time table, [target * classes + class]: kind (255 = use the target's default), p1, p2. */
@@ -115,6 +127,7 @@ export class TargetStore {
     this.weight[t] = cfg.weight;
     this.concurrency[t] = cfg.concurrency;
     this.queueLimit[t] = cfg.queueLimit ?? Infinity;
+    this.eventLoop[t] = cfg.connectionModel === 'event-loop' ? 1 : 0;
     this.queues[t] = new IntQueue();
     this.setServiceTime(t, cfg.serviceTimeMs, cfg.serviceTimeByClass, classNames);
     return t;
@@ -146,6 +159,7 @@ export class TargetStore {
     const dt = nowMs - this.busyStamp[t];
     this.busyAcc[t] += this.busy[t] * dt;
     this.capAcc[t] += this.concurrency[t] * dt;
+    this.cpuAcc[t] += this.cpuRate[t] * dt;
     this.busyStamp[t] = nowMs;
   }
 
@@ -172,6 +186,9 @@ export class TargetStore {
     this.queueLimit = f64(this.queueLimit);
     this.busy = i32(this.busy);
     this.queued = i32(this.queued);
+    this.eventLoop = u8(this.eventLoop);
+    this.connections = i32(this.connections);
+    this.maxConnections = f64(this.maxConnections);
     this.requests = f64(this.requests);
     this.ok = f64(this.ok);
     this.failed = f64(this.failed);
@@ -185,6 +202,9 @@ export class TargetStore {
     this.busyAccAtSecond = f64(this.busyAccAtSecond);
     this.capAcc = f64(this.capAcc);
     this.capAccAtSecond = f64(this.capAccAtSecond);
+    this.cpuRate = f64(this.cpuRate);
+    this.cpuAcc = f64(this.cpuAcc);
+    this.cpuAccAtSecond = f64(this.cpuAccAtSecond);
     this.rejecting = u8(this.rejecting);
     const n = capacity * this.classes;
     const k = new Uint8Array(n); k.set(this.svcKind); this.svcKind = k;

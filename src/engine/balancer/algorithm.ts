@@ -73,6 +73,24 @@ export interface BalancingAlgorithm {
   onActive?(member: number, active: number): void;
   /** Member i entered (1) or left (0) the rotation (only from views that report changes). */
   onRotation?(member: number, inRotation: number): void;
+  /** A copy of the algorithm's own bookkeeping, for explanations and the internals panel (never on the hot path). */
+  inspect?(): AlgorithmInternals;
+}
+
+/** What an algorithm shows of its bookkeeping; each field is present only for the algorithms that keep it. Member-indexed arrays. */
+export interface AlgorithmInternals {
+  /** Smooth WRR (nginx): current weights (cw) and effective weights (ew). */
+  current?: number[];
+  effective?: number[];
+  /** Rotation: the member the next scan starts at. */
+  next?: number;
+  /** Latency estimates per member, ms (peak-EWMA cost, nginx least_time rt). */
+  costMs?: number[];
+  /** Ketama ring: sorted point hashes and the member (first of its server name) at each. */
+  ringHash?: Uint32Array;
+  ringMember?: Int32Array;
+  /** Maglev lookup table: the member at each slot. */
+  table?: Int32Array;
 }
 
 /** Tunables with defaults from the mirrored system; unknown options are ignored by an algorithm. */

@@ -225,7 +225,7 @@ export class TargetGroup implements GroupView {
       const t = this.members[m];
       const w = store.weight[t];
       this.weightOf[m] = w;
-      this.activeOf[m] = store.busy[t] + store.queued[t];
+      this.activeOf[m] = store.busy[t] + store.queued[t] + store.connections[t];
       this.rotationOf[m] = store.inRotation[t];
       if (w > 0 && first === 0) first = w;
       else if (w > 0 && w !== first) this.equalWeights = false;
@@ -266,6 +266,16 @@ export class TargetGroup implements GroupView {
     for (const a of this.zoneAlgorithms) a?.penalize?.(member, amount);
     this.backupAlgorithm?.penalize?.(member, amount);
     for (const a of this.zoneBackupAlgorithms) a?.penalize?.(member, amount);
+  }
+
+  /** The algorithm instance the next pick uses (the zone's own one with cross-zone off), for explanations. */
+  algorithmInUse(): BalancingAlgorithm {
+    return this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter);
+  }
+
+  /** The hash key of the last pick ("" when the algorithm needs none). */
+  get lastKey(): string {
+    return this.request.key;
   }
 
   /** Is target t one of this group's nginx backups? */

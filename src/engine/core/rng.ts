@@ -61,6 +61,18 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
+  /** An independent copy at the same point of the stream (explanations replay a pick's draws on it). */
+  clone(): Rng {
+    const c = Object.create(Rng.prototype) as Rng;
+    Object.assign(c, { a: this.a, b: this.b, c: this.c, d: this.d, pos: this.pos, batch: this.batch.slice() });
+    return c;
+  }
+
+  /** True when `other` is at the same point of the same stream. */
+  samePlace(other: Rng): boolean {
+    return this.a === other.a && this.b === other.b && this.c === other.c && this.d === other.d && this.pos === other.pos;
+  }
+
   /** The generator's next BATCH outputs, in order. */
   private refill(): void {
     let a = this.a, b = this.b, c = this.c, d = this.d;

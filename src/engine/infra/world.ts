@@ -77,7 +77,7 @@ export function buildDns(scenario: Scenario, rng: Rng, clients: ClientPopulation
     healthChecks: d.healthChecks,
     records: d.records.map((r) => ({ id: r.id, target: r.balancer, region: regionOf.get(r.balancer), weight: r.weight, failover: r.failover, location: r.location, healthCheck: r.healthCheck })),
   });
-  return new Dns(config, rng, clientLocations(scenario, clients), d.latencyMs);
+  return new Dns(config, rng, clientLocations(scenario, clients), d.latencyMs, 0, scenario.traffic.clients.triesNextAddressShare);
 }
 
 /** Client locations by share: the first share of client ids in the first location, and so on. */

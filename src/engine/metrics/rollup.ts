@@ -1,7 +1,7 @@
 /**
  * The per-second clock: closing each whole simulated second writes one row of the series (arrivals,
- * outcomes, latency percentiles, per-target requests and utilisation), feeds the scaling groups'
- * metrics, adapts flow sampling, and lets the databases and balancer CPUs measure that second's load.
+ * outcomes, latency percentiles, per-target requests and utilisation), measures each target's CPU
+ * (compute time over the same slot-time), feeds the scaling groups' metrics, adapts flow sampling, and lets the databases and balancer CPUs measure that second's load.
  */
 import type { SimState } from '../state.ts';
 import { sampleScaling } from '../scaling/runtime.ts';
@@ -19,19 +19,23 @@ function rollSecond(s: SimState): void {
   const n = store.count;
   if (second.targetUtil.length < n) second.targetUtil = new Float64Array(n * 2);
   if (second.targetRequests.length < n) second.targetRequests = new Float64Array(n * 2);
+  if (second.targetCpu.length < n) second.targetCpu = new Float64Array(n * 2);
   const util = second.targetUtil;
+  const cpu = second.targetCpu;
   const req = second.targetRequests;
   for (let t = 0; t < n; t++) {
     store.accrue(t, boundary);
     const capacity = store.capAcc[t] - store.capAccAtSecond[t];
     util[t] = capacity > 0 ? (store.busyAcc[t] - store.busyAccAtSecond[t]) / capacity : 0;
+    cpu[t] = capacity > 0 ? (store.cpuAcc[t] - store.cpuAccAtSecond[t]) / capacity : 0;
     store.busyAccAtSecond[t] = store.busyAcc[t];
+    store.cpuAccAtSecond[t] = store.cpuAcc[t];
     store.capAccAtSecond[t] = store.capAcc[t];
     req[t] = store.secRequests[t];
     store.secRequests[t] = 0;
   }
   const h = s.latency.second;
-  for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, util, h.mean());
+  for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, cpu, h.mean());
   s.series.push(second.arrived, second.ok, second.failed, h.quantile(0.5), h.quantile(0.95), h.quantile(0.99), req, util, n);
   s.flows.adapt(second.arrived);
   rollDatabases(s);

@@ -1,7 +1,7 @@
 /** The run's results in the CLI's `--json` shape: totals, failures, goodput under the SLO, latency, sessions, cost, edge, imbalance and each target. */
 import type { SimState } from '../state.ts';
 import { FAILURE_REASONS, type MetricsReport } from '../types.ts';
-import { failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
+import { cpuTotal, failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
 
 const NO_EDGE: MetricsReport['edge'] = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
 
@@ -14,10 +14,11 @@ export function buildMetrics(s: SimState): MetricsReport {
       ok: store.ok[t],
       failed: store.failed[t],
       failures: failureRecord(store.failuresBy.subarray(t * FAILURE_REASONS.length, (t + 1) * FAILURE_REASONS.length)),
-      inFlight: store.busy[t] + store.queued[t],
+      inFlight: store.busy[t] + store.queued[t] + store.connections[t],
       queued: store.queued[t],
       meanLatencyMs: store.ok[t] > 0 ? store.latencySum[t] / store.ok[t] : 0,
       utilization: utilizationTotal(s, t),
+      cpu: cpuTotal(s, t),
     };
   }
   const totals = s.totals;

@@ -43,6 +43,8 @@ export function buildSnapshot(s: SimState): Snapshot {
     targets[o + TF.utilizationTotal] = utilizationTotal(s, t);
     targets[o + TF.meanLatencyMs] = store.ok[t] > 0 ? store.latencySum[t] / store.ok[t] : 0;
     targets[o + TF.ratePerSec] = s.series.lastTargetRequests(t);
+    targets[o + TF.cpu] = s.series.length > 0 ? (s.second.targetCpu[t] ?? 0) : 0;
+    targets[o + TF.connections] = store.connections[t];
   }
   const p = s.series;
   const totals = s.totals;

@@ -1,4 +1,4 @@
-/** Small summaries shared by the reports: latency percentiles, failures by reason, utilisation over the run. */
+/** Small summaries shared by the reports: latency percentiles, failures by reason, utilisation and CPU over the run. */
 import type { SimState } from '../state.ts';
 import type { LogHistogram } from '../metrics/histogram.ts';
 import { FAILURE_REASONS, type FailureReason, type LatencySummary } from '../types.ts';
@@ -9,6 +9,14 @@ export function latencySummary(h: LogHistogram): LatencySummary {
 
 export function failureRecord(counts: Float64Array): Record<FailureReason, number> {
   return Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, counts[i]])) as Record<FailureReason, number>;
+}
+
+/** CPU of target t over the whole run so far (compute time / slot-time). */
+export function cpuTotal(s: SimState, t: number): number {
+  const store = s.store;
+  const dt = s.nowMs - store.busyStamp[t];
+  const capacity = store.capAcc[t] + store.concurrency[t] * dt;
+  return capacity > 0 ? (store.cpuAcc[t] + store.cpuRate[t] * dt) / capacity : 0;
 }
 
 /** Utilisation of target t over the whole run so far (busy slot-time / slot-time). */

@@ -73,6 +73,7 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   pool.extraMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
+  if (s.explain !== null) s.explain.arrived(s, slot);
 
   const b = route(s, slot, client, form);
   if (b === null) return;

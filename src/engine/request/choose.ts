@@ -17,6 +17,7 @@ const NO_TRIES: readonly number[] = [];
 export function chooseOnConnection(s: SimState, l4: L4Connections, group: TargetGroup, ip: number, client: number, cls: number): number {
   let t = l4.target[client];
   const now = s.nowMs;
+  if (s.explain !== null) s.explain.connection(s, client, group.index);
   group.direct = false;
   if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || s.store.inRotation[t] === 0 || s.store.groupOf[t] !== group.index) {
     t = choose(s, group, ip, client, cls, NO_TRIES);
@@ -37,6 +38,7 @@ export function choose(s: SimState, group: TargetGroup, ip: number, client: numb
   const stuck = tried.length === 0 ? stickyTarget(s, sessions, cfg, client, ip) : -1;
   // the bound target must still be one this node may use (zone, passive health, circuit)
   const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
+  if (s.explain !== null) s.explain.sticky(s, group.index, stuck, bound);
   const t = bound >= 0 ? bound : pickFresh(s, group, ip, client, cls, tried);
   group.direct = bound >= 0;
   // HAProxy's cookie is set by the answer (sessions/haproxy-cookie.ts), not by the pick
@@ -51,6 +53,7 @@ export function pickFresh(s: SimState, group: TargetGroup, ip: number, client: n
   for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
   let t = -1;
   const warming = s.health.anySlowStart;
+  if (s.explain !== null) s.explain.beforePick(s, group.index);
   for (let k = 0; k < 4; k++) {
     t = group.pick(s.nowMs, ip, client, cls);
     if (t < 0 || !warming || k === 3) break;
@@ -58,6 +61,7 @@ export function pickFresh(s: SimState, group: TargetGroup, ip: number, client: n
     if (f >= 1 || s.rng.balancer.next() < f) break;
     excluded.push(t);
   }
+  if (s.explain !== null) s.explain.picked(s, group.index, t, excluded.length - tried.length);
   if (excluded.length > 0) excluded.length = 0;
   if (t >= 0 && s.health.hasSelectHooks) onSelected(s, group.index, t);
   return t;

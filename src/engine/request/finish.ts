@@ -21,6 +21,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
   const latencyMs = now - pool.arrivalMs[slot];
   const t = pool.target[slot];
   const totals = s.totals;
+  if (s.explain !== null) s.explain.finished(s, slot, outcome);
   if (outcome === OUTCOME_OK) {
     totals.ok++;
     s.second.ok++;

@@ -16,6 +16,8 @@ export const FLAG_WILL_ERROR = 2;
 export const FLAG_ATTACK = 4;
 /** The balancer sent it straight to the server its persistence cookie names (HAProxy's SF_DIRECT). */
 export const FLAG_DIRECT = 8;
+/** A long-lived connection an event-loop server holds without giving it a service slot. */
+export const FLAG_NO_SLOT = 16;
 
 export class RequestPool {
   cap = 0;
@@ -31,10 +33,12 @@ export class RequestPool {
   group = new Int32Array(0);
   /** Extra work the target does for this request (TLS passed through to it), ms. */
   extraMs = new Float64Array(0);
+  /** While in service: the share of its time the request computes (the rest it waits), added to its target's CPU. */
+  cpuShare = new Float64Array(0);
   /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
   zone = new Int32Array(0);
   state = new Uint8Array(0);
-  /** Bit 1: drawn as a flow; bit 2: the target will answer it with a 5xx. */
+  /** FLAG_SAMPLED, FLAG_WILL_ERROR, FLAG_ATTACK, FLAG_DIRECT, FLAG_NO_SLOT. */
   flags = new Uint8Array(0);
   /** Which attempt this is (0 = first); retries move a request to another target. */
   attempt = new Uint8Array(0);
@@ -67,6 +71,7 @@ export class RequestPool {
     this.startMs = f64(this.startMs);
     this.serviceU = f64(this.serviceU);
     this.extraMs = f64(this.extraMs);
+    this.cpuShare = f64(this.cpuShare);
     this.client = i32(this.client);
     this.cls = i32(this.cls);
     this.form = i32(this.form);

@@ -40,6 +40,7 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
       retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
+    if (s.explain !== null) s.explain.attemptFailed(s, slot, outcome, retry);
     const penalty = onAttemptFailed(s, g, t, cond === 'error' || cond === 'timeout' || retry);
     if (penalty > 0) group.penalize(store.memberIndex[t], penalty);
     if (retry) {

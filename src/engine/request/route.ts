@@ -1,6 +1,7 @@
 /**
- * The way in: the client resolves the name (Route 53, when there is one) to a balancer and reaches one
- * of its nodes — the node it resolved last while that answer lasts (ELB: 60 s), even if the node died —
+ * The way in: the client resolves the name (Route 53, when there is one) to a balancer — trying the next
+ * address of the answer when the first refuses the connection, as most HTTP clients do (a share may not,
+ * `traffic.clients.triesNextAddressShare`) — and reaches one of its nodes — the node it resolved last while that answer lasts (ELB: 60 s), even if the node died —
  * the balancer spends CPU on the request and checks it at the edge (WAF, rate limit), and a listener
  * rule picks the target group. The request fails here when any step cannot go on, with the reason.
  */
@@ -9,6 +10,7 @@ import { NODE_NONE, ROUTE_PER_REQUEST, type Balancer } from '../balancer/balance
 import { weightedGroup } from '../balancer/router.ts';
 import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from '../balancer/edge.ts';
 import { FAIL } from '../types.ts';
+import { TARGET_CRASHED } from '../backend/targets.ts';
 import { fail } from './finish.ts';
 
 /**
@@ -22,8 +24,8 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   pool.zone[slot] = -1;
   let b = s.entry;
   if (s.dns !== null) {
-    const found = s.balancerById.get(s.dns.endpointFor(client, now).target ?? '');
-    if (found === undefined) return refuse(s, slot, FAIL.unreachable);
+    const found = dnsEntry(s, client, form, now);
+    if (found === null) return refuse(s, slot, FAIL.unreachable);
     b = found;
   }
   if (!b.available(now)) return refuse(s, slot, FAIL.unreachable);
@@ -41,7 +43,43 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   pool.group[slot] = g;
   if (g < 0) return refuse(s, slot, FAIL['no-route']);
   pool.zone[slot] = b.crossZone ? -1 : b.nodeZones[node];
+  if (s.explain !== null) s.explain.routed(s, slot, b.index, node);
   return b;
+}
+
+/**
+ * The balancer client c reaches through DNS: the address it tries first or, when that one refuses the
+ * connection and the client tries the next address, the first of the others in answer order that does
+ * not (the refused attempt costs no time: a reset comes back at once). All refusing: the first.
+ */
+function dnsEntry(s: SimState, c: number, form: number, now: number): Balancer | null {
+  const dns = s.dns!;
+  const look = dns.endpointFor(c, now);
+  if (s.explain !== null) s.explain.dnsAnswered(s, c, look.recordIndex, look.fromCache);
+  const first = s.balancerById.get(look.target ?? '');
+  if (first === undefined) return null;
+  const n = look.answer.length;
+  if (n < 2 || !refuses(s, first, form, now) || !dns.triesNext(c)) return first;
+  for (let k = 1; k < n; k++) {
+    const b = s.balancerById.get(dns.targetOf(look.answer[(look.position + k) % n]));
+    if (b !== undefined && !refuses(s, b, form, now)) return b;
+  }
+  return first;
+}
+
+/**
+ * Does balancer b refuse a client's connection? When it is down, or when it is a layer-4 balancer (it
+ * passes the connection through) and no target of its group is up to accept it: a crashed server's
+ * address answers a connection attempt with a reset. A layer-7 balancer accepts the connection itself
+ * and answers 502/503, which clients do not take as a refused address.
+ */
+function refuses(s: SimState, b: Balancer, form: number, now: number): boolean {
+  if (!b.available(now)) return true;
+  if (b.l4 === null) return false;
+  const g = b.groupOfClass[form];
+  if (g < 0) return false;
+  for (const t of s.groups[g].members) if (s.store.state[t] !== TARGET_CRASHED) return false;
+  return true;
 }
 
 function refuse(s: SimState, slot: number, outcome: number): null {

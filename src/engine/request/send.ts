@@ -10,18 +10,21 @@ import { EV_TIMEOUT } from '../event-kinds.ts';
 import { FLAG_SAMPLED, REQ_QUEUED } from './pool.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
 import { FAIL, FLOW_DEPARTED } from '../types.ts';
-import { start } from './serve.ts';
+import { holdConnection, start } from './serve.ts';
 
 /** Sends the request in `slot` to target t. Returns 0 when t took it, else this attempt's failure code. */
 export function send(s: SimState, slot: number, t: number, group: TargetGroup): number {
   const store = s.store;
   const pool = s.pool;
+  if (s.explain !== null) s.explain.sending(s, slot, t);
   store.requests[t]++;
   store.secRequests[t]++;
   pool.target[slot] = t;
   if (s.attemptLog !== null) s.attemptLog.sent(pool.id[slot], store.ids[t], s.nowMs);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
   if (store.state[t] === TARGET_CRASHED) return FAIL.refused;
+  // an event-loop server keeps a long-lived connection without a slot (backend/connection-model.ts)
+  if (store.eventLoop[t] === 1 && s.mix.longLived[pool.cls[slot]] === 1) return holdConnection(s, slot, t, group);
   if (store.busy[t] < store.concurrency[t]) {
     group.holding(t, 1);
     start(s, slot, t);

@@ -1,14 +1,20 @@
 /**
  * A target at work: a request starts in a free slot (its service time drawn from the request's own
  * quantile, scaled by the target's failure mode and CPU speed, plus database and session-store time),
- * ends (ok, or a 5xx decided at start), and frees its slot for the next queued request.
+ * ends (ok, or a 5xx decided at start), and frees its slot for the next queued request. CPU counts
+ * compute only: the time a request waits on the database or the session store holds its slot but not
+ * the CPU (CloudWatch CPUUtilization on a real instance), and an open long-lived connection costs a
+ * heartbeat's CPU (backend/connection-model.ts); an event-loop server holds one without a slot.
  * Simplifies: requests served at once on one target do not slow each other (each slot is a worker
- * with its own CPU), and the target answers the moment its work is done (the network takes no time).
+ * with its own CPU), a request's compute is spread evenly over its time in service, and the target
+ * answers the moment its work is done (the network takes no time).
  */
 import type { SimState } from '../state.ts';
 import { quantile } from '../core/distributions.ts';
 import { EV_COMPLETION } from '../event-kinds.ts';
-import { FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING } from './pool.ts';
+import type { TargetGroup } from '../balancer/target-group.ts';
+import { FLAG_NO_SLOT, FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING } from './pool.ts';
+import { CONNECTION_CPU_SHARE } from '../backend/connection-model.ts';
 import { TARGET_HUNG } from '../backend/targets.ts';
 import { DB_ERROR, databaseMs } from '../infra/databases.ts';
 import { serveSession } from '../sessions/sessions.ts';
@@ -16,17 +22,37 @@ import { onAttemptOk } from '../health/passive.ts';
 import { recordFinish, release } from './finish.ts';
 import { FAIL, OUTCOME_OK } from '../types.ts';
 
+/**
+ * An event-loop target takes the long-lived connection in `slot` without a service slot, while its
+ * memory holds one more. Returns 0, or FAIL.rejected (503) when it holds all it can.
+ */
+export function holdConnection(s: SimState, slot: number, t: number, group: TargetGroup): number {
+  const store = s.store;
+  if (store.connections[t] >= store.maxConnections[t]) return FAIL.rejected;
+  group.holding(t, 1);
+  s.pool.flags[slot] |= FLAG_NO_SLOT;
+  start(s, slot, t);
+  return 0;
+}
+
 /** Target t begins serving the request in `slot` (the caller has counted it as held by t). */
 export function start(s: SimState, slot: number, t: number): void {
   const store = s.store;
   const pool = s.pool;
   const now = s.nowMs;
   store.accrue(t, now);
-  store.busy[t]++;
+  if ((pool.flags[slot] & FLAG_NO_SLOT) !== 0) store.connections[t]++;
+  else store.busy[t]++;
   pool.state[slot] = REQ_SERVING;
   pool.startMs[slot] = now;
-  // a hung target takes the request and never answers: only the timeout ends it
-  if (store.state[t] === TARGET_HUNG) return;
+  // a hung target takes the request and never answers (only the timeout ends it); its slot counts as
+  // compute, like a process spinning or stuck in garbage collection
+  if (store.state[t] === TARGET_HUNG) {
+    const cpu = (pool.flags[slot] & FLAG_NO_SLOT) !== 0 ? 0 : 1;
+    pool.cpuShare[slot] = cpu;
+    store.cpuRate[t] += cpu;
+    return;
+  }
   const c = pool.cls[slot];
   const longLived = s.mix.longLived[c] === 1;
   let serviceMs: number;
@@ -37,6 +63,7 @@ export function start(s: SimState, slot: number, t: number): void {
     const i = t * store.classes + c;
     serviceMs = ((quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
   }
+  const computeMs = serviceMs;
   const sessions = s.sessions;
   if (sessions !== null && sessions.enabled) {
     const extra = serveSession(s, sessions, pool.group[slot], pool.client[slot], t, s.mix.cartOp[c]);
@@ -50,6 +77,11 @@ export function start(s: SimState, slot: number, t: number): void {
     if (dbMs === DB_ERROR) pool.flags[slot] |= FLAG_WILL_ERROR;
     else serviceMs += dbMs;
   }
+  if (s.explain !== null) s.explain.serving(s, slot, t, serviceMs);
+  // waiting on the store or the database holds the slot, not the CPU
+  const cpu = longLived ? CONNECTION_CPU_SHARE : serviceMs > computeMs ? computeMs / serviceMs : 1;
+  pool.cpuShare[slot] = cpu;
+  store.cpuRate[t] += cpu;
   s.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
 }
 
@@ -65,7 +97,12 @@ export function endService(s: SimState, slot: number): number {
   const g = pool.group[slot];
   const group = s.groups[g];
   store.accrue(t, s.nowMs);
-  store.busy[t]--;
+  if ((pool.flags[slot] & FLAG_NO_SLOT) !== 0) {
+    store.connections[t]--;
+    pool.flags[slot] &= ~FLAG_NO_SLOT;
+  } else store.busy[t]--;
+  // an idle target uses no CPU (reset exactly, so rounding cannot build up)
+  store.cpuRate[t] = store.busy[t] + store.connections[t] === 0 ? 0 : store.cpuRate[t] - pool.cpuShare[slot];
   group.holding(t, -1);
   if (pool.state[slot] !== REQ_SERVING) {
     release(s, slot);

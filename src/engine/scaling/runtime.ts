@@ -4,7 +4,12 @@
  * check then decides when they take traffic), keeps them out of the metrics while they warm up,
  * replaces the unhealthy (EC2: a stopped instance; ELB: also one the balancer marks unhealthy, after the
  * grace period; at most 10 % of desired at a time), and terminates by the termination policy after
- * draining. Policies see CloudWatch-like metrics fed once per simulated second, so scaling reacts late.
+ * draining. Policies see CloudWatch-like metrics fed once per simulated second, so scaling reacts late;
+ * CPUUtilization is compute only, as on a real instance (a request waiting on the database burns none).
+ * A spot interruption comes with EC2's two-minute notice (EC2 User Guide, "Spot Instance interruption
+ * notices": the warning is issued two minutes before EC2 stops or terminates the instance): at the notice
+ * the instance is deregistered and drains; 2 min later it is reclaimed (billing stops, what it still holds
+ * fails, the drain ends) and the group, having counted it gone since the notice, has a replacement booting.
  */
 import type { ScalingGroupConfig, Scenario } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
@@ -18,7 +23,7 @@ import { targetRegistered } from '../health/checks.ts';
 import { chooseInstancesToTerminate, chooseRebalanceTerminations, largestDecision, planRebalance, spotInterruptionDelayMs, zonesForLaunches, type PodSample, type ScalingContext } from './index.ts';
 import { INST_IN_SERVICE, INST_PENDING, INST_TERMINATED, INST_TERMINATING, ScalingGroup, type Instance } from './scaling-group.ts';
 import { applyInstanceType, stopBilling } from '../backend/instance.ts';
-import { addTarget, crashTarget, deregisterTarget } from '../backend/lifecycle.ts';
+import { addTarget, afterDrained, crashTarget, deregisterTarget, finishDraining } from '../backend/lifecycle.ts';
 import { reconcileDatabases } from '../infra/databases.ts';
 import { groupsOf } from '../balancer/router.ts';
 import type { ScalingReport } from '../types.ts';
@@ -49,8 +54,8 @@ export function startScaling(s: SimState): void {
   for (const a of s.scalingGroups) s.queue.push(0, EV_ASG_TICK, a.index, 0);
 }
 
-/** Feeds one second of metrics, from in-service instances past their warm-up. */
-export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, util: Float64Array, latencyMs: number): void {
+/** Feeds one second of metrics, from in-service instances past their warm-up; CPU is compute only (`cpuShare` per target). */
+export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, cpuShare: Float64Array, latencyMs: number): void {
   if (a.retired) return;
   const store = s.store;
   let n = 0;
@@ -59,7 +64,7 @@ export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, 
   for (const i of a.instances) {
     if (i.state !== INST_IN_SERVICE || i.warmUntilMs > boundaryMs - 1000) continue;
     n++;
-    cpu += util[i.t] * 100;
+    cpu += cpuShare[i.t] * 100;
     req += requests[i.t];
   }
   let total = 0;
@@ -118,7 +123,7 @@ export function onScalingTick(s: SimState, index: number, epoch: number): void {
  * a pod with no closed second of data yet is "missing" (the HPA counts it conservatively).
  */
 function pods(s: SimState, a: ScalingGroup, nowMs: number): PodSample[] {
-  const util = s.second.targetUtil;
+  const cpu = s.second.targetCpu;
   const lastSecondStart = s.second.endMs - 2000;
   return a.instances
     .filter((i) => i.state === INST_PENDING || i.state === INST_IN_SERVICE)
@@ -129,7 +134,7 @@ function pods(s: SimState, a: ScalingGroup, nowMs: number): PodSample[] {
           : s.series.length === 0 || i.readyAtMs > lastSecondStart
             ? ('missing' as const)
             : ('ready' as const),
-      usageMilli: Math.round((util[i.t] ?? 0) * 1000),
+      usageMilli: Math.round((cpu[i.t] ?? 0) * 1000),
       requestMilli: 1000,
     }));
 }
@@ -252,19 +257,40 @@ export function onInstanceUnused(s: SimState, t: number): void {
   reconcile(s, a);
 }
 
-/** A spot instance is reclaimed: it stops at once, and the group replaces it. */
-export function onSpotInterruption(s: SimState, t: number): void {
+/** How long before EC2 reclaims a spot instance it warns (the two-minute interruption notice). */
+export const SPOT_NOTICE_MS = 120_000;
+
+/**
+ * Spot interruption of target t: `phase` 0 is the notice (a booting instance is simply terminated; one
+ * in service is deregistered and drains, and is reclaimed SPOT_NOTICE_MS later), 1 the reclaim.
+ */
+export function onSpotInterruption(s: SimState, t: number, phase = 0): void {
   const a = s.scalingOfGroup[s.store.groupOf[t]];
   const inst = a?.byTarget.get(t);
-  if (!a || !inst || inst.state === INST_TERMINATED || inst.state === INST_TERMINATING) return;
-  s.log.add(s.nowMs, 'spot', s.store.ids[t], `spot capacity reclaimed: ${s.store.ids[t]} is interrupted`);
-  // a reclaimed instance stops costing at once, even while its target drains
-  stopBilling(s, t);
-  if (inst.state === INST_IN_SERVICE) {
+  if (!a || !inst) return;
+  const id = s.store.ids[t];
+  if (phase === 1) {
+    // reclaimed: billing stops; whatever the drain has not finished is cut off, as the instance is gone
+    stopBilling(s, t);
+    if (inst.state !== INST_TERMINATING) return;
+    s.log.add(s.nowMs, 'spot', id, `spot capacity reclaimed: ${id} is stopped`);
     crashTarget(s, t);
-    reconcileDatabases(s);
+    const held = finishDraining(s, t, s.store.drainToken[t]);
+    if (held >= 0) {
+      onInstanceUnused(s, t);
+      afterDrained(s, t, held);
+    }
+    return;
   }
-  terminate(s, a, inst, 'spot interruption');
+  if (inst.state === INST_TERMINATED || inst.state === INST_TERMINATING) return;
+  if (inst.state === INST_PENDING) {
+    s.log.add(s.nowMs, 'spot', id, `spot interruption notice: ${id} is still booting and is terminated`);
+    terminate(s, a, inst, 'spot interruption');
+    return;
+  }
+  s.log.add(s.nowMs, 'spot', id, `spot interruption notice: ${id} will be reclaimed in ${SPOT_NOTICE_MS / 1000} s; it is deregistered and drains`);
+  s.queue.push(s.nowMs + SPOT_NOTICE_MS, EV_SPOT_INTERRUPT, t, 1);
+  terminate(s, a, inst, 'spot interruption notice');
 }
 
 /** EC2 health: a stopped instance; ELB health: also unhealthy at the balancer after the grace period. */

@@ -117,8 +117,10 @@ export const DnsSchema = z.strictObject({
       count: z.int().min(1).max(100_000).default(100),
       ignoreTtlShare: z.number().min(0).max(1).default(0),
       ignoreTtlExtraSec: z.number().min(0).max(86400).default(900),
+      /** Caches start staggered across the TTL (resolver r's first answer lives until (r + 1) ÷ count × TTL), not all fetched at 0. */
+      staggered: z.boolean().default(true),
     })
-    .default({ count: 100, ignoreTtlShare: 0, ignoreTtlExtraSec: 900 }),
+    .default({ count: 100, ignoreTtlShare: 0, ignoreTtlExtraSec: 900, staggered: true }),
   healthChecks: z
     .strictObject({
       intervalSec: z.union([z.literal(30), z.literal(10)]).default(30),

@@ -29,6 +29,13 @@ export const TargetSchema = z.strictObject({
    * hashing places a server's nodes by it. Default: the next id from 1 that no target of the group claims.
    */
   haproxyId: z.int().min(1).max(2_147_483_647).optional(),
+  /**
+   * How it holds a long-lived connection (a WebSocket): "thread-per-connection" (default) gives it a slot
+   * for its life; "event-loop" keeps it without a slot, for memory (connectionMemoryKiB) and a little CPU.
+   */
+  connectionModel: z.enum(['thread-per-connection', 'event-loop']).optional(),
+  /** Event-loop only: memory one open connection holds, KiB (default 70); the instance's memory caps them. */
+  connectionMemoryKiB: z.number().gt(0).max(1_048_576).optional(),
 });
 
 export const HashKeySchema = z

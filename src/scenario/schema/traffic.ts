@@ -64,6 +64,12 @@ export const ClientsSchema = z.strictObject({
    * new one, so persistence returns when their server comes back (needs haproxy-cookie stickiness).
    */
   keepsStaleCookie: z.boolean().optional(),
+  /**
+   * Share of clients that try the next address of a DNS answer when a connection is refused, as most HTTP
+   * clients do (browsers, curl, Java, Go, Python's urllib3); the rest keep failing on the address they
+   * picked until their resolver's answer changes (some scripts, embedded clients, a client pinned to one IP).
+   */
+  triesNextAddressShare: z.number().min(0).max(1).default(1),
 });
 
 
@@ -87,7 +93,7 @@ export const MixEntrySchema = z.strictObject({
 export const TrafficSchema = z.strictObject({
   arrival: ArrivalSchema,
   profile: z.array(ProfilePointSchema).max(LIMITS.maxProfilePoints).optional(),
-  clients: ClientsSchema.default({ count: 1000, ipBase: '10.0.0.1' }),
+  clients: ClientsSchema.default({ count: 1000, ipBase: '10.0.0.1', triesNextAddressShare: 1 }),
   mix: z.array(MixEntrySchema).min(1).max(LIMITS.maxMixEntries).optional(),
   /** Which balancer receives the traffic; default the first one. */
   balancer: id.optional(),

@@ -71,6 +71,7 @@ export const create: AlgorithmFactory = () => {
       pointHash = pointHash.slice(0, count);
       pointServer = pointServer.slice(0, count);
     },
+    inspect: () => ({ ...swrr.inspect(), ringHash: pointHash.slice(), ringMember: pointServer.slice() }),
     pick(view, request) {
       const count = pointHash.length;
       if (view.size < 2 || request.key === '' || count === 0) return swrr.pick(view);

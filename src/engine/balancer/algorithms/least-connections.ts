@@ -21,6 +21,7 @@ export const create: AlgorithmFactory = () => {
       if (view.reportsChanges) buckets.rebuild(view);
     },
     penalize: (member, amount) => swrr.penalize(member, amount),
+    inspect: () => swrr.inspect(),
     onActive: (member, active) => buckets.move(member, active),
     onRotation: (member, inRotation) => buckets.setListed(member, inRotation, weights[member]),
     pick(view) {

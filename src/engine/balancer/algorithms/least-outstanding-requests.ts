@@ -30,6 +30,7 @@ export const create: AlgorithmFactory = () => {
     rebuild(view) {
       if (start >= view.size) start = 0;
     },
+    inspect: () => ({ next: start }),
     pick(view) {
       const n = view.size;
       if (start >= n) start = 0;

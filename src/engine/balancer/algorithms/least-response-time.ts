@@ -43,6 +43,7 @@ export const create: AlgorithmFactory = () => {
       return view.size === 1 ? swrr.pick(view) : swrr.pickLowest(view, byEta);
     },
     penalize: (member, amount) => swrr.penalize(member, amount),
+    inspect: () => ({ ...swrr.inspect(), costMs: Array.from(rtMs) }),
     onResponse(member, latencyMs, nowMs) {
       if (member >= avgMs.length) return;
       const v = Math.round(latencyMs);

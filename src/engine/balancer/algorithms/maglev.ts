@@ -76,6 +76,7 @@ export const create: AlgorithmFactory = (options) => {
       }
       table = buildMaglevTable(addresses, weights, size);
     },
+    inspect: () => ({ table: table.slice() }),
     pick(view, request) {
       if (table.length === 0) return -1;
       const hi = 0;

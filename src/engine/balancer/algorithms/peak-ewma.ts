@@ -30,6 +30,11 @@ export class PeakEwmaEstimates {
     return this.costMs[i];
   }
 
+  /** The current costs, ms (as last updated, not decayed to now). */
+  costs(): number[] {
+    return Array.from(this.costMs);
+  }
+
   /** tower `Load::load`: decay toward 0 up to now, then cost × (pending + 1). */
   load(i: number, pending: number, nowMs: number): number {
     return this.observe(i, 0, nowMs) * (pending + 1);
@@ -57,5 +62,6 @@ export const create: AlgorithmFactory = (options) => {
     onResponse(member, latencyMs, nowMs) {
       if (member < size) estimates.observe(member, latencyMs, nowMs);
     },
+    inspect: () => ({ costMs: estimates.costs() }),
   };
 };

@@ -13,6 +13,7 @@ export const create: AlgorithmFactory = () => {
     rebuild(view) {
       if (next >= view.size) next = 0;
     },
+    inspect: () => ({ next }),
     pick(view) {
       const n = view.size;
       if (next >= n) next = 0;

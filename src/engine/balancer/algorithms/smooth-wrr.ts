@@ -30,6 +30,11 @@ export class SmoothWrr {
     if (i >= 0 && i < this.ew.length) this.ew[i] = Math.max(0, this.ew[i] - amount);
   }
 
+  /** Copies of the current and effective weights, member-indexed. */
+  inspect(): { current: number[]; effective: number[] } {
+    return { current: Array.from(this.cw), effective: Array.from(this.ew) };
+  }
+
   /** Fresh state, as after an nginx reload: cw = 0, ew = weight. */
   reset(view: GroupView): void {
     const n = view.size;

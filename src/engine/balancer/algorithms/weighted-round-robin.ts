@@ -13,5 +13,6 @@ export const create: AlgorithmFactory = () => {
     rebuild: (view) => swrr.reset(view),
     penalize: (member, amount) => swrr.penalize(member, amount),
     pick: (view) => swrr.pick(view),
+    inspect: () => swrr.inspect(),
   };
 };

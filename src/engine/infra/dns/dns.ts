@@ -1,6 +1,9 @@
 /**
  * One DNS name end to end, as Route 53 serves it: health checks decide which records are healthy,
- * the routing policy picks the answer, resolvers cache it, and each client connects to one address.
+ * the routing policy picks the answer, resolvers cache it (staggered across the TTL at the start), and
+ * each client connects to one address — the next one of the answer when that refuses the connection, for
+ * the share of clients that do (default all: browsers, curl, Java, Go and Python's urllib3 walk the
+ * resolved list; the caller, request/route.ts, decides what refuses).
  * Pure and time-explicit: the engine calls `endpointFor` when a client looks the name up and
  * `runChecks` at `nextCheckMs()`. Active-passive regions are the failover policy; active-active are
  * weighted, latency or multivalue; a region outage is `endpointUp` saying no for that region's targets.
@@ -9,7 +12,7 @@ import type { DnsClientInfo, DnsConfig, LatencyTable, RandomSource } from './typ
 import { hasHealthCheck } from './types.ts';
 import { chooseRecords, type HealthView } from './policies.ts';
 import { RecordHealth, type HealthTransition } from './health-checker.ts';
-import { ResolverPool, pickAddress } from './resolver-cache.ts';
+import { ResolverPool, firstPosition, triesNextAddress, type CachedAnswer } from './resolver-cache.ts';
 
 /** What a client gets when it looks the name up; nulls mean NODATA. */
 export interface DnsLookup {
@@ -18,6 +21,9 @@ export interface DnsLookup {
   recordIndex: number;
   /** Served from the resolver's cache rather than fetched from Route 53. */
   fromCache: boolean;
+  /** The whole answer (record indices) and the position in it of the address the client tried first. */
+  answer: readonly number[];
+  position: number;
 }
 
 /** A record's health changed, with the reason in plain words for the event log. */
@@ -52,6 +58,8 @@ export class Dns {
     private readonly clientInfo: (clientId: number) => DnsClientInfo,
     private readonly latency: LatencyTable,
     startMs = 0,
+    /** Share of clients that try the next address of an answer when a connection is refused (most HTTP clients). */
+    private readonly nextAddressShare = 1,
   ) {
     const checked = config.records.map((_, i) => hasHealthCheck(config, i));
     this.health = new RecordHealth(checked, config.healthChecks, startMs);
@@ -65,9 +73,29 @@ export class Dns {
     let entry = this.resolvers.cached(clientId, nowMs, scope);
     const fromCache = entry !== null;
     if (entry === null) entry = this.resolvers.store(clientId, nowMs, this.query(clientId), scope);
-    const i = pickAddress(entry.answer, clientId);
+    const answer = entry.answer;
+    const position = firstPosition(answer.length, clientId);
+    const i = answer.length === 0 ? -1 : answer[position];
     const rec = i < 0 ? null : this.config.records[i];
-    return { target: rec?.target ?? null, recordId: rec?.id ?? null, recordIndex: i, fromCache };
+    return { target: rec?.target ?? null, recordId: rec?.id ?? null, recordIndex: i, fromCache, answer, position };
+  }
+
+  /** The endpoint of record i (a balancer id). */
+  targetOf(i: number): string {
+    return this.config.records[i].target;
+  }
+
+  /**
+   * Whether client `clientId` tries the next address of its answer when a connection is refused: most
+   * HTTP clients do (curl, browsers, Java, Go and Python's urllib3 walk the resolved list); a share may not.
+   */
+  triesNext(clientId: number): boolean {
+    return triesNextAddress(clientId, this.nextAddressShare);
+  }
+
+  /** The answer the client's resolver holds at `nowMs` (for explanations), or null. */
+  cachedFor(clientId: number, nowMs: number): CachedAnswer | null {
+    return this.resolvers.cached(clientId, nowMs, this.scopeOf(clientId));
   }
 
   /** What Route 53 itself answers this client right now, bypassing every cache. */

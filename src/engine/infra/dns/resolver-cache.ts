@@ -1,7 +1,9 @@
 /**
  * Recursive resolvers: a client always asks the same one (client id mod count), which caches answers for
  * the TTL; a seeded share ignore the TTL and keep answers `ignoreTtlExtraSec` longer, so failover is slow
- * for their clients. Simplified: latency and geolocation answers are cached per client location (as if
+ * for their clients. Staggered (the default): a real population did not all resolve at time 0, so resolver
+ * r's first answer is taken as fetched before the run and lives only until (r + 1) ÷ count × TTL; the
+ * caches then expire spread evenly across the TTL instead of all at once. Simplified: latency and geolocation answers are cached per client location (as if
  * every resolver sent EDNS0 client-subnet); NODATA is cached for the TTL; no separate client cache.
  */
 import type { DnsResolversConfig, RandomSource } from './types.ts';
@@ -23,12 +25,16 @@ export class ResolverPool {
   private readonly ignoring: Uint8Array;
   /** Cached answers by scope * count + resolver. */
   private readonly entries = new Map<number, CachedAnswer>();
+  private readonly staggered: boolean;
+  /** Keys that have cached an answer during the run (only their first answer is staggered). */
+  private readonly begun = new Set<number>();
 
   constructor(cfg: DnsResolversConfig, ttlSec: number, rng: RandomSource) {
     this.count = Math.max(1, Math.floor(cfg.count));
     this.ttlSec = ttlSec;
     this.extraMs = cfg.ignoreTtlExtraSec * 1000;
     this.ignoring = new Uint8Array(this.count);
+    this.staggered = cfg.staggered;
     const share = Math.min(1, Math.max(0, cfg.ignoreTtlShare));
     const order = shuffle(Array.from({ length: this.count }, (_, i) => i), rng);
     for (let k = 0; k < Math.round(share * this.count); k++) this.ignoring[order[k]] = 1;
@@ -52,10 +58,20 @@ export class ResolverPool {
 
   /** Caches a fresh answer at the client's resolver. */
   store(clientId: number, nowMs: number, answer: readonly number[], scope = 0): CachedAnswer {
-    const expiresAtMs = nowMs + this.ttlSec * 1000;
-    const keepUntilMs = this.ignoresTtl(this.resolverOf(clientId)) ? expiresAtMs + this.extraMs : expiresAtMs;
-    const e: CachedAnswer = { answer, fetchedAtMs: nowMs, expiresAtMs, keepUntilMs };
-    this.entries.set(this.key(clientId, scope), e);
+    const key = this.key(clientId, scope);
+    const r = this.resolverOf(clientId);
+    const ttlMs = this.ttlSec * 1000;
+    let fetchedAtMs = nowMs;
+    if (this.staggered && !this.begun.has(key)) {
+      // the answer it held when the run began, fetched at its own moment before
+      const phaseEndMs = (ttlMs * (r + 1)) / this.count;
+      if (nowMs < phaseEndMs) fetchedAtMs = phaseEndMs - ttlMs;
+    }
+    this.begun.add(key);
+    const expiresAtMs = fetchedAtMs + ttlMs;
+    const keepUntilMs = this.ignoresTtl(r) ? expiresAtMs + this.extraMs : expiresAtMs;
+    const e: CachedAnswer = { answer, fetchedAtMs, expiresAtMs, keepUntilMs };
+    this.entries.set(key, e);
     return e;
   }
 
@@ -87,16 +103,35 @@ export class ResolverPool {
 }
 
 /**
- * The one address a client connects to from a multi-record answer, -1 for NODATA. Real clients mostly
- * take the first address, and the order varies per response, so each client gets a fixed position from a
- * hash of its id (uncorrelated with its resolver). No fallback to the next address when that one fails.
+ * The one address a client connects to first from a multi-record answer, -1 for NODATA. Real clients
+ * mostly take the first address, and the order varies per response, so each client gets a fixed position
+ * from a hash of its id (uncorrelated with its resolver). A client that tries the next address when a
+ * connection is refused goes on from there (`firstPosition`, in order, wrapping).
  */
 export function pickAddress(answer: readonly number[], clientId: number): number {
   if (answer.length === 0) return -1;
-  if (answer.length === 1) return answer[0];
-  let h = clientId >>> 0;
+  return answer[firstPosition(answer.length, clientId)];
+}
+
+/** The position in an answer of `length` addresses that client `clientId` tries first. */
+export function firstPosition(length: number, clientId: number): number {
+  if (length <= 1) return 0;
+  return mix(clientId >>> 0) % length;
+}
+
+/**
+ * Whether client `clientId` is among the `share` of clients that try the next address of an answer when
+ * a connection is refused (a hash of its id, independent of its position and its resolver).
+ */
+export function triesNextAddress(clientId: number, share: number): boolean {
+  if (share >= 1) return true;
+  if (share <= 0) return false;
+  return mix((clientId ^ 0x5bd1e995) >>> 0) / 4294967296 < share;
+}
+
+function mix(x: number): number {
+  let h = x;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  h = (h ^ (h >>> 16)) >>> 0;
-  return answer[h % answer.length];
+  return (h ^ (h >>> 16)) >>> 0;
 }

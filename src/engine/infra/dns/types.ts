@@ -35,6 +35,11 @@ export interface DnsResolversConfig {
   ignoreTtlShare: number;
   /** How long past the TTL a TTL-ignoring resolver keeps an answer, seconds. Default 900. */
   ignoreTtlExtraSec: number;
+  /**
+   * Whether the resolvers' caches start staggered across the TTL (a real population did not all resolve
+   * at time 0): resolver r's first answer lives only until (r + 1) ÷ count × TTL. Default true.
+   */
+  staggered: boolean;
 }
 
 export interface DnsHealthCheckConfig {
@@ -78,7 +83,7 @@ export const HEALTHY_CHECKER_SHARE = 0.18;
 
 export const DNS_DEFAULTS = {
   ttlSec: 60,
-  resolvers: { count: 100, ignoreTtlShare: 0, ignoreTtlExtraSec: 900 },
+  resolvers: { count: 100, ignoreTtlShare: 0, ignoreTtlExtraSec: 900, staggered: true },
   healthChecks: { intervalSec: 30, failureThreshold: 3, checkers: 8 },
 } as const satisfies Pick<DnsConfig, 'ttlSec' | 'resolvers' | 'healthChecks'>;
 
@@ -100,6 +105,7 @@ export function withDnsDefaults(input: DnsConfigInput): DnsConfig {
       count: input.resolvers?.count ?? DNS_DEFAULTS.resolvers.count,
       ignoreTtlShare: input.resolvers?.ignoreTtlShare ?? DNS_DEFAULTS.resolvers.ignoreTtlShare,
       ignoreTtlExtraSec: input.resolvers?.ignoreTtlExtraSec ?? DNS_DEFAULTS.resolvers.ignoreTtlExtraSec,
+      staggered: input.resolvers?.staggered ?? DNS_DEFAULTS.resolvers.staggered,
     },
     healthChecks: {
       intervalSec: input.healthChecks?.intervalSec ?? DNS_DEFAULTS.healthChecks.intervalSec,

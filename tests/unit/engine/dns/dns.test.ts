@@ -35,7 +35,7 @@ const oneChecker = { intervalSec: 30, failureThreshold: 3, checkers: 1 } as cons
 describe('Dns failover (active-passive)', () => {
   it('a client whose resolver cached the dead primary keeps failing until its TTL ends, then gets the secondary', () => {
     const w = world({ ...activePassive, ttlSec: 60, healthChecks: oneChecker, resolvers: { count: 10 } });
-    expect(w.lookup(1, 0)).toEqual({ target: 'lb-east', recordId: 'primary', recordIndex: 0, fromCache: false });
+    expect(w.lookup(1, 0)).toMatchObject({ target: 'lb-east', recordId: 'primary', recordIndex: 0, fromCache: false });
     w.at(45_000);
     w.down.add('lb-east');
     // Probes at 60 and 90 s fail, but the third is needed: Route 53 still answers the primary at 100 s.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../../src/engine/core/rng.ts';
-import { ResolverPool, pickAddress } from '../../../../src/engine/infra/dns/resolver-cache.ts';
+import { ResolverPool, pickAddress, triesNextAddress } from '../../../../src/engine/infra/dns/resolver-cache.ts';
 
-const resolvers = (ignoreTtlShare = 0, count = 10) => ({ count, ignoreTtlShare, ignoreTtlExtraSec: 900 });
+// unstaggered: these tests follow one answer's TTL from the moment it is fetched (staggering has its own test below)
+const resolvers = (ignoreTtlShare = 0, count = 10, staggered = false) => ({ count, ignoreTtlShare, ignoreTtlExtraSec: 900, staggered });
 
 /** A query that counts how often Route 53 is asked and answers with the count. */
 function counter(): { query: () => number[]; asked: () => number } {
@@ -71,6 +72,38 @@ describe('ResolverPool', () => {
     pool.flush();
     expect(pool.cached(0, 1)).toBeNull();
     expect(pool.served(1)).toEqual({ answers: 0, pastTtl: 0 });
+  });
+});
+
+describe('staggered caches', () => {
+  it("resolver r's first answer lives until (r + 1) ÷ count × TTL; later ones for the whole TTL", () => {
+    const pool = new ResolverPool(resolvers(0, 4, true), 60, new Rng(1, 'dns'));
+    const q = counter();
+    // resolvers 0…3 of 4: first answers expire at 15, 30, 45 and 60 s
+    for (let r = 0; r < 4; r++) expect(pool.store(r, 0, q.query()).expiresAtMs).toBe(15_000 * (r + 1));
+    expect(pool.resolve(0, 14_999, q.query)).toEqual([0]);
+    expect(pool.resolve(0, 15_000, q.query)).toEqual([4]);
+    expect(pool.cached(0, 15_000)!.expiresAtMs).toBe(75_000);
+    // a resolver first asked after its phase has passed caches for the whole TTL
+    const late = new ResolverPool(resolvers(0, 4, true), 60, new Rng(1, 'dns'));
+    expect(late.store(1, 40_000, [0]).expiresAtMs).toBe(100_000);
+  });
+
+  it('a flush does not stagger again', () => {
+    const pool = new ResolverPool(resolvers(0, 4, true), 60, new Rng(1, 'dns'));
+    expect(pool.store(0, 0, [0]).expiresAtMs).toBe(15_000);
+    pool.flush();
+    expect(pool.store(0, 1_000, [0]).expiresAtMs).toBe(61_000);
+  });
+});
+
+describe('triesNextAddress', () => {
+  it('all clients at share 1, none at 0, and about the share in between', () => {
+    const ids = Array.from({ length: 10_000 }, (_, c) => c);
+    expect(ids.every((c) => triesNextAddress(c, 1))).toBe(true);
+    expect(ids.some((c) => triesNextAddress(c, 0))).toBe(false);
+    const n = ids.filter((c) => triesNextAddress(c, 0.3)).length;
+    expect(Math.abs(n - 3_000)).toBeLessThan(150);
   });
 });
 

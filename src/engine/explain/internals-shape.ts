@@ -1,0 +1,24 @@
+/** The internals panel's data (explain/internals.ts builds it); plain data, importing nothing. */
+export interface MemberInternals {
+  id: string;
+  active: number;
+  weight: number;
+  inRotation: boolean;
+  /** Smooth WRR (nginx): current and effective weight. */
+  current?: number;
+  effective?: number;
+  /** Latency estimate, ms (peak-EWMA cost, least_time rt). */
+  costMs?: number;
+  /** Ring points (ketama) or table slots (Maglev) owned. */
+  share?: number;
+}
+
+export interface GroupInternals {
+  group: string;
+  algorithm: string;
+  members: MemberInternals[];
+  /** Rotation: the member the next scan starts at. */
+  next?: string;
+  /** Hash algorithms: the last key picked by, its hash, and where it landed (ring point or table slot, of how many). */
+  lastKey?: { key: string; hash: number; position: number; of: number; owner: string };
+}

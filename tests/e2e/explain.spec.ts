@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './support/lab-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+
+interface DrawnDot {
+  id: number;
+  kind: string;
+  x: number;
+  y: number;
+}
+
+declare global {
+  interface Window {
+    __dots?: () => DrawnDot[];
+  }
+}
+
+test('click a failed dot during a crash and read why it failed', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.advance(3_000);
+  // b crashes: round robin (no health check, no retries in this scenario) keeps sending it a third of the requests
+  expect(await page.evaluate(() => window.__lab.apply({ action: 'crash', target: 'b' }))).toBe(true);
+  await lab.setSpeed(0.5);
+  await lab.play();
+  // wait until a failed dot is drawn, then pause: the dots stay where they are
+  await page.waitForFunction(() => (window.__dots?.() ?? []).some((d) => d.kind === 'failed'), undefined, { timeout: 20_000 });
+  await lab.pause();
+  await lab.nextFrames(3);
+  const dot = (await page.evaluate(() => window.__dots!())).find((d) => d.kind === 'failed');
+  expect(dot, 'a failed dot on screen').toBeDefined();
+  await page.mouse.click(dot!.x, dot!.y);
+
+  await expect(page.getByTestId('tab-why')).toHaveAttribute('aria-selected', 'true');
+  const title = page.getByTestId('journey-title');
+  await expect(title).toContainText(`Request ${dot!.id}: refused`, { timeout: 30_000 });
+  const journey = page.getByTestId('journey');
+  // the journey names the target that refused and why
+  await expect(journey).toContainText('sent to b');
+  await expect(journey).toContainText(/b is down: connection refused|b crashed while holding it/);
+  await expect(page.getByTestId('failed-reason').first()).toContainText('refused');
+  await page.getByTestId('lab-view').screenshot({ path: artifactPath('explain-failed-dot-picture.png') });
+  await page.getByTestId('explain-panel').screenshot({ path: artifactPath('explain-failed-dot.png') });
+  expect(errors).toEqual([]);
+});
+
+test('smooth WRR weights step through a 5-1-1 cycle in the internals panel', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('weighted-5-1-1', 'Weighted round robin, 5:1:1');
+  await page.getByTestId('tab-why').click();
+  await expect(page.getByTestId('internals-group')).toHaveValue('web');
+  const table = page.getByTestId('internals-table');
+
+  /** Current weights of a, b, c once the table shows the moment on screen. */
+  async function current(): Promise<string> {
+    const timeMs = await page.evaluate(() => window.__lab.timeMs());
+    await expect(table).toHaveAttribute('data-at-ms', String(timeMs));
+    return (await table.getByTestId('current-weight').allInnerTexts()).join(',');
+  }
+
+  // nginx smooth WRR (real-systems §1.3), weights 5,1,1 and total 7; each pick adds the effective weights and the
+  // winner gives back 7: a [-2,1,1], a [-4,2,2], b [1,-4,3], a [-1,-3,4], c [4,-2,-2], a [2,-1,-1], a [0,0,0].
+  const cycle = ['-2,1,1', '-4,2,2', '1,-4,3', '-1,-3,4', '4,-2,-2', '2,-1,-1', '0,0,0'];
+  const seen: string[] = [];
+  let last = await current();
+  expect(last).toBe('0,0,0');
+  for (let steps = 0; seen.length < cycle.length && steps < 80; steps++) {
+    await page.getByTestId('step').click();
+    await lab.ready();
+    const now = await current();
+    if (now !== last) seen.push(now);
+    last = now;
+  }
+  expect(seen).toEqual(cycle);
+  await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-swrr-cycle.png') });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,25 @@
+// Which scenarios M/M/c covers, and the words for why a run departs from it.
+import { describe, expect, it } from 'vitest';
+import { mmcModel } from '../../../src/theory/applicability.ts';
+import { simple } from '../engine/support/scenarios.ts';
+
+describe('mmcModel', () => {
+  it('one target with c slots, Poisson, exponential: exact, nothing departs', () => {
+    expect(mmcModel(simple({ targets: 1, concurrency: 4, ratePerSec: 30, serviceMs: 100 }))).toEqual({ c: 4, lambdaPerSec: 30, serviceMs: 100, exact: true, departures: [] });
+  });
+
+  it('several targets with their own queues: a best case, said why', () => {
+    const m = mmcModel(simple({ targets: 3, concurrency: 2, algorithm: 'round-robin' }));
+    expect(typeof m).toBe('object');
+    if (typeof m === 'string') return;
+    expect(m.c).toBe(6);
+    expect(m.exact).toBe(false);
+    expect(m.departures[0]).toContain('each of the 3 targets keeps its own queue');
+  });
+
+  it('constant service or evenly spaced arrivals are named', () => {
+    expect(mmcModel(simple({ exponential: false }))).toBe('M/M/c needs exponential service times with one mean for every target.');
+    const m = mmcModel(simple({ targets: 1, arrival: 'constant' }));
+    expect(typeof m === 'string' ? [] : m.departures).toEqual(['arrivals are evenly spaced, not Poisson: less waiting than predicted']);
+  });
+});
