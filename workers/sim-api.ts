@@ -102,6 +102,8 @@ export interface SimApi {
   apply(id: SessionId, change: unknown): ValidationError[] | null;
   /** The live changes applied so far on this timeline, in order. */
   changeLog(id: SessionId): LoggedChange[];
+  /** The scenario as it runs now: the document with the live changes so far (patches and friendly changes) written in. */
+  scenarioNow(id: SessionId): Scenario;
   metrics(id: SessionId): MetricsReport;
   /** Blind windows and health over the run. */
   health(id: SessionId): HealthReport;
@@ -281,6 +283,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
 
     changeLog: (id) => session(id).applied(),
+    scenarioNow: (id) => session(id).sim.scenario,
     metrics: (id) => session(id).sim.metrics(),
     health: (id) => session(id).sim.health(),
     scaling(id) {

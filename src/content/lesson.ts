@@ -14,6 +14,9 @@ import type { LessonCondition, LessonGoal } from './conditions.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
 import { reportPathError } from './report-paths.ts';
 import { placeholders, revealErrors, revealKeyError } from './reveal.ts';
+import { expandUnlocks, pathsUnlocked, unlockProblems } from './unlocks.ts';
+import { scenarioSchema } from '../scenario/json-schema.ts';
+import { patchesOf } from '../scenario/patch.ts';
 import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
 /** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
@@ -58,6 +61,8 @@ export interface Lesson {
   sources: string[];
   /** Live-change actions the learner may use. */
   controls: ChangeAction[];
+  /** What the learner may patch live with the builder: patterns and named groups (unlocks.ts). */
+  unlocks: string[];
   scenario: Scenario;
   /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
   scenes: Record<string, Scenario>;
@@ -187,8 +192,13 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   const controls = fm.data.controls;
   const checked = checkTimedChanges(solutionV.data, scenario);
   errors.push(...fromValidation(solutionFile, checked.errors));
+  // a patch is allowed by the 'patch' control (anything) or, without it, inside the builder's unlocks
+  const unlocked = expandUnlocks(fm.data.unlocks);
+  for (const p of unlockProblems(fm.data.unlocks, scenarioSchema())) errors.push({ file: indexFile, path: `frontmatter.unlocks[${p.index}]`, message: p.message });
   checked.changes.forEach(({ atMs, change }, i) => {
-    if (!controls.includes(change.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${change.action}" is not among the lesson's controls (${controls.join(', ')})` });
+    if (change.action === 'patch' && !controls.includes('patch')) {
+      if (!pathsUnlocked(patchesOf(change).map((p) => p.path), unlocked)) errors.push({ file: solutionFile, path: `[${i}]`, message: `patches a part the lesson does not unlock (unlocks: ${fm.data.unlocks.join(', ') || 'nothing'})` });
+    } else if (!controls.includes(change.action)) errors.push({ file: solutionFile, path: `[${i}].action`, message: `"${change.action}" is not among the lesson's controls (${controls.join(', ')})` });
     if (atMs > checkSec * 1000) errors.push({ file: solutionFile, path: `[${i}].atSec`, message: `${atMs / 1000} s is after the check at ${checkSec} s` });
   });
   const solution = checked.changes;

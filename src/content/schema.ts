@@ -138,6 +138,8 @@ export const FrontmatterSchema = z.strictObject({
   sources: z.array(z.string().regex(/^\d{3}$/, 'a seed document number such as "002"')).min(1),
   /** Live-change actions the learner may use in this lesson. */
   controls: z.array(z.enum(CHANGE_ACTIONS as [ChangeAction, ...ChangeAction[]])).min(1),
+  /** Parts of the scenario the learner may patch live (the builder): JSON Pointer patterns or named groups (src/content/unlocks.ts). */
+  unlocks: z.array(z.string().min(1).max(200)).max(40).default([]),
 });
 
 export const TryDirectiveSchema = z.strictObject({

@@ -34,6 +34,7 @@ import { createDeployments } from './releases/deployments.ts';
 import { createScalingGroups } from './scaling/runtime.ts';
 import { CostMeter, DEFAULT_INSTANCE_TYPES, type InstanceType } from './scaling/index.ts';
 import { defaultAddress } from './backend/lifecycle.ts';
+import { buildNetwork } from './network/network-state.ts';
 
 export function buildState(scenario: Scenario, options: SimulationOptions): SimState {
   const rng = createStreams(scenario.seed);
@@ -102,6 +103,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     scalingOfGroup: groups.map((g) => scalingGroups.find((a) => a.g === g.index) ?? null),
     instanceTypes,
     billing: new CostMeter(),
+    network: buildNetwork(scenario, balancers, clients, 0, null),
   };
   // groups with nginx passive health or a circuit breaker ask them on every pick
   groups.forEach((g, gi) => {

@@ -35,6 +35,7 @@ import type { ScalingGroup } from './scaling/scaling-group.ts';
 import type { CostMeter, InstanceType } from './scaling/index.ts';
 import type { TraceRecord } from './types.ts';
 import type { ExplainHooks } from './explain/hooks.ts';
+import type { NetworkState } from './network/network-state.ts';
 import type { AttemptLog } from './metrics/attempt-log.ts';
 
 /** Run totals since time 0. */
@@ -147,4 +148,6 @@ export interface SimState {
   readonly scalingOfGroup: (ScalingGroup | null)[];
   instanceTypes: Readonly<Record<string, InstanceType>>;
   readonly billing: CostMeter;
+  /** Round trips, handshakes and the balancers' bills (network/); rebuilt by a live patch, bills kept. */
+  network: NetworkState;
 }

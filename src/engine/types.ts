@@ -243,8 +243,12 @@ export interface MetricsReport {
   latencyMs: LatencySummary;
   /** Sessions (when traffic.sessions is set), and how unevenly requests spread over the targets. */
   sessions: { sessionsStarted: number; sessionsLost: number; cartsLost: number; itemsLost: number; checkouts: number } | null;
-  /** What the run cost: every instance from launch (or the start) to termination, at its hourly price. */
-  cost: { totalUsd: number; instanceSeconds: number; perMillionGoodUsd: number | null };
+  /**
+   * What the run cost: every instance from launch (or the start) to termination at its hourly price, the
+   * balancers (hours and capacity units, ELB prices by default) and data layer-4 balancers sent across zones;
+   * totalUsd is their sum.
+   */
+  cost: { totalUsd: number; instanceUsd: number; balancerUsd: number; dataTransferUsd: number; instanceSeconds: number; capacityUnitHours: number; perMillionGoodUsd: number | null };
   /** Edge protection: attack traffic stopped or served, malicious requests caught or missed, legitimate users harmed. */
   edge: { attackRequests: number; attackStopped: number; attackServed: number; maliciousBlocked: number; maliciousAllowed: number; legitRateLimited: number; legitBlocked: number };
   /** Coefficient of variation of requests per registered target (0 = perfectly even). */

@@ -12,6 +12,7 @@ export const ALGORITHM_NAMES = [
   'hash',
   'consistent-hash',
   'maglev',
+  'flow-hash',
   'haproxy-roundrobin',
   'haproxy-static-rr',
   'haproxy-leastconn',

@@ -286,6 +286,12 @@ export class SimSession implements PlaybackTarget {
     return null;
   }
 
+  /** The scenario as it runs now, live changes written in (what the builder's inspector shows and patches). */
+  scenarioNow(): Promise<Scenario> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.scenarioNow(id));
+  }
+
   /** Evaluates lesson goals (pure engine code, in the worker) on this run as it is now. */
   checkGoals(goals: LessonGoal[]): Promise<GoalResult[]> {
     const id = this.#need();

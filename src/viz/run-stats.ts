@@ -49,7 +49,7 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
     const slo = metrics.slo;
     items.push({ key: 'goodput', label: 'Goodput', value: `${formatCompact(slo.goodPerSec)}/s`, detail: `${formatPercent(slo.goodShare)} ok within ${formatMs(slo.latencyMs)}`, warn: false });
     const c = metrics.cost;
-    items.push({ key: 'cost', label: 'Cost so far', value: formatUsd(c.totalUsd), detail: `${formatCompact(c.instanceSeconds / 3600)} instance-hours`, warn: false });
+    items.push({ key: 'cost', label: 'Cost so far', value: formatUsd(c.totalUsd), detail: costDetail(c), warn: false });
     items.push({ key: 'cost-per-million', label: 'Per million good', value: c.perMillionGoodUsd === null ? '—' : formatUsd(c.perMillionGoodUsd), detail: 'cost ÷ good requests', warn: false });
   }
   if (health) {
@@ -77,4 +77,12 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
   }
   for (const d of infra?.deployments ?? []) items.push(deploymentStat(d));
   return items;
+}
+
+/** What the cost is made of: instances, the balancers and cross-zone data when they cost anything. */
+function costDetail(c: MetricsReport['cost']): string {
+  const parts = [`instances ${formatUsd(c.instanceUsd)}`];
+  if (c.balancerUsd > 0) parts.push(`balancers ${formatUsd(c.balancerUsd)}`);
+  if (c.dataTransferUsd > 0) parts.push(`cross-zone data ${formatUsd(c.dataTransferUsd)}`);
+  return `${parts.join(' + ')} · ${formatCompact(c.instanceSeconds / 3600)} instance-hours`;
 }

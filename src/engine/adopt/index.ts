@@ -17,6 +17,7 @@ import { adoptScaling, scalingRefusal } from './scaling.ts';
 import { adoptDeployments } from './deployments.ts';
 import { DEFAULT_INSTANCE_TYPES, type InstanceType } from '../scaling/index.ts';
 import { EdgeStats } from '../metrics/edge-stats.ts';
+import { buildNetwork } from '../network/network-state.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -41,6 +42,8 @@ export function adoptScenario(s: SimState, next: Scenario): string | null {
   adoptDatabases(s, prev, next);
   adoptGroups(s, next);
   adoptBalancers(s, prev, next);
+  // round trips, handshake tables and prices follow the balancers, clients and network settings; bills are kept
+  s.network = buildNetwork(next, s.balancers, s.clients, s.nowMs, s.network);
   adoptDns(s, prev, next);
   adoptScaling(s, next);
   adoptDeployments(s, next);

@@ -19,10 +19,6 @@ export class BalancerCpu {
     this.cores = cfg.cpuCores;
   }
 
-  get routeCpuMs(): number {
-    return this.cfg.routeCpuMs;
-  }
-
   /** Offers `costMs` of work; false when the request is shed. `u` is a uniform draw. */
   admit(costMs: number, u: number): boolean {
     this.offeredMs += costMs;

@@ -5,6 +5,7 @@
 import type { AlgorithmFactory, AlgorithmOptions, BalancingAlgorithm } from './algorithm.ts';
 import type { AlgorithmName } from '../../scenario/algorithm-names.ts';
 import { create as consistentHash } from './algorithms/consistent-hash.ts';
+import { create as flowHash } from './algorithms/flow-hash.ts';
 import { create as hash } from './algorithms/hash.ts';
 import { create as haproxyFirst } from './algorithms/haproxy-first.ts';
 import { create as haproxyHash } from './algorithms/haproxy-hash.ts';
@@ -37,6 +38,7 @@ export const ALGORITHMS: Record<AlgorithmName, AlgorithmFactory> = {
   hash,
   'consistent-hash': consistentHash,
   maglev,
+  'flow-hash': flowHash,
   'haproxy-roundrobin': haproxyRoundrobin,
   'haproxy-static-rr': haproxyStaticRr,
   'haproxy-leastconn': haproxyLeastconn,

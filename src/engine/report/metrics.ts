@@ -1,6 +1,7 @@
 /** The run's results in the CLI's `--json` shape: totals, failures, goodput under the SLO, latency, sessions, cost, edge, imbalance and each target. */
 import type { SimState } from '../state.ts';
 import { FAILURE_REASONS, type MetricsReport } from '../types.ts';
+import { costReport } from '../network/cost.ts';
 import { cpuTotal, failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
 
 const NO_EDGE: MetricsReport['edge'] = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
@@ -34,7 +35,7 @@ export function buildMetrics(s: SimState): MetricsReport {
     slo: { latencyMs: s.sloMs, good: totals.good, goodPerSec: sec > 0 ? totals.good / sec : 0, goodShare: finished > 0 ? totals.good / finished : 0 },
     latencyMs: latencySummary(s.latency.run),
     sessions: sessions !== null && sessions.enabled ? { ...sessions.totals } : null,
-    cost: { totalUsd: s.billing.totalUsd(s.nowMs), instanceSeconds: s.billing.instanceSeconds(s.nowMs), perMillionGoodUsd: s.billing.costPerMillionGoodRequests(s.nowMs, totals.good) },
+    cost: costReport(s, totals.good),
     edge: { ...(s.edgeStats?.r ?? NO_EDGE) },
     imbalance: imbalance(s),
     targets,

@@ -13,6 +13,7 @@ import { choose, chooseOnConnection } from './choose.ts';
 import { send as sendTo } from './send.ts';
 import { attemptFailed } from './retry.ts';
 import { fail } from './finish.ts';
+import { accountArrival } from '../network/hops.ts';
 
 const NO_TRIES: readonly number[] = [];
 
@@ -71,6 +72,7 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
   pool.attempt[slot] = 0;
   pool.extraMs[slot] = 0;
+  pool.netMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
   if (s.explain !== null) s.explain.arrived(s, slot);
@@ -82,6 +84,8 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   const ip = s.clients.ip(client);
   const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form) : choose(s, group, ip, client, form, NO_TRIES);
   if (t < 0) return fail(s, slot, FAIL['no-target']);
+  pool.lb[slot] = b.index;
+  accountArrival(s, slot, b, client, cls, t, b.l4 !== null && b.l4.opened);
   if (group.direct) pool.flags[slot] |= FLAG_DIRECT;
   const code = sendTo(s, slot, t, group);
   if (code !== 0) attemptFailed(s, slot, code, 0);

@@ -23,6 +23,9 @@ export function chooseOnConnection(s: SimState, l4: L4Connections, group: Target
     t = choose(s, group, ip, client, cls, NO_TRIES);
     l4.target[client] = t;
     l4.remaining[client] = l4.perConnection;
+    l4.opened = true;
+  } else {
+    l4.opened = false;
   }
   l4.remaining[client]--;
   l4.lastUsedMs[client] = now;

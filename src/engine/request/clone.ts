@@ -17,6 +17,8 @@ export function cloneRequest(s: SimState, slot: number): number {
   pool.target[c] = pool.target[slot];
   pool.flags[c] = pool.flags[slot] & (FLAG_SAMPLED | FLAG_ATTACK | FLAG_DIRECT);
   pool.extraMs[c] = pool.extraMs[slot];
+  pool.netMs[c] = pool.netMs[slot];
+  pool.lb[c] = pool.lb[slot];
   pool.attempt[c] = pool.attempt[slot];
   pool.zone[c] = pool.zone[slot];
   return c;

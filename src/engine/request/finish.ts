@@ -18,7 +18,8 @@ const REASONS = FAILURE_REASONS.length;
 export function recordFinish(s: SimState, slot: number, outcome: number): void {
   const pool = s.pool;
   const now = s.nowMs;
-  const latencyMs = now - pool.arrivalMs[slot];
+  // time at the balancer and the target, plus the network time accounted to the request (network/hops.ts)
+  const latencyMs = now - pool.arrivalMs[slot] + pool.netMs[slot];
   const t = pool.target[slot];
   const totals = s.totals;
   if (s.explain !== null) s.explain.finished(s, slot, outcome);
@@ -58,7 +59,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
     s.onDone({ id, arrivalMs: pool.arrivalMs[slot], client: pool.client[slot], class: s.mix.classes[pool.cls[slot]].name, target: t >= 0 ? s.store.ids[t] : null, outcome: name, latencyMs, attempts, ...setCookie });
   }
   // a closed-loop user thinks, then sends again (attack bots are not users)
-  if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + thinkTime(s), EV_USER, pool.client[slot], 0);
+  if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + pool.netMs[slot] + thinkTime(s), EV_USER, pool.client[slot], 0);
 }
 
 /**

@@ -35,6 +35,10 @@ export class RequestPool {
   extraMs = new Float64Array(0);
   /** While in service: the share of its time the request computes (the rest it waits), added to its target's CPU. */
   cpuShare = new Float64Array(0);
+  /** Network time accounted to the request, not scheduled (network/): client round trips, balancer processing, handshakes, hops, ms. */
+  netMs = new Float64Array(0);
+  /** Index of the balancer that took the request (-1 before routing). */
+  lb = new Int32Array(0);
   /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
   zone = new Int32Array(0);
   state = new Uint8Array(0);
@@ -72,6 +76,8 @@ export class RequestPool {
     this.serviceU = f64(this.serviceU);
     this.extraMs = f64(this.extraMs);
     this.cpuShare = f64(this.cpuShare);
+    this.netMs = f64(this.netMs);
+    this.lb = i32(this.lb);
     this.client = i32(this.client);
     this.cls = i32(this.cls);
     this.form = i32(this.form);

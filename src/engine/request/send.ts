@@ -11,6 +11,7 @@ import { FLAG_SAMPLED, REQ_QUEUED } from './pool.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
 import { FAIL, FLOW_DEPARTED } from '../types.ts';
 import { holdConnection, start } from './serve.ts';
+import { hopMs } from '../network/hops.ts';
 
 /** Sends the request in `slot` to target t. Returns 0 when t took it, else this attempt's failure code. */
 export function send(s: SimState, slot: number, t: number, group: TargetGroup): number {
@@ -20,6 +21,8 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   store.requests[t]++;
   store.secRequests[t]++;
   pool.target[slot] = t;
+  const hop = hopMs(s, slot, t);
+  pool.netMs[slot] += hop;
   if (s.attemptLog !== null) s.attemptLog.sent(pool.id[slot], store.ids[t], s.nowMs);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
   if (store.state[t] === TARGET_CRASHED) return FAIL.refused;
@@ -42,7 +45,8 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   }
   if (s.mix.longLived[pool.cls[slot]] === 1) return 0;
   const timeouts = group.timeouts;
-  timeouts.push(s.nowMs + group.timeoutMs, slot, pool.id[slot] * 32 + pool.attempt[slot]);
+  // the answer must be back at the balancer in time: the hop eats into the timeout
+  timeouts.push(s.nowMs + group.timeoutMs - hop, slot, pool.id[slot] * 32 + pool.attempt[slot]);
   if (!timeouts.armed) {
     timeouts.armed = true;
     timeouts.armedAtMs = timeouts.headDeadline();

@@ -42,6 +42,8 @@ function policy(group: TargetGroupConfig): { lbPolicy: string; usesWeights: bool
       return { lbPolicy: 'RING_HASH', usesWeights: true, note: 'Envoy\'s ring hash uses xxHash and its own ring size: keys map to other hosts than nginx\'s ketama' };
     case 'maglev':
       return { lbPolicy: 'MAGLEV', usesWeights: true };
+    case 'flow-hash':
+      return { lbPolicy: 'RANDOM', usesWeights: false, note: 'Envoy has no NLB flow hash; a new connection\'s random source port makes it a random pick per connection: RANDOM' };
     case 'haproxy-roundrobin':
     case 'haproxy-static-rr':
       return { lbPolicy: 'ROUND_ROBIN', usesWeights: true, note: 'Envoy\'s weighted round robin (EDF) gives HAProxy\'s shares in another order' };

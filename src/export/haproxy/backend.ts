@@ -48,6 +48,8 @@ function balanceLine(group: TargetGroupConfig, layer: 4 | 7): { balance: string;
       return { balance: hashBalance(group.hashKey, layer), hashType: 'map-based', usesWeights: true, note: 'HAProxy map-based hashing (sdbm) maps keys to other servers than nginx\'s CRC32 `hash`' };
     case 'consistent-hash':
       return { balance: hashBalance(group.hashKey, layer), hashType: 'consistent', usesWeights: true, note: 'HAProxy\'s consistent hashing places servers by id, not nginx\'s ketama points of the address: keys map to other servers' };
+    case 'flow-hash':
+      return { balance: 'random(1)', usesWeights: false, note: 'HAProxy has no NLB flow hash; with a random source port per connection it is a random pick per connection: `random(1)`' };
     case 'maglev':
       return { balance: hashBalance(group.hashKey, layer), hashType: 'consistent', usesWeights: true, note: 'HAProxy has no Maglev; nearest: `hash-type consistent`' };
     case 'haproxy-roundrobin':

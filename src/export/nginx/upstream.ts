@@ -55,6 +55,10 @@ function algorithmLine(group: TargetGroupConfig, layer: 4 | 7, key: string): Alg
       return { directive: `hash ${key}`, usesWeights: true };
     case 'consistent-hash':
       return { directive: `hash ${key} consistent`, usesWeights: true };
+    case 'flow-hash':
+      return layer === 7
+        ? { directive: 'random', usesWeights: false, note: 'nginx has no NLB flow hash; with a random source port per connection it is a random pick: `random`' }
+        : { directive: 'hash $remote_addr$remote_port', usesWeights: false, note: 'NLB flow hash: the stream module hashes the client address and source port, so each new connection may land elsewhere' };
     case 'maglev':
       return { directive: `hash ${key} consistent`, usesWeights: true, note: 'nginx has no Maglev; nearest: ketama consistent hashing (`hash … consistent`), which places keys differently' };
     case 'haproxy-roundrobin':

@@ -37,7 +37,7 @@ function algorithm(ref: GroupRef, notes: NotExported): string {
   };
   const algo = nearest[group.algorithm] ?? 'round_robin';
   if (!['round-robin', 'least-outstanding-requests'].includes(group.algorithm)) {
-    const hash = ['ip-hash', 'hash', 'consistent-hash', 'maglev'].includes(group.algorithm);
+    const hash = ['ip-hash', 'hash', 'consistent-hash', 'maglev', 'flow-hash'].includes(group.algorithm);
     notes.add(`${path}.algorithm "${group.algorithm}"`, hash ? 'ALB does not hash requests to targets; exported as round_robin (stickiness is the nearest way to pin clients)' : `ALB offers round_robin, least_outstanding_requests and weighted_random; nearest: ${algo}`);
   }
   if (!weightsEqual(group.targets.map((t) => t.weight))) notes.add(`${path}.targets[*].weight`, 'ALB and NLB target groups have no per-target weights');
@@ -109,7 +109,7 @@ export function writeTargetGroup(h: Hcl, scenario: Scenario, ref: GroupRef, note
     h.attr('target_type', 'ip', '(the lab\'s targets are addresses)');
     h.attr('vpc_id', expr('var.vpc_id'), '(where the targets live: not in the lab)');
     if (layer === 7) h.attr('load_balancing_algorithm_type', algorithm(ref, notes), `${path}.algorithm "${group.algorithm}"`);
-    else notes.add(`${path}.algorithm "${group.algorithm}"`, 'an NLB always picks by a flow hash of the connection');
+    else if (group.algorithm !== 'flow-hash') notes.add(`${path}.algorithm "${group.algorithm}"`, 'an NLB always picks by a flow hash of the connection');
     h.attr('deregistration_delay', Math.round(group.deregistrationDelaySec), `${path}.deregistrationDelaySec`);
     const s = group.slowStart;
     if (s && layer === 7 && group.algorithm !== 'least-outstanding-requests') {

@@ -13,13 +13,13 @@ export const positiveMs = z.number().gt(0).max(LIMITS.maxMs);
 
 /** A service-time (or think-time) distribution, in milliseconds, written as an object. */
 const DistributionObjectSchema = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('constant'), valueMs: ms }),
-  z.strictObject({ dist: z.literal('exponential'), meanMs: positiveMs }),
+  z.strictObject({ dist: z.literal('constant'), valueMs: ms.describe('Every draw takes exactly this long.') }),
+  z.strictObject({ dist: z.literal('exponential'), meanMs: positiveMs.describe('The mean of an exponential distribution (many short, a few long).') }),
   z
-    .strictObject({ dist: z.literal('lognormal'), medianMs: positiveMs, p99Ms: positiveMs })
+    .strictObject({ dist: z.literal('lognormal'), medianMs: positiveMs.describe('Half the draws are shorter than this.'), p99Ms: positiveMs.describe('99 % of the draws are shorter than this.') })
     .refine((d) => d.p99Ms >= d.medianMs, { message: 'p99Ms must be at least medianMs', path: ['p99Ms'] }),
   z
-    .strictObject({ dist: z.literal('uniform'), minMs: ms, maxMs: ms })
+    .strictObject({ dist: z.literal('uniform'), minMs: ms.describe('The shortest draw.'), maxMs: ms.describe('The longest draw.') })
     .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] }),
 ]);
 

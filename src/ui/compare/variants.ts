@@ -1,8 +1,13 @@
 /**
  * Compare mode's two configurations: the same scenario document with a different algorithm per target
- * group. Everything else — traffic, seed, targets — is identical, so the engine's common random numbers
- * give both runs the same requests and service-time draws.
+ * group, and design B with any set of patches besides (a shared session store, cross-zone off, another
+ * health check…). Traffic and seed are identical, so the engine's common random numbers give both runs
+ * the same requests and service-time draws.
  */
+import { z } from 'zod';
+import { applyPatches, formatPointer, type PatchOp } from '../../scenario/json-patch.ts';
+import { PatchOpSchema } from '../../scenario/schema/changes.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 import { ALGORITHM_NAMES, HAPROXY_ALGORITHMS, HASH_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 
 export interface GroupChoice {
@@ -45,4 +50,55 @@ export function withAlgorithms(doc: unknown, algorithms: Record<string, Algorith
     if (!HAPROXY_ALGORITHMS.includes(chosen)) delete g.allBackups;
   }
   return copy;
+}
+
+/** A ready-made difference for design B: patches on the document (any part, not only the algorithm). */
+export interface PatchPreset {
+  key: string;
+  label: string;
+  patches: PatchOp[];
+}
+
+/** Differences worth comparing in this document: session store, stickiness, cross-zone, TLS, health check. */
+export function patchPresets(doc: unknown): PatchPreset[] {
+  const out: PatchPreset[] = [];
+  groupsOf(doc).forEach((g, i) => {
+    const id = String(g.id);
+    const store = (g.sessionStore as { kind?: string } | undefined)?.kind ?? 'memory';
+    if (store !== 'shared') out.push({ key: `shared-${i}`, label: `${id}: sessions in a shared store`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'sessionStore']), value: { kind: 'shared' } }] });
+    if (g.stickiness !== undefined) out.push({ key: `unstick-${i}`, label: `${id}: no stickiness`, patches: [{ op: 'remove', path: formatPointer(['targetGroups', i, 'stickiness']) }] });
+    else out.push({ key: `stick-${i}`, label: `${id}: sticky sessions (balancer cookie)`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'stickiness']), value: { kind: 'lb-cookie' } }] });
+    out.push({ key: `hc-${i}`, label: `${id}: a fast health check (5 s, 2 failures)`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'healthCheck']), value: { intervalSec: 5, unhealthyThreshold: 2 } }] });
+  });
+  const balancers = (doc as { balancers?: unknown } | null)?.balancers;
+  if (Array.isArray(balancers)) {
+    balancers.forEach((b: { id?: unknown; zones?: unknown; crossZone?: unknown }, i) => {
+      if (Array.isArray(b.zones) && b.zones.length > 1) out.push({ key: `cz-${i}`, label: `${String(b.id)}: cross-zone ${b.crossZone === false ? 'on' : 'off'}`, patches: [{ op: 'add', path: formatPointer(['balancers', i, 'crossZone']), value: b.crossZone === false }] });
+    });
+  }
+  return out;
+}
+
+/** B's document: the algorithms chosen, then the patches (checked as JSON Patch here, as a scenario when it opens). */
+export function designB(doc: unknown, algorithms: Record<string, AlgorithmName>, patchesText: string): { ok: true; doc: unknown; patches: PatchOp[] } | { ok: false; errors: ValidationError[] } {
+  const base = withAlgorithms(doc, algorithms);
+  const text = patchesText.trim();
+  if (text === '' || text === '[]') return { ok: true, doc: base, patches: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: 'B patches', message: `not JSON: ${(e as Error).message}` }] };
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const checked = z.array(PatchOpSchema).safeParse(list);
+  if (!checked.success) return { ok: false, errors: [{ path: 'B patches', message: 'a list of patches like [{ "op": "add", "path": "/targetGroups/0/sessionStore", "value": { "kind": "shared" } }]' }] };
+  const patched = applyPatches(base, checked.data);
+  if (!patched.ok) return { ok: false, errors: patched.errors.map((e) => ({ path: `B patches ${e.path}`, message: e.message })) };
+  return { ok: true, doc: patched.value, patches: checked.data };
+}
+
+/** B's patches in a few words, for its label. */
+export function patchesWords(patches: readonly PatchOp[]): string {
+  return patches.map((p) => `${p.op === 'remove' ? '−' : ''}${p.path.split('/').slice(-2).join('/')}${p.op === 'remove' ? '' : `=${JSON.stringify(p.value)}`}`).join(', ');
 }

@@ -4,6 +4,7 @@
  */
 import type { Change } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
+import { expandUnlocks, pathsUnlocked, UNLOCK_GROUPS } from '../../content/unlocks.ts';
 
 /** Panel sections and the actions they send. */
 export const SECTION_ACTIONS = {
@@ -20,8 +21,24 @@ export function sectionUnlocked(section: PanelSection, allowed: readonly string[
   return allowed === undefined || SECTION_ACTIONS[section].some((a) => allowed.includes(a));
 }
 
-/** Why a change is refused in this lesson, or null when it is allowed. */
-export function lockedReason(change: Change, allowed: readonly string[] | undefined): ValidationError[] | null {
+/** Infrastructure failures (zones, regions, balancers, databases, session stores): shown when the lesson unlocks any. */
+const INFRA_ACTIONS = ['zone-outage', 'zone-recover', 'region-outage', 'region-recover', 'crash-balancer', 'recover-balancer', 'db-failover', 'crash-session-store', 'recover-session-store'];
+
+export function infraUnlocked(allowed: readonly string[] | undefined): boolean {
+  return allowed === undefined || INFRA_ACTIONS.some((a) => allowed.includes(a));
+}
+
+/**
+ * Why a change is refused in this lesson, or null when it is allowed. A patch (the builder's edits) is
+ * allowed when every path it touches lies under what the lesson `unlocks`.
+ */
+export function lockedReason(change: Change, allowed: readonly string[] | undefined, unlocks?: readonly string[]): ValidationError[] | null {
+  if (change.action === 'patch' && unlocks !== undefined) {
+    const paths = change.patches?.map((p) => p.path) ?? [change.path ?? ''];
+    if (pathsUnlocked(paths, expandUnlocks(unlocks))) return null;
+    const words = unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? u).join('; ') || 'nothing';
+    return [{ path: '(lesson)', message: `this lesson does not unlock ${paths.join(', ')}; here you can build: ${words}` }];
+  }
   if (allowed === undefined || allowed.includes(change.action)) return null;
   const list = allowed.length === 0 ? 'nothing (watch and answer)' : allowed.join(', ');
   return [{ path: '(lesson)', message: `this lesson does not unlock "${change.action}"; here you can change: ${list}` }];

@@ -48,6 +48,17 @@ export function describeDistribution(d: Distribution): string {
 }
 
 /** A change in words, for the change log. */
+/** A patch change in words: each operation and its path, a set value shown when short. */
+function describePatch(c: Extract<Change, { action: 'patch' }>): string {
+  const ops = c.patches ?? [{ op: c.op ?? 'replace', path: c.path ?? '', value: c.value }];
+  return ops
+    .map((p) => {
+      const value = p.op === 'remove' ? '' : JSON.stringify(p.value);
+      return `${p.op === 'remove' ? 'remove' : 'set'} ${p.path || '/'}${value !== undefined && value.length > 0 && value.length <= 40 ? ` = ${value}` : ''}`;
+    })
+    .join('; ');
+}
+
 export function describeChange(c: Change): string {
   switch (c.action) {
     case 'set-algorithm':
@@ -84,6 +95,8 @@ export function describeChange(c: Change): string {
       return `balancer ${c.balancer}: recovered`;
     case 'db-failover':
       return `database ${c.database}: failover`;
+    case 'patch':
+      return describePatch(c);
     case 'set-forward-weights':
       return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
     case 'set-admin-state':

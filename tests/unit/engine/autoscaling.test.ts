@@ -101,8 +101,13 @@ describe('cost', () => {
     const m = s.metrics();
     // three m5.large for one hour at $0.096
     expect(m.cost.instanceSeconds).toBeCloseTo(3 * 3600, 6);
-    expect(m.cost.totalUsd).toBeCloseTo(3 * 0.096, 9);
-    expect(m.cost.perMillionGoodUsd).toBeCloseTo((3 * 0.096) / (m.slo.good / 1e6), 6);
+    expect(m.cost.instanceUsd).toBeCloseTo(3 * 0.096, 9);
+    // and the ALB: one hour at $0.0225 plus LCU-hours at $0.008, here the GB processed (2 KB + 20 KB a request)
+    // beats new connections (one per 100 requests: 1 / 90,000 LCU-h each)
+    const gb = (m.requests.total * 22_000) / 1e9;
+    expect(m.cost.balancerUsd).toBeCloseTo(0.0225 + gb * 0.008, 9);
+    expect(m.cost.totalUsd).toBeCloseTo(3 * 0.096 + 0.0225 + gb * 0.008, 9);
+    expect(m.cost.perMillionGoodUsd).toBeCloseTo(m.cost.totalUsd / (m.slo.good / 1e6), 6);
   });
 
   it('a launched instance costs from launch (boot included) to termination after draining', () => {

@@ -1,12 +1,14 @@
 // The engine against closed-form queueing results (shared/reference/queueing.md). Service times are
 // exponential with mean 1 s, so response times in seconds are in units of 1/μ, as in the tables.
 // Fixed seeds make every run exact; the tolerances are what the run lengths support statistically.
+// The network is switched off (no round trips, no balancer processing): the theory is about the queue alone.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
 import { validateScenario, formatErrors } from '../../../src/scenario/validate.ts';
 import type { ScenarioInput } from '../../../src/scenario/schema.ts';
 import type { AlgorithmName } from '../../../src/scenario/algorithm-names.ts';
 import { LogHistogram } from '../../../src/engine/metrics/histogram.ts';
+import { NO_NETWORK } from './support/scenarios.ts';
 
 interface Measured {
   meanSec: number;
@@ -23,7 +25,8 @@ function measure(algorithm: AlgorithmName, servers: number, slots: number, rho: 
     name: `${algorithm} ${servers}x${slots} rho ${rho}`,
     seed,
     traffic: { arrival: { kind: 'poisson', ratePerSec }, clients: { count: 100_000 } },
-    balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'g' }] }],
+    balancers: [{ id: 'lb', processingMs: 0, listeners: [{ port: 80, defaultForward: 'g' }] }],
+    network: NO_NETWORK,
     targetGroups: [
       {
         id: 'g',

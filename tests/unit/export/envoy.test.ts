@@ -48,7 +48,7 @@ describe('Envoy export', () => {
     expect(policy).toEqual({
       'round-robin': 'ROUND_ROBIN', 'weighted-round-robin': 'ROUND_ROBIN', 'least-connections': 'LEAST_REQUEST', 'least-outstanding-requests': 'LEAST_REQUEST',
       random: 'RANDOM', 'power-of-two-choices': 'LEAST_REQUEST', 'peak-ewma': 'LEAST_REQUEST', 'least-response-time': 'LEAST_REQUEST',
-      'ip-hash': 'RING_HASH', hash: 'RING_HASH', 'consistent-hash': 'RING_HASH', maglev: 'MAGLEV',
+      'ip-hash': 'RING_HASH', hash: 'RING_HASH', 'consistent-hash': 'RING_HASH', maglev: 'MAGLEV', 'flow-hash': 'RANDOM',
       'haproxy-roundrobin': 'ROUND_ROBIN', 'haproxy-static-rr': 'ROUND_ROBIN', 'haproxy-leastconn': 'LEAST_REQUEST', 'haproxy-first': 'LEAST_REQUEST',
       'haproxy-source': 'RING_HASH', 'haproxy-hash': 'RING_HASH',
     });

@@ -42,6 +42,7 @@ describe('HAProxy export', () => {
       hash: 'balance hdr(x-user); hash-type map-based',
       'consistent-hash': 'balance hash req.cook(session_id); hash-type consistent',
       maglev: 'balance url_param user; hash-type consistent',
+      'flow-hash': 'balance random(1)',
       // HAProxy's own algorithms export as themselves
       'haproxy-roundrobin': 'balance roundrobin',
       'haproxy-static-rr': 'balance static-rr',

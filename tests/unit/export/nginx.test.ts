@@ -40,6 +40,7 @@ describe('nginx export', () => {
       hash: 'hash $http_x_user;',
       'consistent-hash': 'hash $cookie_session_id consistent;',
       maglev: 'hash $arg_user consistent;',
+      'flow-hash': 'random;',
       // HAProxy's algorithms have no exact nginx twin: the nearest method, with a note
       'haproxy-roundrobin': '(default)',
       'haproxy-static-rr': '(default)',

@@ -6,7 +6,7 @@ const edge = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBl
 const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
   ({
     slo: { latencyMs: 500, good: 7200, goodPerSec: 72, goodShare: 0.77 },
-    cost: { totalUsd: 0.0123, instanceSeconds: 720, perMillionGoodUsd: 0.82 },
+    cost: { totalUsd: 0.0123, instanceUsd: 0.01, balancerUsd: 0.002, dataTransferUsd: 0.0003, instanceSeconds: 720, capacityUnitHours: 0.1, perMillionGoodUsd: 0.82 },
     sessions: null,
     edge,
     ...over,
@@ -18,7 +18,7 @@ describe('the run’s stats strip', () => {
     const items = runStats(metrics(), null, undefined);
     expect(items.map((i) => [i.key, i.value, i.detail])).toEqual([
       ['goodput', '72/s', '77% ok within 500 ms'],
-      ['cost', '$0.012', '0.2 instance-hours'],
+      ['cost', '$0.012', 'instances $0.01 + balancers $0.002 + cross-zone data $0.0003 · 0.2 instance-hours'],
       ['cost-per-million', '$0.82', 'cost ÷ good requests'],
     ]);
   });

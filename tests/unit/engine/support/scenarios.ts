@@ -9,7 +9,15 @@ export function checked(doc: ScenarioInput): Scenario {
   return r.value;
 }
 
+/** A network that takes no time (with `processingMs: 0` on the balancer): for tests of the targets' queueing alone. */
+export const NO_NETWORK = { clientRttMs: 0, crossRegionRttMs: 0, sameZoneRttMs: 0, crossZoneRttMs: 0 };
+
+/** The network time of an uncongested request behind a default layer-7 balancer without zones: client RTT 20 + processing 0.5 + hop 0.3 ms (schema/network.ts). */
+export const NETWORK_MS = 20 + 0.5 + 0.3;
+
 export interface SimpleOptions {
+  /** false: no network time at all (NO_NETWORK, no balancer processing). */
+  network?: false;
   algorithm?: AlgorithmName;
   ratePerSec?: number;
   arrival?: 'poisson' | 'constant';
@@ -32,7 +40,8 @@ export function simple(o: SimpleOptions = {}): Scenario {
     name: 'test',
     seed: o.seed ?? 1,
     traffic: { arrival: { kind: o.arrival ?? 'poisson', ratePerSec: o.ratePerSec ?? 10 }, clients: { count: o.clients ?? 1000 } },
-    balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'web' }] }],
+    balancers: [{ id: 'lb', ...(o.network === false ? { processingMs: 0 } : {}), listeners: [{ port: 80, defaultForward: 'web' }] }],
+    ...(o.network === false ? { network: NO_NETWORK } : {}),
     targetGroups: [
       {
         id: 'web',
