@@ -278,7 +278,8 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
   finished(s: SimState, slot: number, outcome: number): void {
     const pool = s.pool;
     const id = pool.id[slot];
-    const latencyMs = s.nowMs - pool.arrivalMs[slot];
+    // as the engine records it (request/finish.ts): the network time accounted to the request included
+    const latencyMs = s.nowMs - pool.arrivalMs[slot] + pool.netMs[slot];
     this.notable?.add(id, outcome, latencyMs, pool.attempt[slot]);
     const o = this.open.get(id);
     if (o === undefined) return;

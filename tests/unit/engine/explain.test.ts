@@ -7,7 +7,7 @@ import { createSimulation } from '../../../src/engine/index.ts';
 import { explainRequest, JourneyRecorder, JourneyCache, type Journey } from '../../../src/engine/explain/index.ts';
 import { CRC32_INIT, crc32Final, crc32Text } from '../../../src/engine/core/hash/crc32.ts';
 import type { Scenario, ScenarioInput } from '../../../src/scenario/schema.ts';
-import { checked, simple } from './support/scenarios.ts';
+import { NETWORK_MS, NO_NETWORK, checked, simple } from './support/scenarios.ts';
 
 const choice = (j: Journey) => j.steps.filter((s) => s.kind === 'choose');
 const last = (j: Journey) => j.steps[j.steps.length - 1];
@@ -52,12 +52,13 @@ describe('the journey of one request', () => {
     const j = explain(simple({ ratePerSec: 10, exponential: false, serviceMs: 50, arrival: 'constant' }), 5);
     expect(j.id).toBe(5);
     expect(j.outcome).toBe('ok');
-    // constant service 50 ms, one request at a time: no queue, latency is the service time
-    expect(j.latencyMs).toBeCloseTo(50, 6);
+    // constant service 50 ms, one request at a time: no queue, latency is the service time plus the network
+    // (client round trip 20 + balancer processing 0.5 + hop 0.3 ms; request 5 reuses its client's connection)
+    expect(j.latencyMs).toBeCloseTo(50 + NETWORK_MS, 6);
     expect(j.steps.map((s) => s.kind)).toEqual(['arrive', 'balancer', 'route', 'choose', 'send', 'service', 'outcome']);
     for (let i = 1; i < j.steps.length; i++) expect(j.steps[i].atMs).toBeGreaterThanOrEqual(j.steps[i - 1].atMs);
     expect(j.steps[2].what).toContain('target group web');
-    expect(last(j).what).toBe('ok in 50 ms');
+    expect(last(j).what).toBe('ok in 70.8 ms');
   });
 
   it('smooth WRR 5-1-1: current + effective weights, the highest wins and gives back the total', () => {
@@ -137,7 +138,8 @@ describe('the journey of one request', () => {
   });
 
   it('a timeout on a hung target, queued or in service', () => {
-    const s = doc({ requestTimeoutMs: 300 }, { events: [{ atSec: 0, action: 'hang', target: 'a' }] } as Partial<ScenarioInput>);
+    // no network time, so the latency is exactly the timeout
+    const s = doc({ requestTimeoutMs: 300 }, { events: [{ atSec: 0, action: 'hang', target: 'a' }], network: NO_NETWORK, balancers: [{ id: 'lb', processingMs: 0, listeners: [{ port: 80, defaultForward: 'web' }] }] } as Partial<ScenarioInput>);
     const j = explain(s, 0);
     expect(j.outcome).toBe('timeout');
     expect(j.latencyMs).toBeCloseTo(300, 6);

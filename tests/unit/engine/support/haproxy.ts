@@ -2,7 +2,7 @@
 // answering in 1 ms, and replayed requests, so each request is alone and its pick order is exact.
 import { createSimulation, type InFlightRecord, type SimEvent, type Simulation, type TraceRecord } from '../../../../src/engine/index.ts';
 import type { Change, ScenarioInput } from '../../../../src/scenario/schema.ts';
-import { checked } from './scenarios.ts';
+import { NO_NETWORK, checked } from './scenarios.ts';
 
 type GroupInput = ScenarioInput['targetGroups'][number];
 type TargetInput = GroupInput['targets'][number];
@@ -21,7 +21,10 @@ export interface WorldOptions {
   serviceMs?: number;
 }
 
-/** One balancer, one group "bk" of targets a, b, c… (1 ms each, unless serviceMs), replayed requests. */
+/**
+ * One balancer, one group "bk" of targets a, b, c… (1 ms each, unless serviceMs), replayed requests. The network
+ * takes no time (NO_NETWORK, no balancer processing): the vectors were recorded on 127.0.0.1.
+ */
 export function world(o: WorldOptions): ScenarioInput {
   const n = o.weights?.length ?? o.targets?.length ?? 3;
   return {
@@ -29,7 +32,8 @@ export function world(o: WorldOptions): ScenarioInput {
     name: 'haproxy vector',
     durationSec: o.durationSec ?? 60,
     traffic: { arrival: { kind: 'replay', requests: o.requests }, ...(o.clients ? { clients: o.clients } : {}) },
-    balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'bk' }] }],
+    balancers: [{ id: 'lb', processingMs: 0, listeners: [{ port: 80, defaultForward: 'bk' }] }],
+    network: NO_NETWORK,
     targetGroups: [
       {
         id: 'bk',
