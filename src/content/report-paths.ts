@@ -26,6 +26,7 @@ const REPORT_WORDS: Record<string, string> = {
   'sessions.itemsLost': 'cart items lost',
   'sessions.checkouts': 'checkouts',
   'cost.totalUsd': 'cost (USD)',
+  'cost.perMillionGoodUsd': 'cost per million good requests (USD)',
   'cost.instanceUsd': 'instance cost (USD)',
   'cost.balancerUsd': 'balancer cost (USD)',
   'cost.dataTransferUsd': 'data transfer cost (USD)',
