@@ -6,9 +6,8 @@
  * Pure, like the engine's: the worker, the tests and the claims all evaluate lessons through this module.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { evaluateCondition, goalStateOf, type Bound, type CheckResult, type Condition, type ConditionResult, type GoalResult, type GoalState, type TimedChange } from '../engine/goals/index.ts';
+import { evaluateCondition, goalStateOf, runWithChanges, type Bound, type CheckResult, type Condition, type ConditionResult, type GoalResult, type GoalState, type TimedChange } from '../engine/goals/index.ts';
 import { describeBound, result, within } from '../engine/goals/format.ts';
-import { createSimulation } from '../engine/index.ts';
 import { reportValue, wordsOf } from './report-paths.ts';
 
 /** One number of the run's report (`metrics()`), by its dotted path, against a bound. */
@@ -44,19 +43,7 @@ export function evaluateLessonGoals(goals: readonly LessonGoal[], state: GoalSta
  * time, equal times in list order, until `checkSec`), evaluated with `evaluateLessonGoals`.
  */
 export function runLessonCheck(scenario: Scenario, goals: readonly LessonGoal[], changes: readonly TimedChange[], checkSec: number): CheckResult {
-  const sim = createSimulation(scenario);
-  const order = changes.map((c, index) => ({ ...c, index })).sort((a, b) => a.atMs - b.atMs || a.index - b.index);
-  const refused: CheckResult['refused'] = [];
-  const applied: TimedChange[] = [];
-  const endMs = checkSec * 1000;
-  for (const c of order) {
-    if (c.atMs > endMs) break;
-    sim.runUntil(c.atMs);
-    const reason = sim.apply(c.change);
-    if (reason === null) applied.push({ atMs: c.atMs, change: c.change });
-    else refused.push({ index: c.index, reason });
-  }
-  sim.runUntil(endMs);
-  const results = evaluateLessonGoals(goals, goalStateOf(sim, applied));
-  return { results, allMet: results.every((r) => r.met), refused };
+  const run = runWithChanges(scenario, changes, checkSec);
+  const results = evaluateLessonGoals(goals, goalStateOf(run.sim, run.applied));
+  return { results, allMet: results.every((r) => r.met), refused: run.refused };
 }

@@ -50,6 +50,13 @@ export interface CheckResult {
  * give the same results, so it equals evaluating the learner's own run when it reaches `checkSec`.
  */
 export function runGoalCheck(scenario: Scenario, goals: readonly Goal[], changes: readonly TimedChange[], checkSec: number): CheckResult {
+  const run = runWithChanges(scenario, changes, checkSec);
+  const results = evaluateGoals(goals, goalStateOf(run.sim, run.applied));
+  return { results, allMet: results.every((r) => r.met), refused: run.refused };
+}
+
+/** The run a check judges: `scenario` from 0 with each change at its time (equal times in list order) until `checkSec`. */
+export function runWithChanges(scenario: Scenario, changes: readonly TimedChange[], checkSec: number): { sim: Simulation; applied: TimedChange[]; refused: CheckResult['refused'] } {
   const sim = createSimulation(scenario);
   const order = changes.map((c, index) => ({ ...c, index })).sort((a, b) => a.atMs - b.atMs || a.index - b.index);
   const refused: CheckResult['refused'] = [];
@@ -63,8 +70,7 @@ export function runGoalCheck(scenario: Scenario, goals: readonly Goal[], changes
     else refused.push({ index: c.index, reason });
   }
   sim.runUntil(endMs);
-  const results = evaluateGoals(goals, goalStateOf(sim, applied));
-  return { results, allMet: results.every((r) => r.met), refused };
+  return { sim, applied, refused };
 }
 
 // ---- bounds and formatting ------------------------------------------------------------------------

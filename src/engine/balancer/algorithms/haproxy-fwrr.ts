@@ -174,7 +174,7 @@ export class Fwrr {
     this.tree[i] = tree;
   }
 
-  /** fwrr_queue_srv: into `curr` by position, or into `next` when past this window. */
+  /** fwrr_queue_srv: into `curr` by position, or into `next` when past this round. */
   private queueSrv(i: number, eweight: number): void {
     const grp = this.groupOf(i);
     if (eweight <= 0 || this.npos[i] >= 2 * grp.currWeight || this.npos[i] >= grp.currWeight + grp.nextWeight) {
