@@ -95,3 +95,25 @@ test('a learner protects the edge in the Build tab: a WAF and a rate limit of 10
   await page.screenshot({ path: artifactPath('edge-built.png') });
   expect(errors).toEqual([]);
 });
+
+test("a learner gets lb through the spike in the Build tab: the listener's TLS resumption share at 0.8, from the start", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/tls-and-the-balancers-limits/2');
+  await expect(player.stepTitle).toHaveText('Where the CPU goes', { timeout: 30_000 });
+  await opened(player);
+
+  await page.getByTestId('tab-build').click();
+  await page.getByTestId('builder').locator('[data-testid="outline-node"][data-kind="listener"]').click();
+  const share = page.getByTestId('inspector').locator('[data-key="tls"] [data-key="resumptionShare"] input');
+  await share.fill('0.8');
+  await share.press('Enter');
+  await expect(share).toHaveValue('0.8');
+  await page.getByTestId('reset').click();
+  await opened(player);
+  await player.advance(150_000);
+  for (const id of ['no-shedding', 'all-served', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  await expect(player.complete).toContainText('Lesson complete');
+  await page.screenshot({ path: artifactPath('tls-built.png') });
+  expect(errors).toEqual([]);
+});
