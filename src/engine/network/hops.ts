@@ -65,6 +65,15 @@ export function accountArrival(s: SimState, slot: number, b: Balancer, client: n
   network.bills[b.index].count(s.nowMs, isNew ? 1 : 0, network.bytesPerRequest, net.billableRules[cls]);
 }
 
+/**
+ * The balancer–target round trip of the attempt in `slot` at target t, without metering: what a latency-aware
+ * algorithm measures on top of the target's time (nginx least_time times the upstream from its connect, tower's
+ * peak-EWMA from dispatch to the answer; both include the network between them).
+ */
+export function targetRttMs(s: SimState, slot: number, t: number): number {
+  return hopRtt(s, s.balancers[s.pool.lb[slot]], s.pool.client[slot], t);
+}
+
 /** Balancer–target round trip without metering (handshake packets). */
 function hopRtt(s: SimState, b: Balancer, client: number, t: number): number {
   const from = nodeZone(b, client);
