@@ -10,6 +10,7 @@ import { stepBoundsError } from './step-bounds.ts';
 import { cronError } from './cron.ts';
 import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
 import { checkBalancing } from './check-balancing.ts';
+import { checkInspection } from './check-inspection.ts';
 import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
 import { LIMITS } from './limits.ts';
 import { applyPatches } from './json-patch.ts';
@@ -125,7 +126,7 @@ function crossCheck(s: Scenario, checkEvents: boolean): ValidationError[] {
     if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
   });
 
-  errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkReplay(s));
+  errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkInspection(s), ...checkReplay(s));
   if (checkEvents) errors.push(...checkEventsInOrder(s));
   return errors;
 }

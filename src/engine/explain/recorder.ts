@@ -9,7 +9,7 @@
  */
 import type { SimState } from '../state.ts';
 import type { ExplainHooks } from './hooks.ts';
-import { FAIL, OUTCOME_OK, outcomeName } from '../types.ts';
+import { FAIL, OUTCOME_OK, TARGET_STATES, outcomeName } from '../types.ts';
 import { REQ_QUEUED, FLAG_WILL_ERROR, FLAG_ATTACK } from '../request/pool.ts';
 import { TARGET_CRASHED, TARGET_HUNG } from '../backend/targets.ts';
 import { quantile } from '../core/distributions.ts';
@@ -143,6 +143,22 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const weighted = b.weights.get(listener.port);
     const why = rule !== '' ? `${rule} is the first rule that matches ${cls.host}${cls.path}` : weighted !== undefined ? `no rule matched; the default action forwards by weight (${weighted.map((w) => `${w.group} ${w.weight}`).join(', ')})` : listener.rules.length === 0 ? 'the listener has no rules: its default action' : 'no rule matched: the default action';
     this.step(o, s, 'route', `${b.id} listener :${listener.port}`, `forwards to target group ${group.id} (${group.algorithmName})`, why);
+  }
+
+  inspected(s: SimState, balancer: number, appliance: number, newFlow: boolean, ms: number): void {
+    const o = this.focus;
+    if (o === null) return;
+    const ins = s.inspection?.[balancer] ?? null;
+    if (ins === null) return;
+    const group = s.groups[ins.group].id;
+    const name = appliance < 0 ? 'no appliance' : s.store.ids[appliance];
+    const how = newFlow ? `a new flow, hashed by its ${ins.cfg.stickiness} over the appliances in rotation` : `its flow's appliance (${ins.cfg.targetFailover})`;
+    if (ms < 0) {
+      const why = appliance < 0 ? `${group} has no appliance in service` : `${name} is ${TARGET_STATES[s.store.state[appliance]]}: the GWLB drops the flow`;
+      this.step(o, s, 'balancer', `GWLB ${group}`, `inspection by ${name} fails: the connection gets no answer`, `${how}; ${why}`);
+    } else {
+      this.step(o, s, 'balancer', `GWLB ${group}`, `inspected by appliance ${name} (+${num(ms)} ms)`, `${how}; GENEVE to the appliance and back in each direction, plus its ${num(ins.cfg.applianceMs)} ms`);
+    }
   }
 
   connection(s: SimState, client: number, group: number): void {

@@ -61,7 +61,7 @@ export function accountArrival(s: SimState, slot: number, b: Balancer, client: n
       ms += toTarget === 1 ? rtts * (rtt + hop) : rtts * rtt + hop;
     }
   }
-  s.pool.netMs[slot] = ms;
+  s.pool.netMs[slot] += ms; // after any inspection's time (network/inspection.ts)
   network.bills[b.index].count(s.nowMs, isNew ? 1 : 0, network.bytesPerRequest, net.billableRules[cls]);
 }
 
