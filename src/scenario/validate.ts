@@ -293,6 +293,11 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
     if (c.desired !== undefined && (c.desired < min || c.desired > max)) return [{ path: `${at}.desired`, message: `desired ${c.desired} is outside [${min}, ${max}]` }];
   }
   if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [{ path: `${at}.database`, message: `no database with id "${c.database}"` }];
+  if (c.action === 'swap-cnames') {
+    if (s.dns === undefined) return [{ path: `${at}.action`, message: 'swap-cnames swaps where the DNS name points: add a dns name' }];
+    for (const k of ['source', 'destination'] as const) if (!s.balancers.some((b) => b.id === c[k])) return [{ path: `${at}.${k}`, message: `no balancer with id "${c[k]}"` }];
+    if (c.source === c.destination) return [{ path: `${at}.destination`, message: 'a swap needs two different balancers' }];
+  }
   if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];

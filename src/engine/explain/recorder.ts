@@ -114,7 +114,9 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
         ? `cached answer fetched at ${sec(entry!.fetchedAtMs)}, TTL left ${sec(ttlLeft)}`
         : `cached answer past its TTL by ${sec(-ttlLeft)}: this resolver ignores TTLs`
       : `fresh answer from Route 53 (${dns.config.policy} policy, record ${rec.id} healthy), cached for ${dns.config.ttlSec} s`;
-    this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${rec.target} (record ${rec.id})`, why);
+    const target = entry?.targets[entry.answer.indexOf(recordIndex)] ?? dns.targetOf(recordIndex);
+    const swapped = target !== dns.targetOf(recordIndex) ? `; the record now points at ${dns.targetOf(recordIndex)} (CNAME swap), but this cached answer still says ${target}` : '';
+    this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${target} (record ${rec.id})`, why + swapped);
   }
 
   routed(s: SimState, slot: number, balancer: number, node: number): void {

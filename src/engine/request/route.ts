@@ -63,7 +63,7 @@ function dnsEntry(s: SimState, c: number, form: number, now: number): Balancer |
   const n = look.answer.length;
   if (n < 2 || !refuses(s, first, form, now) || !dns.triesNext(c)) return first;
   for (let k = 1; k < n; k++) {
-    const b = s.balancerById.get(dns.targetOf(look.answer[(look.position + k) % n]));
+    const b = s.balancerById.get(look.targets[(look.position + k) % n]);
     if (b !== undefined && !refuses(s, b, form, now)) return b;
   }
   return first;
