@@ -8,6 +8,8 @@
 import { SimWorker } from '../../sim/sim-worker.ts';
 import { createSimWorker } from '../../sim/create-worker.ts';
 import type { SweepJob } from './sweep-plan.ts';
+import type { OpenResult } from '../../../workers/sim-api.ts';
+import type { MetricsReport } from '../../engine/types.ts';
 
 /** What one run measured: the engine's report for the whole run. */
 export interface SweepPoint {
@@ -28,7 +30,7 @@ export interface SweepFailure {
 export interface SweepRunOptions {
   /** Starts one worker (default: the app's simulation worker; tests pass one in the same thread). */
   createWorker?: () => Worker;
-  /** How many runs at once (default: the processor count less one, from 1 to 4). */
+  /** How many runs at once (default: the processor count less one, from 2 to 4). */
   parallel?: number;
   /** Simulated ms per slice (default 10 s): how often a run can be stopped. */
   sliceMs?: number;
@@ -37,9 +39,12 @@ export interface SweepRunOptions {
   onfailure?: (failure: SweepFailure) => void;
 }
 
-/** Runs at once by default: leave a core for the page, at most 4 (each worker holds a whole simulation). */
+/**
+ * Runs at once by default: a core left for the page, but at least 2 (the page is idle while a sweep runs:
+ * the side-by-side runs pause) and at most 4 (each worker holds a whole simulation).
+ */
 export function defaultParallel(cores: number | undefined): number {
-  return Math.max(1, Math.min(4, (cores ?? 2) - 1));
+  return Math.max(2, Math.min(4, (cores ?? 2) - 1));
 }
 
 export interface SweepRun {
@@ -68,18 +73,19 @@ export function runSweep(jobs: readonly SweepJob[], options: SweepRunOptions = {
     let reason = '';
     const unsubscribe = worker.onCrash((r) => (reason = r));
     try {
-      const opened = await worker.ask((api) => api.open(job.scenario));
+      const opened = await worker.ask<OpenResult>((api) => api.open(job.scenario));
       if (!opened.ok) throw new Error(`${opened.errors[0].path}: ${opened.errors[0].message}`);
+      const id = opened.id;
       const endMs = job.scenario.durationSec * 1000;
       for (let t = Math.min(sliceMs, endMs); !cancelled; t = Math.min(t + sliceMs, endMs)) {
         const to = t;
         await worker.ask(async (api) => {
-          await api.runTo(opened.id, to);
+          await api.runTo(id, to);
         });
         if (t >= endMs) break;
       }
       if (cancelled) return;
-      const m = await worker.ask((api) => api.metrics(opened.id));
+      const m = await worker.ask<MetricsReport>((api) => api.metrics(id));
       const point = { design: job.design, value: job.value, p99Ms: m.latencyMs.p99, errorRate: m.errorRate, costUsd: m.cost.totalUsd, requests: m.requests.total };
       points.push(point);
       options.onpoint?.(point);

@@ -84,7 +84,7 @@ describe('sweep runner', () => {
     expect(failures[0].message).toMatch(/^targetGroups/);
   });
 
-  it('runs at most 4 at once and leaves a core for the page', () => {
-    expect([undefined, 1, 2, 3, 8, 16].map(defaultParallel)).toEqual([1, 1, 1, 2, 4, 4]);
+  it('runs 2 to 4 at once, leaving a core for the page when there are more than 3', () => {
+    expect([undefined, 1, 2, 3, 4, 8, 16].map(defaultParallel)).toEqual([2, 2, 2, 2, 3, 4, 4]);
   });
 });
