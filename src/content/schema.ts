@@ -144,7 +144,10 @@ export const FrontmatterSchema = z.strictObject({
   /** Parts of the scenario the learner may patch live (the builder): JSON Pointer patterns or named groups (src/content/unlocks.ts). */
   unlocks: z.array(z.string().min(1).max(200)).max(40).default([]),
   /** A challenge: the lesson check's run is scored (src/content/score.ts) and the learner's best kept. */
-  score: z.boolean().default(false),
+  score: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
 });
 
 export const TryDirectiveSchema = z.strictObject({
