@@ -63,6 +63,8 @@ export interface Lesson {
   controls: ChangeAction[];
   /** What the learner may patch live with the builder: patterns and named groups (unlocks.ts). */
   unlocks: string[];
+  /** A challenge: the check's run is scored and the learner's best kept (score.ts). */
+  score: boolean;
   scenario: Scenario;
   /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
   scenes: Record<string, Scenario>;

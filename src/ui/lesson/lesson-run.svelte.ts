@@ -14,8 +14,12 @@ import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.t
 import type { Lab, LoadRequest } from '../shell/lab.svelte.ts';
 import type { ProgressStore } from './progress-store.svelte.ts';
 import { lessonHash } from '../shell/routes.ts';
+import { scoreOf, type Score } from '../../content/score.ts';
+import { noteScore } from '../../content/progress.ts';
 
 export const MAIN_WORLD = '';
+/** The wall clock as ISO 8601 (when a best score was reached). */
+const isoNow = (): string => new Date(Date.now()).toISOString();
 const WAIT_ID = '__wait';
 const optionId = (i: number) => `__option-${i}`;
 
@@ -31,6 +35,10 @@ export class LessonRun {
    * shown (a step revisited on a run already past that moment waits for a restart).
    */
   beforeMoment = $state(false);
+  /** A challenge's score of the run that passed (null until one passes here). */
+  score = $state<Score | null>(null);
+  /** That run was Solve's: it is shown, not kept as the best. */
+  scoreSolved = $state(false);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
@@ -50,7 +58,10 @@ export class LessonRun {
           if (location.hash !== hash) location.hash = hash;
           void this.#open(this.worldOf(step));
         },
-        markDone: (_, { solved }) => progress.markDone(lesson.slug, solved),
+        markDone: (_, { solved }) => {
+          progress.markDone(lesson.slug, solved);
+          this.#score(progress, solved);
+        },
         announce: (_, { text }) => this.#announce(text),
       },
       actors: {
@@ -67,6 +78,16 @@ export class LessonRun {
     this.#actor.start();
     progress.noteStep(lesson.slug, this.state.context.step);
     void this.#open(this.worldOf(this.state.context.step));
+  }
+
+  /** A challenge's score of the run that passed the check, from the report the page holds at that moment; the best is kept unless Solve did it. */
+  #score(progress: ProgressStore, solved: boolean): void {
+    const metrics = this.#lab.session.metrics;
+    if (!this.lesson.score || metrics === null) return;
+    this.score = scoreOf(metrics);
+    this.scoreSolved = solved;
+    const score = this.score;
+    if (!solved) progress.update((p) => noteScore(p, this.lesson.slug, score, isoNow()));
   }
 
   get step() {
