@@ -15,8 +15,10 @@ const id = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "_", "." or "-" (and start with a letter or digit)');
-const sec = z.number().min(0).max(86_400);
-const wholeSec = z.int().min(0).max(86_400);
+/** The longest simulated span a lesson may check, predict or claim: a week, for scaling that learns a daily pattern. */
+export const MAX_LESSON_SEC = 7 * 86_400;
+const sec = z.number().min(0).max(MAX_LESSON_SEC);
+const wholeSec = z.int().min(0).max(MAX_LESSON_SEC);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const bound = { atMost: z.number().optional(), atLeast: z.number().optional() };
@@ -124,7 +126,7 @@ export const GoalSchema = conditionKinds({ id, label: text(120) });
 export const GoalsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The lesson check runs the scenario (with the learner's changes) to this simulated second, then evaluates. */
-  checkSec: z.int().min(1).max(3600),
+  checkSec: z.int().min(1).max(MAX_LESSON_SEC),
   goals: z.array(GoalSchema).min(1).max(12),
 });
 
@@ -168,7 +170,7 @@ export const PredictDirectiveSchema = z
     /** Index of the right option. */
     answer: z.int().min(0),
     /** Simulated second by which the outcome can be seen; needed when options have `when`. */
-    atSec: z.int().min(1).max(3600).optional(),
+    atSec: z.int().min(1).max(MAX_LESSON_SEC).optional(),
     explain: text(400),
   })
   .refine((p) => p.answer < p.options.length, { message: 'answer must be the index of an option', path: ['answer'] })

@@ -17,6 +17,9 @@ import { lessonHash } from '../shell/routes.ts';
 import { scoreOf, type Score } from '../../content/score.ts';
 import { noteScore } from '../../content/progress.ts';
 
+
+/** How far one stride of "Run to the moment" goes once only the prediction's moment is due: the charts' 600 s. */
+const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
 const isoNow = (): string => new Date(Date.now()).toISOString();
@@ -162,9 +165,11 @@ export class LessonRun {
   }
 
   /**
-   * "Run to the moment": runs the step's world on, a simulated second at a time (the worker is asked
-   * about the wait after each), until the step's wait holds and its prediction's moment is reached, or the
-   * run ends. No dead waiting at 1×.
+   * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
+   * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
+   * straight on to the prediction's moment in strides of up to MOMENT_STRIDE_MS (a day of predictive
+   * scaling is tens of strides, not tens of thousands of one-second round trips), until the step's wait
+   * holds and its prediction's moment is reached, or the run ends. No dead waiting at 1×.
    */
   async runToMoment(): Promise<void> {
     if (this.running) return;
@@ -177,8 +182,8 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        const stepMs = due && waitMet ? momentMs - session.timeMs : 1000;
-        await session.forward(Math.max(1, Math.min(stepMs, 1000)));
+        const stepMs = due && waitMet ? Math.min(momentMs - session.timeMs, MOMENT_STRIDE_MS) : 1000;
+        await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
     } catch {
