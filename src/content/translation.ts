@@ -52,7 +52,7 @@ export function parseTranslation(lesson: Lesson, files: Readonly<Record<string, 
     'claims.json': JSON.stringify({ ...claims, claims: claims.claims.map((c) => ({ ...c, phrase: phrases.data[c.phrase] })) }),
   });
   const rename = (file: string) => file.replace(/\/(index\.md|goals\.json|claims\.json)$/, (_, f: string) => `/${f.replace('.', `.${locale}.`)}`);
-  if (!translated.ok) return { ok: false, errors: translated.errors.map((e) => ({ ...e, file: rename(e.file) })) };
+  if (!translated.ok) return { ok: false, errors: translated.errors.map((e) => ({ ...e, file: rename(e.file), message: e.message.replaceAll('index.md', names.index) })) };
 
   const difference = firstDifference(withoutText(lesson), withoutText(translated.value));
   if (difference !== null) errors.push({ file: `${base}/${names.index}`, path: difference, message: 'differs from index.md beyond its words (a translation keeps every step, directive, id and number)' });
