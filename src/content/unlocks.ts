@@ -22,6 +22,7 @@ export const UNLOCK_GROUPS: Readonly<Record<string, { label: string; patterns: r
   tls: { label: 'TLS on listeners', patterns: ['/balancers/*/listeners/*/tls', '/balancers/*/listeners/*/protocol', '/balancers/*/layer'] },
   zones: { label: 'zones and cross-zone balancing', patterns: ['/balancers/*/zones', '/balancers/*/crossZone', '/targetGroups/*/targets/*/zone'] },
   edge: { label: 'rate limiting, the WAF and balancer capacity', patterns: ['/balancers/*/rateLimit', '/balancers/*/waf', '/balancers/*/capacity'] },
+  inspection: { label: 'inspection by appliances (a Gateway Load Balancer)', patterns: ['/balancers/*/inspection'] },
   balancers: { label: 'balancers', patterns: ['/balancers'] },
   dns: { label: 'the DNS name', patterns: ['/dns'] },
   databases: { label: 'databases', patterns: ['/databases', '/targetGroups/*/database'] },

@@ -35,6 +35,7 @@ import { createScalingGroups } from './scaling/runtime.ts';
 import { CostMeter, DEFAULT_INSTANCE_TYPES, type InstanceType } from './scaling/index.ts';
 import { defaultAddress } from './backend/lifecycle.ts';
 import { buildNetwork } from './network/network-state.ts';
+import { buildInspection } from './network/inspection-state.ts';
 
 export function buildState(scenario: Scenario, options: SimulationOptions): SimState {
   const rng = createStreams(scenario.seed);
@@ -106,6 +107,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     instanceTypes,
     billing: new CostMeter(),
     network: buildNetwork(scenario, balancers, clients, 0, null),
+    inspection: buildInspection(scenario, groups, clients.count, 0, null),
   };
   // groups with nginx passive health or a circuit breaker ask them on every pick
   groups.forEach((g, gi) => {

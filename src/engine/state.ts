@@ -5,6 +5,7 @@
  * a run is a function of this state (request/, health/, commands/…); this module only describes it.
  * It imports the data tables it holds, and none of them imports it, so no import cycle can pass here.
  */
+import type { InspectionState } from './network/inspection-state.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** A DDoS wave as configured. */
@@ -152,4 +153,6 @@ export interface SimState {
   readonly billing: CostMeter;
   /** Round trips, handshakes and the balancers' bills (network/); rebuilt by a live patch, bills kept. */
   network: NetworkState;
+  /** Gateway Load Balancer inspection per balancer (network/inspection.ts); null when no balancer inspects. */
+  inspection: InspectionState | null;
 }

@@ -270,6 +270,12 @@ export interface MetricsReport {
     }
   >;
   events: { processed: number };
+  /**
+   * Gateway Load Balancer inspection, by balancer id (only when a balancer has `inspection`): its appliance
+   * group, new flows, requests dropped (flow on a crashed or hung appliance, or none in service) and the
+   * flows hashed to each appliance.
+   */
+  inspection?: Record<string, { applianceGroup: string; newFlows: number; dropped: number; flows: Record<string, number> }>;
 }
 
 /** One attempt of a request at a target, like one entry of nginx's `$upstream_addr` / `$upstream_status`. */

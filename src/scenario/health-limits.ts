@@ -6,6 +6,8 @@
  *   checks only, success codes within 200–499.
  * - NLB (rules since November 2022): interval 5–300 s, timeout 2–120 s, thresholds 2–10, success codes within
  *   200–599.
+ * - GWLB (the appliances of `inspection`): interval 5–300 s (default 10), timeout 2–120 s, thresholds 2–10, HTTP,
+ *   HTTPS or TCP; we found no stated matcher range, so the NLB's 200–599 is used.
  *
  * Simplified: both get the engine's rule for consecutive-count checks that the timeout is shorter than the
  * interval (validate.ts); AWS documents that for the ALB, and for the NLB we could not find it stated either way.
@@ -25,9 +27,11 @@ export interface HealthCheckLimits {
   protocols: ReadonlyArray<ResolvedHealthCheck['protocol']>;
 }
 
-export const AWS_HEALTH_LIMITS: Record<'aws-alb' | 'aws-nlb', HealthCheckLimits> = {
+export const AWS_HEALTH_LIMITS: Record<'aws-alb' | 'aws-nlb' | 'aws-gwlb', HealthCheckLimits> = {
   'aws-alb': { system: 'an ALB', intervalSec: [5, 300], timeoutSec: [2, 120], threshold: [2, 10], successCodes: [200, 499], protocols: ['http'] },
   'aws-nlb': { system: 'an NLB', intervalSec: [5, 300], timeoutSec: [2, 120], threshold: [2, 10], successCodes: [200, 599], protocols: ['http', 'tcp'] },
+  // GWLB (CreateTargetGroup): the same interval, timeout and threshold ranges; HTTP, HTTPS or TCP checks
+  'aws-gwlb': { system: 'a GWLB', intervalSec: [5, 300], timeoutSec: [2, 120], threshold: [2, 10], successCodes: [200, 599], protocols: ['http', 'tcp'] },
 };
 
 export interface LimitBreach {
@@ -39,7 +43,7 @@ const outside = (v: number, [lo, hi]: [number, number]) => v < lo || v > hi;
 
 /** Every value of a resolved check that the named AWS balancer would refuse; [] for other presets. */
 export function awsLimitBreaches(hc: ResolvedHealthCheck): LimitBreach[] {
-  const limits = hc.preset === 'aws-alb' || hc.preset === 'aws-nlb' ? AWS_HEALTH_LIMITS[hc.preset] : null;
+  const limits = hc.preset === 'aws-alb' || hc.preset === 'aws-nlb' || hc.preset === 'aws-gwlb' ? AWS_HEALTH_LIMITS[hc.preset] : null;
   if (!limits) return [];
   const { system } = limits;
   const out: LimitBreach[] = [];

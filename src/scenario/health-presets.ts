@@ -31,11 +31,13 @@ export interface ResolvedHealthCheck {
 type Preset = Omit<ResolvedHealthCheck, 'preset' | 'fastIntervalSec' | 'downIntervalSec'> & { fastIntervalSec?: number; downIntervalSec?: number };
 
 /** Defaults of each named system. */
-export const HEALTH_PRESETS: Record<'aws-alb' | 'aws-nlb' | 'haproxy' | 'envoy', Preset> = {
+export const HEALTH_PRESETS: Record<'aws-alb' | 'aws-nlb' | 'aws-gwlb' | 'haproxy' | 'envoy', Preset> = {
   // ALB target group: HTTP /, every 30 s, 5 s timeout, 5 to become healthy, 2 to become unhealthy, matcher 200
   'aws-alb': { protocol: 'http', path: '/', intervalSec: 30, timeoutSec: 5, healthyThreshold: 5, unhealthyThreshold: 2, model: 'consecutive', successCodes: '200', jitterPercent: 0, deep: false, failFastOnBadStatus: false },
   // NLB target group: TCP, every 30 s, 10 s timeout (TCP), 5 / 2
   'aws-nlb': { protocol: 'tcp', path: '/', intervalSec: 30, timeoutSec: 10, healthyThreshold: 5, unhealthyThreshold: 2, model: 'consecutive', successCodes: '200-399', jitterPercent: 0, deep: false, failFastOnBadStatus: false },
+  // GWLB target group (the appliances, real-systems §4.1): TCP, every 10 s, 5 s timeout, 5 / 2, matcher 200–399
+  'aws-gwlb': { protocol: 'tcp', path: '/', intervalSec: 10, timeoutSec: 5, healthyThreshold: 5, unhealthyThreshold: 2, model: 'consecutive', successCodes: '200-399', jitterPercent: 0, deep: false, failFastOnBadStatus: false },
   // HAProxy `check`: TCP connect, inter 2 s (timeout = inter when `timeout check` is unset), rise 2, fall 3
   haproxy: { protocol: 'tcp', path: '/', intervalSec: 2, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 3, model: 'rise-fall', successCodes: '200-399', jitterPercent: 0, deep: false, failFastOnBadStatus: false },
   // Envoy requires interval, timeout and thresholds (no defaults); these are the values of its documented example

@@ -10,6 +10,7 @@ import { stepBoundsError } from './step-bounds.ts';
 import { cronError } from './cron.ts';
 import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
 import { checkBalancing } from './check-balancing.ts';
+import { checkInspection } from './check-inspection.ts';
 import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
 import { LIMITS } from './limits.ts';
 import { applyPatches } from './json-patch.ts';
@@ -125,7 +126,7 @@ function crossCheck(s: Scenario, checkEvents: boolean): ValidationError[] {
     if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
   });
 
-  errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkReplay(s));
+  errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkInspection(s), ...checkReplay(s));
   if (checkEvents) errors.push(...checkEventsInOrder(s));
   return errors;
 }
@@ -292,6 +293,11 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
     if (c.desired !== undefined && (c.desired < min || c.desired > max)) return [{ path: `${at}.desired`, message: `desired ${c.desired} is outside [${min}, ${max}]` }];
   }
   if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [{ path: `${at}.database`, message: `no database with id "${c.database}"` }];
+  if (c.action === 'swap-cnames') {
+    if (s.dns === undefined) return [{ path: `${at}.action`, message: 'swap-cnames swaps where the DNS name points: add a dns name' }];
+    for (const k of ['source', 'destination'] as const) if (!s.balancers.some((b) => b.id === c[k])) return [{ path: `${at}.${k}`, message: `no balancer with id "${c[k]}"` }];
+    if (c.source === c.destination) return [{ path: `${at}.destination`, message: 'a swap needs two different balancers' }];
+  }
   if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
     return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];

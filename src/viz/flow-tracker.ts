@@ -1,8 +1,8 @@
 /**
  * The dots in flight, kept between frames (each snapshot hands over only its new flow records).
  * Timing, in simulated ms, for a request that reached the balancer at `a` and finished at `e`, with one
- * visual hop lasting L (the engine's network takes no time, so the hops on screen get L each, a
- * wall-clock constant converted by the playback rate — see flow-clock.ts):
+ * visual hop lasting L (the engine accounts network time to a request's latency without scheduling it,
+ * so the hops on screen get L each, a wall-clock constant converted by the playback rate — see flow-clock.ts):
  *   client → balancer  [a − L, a]      arrives at the balancer exactly when the engine says it did
  *   balancer → target  [a, a + L]
  *   waits at target    until r = max(e − L, a + L)

@@ -18,6 +18,7 @@ import { adoptDeployments } from './deployments.ts';
 import { DEFAULT_INSTANCE_TYPES, type InstanceType } from '../scaling/index.ts';
 import { EdgeStats } from '../metrics/edge-stats.ts';
 import { buildNetwork } from '../network/network-state.ts';
+import { buildInspection } from '../network/inspection-state.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -44,6 +45,7 @@ export function adoptScenario(s: SimState, next: Scenario): string | null {
   adoptBalancers(s, prev, next);
   // round trips, handshake tables and prices follow the balancers, clients and network settings; bills are kept
   s.network = buildNetwork(next, s.balancers, s.clients, s.nowMs, s.network);
+  s.inspection = buildInspection(next, s.groups, s.clients.count, s.nowMs, s.inspection);
   adoptDns(s, prev, next);
   adoptScaling(s, next);
   adoptDeployments(s, next);

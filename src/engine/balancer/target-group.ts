@@ -310,6 +310,11 @@ export class TargetGroup implements GroupView {
     return m < 0 ? -1 : this.memberIds[m];
   }
 
+  /** Does the algorithm hear answers (latency-aware ones; HAProxy leastconn)? */
+  get observesLatency(): boolean {
+    return this.algorithm.onResponse !== undefined;
+  }
+
   /** Tells latency-aware algorithms how long target `t` took (HAProxy leastconn: that a request ended). */
   observe(t: number, latencyMs: number, nowMs: number): void {
     if (this.algorithm.onResponse === undefined) return;

@@ -16,6 +16,7 @@ import { changeCapacity } from './scaling.ts';
 import { changeForwardWeights } from './releases.ts';
 import { setSessionStoreDown } from './sessions.ts';
 import { applyPatch } from './patch.ts';
+import { swapCnames } from './dns.ts';
 
 /** Applies a live change now; returns why it cannot (and changes nothing), or null. */
 export function applyChange(s: SimState, change: Change): string | null {
@@ -52,6 +53,8 @@ function applyOne(s: SimState, change: Change): string | null {
       return regionOutage(s, change.region, change.action === 'region-outage');
     case 'db-failover':
       return failOver(s, change.database);
+    case 'swap-cnames':
+      return swapCnames(s, change.source, change.destination);
     case 'set-capacity':
       return changeCapacity(s, change.scalingGroup, change.desired, change.min, change.max);
     case 'set-forward-weights':

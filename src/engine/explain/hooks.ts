@@ -17,6 +17,8 @@ export interface ExplainHooks<S> {
   dnsAnswered(s: S, client: number, recordIndex: number, fromCache: boolean): void;
   /** The request reached balancer `balancer` (index), node `node`, and its target group is set. */
   routed(s: S, slot: number, balancer: number, node: number): void;
+  /** Balancer `balancer`'s Gateway Load Balancer passed the request's flow to appliance `appliance` (-1: none), a new flow or not; `ms` added, or -1 when the flow was dropped. */
+  inspected(s: S, balancer: number, appliance: number, newFlow: boolean, ms: number): void;
   /** A layer-4 balancer looks at the client's open connection before choosing. */
   connection(s: S, client: number, group: number): void;
   /** A sticky group looked the client's binding up: the bound target (-1: none) and the one it may use (-1: none). */

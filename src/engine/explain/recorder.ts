@@ -9,7 +9,7 @@
  */
 import type { SimState } from '../state.ts';
 import type { ExplainHooks } from './hooks.ts';
-import { FAIL, OUTCOME_OK, outcomeName } from '../types.ts';
+import { FAIL, OUTCOME_OK, TARGET_STATES, outcomeName } from '../types.ts';
 import { REQ_QUEUED, FLAG_WILL_ERROR, FLAG_ATTACK } from '../request/pool.ts';
 import { TARGET_CRASHED, TARGET_HUNG } from '../backend/targets.ts';
 import { quantile } from '../core/distributions.ts';
@@ -116,7 +116,9 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
         ? `cached answer fetched at ${sec(entry!.fetchedAtMs)}, TTL left ${sec(ttlLeft)}`
         : `cached answer past its TTL by ${sec(-ttlLeft)}: this resolver ignores TTLs`
       : `fresh answer from Route 53 (${dns.config.policy} policy, record ${rec.id} healthy), cached for ${dns.config.ttlSec} s`;
-    this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${rec.target} (record ${rec.id})`, why);
+    const target = entry?.targets[entry.answer.indexOf(recordIndex)] ?? dns.targetOf(recordIndex);
+    const swapped = target !== dns.targetOf(recordIndex) ? `; the record now points at ${dns.targetOf(recordIndex)} (CNAME swap), but this cached answer still says ${target}` : '';
+    this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${target} (record ${rec.id})`, why + swapped);
   }
 
   routed(s: SimState, slot: number, balancer: number, node: number): void {
@@ -145,6 +147,22 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const weighted = b.weights.get(listener.port);
     const why = rule !== '' ? `${rule} is the first rule that matches ${cls.host}${cls.path}` : weighted !== undefined ? `no rule matched; the default action forwards by weight (${weighted.map((w) => `${w.group} ${w.weight}`).join(', ')})` : listener.rules.length === 0 ? 'the listener has no rules: its default action' : 'no rule matched: the default action';
     this.step(o, s, 'route', `${b.id} listener :${listener.port}`, `forwards to target group ${group.id} (${group.algorithmName})`, why);
+  }
+
+  inspected(s: SimState, balancer: number, appliance: number, newFlow: boolean, ms: number): void {
+    const o = this.focus;
+    if (o === null) return;
+    const ins = s.inspection?.[balancer] ?? null;
+    if (ins === null) return;
+    const group = s.groups[ins.group].id;
+    const name = appliance < 0 ? 'no appliance' : s.store.ids[appliance];
+    const how = newFlow ? `a new flow, hashed by its ${ins.cfg.stickiness} over the appliances in rotation` : `its flow's appliance (${ins.cfg.targetFailover})`;
+    if (ms < 0) {
+      const why = appliance < 0 ? `${group} has no appliance in service` : `${name} is ${TARGET_STATES[s.store.state[appliance]]}: the GWLB drops the flow`;
+      this.step(o, s, 'balancer', `GWLB ${group}`, `inspection by ${name} fails: the connection gets no answer`, `${how}; ${why}`);
+    } else {
+      this.step(o, s, 'balancer', `GWLB ${group}`, `inspected by appliance ${name} (+${num(ms)} ms)`, `${how}; GENEVE to the appliance and back in each direction, plus its ${num(ins.cfg.applianceMs)} ms`);
+    }
   }
 
   connection(s: SimState, client: number, group: number): void {

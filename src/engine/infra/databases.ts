@@ -51,8 +51,10 @@ export function rollDatabases(s: SimState): void {
 export function failOver(s: SimState, id: string): string | null {
   const db = s.databases?.dbs.find((d) => d.cfg.id === id);
   if (!db) return `no database with id "${id}"`;
-  const ms = db.failover(s.nowMs);
-  s.log.add(s.nowMs, 'db', id, db.cfg.proxy ? `${id} fails over to its standby: queries through the proxy wait ${ms / 1000} s` : `${id} fails over to its standby: writes fail for ${ms / 1000} s`);
+  const ms = db.failover(s.nowMs, s.rng.database);
+  const full = db.cfg.failoverSec;
+  const cut = full > 0 ? Math.round((1 - ms / 1000 / full) * 100) : 0;
+  s.log.add(s.nowMs, 'db', id, db.cfg.proxy ? `${id} fails over to its standby: queries through the proxy wait ${Math.round(ms) / 1000} s (the proxy cut ${cut} % off the ${full} s failover; AWS: up to 66 %)` : `${id} fails over to its standby: writes fail for ${ms / 1000} s`);
   return null;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { SimState } from '../state.ts';
 import type { MetricsReport } from '../types.ts';
+import { inspectionBills } from './inspection-state.ts';
 
 export function costReport(s: SimState, goodRequests: number): MetricsReport['cost'] {
   const now = s.nowMs;
@@ -12,7 +13,7 @@ export function costReport(s: SimState, goodRequests: number): MetricsReport['co
   let dataTransferUsd = 0;
   let capacityUnitHours = 0;
   const perGB = s.network.cfg.crossZoneUsdPerGB;
-  for (const bill of s.network.bills) {
+  for (const bill of [...s.network.bills, ...inspectionBills(s.inspection)]) {
     balancerUsd += bill.balancerUsd(now);
     dataTransferUsd += bill.dataTransferUsd(perGB);
     capacityUnitHours += bill.unitHours(now);

@@ -61,8 +61,17 @@ export function accountArrival(s: SimState, slot: number, b: Balancer, client: n
       ms += toTarget === 1 ? rtts * (rtt + hop) : rtts * rtt + hop;
     }
   }
-  s.pool.netMs[slot] = ms;
+  s.pool.netMs[slot] += ms; // after any inspection's time (network/inspection.ts)
   network.bills[b.index].count(s.nowMs, isNew ? 1 : 0, network.bytesPerRequest, net.billableRules[cls]);
+}
+
+/**
+ * The balancer–target round trip of the attempt in `slot` at target t, without metering: what a latency-aware
+ * algorithm measures on top of the target's time (nginx least_time times the upstream from its connect, tower's
+ * peak-EWMA from dispatch to the answer; both include the network between them).
+ */
+export function targetRttMs(s: SimState, slot: number, t: number): number {
+  return hopRtt(s, s.balancers[s.pool.lb[slot]], s.pool.client[slot], t);
 }
 
 /** Balancer–target round trip without metering (handshake packets). */

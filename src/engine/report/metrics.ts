@@ -40,13 +40,34 @@ export function buildMetrics(s: SimState): MetricsReport {
     imbalance: imbalance(s),
     targets,
     events: { processed: totals.processed },
+    ...(s.inspection === null ? {} : { inspection: inspectionReport(s) }),
   };
+}
+
+/** Per inspecting balancer: new flows, requests dropped, and flows per appliance. */
+function inspectionReport(s: SimState): NonNullable<MetricsReport['inspection']> {
+  const out: NonNullable<MetricsReport['inspection']> = {};
+  s.inspection!.forEach((ins, b) => {
+    if (ins === null || s.balancers[b].retired) return;
+    const flows: Record<string, number> = {};
+    for (const t of ins.group < 0 ? [] : s.groups[ins.group].members) flows[s.store.ids[t]] = ins.flowsTo.get(t) ?? 0;
+    out[s.balancers[b].id] = { applianceGroup: ins.cfg.targetGroup, newFlows: ins.newFlows, dropped: ins.dropped, flows };
+  });
+  return out;
+}
+
+/** Targets that are inspection appliances (they take flows, not requests). */
+function appliances(s: SimState): Set<number> {
+  const out = new Set<number>();
+  for (const ins of s.inspection ?? []) if (ins !== null && ins.group >= 0) for (const t of s.groups[ins.group].members) out.add(t);
+  return out;
 }
 
 /** Coefficient of variation of requests over the registered targets. */
 function imbalance(s: SimState): number {
   const xs: number[] = [];
-  for (let t = 0; t < s.store.count; t++) if (s.store.registered[t] === 1) xs.push(s.store.requests[t]);
+  const skip = s.inspection === null ? null : appliances(s);
+  for (let t = 0; t < s.store.count; t++) if (s.store.registered[t] === 1 && !(skip?.has(t) ?? false)) xs.push(s.store.requests[t]);
   if (xs.length < 2) return 0;
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   if (mean === 0) return 0;

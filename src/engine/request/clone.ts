@@ -9,6 +9,7 @@ export function cloneRequest(s: SimState, slot: number): number {
   pool.id[c] = pool.id[slot];
   pool.arrivalMs[c] = pool.arrivalMs[slot];
   pool.startMs[c] = pool.startMs[slot];
+  pool.sentMs[c] = pool.sentMs[slot];
   pool.serviceU[c] = pool.serviceU[slot];
   pool.client[c] = pool.client[slot];
   pool.cls[c] = pool.cls[slot];

@@ -24,6 +24,8 @@ export class RequestPool {
   id = new Float64Array(0);
   arrivalMs = new Float64Array(0);
   startMs = new Float64Array(0);
+  /** When the balancer sent the current attempt to its target (send.ts), ms. */
+  sentMs = new Float64Array(0);
   serviceU = new Float64Array(0);
   client = new Int32Array(0);
   cls = new Int32Array(0);
@@ -73,6 +75,7 @@ export class RequestPool {
     this.id = f64(this.id);
     this.arrivalMs = f64(this.arrivalMs);
     this.startMs = f64(this.startMs);
+    this.sentMs = f64(this.sentMs);
     this.serviceU = f64(this.serviceU);
     this.extraMs = f64(this.extraMs);
     this.cpuShare = f64(this.cpuShare);

@@ -12,6 +12,7 @@ import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from '../balancer/edge.ts';
 import { FAIL } from '../types.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
 import { fail } from './finish.ts';
+import { inspect } from '../network/inspection.ts';
 
 /**
  * Routes the request in `slot`: sets its target group and zone and returns the balancer that took it,
@@ -31,6 +32,7 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   if (!b.available(now)) return refuse(s, slot, FAIL.unreachable);
   const node = b.nodeZones.length === 1 ? (b.nodeDown[0] ? NODE_NONE : 0) : nodeFor(s, b, client, form);
   if (node < 0) return refuse(s, slot, FAIL.unreachable);
+  if (s.inspection !== null && s.inspection[b.index] !== null && inspect(s, s.inspection[b.index]!, slot, b.index, client, pool.cls[slot], b.nodeZones[node]) < 0) return refuse(s, slot, FAIL.unreachable);
   if (b.cpu !== null && !b.cpu.admit(b.lbCostMs[form], s.rng.edge.next())) return refuse(s, slot, FAIL['lb-overloaded']);
   if (b.edge !== null) {
     const verdict = b.edge.check(s.clients.ip(client), s.mix.malicious[pool.cls[slot]] === 1, now, s.rng.edge);
@@ -61,7 +63,7 @@ function dnsEntry(s: SimState, c: number, form: number, now: number): Balancer |
   const n = look.answer.length;
   if (n < 2 || !refuses(s, first, form, now) || !dns.triesNext(c)) return first;
   for (let k = 1; k < n; k++) {
-    const b = s.balancerById.get(dns.targetOf(look.answer[(look.position + k) % n]));
+    const b = s.balancerById.get(look.targets[(look.position + k) % n]);
     if (b !== undefined && !refuses(s, b, form, now)) return b;
   }
   return first;

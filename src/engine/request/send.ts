@@ -21,6 +21,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   store.requests[t]++;
   store.secRequests[t]++;
   pool.target[slot] = t;
+  pool.sentMs[slot] = s.nowMs;
   const hop = hopMs(s, slot, t);
   pool.netMs[slot] += hop;
   if (s.attemptLog !== null) s.attemptLog.sent(pool.id[slot], store.ids[t], s.nowMs);

@@ -6,8 +6,9 @@
  * the CPU (CloudWatch CPUUtilization on a real instance), and an open long-lived connection costs a
  * heartbeat's CPU (backend/connection-model.ts); an event-loop server holds one without a slot.
  * Simplifies: requests served at once on one target do not slow each other (each slot is a worker
- * with its own CPU), a request's compute is spread evenly over its time in service, and the target
- * answers the moment its work is done (the network takes no time).
+ * with its own CPU), and a request's compute is spread evenly over its time in service. The answer's way
+ * back is not scheduled here: its hop is part of the request's network time (network/hops.ts), added to
+ * its latency at the finish and to what latency-aware algorithms observe (targetRttMs).
  */
 import type { SimState } from '../state.ts';
 import { quantile } from '../core/distributions.ts';
@@ -20,6 +21,7 @@ import { DB_ERROR, databaseMs } from '../infra/databases.ts';
 import { serveSession } from '../sessions/sessions.ts';
 import { onAttemptOk } from '../health/passive.ts';
 import { recordFinish, release } from './finish.ts';
+import { targetRttMs } from '../network/hops.ts';
 import { FAIL, OUTCOME_OK } from '../types.ts';
 
 /**
@@ -108,7 +110,8 @@ export function endService(s: SimState, slot: number): number {
     release(s, slot);
     return -1;
   }
-  group.observe(t, s.nowMs - pool.arrivalMs[slot], s.nowMs);
+  // what a balancer measures: from sending this attempt to the answer back, the hop included
+  if (group.observesLatency) group.observe(t, s.nowMs - pool.sentMs[slot] + targetRttMs(s, slot, t), s.nowMs);
   if ((pool.flags[slot] & FLAG_WILL_ERROR) !== 0) {
     pool.flags[slot] &= ~FLAG_WILL_ERROR;
     return FAIL.error;

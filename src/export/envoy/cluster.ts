@@ -162,7 +162,7 @@ export function cluster(plan: BalancerPlan, ref: GroupRef, notes: NotExported): 
   const c = ymap(
     ['name', group.id, `${path} "${group.id}"`],
     ['type', eps.dns ? 'STRICT_DNS' : 'STATIC', eps.dns ? '(some target addresses are host names)' : '(target addresses are IP addresses)'],
-    ['connect_timeout', '5s', '(Envoy needs it; the lab\'s network takes no time)'],
+    ['connect_timeout', '5s', '(Envoy needs it; in the lab a target accepts or refuses a connection within one hop, never leaving it unanswered)'],
     ['lb_policy', p.lbPolicy, `${path}.algorithm "${group.algorithm}"`],
   );
   if (group.algorithm === 'consistent-hash' || group.algorithm === 'hash' || group.algorithm === 'ip-hash') {

@@ -39,7 +39,7 @@ export function exportHaproxy(scenario: Scenario, options: ExportOptions = {}): 
   body.line(0, 'defaults', '(settings every section starts from)');
   body.line(1, 'log global', '(log requests)');
   body.line(1, `option ${b.layer === 7 ? 'httplog' : 'tcplog'}`, `${plan.path}.layer ${b.layer}`);
-  body.line(1, 'timeout connect 5s', '(HAProxy needs it; the lab\'s network takes no time)');
+  body.line(1, 'timeout connect 5s', '(HAProxy needs it; in the lab a target accepts or refuses a connection within one hop, never leaving it unanswered)');
   body.line(1, 'timeout client 60s', '(HAProxy needs it; the lab\'s clients wait as long as the request timeout)');
   body.line(1, 'timeout server 60s', '(each backend sets its own below)');
   body.blank();

@@ -112,6 +112,33 @@ export const BalancerSchema = z.strictObject({
     })
     .optional()
     .describe('What the balancer costs per hour and per capacity unit (default AWS us-east-1 ALB or NLB prices; 0 for a self-run balancer).'),
+  /**
+   * A Gateway Load Balancer in front (AWS GWLB, real-systems §4.1): every flow reaching this balancer first
+   * passes through one appliance of `targetGroup` (firewalls, IDS), picked by a flow hash and kept for the
+   * flow; the appliances' health checks, fail-open and bill are GWLB's (network/inspection.ts).
+   */
+  inspection: z
+    .strictObject({
+      targetGroup: id.describe('The target group of inspection appliances (its targets); no listener may forward to it.'),
+      stickiness: z
+        .enum(['5-tuple', '3-tuple', '2-tuple'])
+        .default('5-tuple')
+        .describe("What a flow is: 5-tuple (each client connection; GWLB's default), 3-tuple or 2-tuple (all of a client's traffic)."),
+      targetFailover: z
+        .enum(['no_rebalance', 'rebalance'])
+        .default('no_rebalance')
+        .describe("An existing flow whose appliance left rotation: stays on it (no_rebalance, GWLB's default; dropped if the appliance is down) or is rehashed (rebalance)."),
+      applianceMs: z.number().min(0).max(10_000).default(1).describe('Time an appliance adds to a request and its answer together, ms (default 1; assumed, it depends on the product).'),
+      pricing: z
+        .strictObject({
+          hourlyUsd: z.number().min(0).max(1000).default(0.0125).describe('GWLB price per hour, USD (default $0.0125, us-east-1).'),
+          capacityUnitHourUsd: z.number().min(0).max(1000).default(0.004).describe('Price per GLCU-hour, USD (default $0.004, us-east-1).'),
+        })
+        .default({ hourlyUsd: 0.0125, capacityUnitHourUsd: 0.004 })
+        .describe("The GWLB's bill: hours plus GLCU-hours (600 new flows/s or 1 GB/h each); the appliances are billed as instances."),
+    })
+    .optional()
+    .describe('Inspection: every flow passes through an appliance of a GWLB target group before this balancer forwards it.'),
   /** A hot standby (keepalived/VRRP style) that takes over after missed heartbeats; without it the balancer is a single point of failure. */
   standby: z
     .strictObject({ heartbeatIntervalSec: z.number().gt(0).max(60).default(1).describe('Time between two heartbeats.'), missedHeartbeats: z.int().min(1).max(100).default(3).describe('Heartbeats missed before the standby takes over.') })

@@ -51,6 +51,8 @@ function changeUnion<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, action: z.literal('region-outage'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('region-recover'), region: placeName }),
     z.strictObject({ ...extra, action: z.literal('db-failover'), database: id }),
+    // Elastic Beanstalk SwapEnvironmentCNAMEs: the DNS name's records pointing at one balancer point at the other
+    z.strictObject({ ...extra, action: z.literal('swap-cnames'), source: id, destination: id }),
     z.strictObject({ ...extra, action: z.literal('set-capacity'), scalingGroup: id, desired: z.int().min(0).max(10_000).optional(), min: z.int().min(0).max(10_000).optional(), max: z.int().min(0).max(10_000).optional() }),
     z.strictObject({
       ...extra,

@@ -19,8 +19,17 @@ export const DatabaseSchema = z.strictObject({
   readReplicas: z.int().min(0).max(15).default(0).describe('Read replicas that share the reads.'),
   /** How long a primary failover takes (RDS Multi-AZ: typically 60–120 s). */
   failoverSec: z.number().min(0).max(3600).default(60).describe('How long a primary failover takes.'),
-  /** A pooling proxy: targets connect to it, and it multiplexes their queries over at most maxConnections. */
+  /** A pooling proxy: targets connect to it, and it multiplexes their queries over its own connections to the database. */
   proxy: z.boolean().default(false).describe('A pooling proxy (like RDS Proxy) in front of it.'),
+  /** RDS Proxy's connection pool settings (ConnectionPoolConfiguration); used when `proxy` is true. */
+  proxySettings: z
+    .strictObject({
+      maxConnectionsPercent: z.int().min(1).max(100).default(100).describe("The proxy's connections to the database, as a percentage of maxConnections (RDS Proxy MaxConnectionsPercent, default 100)."),
+      connectionBorrowTimeoutSec: z.int().min(0).max(3600).default(120).describe('How long a request waits for a free proxy connection before it fails, s; 0 waits forever (ConnectionBorrowTimeout, default 120).'),
+      addedLatencyMs: z.number().min(0).max(1000).default(1).describe('Time the proxy adds to each query, ms (default 1; assumed, AWS publishes none).'),
+    })
+    .default({ maxConnectionsPercent: 100, connectionBorrowTimeoutSec: 120, addedLatencyMs: 1 })
+    .describe("The proxy's connection pool: its cap, how long requests wait to borrow a connection, and its added time."),
 });
 
 const scalingMetric = z.enum(['CPUUtilization', 'ALBRequestCountPerTarget', 'RequestCount', 'NetworkOut', 'TargetResponseTime']);

@@ -44,7 +44,7 @@ export const HashKeySchema = z
 
 /** Active health checks of a target group; any field left out comes from the preset (default aws-alb). */
 export const HealthCheckSchema = z.strictObject({
-  preset: z.enum(['aws-alb', 'aws-nlb', 'haproxy', 'envoy']).optional().describe('The system whose defaults fill the fields left out.'),
+  preset: z.enum(['aws-alb', 'aws-nlb', 'aws-gwlb', 'haproxy', 'envoy']).optional().describe('The system whose defaults fill the fields left out.'),
   protocol: z.enum(['http', 'tcp']).optional().describe('tcp passes on a connect; http needs a status in successCodes.'),
   path: z.string().min(1).max(128).regex(/^\//, 'must start with "/"').optional().describe('The path the check asks for (a label).'),
   intervalSec: z.number().min(1).max(300).optional().describe('Time between two probes of one target.'),

@@ -95,6 +95,8 @@ export function describeChange(c: Change): string {
       return `balancer ${c.balancer}: recovered`;
     case 'db-failover':
       return `database ${c.database}: failover`;
+    case 'swap-cnames':
+      return `DNS: swap ${c.source} and ${c.destination}`;
     case 'patch':
       return describePatch(c);
     case 'set-forward-weights':

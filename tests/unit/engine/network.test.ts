@@ -170,3 +170,24 @@ describe('cross-zone hops and data', () => {
     expect(m.cost.totalUsd).toBe(m.cost.instanceUsd);
   });
 });
+
+describe('latency-aware algorithms measure the hop to the target, as a real balancer does', () => {
+  // nginx least_time times an upstream from its connect to the answer; tower's peak-EWMA from dispatch to the
+  // answer: both include the network between balancer and target. With the hop overridden to 15 ms and a 10 ms
+  // service, every answer least_time hears is 25 ms: avg 25, read rounded up to the next 20 ms → 40 (without the
+  // hop it would hear 10 ms → 20).
+  const withHop = (algorithm: string) => ({ ...world({ algorithm, targets: [{ id: 'a' }] }), network: { sameZoneRttMs: 15 } }) as ScenarioInput;
+
+  it('least-response-time: rt is service + hop', () => {
+    const s = createSimulation(checked(withHop('least-response-time')));
+    s.runUntil(5000);
+    expect(s.internals('app')!.members[0].costMs).toBe(40);
+  });
+
+  it('peak-EWMA: a first answer above the 30 ms default is taken as the peak at once (10 + 25 hop = 35 ms)', () => {
+    const doc = { ...world({ algorithm: 'peak-ewma', targets: [{ id: 'a' }] }), network: { sameZoneRttMs: 25 } } as ScenarioInput;
+    const s = createSimulation(checked(doc));
+    s.runUntil(25); // arrivals every 10 ms from 10 ms: the first answer is back at 20 ms, the second at 30
+    expect(s.internals('app')!.members[0].costMs).toBe(35);
+  });
+});

@@ -24,6 +24,8 @@ export interface DnsLookup {
   /** The whole answer (record indices) and the position in it of the address the client tried first. */
   answer: readonly number[];
   position: number;
+  /** The endpoint of each address of the answer, as it was when the answer was fetched. */
+  targets: readonly string[];
 }
 
 /** A record's health changed, with the reason in plain words for the event log. */
@@ -51,6 +53,8 @@ export class Dns {
   /** Client location key → cache scope (latency and geolocation answers depend on where the client is). */
   private readonly scopes = new Map<string, number>();
   private readonly clientScope: number[] = [];
+  /** The endpoint each record points at now (a CNAME swap changes it; answers already cached keep theirs). */
+  private readonly current: string[];
 
   constructor(
     readonly config: DnsConfig,
@@ -65,6 +69,7 @@ export class Dns {
     this.health = new RecordHealth(checked, config.healthChecks, startMs);
     this.resolvers = new ResolverPool(config.resolvers, config.ttlSec, rng);
     this.healthView = (i) => this.health.isHealthy(i);
+    this.current = config.records.map((r) => r.target);
   }
 
   /** The endpoint client `clientId` connects to when it looks the name up at `nowMs`. */
@@ -72,17 +77,36 @@ export class Dns {
     const scope = this.scopeOf(clientId);
     let entry = this.resolvers.cached(clientId, nowMs, scope);
     const fromCache = entry !== null;
-    if (entry === null) entry = this.resolvers.store(clientId, nowMs, this.query(clientId), scope);
+    if (entry === null) {
+      const answer = this.query(clientId);
+      entry = this.resolvers.store(clientId, nowMs, answer, scope, answer.map((i) => this.current[i]));
+    }
     const answer = entry.answer;
     const position = firstPosition(answer.length, clientId);
     const i = answer.length === 0 ? -1 : answer[position];
     const rec = i < 0 ? null : this.config.records[i];
-    return { target: rec?.target ?? null, recordId: rec?.id ?? null, recordIndex: i, fromCache, answer, position };
+    return { target: i < 0 ? null : entry.targets[position], recordId: rec?.id ?? null, recordIndex: i, fromCache, answer, position, targets: entry.targets };
   }
 
-  /** The endpoint of record i (a balancer id). */
+  /** The endpoint record i points at now (a balancer id). */
   targetOf(i: number): string {
-    return this.config.records[i].target;
+    return this.current[i];
+  }
+
+  /**
+   * Elastic Beanstalk's SwapEnvironmentCNAMEs: records pointing at `a` now point at `b` and the other way
+   * round. Route 53 answers with the new endpoints at once; answers resolvers have cached keep the old ones
+   * until they expire (or longer, for resolvers that ignore the TTL). Returns how many records moved.
+   */
+  swap(a: string, b: string): number {
+    let n = 0;
+    for (let i = 0; i < this.current.length; i++) {
+      if (this.current[i] === a) this.current[i] = b;
+      else if (this.current[i] === b) this.current[i] = a;
+      else continue;
+      n++;
+    }
+    return n;
   }
 
   /**
@@ -119,8 +143,8 @@ export class Dns {
     for (let i = 0; i < h.size; i++) {
       const rec = this.config.records[i];
       for (let at = h.nextCheckMs(i); at <= nowMs; at = h.nextCheckMs(i)) {
-        const t = h.observe(i, endpointUp(rec.target), at);
-        if (t !== null) out.push({ ...t, recordId: rec.id, target: rec.target, message: this.describe(t) });
+        const t = h.observe(i, endpointUp(this.current[i]), at);
+        if (t !== null) out.push({ ...t, recordId: rec.id, target: this.current[i], message: this.describe(t) });
       }
     }
     return out.sort((a, b) => a.atMs - b.atMs);
@@ -130,7 +154,7 @@ export class Dns {
   recordStates(): DnsRecordState[] {
     return this.config.records.map((r, i) => ({
       id: r.id,
-      target: r.target,
+      target: this.current[i],
       region: r.region ?? null,
       healthCheck: this.health.hasCheck(i),
       healthy: this.health.isHealthy(i),

@@ -15,6 +15,8 @@ export interface CachedAnswer {
   readonly fetchedAtMs: number;
   readonly expiresAtMs: number;
   readonly keepUntilMs: number;
+  /** The endpoint each record of the answer pointed at when it was fetched (a CNAME swap later does not change a cached answer). */
+  readonly targets: readonly string[];
 }
 
 export class ResolverPool {
@@ -57,7 +59,7 @@ export class ResolverPool {
   }
 
   /** Caches a fresh answer at the client's resolver. */
-  store(clientId: number, nowMs: number, answer: readonly number[], scope = 0): CachedAnswer {
+  store(clientId: number, nowMs: number, answer: readonly number[], scope = 0, targets: readonly string[] = []): CachedAnswer {
     const key = this.key(clientId, scope);
     const r = this.resolverOf(clientId);
     const ttlMs = this.ttlSec * 1000;
@@ -70,7 +72,7 @@ export class ResolverPool {
     this.begun.add(key);
     const expiresAtMs = fetchedAtMs + ttlMs;
     const keepUntilMs = this.ignoresTtl(r) ? expiresAtMs + this.extraMs : expiresAtMs;
-    const e: CachedAnswer = { answer, fetchedAtMs, expiresAtMs, keepUntilMs };
+    const e: CachedAnswer = { answer, fetchedAtMs, expiresAtMs, keepUntilMs, targets };
     this.entries.set(key, e);
     return e;
   }
