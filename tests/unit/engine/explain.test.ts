@@ -79,6 +79,46 @@ describe('the journey of one request', () => {
     expect(why).toContain('b 1+1=2, c 1+1=2 → b is highest; it gives back the total 2 (→ 0)');
   });
 
+  it("HAProxy roundrobin (FWRR) 5-1-1: the trees and the window, a a a b a a c", () => {
+    const s = doc({ algorithm: 'haproxy-roundrobin', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const { rec } = recordAll(s, 1000);
+    const picks = [0, 1, 2, 3, 4, 5, 6].map((id) => choice(rec.journey(id)!)[0]);
+    // HAProxy 2.6's recorded order for weights 5, 1, 1 (real-systems §2.3)
+    expect(picks.map((p) => p.what)).toEqual(['a', 'a', 'a', 'b', 'a', 'a', 'c'].map((t) => `haproxy-roundrobin picks ${t}`));
+    // weights × 16: a 80, b 16, c 16, window 112. First pick: curr is empty, so init's heaviest (a) starts;
+    // it moves to 112 + ⌊112 / 80⌋ = 113, so the second pick finds it at the head of curr with 113 ≤ 113
+    expect(picks[0].why).toContain('window position 112 of 112; curr tree: empty; init: a weight 80, b weight 16, c weight 16');
+    expect(picks[0].why).toContain('so the heaviest of init, a, starts its round');
+    expect(picks[1].why).toContain('window position 113 of 112; curr tree: a at 113; init: b weight 16, c weight 16');
+    expect(picks[1].why).toContain('a, the head of curr, whose turn has come (113 ≤ 113)');
+  });
+
+  it("the internals panel's data shows FWRR's trees and window after the first pick", () => {
+    const s = doc({ algorithm: 'haproxy-roundrobin', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const sim = createSimulation(s);
+    const first = explain(s, 0).arrivalMs;
+    sim.runUntil(first + 1);
+    const ins = sim.internals('web')!;
+    // as the second pick's explanation reads it: a at 113 in curr, b and c waiting in init, position 113 of 112
+    expect(ins.window).toEqual({ position: 113, weight: 112 });
+    expect(ins.trees).toEqual([
+      { name: 'curr', keyName: 'next position', order: [{ id: 'a', key: 113 }] },
+      { name: 'init', keyName: 'weight', order: [{ id: 'b', key: 16 }, { id: 'c', key: 16 }] },
+      { name: 'next', keyName: 'weight', order: [] },
+    ]);
+  });
+
+  it('HAProxy leastconn: the load tree in order, idle servers keyed 0 and taken in turn', () => {
+    const s = doc({ algorithm: 'haproxy-leastconn', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const { rec } = recordAll(s, 1000);
+    const picks = [0, 1, 2].map((id) => choice(rec.journey(id)!)[0]);
+    // every server idle at each arrival (50 ms of service, 100 ms apart): key 0 for all; the one picked
+    // goes behind the others of its key, so they take turns whatever their weights: a b c
+    expect(picks.map((p) => p.what)).toEqual(['a', 'b', 'c'].map((t) => `haproxy-leastconn picks ${t}`));
+    expect(picks[0].why).toContain("HAProxy's leastconn tree, key (held + 1) × 4096 / weight (0 when idle), equal keys in the order they were queued: a 0, b 0, c 0 → the first usable: a");
+    expect(picks[1].why).toContain('b 0, c 0, a 0 → the first usable: b');
+  });
+
   it('power of two choices: names both candidates with their counts, and the winner is the less loaded', () => {
     const s = doc({ algorithm: 'power-of-two-choices', targets: ['a', 'b', 'c', 'd'].map((id) => ({ id, concurrency: 8, serviceTimeMs: { dist: 'constant', valueMs: 700 } })) });
     for (const id of [7, 8, 9, 10]) {
