@@ -38,6 +38,7 @@ import { buildNetwork } from './network/network-state.ts';
 
 export function buildState(scenario: Scenario, options: SimulationOptions): SimState {
   const rng = createStreams(scenario.seed);
+  const recorder = (options.recorder as ExplainHooks<SimState> | undefined) ?? null;
   const mix = new RequestMix(scenario);
   const replay = Replay.of(scenario, mix);
   const arrival = scenario.traffic.arrival;
@@ -91,7 +92,8 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     edgeStats: usesEdge ? new EdgeStats() : null,
     topologyVersion: 1,
     onDone: options.onRequestDone ?? null,
-    explain: (options.recorder as ExplainHooks<SimState> | undefined) ?? null,
+    explain: recorder !== null && recorder.recordsJourneys ? recorder : null,
+    explainFinish: recorder,
     attemptLog: options.onRequestDone ? new AttemptLog() : null,
     health: createHealthData(scenario),
     sessions: SessionData.needed(scenario) ? new SessionData(scenario, clients.count, groups.length) : null,

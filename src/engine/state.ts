@@ -127,8 +127,10 @@ export interface SimState {
   topologyVersion: number;
   /** The host's per-request callback (the CLI's --trace), or null. */
   readonly onDone: ((record: TraceRecord) => void) | null;
-  /** The explanation recorder (explain/), listening at one-line hooks in request/; null when nobody records. */
+  /** The explanation recorder (explain/), listening at one-line hooks in request/; null when nobody records journeys. */
   readonly explain: ExplainHooks<SimState> | null;
+  /** The recorder again when it only needs finished requests (its notable lists); null otherwise. */
+  readonly explainFinish: ExplainHooks<SimState> | null;
   /** Every attempt of the requests in flight, for the trace; null when no host asked for it. */
   readonly attemptLog: AttemptLog | null;
 

@@ -1,6 +1,7 @@
 // The course by chapter: the lesson list groups lessons under their chapter, and a learner completes a lesson of
 // chapter 2 and one of chapter 3 with the mouse (Sticky sessions: predict, reset, choose a stickiness, run to the check) and another
-// with the keyboard alone (Sticky or a shared store). Chapter 1's keyboard journey is in lessons.spec.ts.
+// with the keyboard alone (Sticky or a shared store). Hosts and headers is done in the Build tab, as its unlocks intend.
+// Chapter 1's keyboard journey is in lessons.spec.ts.
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
@@ -88,6 +89,41 @@ test('a learner completes Paths to services: the storefront is slow behind order
   for (const id of ['storefront-fast', 'few-errors', 'scanners-404']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
   await page.screenshot({ path: artifactPath('paths-done.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a learner completes Hosts and headers in the Build tab: a host condition on /products, the shadowing /cart rule deleted', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/hosts-and-headers/1');
+  await opened(player);
+  await page.getByRole('radio', { name: /To shop: the \/products rule matches first/ }).check();
+  await page.getByTestId('predict-submit').click();
+  await player.advance(30_000);
+  await expect(page.getByTestId('reveal')).toContainText(/admin-1 served only \d[\d,]* requests by 30 s/);
+  await expect(page.getByTestId('reveal')).not.toContainText('in our run');
+
+  await page.getByTestId('step-next').click();
+  await expect(player.stepTitle).toHaveText('Conditions are ANDed');
+  await page.getByTestId('lesson-reset').click();
+  await opened(player);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const rules = page.getByTestId('builder').locator('[data-testid="outline-node"][data-kind="rule"]');
+  await expect(rules).toHaveCount(4);
+  await rules.first().click();
+  const host = page.getByTestId('inspector').locator('[data-key="host"] input');
+  await host.fill('shop.securecart.com');
+  await host.press('Enter');
+  await expect(rules.first()).toContainText('/products, host shop.securecart.com → shop');
+  // the A/B rule (last) is shadowed by the plain /cart rule: delete that one, and carts without the cookie take the default action
+  await rules.nth(1).click();
+  await page.getByTestId('inspector').getByRole('button', { name: /Delete/ }).click();
+  await page.getByTestId('confirm-delete').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(rules).toHaveCount(3);
+  await expect(rules.last()).toContainText('/cart, cookie ab=b → cart-beta');
+  await player.advance(90_000);
+  for (const id of ['shop-fast', 'no-failures', 'beta-carts']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  await page.screenshot({ path: artifactPath('hosts-and-headers-built.png') });
   expect(errors).toEqual([]);
 });
 

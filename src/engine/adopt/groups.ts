@@ -1,11 +1,11 @@
 /**
  * Adopting target groups and targets live. Groups are matched by id: a new group joins with its
  * targets registering (its health check decides when they take traffic); a removed group's targets stop
- * taking requests and finish what they hold. A group's settings apply at once; a new algorithm or hash key
- * starts fresh (as a reload does); new passive health or a new circuit breaker starts with nothing held
- * against any target; a changed health check keeps every verdict and restarts the counters. Targets are
- * matched by id within their group: new ones register, removed ones finish what they hold, changed ones
- * take their new weight, slots, queue, service time, zone, address or instance type. A target keeps its
+ * taking requests and finish what they hold. A group's settings apply at once; a new algorithm, hash key,
+ * HAProxy hash type or allbackups starts fresh (as a reload does); new passive health or a new circuit
+ * breaker starts with nothing held against any target; a changed health check keeps every verdict and
+ * restarts the counters. Targets are matched by id within their group: new ones register, removed ones
+ * finish what they hold, changed ones take their new weight, slots, queue, service time, zone, address or instance type. A target keeps its
  * place in the rotation even if the list is reordered.
  */
 import type { Scenario, TargetConfig, TargetGroupConfig } from '../../scenario/schema.ts';
@@ -80,7 +80,9 @@ function updateGroup(s: SimState, g: TargetGroup, cfg: TargetGroupConfig): Targe
     watchPassiveHealth(s, g);
   }
   const { added, removed, reweighed } = adoptTargets(s, g, was.targets, cfg.targets);
-  if (revived || was.algorithm !== cfg.algorithm || was.hashKey !== cfg.hashKey) g.setAlgorithm(cfg.algorithm);
+  // HAProxy's hash-type and allbackups are read when the algorithm is made, so they start it afresh too
+  const algorithmChanged = was.algorithm !== cfg.algorithm || was.hashKey !== cfg.hashKey || was.hashType !== cfg.hashType || was.allBackups !== cfg.allBackups;
+  if (revived || algorithmChanged) g.setAlgorithm(cfg.algorithm);
   else if (added.length > 0 || removed || reweighed) g.rebuild();
   if (!same(was.healthCheck, cfg.healthCheck)) replaceHealthCheck(s, g.index, cfg.healthCheck ?? null);
   for (const t of added) targetRegistered(s, t);

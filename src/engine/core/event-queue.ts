@@ -10,6 +10,11 @@
 
 /** Kinds are below this; a key is sequence × KINDS + kind, so keys order exactly as sequences do. */
 const KINDS = 64;
+/**
+ * The kind is a key's low six bits. `&` truncates the (integral, below 2^53) key to its low 32 bits inline,
+ * where `%` on a double would call fmod on every pop.
+ */
+const KIND_MASK = KINDS - 1;
 
 export class EventQueue {
   private times: Float64Array;
@@ -85,7 +90,7 @@ export class EventQueue {
     const times = this.times, keys = this.keys;
     if (side === side && (this.heapSize === 0 || this.sideTime < times[0] || (this.sideTime === times[0] && side < keys[0]))) {
       this.time = this.sideTime;
-      this.kind = side % KINDS;
+      this.kind = side & KIND_MASK;
       this.a = this.sideA;
       this.b = this.sideB;
       this.sideTime = Infinity;
@@ -94,7 +99,7 @@ export class EventQueue {
     }
     if (this.heapSize === 0) return false;
     const as = this.as, bs = this.bs;
-    this.time = times[0]; this.kind = keys[0] % KINDS; this.a = as[0]; this.b = bs[0];
+    this.time = times[0]; this.kind = keys[0] & KIND_MASK; this.a = as[0]; this.b = bs[0];
     const n = --this.heapSize;
     if (n === 0) return true;
     const t = times[n], k = keys[n], a = as[n], b = bs[n];

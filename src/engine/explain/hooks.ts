@@ -6,6 +6,11 @@
  * Generic over the state type so this module imports nothing (state.ts holds `ExplainHooks<SimState>`).
  */
 export interface ExplainHooks<S> {
+  /**
+   * False when the recorder watches no request's journey (the live lab's recorder keeps only notable
+   * lists): the engine then calls only `finished`, so the other hooks cost nothing per request.
+   */
+  readonly recordsJourneys: boolean;
   /** A request was admitted into `slot` (its id, arrival time and class are set). */
   arrived(s: S, slot: number): void;
   /** The client's resolver answered the DNS name: the record it gave, and whether from its cache. */

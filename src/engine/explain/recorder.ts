@@ -43,6 +43,7 @@ interface Open {
 export class JourneyRecorder implements ExplainHooks<SimState> {
   private readonly watch: Set<number>;
   private readonly all: boolean;
+  readonly recordsJourneys: boolean;
   private readonly keep: number;
   private readonly open = new Map<number, Open>();
   private readonly done = new Map<number, Journey>();
@@ -54,6 +55,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     this.watch = new Set(options.ids ?? []);
     this.all = options.all ?? false;
     this.keep = options.keep ?? 1000;
+    this.recordsJourneys = this.all || this.watch.size > 0;
     this.notable = options.notable === false ? null : new NotableRequests();
   }
 

@@ -22,7 +22,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
   const latencyMs = now - pool.arrivalMs[slot] + pool.netMs[slot];
   const t = pool.target[slot];
   const totals = s.totals;
-  if (s.explain !== null) s.explain.finished(s, slot, outcome);
+  if (s.explainFinish !== null) s.explainFinish.finished(s, slot, outcome);
   if (outcome === OUTCOME_OK) {
     totals.ok++;
     s.second.ok++;
