@@ -94,7 +94,7 @@ test('the event log says the numbers behind a health verdict, and Erlang C is dr
   await expect(page.getByTestId('chart-latency')).toContainText('p95 Erlang C');
   await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('80%');
   // a 5 s ALB check with thresholds 2/2, then b crashes: two refused probes mark it unhealthy
-  const healthCheck = { preset: 'aws-alb', intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
+  const healthCheck = { preset: 'aws-alb' as const, intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
   expect(await page.evaluate((hc) => window.__lab.apply({ action: 'set-health-check', group: 'web', healthCheck: hc }), healthCheck)).toBe(true);
   expect(await page.evaluate(() => window.__lab.apply({ action: 'crash', target: 'b' }))).toBe(true);
   await lab.advance(15_000);
