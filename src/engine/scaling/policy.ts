@@ -59,6 +59,14 @@ export interface ScalingPolicy {
 }
 
 /** `value` rounded into [min, max]. */
+/**
+ * Capacity for a fractional need, rounded up — but a need that is a whole number, give or take the
+ * floating-point error of averaging a metric (2 × 75.000000000005 / 50), stays that number.
+ */
+export function ceilCapacity(raw: number): number {
+  return Math.ceil(raw - 1e-9);
+}
+
 export function clampCapacity(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
