@@ -190,7 +190,7 @@ test('a rule gets a cookie condition that applies, moves up by keyboard as one u
   await rules.nth(1).click();
   await page.getByTestId('delete-node').click();
   await expect(page.getByTestId('confirm-delete')).toContainText('Delete rule 2 (/checkout, cookie ab=b → web) of listener https :443?');
-  await page.getByTestId('inspector').screenshot({ path: artifactPath('builder-rule-order.png') });
+  await page.getByTestId('builder').screenshot({ path: artifactPath('builder-rule-order.png') });
   await page.getByTestId('confirm-delete').getByRole('button', { name: 'Keep it' }).click();
   expect(errors).toEqual([]);
 });
