@@ -151,3 +151,46 @@ test('with the keyboard alone: the same two-service ALB, undone with Ctrl+Z', as
   await page.screenshot({ path: artifactPath('builder-keyboard.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('a rule gets a cookie condition that applies, moves up by keyboard as one undoable change, and its delete question reads naturally', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  await openShop(page);
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  const rules = builder.locator('[data-testid="outline-node"][data-kind="rule"]');
+  for (const path of ['/cart', '/checkout']) {
+    await builder.locator('[data-testid="outline-node"][data-kind="listener"]').click();
+    await page.getByTestId('palette-kind').selectOption('rule');
+    await page.getByTestId('palette-name').fill(path);
+    await page.getByTestId('palette-add').click();
+    await expect(rules.filter({ hasText: path })).toHaveCount(1);
+  }
+
+  // lesson 06: the learner adds a cookie condition ab=b to rule 2 (the shop's clients carry no cookie: ab=b)
+  await rules.nth(1).click();
+  await inspector.getByRole('button', { name: 'Add cookie' }).click();
+  await expect(rules.nth(1)).toContainText('/checkout, cookie ab=b → web');
+  await expect(inspector.locator('[data-testid="field-error"]')).toHaveCount(0);
+  await expect(inspector.locator('[data-key="cookie"] [data-key="name"] input')).toHaveValue('ab');
+
+  // rule 2 moves up with the keyboard: one change under Live changes, undone as one
+  const entries = builder.getByTestId('change-entry');
+  const logged = await entries.count();
+  await expect(inspector.getByTestId('move-rule-up')).toBeEnabled();
+  await inspector.getByTestId('move-rule-up').focus();
+  await page.keyboard.press('Enter');
+  await expect(rules.nth(0)).toContainText('rule 1: /checkout, cookie ab=b → web');
+  await expect(rules.nth(1)).toContainText('rule 2: /cart → web');
+  await expect(entries).toHaveCount(logged + 1);
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-pointer', '/balancers/0/listeners/0/rules/0');
+  await page.getByTestId('undo').click();
+  await expect(rules.nth(0)).toContainText('rule 1: /cart → web');
+
+  await rules.nth(1).click();
+  await page.getByTestId('delete-node').click();
+  await expect(page.getByTestId('confirm-delete')).toContainText('Delete rule 2 (/checkout, cookie ab=b → web) of listener https :443?');
+  await page.getByTestId('builder').screenshot({ path: artifactPath('builder-rule-order.png') });
+  await page.getByTestId('confirm-delete').getByRole('button', { name: 'Keep it' }).click();
+  expect(errors).toEqual([]);
+});
