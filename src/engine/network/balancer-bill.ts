@@ -4,7 +4,10 @@
  * capacity units are those of the dimension with the highest usage:
  * - ALB (LCU, $0.008/h): 25 new connections per second, 1 GB processed per hour, 1,000 rule evaluations per
  *   second (the first 10 rules a request is checked against are free), 3,000 active connections per minute.
- * - NLB (NLCU, $0.006/h): 800 new TCP connections (flows) per second, 1 GB per hour, 100,000 active flows.
+ * - NLB (NLCU, $0.006/h): 800 new TCP connections (flows) per second — 50 on a listener that terminates TLS —,
+ *   1 GB per hour, 100,000 active flows. A TLS connection counts as 16 TCP ones toward the connections
+ *   dimension (simplified: AWS meters TCP and TLS as separate dimensions and bills the largest; on a balancer
+ *   with both kinds of listener this adds them).
  * - GWLB (GLCU, $0.004/h, $0.0125/h): 600 new flows per second, 1 GB per hour, 60,000 active flows.
  * Over an hour with N new connections, G GB and E rule evaluations that makes
  * max(N / (perSecond × 3600), G, E / 3,600,000) unit-hours, which is what `unitHours` sums.
@@ -26,6 +29,8 @@ export interface BillRates {
 /** AWS us-east-1 prices and LCU dimensions by balancer kind. */
 export const ALB_RATES: BillRates = { hourlyUsd: 0.0225, unitHourUsd: 0.008, connectionsPerUnit: 25, rulesPerUnit: 1000 };
 export const NLB_RATES: BillRates = { hourlyUsd: 0.0225, unitHourUsd: 0.006, connectionsPerUnit: 800, rulesPerUnit: 0 };
+/** New TLS connections per second in one NLCU on an NLB TLS listener (against 800 TCP flows). */
+export const NLB_TLS_CONNECTIONS_PER_UNIT = 50;
 export const GWLB_RATES: BillRates = { hourlyUsd: 0.0125, unitHourUsd: 0.004, connectionsPerUnit: 600, rulesPerUnit: 0 };
 
 const HOUR_MS = 3_600_000;

@@ -62,7 +62,7 @@ export function accountArrival(s: SimState, slot: number, b: Balancer, client: n
     }
   }
   s.pool.netMs[slot] += ms; // after any inspection's time (network/inspection.ts)
-  network.bills[b.index].count(s.nowMs, isNew ? 1 : 0, network.bytesPerRequest, net.billableRules[cls]);
+  network.bills[b.index].count(s.nowMs, isNew ? net.connectionWeight[cls] : 0, network.bytesPerRequest, net.billableRules[cls]);
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { NetworkConfig, Scenario } from '../../scenario/schema.ts';
 import type { Balancer } from '../balancer/balancer.ts';
 import type { ClientPopulation } from '../traffic/clients.ts';
-import { ALB_RATES, BalancerBill, NLB_RATES, type BillRates } from './balancer-bill.ts';
+import { ALB_RATES, BalancerBill, NLB_RATES, NLB_TLS_CONNECTIONS_PER_UNIT, type BillRates } from './balancer-bill.ts';
 import { clientLocations, clientRttMs, locationOfClients } from './client-regions.ts';
 
 /** Assumed per-request processing time, ms (AWS publishes none): terminate, parse and route at layer 7; forward at layer 4. */
@@ -39,6 +39,12 @@ export interface BalancerNet {
   readonly handshakeToTarget: Uint8Array;
   /** Per class: billable rule evaluations per request (rules beyond the free 10). */
   readonly billableRules: Float64Array;
+  /**
+   * By class: what one new connection counts toward the connections dimension of the bill. 1, except on an
+   * NLB listener that terminates TLS: an NLCU is 50 new TLS connections a second against 800 TCP flows, so a
+   * TLS connection counts 800 / 50 = 16.
+   */
+  readonly connectionWeight: Float64Array;
   /** Per class: requests and connections so far (layer 7), to open every k-th and resume a share evenly. */
   readonly requests: Float64Array;
   readonly connections: Float64Array;
@@ -82,6 +88,7 @@ function balancerNet(b: Balancer, scenario: Scenario, cfg: NetworkConfig): Balan
     perConnection: new Float64Array(classes),
     handshakeToTarget: new Uint8Array(classes),
     billableRules: new Float64Array(classes),
+    connectionWeight: new Float64Array(classes),
     requests: new Float64Array(classes),
     connections: new Float64Array(classes),
   };
@@ -95,6 +102,7 @@ function balancerNet(b: Balancer, scenario: Scenario, cfg: NetworkConfig): Balan
     net.perConnection[c] = tls?.requestsPerConnection ?? b.cfg.requestsPerConnection;
     net.handshakeToTarget[c] = b.l4 === null ? 0 : tls?.mode === 'terminate' ? 2 : 1;
     net.billableRules[c] = b.l4 === null ? Math.max(0, l.rules.length - FREE_RULES) : 0;
+    net.connectionWeight[c] = b.l4 !== null && tls?.mode === 'terminate' ? NLB_RATES.connectionsPerUnit / NLB_TLS_CONNECTIONS_PER_UNIT : 1;
   });
   return net;
 }

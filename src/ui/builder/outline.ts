@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer } from '../../scenario/json-patch.ts';
+import type { NodeRef } from '../../viz/node-ref.ts';
 
 export type NodeKind = 'traffic' | 'balancer' | 'listener' | 'rule' | 'target-group' | 'session-store' | 'target' | 'database' | 'dns' | 'record' | 'scaling-group' | 'deployment';
 
@@ -61,4 +62,51 @@ export function outlineOf(s: Scenario): OutlineNode[] {
   s.scalingGroups.forEach((g, i) => out.push({ pointer: formatPointer(['scalingGroups', i]), kind: 'scaling-group', name: `${g.id} (${g.targetGroup})`, depth: 0 }));
   s.deployments.forEach((d, i) => out.push({ pointer: formatPointer(['deployments', i]), kind: 'deployment', name: `${d.id} (${d.kind}: ${d.from} → ${d.to})`, depth: 0 }));
   return out;
+}
+
+/** The JSON Pointer of a part picked on the diagram (viz/node-ref.ts) in `s`; null when it is not there (any more). */
+export function pointerOfRef(s: Scenario, ref: NodeRef): string | null {
+  const index = <T extends { id: string }>(list: readonly T[], id: string): number => list.findIndex((x) => x.id === id);
+  const at = (parts: (string | number)[], ok: boolean): string | null => (ok ? formatPointer(parts) : null);
+  switch (ref.kind) {
+    case 'traffic':
+      return '/traffic';
+    case 'dns':
+      return at(['dns'], s.dns !== undefined);
+    case 'balancer': {
+      const b = index(s.balancers, ref.id);
+      return at(['balancers', b], b >= 0);
+    }
+    case 'listener': {
+      const b = index(s.balancers, ref.balancer);
+      return at(['balancers', b, 'listeners', ref.listener], b >= 0 && s.balancers[b].listeners[ref.listener] !== undefined);
+    }
+    case 'rule': {
+      const b = index(s.balancers, ref.balancer);
+      return at(['balancers', b, 'listeners', ref.listener, 'rules', ref.rule], b >= 0 && s.balancers[b].listeners[ref.listener]?.rules[ref.rule] !== undefined);
+    }
+    case 'target-group': {
+      const g = index(s.targetGroups, ref.id);
+      return at(['targetGroups', g], g >= 0);
+    }
+    case 'session-store': {
+      const g = index(s.targetGroups, ref.group);
+      return at(['targetGroups', g, 'sessionStore'], g >= 0);
+    }
+    case 'target': {
+      for (const [g, group] of s.targetGroups.entries()) {
+        const t = index(group.targets, ref.id);
+        if (t >= 0) return formatPointer(['targetGroups', g, 'targets', t]);
+      }
+      return null;
+    }
+    case 'database': {
+      const d = index(s.databases, ref.id);
+      return at(['databases', d], d >= 0);
+    }
+    case 'scaling-group': {
+      const a = index(s.scalingGroups, ref.id);
+      return at(['scalingGroups', a], a >= 0);
+    }
+  }
 }

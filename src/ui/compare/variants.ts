@@ -102,3 +102,17 @@ export function designB(doc: unknown, algorithms: Record<string, AlgorithmName>,
 export function patchesWords(patches: readonly PatchOp[]): string {
   return patches.map((p) => `${p.op === 'remove' ? '−' : ''}${p.path.split('/').slice(-2).join('/')}${p.op === 'remove' ? '' : `=${JSON.stringify(p.value)}`}`).join(', ');
 }
+
+/**
+ * A design as patches on the document (for a sweep): each group whose algorithm changes is replaced by its
+ * copy from withAlgorithms, then B's own patches follow, in the order designB applies them.
+ */
+export function designPatches(doc: unknown, algorithms: Record<string, AlgorithmName>, extra: readonly PatchOp[] = []): PatchOp[] {
+  const before = groupsOf(doc);
+  const after = groupsOf(withAlgorithms(doc, algorithms));
+  const out: PatchOp[] = [];
+  after.forEach((g, i) => {
+    if (JSON.stringify(g) !== JSON.stringify(before[i])) out.push({ op: 'replace', path: formatPointer(['targetGroups', i]), value: g });
+  });
+  return [...out, ...extra];
+}

@@ -5,7 +5,7 @@
  * stay as they were; a refused first document falls back to the starter scenario.
  */
 import type { Loaded } from '../../machines/playback.machine.ts';
-import type { Change } from '../../scenario/schema.ts';
+import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { SimSession, type ReplayControl } from '../../sim/sim-session.svelte.ts';
 import { formatSeconds } from '../../viz/number-format.ts';
@@ -134,6 +134,19 @@ export class Lab {
   /** The sandbox's own document (not a lesson's world): what compare mode starts from. */
   get sandboxSource(): unknown {
     return this.owner === 'sandbox' ? this.session.source : (this.#sandboxRun?.source ?? null);
+  }
+
+  /**
+   * The sandbox's scenario as it runs now, its live changes written in (compare mode's "what I changed live"):
+   * null when the lab runs a lesson's world, the sandbox has no live changes, or the worker cannot answer.
+   */
+  async sandboxNow(): Promise<Scenario | null> {
+    if (this.owner !== 'sandbox' || this.session.changes.length === 0) return null;
+    try {
+      return await this.session.scenarioNow();
+    } catch {
+      return null;
+    }
   }
 
   /** Shows the sandbox's own run: as it was left before a lesson took the lab over, or the starter. */

@@ -191,3 +191,24 @@ describe('latency-aware algorithms measure the hop to the target, as a real bala
     expect(s.internals('app')!.members[0].costMs).toBe(35);
   });
 });
+
+describe('the NLB bill counts new TLS connections at 50 per capacity unit, TCP flows at 800', () => {
+  // a new connection for every request, small messages: the connections dimension is the largest
+  const nlb = (protocol: 'tcp' | 'tls') => {
+    const tlsBlock = { mode: 'terminate', version: '1.3', requestsPerConnection: 1, handshakeCpuMs: 0, resumedHandshakeCpuMs: 0, perRequestCpuMs: 0 };
+    const doc = world({ layer: 4, rate: 1000, listener: protocol === 'tls' ? { protocol, tls: tlsBlock } : { protocol }, balancer: { requestsPerConnection: 1 } });
+    return run({ ...doc, network: { requestKB: 0.1, responseKB: 0.1 } } as ScenarioInput);
+  };
+  const hourly = (0.0225 * 20) / 3600;
+
+  it('20 s at 1,000 new connections a second: unit-hours = connections / (per-unit rate × 3,600)', () => {
+    const tcp = nlb('tcp');
+    const tls = nlb('tls');
+    const n = tcp.requests.total;
+    expect(tls.requests.total).toBe(n);
+    expect(n).toBeGreaterThan(19_000);
+    // GB processed: n × 200 bytes ≈ 0.004 GB, below both connection figures (0.0069 and 0.11 unit-hours)
+    expect(tcp.cost.balancerUsd).toBeCloseTo(hourly + (n / (800 * 3600)) * 0.006, 12);
+    expect(tls.cost.balancerUsd).toBeCloseTo(hourly + (n / (50 * 3600)) * 0.006, 12);
+  });
+});
