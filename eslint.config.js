@@ -21,7 +21,7 @@ const uiPackages = {
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/artifacts/', 'bench-results/', 'public/*.json'],
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/artifacts/', 'bench-results/', 'src/i18n/paraglide/', 'public/*.json'],
   },
   tseslint.configs.recommended,
   svelte.configs.recommended,

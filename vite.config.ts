@@ -2,10 +2,13 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { assertLessonsValid, loadLessonsFromDir, readLessonFiles } from './src/content/node-loader.ts';
 
 const VIRTUAL_LESSONS = 'virtual:lessons';
+/** `virtual:lesson-text/es`: the Spanish words of the translated lessons, a chunk loaded only in Spanish. */
+const VIRTUAL_TEXT = 'virtual:lesson-text/';
 
 /**
  * Lessons are read and validated here, at build time: a broken lesson fails the build with the file,
@@ -19,9 +22,13 @@ function lessonsPlugin(): Plugin {
       if (process.env.VITEST === undefined) assertLessonsValid('lessons');
     },
     resolveId(id) {
-      return id === VIRTUAL_LESSONS ? `\0${VIRTUAL_LESSONS}` : null;
+      return id === VIRTUAL_LESSONS || id.startsWith(VIRTUAL_TEXT) ? `\0${id}` : null;
     },
     load(id) {
+      if (id.startsWith(`\0${VIRTUAL_TEXT}`)) {
+        const { translations } = loadLessonsFromDir('lessons');
+        return `export const texts = ${JSON.stringify(translations[id.slice(VIRTUAL_TEXT.length + 1)] ?? {})};\n`;
+      }
       if (id !== `\0${VIRTUAL_LESSONS}`) return null;
       for (const file of Object.keys(readLessonFiles('lessons'))) this.addWatchFile(`.${file}`);
       const { lessons, errors } = loadLessonsFromDir('lessons');
@@ -69,10 +76,24 @@ const pwa = VitePWA({
   },
 });
 
+/**
+ * UI text: messages/<locale>.json, compiled by Paraglide into src/i18n/paraglide/ (generated, not committed;
+ * `npm run i18n` does the same with the same options for svelte-check). The page picks its locale itself
+ * (src/i18n/locale.ts) and overrides Paraglide's getLocale; elsewhere (Node, tests) the base locale, English.
+ * Lesson text: the lessons' index.<locale>.md, goals.<locale>.json, claims.<locale>.json (src/content/lesson-text.ts).
+ */
+const paraglide = paraglideVitePlugin({
+  project: './project.inlang',
+  outdir: './src/i18n/paraglide',
+  strategy: ['baseLocale'],
+  emitTsDeclarations: true,
+  emitReadme: false,
+});
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), lessonsPlugin(), pwa],
+  plugins: [paraglide, svelte(), lessonsPlugin(), pwa],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },

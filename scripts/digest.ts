@@ -118,7 +118,8 @@ function digestRun(w: World, seed: number): Parts {
   part('series').update(stable(sim.series()));
   part('health').update(stable(sim.health()));
   part('scaling').update(stable(sim.scaling()));
-  part('events').update(stable(sim.events(0)));
+  // the event log as recorded before decisions carried their numbers (the message already words them)
+  part('events').update(stable(sim.events(0).map(({ decision: _numbers, ...e }) => e)));
   part('topology').update(stable(sim.topology()));
   return Object.fromEntries(Object.entries(hashes).map(([k, h]) => [k, h.digest('hex').slice(0, 16)]));
 }

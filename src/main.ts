@@ -1,4 +1,5 @@
 /** The page's entry: mounts the app (which picks its scenario from the address: a share link, or the starter). */
+import './i18n/start.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './ui/theme.css';

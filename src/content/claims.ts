@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { TimedChange } from '../engine/goals/index.ts';
 import type { LessonCondition } from './conditions.ts';
-import { ConditionSchema, SolutionEntrySchema } from './schema.ts';
+import { ConditionSchema, MAX_LESSON_SEC, SolutionEntrySchema } from './schema.ts';
 
 const id = z
   .string()
@@ -25,7 +25,7 @@ export const ClaimRunSchema = z.strictObject({
   solution: z.boolean().optional(),
   /** More live changes, as in solution.json (`atSec` default 0). */
   changes: z.array(SolutionEntrySchema).max(20).optional(),
-  untilSec: z.number().gt(0).max(3600),
+  untilSec: z.number().gt(0).max(MAX_LESSON_SEC),
 });
 
 export const ClaimSchema = z

@@ -63,6 +63,8 @@ export interface Lesson {
   controls: ChangeAction[];
   /** What the learner may patch live with the builder: patterns and named groups (unlocks.ts). */
   unlocks: string[];
+  /** A challenge: the check's run is scored and the learner's best kept (score.ts). */
+  score: boolean;
   scenario: Scenario;
   /** Extra worlds some steps show, by name (`scenes/<name>.json`). */
   scenes: Record<string, Scenario>;
@@ -73,10 +75,14 @@ export interface Lesson {
   steps: Step[];
   /** claims.json: the numbers the prose states, each with its phrase, its run and its measure. */
   claims: Claim[];
+  /** The language of its words when a translation replaced them (lessons.ts); absent: English. */
+  lang?: string;
 }
 
 export const LESSON_FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json', 'claims.json'] as const;
+/** A translation's files (checked by translation.ts, not here): `index.es.md`, `goals.es.json`, `claims.es.json`. */
+export const TRANSLATION_FILE = /^(index|goals|claims)\.([a-z]{2})\.(md|json)$/;
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: LessonError[] };
 
@@ -140,7 +146,7 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   if (!name) errors.push({ file: base, path: '(folder)', message: 'name lesson folders like "01-one-server-is-not-enough": two digits, a dash, lowercase words joined by dashes' });
   for (const f of REQUIRED) if (files[f] === undefined) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is missing' });
   for (const f of Object.keys(files)) {
-    if (!(REQUIRED as readonly string[]).includes(f) && !/^scenes\/[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(f)) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is not part of the lesson format (index.md, scenario.json, goals.json, solution.json, scenes/<name>.json)' });
+    if (!(REQUIRED as readonly string[]).includes(f) && !/^scenes\/[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(f) && !TRANSLATION_FILE.test(f)) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is not part of the lesson format (index.md, scenario.json, goals.json, solution.json, scenes/<name>.json; a translation\'s index.<locale>.md, goals.<locale>.json, claims.<locale>.json)' });
   }
   if (errors.length > 0) return { ok: false, errors };
 

@@ -5,6 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatLessonErrors, loadLessons, type Lesson, type LessonError } from './lesson.ts';
+import type { LessonText } from './lesson-text.ts';
+import { loadTranslations } from './translation.ts';
 
 /** Every file of every lesson folder under `dir`, keyed `/lessons/<folder>/<file>`. */
 export function readLessonFiles(dir: string): Record<string, string> {
@@ -21,9 +23,12 @@ export function readLessonFiles(dir: string): Record<string, string> {
   return files;
 }
 
-/** Loads and checks every lesson under `dir` (default: ./lessons). */
-export function loadLessonsFromDir(dir = 'lessons'): { lessons: Lesson[]; errors: LessonError[] } {
-  return loadLessons(readLessonFiles(dir));
+/** Loads and checks every lesson under `dir` (default: ./lessons), and its translations (locale → slug → words). */
+export function loadLessonsFromDir(dir = 'lessons'): { lessons: Lesson[]; errors: LessonError[]; translations: Record<string, Record<string, LessonText>> } {
+  const files = readLessonFiles(dir);
+  const { lessons, errors } = loadLessons(files);
+  const t = loadTranslations(files, lessons);
+  return { lessons, errors: [...errors, ...t.errors], translations: t.translations };
 }
 
 /** Throws with every problem, one per line, when any lesson is broken (for a build step). */

@@ -10,6 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { completionCode } from './completion-code.ts';
+import { beats, type Score } from './score.ts';
 
 export const PROGRESS_KEY = 'balancer-lab.progress';
 export const PROGRESS_VERSION = 2;
@@ -46,6 +47,15 @@ const LessonProgressSchema = z.strictObject({
   solveUsed: z.optional(z.boolean()),
   /** When the lesson was first completed (ISO 8601). */
   completedAt: z.optional(z.string().check(z.maxLength(40))),
+  /** A challenge's best score (src/content/score.ts) and when it was reached. */
+  best: z.optional(
+    z.strictObject({
+      goodPerSec: z.number().check(z.gte(0)),
+      availability: z.number().check(z.gte(0), z.lte(1)),
+      costPerMillionGoodUsd: z.nullable(z.number().check(z.gte(0))),
+      at: z.string().check(z.maxLength(40)),
+    }),
+  ),
 });
 
 const ProgressSchema = z.strictObject({
@@ -141,6 +151,11 @@ export function markDone(progress: Progress, slug: string, solved: boolean, at?:
     if (at !== undefined && entry.completedAt === undefined) entry.completedAt = at;
     return entry;
   });
+}
+
+/** Progress with a challenge's score noted: kept when it beats the best so far (score.ts). */
+export function noteScore(progress: Progress, slug: string, score: Score, at: string): Progress {
+  return updateLesson(progress, slug, (before) => (beats(score, before.best) ? { ...before, best: { ...score, at } } : before));
 }
 
 /** Progress with the last step open in a lesson noted. */

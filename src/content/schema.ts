@@ -15,8 +15,10 @@ const id = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, "_", "." or "-" (and start with a letter or digit)');
-const sec = z.number().min(0).max(86_400);
-const wholeSec = z.int().min(0).max(86_400);
+/** The longest simulated span a lesson may check, predict or claim: a week, for scaling that learns a daily pattern. */
+export const MAX_LESSON_SEC = 7 * 86_400;
+const sec = z.number().min(0).max(MAX_LESSON_SEC);
+const wholeSec = z.int().min(0).max(MAX_LESSON_SEC);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const bound = { atMost: z.number().optional(), atLeast: z.number().optional() };
@@ -35,7 +37,9 @@ function metricProblems(c: MetricCondition): [string, string[]][] {
   if (c.windowSec !== undefined && (c.fromSec !== undefined || c.toSec !== undefined)) out.push(['use either windowSec or fromSec/toSec, not both', ['windowSec']]);
   if (c.fromSec !== undefined && c.toSec !== undefined && c.toSec <= c.fromSec) out.push(['toSec must be after fromSec', ['toSec']]);
   if ((c.metric === 'targetShare' || c.metric === 'targetUtilization') !== (c.target !== undefined)) out.push(['targetShare and targetUtilization need a target; other metrics take none', ['target']]);
-  if (c.group !== undefined && c.metric !== 'maxUtilization') out.push(['only maxUtilization takes a group', ['group']]);
+  if (c.group !== undefined && c.metric !== 'maxUtilization' && c.metric !== 'connectionSpread') out.push(['only maxUtilization and connectionSpread take a group', ['group']]);
+  if (c.metric === 'connectionSpread' && c.group === undefined) out.push(['connectionSpread needs a group', ['group']]);
+  if (c.metric === 'connectionSpread' && (c.windowSec !== undefined || c.fromSec !== undefined || c.toSec !== undefined)) out.push(['connectionSpread is measured now: it takes no window', ['windowSec']]);
   if (c.aggregate !== undefined && !['p50Ms', 'p95Ms', 'p99Ms'].includes(c.metric)) out.push(['only percentiles take an aggregate', ['aggregate']]);
   return out;
 }
@@ -84,6 +88,7 @@ function conditionKinds<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('target-count'), group: id, ...bound }).refine((c) => hasBound(c as Bound), { message: 'give atMost, atLeast or both' }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('stickiness'), group: id, present: z.boolean().optional() }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('passive-health'), group: id, present: z.boolean().optional() }),
+    z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('autoscaling'), group: id, present: z.boolean().optional() }),
   ]);
 
   const event = z.discriminatedUnion('event', [
@@ -121,7 +126,7 @@ export const GoalSchema = conditionKinds({ id, label: text(120) });
 export const GoalsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The lesson check runs the scenario (with the learner's changes) to this simulated second, then evaluates. */
-  checkSec: z.int().min(1).max(3600),
+  checkSec: z.int().min(1).max(MAX_LESSON_SEC),
   goals: z.array(GoalSchema).min(1).max(12),
 });
 
@@ -140,6 +145,11 @@ export const FrontmatterSchema = z.strictObject({
   controls: z.array(z.enum(CHANGE_ACTIONS as [ChangeAction, ...ChangeAction[]])).min(1),
   /** Parts of the scenario the learner may patch live (the builder): JSON Pointer patterns or named groups (src/content/unlocks.ts). */
   unlocks: z.array(z.string().min(1).max(200)).max(40).default([]),
+  /** A challenge: the lesson check's run is scored (src/content/score.ts) and the learner's best kept. */
+  score: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
 });
 
 export const TryDirectiveSchema = z.strictObject({
@@ -160,7 +170,7 @@ export const PredictDirectiveSchema = z
     /** Index of the right option. */
     answer: z.int().min(0),
     /** Simulated second by which the outcome can be seen; needed when options have `when`. */
-    atSec: z.int().min(1).max(3600).optional(),
+    atSec: z.int().min(1).max(MAX_LESSON_SEC).optional(),
     explain: text(400),
   })
   .refine((p) => p.answer < p.options.length, { message: 'answer must be the index of an option', path: ['answer'] })

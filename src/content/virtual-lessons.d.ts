@@ -4,3 +4,9 @@ declare module 'virtual:lessons' {
   export const lessons: Lesson[];
   export const lessonErrors: LessonError[];
 }
+
+/** One locale's words for the lessons translated into it, by slug (lesson-text.ts). */
+declare module 'virtual:lesson-text/*' {
+  import type { LessonText } from './lesson-text.ts';
+  export const texts: Record<string, LessonText>;
+}

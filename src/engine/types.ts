@@ -7,6 +7,7 @@ import type { Change, Scenario } from '../scenario/schema.ts';
 import type { AlgorithmName } from '../scenario/algorithm-names.ts';
 import type { ExplainHooks } from './explain/hooks.ts';
 import type { GroupInternals } from './explain/internals-shape.ts';
+import type { Decision } from './decisions.ts';
 
 /** Why a request failed. Index into `FAILURE_REASONS` in typed arrays. */
 export const FAILURE_REASONS = [
@@ -226,6 +227,8 @@ export interface SimEvent {
   kind: string;
   subject: string;
   message: string;
+  /** The numbers behind it, when it is a decision (health, ejection, circuit, scaling, DNS); see decisions.ts. */
+  decision?: Decision;
 }
 
 /** The run's results in the CLI's `--json` shape (see scenario-format.md). */

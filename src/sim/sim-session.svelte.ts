@@ -56,7 +56,7 @@ const MAX_BUDGET_MS = 50;
 export const SHOW_EVERY_MS = 200;
 /** Longest wall gap one frame may turn into simulated time (after a stall or a hidden tab). */
 const MAX_FRAME_WALL_MS = 250;
-/** Rewinding replays from the start, which may take seconds on a long, busy run. */
+/** Rewinding replays from the start, and a jump forward runs without a budget: either may take seconds on a long, busy run. */
 const SEEK_TIMEOUT_MS = 60_000;
 const RESTORE_TIMEOUT_MS = 30_000;
 
@@ -221,7 +221,8 @@ export class SimSession implements PlaybackTarget {
    */
   async catchUp(timeMs: number, withSeries = this.#seriesDue(), playing = false): Promise<void> {
     const id = this.#need();
-    await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries))), false, playing);
+    // unbudgeted, like a rewind: a long jump or a big world may take seconds (the frame deadline would call the worker dead)
+    await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries)), SEEK_TIMEOUT_MS), false, playing);
   }
 
   /** Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once). */

@@ -26,6 +26,9 @@ export function mmcModel(s: Scenario): MmcModel | string {
   const arrival = s.traffic.arrival;
   if (arrival.kind === 'closed') return 'closed-loop users wait for each answer before sending again: a closed queueing network, not M/M/c.';
   const means = new Set(g.targets.map((t) => (t.serviceTimeMs.dist === 'exponential' ? t.serviceTimeMs.meanMs : NaN)));
+  if (g.targets.some((t) => t.serviceTimeMs.dist === 'lognormal')) {
+    return 'service times are lognormal, a heavy tail: a few very long requests hold slots and everyone behind them waits, so queues are longer than M/M/c (which needs exponential service) would say.';
+  }
   if (means.size !== 1 || [...means].some((m) => Number.isNaN(m))) return 'M/M/c needs exponential service times with one mean for every target.';
   const departures: string[] = [];
   if (arrival.kind === 'constant') departures.push('arrivals are evenly spaced, not Poisson: less waiting than predicted');
@@ -35,6 +38,7 @@ export function mmcModel(s: Scenario): MmcModel | string {
   if (g.targets.some((t) => t.queueLimit !== null && t.queueLimit !== undefined)) departures.push('queues have a limit: rejected requests (503) leave, and the rest wait less');
   if (g.requestTimeoutMs < 60_000) departures.push('the request timeout cuts the slowest requests off: the measured tail is shorter');
   if (s.events.length > 0) departures.push('scheduled events (failures, changes) take capacity away for a while');
+  if ((s.traffic.attacks?.length ?? 0) > 0) departures.push('attack waves are bursts far above the steady rate: queues build during them and drain after');
   if (g.stickiness !== undefined) departures.push('stickiness binds clients to targets: load is not spread by the queue');
   if (arrival.kind === 'replay') return 'replayed arrivals are not a Poisson stream: M/M/c does not describe them.';
   return { c: g.targets.reduce((n, t) => n + t.concurrency, 0), lambdaPerSec: arrival.ratePerSec, serviceMs: [...means][0], exact: g.targets.length === 1, departures };

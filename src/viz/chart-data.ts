@@ -65,16 +65,38 @@ export function rateChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartMo
   ], 1);
 }
 
-/** Latency percentiles per second. */
-export function latencyChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartModel {
+/** Queueing theory's prediction drawn over the measured lines (theory/overlay.ts), or null for none. */
+export interface TheoryOverlay {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Utilisation λ / (cμ). */
+  rho: number;
+}
+
+/** A constant line: theory's value at every point, dotted in the colour of the measured line it predicts. */
+function theoryLine(key: string, label: string, count: number, value: number, colour: string): LineInput {
+  return { key, label, values: new Float64Array(count).fill(value), style: { colour, dash: '1 4' } };
+}
+
+/** Latency percentiles per second, and Erlang C's percentiles when `theory` is given. */
+export function latencyChart(series: Series, windowSec = CHART_WINDOW_SEC, theory: TheoryOverlay | null = null): ChartModel {
   const { from, count } = chartWindow(series, windowSec);
   const quiet = (i: number): boolean => series.ok[from + i] + series.failed[from + i] === 0;
   const pick = (src: Float64Array) => map(count, (i) => (quiet(i) ? NaN : src[from + i]));
-  return model('latency', 'Latency', 'ms', series, windowSec, [
+  const lines: LineInput[] = [
     { key: 'p50', label: 'p50', values: pick(series.p50) },
     { key: 'p95', label: 'p95', values: pick(series.p95) },
     { key: 'p99', label: 'p99', values: pick(series.p99) },
-  ], 10);
+  ];
+  if (theory !== null) {
+    lines.push(
+      theoryLine('p50-theory', 'p50 Erlang C', count, theory.p50Ms, lineStyle(0).colour),
+      theoryLine('p95-theory', 'p95 Erlang C', count, theory.p95Ms, lineStyle(1).colour),
+      theoryLine('p99-theory', 'p99 Erlang C', count, theory.p99Ms, lineStyle(2).colour),
+    );
+  }
+  return model('latency', 'Latency', 'ms', series, windowSec, lines, 10, theory === null ? '' : 'dotted: M/M/c (Erlang C) for this load and capacity, network time included');
 }
 
 /** Failed answers as a share of all answers, per second. */
@@ -87,19 +109,22 @@ export function errorChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartM
   return model('errors', 'Error rate', 'share', series, windowSec, [{ key: 'errors', label: 'failed share', values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05);
 }
 
-/** Utilisation of each registered target per second (mean and max when there are many). */
-export function utilizationChart(series: Series, topology: Topology, windowSec = CHART_WINDOW_SEC): ChartModel {
+/** Utilisation of each registered target per second (mean and max when there are many), and ρ when `theory` is given. */
+export function utilizationChart(series: Series, topology: Topology, windowSec = CHART_WINDOW_SEC, theory: TheoryOverlay | null = null): ChartModel {
   const { from, count } = chartWindow(series, windowSec);
   const n = series.seconds;
   const shown = topology.targets.map((t, i) => ({ t, i })).filter(({ t, i }) => t.registered && i < series.targetCount);
   const of = (t: number) => series.targetUtilization.subarray(t * n + from, t * n + from + count);
+  const rho = theory === null ? [] : [theoryLine('rho-theory', 'ρ = λ/cμ', count, theory.rho, OKABE_ITO.black)];
+  const rhoNote = theory === null ? '' : 'dotted: M/M/c utilisation ρ for this load';
   if (shown.length <= MAX_TARGET_LINES) {
-    return model('utilization', 'Utilisation per target', 'share', series, windowSec, shown.map(({ t, i }) => ({ key: t.id, label: t.id, values: of(i) })), 1);
+    return model('utilization', 'Utilisation per target', 'share', series, windowSec, [...shown.map(({ t, i }) => ({ key: t.id, label: t.id, values: of(i) })), ...rho], 1, rhoNote);
   }
   const mean = map(count, (k) => shown.reduce((s, { i }) => s + series.targetUtilization[i * n + from + k], 0) / shown.length);
   const top = map(count, (k) => shown.reduce((m, { i }) => Math.max(m, series.targetUtilization[i * n + from + k]), 0));
   return model('utilization', 'Utilisation per target', 'share', series, windowSec, [
     { key: 'mean', label: 'mean of targets', values: mean },
     { key: 'max', label: 'busiest target', values: top },
-  ], 1, `${shown.length} targets: mean and busiest shown`);
+    ...rho,
+  ], 1, [`${shown.length} targets: mean and busiest shown`, rhoNote].filter((x) => x !== '').join('; '));
 }

@@ -4,6 +4,7 @@
  * summary): "slower than 95 % of what this run has answered". Nothing is slow before MIN_FOR_SLOW
  * requests have finished, so the first few answers of a run are not judged.
  */
+import { m } from '../i18n/paraglide/messages.js';
 import type { Snapshot } from '../engine/types.ts';
 import type { DotKind } from './flow-tracker.ts';
 import type { GlyphShape } from './glyphs.ts';
@@ -16,11 +17,11 @@ export interface DotStyle {
 }
 
 export const DOT_STYLES: Record<DotKind, DotStyle> = {
-  pending: { label: 'in flight', fill: OKABE_ITO.blue, glyph: 'ring' },
-  ok: { label: 'ok', fill: OKABE_ITO.bluishGreen, glyph: 'circle' },
-  slow: { label: 'slow (above p95)', fill: OKABE_ITO.orange, glyph: 'diamond' },
-  failed: { label: 'failed', fill: OKABE_ITO.vermillion, glyph: 'cross' },
-  rejected: { label: 'rejected', fill: OKABE_ITO.reddishPurple, glyph: 'square' },
+  pending: { get label() { return m.dot_in_flight(); }, fill: OKABE_ITO.blue, glyph: 'ring' },
+  ok: { get label() { return m.dot_ok(); }, fill: OKABE_ITO.bluishGreen, glyph: 'circle' },
+  slow: { get label() { return m.dot_slow_above_p95(); }, fill: OKABE_ITO.orange, glyph: 'diamond' },
+  failed: { get label() { return m.dot_failed(); }, fill: OKABE_ITO.vermillion, glyph: 'cross' },
+  rejected: { get label() { return m.dot_rejected(); }, fill: OKABE_ITO.reddishPurple, glyph: 'square' },
 };
 
 export const MIN_FOR_SLOW = 20;

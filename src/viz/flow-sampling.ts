@@ -5,6 +5,7 @@
  * request's departure and its final record are kept or dropped together. `thin` moves in 1-2-5 steps with
  * hysteresis so that the on-screen label does not flicker.
  */
+import { m } from '../i18n/paraglide/messages.js';
 
 /** New dots per wall-clock second the view aims for at most. */
 export const DOTS_PER_SECOND = 300;
@@ -48,7 +49,7 @@ export function roundForLabel(n: number): number {
 
 /** The on-screen sampling note: '1 dot = 1 request' or '1 dot ≈ 40 requests (every request is simulated)'. */
 export function samplingLabel(requestsPerDot: number): string {
-  if (!(requestsPerDot > 1)) return '1 dot = 1 request';
+  if (!(requestsPerDot > 1)) return m.sampling_one();
   // the dots are a sample; the numbers and charts count every request, which the worker simulates one by one
-  return `1 dot ≈ ${roundForLabel(requestsPerDot).toLocaleString('en-GB')} requests (every request is simulated)`;
+  return m.sampling_many({ count: roundForLabel(requestsPerDot).toLocaleString('en-GB') });
 }

@@ -3,6 +3,7 @@
  * and — only when the scenario has them — sessions and carts lost, edge protection at work, the
  * balancers' own CPU, and where each deployment (canary, blue/green) stands. Each item is a label, a value and a detail line, plain words for every reader.
  */
+import { m } from '../i18n/paraglide/messages.js';
 import type { HealthReport, InfraSnapshot, MetricsReport } from '../engine/types.ts';
 import { formatCompact, formatMs, formatPercent } from './number-format.ts';
 
@@ -24,7 +25,7 @@ export function formatUsd(usd: number): string {
   return `$${Math.round(usd).toLocaleString('en-GB')}`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+function plural(n: number, one: string, many: string): string {
   return `${formatCompact(n)} ${n === 1 ? one : many}`;
 }
 
@@ -47,19 +48,19 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
   const items: StatItem[] = [];
   if (metrics) {
     const slo = metrics.slo;
-    items.push({ key: 'goodput', label: 'Goodput', value: `${formatCompact(slo.goodPerSec)}/s`, detail: `${formatPercent(slo.goodShare)} ok within ${formatMs(slo.latencyMs)}`, warn: false });
+    items.push({ key: 'goodput', label: m.stats_goodput(), value: `${formatCompact(slo.goodPerSec)}/s`, detail: m.stats_goodput_detail({ percent: formatPercent(slo.goodShare), latency: formatMs(slo.latencyMs) }), warn: false });
     const c = metrics.cost;
-    items.push({ key: 'cost', label: 'Cost so far', value: formatUsd(c.totalUsd), detail: costDetail(c), warn: false });
-    items.push({ key: 'cost-per-million', label: 'Per million good', value: c.perMillionGoodUsd === null ? '—' : formatUsd(c.perMillionGoodUsd), detail: 'cost ÷ good requests', warn: false });
+    items.push({ key: 'cost', label: m.stats_cost(), value: formatUsd(c.totalUsd), detail: costDetail(c), warn: false });
+    items.push({ key: 'cost-per-million', label: m.stats_per_million(), value: c.perMillionGoodUsd === null ? '—' : formatUsd(c.perMillionGoodUsd), detail: m.stats_per_million_detail(), warn: false });
   }
   if (health) {
     const a = health.availabilityLast60s;
-    items.push({ key: 'availability', label: 'Availability', value: formatPercent(a), detail: 'ok share, last 60 s', warn: a < 0.99 });
+    items.push({ key: 'availability', label: m.stats_availability(), value: formatPercent(a), detail: m.stats_availability_detail(), warn: a < 0.99 });
   }
   const s = metrics?.sessions;
   if (s) {
-    items.push({ key: 'sessions-lost', label: 'Sessions lost', value: formatCompact(s.sessionsLost), detail: `of ${plural(s.sessionsStarted, 'session')}`, warn: s.sessionsLost > 0 });
-    items.push({ key: 'carts-lost', label: 'Carts lost', value: formatCompact(s.cartsLost), detail: `${plural(s.itemsLost, 'item')} · ${plural(s.checkouts, 'checkout')}`, warn: s.cartsLost > 0 });
+    items.push({ key: 'sessions-lost', label: m.stats_sessions_lost(), value: formatCompact(s.sessionsLost), detail: m.stats_of({ what: plural(s.sessionsStarted, m.unit_session(), m.unit_sessions()) }), warn: s.sessionsLost > 0 });
+    items.push({ key: 'carts-lost', label: m.stats_carts_lost(), value: formatCompact(s.cartsLost), detail: `${plural(s.itemsLost, m.unit_item(), m.unit_items())} · ${plural(s.checkouts, m.unit_checkout(), m.unit_checkouts())}`, warn: s.cartsLost > 0 });
   }
   const e = metrics?.edge;
   if (e && e.attackRequests > 0) {
@@ -81,8 +82,8 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
 
 /** What the cost is made of: instances, the balancers and cross-zone data when they cost anything. */
 function costDetail(c: MetricsReport['cost']): string {
-  const parts = [`instances ${formatUsd(c.instanceUsd)}`];
-  if (c.balancerUsd > 0) parts.push(`balancers ${formatUsd(c.balancerUsd)}`);
-  if (c.dataTransferUsd > 0) parts.push(`cross-zone data ${formatUsd(c.dataTransferUsd)}`);
-  return `${parts.join(' + ')} · ${formatCompact(c.instanceSeconds / 3600)} instance-hours`;
+  const parts = [m.cost_instances({ usd: formatUsd(c.instanceUsd) })];
+  if (c.balancerUsd > 0) parts.push(m.cost_balancers({ usd: formatUsd(c.balancerUsd) }));
+  if (c.dataTransferUsd > 0) parts.push(m.cost_cross_zone({ usd: formatUsd(c.dataTransferUsd) }));
+  return `${parts.join(' + ')} · ${m.cost_instance_hours({ hours: formatCompact(c.instanceSeconds / 3600) })}`;
 }

@@ -81,3 +81,28 @@ test('smooth WRR weights step through a 5-1-1 cycle in the internals panel', asy
   await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-swrr-cycle.png') });
   expect(errors).toEqual([]);
 });
+
+test('the event log says the numbers behind a health verdict, and Erlang C is drawn over the charts', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  // three servers × 4 slots, Poisson 24/s, exponential 400 ms: M/M/12 at ρ = 24 × 0.4 / 12 = 0.8 (a best case
+  // for round robin's three queues); the latency chart's legend reads the dotted prediction
+  await lab.advance(3_000);
+  await lab.tab('charts');
+  await expect(page.getByTestId('chart-latency')).toContainText('p95 Erlang C');
+  await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('80%');
+  // a 5 s ALB check with thresholds 2/2, then b crashes: two refused probes mark it unhealthy
+  const healthCheck = { preset: 'aws-alb' as const, intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
+  expect(await page.evaluate((hc) => window.__lab.apply({ action: 'set-health-check', group: 'web', healthCheck: hc }), healthCheck)).toBe(true);
+  expect(await page.evaluate(() => window.__lab.apply({ action: 'crash', target: 'b' }))).toBe(true);
+  await lab.advance(15_000);
+  await lab.tab('events');
+  const entry = page.getByTestId('event-log').locator('.entry', { hasText: 'b marked unhealthy' });
+  await expect(entry.getByTestId('event-numbers')).toHaveText('last 2 checks: fail, fail — 2 of unhealthy threshold 2 reached; last failure: connection refused');
+  await page.getByTestId('event-log').screenshot({ path: artifactPath('explain-event-numbers.png') });
+  await lab.tab('charts');
+  await page.getByTestId('chart-latency').screenshot({ path: artifactPath('explain-erlang-overlay.png') });
+  expect(errors).toEqual([]);
+});

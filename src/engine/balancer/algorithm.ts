@@ -91,6 +91,13 @@ export interface AlgorithmInternals {
   ringMember?: Int32Array;
   /** Maglev lookup table: the member at each slot. */
   table?: Int32Array;
+  /**
+   * HAProxy: its ebtrees in order, first = next candidate, each member with the key it is sorted by
+   * (FWRR `curr`: the next position; `init`/`next`: the effective weight; leastconn: (inflight + 1) × 4096 / eweight).
+   */
+  trees?: { name: string; keyName: string; members: number[]; keys: number[] }[];
+  /** HAProxy FWRR: the window's position and its total weight (a window is one full weighted round). */
+  window?: { position: number; weight: number };
 }
 
 /** Tunables with defaults from the mirrored system; unknown options are ignored by an algorithm. */

@@ -15,6 +15,11 @@ export interface ExplainHooks<S> {
   arrived(s: S, slot: number): void;
   /** The client's resolver answered the DNS name: the record it gave, and whether from its cache. */
   dnsAnswered(s: S, client: number, recordIndex: number, fromCache: boolean): void;
+  /**
+   * The address the client tried first (balancer `refused`) refused its connection and the answer has
+   * more: it went on to balancer `next` (-1: every address refused, or `tries` false: it does not try others).
+   */
+  nextAddress(s: S, client: number, refused: number, next: number, tries: boolean): void;
   /** The request reached balancer `balancer` (index), node `node`, and its target group is set. */
   routed(s: S, slot: number, balancer: number, node: number): void;
   /** Balancer `balancer`'s Gateway Load Balancer passed the request's flow to appliance `appliance` (-1: none), a new flow or not; `ms` added, or -1 when the flow was dropped. */

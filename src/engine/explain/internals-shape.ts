@@ -19,6 +19,10 @@ export interface GroupInternals {
   members: MemberInternals[];
   /** Rotation: the member the next scan starts at. */
   next?: string;
+  /** HAProxy: its trees in order (first = next candidate), each entry a target with the key it is sorted by. */
+  trees?: { name: string; keyName: string; order: { id: string; key: number }[] }[];
+  /** HAProxy FWRR: the window's position and total weight. */
+  window?: { position: number; weight: number };
   /** Hash algorithms: the last key picked by, its hash, and where it landed (ring point or table slot, of how many). */
   lastKey?: { key: string; hash: number; position: number; of: number; owner: string };
 }

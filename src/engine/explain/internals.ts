@@ -2,7 +2,8 @@
  * The balancer's internals for one target group, as the internals panel shows them live: per member its
  * requests held, weight and rotation, and what the algorithm keeps (inspect()): smooth WRR's current and
  * effective weights, the rotation pointer, latency estimates (peak-EWMA, least_time), the ketama ring or
- * Maglev table summarised per member, with where the last hash key landed. Read only; built on request.
+ * Maglev table summarised per member, with where the last hash key landed, and HAProxy's trees in order
+ * (FWRR's curr/init/next with the window, leastconn's load tree). Read only; built on request.
  */
 import type { SimState } from '../state.ts';
 import { CRC32_INIT, crc32Final, crc32Text } from '../core/hash/crc32.ts';
@@ -28,6 +29,8 @@ export function groupInternals(s: SimState, groupId: string): GroupInternals | n
   });
   const out: GroupInternals = { group: g.id, algorithm: g.algorithmName, members };
   if (ins.next !== undefined && ids.length > 0) out.next = ids[ins.next % ids.length];
+  if (ins.trees !== undefined) out.trees = ins.trees.map((t) => ({ name: t.name, keyName: t.keyName, order: t.members.map((m, k) => ({ id: ids[m] ?? '?', key: t.keys[k] })) }));
+  if (ins.window !== undefined) out.window = { ...ins.window };
   const key = g.lastKey;
   if (key !== '' && (ins.ringHash !== undefined || ins.table !== undefined)) {
     const hash = crc32Final(crc32Text(CRC32_INIT, key));

@@ -88,11 +88,21 @@ function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Na
   switch (group.algorithmName) {
     case 'weighted-round-robin':
       return swrrStep(before, ids, chosen, name, 'smooth WRR');
-    case 'least-connections':
     case 'haproxy-leastconn': {
+      // the pick re-sorted the tree first (each server's load since the last pick); read it as the pick did
+      const tree = group.algorithmInUse().inspect?.().trees?.[0];
       const tied = lowest(before, ids, (i) => before.active[i]);
       const base = `${counts(before, ids, name)} → fewest: ${tied.map(name).join(', ')}`;
-      if (tied.length < 2 || group.algorithmName === 'haproxy-leastconn') return tied.length < 2 ? base : `${base}; HAProxy's tree order breaks the tie → ${name(chosen)}`;
+      if (tree === undefined) return base;
+      const order = tree.members.map((m, k) => `${name(m)} ${num(tree.keys[k])}`).join(', ');
+      return `${base}; HAProxy's leastconn tree, key (held + 1) × 4096 / weight (0 when idle), equal keys in the order they were queued: ${order} → the first usable: ${name(chosen)}`;
+    }
+    case 'haproxy-roundrobin':
+      return fwrrStep(before, chosen, name);
+    case 'least-connections': {
+      const tied = lowest(before, ids, (i) => before.active[i]);
+      const base = `${counts(before, ids, name)} → fewest: ${tied.map(name).join(', ')}`;
+      if (tied.length < 2) return base;
       return `${base} tie → ${swrrStep(before, tied, chosen, name, 'smooth WRR over the tied')}`;
     }
     case 'least-outstanding-requests': {
@@ -187,6 +197,26 @@ function swrrStep(before: PickBefore, ids: number[], chosen: number, name: Namer
   const total = ids.reduce((a, i) => a + ew[i], 0);
   const parts = ids.map((i) => `${name(i)} ${num(cw[i])}+${num(ew[i])}=${num(cw[i] + ew[i])}`);
   return `${label}: current + effective weight: ${parts.join(', ')} → ${name(chosen)} is highest; it gives back the total ${num(total)} (→ ${num(cw[chosen] + ew[chosen] - total)})`;
+}
+
+/**
+ * HAProxy FWRR (lb_fwrr.c): the head of the `curr` tree goes when its next position has come (≤ the window's
+ * position); otherwise the heaviest server of `init` starts its round; when both are empty the window ends and
+ * `next` becomes `init`. Reads the trees as they were before the pick.
+ */
+function fwrrStep(before: PickBefore, chosen: number, name: Namer): string {
+  const trees = before.internals?.trees;
+  const w = before.internals?.window;
+  if (trees === undefined || w === undefined) return `HAProxy roundrobin (FWRR) → ${name(chosen)}`;
+  const [curr, init, next] = trees;
+  const list = (t: { members: number[]; keys: number[] }, what: string) => (t.members.length === 0 ? 'empty' : t.members.map((m, k) => `${name(m)} ${what} ${num(t.keys[k])}`).join(', '));
+  const where = `window position ${num(w.position)} of ${num(w.weight)}; curr tree: ${list(curr, 'at')}; init: ${list(init, 'weight')}; next: ${list(next, 'weight')}`;
+  const head = curr.members[0];
+  if (head === chosen && curr.keys[0] <= w.position) return `${where} → ${name(chosen)}, the head of curr, whose turn has come (${num(curr.keys[0])} ≤ ${num(w.position)}); it moves total weight / its weight further`;
+  if (head === chosen && init.members.length === 0) return `${where} → init is empty, so the head of curr, ${name(chosen)}, goes before its turn`;
+  if (init.members[0] === chosen) return `${where} → ${head === undefined ? 'curr is empty' : `${name(head)}'s turn has not come (${num(curr.keys[0])} > ${num(w.position)})`}, so the heaviest of init, ${name(chosen)}, starts its round`;
+  if (init.members.length === 0 && curr.members.length === 0 && next.members.includes(chosen)) return `${where} → the window is over: next becomes init, and its heaviest, ${name(chosen)}, goes first`;
+  return `${where} → ${name(chosen)} (the server to avoid on a retry, or one just changed, moved the order)`;
 }
 
 /** The pick's random draws, found again on the copy of the stream. */

@@ -119,6 +119,18 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const target = entry?.targets[entry.answer.indexOf(recordIndex)] ?? dns.targetOf(recordIndex);
     const swapped = target !== dns.targetOf(recordIndex) ? `; the record now points at ${dns.targetOf(recordIndex)} (CNAME swap), but this cached answer still says ${target}` : '';
     this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${target} (record ${rec.id})`, why + swapped);
+    o.balancer = s.balancerById.get(target)?.index ?? -1;
+  }
+
+  nextAddress(s: SimState, _client: number, refused: number, next: number, tries: boolean): void {
+    const o = this.focus;
+    if (o === null) return;
+    const first = s.balancers[refused];
+    const why = !first.available(s.nowMs) ? `${first.id} is down` : `${first.id} passes connections through (layer 4) and no target of its group is up: a reset`;
+    o.balancer = next >= 0 ? next : refused;
+    if (next >= 0) this.step(o, s, 'dns', `client ${o.client}`, `tries the next address of the answer: ${s.balancers[next].id}`, `${why}, so the connection to ${first.id} was refused at once; clients try the next address of a DNS answer (traffic.clients.triesNextAddressShare)`);
+    else if (tries) this.step(o, s, 'dns', `client ${o.client}`, `every address of the answer refuses: back to ${first.id}`, `${why}, and no other address of the answer takes the connection`);
+    else this.step(o, s, 'dns', `client ${o.client}`, `stays with ${first.id}`, `${why}, but this client does not try the next address of an answer (traffic.clients.triesNextAddressShare)`);
   }
 
   routed(s: SimState, slot: number, balancer: number, node: number): void {
@@ -186,7 +198,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const sd = s.sessions!;
     const kind = st.kind === 'source-ip' ? `source-IP affinity (${formatIpv4(s.clients.ip(o.client))})` : `${st.kind} cookie`;
     if (bound >= 0) {
-      const until = st.kind === 'source-ip' ? '' : `, expiring in ${sec(sd.stickyUntil[o.client] - s.nowMs)} before this renewal`;
+      const until = st.kind === 'source-ip' ? '' : `, expiring in ${sec(sd.stickyFor(group, g.cfg).until[o.client] - s.nowMs)} before this renewal`;
       this.step(o, s, 'choose', `target group ${g.id}`, `sticky: ${s.store.ids[bound]}`, `the ${kind} binds this client to ${s.store.ids[bound]}${until}; stickiness overrides ${g.algorithmName}`);
       return;
     }
@@ -324,6 +336,11 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (this.focus === o) this.focus = null;
   }
 
+  /** The balancer the request reached or was refused at: the one routed to, DNS's answer, or the only one. */
+  private entryOf(s: SimState, o: Open) {
+    return o.balancer >= 0 ? s.balancers[o.balancer] : s.entry;
+  }
+
   private outcomeWhy(s: SimState, o: Open, slot: number, outcome: number, latencyMs: number): string {
     const t = s.pool.target[slot];
     const tid = t >= 0 ? s.store.ids[t] : '';
@@ -355,10 +372,20 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
       }
       case 'rate-limited':
         return 'the balancer\'s per-client rate limit had no token left for this address';
-      case 'blocked':
-        return 'the web application firewall blocked the request';
-      case 'lb-overloaded':
-        return 'the balancer had no CPU left and shed the request';
+      case 'blocked': {
+        const waf = this.entryOf(s, o).cfg.waf;
+        if (waf === undefined) return 'the web application firewall blocked the request';
+        // the same test as the edge's (route.ts): the request's class is malicious or not
+        return s.mix.malicious[s.pool.cls[slot]] === 1
+          ? `the web application firewall blocked a malicious request: it catches ${num(waf.detectionRate * 100)} % of them`
+          : `the web application firewall blocked an ordinary request by mistake: it wrongly blocks ${num(waf.falsePositiveRate * 100)} % of them (a false positive)`;
+      }
+      case 'lb-overloaded': {
+        const b = this.entryOf(s, o);
+        const cpu = b.cpu;
+        if (cpu === null) return 'the balancer had no CPU left and shed the request';
+        return `${b.id} was offered ${num(cpu.load * 100)} % of what its ${cpu.cores} core${cpu.cores === 1 ? '' : 's'} can do in the last second, so it admits ${num(100 / cpu.load)} % of requests at random (1 / ${num(cpu.load)}) and shed this one (503)`;
+      }
     }
   }
 }

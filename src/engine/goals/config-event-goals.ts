@@ -64,6 +64,13 @@ export function configCondition(c: ConfigCondition, state: GoalState): Condition
       const on = cfg.passiveHealth !== undefined;
       const want = c.present ?? true;
       return result(on === want, on ? `${c.group} watches real traffic (${cfg.passiveHealth!.kind})` : `${c.group} has no passive health`);
+    }    case 'autoscaling': {
+      // a scaling group owns the target group and has a policy that reacts to load (a schedule alone does not)
+      const asg = state.scenario.scalingGroups.find((a) => a.targetGroup === c.group);
+      const reacting = asg?.policies.filter((p) => p.kind !== 'scheduled').map((p) => p.kind) ?? [];
+      const want = c.present ?? true;
+      const words = asg === undefined ? `no scaling group owns ${c.group}` : reacting.length === 0 ? `${asg.id} owns ${c.group} but has no policy that reacts to load` : `${asg.id} scales ${c.group} (${reacting.join(', ')}; ${asg.min}–${asg.max} instances)`;
+      return result((reacting.length > 0) === want, words);
     }
   }
 }

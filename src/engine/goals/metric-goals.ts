@@ -14,6 +14,7 @@ const METRIC_WORDS: Record<MetricName, [string, string]> = {
   targetShare: ['share of requests', '%'],
   targetUtilization: ['utilisation', '%'],
   maxUtilization: ['busiest target’s utilisation', '%'],
+  connectionSpread: ['spread of open connections (busiest − quietest, ÷ mean)', '%'],
 };
 
 
@@ -43,8 +44,8 @@ export function metricCondition(c: MetricCondition, state: GoalState): Condition
   const wholeRun = c.windowSec === undefined && c.fromSec === undefined && c.toSec === undefined;
   const value = wholeRun ? wholeRunValue(c, state) : windowValue(c, state);
   if (typeof value === 'string') return result(false, value);
-  const subject = c.target !== undefined ? `${c.target}'s ${words}` : words;
-  const where = wholeRun ? 'over the whole run' : value.words;
+  const subject = c.target !== undefined ? `${c.target}'s ${words}` : c.metric === 'connectionSpread' ? `${c.group}'s ${words}` : words;
+  const where = c.metric === 'connectionSpread' ? 'now' : wholeRun ? 'over the whole run' : value.words;
   if (Number.isNaN(value.value)) return result(false, `no successful request ${where}, so no ${words}`, null);
   const met = within(value.value, c);
   return result(met, `${subject} ${where}: ${show(value.value, unit)} (goal ${bound})`, value.value);
@@ -82,7 +83,23 @@ function wholeRunValue(c: MetricCondition, state: GoalState): { value: number; w
       const ids = state.topology.targets.filter((t) => c.group === undefined || t.group === c.group).map((t) => t.id);
       return v(Math.max(0, ...ids.map((id) => m.targets[id]?.utilization ?? 0)));
     }
+    case 'connectionSpread':
+      return connectionSpread(c.group, state);
   }
+}
+
+/**
+ * How evenly long-lived connections (WebSockets) sit on a group's registered targets at this moment:
+ * (most − fewest) ÷ mean of each target's open connections (requests in flight, long-lived ones included:
+ * an ALB picks a WebSocket's target once, at the upgrade, and it holds a slot until it closes). 0 is even.
+ */
+function connectionSpread(group: string | undefined, state: GoalState): { value: number; words: string } | string {
+  const ids = state.topology.targets.filter((t) => t.group === group && t.registered).map((t) => t.id);
+  if (ids.length === 0) return `no registered target in group "${group}"`;
+  const open = ids.map((id) => state.metrics.targets[id]?.inFlight ?? 0);
+  const mean = open.reduce((a, b) => a + b, 0) / open.length;
+  if (mean === 0) return `no open connection in group "${group}" yet`;
+  return { value: (Math.max(...open) - Math.min(...open)) / mean, words: '' };
 }
 
 function windowValue(c: MetricCondition, state: GoalState): { value: number; words: string } | string {
@@ -138,6 +155,8 @@ function windowValue(c: MetricCondition, state: GoalState): { value: number; wor
       if (ti < 0) return `no target "${c.target}"`;
       return out(ti < s.targetCount ? sum(s.targetUtilization, ti * s.seconds + w.from, ti * s.seconds + w.to) / n : 0);
     }
+    case 'connectionSpread':
+      return 'the spread of open connections is measured now, over no window';
     case 'maxUtilization': {
       let max = 0;
       state.topology.targets.forEach((t, i) => {

@@ -9,7 +9,7 @@ export interface Bound {
   atLeast?: number;
 }
 
-export const METRIC_NAMES = ['errorRate', 'failedRequests', 'okPerSec', 'p50Ms', 'p95Ms', 'p99Ms', 'targetShare', 'targetUtilization', 'maxUtilization'] as const;
+export const METRIC_NAMES = ['errorRate', 'failedRequests', 'okPerSec', 'p50Ms', 'p95Ms', 'p99Ms', 'targetShare', 'targetUtilization', 'maxUtilization', 'connectionSpread'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /**
@@ -21,7 +21,7 @@ export interface MetricCondition extends Bound {
   metric: MetricName;
   /** targetShare, targetUtilization: which target. */
   target?: string;
-  /** maxUtilization: only this group's targets (default: every target). */
+  /** maxUtilization: only this group's targets (default: every target); connectionSpread: the group measured (required). */
   group?: string;
   windowSec?: number;
   fromSec?: number;
@@ -38,7 +38,9 @@ export type ConfigCondition =
   | { kind: 'config'; check: 'weights'; group: string; ratio: Record<string, number>; tolerance?: number }
   | ({ kind: 'config'; check: 'target-count'; group: string } & Bound)
   | { kind: 'config'; check: 'stickiness'; group: string; present?: boolean }
-  | { kind: 'config'; check: 'passive-health'; group: string; present?: boolean };
+  | { kind: 'config'; check: 'passive-health'; group: string; present?: boolean }
+  /** A scaling group owns the target group and has a policy that reacts to load (not only scheduled actions). */
+  | { kind: 'config'; check: 'autoscaling'; group: string; present?: boolean };
 
 export type EventCondition =
   | { kind: 'event'; event: 'target-failed'; target?: string; detectedWithinSec?: number; maxFailedRequests?: number }

@@ -5,7 +5,8 @@
  * live starts `initial` and is probed at once; a check replaced live keeps every target's verdict.
  */
 import type { HealthCheckInput } from '../../scenario/schema.ts';
-import { resolveHealthCheck } from '../../scenario/health-presets.ts';
+import { resolveHealthCheck, type ResolvedHealthCheck } from '../../scenario/health-presets.ts';
+import type { HealthCheckDecision } from '../decisions.ts';
 import type { SimState } from '../state.ts';
 import { TARGET_UP } from '../backend/targets.ts';
 import { EV_HC_PROBE, EV_HC_RESULT, EV_OUTLIER_SWEEP } from '../event-kinds.ts';
@@ -104,16 +105,30 @@ export function onProbeResult(s: SimState, t: number, packed: number): void {
   if (after === before) return;
   const id = s.store.ids[t];
   const why = transitionReason(hc, h.counters, t, after, h.lastFailure[t] ?? '');
+  const numbers = checkDecision(hc, h.checkBits[t], h.checkCount[t], after === HEALTHY, pass ? null : (h.lastFailure[t] ?? null));
   if (after === UNHEALTHY) {
     h.transitions[t]++;
     if (before === HEALTHY && reallyFine(s, t)) h.falseRemovals[t]++;
-    s.log.add(s.nowMs, 'unhealthy', id, `${id} marked unhealthy: ${why}`);
+    s.log.add(s.nowMs, 'unhealthy', id, `${id} marked unhealthy: ${why}`, numbers);
   } else if (after === HEALTHY) {
     if (before === UNHEALTHY) h.transitions[t]++;
-    s.log.add(s.nowMs, 'healthy', id, `${id} marked healthy: ${why}`);
+    s.log.add(s.nowMs, 'healthy', id, `${id} marked healthy: ${why}`, numbers);
     beginWarmUp(s, t);
   }
   recomputeRotation(s, g, after === UNHEALTHY ? 'active health check' : undefined);
+}
+
+/**
+ * The numbers behind a verdict: the newest run of equal results (from the last 16 kept in `bits`, newest
+ * in bit 0), at most the threshold it had to reach; fewer than the threshold means a bad status (AWS) or
+ * a new target's first pass decided at once.
+ */
+export function checkDecision(hc: ResolvedHealthCheck, bits: number, count: number, healthy: boolean, lastFailure: string | null): HealthCheckDecision {
+  const threshold = healthy ? hc.healthyThreshold : hc.unhealthyThreshold;
+  const want = healthy ? 1 : 0;
+  let run = 0;
+  while (run < Math.min(count, 16, threshold) && ((bits >> run) & 1) === want) run++;
+  return { kind: 'health-check', to: healthy ? 'healthy' : 'unhealthy', model: hc.model === 'rise-fall' ? 'rise-fall' : 'consecutive', results: new Array<boolean>(run).fill(healthy), threshold, lastFailure, immediate: run < threshold };
 }
 
 /** Nothing is wrong with the target itself (so an unhealthy verdict is a false alarm). */

@@ -75,9 +75,15 @@ export class CircuitBreaker {
 
   /** Error rate of the window at the moment the circuit last opened (1 for a failed half-open probe). */
   lastOpenRate = 0;
+  /** Requests failed and seen in the window when the circuit last opened (1 of 1 for a failed probe). */
+  lastOpenFailed = 0;
+  lastOpenSeen = 0;
 
   private open(t: number): number {
-    this.lastOpenRate = this.state[t] === CB_HALF_OPEN ? 1 : this.errorRate(t);
+    const probe = this.state[t] === CB_HALF_OPEN;
+    this.lastOpenFailed = probe ? 1 : (this.bad[t]?.reduce((x, y) => x + y, 0) ?? 0);
+    this.lastOpenSeen = probe ? 1 : this.lastOpenFailed + (this.ok[t]?.reduce((x, y) => x + y, 0) ?? 0);
+    this.lastOpenRate = probe ? 1 : this.errorRate(t);
     this.state[t] = CB_OPEN;
     this.probesSent[t] = 0;
     this.probesOk[t] = 0;

@@ -36,6 +36,11 @@ export class OutlierDetector {
     return ms;
   }
 
+  /** How many times t has been ejected, as its multiplier counts (sweeps lower it). */
+  ejectionsOf(t: number): number {
+    return this.multiplier[t] ?? 0;
+  }
+
   /** The interval sweep: returns hosts whose ejection has ended. */
   sweep(nowMs: number, members: readonly number[]): number[] {
     const back: number[] = [];

@@ -9,6 +9,7 @@ import { CB_CLOSED, CB_HALF_OPEN, CB_OPEN } from './circuit-breaker.ts';
 import { EV_CB_HALF_OPEN, EV_OUTLIER_SWEEP } from '../event-kinds.ts';
 import { recomputeRotation } from './rotation.ts';
 import { failureDetected } from './blind.ts';
+import type { CircuitDecision, EjectionDecision } from '../decisions.ts';
 
 /** Passive health and circuit state allow sending to t now (rotation aside). */
 export function passiveAllows(s: SimState, g: number, t: number, single: boolean): boolean {
@@ -43,14 +44,27 @@ export function onAttemptFailed(s: SimState, g: number, t: number, counts: boole
   if (gh.nginx !== null && counts && s.groups[g].members.length > 1) {
     penalty = gh.nginx.penalty(s.store.weight[t]);
     if (gh.nginx.onFailure(t, s.nowMs)) {
-      s.log.add(s.nowMs, 'passive', id, `${id} temporarily disabled: ${gh.nginx.config.maxFails} failure(s) within ${gh.nginx.config.failTimeoutSec} s (nginx max_fails)`);
+      const { maxFails, failTimeoutSec } = gh.nginx.config;
+      s.log.add(s.nowMs, 'passive', id, `${id} temporarily disabled: ${maxFails} failure(s) within ${failTimeoutSec} s (nginx max_fails)`, { kind: 'max-fails', failures: maxFails, maxFails, failTimeoutSec });
       failureDetected(s, t, 'passive health (max_fails)');
     }
   }
   if (gh.outlier !== null) {
-    const ms = gh.outlier.onFailure(t, s.nowMs, s.groups[g].members.length);
+    const size = s.groups[g].members.length;
+    const ms = gh.outlier.onFailure(t, s.nowMs, size);
     if (ms > 0) {
-      s.log.add(s.nowMs, 'ejected', id, `${id} ejected for ${ms / 1000} s: ${gh.outlier.config.consecutive5xx} consecutive errors (Envoy outlier detection)`);
+      const cfg = gh.outlier.config;
+      const numbers: EjectionDecision = {
+        kind: 'ejection',
+        consecutiveErrors: cfg.consecutive5xx,
+        threshold: cfg.consecutive5xx,
+        ejections: gh.outlier.ejectionsOf(t),
+        baseEjectionSec: cfg.baseEjectionSec,
+        ejectionSec: ms / 1000,
+        ejectedNow: gh.outlier.ejected.size,
+        maxEjected: Math.max(1, Math.floor((size * cfg.maxEjectionPercent) / 100)),
+      };
+      s.log.add(s.nowMs, 'ejected', id, `${id} ejected for ${ms / 1000} s: ${cfg.consecutive5xx} consecutive errors (Envoy outlier detection)`, numbers);
       recomputeRotation(s, g, 'outlier detection');
     }
   }
@@ -66,12 +80,14 @@ function breakerResult(s: SimState, g: number, t: number, ok: boolean): void {
   // the window is reset on opening, so report the rate including this last failure
   const shown = to === CB_OPEN ? Math.max(rate, breaker.lastOpenRate) : rate;
   const id = s.store.ids[t];
+  const cfg = breaker.config;
+  const numbers = (to: CircuitDecision['to'], failed: number, seen: number): CircuitDecision => ({ kind: 'circuit', to, failed, seen, errorRatePercent: cfg.errorRatePercent, minRequests: cfg.minRequests, windowSec: cfg.windowSec, probes: cfg.halfOpenRequests, openSec: cfg.openSec });
   if (to === CB_OPEN) {
-    s.log.add(s.nowMs, 'circuit', id, `circuit to ${id} opened: ${Math.round(shown * 100)} % of recent requests failed; retrying in ${breaker.config.openSec} s`);
+    s.log.add(s.nowMs, 'circuit', id, `circuit to ${id} opened: ${Math.round(shown * 100)} % of recent requests failed; retrying in ${breaker.config.openSec} s`, numbers('open', breaker.lastOpenFailed, breaker.lastOpenSeen));
     s.queue.push(s.nowMs + breaker.config.openSec * 1000, EV_CB_HALF_OPEN, t, 0);
     recomputeRotation(s, g, 'circuit breaker');
   } else if (to === CB_CLOSED) {
-    s.log.add(s.nowMs, 'circuit', id, `circuit to ${id} closed: ${breaker.config.halfOpenRequests} probe requests succeeded`);
+    s.log.add(s.nowMs, 'circuit', id, `circuit to ${id} closed: ${breaker.config.halfOpenRequests} probe requests succeeded`, numbers('closed', 0, cfg.halfOpenRequests));
     recomputeRotation(s, g);
   }
 }
@@ -82,7 +98,9 @@ export function onHalfOpen(s: SimState, t: number): void {
   const breaker = s.health.groups[g].breaker;
   if (breaker === null || breaker.state[t] !== CB_OPEN) return;
   breaker.halfOpen(t);
-  s.log.add(s.nowMs, 'circuit', s.store.ids[t], `circuit to ${s.store.ids[t]} half-open: letting ${breaker.config.halfOpenRequests} probe requests through`);
+  const cfg = breaker.config;
+  const numbers: CircuitDecision = { kind: 'circuit', to: 'half-open', failed: 0, seen: 0, errorRatePercent: cfg.errorRatePercent, minRequests: cfg.minRequests, windowSec: cfg.windowSec, probes: cfg.halfOpenRequests, openSec: cfg.openSec };
+  s.log.add(s.nowMs, 'circuit', s.store.ids[t], `circuit to ${s.store.ids[t]} half-open: letting ${breaker.config.halfOpenRequests} probe requests through`, numbers);
   recomputeRotation(s, g);
 }
 

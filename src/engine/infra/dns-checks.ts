@@ -9,6 +9,7 @@ import { LC_IN_SERVICE, TARGET_CRASHED } from '../backend/targets.ts';
 import { HEALTHY } from '../health/health-state.ts';
 import { healthOf } from '../health/health-data.ts';
 import { groupsOf } from '../balancer/router.ts';
+import { HEALTHY_CHECKER_SHARE } from './dns/types.ts';
 
 function endpointUp(s: SimState, balancerId: string): boolean {
   const b = s.balancers.find((x) => x.id === balancerId);
@@ -32,7 +33,17 @@ export function onDnsCheck(s: SimState, epoch: number): void {
   const dns = s.dns;
   if (dns === null || epoch !== s.dnsEpoch) return;
   for (const tr of dns.runChecks(s.nowMs, (target) => endpointUp(s, target))) {
-    s.log.add(tr.atMs, tr.healthy ? 'dns-healthy' : 'dns-unhealthy', tr.recordId, tr.message);
+    const h = dns.health;
+    s.log.add(tr.atMs, tr.healthy ? 'dns-healthy' : 'dns-unhealthy', tr.recordId, tr.message, {
+      kind: 'dns-vote',
+      record: tr.recordId,
+      healthy: tr.healthy,
+      healthyCheckers: tr.healthyCheckers,
+      checkers: tr.checkers,
+      thresholdPercent: Math.round(HEALTHY_CHECKER_SHARE * 100),
+      failureThreshold: h.failureThreshold,
+      intervalSec: h.intervalMs / 1000,
+    });
   }
   const next = dns.nextCheckMs();
   if (next < Infinity) s.queue.push(Math.max(next, s.nowMs), EV_DNS_CHECK, s.dnsEpoch, 0);

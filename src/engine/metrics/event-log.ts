@@ -3,6 +3,7 @@
  * reason in plain words. Bounded: the oldest entries fall off; `since(seq)` returns what is new.
  */
 import type { SimEvent } from '../types.ts';
+import type { Decision } from '../decisions.ts';
 
 export class EventLog {
   private entries: SimEvent[] = [];
@@ -14,8 +15,10 @@ export class EventLog {
     private readonly listener: ((e: SimEvent) => void) | null = null,
   ) {}
 
-  add(timeMs: number, kind: string, subject: string, message: string): void {
-    const e = { seq: ++this.seq, timeMs, kind, subject, message };
+  /** `decision`: the numbers behind the entry, when it reports a decision. */
+  add(timeMs: number, kind: string, subject: string, message: string, decision?: Decision): void {
+    const e: SimEvent = { seq: ++this.seq, timeMs, kind, subject, message };
+    if (decision !== undefined) e.decision = decision;
     this.entries.push(e);
     this.listener?.(e);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);

@@ -38,14 +38,14 @@ export function choose(s: SimState, group: TargetGroup, ip: number, client: numb
   const sessions = s.sessions!;
   const cfg = group.cfg;
   // stickiness overrides the algorithm once the client is bound (and renews the binding)
-  const stuck = tried.length === 0 ? stickyTarget(s, sessions, cfg, client, ip) : -1;
+  const stuck = tried.length === 0 ? stickyTarget(s, sessions, group.index, cfg, client, ip) : -1;
   // the bound target must still be one this node may use (zone, passive health, circuit)
   const bound = stuck >= 0 && group.canTake(stuck) ? stuck : -1;
   if (s.explain !== null) s.explain.sticky(s, group.index, stuck, bound);
   const t = bound >= 0 ? bound : pickFresh(s, group, ip, client, cls, tried);
   group.direct = bound >= 0;
   // HAProxy's cookie is set by the answer (sessions/haproxy-cookie.ts), not by the pick
-  if (t >= 0 && cfg.stickiness!.kind !== 'haproxy-cookie') bindSticky(s, sessions, cfg, client, ip, t);
+  if (t >= 0 && cfg.stickiness!.kind !== 'haproxy-cookie') bindSticky(s, sessions, group.index, cfg, client, ip, t);
   return t;
 }
 

@@ -61,11 +61,19 @@ function dnsEntry(s: SimState, c: number, form: number, now: number): Balancer |
   const first = s.balancerById.get(look.target ?? '');
   if (first === undefined) return null;
   const n = look.answer.length;
-  if (n < 2 || !refuses(s, first, form, now) || !dns.triesNext(c)) return first;
+  if (n < 2 || !refuses(s, first, form, now)) return first;
+  if (!dns.triesNext(c)) {
+    if (s.explain !== null) s.explain.nextAddress(s, c, first.index, -1, false);
+    return first;
+  }
   for (let k = 1; k < n; k++) {
     const b = s.balancerById.get(look.targets[(look.position + k) % n]);
-    if (b !== undefined && !refuses(s, b, form, now)) return b;
+    if (b !== undefined && !refuses(s, b, form, now)) {
+      if (s.explain !== null) s.explain.nextAddress(s, c, first.index, b.index, true);
+      return b;
+    }
   }
+  if (s.explain !== null) s.explain.nextAddress(s, c, first.index, -1, true);
   return first;
 }
 

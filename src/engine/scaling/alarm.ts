@@ -6,6 +6,7 @@
  * ALARM iff ≥ N present ones breach (CloudWatch's look-back for partial data is not modelled).
  */
 import type { MetricSeries, Statistic } from './metric-series.ts';
+import type { AlarmNumbers } from '../decisions.ts';
 
 export type Comparison = '>' | '>=' | '<' | '<=';
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -54,6 +55,9 @@ export class Alarm {
   state: AlarmState = 'INSUFFICIENT_DATA';
   /** The newest datapoint of the last evaluation (null when missing). */
   lastValue: number | null = null;
+  /** The M datapoints of the last evaluation, oldest first, and how many of them breached. */
+  lastDatapoints: readonly (number | null)[] = [];
+  lastBreaching = 0;
   readonly periodSec: number;
   readonly evaluationPeriods: number;
   readonly datapointsToAlarm: number;
@@ -76,6 +80,7 @@ export class Alarm {
       const points = series.datapoints(end + this.delayMs, this.periodSec, this.config.statistic ?? 'Average', this.evaluationPeriods);
       const to = this.judge(points);
       this.lastValue = points[points.length - 1];
+      this.lastDatapoints = points;
       if (to !== this.state) out.push({ atMs: end + this.delayMs, from: this.state, to, datapoints: points });
       this.state = to;
       this.lastPeriodEndMs = end;
@@ -94,6 +99,12 @@ export class Alarm {
     return (Math.floor((nowMs - this.delayMs) / periodMs) + 1) * periodMs + this.delayMs;
   }
 
+  /** The last evaluation's numbers for the event log: N of M datapoints against the threshold. */
+  numbers(metric: string): AlarmNumbers {
+    const { comparison, threshold } = this.config;
+    return { metric, statistic: this.config.statistic ?? 'Average', comparison, threshold, periodSec: this.periodSec, datapoints: [...this.lastDatapoints], breaching: this.lastBreaching, needed: this.datapointsToAlarm };
+  }
+
   private judge(points: readonly (number | null)[]): AlarmState {
     const { comparison, threshold } = this.config;
     const missingAs = this.config.treatMissingData ?? 'missing';
@@ -107,6 +118,7 @@ export class Alarm {
       present++;
       if (breaches(p, comparison, threshold)) breaching++;
     }
+    this.lastBreaching = breaching;
     if (present === 0 && missingAs === 'missing') return 'INSUFFICIENT_DATA';
     if (present === 0 && missingAs === 'ignore') return this.state;
     return breaching >= this.datapointsToAlarm ? 'ALARM' : 'OK';

@@ -7,6 +7,7 @@
  */
 import type { MetricLookup } from './metrics-pipeline.ts';
 import type { PodSample } from './policies/hpa-replicas.ts';
+import type { AlarmNumbers, ScalingFormula } from '../decisions.ts';
 
 export type PolicyKind = 'simple' | 'step' | 'target-tracking' | 'scheduled' | 'predictive' | 'hpa';
 
@@ -40,6 +41,9 @@ export interface ScalingDecision {
   readonly max?: number;
   /** Plain words for the event log, e.g. "AlarmHigh: CPU 82 > 50 → ceil(4 × 82 / 50) = 7". */
   readonly reason: string;
+  /** The numbers behind it: the alarm's datapoints and the formula, for the event log's decision. */
+  readonly alarm?: AlarmNumbers;
+  readonly formula?: ScalingFormula;
 }
 
 export interface ScalingPolicy {
@@ -55,6 +59,14 @@ export interface ScalingPolicy {
 }
 
 /** `value` rounded into [min, max]. */
+/**
+ * Capacity for a fractional need, rounded up — but a need that is a whole number, give or take the
+ * floating-point error of averaging a metric (2 × 75.000000000005 / 50), stays that number.
+ */
+export function ceilCapacity(raw: number): number {
+  return Math.ceil(raw - 1e-9);
+}
+
 export function clampCapacity(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

@@ -109,7 +109,17 @@ export function onScalingTick(s: SimState, index: number, epoch: number): void {
   const largest = largestDecision(decisions);
   const decision = largest === null ? null : { ...largest, desired: Math.min(a.max, Math.max(a.min, largest.desired)) };
   if (decision !== null && decision.desired !== a.desired) {
-    s.log.add(now, 'scaling', a.id, `${a.id} desired ${a.desired} → ${decision.desired}: ${decision.reason}`);
+    const policy = a.policies[decisions.indexOf(largest!)];
+    s.log.add(now, 'scaling', a.id, `${a.id} desired ${a.desired} → ${decision.desired}: ${decision.reason}`, {
+      kind: 'scaling',
+      policy: policy?.name ?? '',
+      from: a.desired,
+      to: decision.desired,
+      min: a.min,
+      max: a.max,
+      alarm: decision.alarm ?? null,
+      formula: decision.formula ?? null,
+    });
     a.desired = decision.desired;
   }
   reconcile(s, a);

@@ -10,8 +10,10 @@
  * With `traffic.clients.keepsStaleCookie` a client keeps the first cookie it got and ignores later ones, so
  * persistence returns when its server does.
  *
- * Simplifies: a session cookie (no `maxidle`/`maxlife`), one cookie per client shared by every
- * cookie-sticky group; the server's own cookies are not modelled.
+ * Each client keeps one cookie per name (session-data.ts): backends that name the same cookie share it,
+ * the last answer's `Set-Cookie` winning; backends with different names keep their own.
+ *
+ * Simplifies: a session cookie (no `maxidle`/`maxlife`); the server's own cookies are not modelled.
  */
 import type { SimState } from '../state.ts';
 import { FAIL, OUTCOME_OK } from '../types.ts';
@@ -25,14 +27,17 @@ import { FLAG_DIRECT } from '../request/pool.ts';
 export function answerCookie(s: SimState, slot: number, t: number, outcome: number): string | undefined {
   const pool = s.pool;
   const sd = s.sessions;
-  if (sd === null || s.groups[pool.group[slot]].cfg.stickiness?.kind !== 'haproxy-cookie') return undefined;
+  const g = pool.group[slot];
+  const cfg = s.groups[g].cfg;
+  if (sd === null || cfg.stickiness?.kind !== 'haproxy-cookie') return undefined;
   // only an answer from the server carries it, and `indirect` sends none to a client whose cookie was used
   if ((outcome !== OUTCOME_OK && outcome !== FAIL.error) || (pool.flags[slot] & FLAG_DIRECT) !== 0) return undefined;
   const client = pool.client[slot];
-  if (client >= sd.stickyTarget.length) return undefined;
-  if (sd.stickyTarget[client] < 0 || s.scenario.traffic.clients.keepsStaleCookie !== true) {
-    sd.stickyTarget[client] = t;
-    sd.stickyUntil[client] = Infinity;
+  const b = sd.stickyFor(g, cfg);
+  if (client >= b.target.length) return undefined;
+  if (b.target[client] < 0 || s.scenario.traffic.clients.keepsStaleCookie !== true) {
+    b.target[client] = t;
+    b.until[client] = Infinity;
   }
   return s.store.ids[t];
 }

@@ -1,10 +1,16 @@
 /**
- * Where users' sessions are, as plain data: per client the target holding its session in memory (and
- * that target's life when it was stored), its last request, its cart, and its sticky cookie's target and
- * expiry; source-IP affinity by address; per target a life counter bumped whenever it loses its memory;
- * per group whether its shared store is down and when every replica was last lost. sessions.ts acts on it.
+ * Where users' sessions are, as plain data, kept per target group: stickiness is a target-group setting
+ * (ALB: "Sticky sessions are enabled at the target group level", sticky-sessions.md; NLB `stickiness.type
+ * source_ip` is a target-group attribute; real-systems §4.4, §4.6), and each group's targets keep their own
+ * sessions (a shopper's `orders` session says nothing about their `users` one). Per group, lazily made when
+ * the group first needs it: per client the target holding its session in memory (and that target's life
+ * when it was stored), its last request and its cart (`SessionTable`); the sticky binding's target and expiry,
+ * or source-IP affinity by address (`StickyTable`). HAProxy's cookie is one cookie per name: backends that
+ * name the same cookie share it, as one `Set-Cookie: NAME=` overwrites the other. Per target a life counter
+ * bumped whenever it loses its memory; per group whether its shared store is down and when every replica was
+ * last lost. sessions.ts acts on it.
  */
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario, TargetGroupConfig } from '../../scenario/schema.ts';
 
 export interface SessionTotals {
   sessionsStarted: number;
@@ -22,18 +28,51 @@ function resized<T extends Int32Array | Float64Array>(a: T, n: number, fill: num
   return out;
 }
 
-export class SessionData {
-  /** Traffic has sessions (carts, logins); without it only stickiness is tracked. */
-  enabled = false;
-  idleMs = 0;
+/** One target group's sessions, per client. */
+export class SessionTable {
   home = new Int32Array(0);
   homeLife = new Int32Array(0);
   lastMs = new Float64Array(0);
   cart = new Int32Array(0);
-  stickyTarget = new Int32Array(0);
-  stickyUntil = new Float64Array(0);
+  constructor(clients: number) {
+    this.fit(clients);
+  }
+  fit(clients: number): void {
+    const n = Math.max(clients, this.home.length);
+    this.home = resized(this.home, n, -1, (k) => new Int32Array(k));
+    this.homeLife = resized(this.homeLife, n, 0, (k) => new Int32Array(k));
+    this.lastMs = resized(this.lastMs, n, 0, (k) => new Float64Array(k));
+    this.cart = resized(this.cart, n, 0, (k) => new Int32Array(k));
+  }
+}
+
+/** One stickiness binding table: per client a target and the binding's expiry; source-IP affinity by address. */
+export class StickyTable {
+  target = new Int32Array(0);
+  until = new Float64Array(0);
   /** source-ip affinity: address → target. */
   readonly byAddress = new Map<number, number>();
+  constructor(clients: number) {
+    this.fit(clients);
+  }
+  fit(clients: number): void {
+    const n = Math.max(clients, this.target.length);
+    this.target = resized(this.target, n, -1, (k) => new Int32Array(k));
+    this.until = resized(this.until, n, 0, (k) => new Float64Array(k));
+  }
+}
+
+export class SessionData {
+  /** Traffic has sessions (carts, logins); without it only stickiness is tracked. */
+  enabled = false;
+  idleMs = 0;
+  clients = 0;
+  /** Per group (engine index): its sessions, made at its first served request. */
+  private readonly tables: (SessionTable | undefined)[] = [];
+  /** Binding tables by key: `#<group index>` for ALB cookies and source-IP affinity, `cookie:<name>` for HAProxy. */
+  private readonly stickyByKey = new Map<string, StickyTable>();
+  /** Per group (engine index): its binding table, resolved at first use (cleared when the scenario changes). */
+  private readonly stickyOf: (StickyTable | undefined)[] = [];
   /** Per target: bumped whenever it loses its memory (crash, scale-in, termination). */
   readonly life: number[] = [];
   /** Per group (engine index): the shared store is down. */
@@ -51,17 +90,34 @@ export class SessionData {
   fit(scenario: Scenario, clients: number, groups: number): void {
     this.enabled = scenario.traffic.sessions !== undefined;
     this.idleMs = (scenario.traffic.sessions?.idleSec ?? 1800) * 1000;
-    const sticky = scenario.targetGroups.some((g) => g.stickiness && g.stickiness.kind !== 'source-ip');
-    const perClient = this.enabled ? clients : this.home.length;
-    this.home = resized(this.home, perClient, -1, (n) => new Int32Array(n));
-    this.homeLife = resized(this.homeLife, perClient, 0, (n) => new Int32Array(n));
-    this.lastMs = resized(this.lastMs, perClient, 0, (n) => new Float64Array(n));
-    this.cart = resized(this.cart, perClient, 0, (n) => new Int32Array(n));
-    const stickyClients = sticky ? Math.max(clients, this.stickyTarget.length) : this.stickyTarget.length;
-    this.stickyTarget = resized(this.stickyTarget, stickyClients, -1, (n) => new Int32Array(n));
-    this.stickyUntil = resized(this.stickyUntil, stickyClients, 0, (n) => new Float64Array(n));
+    this.clients = Math.max(this.clients, clients);
+    for (const t of this.tables) t?.fit(this.clients);
+    for (const t of this.stickyByKey.values()) t.fit(this.clients);
+    // a patch may change a group's stickiness (or its cookie's name): resolve the tables again at next use
+    this.stickyOf.length = 0;
     while (this.storeDown.length < groups) this.storeDown.push(false);
     while (this.allLostAtMs.length < groups) this.allLostAtMs.push(-Infinity);
+  }
+
+  /** Group g's sessions. */
+  sessionsOf(g: number): SessionTable {
+    return (this.tables[g] ??= new SessionTable(this.clients));
+  }
+
+  /** The binding table group g (configured as `cfg`) uses. */
+  stickyFor(g: number, cfg: TargetGroupConfig): StickyTable {
+    let table = this.stickyOf[g];
+    if (table === undefined) {
+      const st = cfg.stickiness;
+      const key = st?.kind === 'haproxy-cookie' ? `cookie:${st.name}` : `#${g}`;
+      table = this.stickyByKey.get(key);
+      if (table === undefined) {
+        table = new StickyTable(this.clients);
+        this.stickyByKey.set(key, table);
+      }
+      this.stickyOf[g] = table;
+    }
+    return table;
   }
 
   /** Does this scenario need session data at all (sessions, stickiness or a session store)? */

@@ -5,31 +5,35 @@
  * app_cookie with a duration, renewed on every request and rewritten when the bound target is
  * unhealthy or gone; NLB source-IP affinity) keep users on their target; a shared store (like Redis)
  * lets any target serve any user for a small latency per request; replication copies every session
- * write to the other targets at a cost per write.
+ * write to the other targets at a cost per write. Sessions and bindings are per target group
+ * (session-data.ts): a user has one session, cart and binding in each group their requests reach.
  */
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
-import type { SessionData } from './session-data.ts';
+import type { SessionData, SessionTable } from './session-data.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
 import { drainedButAvailable } from '../health/rotation.ts';
 
 /** The target stickiness binds this client to, if it may still take requests; else -1. */
-export function stickyTarget(s: SimState, sd: SessionData, cfg: TargetGroupConfig, client: number, ip: number): number {
+export function stickyTarget(s: SimState, sd: SessionData, g: number, cfg: TargetGroupConfig, client: number, ip: number): number {
   const st = cfg.stickiness;
   if (!st) return -1;
-  const t = st.kind === 'source-ip' ? (sd.byAddress.get(ip) ?? -1) : sd.stickyUntil[client] > s.nowMs ? sd.stickyTarget[client] : -1;
-  // a cookie that points at an unhealthy or deregistered target is ignored (and rewritten below); a drained one is honoured
-  return t >= 0 && (s.store.inRotation[t] === 1 || drainedButAvailable(s, t)) ? t : -1;
+  const b = sd.stickyFor(g, cfg);
+  const t = st.kind === 'source-ip' ? (b.byAddress.get(ip) ?? -1) : b.until[client] > s.nowMs ? b.target[client] : -1;
+  // a cookie that points at an unhealthy or deregistered target, or at another group's (a HAProxy cookie name
+  // two backends share), is ignored (and rewritten below); a drained one is honoured
+  return t >= 0 && s.store.groupOf[t] === g && (s.store.inRotation[t] === 1 || drainedButAvailable(s, t)) ? t : -1;
 }
 
 /** Binds (or renews) the client's stickiness to t: the cookie's expiry restarts on every request. */
-export function bindSticky(s: SimState, sd: SessionData, cfg: TargetGroupConfig, client: number, ip: number, t: number): void {
+export function bindSticky(s: SimState, sd: SessionData, g: number, cfg: TargetGroupConfig, client: number, ip: number, t: number): void {
   const st = cfg.stickiness;
   if (!st) return;
-  if (st.kind === 'source-ip') sd.byAddress.set(ip, t);
+  const b = sd.stickyFor(g, cfg);
+  if (st.kind === 'source-ip') b.byAddress.set(ip, t);
   else {
-    sd.stickyTarget[client] = t;
-    sd.stickyUntil[client] = s.nowMs + st.durationSec * 1000;
+    b.target[client] = t;
+    b.until[client] = s.nowMs + st.durationSec * 1000;
   }
 }
 
@@ -53,35 +57,36 @@ export function serveSession(s: SimState, sd: SessionData, g: number, client: nu
   const store = s.groups[g].cfg.sessionStore;
   const nowMs = s.nowMs;
   if (store.kind === 'shared' && sd.storeDown[g]) return -1;
-  const alive = sd.home[client] >= 0 && nowMs - sd.lastMs[client] <= sd.idleMs;
+  const tb = sd.sessionsOf(g);
+  const alive = tb.home[client] >= 0 && nowMs - tb.lastMs[client] <= sd.idleMs;
   if (!alive) {
     sd.totals.sessionsStarted++;
-    sd.cart[client] = 0;
-  } else if (store.kind === 'memory' && (sd.home[client] !== t || sd.homeLife[client] !== (sd.life[t] ?? 0))) {
-    lose(sd, client);
-  } else if (store.kind === 'replicated' && sd.lastMs[client] < sd.allLostAtMs[g]) {
-    lose(sd, client);
+    tb.cart[client] = 0;
+  } else if (store.kind === 'memory' && (tb.home[client] !== t || tb.homeLife[client] !== (sd.life[t] ?? 0))) {
+    lose(sd, tb, client);
+  } else if (store.kind === 'replicated' && tb.lastMs[client] < sd.allLostAtMs[g]) {
+    lose(sd, tb, client);
   }
-  sd.home[client] = t;
-  sd.homeLife[client] = sd.life[t] ?? 0;
-  sd.lastMs[client] = nowMs;
-  if (cartOp === 1) sd.cart[client]++;
-  else if (cartOp === 2 && sd.cart[client] > 0) {
+  tb.home[client] = t;
+  tb.homeLife[client] = sd.life[t] ?? 0;
+  tb.lastMs[client] = nowMs;
+  if (cartOp === 1) tb.cart[client]++;
+  else if (cartOp === 2 && tb.cart[client] > 0) {
     sd.totals.checkouts++;
-    sd.cart[client] = 0;
+    tb.cart[client] = 0;
   }
   if (store.kind === 'shared') return store.latencyMs;
   if (store.kind === 'replicated' && cartOp !== 0) return store.costPerWriteMs * Math.max(0, s.groups[g].members.length - 1);
   return 0;
 }
 
-function lose(sd: SessionData, client: number): void {
+function lose(sd: SessionData, tb: SessionTable, client: number): void {
   const totals = sd.totals;
   totals.sessionsLost++;
   totals.sessionsStarted++;
-  if (sd.cart[client] > 0) {
+  if (tb.cart[client] > 0) {
     totals.cartsLost++;
-    totals.itemsLost += sd.cart[client];
+    totals.itemsLost += tb.cart[client];
   }
-  sd.cart[client] = 0;
+  tb.cart[client] = 0;
 }

@@ -3,15 +3,16 @@
  * result. A configuration goal already met (it is about how the system is set up) shows as met at once.
  * "Completed earlier" is the progress store's business, shown apart.
  */
+import { m } from '../../i18n/paraglide/messages.js';
 import type { GoalResult } from '../../engine/goals/index.ts';
 import type { LessonGoal } from '../../content/conditions.ts';
 
 export type GoalState = 'pending' | 'met' | 'unmet';
 
-export const GOAL_STATE_TEXT: Record<GoalState, { mark: string; spoken: string }> = {
-  pending: { mark: '◌', spoken: 'Pending:' },
-  met: { mark: '✔', spoken: 'Met in this run:' },
-  unmet: { mark: '✘', spoken: 'Not met in this run:' },
+export const GOAL_STATE_TEXT: Record<GoalState, { mark: string; spoken: () => string }> = {
+  pending: { mark: '◌', spoken: m.goal_pending },
+  met: { mark: '✔', spoken: m.goal_met },
+  unmet: { mark: '✘', spoken: m.goal_unmet },
 };
 
 export function goalState(goal: LessonGoal, result: GoalResult | undefined, judged: boolean): GoalState {

@@ -2,6 +2,7 @@
  * What the lesson list and the home page say about a lesson before it is opened: how long it takes, what it
  * builds on, and what the learner will change in it. Derived from the lesson's own data, so it never drifts.
  */
+import { m } from '../../i18n/paraglide/messages.js';
 import type { Lesson } from '../../content/lesson.ts';
 import { startingSpeed } from '../../sim/speed.ts';
 
@@ -16,29 +17,30 @@ export function lessonMinutes(lesson: Lesson): number {
 
 /** The steps and time, in words: "5 steps · about 15 min". */
 export function lessonLength(lesson: Lesson): string {
-  return `${lesson.steps.length} steps · about ${lessonMinutes(lesson)} min`;
+  return m.facts_length({ steps: lesson.steps.length, minutes: lessonMinutes(lesson) });
 }
 
-const CONTROL_WORDS: Record<string, string> = {
-  'set-rate': 'the arrival rate',
-  'set-algorithm': 'the algorithm',
-  'set-target-count': 'the number of targets',
-  'set-health-check': 'health checks',
-  'set-capacity': 'scaling group capacity',
-  'set-weight': 'weights',
-  'set-concurrency': 'slots',
-  'set-service-time': 'service times',
-  crash: 'crashing a target',
-  hang: 'hanging a target',
-  slow: 'slowing a target',
-  recover: 'recovering it',
-  patch: "the system's set-up (stickiness, session stores, rules)",
+const CONTROL_WORDS: Record<string, () => string> = {
+  'set-rate': m.control_set_rate,
+  'set-algorithm': m.control_set_algorithm,
+  'set-target-count': m.control_set_target_count,
+  'set-health-check': m.control_set_health_check,
+  'set-capacity': m.control_set_capacity,
+  'set-weight': m.control_set_weight,
+  'set-concurrency': m.control_set_concurrency,
+  'set-service-time': m.control_set_service_time,
+  crash: m.control_crash,
+  hang: m.control_hang,
+  slow: m.control_slow,
+  recover: m.control_recover,
+  patch: m.control_patch,
 };
 
 /** What the lesson asks of the learner: what it builds on, and the controls it unlocks. */
 export function lessonNeeds(lesson: Lesson, all: readonly Lesson[]): string {
   const before = all.filter((l) => l.order < lesson.order);
-  const builds = before.length === 0 ? 'No prior lesson needed' : `Builds on lesson ${before[before.length - 1].order}`;
-  const words = [...new Set(lesson.controls.map((c) => CONTROL_WORDS[c] ?? c.replaceAll('-', ' ')))];
-  return `${builds}. You will change ${words.length > 3 ? `${words.slice(0, 3).join(', ')} and more` : words.join(', ').replace(/, ([^,]*)$/, ' and $1')}.`;
+  const builds = before.length === 0 ? m.facts_no_prior() : m.facts_builds_on({ number: before[before.length - 1].order });
+  const words = [...new Set(lesson.controls.map((c) => CONTROL_WORDS[c]?.() ?? c.replaceAll('-', ' ')))];
+  const what = words.length > 3 ? m.facts_and_more({ list: words.slice(0, 3).join(', ') }) : words.length > 1 ? m.facts_and({ list: words.slice(0, -1).join(', '), last: words[words.length - 1] }) : words.join('');
+  return m.facts_you_will_change({ builds, what });
 }

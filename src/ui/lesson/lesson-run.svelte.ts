@@ -14,8 +14,15 @@ import { lessonMachine, type LessonEvent } from '../../machines/lesson.machine.t
 import type { Lab, LoadRequest } from '../shell/lab.svelte.ts';
 import type { ProgressStore } from './progress-store.svelte.ts';
 import { lessonHash } from '../shell/routes.ts';
+import { scoreOf, type Score } from '../../content/score.ts';
+import { noteScore } from '../../content/progress.ts';
 
+
+/** How far one stride of "Run to the moment" goes once only the prediction's moment is due: the charts' 600 s. */
+const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
+/** The wall clock as ISO 8601 (when a best score was reached). */
+const isoNow = (): string => new Date(Date.now()).toISOString();
 const WAIT_ID = '__wait';
 const optionId = (i: number) => `__option-${i}`;
 
@@ -31,6 +38,10 @@ export class LessonRun {
    * shown (a step revisited on a run already past that moment waits for a restart).
    */
   beforeMoment = $state(false);
+  /** A challenge's score of the run that passed (null until one passes here). */
+  score = $state<Score | null>(null);
+  /** That run was Solve's: it is shown, not kept as the best. */
+  scoreSolved = $state(false);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
@@ -50,7 +61,10 @@ export class LessonRun {
           if (location.hash !== hash) location.hash = hash;
           void this.#open(this.worldOf(step));
         },
-        markDone: (_, { solved }) => progress.markDone(lesson.slug, solved),
+        markDone: (_, { solved }) => {
+          progress.markDone(lesson.slug, solved);
+          this.#score(progress, solved);
+        },
         announce: (_, { text }) => this.#announce(text),
       },
       actors: {
@@ -67,6 +81,16 @@ export class LessonRun {
     this.#actor.start();
     progress.noteStep(lesson.slug, this.state.context.step);
     void this.#open(this.worldOf(this.state.context.step));
+  }
+
+  /** A challenge's score of the run that passed the check, from the report the page holds at that moment; the best is kept unless Solve did it. */
+  #score(progress: ProgressStore, solved: boolean): void {
+    const metrics = this.#lab.session.metrics;
+    if (!this.lesson.score || metrics === null) return;
+    this.score = scoreOf(metrics);
+    this.scoreSolved = solved;
+    const score = this.score;
+    if (!solved) progress.update((p) => noteScore(p, this.lesson.slug, score, isoNow()));
   }
 
   get step() {
@@ -141,9 +165,11 @@ export class LessonRun {
   }
 
   /**
-   * "Run to the moment": runs the step's world on, a simulated second at a time (the worker is asked
-   * about the wait after each), until the step's wait holds and its prediction's moment is reached, or the
-   * run ends. No dead waiting at 1×.
+   * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
+   * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
+   * straight on to the prediction's moment in strides of up to MOMENT_STRIDE_MS (a day of predictive
+   * scaling is tens of strides, not tens of thousands of one-second round trips), until the step's wait
+   * holds and its prediction's moment is reached, or the run ends. No dead waiting at 1×.
    */
   async runToMoment(): Promise<void> {
     if (this.running) return;
@@ -156,8 +182,8 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        const stepMs = due && waitMet ? momentMs - session.timeMs : 1000;
-        await session.forward(Math.max(1, Math.min(stepMs, 1000)));
+        const stepMs = due && waitMet ? Math.min(momentMs - session.timeMs, MOMENT_STRIDE_MS) : 1000;
+        await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
     } catch {

@@ -4,19 +4,20 @@
  * plays and pauses where it has no meaning of its own; K does so from anywhere but a text field (a focused
  * button, radio, select or slider included). PageDown / PageUp are a presenter's clicker: next / previous step.
  */
+import { m } from '../../i18n/paraglide/messages.js';
 export type Command = 'toggle' | 'step' | 'forward' | 'back' | 'faster' | 'slower' | 'help' | 'present' | 'exit' | 'next-step' | 'previous-step';
 
-export const SHORTCUTS: readonly { keys: string; command: Command; description: string }[] = [
-  { keys: 'Space', command: 'toggle', description: 'Play or pause' },
-  { keys: 'K', command: 'toggle', description: 'Play or pause, wherever the focus is (but in a text field)' },
-  { keys: '→', command: 'step', description: 'Step to the next event' },
-  { keys: 'Shift + →', command: 'forward', description: 'Forward one simulated second' },
-  { keys: '←', command: 'back', description: 'Back one simulated second (rewind)' },
-  { keys: '+', command: 'faster', description: 'Faster' },
-  { keys: '−', command: 'slower', description: 'Slower' },
-  { keys: 'P', command: 'present', description: 'Present mode on or off (big type, controls hidden)' },
-  { keys: 'Page Down / Page Up', command: 'next-step', description: 'In a lesson: next or previous step (a presenter’s clicker)' },
-  { keys: '?', command: 'help', description: 'Show this list of shortcuts' },
+export const SHORTCUTS: readonly { keys: string; command: Command; description: () => string }[] = [
+  { keys: 'Space', command: 'toggle', description: m.shortcut_toggle },
+  { keys: 'K', command: 'toggle', description: m.shortcut_toggle_anywhere },
+  { keys: '→', command: 'step', description: m.shortcut_step },
+  { keys: 'Shift + →', command: 'forward', description: m.shortcut_forward },
+  { keys: '←', command: 'back', description: m.shortcut_back },
+  { keys: '+', command: 'faster', description: m.shortcut_faster },
+  { keys: '−', command: 'slower', description: m.shortcut_slower },
+  { keys: 'P', command: 'present', description: m.shortcut_present },
+  { keys: 'Page Down / Page Up', command: 'next-step', description: m.shortcut_next_step },
+  { keys: '?', command: 'help', description: m.shortcut_help },
 ];
 
 /** Elements whose own keys must win: typing, choosing, and sliders (their arrows move them). */

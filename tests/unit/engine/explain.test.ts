@@ -79,6 +79,46 @@ describe('the journey of one request', () => {
     expect(why).toContain('b 1+1=2, c 1+1=2 → b is highest; it gives back the total 2 (→ 0)');
   });
 
+  it("HAProxy roundrobin (FWRR) 5-1-1: the trees and the window, a a a b a a c", () => {
+    const s = doc({ algorithm: 'haproxy-roundrobin', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const { rec } = recordAll(s, 1000);
+    const picks = [0, 1, 2, 3, 4, 5, 6].map((id) => choice(rec.journey(id)!)[0]);
+    // HAProxy 2.6's recorded order for weights 5, 1, 1 (real-systems §2.3)
+    expect(picks.map((p) => p.what)).toEqual(['a', 'a', 'a', 'b', 'a', 'a', 'c'].map((t) => `haproxy-roundrobin picks ${t}`));
+    // weights × 16: a 80, b 16, c 16, window 112. First pick: curr is empty, so init's heaviest (a) starts;
+    // it moves to 112 + ⌊112 / 80⌋ = 113, so the second pick finds it at the head of curr with 113 ≤ 113
+    expect(picks[0].why).toContain('window position 112 of 112; curr tree: empty; init: a weight 80, b weight 16, c weight 16');
+    expect(picks[0].why).toContain('so the heaviest of init, a, starts its round');
+    expect(picks[1].why).toContain('window position 113 of 112; curr tree: a at 113; init: b weight 16, c weight 16');
+    expect(picks[1].why).toContain('a, the head of curr, whose turn has come (113 ≤ 113)');
+  });
+
+  it("the internals panel's data shows FWRR's trees and window after the first pick", () => {
+    const s = doc({ algorithm: 'haproxy-roundrobin', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const sim = createSimulation(s);
+    const first = explain(s, 0).arrivalMs;
+    sim.runUntil(first + 1);
+    const ins = sim.internals('web')!;
+    // as the second pick's explanation reads it: a at 113 in curr, b and c waiting in init, position 113 of 112
+    expect(ins.window).toEqual({ position: 113, weight: 112 });
+    expect(ins.trees).toEqual([
+      { name: 'curr', keyName: 'next position', order: [{ id: 'a', key: 113 }] },
+      { name: 'init', keyName: 'weight', order: [{ id: 'b', key: 16 }, { id: 'c', key: 16 }] },
+      { name: 'next', keyName: 'weight', order: [] },
+    ]);
+  });
+
+  it('HAProxy leastconn: the load tree in order, idle servers keyed 0 and taken in turn', () => {
+    const s = doc({ algorithm: 'haproxy-leastconn', targets: [5, 1, 1].map((weight, i) => ({ id: 'abc'[i], weight, concurrency: 1, serviceTimeMs: { dist: 'constant', valueMs: 50 } })) });
+    const { rec } = recordAll(s, 1000);
+    const picks = [0, 1, 2].map((id) => choice(rec.journey(id)!)[0]);
+    // every server idle at each arrival (50 ms of service, 100 ms apart): key 0 for all; the one picked
+    // goes behind the others of its key, so they take turns whatever their weights: a b c
+    expect(picks.map((p) => p.what)).toEqual(['a', 'b', 'c'].map((t) => `haproxy-leastconn picks ${t}`));
+    expect(picks[0].why).toContain("HAProxy's leastconn tree, key (held + 1) × 4096 / weight (0 when idle), equal keys in the order they were queued: a 0, b 0, c 0 → the first usable: a");
+    expect(picks[1].why).toContain('b 0, c 0, a 0 → the first usable: b');
+  });
+
   it('power of two choices: names both candidates with their counts, and the winner is the less loaded', () => {
     const s = doc({ algorithm: 'power-of-two-choices', targets: ['a', 'b', 'c', 'd'].map((id) => ({ id, concurrency: 8, serviceTimeMs: { dist: 'constant', valueMs: 700 } })) });
     for (const id of [7, 8, 9, 10]) {
@@ -206,10 +246,87 @@ describe('each failure reason is explained', () => {
     expect(last(j).why).toContain('per-client rate limit');
   });
 
+  it('blocked: the WAF catches a malicious request at its detection rate, and an ordinary one by mistake', () => {
+    const mix = [
+      { name: 'shop', path: '/products', share: 0.5 },
+      { name: 'sqli', path: "/search?q=' OR 1=1", share: 0.5, malicious: true },
+    ];
+    const waf = (detectionRate: number, falsePositiveRate: number) =>
+      doc({}, { traffic: { arrival: { kind: 'constant', ratePerSec: 10 }, clients: { count: 50 }, mix }, balancers: [{ id: 'lb', waf: { detectionRate, falsePositiveRate }, listeners: [{ port: 80, defaultForward: 'web' }] }] } as Partial<ScenarioInput>);
+    // detection 100 %, no false positives: every blocked request is an sqli one
+    const j = firstFailed(waf(1, 0), 'blocked');
+    expect(j.steps[0].what).toContain('sqli');
+    expect(last(j).what).toContain('failed: blocked (403)');
+    expect(last(j).why).toBe('the web application firewall blocked a malicious request: it catches 100 % of them');
+    // detection 0, false positives 100 %: every blocked request is an ordinary one
+    const k = firstFailed(waf(0, 1), 'blocked');
+    expect(k.steps[0].what).toContain('shop');
+    expect(last(k).why).toBe('the web application firewall blocked an ordinary request by mistake: it wrongly blocks 100 % of them (a false positive)');
+  });
+
+  it('lb-overloaded: offered twice its CPU, the balancer admits 1 in 2 and names the numbers', () => {
+    // 800 req/s × 0.5 ms of routing CPU = 400 ms of work per second on 0.2 cores (200 ms a second): load 2,
+    // so each request is admitted with probability 1 / 2 from the second second on
+    const s = doc(
+      { targets: [{ id: 'a', concurrency: 1000, serviceTimeMs: { dist: 'constant', valueMs: 5 } }] },
+      { durationSec: 3, traffic: { arrival: { kind: 'constant', ratePerSec: 800 }, clients: { count: 50 } }, balancers: [{ id: 'lb', capacity: { cpuCores: 0.2, routeCpuMs: 0.5 }, listeners: [{ port: 80, defaultForward: 'web' }] }] } as Partial<ScenarioInput>,
+    );
+    const j = firstFailed(s, 'lb-overloaded');
+    expect(last(j).what).toContain('failed: lb-overloaded (503)');
+    expect(last(j).why).toBe('lb was offered 200 % of what its 0.2 cores can do in the last second, so it admits 50 % of requests at random (1 / 2) and shed this one (503)');
+  });
+
   it('unreachable: the balancer is down', () => {
     const s = doc({}, { events: [{ atSec: 1, action: 'crash-balancer', balancer: 'lb' }] } as Partial<ScenarioInput>);
     const j = firstFailed(s, 'unreachable');
     expect(last(j).why).toBe('balancer lb is down');
+  });
+});
+
+describe('the DNS next-address fallback', () => {
+  /** Three addresses, each a layer-4 pass-through to one server; web-1 crashes at 5 s. */
+  function threeAddresses(triesNextAddressShare: number): Scenario {
+    const ids = [1, 2, 3];
+    return checked({
+      schemaVersion: 1,
+      name: 'three addresses',
+      seed: 3,
+      durationSec: 12,
+      traffic: { arrival: { kind: 'constant', ratePerSec: 30 }, clients: { count: 60, triesNextAddressShare } },
+      dns: { name: 'shop.example.com', policy: 'multivalue', ttlSec: 60, records: ids.map((i) => ({ id: `record-${i}`, balancer: `ip-${i}` })), resolvers: { count: 10 } },
+      balancers: ids.map((i) => ({ id: `ip-${i}`, layer: 4 as const, listeners: [{ port: 80, protocol: 'tcp' as const, defaultForward: `server-${i}` }] })),
+      targetGroups: ids.map((i) => ({ id: `server-${i}`, algorithm: 'round-robin' as const, targets: [{ id: `web-${i}`, concurrency: 4, serviceTimeMs: 40 }] })),
+      events: [{ atSec: 5, action: 'crash', target: 'web-1' }],
+    } as ScenarioInput);
+  }
+
+  const journeys = (rec: JourneyRecorder, total: number) => Array.from({ length: total }, (_, i) => rec.journey(i)).filter((j): j is Journey => j !== null);
+
+  it('a client whose first address refuses tries the next one, and the journey says so', () => {
+    const { rec, total } = recordAll(threeAddresses(1));
+    const fell = journeys(rec, total).filter((j) => j.steps.some((x) => x.what.startsWith('tries the next address')));
+    expect(fell.length).toBeGreaterThan(0);
+    for (const j of fell) {
+      const dns = j.steps.filter((x) => x.kind === 'dns');
+      // the answer named ip-1 first; ip-1 refused (web-1 crashed, nothing behind the pass-through)
+      expect(dns[0].what).toBe('shop.example.com → ip-1 (record record-1)');
+      expect(dns[1].why).toMatch(/^ip-1 passes connections through \(layer 4\) and no target of its group is up: a reset, so the connection to ip-1 was refused at once/);
+      const next = dns[1].what.slice('tries the next address of the answer: '.length);
+      expect(['ip-2', 'ip-3']).toContain(next);
+      expect(j.steps.find((x) => x.kind === 'balancer')!.what).toContain(`reaches balancer ${next}`);
+      expect(j.steps[0].atMs).toBeGreaterThanOrEqual(5000);
+      expect(j.outcome).toBe('ok');
+    }
+  });
+
+  it('a client that does not try the next address stays with the refusing one, and fails', () => {
+    const { rec, total } = recordAll(threeAddresses(0));
+    const stayed = journeys(rec, total).filter((j) => j.steps.some((x) => x.what === 'stays with ip-1'));
+    expect(stayed.length).toBeGreaterThan(0);
+    for (const j of stayed) {
+      expect(j.steps.find((x) => x.what === 'stays with ip-1')!.why).toContain('this client does not try the next address');
+      expect(j.outcome).toBe('refused');
+    }
   });
 });
 

@@ -22,4 +22,14 @@ describe('mmcModel', () => {
     const m = mmcModel(simple({ targets: 1, arrival: 'constant' }));
     expect(typeof m === 'string' ? [] : m.departures).toEqual(['arrivals are evenly spaced, not Poisson: less waiting than predicted']);
   });
+
+  it('a heavy tail and attack bursts are named', () => {
+    const heavy = simple({ targets: 1 });
+    heavy.targetGroups[0].targets[0].serviceTimeMs = { dist: 'lognormal', medianMs: 50, p99Ms: 2000 };
+    expect(mmcModel(heavy)).toMatch(/^service times are lognormal, a heavy tail/);
+    const burst = simple({ targets: 1 });
+    burst.traffic.attacks = [{ atSec: 10, durationSec: 5, ratePerSec: 500, bots: 10 }] as typeof burst.traffic.attacks;
+    const m = mmcModel(burst);
+    expect(typeof m === 'string' ? [] : m.departures).toContain('attack waves are bursts far above the steady rate: queues build during them and drain after');
+  });
 });

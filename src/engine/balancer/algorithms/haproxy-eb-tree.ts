@@ -72,6 +72,11 @@ export class EbTree {
     return true;
   }
 
+  /** Values in tree order with their keys (for explanations; allocates). */
+  entries(): { members: number[]; keys: number[] } {
+    return { members: Array.from(this.values.subarray(0, this.count)), keys: Array.from(this.keys.subarray(0, this.count)) };
+  }
+
   clear(): void {
     this.count = 0;
   }

@@ -5,6 +5,7 @@
  * and weight changes re-place servers as lb_fwrr.c does. Simplifies: no maxconn, so nothing is saturated.
  */
 import { EbTree } from './haproxy-eb-tree.ts';
+import type { AlgorithmInternals } from '../algorithm.ts';
 import { EWEIGHT_MAX, UWEIGHT_MAX, WEIGHT_SCALE, type ServerSet } from './haproxy-servers.ts';
 
 class FwrrGroup {
@@ -127,6 +128,24 @@ export class Fwrr {
     return srv;
   }
 
+  /**
+   * Group g's trees for explanations: `curr` by next position (npos), then `init` and `next` by effective
+   * weight (heaviest first), and the window's position and weight. Read only; allocates.
+   */
+  inspect(g: number): AlgorithmInternals {
+    const grp = this.groups[g];
+    if (grp === undefined) return {};
+    const curr = grp.curr.entries();
+    return {
+      trees: [
+        { name: 'curr', keyName: 'next position', members: curr.members, keys: curr.members.map((i) => this.npos[i]) },
+        { name: 'init', keyName: 'weight', ...byWeight(grp.init, this.servers.eweight) },
+        { name: 'next', keyName: 'weight', ...byWeight(grp.next, this.servers.eweight) },
+      ],
+      window: { position: grp.currPos, weight: grp.currWeight },
+    };
+  }
+
   private groupOf(i: number): FwrrGroup {
     return this.groups[this.servers.isBackup[i]];
   }
@@ -190,4 +209,9 @@ export class Fwrr {
   private dequeue(i: number): void {
     this.tree[i]?.remove(i, this.key[i]);
   }
+}
+
+function byWeight(tree: EbTree, eweight: ArrayLike<number>): { members: number[]; keys: number[] } {
+  const e = tree.entries();
+  return { members: e.members, keys: e.members.map((i) => eweight[i]) };
 }

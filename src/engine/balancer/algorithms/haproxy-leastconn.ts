@@ -81,5 +81,6 @@ export const create: AlgorithmFactory = (options) => {
       }
       return (lastPick = avoided);
     },
+    inspect: () => ({ trees: [{ name: 'load', keyName: '(held + 1) × 4096 / weight, 0 when idle', ...trees[Math.max(0, servers.lookupGroup())].entries() }] }),
   };
 };

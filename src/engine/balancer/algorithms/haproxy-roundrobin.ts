@@ -29,5 +29,6 @@ export const create: AlgorithmFactory = (options) => {
       const g = servers.lookupGroup();
       return g < 0 ? servers.fbck : fwrr.next(g, request.avoid ?? -1);
     },
+    inspect: () => fwrr.inspect(Math.max(0, servers.lookupGroup())),
   };
 };

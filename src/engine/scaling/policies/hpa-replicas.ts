@@ -54,6 +54,10 @@ export interface ReplicaCalculation {
   /** floor(Σ usage × 100 / Σ requests) over ready pods: what the HPA status reports (undamped). */
   readonly utilizationPercent: number;
   readonly ratio: number;
+  /** The formula's inputs: replicas = ceil(usedRatio × pods) unless usedRatio is within tolerance. */
+  readonly pods: number;
+  readonly usedRatio: number;
+  readonly withinTolerance: boolean;
 }
 
 /** Integer-percent utilization of `pods` with their usages (GetResourceUtilizationRatio). */
@@ -81,10 +85,11 @@ export function calculateReplicas(
   if (pods.length === 0 || ready.length === 0) return null;
   const utilizationPercent = utilization(ready);
   const ratio = utilizationPercent / targetPercent;
-  const result = (replicas: number): ReplicaCalculation => ({ replicas, utilizationPercent, ratio });
+  const result = (replicas: number, pods = ready.length, usedRatio = ratio, within = false): ReplicaCalculation => ({ replicas, utilizationPercent, ratio, pods, usedRatio, withinTolerance: within });
   const scaleUpWithUnready = unready.length > 0 && ratio > 1;
   if (!scaleUpWithUnready && missing.length === 0) {
-    return result(withinTolerance(ratio, tolerance, test) ? currentReplicas : Math.ceil(ratio * ready.length));
+    const within = withinTolerance(ratio, tolerance, test);
+    return result(within ? currentReplicas : Math.ceil(ratio * ready.length), ready.length, ratio, within);
   }
   const counted = ready.map((p) => ({ usageMilli: p.usageMilli, requestMilli: p.requestMilli }));
   const fallback = Math.max(100, targetPercent);
@@ -94,10 +99,11 @@ export function calculateReplicas(
   }
   if (scaleUpWithUnready) for (const p of unready) counted.push({ usageMilli: 0, requestMilli: p.requestMilli });
   const newRatio = utilization(counted) / targetPercent;
-  if (withinTolerance(newRatio, tolerance, test) || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1)) {
-    return result(currentReplicas);
+  const within = withinTolerance(newRatio, tolerance, test);
+  if (within || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1)) {
+    return result(currentReplicas, counted.length, newRatio, within);
   }
   const replicas = Math.ceil(newRatio * counted.length);
-  if ((newRatio < 1 && replicas > currentReplicas) || (newRatio > 1 && replicas < currentReplicas)) return result(currentReplicas);
-  return result(replicas);
+  if ((newRatio < 1 && replicas > currentReplicas) || (newRatio > 1 && replicas < currentReplicas)) return result(currentReplicas, counted.length, newRatio);
+  return result(replicas, counted.length, newRatio);
 }

@@ -5,6 +5,7 @@
  * spec.replicas and its min/max the HPA's. Without `behavior` the legacy path runs, as in the controller;
  * `behavior: {}` gets the v2 defaults. Simplified: one CPU Resource metric, one tolerance both ways.
  */
+import type { ScalingFormula } from '../../decisions.ts';
 import { clampCapacity, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
 import { HpaNormalizer, withDefaults, type HpaScalingRules } from './hpa-behavior.ts';
 import { calculateReplicas, type ReplicaCalculation, type ToleranceTest } from './hpa-replicas.ts';
@@ -48,6 +49,7 @@ export class HpaPolicy implements ScalingPolicy {
     if (current === 0 && ctx.min !== 0) return null;
     let desired: number;
     let why: string;
+    let formula: ScalingFormula | undefined;
     if (current > ctx.max || current < ctx.min) {
       desired = clampCapacity(current, ctx.min, ctx.max);
       why = `replicas ${current} outside [${ctx.min}, ${ctx.max}]`;
@@ -59,10 +61,12 @@ export class HpaPolicy implements ScalingPolicy {
       desired = this.normalizer.normalize(current, calc.replicas, ctx.min, ctx.max, ctx.nowMs);
       why = `CPU ${calc.utilizationPercent} % of requests vs target ${target} % → ${calc.replicas} replicas`;
       if (desired !== calc.replicas) why += `, limited to ${desired} by stabilization and rate limits`;
+      const tolerance = this.config.tolerance ?? 0.1;
+      formula = { kind: 'hpa', current, readyPods: calc.pods, utilizationPercent: calc.utilizationPercent, targetPercent: target, ratio: calc.usedRatio, tolerance, withinTolerance: calc.withinTolerance, replicas: calc.replicas, limited: desired !== calc.replicas ? desired : null };
     }
     if (desired === current) return null;
     this.normalizer.recordScale(current, desired, ctx.nowMs);
-    return { desired, reason: `${this.name}: ${why} → desired ${desired}` };
+    return formula === undefined ? { desired, reason: `${this.name}: ${why} → desired ${desired}` } : { desired, reason: `${this.name}: ${why} → desired ${desired}`, formula };
   }
 
   nextEvaluationMs(nowMs: number): number {

@@ -6,7 +6,7 @@
  * scales in. HonorMaxCapacity caps at max; IncreaseMaxCapacity raises max to forecast × (1 + buffer %).
  */
 import type { MetricSeries, Statistic } from '../metrics-pipeline.ts';
-import { clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
+import { ceilCapacity, clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -70,7 +70,7 @@ export class PredictivePolicy implements ScalingPolicy {
   }
 
   private capacityFor(load: number): number {
-    return Math.ceil(load / this.config.targetPerInstance - 1e-9);
+    return ceilCapacity(load / this.config.targetPerInstance);
   }
 
   evaluate(ctx: ScalingContext): ScalingDecision | null {
@@ -87,7 +87,7 @@ export class PredictivePolicy implements ScalingPolicy {
     if ((this.config.mode ?? 'ForecastOnly') === 'ForecastOnly' || capacity <= ctx.desired) return null;
     let max = ctx.max;
     if (capacity > max && this.config.maxCapacityBreachBehavior === 'IncreaseMaxCapacity') {
-      max = Math.ceil(capacity * (1 + (this.config.maxCapacityBufferPercent ?? 10) / 100) - 1e-9);
+      max = ceilCapacity(capacity * (1 + (this.config.maxCapacityBufferPercent ?? 10) / 100));
     }
     const desired = clampCapacity(capacity, ctx.min, max);
     if (desired <= ctx.desired) return null;

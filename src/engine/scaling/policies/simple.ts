@@ -56,6 +56,8 @@ export class SimplePolicy implements ScalingPolicy {
     return {
       desired,
       reason: `${this.name}: ${this.config.metric} ${formatMetric(this.alarm.lastValue)} ${comparison} ${threshold} → ${describeAdjustment(type, this.config.scalingAdjustment)} → desired ${desired}`,
+      alarm: this.alarm.numbers(this.config.metric),
+      formula: { kind: 'adjustment', base: ctx.current, adjustment: describeAdjustment(type, this.config.scalingAdjustment), result: raw, step: null },
     };
   }
 

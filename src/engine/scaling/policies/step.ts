@@ -66,10 +66,12 @@ export class StepPolicy implements ScalingPolicy {
     const warming = ctx.warming ?? 0;
     const decide = (base: number): number =>
       clampCapacity(applyAdjustment(base, type, step.scalingAdjustment, this.config.minAdjustmentMagnitude), ctx.min, ctx.max);
-    let desired = decide(ctx.current - warming);
+    let base = ctx.current - warming;
+    let desired = decide(base);
     if (desired <= ctx.desired) {
       const removes = type === 'ExactCapacity' || step.scalingAdjustment < 0;
-      desired = decide(ctx.current);
+      base = ctx.current;
+      desired = decide(base);
       if (!removes || warming > 0 || desired >= ctx.desired) return null;
     }
     const { threshold } = this.config.alarm;
@@ -77,6 +79,8 @@ export class StepPolicy implements ScalingPolicy {
     return {
       desired,
       reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} vs ${threshold}, step ${bounds} ${describeAdjustment(type, step.scalingAdjustment)} → desired ${desired}`,
+      alarm: this.alarm.numbers(this.config.metric),
+      formula: { kind: 'adjustment', base, adjustment: describeAdjustment(type, step.scalingAdjustment), result: applyAdjustment(base, type, step.scalingAdjustment, this.config.minAdjustmentMagnitude), step: bounds },
     };
   }
 

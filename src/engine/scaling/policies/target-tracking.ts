@@ -8,7 +8,7 @@
  */
 import { Alarm } from '../alarm.ts';
 import type { Statistic } from '../metrics-pipeline.ts';
-import { clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
+import { ceilCapacity, clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
 
 export interface TargetTrackingConfig {
   readonly name?: string;
@@ -70,19 +70,31 @@ export class TargetTrackingPolicy implements ScalingPolicy {
 
   private scaleOut(ctx: ScalingContext, base: number, value: number | null): ScalingDecision | null {
     if (value === null || base <= 0) return null;
-    const desired = clampCapacity(Math.ceil((base * value) / this.config.targetValue), ctx.min, ctx.max);
+    const raw = (base * value) / this.config.targetValue;
+    const desired = clampCapacity(ceilCapacity(raw), ctx.min, ctx.max);
     if (desired <= ctx.desired) return null;
-    return { desired, reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} above target → ceil(${base} × ${formatMetric(value)} / ${this.config.targetValue}) → desired ${desired}` };
+    return {
+      desired,
+      reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} above target → ceil(${base} × ${formatMetric(value)} / ${this.config.targetValue}) → desired ${desired}`,
+      alarm: this.alarmHigh.numbers(this.config.metric),
+      formula: { kind: 'target-tracking', base, metric: value, target: this.config.targetValue, raw, result: ceilCapacity(raw) },
+    };
   }
 
   private scaleIn(ctx: ScalingContext, value: number | null): ScalingDecision | null {
     if (value === null || this.config.disableScaleIn === true || (ctx.warming ?? 0) > 0) return null;
     if (ctx.nowMs < this.lastScaleInMs + (this.config.scaleInCooldownSec ?? 300) * 1000) return null;
-    const proposed = Math.ceil((ctx.current * value) / this.config.targetValue);
+    const raw = (ctx.current * value) / this.config.targetValue;
+    const proposed = ceilCapacity(raw);
     const maxRemoved = Math.max(1, Math.floor((ctx.current * (this.config.scaleInMaxPercent ?? 10)) / 100));
     const desired = clampCapacity(Math.max(proposed, ctx.current - maxRemoved), ctx.min, ctx.max);
     if (desired >= ctx.desired) return null;
     this.lastScaleInMs = ctx.nowMs;
-    return { desired, reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} well below target for ${this.alarmLow.evaluationPeriods} min → remove ${ctx.desired - desired} → desired ${desired}` };
+    return {
+      desired,
+      reason: `${this.name}: ${this.config.metric} ${formatMetric(value)} well below target for ${this.alarmLow.evaluationPeriods} min → remove ${ctx.desired - desired} → desired ${desired}`,
+      alarm: this.alarmLow.numbers(this.config.metric),
+      formula: { kind: 'target-tracking', base: ctx.current, metric: value, target: this.config.targetValue, raw, result: proposed, maxRemoved },
+    };
   }
 }

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as scaling from '../../../../src/engine/scaling/index.ts';
-import { clampCapacity, formatMetric, largestDecision } from '../../../../src/engine/scaling/policy.ts';
+import { ceilCapacity, clampCapacity, formatMetric, largestDecision } from '../../../../src/engine/scaling/policy.ts';
 
 describe('the policy interface', () => {
   it('clamps capacity into [min, max]', () => {
     expect([clampCapacity(0, 1, 4), clampCapacity(3, 1, 4), clampCapacity(9, 1, 4)]).toEqual([1, 3, 4]);
+  });
+
+  it('rounds a need up, but a whole need with floating-point dust stays whole (target tracking: 2 × 75 % / 50 %)', () => {
+    // the mean of a second-by-second CPU series: 75 % can come out as 75.000000000005
+    const dusty = (2 * 75.000000000005) / 50;
+    expect(Math.ceil(dusty)).toBe(4);
+    expect(ceilCapacity(dusty)).toBe(3);
+    expect([ceilCapacity(3), ceilCapacity(3.01), ceilCapacity(0.2)]).toEqual([3, 4, 1]);
   });
 
   it('among simultaneous decisions, the largest capacity wins', () => {

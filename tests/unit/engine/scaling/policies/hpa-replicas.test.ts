@@ -13,7 +13,7 @@ const missing = (n: number): PodSample[] => Array.from({ length: n }, () => ({ s
 
 describe('HPA replica calculator (vectors A–F, requests 1000m)', () => {
   it('A: 4 ready at 900m, target 60 % → util 90, ratio 1.5 → 6', () => {
-    expect(calculateReplicas(ready(4, 900), 4, 60)).toEqual({ replicas: 6, utilizationPercent: 90, ratio: 1.5 });
+    expect(calculateReplicas(ready(4, 900), 4, 60)).toEqual({ replicas: 6, utilizationPercent: 90, ratio: 1.5, pods: 4, usedRatio: 1.5, withinTolerance: false });
   });
 
   it('B: 4 ready at 650m, target 60 % → ratio 1.083, within tolerance → 4', () => {
@@ -22,7 +22,8 @@ describe('HPA replica calculator (vectors A–F, requests 1000m)', () => {
 
   it('C: 4 ready at 700m + 2 unready, target 50 %, current 6 → the damped ratio flips direction → 6', () => {
     const c = calculateReplicas([...ready(4, 700), ...unready(2)], 6, 50);
-    expect(c).toEqual({ replicas: 6, utilizationPercent: 70, ratio: 1.4 });
+    // damped: (4 × 700 + 2 × 0) / 6000 = 46 % (floored) / 50 = 0.92, inside [0.9, 1.1]
+    expect(c).toEqual({ replicas: 6, utilizationPercent: 70, ratio: 1.4, pods: 6, usedRatio: 0.92, withinTolerance: true });
   });
 
   it('D: 4 ready at 900m + 2 unready, target 50 %, current 6 → util 60 with unready at 0 → ceil(1.2 × 6) = 8', () => {
@@ -35,7 +36,7 @@ describe('HPA replica calculator (vectors A–F, requests 1000m)', () => {
   });
 
   it('F: 3 ready at 555m, target 50 % → ratio exactly 1.1: current code keeps 3, the older abs() test gives 4', () => {
-    expect(calculateReplicas(ready(3, 555), 3, 50)).toEqual({ replicas: 3, utilizationPercent: 55, ratio: 1.1 });
+    expect(calculateReplicas(ready(3, 555), 3, 50)).toEqual({ replicas: 3, utilizationPercent: 55, ratio: 1.1, pods: 3, usedRatio: 1.1, withinTolerance: true });
     expect(calculateReplicas(ready(3, 555), 3, 50, 0.1, 'legacy-abs')?.replicas).toBe(4);
     expect(withinTolerance(1.1)).toBe(true);
     expect(withinTolerance(1.1, 0.1, 'legacy-abs')).toBe(false);

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPlayer, PROGRESS_KEY } from './support/lesson-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+
+/*
+ * The Black Friday challenge as a learner plays it: lesson 22's last step opens on the textbook design
+ * (10/20/15/5 instances at 1,000,000 requests per second). Paused at 0 s, the learner sets each service's
+ * count with the group controls (27/54/40/14, the hint's 75 % busy), then in the builder adds a scaling group
+ * for each service (palette), with those counts as the minimum (inspector) and a target-tracking policy at
+ * 60 % CPU. The run to the 1 s check then meets every goal; the score card shows the run's score, keeps it
+ * as the best and gives a completion code, which the teacher page reads back for the learner's name.
+ */
+
+const LESSON = 'black-friday-1m';
+const COUNTS: Record<string, number> = { users: 27, products: 54, orders: 40, payments: 14 };
+const POLICY = '[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60}]';
+
+async function setCount(page: Page, group: string, count: number): Promise<void> {
+  const box = page.getByTestId(`group-${group}`);
+  await box.getByTestId(`count-${group}`).fill(String(count));
+  await box.getByRole('button', { name: 'Set' }).click();
+  // the button is disabled once the group has that many registered targets
+  await expect(box.getByRole('button', { name: 'Set' })).toBeDisabled({ timeout: 30_000 });
+}
+
+async function addScalingGroup(page: Page, group: string, min: number): Promise<void> {
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  await builder.getByRole('button', { name: `target group ${group}`, exact: true }).click();
+  await expect(inspector).toContainText(`target group ${group}`);
+  await page.getByTestId('palette-kind').selectOption('scaling-group');
+  await page.getByTestId('palette-name').fill(`${group}-asg`);
+  await page.getByTestId('palette-add').click();
+  await expect(builder.locator('[data-testid="outline-node"][data-kind="scaling-group"]', { hasText: `${group}-asg (${group})` })).toBeVisible();
+  await expect(inspector).toContainText(`${group}-asg`);
+  const minInput = inspector.locator('[data-key="min"] input');
+  await minInput.fill(String(min));
+  await minInput.press('Tab');
+  await expect(inspector.locator('[data-key="min"] [data-testid="field-error"]')).toHaveCount(0);
+  await expect(minInput).toHaveValue(String(min));
+  const policies = inspector.locator('[data-key="policies"]').first();
+  await policies.locator('textarea').fill(POLICY);
+  await policies.getByRole('button', { name: 'Apply' }).click();
+  await expect(policies.locator('[data-testid="field-error"]')).toHaveCount(0);
+}
+
+test('Black Friday: the textbook design is rebuilt in the lab into one that holds the peak and autoscales; the score, its best and its code', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = collectPageErrors(page);
+  await page.addInitScript((key) => {
+    if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ version: 2, learner: 'Ada', lessons: {} }));
+  }, PROGRESS_KEY);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON}/5`);
+  await expect(player.stepTitle).toContainText('Hold the peak', { timeout: 60_000 });
+  await expect(player.status).toHaveText(/^(Paused|Stopped)$/, { timeout: 60_000 });
+  await expect(page.getByTestId('score-card')).toContainText('Cost per million good requests');
+
+  // the counts, with the group controls
+  await page.getByTestId('tab-controls').click();
+  for (const [group, count] of Object.entries(COUNTS)) await setCount(page, group, count);
+
+  // a scaling group per service, with the builder
+  await page.getByTestId('tab-build').click();
+  await expect(page.getByTestId('builder')).toBeVisible();
+  for (const [group, count] of Object.entries(COUNTS)) await addScalingGroup(page, group, count);
+  await page.getByTestId('builder').screenshot({ path: artifactPath('black-friday-builder.png') });
+
+  // still at 0 s: play to the check at 1 s
+  await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveCount(16);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(player.complete).toBeVisible({ timeout: 300_000 });
+  for (const id of ['available', 'fast', 'websockets', 'budget', 'autoscale-users', 'autoscale-products', 'autoscale-orders', 'autoscale-payments']) {
+    await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  }
+
+  // the score: every request simulated, so about 1,000,000 arrivals in the first second, nearly all good
+  const card = page.getByTestId('score-card');
+  await expect(card.getByTestId('score-availability')).toHaveText('100.00 %');
+  const good = Number((await card.getByTestId('score-good').textContent())!.replace(/[^0-9]/g, ''));
+  // Poisson arrivals at 1,000,000/s over the first second (±3σ is ±3,000), less those still in flight at the
+  // check: by Little's law about 1,000,000/s × ~11 ms (10 ms of service plus the network) ≈ 11,000
+  expect(good).toBeGreaterThan(980_000);
+  expect(good).toBeLessThan(1_003_000);
+  const code = (await card.getByTestId('score-code').textContent())!;
+  expect(code).toMatch(new RegExp(`^L22-${good}-10000-\\d+-[0-9A-F]{8}$`));
+  await expect(card).toContainText('not a cryptographic proof');
+  await page.screenshot({ path: artifactPath('black-friday-passed.png') });
+  await card.screenshot({ path: artifactPath('black-friday-score.png') });
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), PROGRESS_KEY);
+  expect(stored.lessons[LESSON].best.goodPerSec).toBe(good);
+
+  // the teacher reads the code back
+  await page.goto('./?test#/teach');
+  const reader = page.getByTestId('score-reader');
+  await reader.getByTestId('score-reader-code').fill(code);
+  await reader.getByTestId('score-reader-learner').fill('Ada');
+  await expect(reader.getByTestId('score-reader-result')).toContainText('Black Friday');
+  await expect(reader.getByTestId('score-reader-check')).toHaveText('matches these numbers and this name');
+  await reader.getByTestId('score-reader-learner').fill('Bob');
+  await expect(reader.getByTestId('score-reader-check')).toContainText('does not match');
+  await reader.screenshot({ path: artifactPath('black-friday-teacher.png') });
+  expect(errors).toEqual([]);
+});
