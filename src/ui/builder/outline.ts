@@ -1,13 +1,13 @@
 /**
  * The builder's outline: every node of a scenario a learner can select — balancers, their listeners and
  * rules, target groups with their session store and targets, databases, the DNS name and its records,
- * scaling groups — each with the JSON Pointer of its object, a kind and a name, in the scenario's order.
+ * scaling groups, deployments — each with the JSON Pointer of its object, a kind and a name, in the scenario's order.
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer } from '../../scenario/json-patch.ts';
 import type { NodeRef } from '../../viz/node-ref.ts';
 
-export type NodeKind = 'traffic' | 'balancer' | 'listener' | 'rule' | 'target-group' | 'session-store' | 'target' | 'database' | 'dns' | 'record' | 'scaling-group';
+export type NodeKind = 'traffic' | 'balancer' | 'listener' | 'rule' | 'target-group' | 'session-store' | 'target' | 'database' | 'dns' | 'record' | 'scaling-group' | 'deployment';
 
 export interface OutlineNode {
   pointer: string;
@@ -30,6 +30,7 @@ export const KIND_WORDS: Record<NodeKind, string> = {
   dns: 'DNS name',
   record: 'DNS record',
   'scaling-group': 'scaling group',
+  deployment: 'deployment',
 };
 
 /** A rule's condition in a few words. */
@@ -59,6 +60,7 @@ export function outlineOf(s: Scenario): OutlineNode[] {
   });
   s.databases.forEach((d, i) => out.push({ pointer: formatPointer(['databases', i]), kind: 'database', name: d.id, depth: 0 }));
   s.scalingGroups.forEach((g, i) => out.push({ pointer: formatPointer(['scalingGroups', i]), kind: 'scaling-group', name: `${g.id} (${g.targetGroup})`, depth: 0 }));
+  s.deployments.forEach((d, i) => out.push({ pointer: formatPointer(['deployments', i]), kind: 'deployment', name: `${d.id} (${d.kind}: ${d.from} → ${d.to})`, depth: 0 }));
   return out;
 }
 

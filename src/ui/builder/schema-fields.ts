@@ -44,7 +44,7 @@ export interface Field {
 }
 
 /** Lists shown as their own nodes in the outline rather than as fields. */
-export const NODE_LISTS = new Set(['balancers', 'listeners', 'rules', 'targetGroups', 'targets', 'databases', 'scalingGroups', 'records']);
+export const NODE_LISTS = new Set(['balancers', 'listeners', 'rules', 'targetGroups', 'targets', 'databases', 'scalingGroups', 'records', 'deployments']);
 
 /** Largest integers zod writes for "any integer": not worth showing as a range. */
 const HUGE = 9e15;

@@ -11,6 +11,7 @@ import { fieldsAt, labelOf, nodeField, rangeOf, unitOf } from '../../../../src/u
 import { outlineOf } from '../../../../src/ui/builder/outline.ts';
 import { addPatches, deletePatches, PALETTE } from '../../../../src/ui/builder/palette.ts';
 import shop from '../../../../scenarios/sticky-vs-shared-sessions.json';
+import canary from '../../../../scenarios/canary-release.json';
 
 const schema = scenarioJsonSchema() as JsonSchema;
 
@@ -85,6 +86,18 @@ describe('inspector fields from the schema', () => {
     const s = scenario();
     const missing = outlineOf(s).flatMap((n) => fieldsAt(schema, s, n.pointer).filter((f) => f.description === null && !(f.editor === 'choice' && f.choices.length === 1)).map((f) => f.pointer));
     expect(missing).toEqual([]);
+  });
+
+  // lesson 23 asks the learner to turn a blue/green deployment into a canary in the Build tab
+  it('list a deployment as a node whose kind is a choice', () => {
+    const v = validateScenario(structuredClone(canary));
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const node = outlineOf(v.value).find((n) => n.kind === 'deployment')!;
+    expect(node).toMatchObject({ pointer: '/deployments/0', name: 'v2 (canary: blue → green)' });
+    const kind = fieldsAt(schema, v.value, node.pointer).find((f) => f.key === 'kind')!;
+    expect(kind.editor).toBe('choice');
+    expect(kind.choices.map((c) => c.label)).toEqual(['blue-green', 'canary']);
+    expect(fieldsAt(schema, v.value, node.pointer).filter((f) => f.description === null && !(f.editor === 'choice' && f.choices.length === 1))).toEqual([]);
   });
 });
 

@@ -1,0 +1,58 @@
+// Lesson 23 as a learner meets it at 1280×720: the first prediction, answered and run to its moment, shows an
+// outcome and a reveal with this run's numbers (never the "(in our run)" fallback); and the lesson is completed in
+// the Build tab, as it asks (deployment v2's kind set to canary, the run restarted, run to the check).
+import { expect, test } from '@playwright/test';
+import { LessonPlayer } from './support/lesson-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { artifactPath } from './support/artifacts.ts';
+
+// up to 150 s of 100 requests a second in the page's worker, on a shared machine
+test.describe.configure({ timeout: 180_000 });
+test.use({ viewport: { width: 1280, height: 720 } });
+const SLUG = 'blue-green-and-canary';
+const opened = (player: LessonPlayer) => expect(player.status).toHaveText('Paused', { timeout: 30_000 });
+
+test('blue/green all at once: the first prediction is answered, run to 100 s and revealed with this run’s numbers', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${SLUG}/1`);
+  await expect(player.stepTitle).toHaveText('All at once', { timeout: 30_000 });
+  await opened(player);
+  await page.screenshot({ path: artifactPath('releases-step1.png') });
+
+  const answer = page.getByRole('radio', { name: /About a fifth/ });
+  await answer.check();
+  await page.getByTestId('predict-submit').click();
+  await player.advance(100_000);
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted');
+  await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('About a fifth');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed, every one answered by green/);
+  await expect(page.getByTestId('reveal')).not.toContainText('in our run');
+  await page.getByTestId('reveal').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('releases-reveal.png') });
+  expect(errors).toEqual([]);
+});
+
+test('a learner turns v2 into a canary in the Build tab: at most 300 failures, none after the rollback', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${SLUG}/2`);
+  await expect(player.stepTitle).toHaveText('A canary', { timeout: 30_000 });
+  await opened(player);
+  await expect(player.goal('few-failed')).toHaveAttribute('data-met', 'false');
+
+  await page.getByTestId('tab-build').click();
+  await page.getByTestId('builder').locator('[data-testid="outline-node"][data-kind="deployment"]').click();
+  const kind = page.getByTestId('inspector').locator('[data-key="kind"] select');
+  await kind.selectOption({ label: 'canary' });
+  await expect(page.getByTestId('builder-status')).not.toBeEmpty();
+  await page.getByTestId('inspector').screenshot({ path: artifactPath('releases-inspector.png') });
+  await page.getByTestId('reset').click();
+  await opened(player);
+  await player.advance(150_000);
+  for (const id of ['few-failed', 'rolled-back']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  await expect(player.complete).toContainText('Lesson complete');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed, against 1,190 all at once/);
+  await page.screenshot({ path: artifactPath('releases-built.png') });
+  expect(errors).toEqual([]);
+});
