@@ -12,6 +12,10 @@
  * Over an hour with N new connections, G GB and E rule evaluations that makes
  * max(N / (perSecond × 3600), G, E / 3,600,000) unit-hours, which is what `unitHours` sums.
  * Cross-zone data transfer ($0.01/GB in each direction, only for layer-4 traffic) is metered here too.
+ * A balancer with a hot standby (keepalived/VRRP style: a self-run HAProxy or nginx pair) pays its hourly price
+ * twice — the standby is a second instance running all the time — but its capacity units once: the standby carries
+ * no traffic until it takes over. A price that changes mid-run (a live patch adds a standby or a pricing) counts
+ * from that moment on; the hours before keep the old price.
  * Simplified: the hourly price is pro-rated per second like instances (AWS bills each partial hour as a full
  * one); the active-connections dimension is left out (it rarely dominates and needs per-minute peaks); no
  * free tier and no LCU reservations.
@@ -37,6 +41,10 @@ const HOUR_MS = 3_600_000;
 const GB = 1e9;
 
 export class BalancerBill {
+  /** Hourly-price USD accrued before the current rates took effect. */
+  private accruedHourlyUsd = 0;
+  /** When the current rates took effect. */
+  private ratesSinceMs: number;
   /** Capacity-unit hours of the hours already closed. */
   private closedUnitHours = 0;
   private hourEndMs: number;
@@ -49,10 +57,26 @@ export class BalancerBill {
   stoppedMs = Infinity;
 
   constructor(
-    public rates: BillRates,
+    private current: BillRates,
     readonly startMs: number,
   ) {
     this.hourEndMs = startMs + HOUR_MS;
+    this.ratesSinceMs = startMs;
+  }
+
+  get rates(): BillRates {
+    return this.current;
+  }
+
+  /** New prices from `nowMs` on (a live patch); the time before keeps the hourly price it ran at. */
+  setRates(rates: BillRates, nowMs: number): void {
+    if (rates.hourlyUsd === this.current.hourlyUsd) {
+      this.current = rates; // nothing to split: the hours so far cost the same
+      return;
+    }
+    this.accruedHourlyUsd += this.hourlyUsdBetween(this.ratesSinceMs, nowMs);
+    this.ratesSinceMs = Math.max(this.ratesSinceMs, nowMs);
+    this.current = rates;
   }
 
   /** A request passed through: `opened` new connections, `bytes` processed, `rules` billable rule evaluations. */
@@ -71,8 +95,12 @@ export class BalancerBill {
 
   /** USD for the balancer (hours and capacity units) up to `nowMs`. */
   balancerUsd(nowMs: number): number {
-    const hours = Math.max(0, Math.min(nowMs, this.stoppedMs) - this.startMs) / HOUR_MS;
-    return hours * this.rates.hourlyUsd + this.unitHours(nowMs) * this.rates.unitHourUsd;
+    return this.accruedHourlyUsd + this.hourlyUsdBetween(this.ratesSinceMs, nowMs) + this.unitHours(nowMs) * this.current.unitHourUsd;
+  }
+
+  /** The hourly price's share of [fromMs, toMs), at the current rates, up to when billing stopped. */
+  private hourlyUsdBetween(fromMs: number, toMs: number): number {
+    return (Math.max(0, Math.min(toMs, this.stoppedMs) - fromMs) / HOUR_MS) * this.current.hourlyUsd;
   }
 
   /** USD for data sent across zones, `usdPerGB` in each direction. */
@@ -81,7 +109,7 @@ export class BalancerBill {
   }
 
   private hourUnits(): number {
-    const r = this.rates;
+    const r = this.current;
     const byConnections = this.connections / (r.connectionsPerUnit * 3600);
     const byRules = r.rulesPerUnit > 0 ? this.ruleEvaluations / (r.rulesPerUnit * 3600) : 0;
     return Math.max(byConnections, this.bytes / GB, byRules);

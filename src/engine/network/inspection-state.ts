@@ -46,7 +46,7 @@ export function buildInspection(scenario: Scenario, groups: readonly TargetGroup
     if (kept && kept.requests.length === clients) {
       kept.cfg = cfg;
       kept.group = g;
-      kept.bill.rates = rates(cfg);
+      kept.bill.setRates(rates(cfg), nowMs);
       return kept;
     }
     return new Inspection(cfg, g, clients, new BalancerBill(rates(cfg), nowMs));

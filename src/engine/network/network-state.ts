@@ -64,11 +64,15 @@ export interface NetworkState {
   readonly bills: BalancerBill[];
 }
 
-/** Default prices of a balancer: ALB at layer 7, NLB at layer 4, unless `pricing` overrides them. */
+/**
+ * Prices of a balancer: ALB at layer 7, NLB at layer 4, unless `pricing` overrides them; a hot standby runs a
+ * second copy all the time, so the hourly price counts twice (capacity units once: the standby carries no traffic).
+ */
 export function billRates(b: Balancer): BillRates {
   const base = b.cfg.layer === 4 ? NLB_RATES : ALB_RATES;
   const p = b.cfg.pricing;
-  return { ...base, hourlyUsd: p?.hourlyUsd ?? base.hourlyUsd, unitHourUsd: p?.capacityUnitHourUsd ?? base.unitHourUsd };
+  const copies = b.cfg.standby === undefined ? 1 : 2;
+  return { ...base, hourlyUsd: (p?.hourlyUsd ?? base.hourlyUsd) * copies, unitHourUsd: p?.capacityUnitHourUsd ?? base.unitHourUsd };
 }
 
 function balancerNet(b: Balancer, scenario: Scenario, cfg: NetworkConfig): BalancerNet {
@@ -113,7 +117,7 @@ export function buildNetwork(scenario: Scenario, balancers: readonly Balancer[],
   const bills = balancers.map((b) => {
     const kept = old?.bills[b.index];
     if (kept === undefined) return new BalancerBill(billRates(b), nowMs);
-    kept.rates = billRates(b);
+    kept.setRates(billRates(b), nowMs);
     if (b.retired && kept.stoppedMs === Infinity) kept.stoppedMs = nowMs;
     return kept;
   });

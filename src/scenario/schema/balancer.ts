@@ -103,7 +103,8 @@ export const BalancerSchema = z.strictObject({
   /**
    * What the balancer costs: an hourly price plus capacity-unit hours (ELB LCU / NLCU / GLCU). Default: AWS
    * us-east-1, ALB $0.0225/h + $0.008/LCU-h at layer 7, NLB $0.0225/h + $0.006/NLCU-h at layer 4. A self-run
-   * balancer (HAProxy, nginx on an instance) is billed as its instance: set both to 0.
+   * balancer (HAProxy, nginx on an instance) is billed as its instance: its hourly price, 0 per capacity unit. A
+   * hot standby is a second copy that runs all the time: the hourly price counts twice (network/balancer-bill.ts).
    */
   pricing: z
     .strictObject({
@@ -111,7 +112,7 @@ export const BalancerSchema = z.strictObject({
       capacityUnitHourUsd: z.number().min(0).max(1000).optional().describe('Price per capacity-unit hour, USD (default ALB $0.008/LCU-h, NLB $0.006/NLCU-h).'),
     })
     .optional()
-    .describe('What the balancer costs per hour and per capacity unit (default AWS us-east-1 ALB or NLB prices; 0 for a self-run balancer).'),
+    .describe('What the balancer costs per hour and per capacity unit (default AWS us-east-1 ALB or NLB prices; a self-run balancer: its instance price per hour, 0 per unit). A standby doubles the hourly price.'),
   /**
    * A Gateway Load Balancer in front (AWS GWLB, real-systems §4.1): every flow reaching this balancer first
    * passes through one appliance of `targetGroup` (firewalls, IDS), picked by a flow hash and kept for the

@@ -169,6 +169,22 @@ describe('cross-zone hops and data', () => {
     expect(m.cost.balancerUsd).toBe(0);
     expect(m.cost.totalUsd).toBe(m.cost.instanceUsd);
   });
+
+  // a self-run HAProxy billed as its c5.large ($0.085/h, src/scenario/instance-types.ts), no capacity units
+  const selfRun = { pricing: { hourlyUsd: 0.085, capacityUnitHourUsd: 0 } };
+
+  it('a hot standby is a second instance: the hourly price counts twice', () => {
+    const m = run(world({ balancer: { ...selfRun, standby: {} } }));
+    expect(m.cost.balancerUsd).toBeCloseTo((20 / 3600) * 0.085 * 2, 15);
+  });
+
+  it('a standby added live is billed from that moment on, not for the hours before', () => {
+    const s = createSimulation(checked(world({ balancer: selfRun })));
+    s.runUntil(10_000);
+    expect(s.apply({ action: 'patch', op: 'add', path: '/balancers/0/standby', value: {} })).toBeNull();
+    s.runUntil(20_000);
+    expect(s.metrics().cost.balancerUsd).toBeCloseTo((10 / 3600) * 0.085 + (10 / 3600) * 0.085 * 2, 15);
+  });
 });
 
 describe('latency-aware algorithms measure the hop to the target, as a real balancer does', () => {
