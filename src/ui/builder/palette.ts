@@ -108,6 +108,8 @@ export function deletePatches(s: Scenario, pointer: string): PatchOp[] {
 export function referenceChoices(s: Scenario, key: string, pointer: string): string[] | null {
   if (['forward', 'defaultForward', 'targetGroup', 'group'].includes(key)) return s.targetGroups.map((g) => g.id);
   if (key === 'balancer') return s.balancers.map((b) => b.id);
+  // a deployment shifts traffic from one target group to another
+  if ((key === 'from' || key === 'to') && /^\/deployments\/\d+\/(from|to)$/.test(pointer)) return s.targetGroups.map((g) => g.id);
   if (key === 'id' && /\/targetGroups\/\d+\/database\/id$/.test(pointer)) return s.databases.map((d) => d.id);
   return null;
 }

@@ -9,7 +9,7 @@ import type { JsonSchema } from '../../../../src/scenario/json-schema-walk.ts';
 import { expandUnlocks, matchesPattern, pathsUnlocked, unlockProblems } from '../../../../src/content/unlocks.ts';
 import { fieldsAt, labelOf, nodeField, rangeOf, unitOf } from '../../../../src/ui/builder/schema-fields.ts';
 import { outlineOf } from '../../../../src/ui/builder/outline.ts';
-import { addPatches, deletePatches, PALETTE } from '../../../../src/ui/builder/palette.ts';
+import { addPatches, deletePatches, PALETTE, referenceChoices } from '../../../../src/ui/builder/palette.ts';
 import shop from '../../../../scenarios/sticky-vs-shared-sessions.json';
 import canary from '../../../../scenarios/canary-release.json';
 
@@ -98,6 +98,10 @@ describe('inspector fields from the schema', () => {
     expect(kind.editor).toBe('choice');
     expect(kind.choices.map((c) => c.label)).toEqual(['blue-green', 'canary']);
     expect(fieldsAt(schema, v.value, node.pointer).filter((f) => f.description === null && !(f.editor === 'choice' && f.choices.length === 1))).toEqual([]);
+    // from and to name target groups: a choice of the scenario's groups, not free text
+    expect(referenceChoices(v.value, 'from', '/deployments/0/from')).toEqual(['blue', 'green']);
+    expect(referenceChoices(v.value, 'to', '/deployments/0/to')).toEqual(['blue', 'green']);
+    expect(referenceChoices(v.value, 'to', '/dns/records/0/to')).toBeNull();
   });
 });
 
