@@ -56,9 +56,14 @@ export interface ScalingPolicy {
    * nowMs; it is then strictly after nowMs.
    */
   nextEvaluationMs(nowMs: number): number;
+  /**
+   * Capacity this policy holds at `nowMs` whatever the others decide, or 0. Predictive scaling in
+   * ForecastAndScale mode holds its forecast for the hour: with several policies the group runs the largest
+   * capacity any of them asks for, so a dynamic policy scales in only down to the forecast.
+   */
+  holds?(nowMs: number): number;
 }
 
-/** `value` rounded into [min, max]. */
 /**
  * Capacity for a fractional need, rounded up — but a need that is a whole number, give or take the
  * floating-point error of averaging a metric (2 × 75.000000000005 / 50), stays that number.
@@ -67,6 +72,7 @@ export function ceilCapacity(raw: number): number {
   return Math.ceil(raw - 1e-9);
 }
 
+/** `value` rounded into [min, max]. */
 export function clampCapacity(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

@@ -107,7 +107,10 @@ export function onScalingTick(s: SimState, index: number, epoch: number): void {
     if (d?.max !== undefined) a.max = d.max;
   }
   const largest = largestDecision(decisions);
-  const decision = largest === null ? null : { ...largest, desired: Math.min(a.max, Math.max(a.min, largest.desired)) };
+  // a policy that holds a capacity now (predictive's forecast hour) is a floor under the others' decisions
+  let held = 0;
+  for (const p of a.policies) held = Math.max(held, p.holds?.(now) ?? 0);
+  const decision = largest === null ? null : { ...largest, desired: Math.min(a.max, Math.max(a.min, held, largest.desired)) };
   if (decision !== null && decision.desired !== a.desired) {
     const policy = a.policies[decisions.indexOf(largest!)];
     s.log.add(now, 'scaling', a.id, `${a.id} desired ${a.desired} → ${decision.desired}: ${decision.reason}`, {

@@ -92,6 +92,25 @@ describe('predictive scaling', () => {
     expect(launches).toHaveLength(desired - 2);
     expect(launches[0].timeMs).toBe(day * 1000 + 17 * 3600_000 + 55 * 60_000);
   });
+
+  it('beside target tracking, the group keeps the forecast through its hour: a quiet 17:55–18:00 scales nothing in', () => {
+    const day = 86_400;
+    const profile: unknown[] = [];
+    for (let d = 0; d < 2; d++) profile.push({ atSec: d * day + 18 * 3600, ratePerSec: 100 }, { atSec: d * day + 19 * 3600, ratePerSec: 5 });
+    const policies = [
+      { kind: 'target-tracking', metric: 'CPUUtilization', targetValue: 60 },
+      { kind: 'predictive', targetRequestsPerInstance: 10, schedulingBufferSec: 300 },
+    ];
+    const s = createSimulation(checked(web(policies, { rate: 5, profile, max: 20 })));
+    s.runUntil(day * 1000 + 17 * 3600_000 + 56 * 60_000);
+    const forecast = s.scaling()[0].desired;
+    expect(forecast).toBeGreaterThanOrEqual(10);
+    // 5 req/s on 10+ instances is ~1 % CPU: target tracking alone would scale in (it does at day 0's quiet hours)
+    s.runUntil(day * 1000 + 18 * 3600_000 + 54 * 60_000);
+    const dayOne = s.events().filter((e) => e.kind === 'scaling' && e.timeMs >= day * 1000 + 17 * 3600_000 + 55 * 60_000);
+    for (const e of dayOne) expect(Number(/→ (\d+)/.exec(e.message)?.[1]), e.message).toBeGreaterThanOrEqual(forecast);
+    expect(s.events().some((e) => e.kind === 'terminate' && e.timeMs >= day * 1000 + 17 * 3600_000 + 55 * 60_000)).toBe(false);
+  });
 });
 
 describe('cost', () => {

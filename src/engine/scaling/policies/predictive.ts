@@ -4,6 +4,9 @@
  * needed rather than every 6 h for 48 h. With ≥ 24 h of history, SchedulingBufferTime (300 s) before
  * each hour it sets desired to ceil(forecast load / target per instance) if that is higher; it never
  * scales in. HonorMaxCapacity caps at max; IncreaseMaxCapacity raises max to forecast × (1 + buffer %).
+ * With a dynamic policy beside it, each policy works out a capacity and the group runs the largest (AWS:
+ * "the desired capacity is set to the maximum of those"), so during the forecast's hour (from its pre-launch
+ * to the next one) a target-tracking scale-in stops at the forecast capacity (`holds`).
  */
 import type { MetricSeries, Statistic } from '../metrics-pipeline.ts';
 import { ceilCapacity, clampCapacity, formatMetric, type ScalingContext, type ScalingDecision, type ScalingPolicy } from '../policy.ts';
@@ -97,5 +100,13 @@ export class PredictivePolicy implements ScalingPolicy {
 
   nextEvaluationMs(nowMs: number): number {
     return (Math.floor((nowMs + this.bufferMs) / HOUR_MS) + 1) * HOUR_MS - this.bufferMs;
+  }
+
+  holds(nowMs: number): number {
+    const f = this.lastForecast;
+    if (f === null || (this.config.mode ?? 'ForecastOnly') === 'ForecastOnly') return 0;
+    // the forecast's period: from its pre-launch to the next hour's
+    const inPeriod = nowMs >= f.hourStartMs - this.bufferMs && nowMs < f.hourStartMs + HOUR_MS - this.bufferMs;
+    return inPeriod ? f.capacity : 0;
   }
 }

@@ -50,6 +50,19 @@ describe('predictive scaling', () => {
     expect(p.lastForecast?.capacity).toBe(1);
   });
 
+  it('holds its forecast for the hour, from the pre-launch to the next one, so a dynamic scale-in stops there', () => {
+    const s = history(2);
+    const p = policy();
+    expect(p.holds(DAY + 17 * HOUR + 55 * MIN)).toBe(0); // nothing forecast yet
+    p.evaluate(context(DAY + 17 * HOUR + 55 * MIN, { current: 1, desired: 1, min: 1, max: 20 }, { RequestRate: s }));
+    expect(p.holds(DAY + 17 * HOUR + 55 * MIN)).toBe(10);
+    expect(p.holds(DAY + 18 * HOUR + 54 * MIN)).toBe(10);
+    expect(p.holds(DAY + 18 * HOUR + 55 * MIN)).toBe(0); // the 19:00 forecast takes over at 18:55
+    const only = policy({ mode: 'ForecastOnly' });
+    only.evaluate(context(DAY + 17 * HOUR + 55 * MIN, { current: 1, desired: 1, min: 1, max: 20 }, { RequestRate: s }));
+    expect(only.holds(DAY + 18 * HOUR)).toBe(0);
+  });
+
   it('needs at least 24 hours of history', () => {
     const s = history(1);
     const p = policy();
