@@ -64,10 +64,6 @@ export class BalancerBill {
     this.ratesSinceMs = startMs;
   }
 
-  get rates(): BillRates {
-    return this.current;
-  }
-
   /** New prices from `nowMs` on (a live patch); the time before keeps the hourly price it ran at. */
   setRates(rates: BillRates, nowMs: number): void {
     if (rates.hourlyUsd === this.current.hourlyUsd) {
