@@ -8,10 +8,11 @@ import { defaultParallel, runSweep } from '../../../../src/ui/sweep/sweep-runner
 import three from '../../../../scenarios/three-servers.json';
 
 /** A "worker" in the same thread: the real API behind a message channel; counts the workers made and ended. */
-function fakeWorkers(make: () => SimApi = () => createSimApi()) {
+function fakeWorkers(make: () => SimApi = () => createSimApi(), onCreate: (started: number) => void = () => {}) {
   const made = { started: 0, ended: 0 };
   const create = (): Worker => {
     made.started++;
+    onCreate(made.started);
     const { port1, port2 } = new MessageChannel();
     expose(make(), port1);
     const worker = port2 as unknown as Worker;
@@ -61,10 +62,14 @@ describe('sweep runner', () => {
   it('cancels: every worker is terminated and no further run starts', async () => {
     const s = scenario();
     const plan = planSweep(s, [{ name: 'A', patches: [] }], rate, [10, 20, 30, 40, 50], 60);
-    const { made, create } = fakeWorkers();
+    // cancelled as soon as both parallel workers exist, before either run can finish (not after a wall-clock
+    // wait: on a fast machine two short runs finished within 20 ms and a third worker started)
+    let cancel = () => {};
+    const { made, create } = fakeWorkers(undefined, (started) => {
+      if (started === 2) queueMicrotask(() => cancel());
+    });
     const run = runSweep(plan.jobs, { createWorker: create, parallel: 2, sliceMs: 1000 });
-    await new Promise((r) => setTimeout(r, 20));
-    run.cancel();
+    cancel = () => run.cancel();
     const { points, cancelled } = await run.done;
     expect(cancelled).toBe(true);
     expect(made.started).toBeLessThanOrEqual(2);
