@@ -275,10 +275,24 @@ export interface MetricsReport {
   events: { processed: number };
   /**
    * Gateway Load Balancer inspection, by balancer id (only when a balancer has `inspection`): its appliance
-   * group, new flows, requests dropped (flow on a crashed or hung appliance, or none in service) and the
-   * flows hashed to each appliance.
+   * group, new flows, requests dropped (flow on a crashed or hung appliance, none in service, or a full
+   * queue: `droppedFull` of them), the flows hashed to each appliance, and each appliance's capacity.
    */
-  inspection?: Record<string, { applianceGroup: string; newFlows: number; dropped: number; flows: Record<string, number> }>;
+  inspection?: Record<string, { applianceGroup: string; newFlows: number; dropped: number; droppedFull: number; flows: Record<string, number>; appliances: Record<string, ApplianceReport> }>;
+}
+
+/** One inspection appliance's capacity over the run (network/appliance-queue.ts). */
+export interface ApplianceReport {
+  /** Requests it inspects at once, and may queue. */
+  concurrency: number;
+  queueLimit: number;
+  /** Requests inspected, waiting now, the most that waited at once, dropped for a full queue. */
+  inspected: number;
+  queued: number;
+  peakQueued: number;
+  dropped: number;
+  /** Mean wait for a worker, ms, over the requests inspected. */
+  meanWaitMs: number;
 }
 
 /** One attempt of a request at a target, like one entry of nginx's `$upstream_addr` / `$upstream_status`. */

@@ -7,7 +7,7 @@
  */
 
 /** The purposes that get their own stream. */
-export type StreamName = 'arrivals' | 'clients' | 'mix' | 'service' | 'think' | 'balancer' | 'failures' | 'health' | 'dns' | 'deploy' | 'edge' | 'attack' | 'database';
+export type StreamName = 'arrivals' | 'clients' | 'mix' | 'service' | 'think' | 'balancer' | 'failures' | 'health' | 'dns' | 'deploy' | 'edge' | 'attack' | 'database' | 'appliance';
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -92,6 +92,6 @@ export class Rng {
 
 /** The streams of one run, all derived from the scenario seed. */
 export function createStreams(seed: number): Record<StreamName, Rng> {
-  const names: StreamName[] = ['arrivals', 'clients', 'mix', 'service', 'think', 'balancer', 'failures', 'health', 'dns', 'deploy', 'edge', 'attack', 'database'];
+  const names: StreamName[] = ['arrivals', 'clients', 'mix', 'service', 'think', 'balancer', 'failures', 'health', 'dns', 'deploy', 'edge', 'attack', 'database', 'appliance'];
   return Object.fromEntries(names.map((n) => [n, new Rng(seed, n)])) as Record<StreamName, Rng>;
 }

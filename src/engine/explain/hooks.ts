@@ -22,8 +22,12 @@ export interface ExplainHooks<S> {
   nextAddress(s: S, client: number, refused: number, next: number, tries: boolean): void;
   /** The request reached balancer `balancer` (index), node `node`, and its target group is set. */
   routed(s: S, slot: number, balancer: number, node: number): void;
-  /** Balancer `balancer`'s Gateway Load Balancer passed the request's flow to appliance `appliance` (-1: none), a new flow or not; `ms` added, or -1 when the flow was dropped. */
-  inspected(s: S, balancer: number, appliance: number, newFlow: boolean, ms: number): void;
+  /**
+   * Balancer `balancer`'s Gateway Load Balancer passed the request's flow to appliance `appliance` (-1: none), a
+   * new flow or not; `ms` added, or -1 when the flow was dropped; `waitMs` of it in the appliance's queue, or -1
+   * when the drop was for a full queue; `serviceMs` of it inspecting.
+   */
+  inspected(s: S, balancer: number, appliance: number, newFlow: boolean, ms: number, waitMs: number, serviceMs: number): void;
   /** A layer-4 balancer looks at the client's open connection before choosing. */
   connection(s: S, client: number, group: number): void;
   /** A sticky group looked the client's binding up: the bound target (-1: none) and the one it may use (-1: none). */

@@ -18,6 +18,7 @@ import { formatIpv4 } from '../traffic/clients.ts';
 import { explainPick, pickBefore, type PickBefore } from './pick.ts';
 import { STATUS_OF, num, sec, type Journey, type JourneyStep, type StepKind } from './journey.ts';
 import { NotableRequests } from './notable.ts';
+import { workers } from '../network/inspection.ts';
 
 export interface RecorderOptions {
   /** Request ids to record; absent with `all` false: record none (only notable requests are kept). */
@@ -161,7 +162,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     this.step(o, s, 'route', `${b.id} listener :${listener.port}`, `forwards to target group ${group.id} (${group.algorithmName})`, why);
   }
 
-  inspected(s: SimState, balancer: number, appliance: number, newFlow: boolean, ms: number): void {
+  inspected(s: SimState, balancer: number, appliance: number, newFlow: boolean, ms: number, waitMs: number, serviceMs: number): void {
     const o = this.focus;
     if (o === null) return;
     const ins = s.inspection?.[balancer] ?? null;
@@ -170,10 +171,11 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const name = appliance < 0 ? 'no appliance' : s.store.ids[appliance];
     const how = newFlow ? `a new flow, hashed by its ${ins.cfg.stickiness} over the appliances in rotation` : `its flow's appliance (${ins.cfg.targetFailover})`;
     if (ms < 0) {
-      const why = appliance < 0 ? `${group} has no appliance in service` : `${name} is ${TARGET_STATES[s.store.state[appliance]]}: the GWLB drops the flow`;
+      const q = ins.queues.get(appliance);
+      const why = appliance < 0 ? `${group} has no appliance in service` : waitMs < 0 && q !== undefined ? `${name}'s queue is full (${q.queueLimit} waiting for ${workers(q.concurrency)}): the appliance drops the flow` : `${name} is ${TARGET_STATES[s.store.state[appliance]]}: the GWLB drops the flow`;
       this.step(o, s, 'balancer', `GWLB ${group}`, `inspection by ${name} fails: the connection gets no answer`, `${how}; ${why}`);
     } else {
-      this.step(o, s, 'balancer', `GWLB ${group}`, `inspected by appliance ${name} (+${num(ms)} ms)`, `${how}; GENEVE to the appliance and back in each direction, plus its ${num(ins.cfg.applianceMs)} ms`);
+      this.step(o, s, 'balancer', `GWLB ${group}`, `inspected by appliance ${name} (+${num(ms)} ms)`, `${how}; GENEVE to the appliance and back in each direction, plus its inspection (${num(serviceMs)} ms)${waitMs > 0 ? ` after ${num(waitMs)} ms waiting for one of its workers` : ''}`);
     }
   }
 

@@ -6,6 +6,8 @@
 import type { BalancerConfig, Scenario } from '../../scenario/schema.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
 import { BalancerBill, GWLB_RATES } from './balancer-bill.ts';
+import type { ApplianceQueue } from './appliance-queue.ts';
+import { distParams, type DistParams } from '../core/distributions.ts';
 
 export type InspectionConfig = NonNullable<BalancerConfig['inspection']>;
 
@@ -15,10 +17,15 @@ export class Inspection {
   readonly requests: Float64Array;
   readonly flow: Float64Array;
   readonly appliance: Int32Array;
-  /** Flows sent to each appliance (by target index), new flows and requests dropped. */
+  /** Flows sent to each appliance (by target index), new flows and requests dropped (all, and for a full queue). */
   readonly flowsTo = new Map<number, number>();
   newFlows = 0;
   dropped = 0;
+  droppedFull = 0;
+  /** Each appliance's workers and queue (by target index), made at its first request (network/appliance-queue.ts). */
+  readonly queues = new Map<number, ApplianceQueue>();
+  /** The inspection time's distribution. */
+  time: DistParams;
 
   constructor(
     public cfg: InspectionConfig,
@@ -29,6 +36,7 @@ export class Inspection {
     this.requests = new Float64Array(clients);
     this.flow = new Float64Array(clients).fill(-1);
     this.appliance = new Int32Array(clients).fill(-1);
+    this.time = distParams(cfg.applianceMs);
   }
 }
 
@@ -44,7 +52,10 @@ export function buildInspection(scenario: Scenario, groups: readonly TargetGroup
     const g = groups.findIndex((x) => x.cfg.id === cfg.targetGroup && !x.retired);
     const kept = old?.[i];
     if (kept && kept.requests.length === clients) {
+      // the appliances' capacity changed: their queues start again empty
+      if (kept.cfg.applianceConcurrency !== cfg.applianceConcurrency || kept.cfg.applianceQueueLimit !== cfg.applianceQueueLimit) kept.queues.clear();
       kept.cfg = cfg;
+      kept.time = distParams(cfg.applianceMs);
       kept.group = g;
       kept.bill.setRates(rates(cfg), nowMs);
       return kept;

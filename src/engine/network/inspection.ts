@@ -16,10 +16,16 @@
  *   targets are unhealthy, the load balancer sends traffic to all targets").
  * - Time: each direction goes GWLB endpoint → GWLB → appliance → GWLB → endpoint, so a request and its
  *   answer add 2 × (same-zone round trip + the GWLB node's round trip to the appliance's zone + 0.05 ms GWLB
- *   processing) plus `applianceMs` (× the appliance's slow factor when degraded). Defaults: 2 × (0.3 + 0.3 +
- *   0.05) + 1 = 2.3 ms.
+ *   processing) plus the appliance's time: its wait for a free worker and its inspection, drawn from
+ *   `applianceMs` (own random stream, `appliance`) × the appliance's slow factor when degraded. Uncongested
+ *   defaults: 2 × (0.3 + 0.3 + 0.05) + 1 = 2.3 ms.
+ * - Capacity (network/appliance-queue.ts): each appliance inspects as many requests at once as its vCPUs
+ *   (`applianceConcurrency` overrides), queues up to `applianceQueueLimit` (1,024) more, and drops the rest:
+ *   the request fails as `unreachable`, counted, and the event log says when an appliance starts and stops
+ *   dropping.
  * - Bill: $0.0125 per GWLB hour + $0.004 per GLCU-hour (600 new flows per second or 1 GB per hour each).
- * Simplifies: appliances have no capacity limit or queue (they add a fixed time); the GWLB node sits in the
+ * Simplifies: the wait and inspection add to the request's time but the target sees the request at once
+ * (as every network hop here, network/hops.ts); the GWLB node sits in the
  * balancer node's zone and balances across zones (AWS's default has cross-zone off: place appliances in every
  * zone); a flow ends after its requests, never by the 350 s idle timeout; GWLB endpoints ($0.01/h and
  * $0.0035/GB each) and the active-flows GLCU dimension are left out.
@@ -29,6 +35,9 @@ import type { Inspection } from './inspection-state.ts';
 import { TARGET_CRASHED, TARGET_HUNG } from '../backend/targets.ts';
 import { flowHash } from '../balancer/algorithms/flow-hash.ts';
 import { PROCESSING_MS } from './network-state.ts';
+import { ApplianceQueue } from './appliance-queue.ts';
+import { DIST_CONSTANT, quantile } from '../core/distributions.ts';
+import { DEFAULT_INSTANCE_TYPES } from '../../scenario/instance-types.ts';
 
 const PORT_LOW = 32768;
 const PORTS = 60999 - 32768 + 1;
@@ -72,13 +81,47 @@ export function inspect(s: SimState, ins: Inspection, slot: number, b: number, c
   const store = s.store;
   if (t < 0 || store.state[t] === TARGET_CRASHED || store.state[t] === TARGET_HUNG) {
     ins.dropped++;
-    if (s.explain !== null) s.explain.inspected(s, b, t, fresh, -1);
+    if (s.explain !== null) s.explain.inspected(s, b, t, fresh, -1, 0, 0);
     return -1;
+  }
+  const q = applianceQueue(s, ins, t);
+  const time = ins.time;
+  const serviceMs = (time.kind === DIST_CONSTANT ? time.p1 : quantile(time.kind, time.p1, time.p2, s.rng.appliance.next())) * store.slowFactor[t];
+  const waitMs = q.admit(s.nowMs, serviceMs);
+  if (waitMs < 0) {
+    ins.dropped++;
+    ins.droppedFull++;
+    if (!q.dropping) {
+      q.dropping = true;
+      s.log.add(s.nowMs, 'appliance-full', store.ids[t], `${store.ids[t]} is dropping flows: its queue is full (${q.queueLimit} waiting for ${workers(q.concurrency)})`);
+    }
+    if (s.explain !== null) s.explain.inspected(s, b, t, fresh, -1, -1, serviceMs);
+    return -1;
+  }
+  if (q.dropping && q.queued(s.nowMs) <= q.queueLimit / 2) {
+    q.dropping = false;
+    s.log.add(s.nowMs, 'appliance-ok', store.ids[t], `${store.ids[t]} is inspecting flows again: its queue has room`);
   }
   const to = store.zoneOf[t];
   const hop = zone < 0 || to < 0 || zone === to ? net.sameZoneRttMs : net.crossZoneRttMs;
-  const ms = 2 * (net.sameZoneRttMs + hop + PROCESSING_MS[4]) + ins.cfg.applianceMs * store.slowFactor[t];
+  const ms = 2 * (net.sameZoneRttMs + hop + PROCESSING_MS[4]) + waitMs + serviceMs;
   s.pool.netMs[slot] += ms;
-  if (s.explain !== null) s.explain.inspected(s, b, t, fresh, ms);
+  if (s.explain !== null) s.explain.inspected(s, b, t, fresh, ms, waitMs, serviceMs);
   return ms;
+}
+
+/** "1 worker", "2 workers". */
+export function workers(n: number): string {
+  return n === 1 ? '1 worker' : `${n} workers`;
+}
+
+/** Appliance t's workers and queue, made at its first request: concurrency from the scenario or its instance type's vCPUs. */
+export function applianceQueue(s: SimState, ins: Inspection, t: number): ApplianceQueue {
+  let q = ins.queues.get(t);
+  if (q === undefined) {
+    const type = s.instanceTypes[s.store.configs[t].instanceType] ?? DEFAULT_INSTANCE_TYPES['m5.large'];
+    q = new ApplianceQueue(ins.cfg.applianceConcurrency ?? type.vcpu, ins.cfg.applianceQueueLimit);
+    ins.queues.set(t, q);
+  }
+  return q;
 }

@@ -1,8 +1,9 @@
 /** The run's results in the CLI's `--json` shape: totals, failures, goodput under the SLO, latency, sessions, cost, edge, imbalance and each target. */
 import type { SimState } from '../state.ts';
-import { FAILURE_REASONS, type MetricsReport } from '../types.ts';
+import { FAILURE_REASONS, type ApplianceReport, type MetricsReport } from '../types.ts';
 import { costReport } from '../network/cost.ts';
 import { cpuTotal, failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
+import { applianceQueue } from '../network/inspection.ts';
 
 const NO_EDGE: MetricsReport['edge'] = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
 
@@ -50,8 +51,13 @@ function inspectionReport(s: SimState): NonNullable<MetricsReport['inspection']>
   s.inspection!.forEach((ins, b) => {
     if (ins === null || s.balancers[b].retired) return;
     const flows: Record<string, number> = {};
-    for (const t of ins.group < 0 ? [] : s.groups[ins.group].members) flows[s.store.ids[t]] = ins.flowsTo.get(t) ?? 0;
-    out[s.balancers[b].id] = { applianceGroup: ins.cfg.targetGroup, newFlows: ins.newFlows, dropped: ins.dropped, flows };
+    const appliances: Record<string, ApplianceReport> = {};
+    for (const t of ins.group < 0 ? [] : s.groups[ins.group].members) {
+      flows[s.store.ids[t]] = ins.flowsTo.get(t) ?? 0;
+      const q = applianceQueue(s, ins, t);
+      appliances[s.store.ids[t]] = { concurrency: q.concurrency, queueLimit: q.queueLimit, inspected: q.admitted, queued: q.queued(s.nowMs), peakQueued: q.peakQueued, dropped: q.dropped, meanWaitMs: q.admitted === 0 ? 0 : q.waitedMs / q.admitted };
+    }
+    out[s.balancers[b].id] = { applianceGroup: ins.cfg.targetGroup, newFlows: ins.newFlows, dropped: ins.dropped, droppedFull: ins.droppedFull, flows, appliances };
   });
   return out;
 }

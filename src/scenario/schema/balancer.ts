@@ -1,7 +1,7 @@
 /** Balancers: listeners, rules, TLS, weighted forwarding, zones, standby, rate limiting, WAF and CPU capacity. */
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { headerName, id, placeName } from './common.ts';
+import { DistributionSchema, headerName, id, placeName } from './common.ts';
 
 export const RuleSchema = z.strictObject({
   match: z
@@ -116,7 +116,9 @@ export const BalancerSchema = z.strictObject({
   /**
    * A Gateway Load Balancer in front (AWS GWLB, real-systems §4.1): every flow reaching this balancer first
    * passes through one appliance of `targetGroup` (firewalls, IDS), picked by a flow hash and kept for the
-   * flow; the appliances' health checks, fail-open and bill are GWLB's (network/inspection.ts).
+   * flow; the appliances' health checks, fail-open and bill are GWLB's (network/inspection.ts); each
+   * appliance inspects `applianceConcurrency` requests at once and queues up to `applianceQueueLimit` more
+   * (network/appliance-queue.ts).
    */
   inspection: z
     .strictObject({
@@ -129,7 +131,9 @@ export const BalancerSchema = z.strictObject({
         .enum(['no_rebalance', 'rebalance'])
         .default('no_rebalance')
         .describe("An existing flow whose appliance left rotation: stays on it (no_rebalance, GWLB's default; dropped if the appliance is down) or is rehashed (rebalance)."),
-      applianceMs: z.number().min(0).max(10_000).default(1).describe('Time an appliance adds to a request and its answer together, ms (default 1; assumed, it depends on the product).'),
+      applianceMs: DistributionSchema.default({ dist: 'constant', valueMs: 1 }).describe('Time an appliance takes to inspect a request and its answer together, ms: a number or a distribution (default 1; assumed, it depends on the product).'),
+      applianceConcurrency: z.int().min(1).max(448).optional().describe("Requests one appliance inspects at once (default: its instance type's vCPUs); more wait in its queue."),
+      applianceQueueLimit: z.int().min(0).max(100_000).default(1024).describe('Requests that may wait for an appliance (default 1,024, our choice); beyond it the flow is dropped.'),
       pricing: z
         .strictObject({
           hourlyUsd: z.number().min(0).max(1000).default(0.0125).describe('GWLB price per hour, USD (default $0.0125, us-east-1).'),
