@@ -42,14 +42,21 @@ const REPORT_WORDS: Record<string, string> = {
 const TARGET_FIELDS: Record<string, string> = { requests: 'requests', ok: 'successful requests', failed: 'failed attempts', utilization: 'utilisation', meanLatencyMs: 'mean latency (ms)' };
 const TARGET_PATH = /^targets\.([A-Za-z0-9][A-Za-z0-9_-]*)\.(requests|ok|failed|utilization|meanLatencyMs)$/;
 
+const INSPECTION_FIELDS: Record<string, string> = { newFlows: 'new flows through the GWLB', dropped: 'requests the GWLB dropped', droppedFull: 'requests dropped for a full appliance queue' };
+const APPLIANCE_FIELDS: Record<string, string> = { concurrency: 'requests inspected at once', queueLimit: 'queue limit', admitted: 'requests admitted for inspection', queued: 'requests waiting for inspection', peakQueued: 'longest queue', dropped: 'requests dropped for a full queue', meanWaitMs: 'mean wait for inspection (ms)' };
+/** A GWLB's numbers: `inspection.<balancer>.<newFlows|dropped|droppedFull>` or `inspection.<balancer>.appliances.<id>.<field>`. */
+const INSPECTION_PATH = /^inspection\.([A-Za-z0-9][A-Za-z0-9_-]*)\.(?:(newFlows|dropped|droppedFull)|appliances\.([A-Za-z0-9][A-Za-z0-9_-]*)\.(concurrency|queueLimit|admitted|queued|peakQueued|dropped|meanWaitMs))$/;
+
 /** Every report path that is not about one target (those are `targets.<id>.<requests|ok|failed|utilization|meanLatencyMs>`). */
 export const REPORT_PATHS: readonly string[] = Object.keys(REPORT_WORDS);
 
 /** Why a report path cannot be read (null when it can); `targets` are the ids that exist. */
 export function reportPathError(path: string, targets?: ReadonlySet<string>): string | null {
   if (path in REPORT_WORDS) return null;
+  const g = INSPECTION_PATH.exec(path);
+  if (g !== null) return g[3] !== undefined && targets !== undefined && !targets.has(g[3]) ? `no appliance "${g[3]}"` : null;
   const t = TARGET_PATH.exec(path);
-  if (t === null) return `"${path}" is not a number of the run's report (known: ${REPORT_PATHS.slice(0, 6).join(', ')}, …, targets.<id>.requests; see docs/writing-lessons.md)`;
+  if (t === null) return `"${path}" is not a number of the run's report (known: ${REPORT_PATHS.slice(0, 6).join(', ')}, …, targets.<id>.requests, inspection.<balancer>.appliances.<id>.admitted; see docs/writing-lessons.md)`;
   if (targets !== undefined && !targets.has(t[1])) return `no target "${t[1]}"`;
   return null;
 }
@@ -66,5 +73,8 @@ export function reportValue(metrics: MetricsReport, path: string): number | null
 /** How a learner reads the number at a path: "carts lost", "web-1's requests". */
 export function wordsOf(path: string): string {
   const t = TARGET_PATH.exec(path);
-  return t !== null ? `${t[1]}'s ${TARGET_FIELDS[t[2]]}` : (REPORT_WORDS[path] ?? path);
+  if (t !== null) return `${t[1]}'s ${TARGET_FIELDS[t[2]]}`;
+  const g = INSPECTION_PATH.exec(path);
+  if (g !== null) return g[3] !== undefined ? `${g[3]}'s ${APPLIANCE_FIELDS[g[4]]}` : `${g[1]}'s ${INSPECTION_FIELDS[g[2]]}`;
+  return REPORT_WORDS[path] ?? path;
 }

@@ -286,8 +286,8 @@ export interface ApplianceReport {
   /** Requests it inspects at once, and may queue. */
   concurrency: number;
   queueLimit: number;
-  /** Requests inspected, waiting now, the most that waited at once, dropped for a full queue. */
-  inspected: number;
+  /** Requests admitted (inspected or still waiting), waiting now, the most that waited at once, dropped for a full queue. */
+  admitted: number;
   queued: number;
   peakQueued: number;
   dropped: number;

@@ -55,7 +55,7 @@ function inspectionReport(s: SimState): NonNullable<MetricsReport['inspection']>
     for (const t of ins.group < 0 ? [] : s.groups[ins.group].members) {
       flows[s.store.ids[t]] = ins.flowsTo.get(t) ?? 0;
       const q = applianceQueue(s, ins, t);
-      appliances[s.store.ids[t]] = { concurrency: q.concurrency, queueLimit: q.queueLimit, inspected: q.admitted, queued: q.queued(s.nowMs), peakQueued: q.peakQueued, dropped: q.dropped, meanWaitMs: q.admitted === 0 ? 0 : q.waitedMs / q.admitted };
+      appliances[s.store.ids[t]] = { concurrency: q.concurrency, queueLimit: q.queueLimit, admitted: q.admitted, queued: q.queued(s.nowMs), peakQueued: q.peakQueued, dropped: q.dropped, meanWaitMs: q.admitted === 0 ? 0 : q.waitedMs / q.admitted };
     }
     out[s.balancers[b].id] = { applianceGroup: ins.cfg.targetGroup, newFlows: ins.newFlows, dropped: ins.dropped, droppedFull: ins.droppedFull, flows, appliances };
   });

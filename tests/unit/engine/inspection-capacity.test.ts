@@ -64,7 +64,7 @@ describe('GWLB appliance capacity', () => {
     expect(ins.droppedFull).toBe(drops);
     expect(ins.dropped).toBe(ins.droppedFull);
     expect(m.failures.unreachable).toBe(drops);
-    expect(ins.appliances.fw1).toMatchObject({ concurrency: 1, queueLimit: 2, inspected: 199 - drops, peakQueued: 2, dropped: drops });
+    expect(ins.appliances.fw1).toMatchObject({ concurrency: 1, queueLimit: 2, admitted: 199 - drops, peakQueued: 2, dropped: drops });
   });
 
   it('the event log says when an appliance starts dropping, once, and when its queue has room again', () => {
