@@ -110,7 +110,8 @@ export const FLOW_STRIDE = FLOW_FIELDS.length;
 /** Static structure of the simulated world; changes only when `apply` adds or removes things. */
 export interface Topology {
   version: number;
-  balancers: { id: string; layer: 4 | 7; region: string; zones: string[]; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[] }[];
+  /** `inspection`: the target group of the GWLB appliances every flow to it passes (only when it has one). */
+  balancers: { id: string; layer: 4 | 7; region: string; zones: string[]; listeners: { port: number; protocol: string; rules: { label: string; group: string }[]; defaultGroup: string | null }[]; inspection?: string }[];
   groups: { id: string; algorithm: AlgorithmName; targets: number[] }[];
   targets: { id: string; group: string; address: string; registered: boolean; zone: string | null; instanceType: string }[];
   /** Scaling groups and the target group each one owns. */
@@ -177,6 +178,24 @@ export interface InfraSnapshot {
   deployments: { id: string; from: string; to: string; state: 'waiting' | 'running' | 'done' | 'rolled-back'; percent: number }[];
   /** Shared session stores (one per target group that keeps sessions in one) and whether they are up. */
   sessionStores: { group: string; kind: 'shared' | 'replicated'; down: boolean }[];
+  /** GWLB inspection appliances (only when a balancer inspects), by target id: their capacity now. */
+  appliances?: ApplianceState[];
+}
+
+/** One GWLB appliance now (network/appliance-queue.ts): workers busy of its concurrency, queue, drops, inspection time. */
+export interface ApplianceState {
+  id: string;
+  /** The balancer whose flows it inspects. */
+  balancer: string;
+  concurrency: number;
+  busy: number;
+  queued: number;
+  queueLimit: number;
+  admitted: number;
+  dropped: number;
+  meanWaitMs: number;
+  /** Mean time it takes to inspect a request (its distribution's mean × its slow factor), ms. */
+  inspectionMs: number;
 }
 
 /** One blind window: from a real failure to the target leaving rotation (or recovering unnoticed). */

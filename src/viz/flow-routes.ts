@@ -1,16 +1,18 @@
 /**
  * The edges of the topology picture and the routes dots travel: client → balancer (a listener) is the
- * inbound leg; balancer (the rule that forwards to the group) → group → target is the outbound leg.
+ * inbound leg; balancer (the rule that forwards to the group) → group → target is the outbound leg. A
+ * balancer with GWLB inspection sends its flows across its appliance group's frame first (appliance-column.ts).
  * Crossing a node is instantaneous: a dot enters on its left side and leaves on its right. Targets in a
  * grid of several columns are reached along the street under their row, then up into their waiting spot.
  */
 import type { Topology } from '../engine/types.ts';
 import { curvePath, type Curve, type Point } from './curves.ts';
 import type { LayoutNode, Rect } from './layout-types.ts';
+import type { ApplianceFrame } from './appliance-column.ts';
 
 export interface LayoutEdge {
   key: string;
-  kind: 'client' | 'rule' | 'member' | 'street';
+  kind: 'client' | 'rule' | 'inspect' | 'member' | 'street';
   curve: Curve;
   /** SVG path data. */
   path: string;
@@ -52,6 +54,7 @@ export function buildEdgesAndRoutes(
   balancers: LayoutNode[],
   groups: LayoutNode[],
   targets: LayoutNode[],
+  appliances: readonly ApplianceFrame[] = [],
 ): { edges: LayoutEdge[]; routes: (TargetRoute | null)[]; balancerDoor: BalancerDoor | null } {
   const edges = new Map<string, LayoutEdge>();
   const add = (key: string, kind: LayoutEdge['kind'], c: Curve, group: string | null = null, label: string | null = null): LayoutEdge => {
@@ -64,7 +67,7 @@ export function buildEdgesAndRoutes(
   };
   const groupNode = new Map(groups.map((g) => [g.id, g]));
   /** Per group: the edges and curves from the clients to it (first balancer row forwarding to it). */
-  const entry = new Map<string, { edges: LayoutEdge[]; inbound: Curve; toGroup: Curve }>();
+  const entry = new Map<string, { edges: LayoutEdge[]; inbound: Curve; toGroup: Curve[] }>();
 
   for (const b of balancers) {
     const listenerRows = b.rows.filter((r) => r.kind === 'listener');
@@ -72,8 +75,18 @@ export function buildEdgesAndRoutes(
     b.rows.forEach((r, i) => {
       const g = r.group === null ? undefined : groupNode.get(r.group);
       if (r.kind === 'listener' || g === undefined) return;
-      const ruleEdge = add(`rule:${b.id}:${i}`, 'rule', curve(right(b, r.y), left(g)), g.id, r.percent === null ? null : `${r.percent} %`);
-      if (!entry.has(g.id)) entry.set(g.id, { edges: [clientEdges[r.listener], ruleEdge], inbound: clientEdges[r.listener].curve, toGroup: ruleEdge.curve });
+      const label = r.percent === null ? null : `${r.percent} %`;
+      const frame = appliances.find((f) => f.balancer === b.id);
+      if (frame === undefined) {
+        const ruleEdge = add(`rule:${b.id}:${i}`, 'rule', curve(right(b, r.y), left(g)), g.id, label);
+        if (!entry.has(g.id)) entry.set(g.id, { edges: [clientEdges[r.listener], ruleEdge], inbound: clientEdges[r.listener].curve, toGroup: [ruleEdge.curve] });
+        return;
+      }
+      // into the appliance group's lane, across it, and on to the group
+      const ruleEdge = add(`rule:${b.id}:${i}`, 'rule', curve(right(b, r.y), left(frame, frame.laneY)), g.id, label);
+      const lane = add(`inspect:${frame.group}`, 'inspect', curve(left(frame, frame.laneY), right(frame, frame.laneY)));
+      const onward = add(`inspect:${frame.group}:${g.id}`, 'rule', curve(right(frame, frame.laneY), left(g)), g.id);
+      if (!entry.has(g.id)) entry.set(g.id, { edges: [clientEdges[r.listener], ruleEdge, lane, onward], inbound: clientEdges[r.listener].curve, toGroup: [ruleEdge.curve, lane.curve, onward.curve] });
     });
   }
 
@@ -101,7 +114,7 @@ export function buildEdgesAndRoutes(
     }
     const e = entry.get(g.id);
     for (const edge of [...carrying, ...(e?.edges ?? [])]) edge.targets.push(t.targetIndex);
-    if (e !== undefined) routes[t.targetIndex] = { inbound: [e.inbound], outbound: [e.toGroup, ...outbound], dwell };
+    if (e !== undefined) routes[t.targetIndex] = { inbound: [e.inbound], outbound: [...e.toGroup, ...outbound], dwell };
   }
   const first = balancers[0];
   const door = first ? left(first, first.rows[0]?.y) : null;

@@ -1,7 +1,7 @@
 /**
  * The topology picture's layout: a layered, left-to-right diagram computed, not simulated, so it is
  * deterministic and never overlaps. Columns: clients → balancers (with their listeners and rules as rows)
- * → target groups → targets. Each group owns a horizontal band holding its targets in a grid, split into
+ * → a GWLB's inspection appliances, when a balancer has them (appliance-column.ts) → target groups → targets. Each group owns a horizontal band holding its targets in a grid, split into
  * zone sub-bands when there are zones, framed when a scaling group owns it, with its databases under the
  * group node (band-layout.ts). Targets that are not registered are left out and counted, except those
  * the caller asks to draw (instances still booting). Many targets switch from cards to small tiles; past
@@ -15,8 +15,9 @@ import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
 import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
 import { STORE_HEIGHT } from './session-stores.ts';
+import { APPLIANCE, applianceGroups, layoutAppliances, type ApplianceFrame } from './appliance-column.ts';
 
-export type { DatabaseLink, ScalingFrame, ZoneBand };
+export type { ApplianceFrame, DatabaseLink, ScalingFrame, ZoneBand };
 
 export type { BalancerRow, LayoutNode, NodeKind, Rect } from './layout-types.ts';
 import type { BalancerRow, LayoutNode } from './layout-types.ts';
@@ -34,6 +35,8 @@ export interface TopologyLayout {
   zones: ZoneBand[];
   /** Scaling-group frames around the bands of the groups they own. */
   frames: ScalingFrame[];
+  /** GWLB appliance groups, each framed in the column between the balancers and the groups. */
+  appliances: ApplianceFrame[];
   /** Links from target groups to the databases they query. */
   links: DatabaseLink[];
   /** Per engine target index: where its dots travel; null when it is not drawn or nothing routes to it. */
@@ -128,16 +131,21 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const storeGroups = options.storeGroups ?? new Set<string>();
   // a group's members are its registered targets (the engine lists only those), plus the extra ones asked for
   const extra = [...alsoDraw].filter((t) => topology.targets[t] !== undefined).sort((a, b) => a - b);
-  const members = topology.groups.map((g) => {
+  // a GWLB's appliance groups get a column of their own; the other groups get bands
+  const inspecting = applianceGroups(topology);
+  const bandGroups = topology.groups.filter((g) => !inspecting.has(g.id));
+  const applianceWidth = inspecting.size > 0 ? APPLIANCE.width + minGapX : 0;
+  const gaps = inspecting.size > 0 ? 4 : 3;
+  const members = bandGroups.map((g) => {
     const listed = g.targets.filter((t) => topology.targets[t]?.registered === true || alsoDraw.has(t));
     return [...listed, ...extra.filter((t) => topology.targets[t].group === g.id && !listed.includes(t))];
   });
   const registered = sum(members, (m) => m.length);
   // columns: as many target columns as fit, but no more than needed to keep about PREFERRED_ROWS rows (each
   // zone header counting as one)
-  const zoneCount = max(topology.groups, (g, gi) => groupZones(topology, g.id, members[gi]).length) ?? 0;
+  const zoneCount = max(bandGroups, (g, gi) => groupZones(topology, g.id, members[gi]).length) ?? 0;
   const preferredRows = Math.max(2, PREFERRED_ROWS - zoneCount);
-  const fixed = 2 * margin + clients.width + balancer.width + group.width + 3 * minGapX;
+  const fixed = 2 * margin + clients.width + balancer.width + applianceWidth + group.width + 3 * minGapX;
   const fitting = (c: { width: number; gapX: number }): number => Math.max(1, Math.floor((width - fixed + c.gapX) / (c.width + c.gapX)));
   const biggest = max(members, (m) => m.length) ?? 0;
   const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card) ? 'card' : 'tile';
@@ -148,11 +156,12 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / rowsWanted));
   const cols = Math.min(fitCols, wantCols);
   const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
-  const contentWidth = fixed - 3 * minGapX + targetsWidth;
-  const totalWidth = Math.max(width, contentWidth + 3 * minGapX);
-  const gapX = (totalWidth - contentWidth) / 3;
+  const contentWidth = fixed - 3 * minGapX - (applianceWidth > 0 ? minGapX : 0) + targetsWidth;
+  const totalWidth = Math.max(width, contentWidth + gaps * minGapX);
+  const gapX = (totalWidth - contentWidth) / gaps;
   const xBalancer = margin + clients.width + gapX;
-  const xGroup = xBalancer + balancer.width + gapX;
+  const xAppliances = xBalancer + balancer.width + gapX;
+  const xGroup = xBalancer + balancer.width + gapX + (applianceWidth > 0 ? APPLIANCE.width + gapX : 0);
   const xTargets = xGroup + group.width + gapX;
 
   // group bands, top to bottom; targets beyond the drawing budget are counted, not drawn
@@ -169,7 +178,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const databaseNodes: LayoutNode[] = [];
   const zones: ZoneBand[] = [];
   const frames: ScalingFrame[] = [];
-  topology.groups.forEach((g, gi) => {
+  bandGroups.forEach((g, gi) => {
     const drawn = members[gi].slice(0, Math.max(0, budget));
     budget -= drawn.length;
     const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, 2);
@@ -187,7 +196,8 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // balancers stacked and centred against the bands
   const heights = topology.balancers.map((b) => balancerHeight(b, forwards));
   const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
-  const contentHeight = Math.max(bandsHeight, stackHeight, clients.height);
+  const applianceHeight = layoutAppliances(topology, inspecting, xAppliances, margin, 0).height;
+  const contentHeight = Math.max(bandsHeight, stackHeight, clients.height, applianceHeight);
   let by = margin + (contentHeight - stackHeight) / 2;
   const balancerNodes = topology.balancers.map((b, i): LayoutNode => {
     const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: balancerRows(b, by, balancer.width, forwards), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
@@ -201,15 +211,19 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
     if ('streetY' in n) n.streetY += shift;
   }
 
+  // the appliance groups, centred like the balancers
+  const column = layoutAppliances(topology, inspecting, xAppliances, margin, contentHeight);
+  targetNodes.push(...column.nodes);
+
   // the clients face the first listener of the first balancer
   const first = balancerNodes[0];
   const clientsY = first ? first.rows[0].y - clients.height / 2 : margin;
   const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
 
   const nodes = [clientsNode, ...balancerNodes, ...groupNodes, ...databaseNodes, ...targetNodes];
-  const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames], (r) => r.y + r.height) ?? 0);
+  const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames, ...column.frames], (r) => r.y + r.height) ?? 0);
   const height = bottom + margin;
-  const { edges, routes, balancerDoor } = buildEdgesAndRoutes(topology, clientsNode, balancerNodes, groupNodes, targetNodes);
+  const { edges, routes, balancerDoor } = buildEdgesAndRoutes(topology, clientsNode, balancerNodes, groupNodes, targetNodes, column.frames);
   return {
     width: totalWidth,
     height,
@@ -218,11 +232,12 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
     edges,
     zones,
     frames,
+    appliances: column.frames,
     links: databaseLinks(topology, groupNodes, databaseNodes),
     routes,
     balancerDoor,
-    overflowTargets: registered - targetNodes.length,
-    unregisteredTargets: topology.targets.length - registered,
+    overflowTargets: registered - (targetNodes.length - column.nodes.length),
+    unregisteredTargets: topology.targets.length - registered - column.nodes.length,
   };
 }
 

@@ -5,12 +5,14 @@
  * Reading it changes nothing.
  */
 import type { SimState } from '../state.ts';
-import { TARGET_STRIDE, TF, type InfraSnapshot, type Snapshot } from '../types.ts';
+import { TARGET_STRIDE, TF, type ApplianceState, type InfraSnapshot, type Snapshot } from '../types.ts';
 import { circuitOf, healthOf, isEjected } from '../health/health-data.ts';
 import { warmUpFactor } from '../health/warm-up.ts';
 import { databaseStates } from '../infra/databases.ts';
 import { deploymentStates } from '../releases/deployments.ts';
 import { failureRecord, latencySummary, utilizationTotal } from './summaries.ts';
+import { applianceQueue } from '../network/inspection.ts';
+import { distMean } from '../core/distributions.ts';
 
 export function buildSnapshot(s: SimState): Snapshot {
   const store = s.store;
@@ -76,5 +78,19 @@ function infraSnapshot(s: SimState): InfraSnapshot {
     forwards: balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
     deployments: deploymentStates(s),
     sessionStores: s.groups.flatMap(({ cfg, retired }, gi) => (retired || cfg.sessionStore.kind === 'memory' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
+    ...(s.inspection === null ? {} : { appliances: applianceStates(s) }),
   };
+}
+
+/** Every inspecting balancer's appliances now. */
+function applianceStates(s: SimState): ApplianceState[] {
+  const now = s.nowMs;
+  return s.inspection!.flatMap((ins, b) => {
+    if (ins === null || ins.group < 0 || s.balancers[b].retired) return [];
+    const meanMs = distMean(ins.cfg.applianceMs);
+    return s.groups[ins.group].members.map((t) => {
+      const q = applianceQueue(s, ins, t);
+      return { id: s.store.ids[t], balancer: s.balancers[b].id, concurrency: q.concurrency, busy: q.busy(now), queued: q.queued(now), queueLimit: q.queueLimit, admitted: q.admitted, dropped: q.dropped, meanWaitMs: q.admitted === 0 ? 0 : q.waitedMs / q.admitted, inspectionMs: meanMs * s.store.slowFactor[t] };
+    });
+  });
 }

@@ -19,6 +19,7 @@ export function buildTopology(s: SimState): Topology {
         rules: b.layer === 7 ? l.rules.map((r) => ({ label: ruleLabel(r.match), group: r.forward })) : [],
         defaultGroup: l.defaultForward ?? null,
       })),
+      ...(b.inspection === undefined ? {} : { inspection: b.inspection.targetGroup }),
     })),
     groups: s.groups.filter((g) => !g.retired).map((g) => ({ id: g.id, algorithm: g.algorithmName, targets: [...g.members] })),
     targets: Array.from({ length: store.count }, (_, t) => ({
