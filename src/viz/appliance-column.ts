@@ -18,7 +18,7 @@ export interface ApplianceFrame extends Rect {
   laneY: number;
 }
 
-export const APPLIANCE = { width: 172, card: 84, gapY: 10, header: 22, pad: 8, lane: 26, gapFrames: 16 } as const;
+export const APPLIANCE = { width: 188, card: 102, gapY: 10, header: 22, pad: 8, lane: 26, gapFrames: 16 } as const;
 
 const blank = { rows: [], lines: [], streetY: NaN, streetX: NaN };
 
@@ -38,19 +38,24 @@ function frameHeight(count: number): number {
 }
 
 /**
- * Lays the appliance groups out in the column at `x`, centred in a content `contentHeight` tall from `top`:
- * their frames and, as target nodes, the appliances (registered ones).
+ * Lays the appliance groups out in the column at `x`, from `top`: each frame's lane level with the centre of
+ * the balancer it inspects for (`centres`, by balancer id; without, the frames are stacked from `top`), frames
+ * kept apart; their frames and, as target nodes, the appliances (registered ones).
  */
-export function layoutAppliances(topology: Topology, groups: Map<string, string>, x: number, top: number, contentHeight: number): { frames: ApplianceFrame[]; nodes: LayoutNode[]; height: number } {
+export function layoutAppliances(topology: Topology, groups: Map<string, string>, x: number, top: number, centres: ReadonlyMap<string, number> = new Map()): { frames: ApplianceFrame[]; nodes: LayoutNode[]; height: number } {
   const members = [...groups.keys()].map((id) => topology.groups.find((g) => g.id === id)!.targets.filter((t) => topology.targets[t]?.registered === true));
   const heights = members.map((m) => frameHeight(m.length));
   const height = heights.reduce((a, h) => a + h, 0) + APPLIANCE.gapFrames * Math.max(0, heights.length - 1);
-  let y = top + Math.max(0, (contentHeight - height) / 2);
+  let y = top;
   const frames: ApplianceFrame[] = [];
   const nodes: LayoutNode[] = [];
   [...groups.entries()].forEach(([group, balancer], i) => {
     const m = members[i];
     const above = Math.ceil(m.length / 2);
+    // the lane sits under the cards above it: move the frame so that it is level with the balancer
+    const laneOffset = APPLIANCE.header + APPLIANCE.pad + above * APPLIANCE.card + Math.max(0, above - 1) * APPLIANCE.gapY + APPLIANCE.lane / 2;
+    const centre = centres.get(balancer);
+    if (centre !== undefined) y = Math.max(y, centre - laneOffset);
     let cy = y + APPLIANCE.header + APPLIANCE.pad;
     const cardX = x + APPLIANCE.pad;
     const cardW = APPLIANCE.width - 2 * APPLIANCE.pad;

@@ -196,7 +196,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // balancers stacked and centred against the bands
   const heights = topology.balancers.map((b) => balancerHeight(b, forwards));
   const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
-  const applianceHeight = layoutAppliances(topology, inspecting, xAppliances, margin, 0).height;
+  const applianceHeight = layoutAppliances(topology, inspecting, xAppliances, margin).height;
   const contentHeight = Math.max(bandsHeight, stackHeight, clients.height, applianceHeight);
   let by = margin + (contentHeight - stackHeight) / 2;
   const balancerNodes = topology.balancers.map((b, i): LayoutNode => {
@@ -211,8 +211,8 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
     if ('streetY' in n) n.streetY += shift;
   }
 
-  // the appliance groups, centred like the balancers
-  const column = layoutAppliances(topology, inspecting, xAppliances, margin, contentHeight);
+  // the appliance groups, each level with the balancer it inspects for
+  const column = layoutAppliances(topology, inspecting, xAppliances, margin, new Map(balancerNodes.map((n) => [n.id, n.y + n.height / 2])));
   targetNodes.push(...column.nodes);
 
   // the clients face the first listener of the first balancer

@@ -55,6 +55,9 @@ describe('the appliance column', () => {
     expect([toFrame.x1, toFrame.y1]).toEqual([frame.x, frame.laneY]);
     expect(lane).toEqual({ x0: frame.x, y0: frame.laneY, x1: frame.x + frame.width, y1: frame.laneY });
     expect([onward.x0, onward.y0]).toEqual([frame.x + frame.width, frame.laneY]);
+    // the lane is level with the balancer whose flows take it
+    const lb = layout.nodes.find((x) => x.key === 'balancer:lb-1')!;
+    expect(frame.laneY).toBeCloseTo(lb.y + lb.height / 2, 9);
     const webNode = layout.nodes.find((x) => x.key === 'group:web')!;
     expect(onward.x1).toBe(webNode.x);
     const fw = topology.groups.find((g) => g.id === 'fw')!.targets;
