@@ -59,6 +59,7 @@ function rebuilt(s: SimState, old: Balancer, cfg: BalancerConfig): Balancer {
     b.l4.target.set(old.l4.target.subarray(0, n));
     b.l4.lastUsedMs.set(old.l4.lastUsedMs.subarray(0, n));
     b.l4.remaining.set(old.l4.remaining.subarray(0, n));
+    b.l4.node.set(old.l4.node.subarray(0, n));
   }
   if (same(old.cfg.capacity, cfg.capacity)) b.cpu = old.cpu;
   if (same(old.cfg.rateLimit, cfg.rateLimit) && same(old.cfg.waf, cfg.waf)) b.edge = old.edge;

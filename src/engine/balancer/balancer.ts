@@ -17,6 +17,8 @@ export interface L4Connections {
   target: Int32Array;
   lastUsedMs: Float64Array;
   remaining: Int32Array;
+  /** The node each client's connection goes through: a connection is with one node (NLB: per-node flow state), so another node means a new one. */
+  node: Int32Array;
   idleMs: number;
   perConnection: number;
   /** The last chooseOnConnection opened a new connection (network/ counts its handshakes). */
@@ -95,7 +97,7 @@ export class Balancer {
     for (const l of cfg.listeners) if (l.weightedForward) this.weights.set(l.port, l.weightedForward.map((w) => ({ ...w })));
     this.l4 =
       cfg.layer === 4
-        ? { target: new Int32Array(clients).fill(-1), lastUsedMs: new Float64Array(clients), remaining: new Int32Array(clients), idleMs: cfg.idleTimeoutSec * 1000, perConnection: cfg.requestsPerConnection, opened: false }
+        ? { target: new Int32Array(clients).fill(-1), lastUsedMs: new Float64Array(clients), remaining: new Int32Array(clients), node: new Int32Array(clients).fill(NODE_NONE), idleMs: cfg.idleTimeoutSec * 1000, perConnection: cfg.requestsPerConnection, opened: false }
         : null;
     this.clientsSized = clients;
     const multi = nodeZones.length > 1;

@@ -187,7 +187,8 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (l4 === null) return;
     const t = l4.target[client];
     const idle = s.nowMs - l4.lastUsedMs[client];
-    const why = t < 0 ? 'the client has no open connection' : l4.remaining[client] <= 0 ? `its connection used all ${l4.perConnection} requests` : idle > l4.idleMs ? `its connection was idle ${sec(idle)} (> ${sec(l4.idleMs)})` : s.store.inRotation[t] === 0 ? `its connection's target ${s.store.ids[t]} is out of rotation` : s.store.groupOf[t] !== group ? 'its connection is to another group' : '';
+    const node = b.clientNode === null ? 0 : b.clientNode[client];
+    const why = t < 0 ? 'the client has no open connection' : l4.node[client] !== node ? 'its connection was through another node of the balancer (each node keeps its own flows)' : l4.remaining[client] <= 0 ? `its connection used all ${l4.perConnection} requests` : idle > l4.idleMs ? `its connection was idle ${sec(idle)} (> ${sec(l4.idleMs)})` : s.store.inRotation[t] === 0 ? `its connection's target ${s.store.ids[t]} is out of rotation` : s.store.groupOf[t] !== group ? 'its connection is to another group' : '';
     if (why === '') this.step(o, s, 'choose', `${b.id} (layer 4)`, `keeps the client's open connection to ${s.store.ids[t]}`, `a layer-4 balancer sends every request of a connection to one target; ${l4.remaining[client]} requests left on it, idle ${sec(idle)}`);
     else this.step(o, s, 'choose', `${b.id} (layer 4)`, 'opens a new connection', why);
   }

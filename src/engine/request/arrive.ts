@@ -82,7 +82,7 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   const group = s.groups[pool.group[slot]];
   group.zoneFilter = pool.zone[slot];
   const ip = s.clients.ip(client);
-  const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form) : choose(s, group, ip, client, form, NO_TRIES);
+  const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form, b.clientNode === null ? 0 : b.clientNode[client]) : choose(s, group, ip, client, form, NO_TRIES);
   if (t < 0) return fail(s, slot, FAIL['no-target']);
   pool.lb[slot] = b.index;
   accountArrival(s, slot, b, client, cls, t, b.l4 !== null && b.l4.opened);

@@ -13,14 +13,19 @@ import { onSelected } from '../health/passive.ts';
 
 const NO_TRIES: readonly number[] = [];
 
-/** A layer-4 balancer: the client's open connection keeps its target while it lasts; a new one is chosen. */
-export function chooseOnConnection(s: SimState, l4: L4Connections, group: TargetGroup, ip: number, client: number, cls: number): number {
+/**
+ * A layer-4 balancer: the client's open connection keeps its target while it lasts; a new one is chosen. The
+ * connection is with balancer node `node`: a client that now reaches another node (its node failed, or DNS
+ * gave another address) opens a new connection there, as an NLB node keeps its own flows.
+ */
+export function chooseOnConnection(s: SimState, l4: L4Connections, group: TargetGroup, ip: number, client: number, cls: number, node: number): number {
   let t = l4.target[client];
   const now = s.nowMs;
   if (s.explain !== null) s.explain.connection(s, client, group.index);
   group.direct = false;
-  if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || s.store.inRotation[t] === 0 || s.store.groupOf[t] !== group.index) {
+  if (t < 0 || l4.remaining[client] <= 0 || now - l4.lastUsedMs[client] > l4.idleMs || s.store.inRotation[t] === 0 || s.store.groupOf[t] !== group.index || l4.node[client] !== node) {
     t = choose(s, group, ip, client, cls, NO_TRIES);
+    l4.node[client] = node;
     l4.target[client] = t;
     l4.remaining[client] = l4.perConnection;
     l4.opened = true;
