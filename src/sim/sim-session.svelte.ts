@@ -299,6 +299,12 @@ export class SimSession implements PlaybackTarget {
     return this.#worker.ask((api) => api.checkGoals(id, goals));
   }
 
+  /** Sets the lesson's check (goals judged exactly at `atMs`); its judgement once the run has passed it, else null. */
+  judgeAt(atMs: number, goals: LessonGoal[]): Promise<GoalResult[] | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.judgeAt(id, atMs, goals));
+  }
+
   /** The journey of one request of this run (the worker replays the run to it, so allow a long answer). */
   explain(requestId: number): Promise<Journey | null> {
     const id = this.#need();

@@ -68,7 +68,8 @@ export class LessonRun {
         announce: (_, { text }) => this.#announce(text),
       },
       actors: {
-        check: fromPromise(async () => this.#lab.session.checkGoals(lesson.goals)),
+        // the judgement taken exactly at the check second; asked now only if the check was set too late
+        check: fromPromise(async () => (await this.#lab.session.judgeAt(lesson.checkSec * 1000, [...lesson.goals])) ?? this.#lab.session.checkGoals(lesson.goals)),
         solve: fromPromise(() => this.#open(MAIN_WORLD, true)),
         reset: fromPromise(() => this.#open(this.world ?? MAIN_WORLD, false, true)),
       },
@@ -134,6 +135,7 @@ export class LessonRun {
       const timeMs = session.timeMs;
       const { context } = this.state;
       const asked: LessonGoal[] = this.world === MAIN_WORLD ? [...this.lesson.goals] : [];
+      if (asked.length > 0) await session.judgeAt(this.lesson.checkSec * 1000, asked);
       const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
       if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
       const predict = step.predict;
