@@ -127,7 +127,7 @@ export interface SimApi {
   /** The run's notable requests so far: failed by reason (with counts), the slowest, the retried. */
   notable(id: SessionId): NotableLists;
   /** The balancing algorithm's internals for one target group now; null for an unknown group. */
-  internals(id: SessionId, groupId: string): GroupInternals | null;
+  internals(id: SessionId, groupId: string, leavingId?: string): GroupInternals | null;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -329,7 +329,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
 
     notable: (id) => session(id).notable(),
-    internals: (id, groupId) => session(id).sim.internals(String(groupId)),
+    internals: (id, groupId, leavingId) => session(id).sim.internals(String(groupId), leavingId === undefined ? undefined : String(leavingId)),
 
     close(id) {
       sessions.delete(id);

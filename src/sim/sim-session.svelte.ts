@@ -311,10 +311,10 @@ export class SimSession implements PlaybackTarget {
     return this.#worker.ask((api) => api.explain(id, requestId), SEEK_TIMEOUT_MS);
   }
 
-  /** The balancing algorithm's internals for one target group now. */
-  internals(groupId: string): Promise<GroupInternals | null> {
+  /** The balancing algorithm's internals for one target group now (with `leavingId`: the keys its leaving moves). */
+  internals(groupId: string, leavingId?: string): Promise<GroupInternals | null> {
     const id = this.#need();
-    return this.#worker.ask((api) => api.internals(id, groupId));
+    return this.#worker.ask((api) => api.internals(id, groupId, leavingId));
   }
 
   /** The run's failed (by reason), slowest and retried requests so far. */

@@ -20,6 +20,9 @@ import { assignServerIds } from './server-ids.ts';
 
 const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev', 'haproxy-hash'];
 
+/** How many recent hash keys a group keeps for the internals panel. */
+export const RECENT_KEYS = 256;
+
 export class TargetGroup implements GroupView {
   /** The group's configuration now (a live patch replaces it). */
   cfg: TargetGroupConfig;
@@ -83,6 +86,9 @@ export class TargetGroup implements GroupView {
   private keyName = '';
   private classKeys: string[] = [];
   private readonly request: RequestKey = { clientIp: 0, key: '' };
+  /** The last RECENT_KEYS hash keys picked by (a circular list; hash algorithms only), for "which keys move". */
+  readonly recentKeys: string[] = [];
+  private recentAt = 0;
 
   constructor(
     cfg: TargetGroupConfig,
@@ -293,7 +299,11 @@ export class TargetGroup implements GroupView {
     this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0 || this.tier >= 0;
     const r = this.request;
     r.clientIp = clientIp;
-    r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
+    if (this.needsKey) {
+      r.key = this.keyFor(clientIp, clientId, cls);
+      this.recentKeys[this.recentAt] = r.key;
+      this.recentAt = (this.recentAt + 1) % RECENT_KEYS;
+    } else r.key = '';
     r.avoid = this.avoid;
     if (this.tier < 0) {
       const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);
