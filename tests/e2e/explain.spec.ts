@@ -93,6 +93,9 @@ test('the event log says the numbers behind a health verdict, and Erlang C is dr
   await lab.tab('charts');
   await expect(page.getByTestId('chart-latency')).toContainText('p95 Erlang C');
   await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('80%');
+  // the prediction follows the system as it runs now: a fourth server live makes it M/M/16, ρ = 9.6 / 16 = 60 %
+  expect(await page.evaluate(() => window.__lab.apply({ action: 'set-target-count', group: 'web', count: 4 }))).toBe(true);
+  await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('60%');
   // a 5 s ALB check with thresholds 2/2, then b crashes: two refused probes mark it unhealthy
   const healthCheck = { preset: 'aws-alb' as const, intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
   expect(await page.evaluate((hc) => window.__lab.apply({ action: 'set-health-check', group: 'web', healthCheck: hc }), healthCheck)).toBe(true);
