@@ -133,6 +133,8 @@ test('consistent hashing: choosing a cache that would leave shows which keys mov
   // hash mod 5 → mod 4 keeps a key only where both agree: about 1/5 of keys stay, far more move than on the ring
   expect(Number(await page.getByTestId('key-moves-modulo').textContent())).toBeGreaterThan(moved);
   await expect(page.getByTestId('key-moves-examples').locator('li').first()).toContainText('cache-b →');
+  // the ring drawn: one outlined dot per moving key
+  await expect(page.getByTestId('key-ring').getByTestId('moved-key')).toHaveCount(moved);
   await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-key-moves.png') });
   expect(errors).toEqual([]);
 });

@@ -30,6 +30,11 @@ export interface KeyMoves {
   examples: { key: string; from: string; to: string }[];
   /** How many would move under `hash mod n` instead. */
   moduloMoved: number;
+  /**
+   * The ketama ring to draw: arcs of hash space (shares of 2^32, clockwise from 0) by the target that owns them,
+   * and each recent key where it hashes, its target now and once the leaving target has gone. Absent for Maglev.
+   */
+  ring?: { arcs: { from: number; to: number; owner: string }[]; keys: { at: number; owner: string; to: string }[] };
 }
 
 export interface GroupInternals {

@@ -40,6 +40,29 @@ function ringOwner(points: Uint32Array, members: Int32Array, hash: number, skip:
 }
 
 /**
+ * The ring as arcs of hash space by owner: a point owns the hashes after the point before it up to itself
+ * (the first point also owns the wrap past the last); neighbouring arcs of one owner are merged.
+ */
+function ringArcs(points: Uint32Array, members: Int32Array, ids: readonly string[]): { from: number; to: number; owner: string }[] {
+  const arcs: { from: number; to: number; owner: string }[] = [];
+  const n = points.length;
+  const last = points[n - 1] / 2 ** 32;
+  const first = ids[members[0]] ?? '?';
+  arcs.push({ from: 0, to: points[0] / 2 ** 32, owner: first });
+  for (let i = 1; i < n; i++) {
+    const owner = ids[members[i]] ?? '?';
+    const to = points[i] / 2 ** 32;
+    const prev = arcs[arcs.length - 1];
+    if (prev.owner === owner) prev.to = to;
+    else arcs.push({ from: prev.to, to, owner });
+  }
+  const tail = arcs[arcs.length - 1];
+  if (tail.owner === first && arcs.length > 1) tail.to = 1;
+  else arcs.push({ from: last, to: 1, owner: first });
+  return arcs;
+}
+
+/**
  * The keys of group `groupId` that move if target `leavingId` leaves, or null when the group's algorithm
  * has no ring or table (not a consistent hash), the target is not a member, or no key was hashed yet.
  */
@@ -49,10 +72,12 @@ export function keyMoves(s: SimState, g: TargetGroup, ring: { ringHash?: Uint32A
   const keys = [...new Set(g.recentKeys)];
   if (leaving < 0 || keys.length === 0 || ids.length < 2) return null;
   let now: (hash: number) => number, after: (hash: number) => number;
+  let drawn: KeyMoves['ring'];
   if (ring.ringHash !== undefined && ring.ringMember !== undefined && ring.ringHash.length > 0) {
     const points = ring.ringHash, members = ring.ringMember;
     now = (h) => ringOwner(points, members, h, -1);
     after = (h) => ringOwner(points, members, h, leaving);
+    drawn = { arcs: ringArcs(points, members, ids), keys: [] };
   } else if (ring.table !== undefined && ring.table.length > 0) {
     const table = ring.table, size = table.length;
     const addresses = ids.map((_, i) => g.address(i));
@@ -66,6 +91,7 @@ export function keyMoves(s: SimState, g: TargetGroup, ring: { ringHash?: Uint32A
   for (const key of keys) {
     const h = hashOf(key);
     const from = now(h), to = after(h);
+    drawn?.keys.push({ at: h / 2 ** 32, owner: ids[from] ?? '?', to: ids[to] ?? '?' });
     if (from === leaving) out.onLeaving++;
     if (from !== to) {
       out.moved++;
@@ -76,5 +102,6 @@ export function keyMoves(s: SimState, g: TargetGroup, ring: { ringHash?: Uint32A
     }
     if (h % ids.length !== rest[h % rest.length]) out.moduloMoved++;
   }
+  if (drawn !== undefined) out.ring = drawn;
   return out;
 }

@@ -74,7 +74,17 @@ describe.each(['consistent-hash', 'maglev'])('%s: which keys move when a target 
     // consistent hashing moves b's keys; hash mod n would move most of them: with 5 targets about 4/5
     expect(km.moved).toBeGreaterThanOrEqual(onB);
     expect(km.moduloMoved).toBeGreaterThan(km.moved);
-    if (algorithm === 'consistent-hash') expect(km.movedFromOthers).toBe(0); // ketama: other points never move
+    if (algorithm === 'consistent-hash') {
+      expect(km.movedFromOthers).toBe(0); // ketama: other points never move
+      // the ring drawn: arcs cover [0, 1) in order, and each key lies on an arc of the target it went to
+      const { arcs, keys } = km.ring!;
+      expect(arcs[0].from).toBe(0);
+      expect(arcs[arcs.length - 1].to).toBe(1);
+      arcs.slice(1).forEach((a, i) => expect(a.from).toBe(arcs[i].to));
+      expect(keys).toHaveLength(km.keys);
+      for (const k of keys) expect(arcs.find((a) => k.at > a.from && k.at <= a.to)?.owner).toBe(k.owner);
+      expect(keys.filter((k) => k.owner !== k.to)).toHaveLength(km.moved);
+    } else expect(km.ring).toBeUndefined();
   });
 
   it('is left out when no target is asked about, or the target is not a member', () => {
