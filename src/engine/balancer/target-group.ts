@@ -17,6 +17,7 @@ import { formatIpv4 } from '../traffic/clients.ts';
 import { pathOnly } from './router.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
 import { assignServerIds } from './server-ids.ts';
+import { budgetFor, type RetryBudget } from '../request/retry-budget.ts';
 
 const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev', 'haproxy-hash'];
 
@@ -56,6 +57,8 @@ export class TargetGroup implements GroupView {
   /** Passive health / circuit check per pick, when the group has one. */
   allows: ((t: number) => boolean) | null = null;
   retries: NonNullable<TargetGroupConfig['retries']> | null = null;
+  /** Envoy's retry budget (nginx-style retries with `budget`), else null. */
+  retryBudget: RetryBudget | null = null;
   /** The group binds clients to targets (stickiness). */
   sticky = false;
   /** The last sticky pick went where the client's binding said (HAProxy's SF_DIRECT); read right after choose(). */
@@ -113,6 +116,7 @@ export class TargetGroup implements GroupView {
     this.timeoutMs = cfg.requestTimeoutMs;
     this.deregistrationDelaySec = cfg.deregistrationDelaySec;
     this.retries = cfg.retries ?? null;
+    this.retryBudget = budgetFor(cfg.retries?.style === 'nginx' ? cfg.retries.budget : undefined, this.retryBudget);
     this.sticky = cfg.stickiness !== undefined;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
