@@ -172,6 +172,8 @@ export class LessonRun {
       if (predict !== null && timeMs < momentMs) this.beforeMoment = true;
       // a diagnosis has no moment: its outcome comes with the learner's answer (predict), not from the run
       const observe = predict !== null && !isDiagnosis(predict) && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
+      // a Reset forgets outcomes, not answers: a diagnosis given before it is its outcome again
+      if (isDiagnosis(predict) && step.number in context.predictions && !(step.number in context.observed)) this.send({ type: 'lesson.observed', step: step.number, option: predict!.answer });
       if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
       const results = asked.length > 0 ? await session.checkGoals(asked) : [];
       this.#takeResults(results, step.number, observe ? predict.options.length : 0);
