@@ -69,6 +69,8 @@ test('clinic: a lying health check is diagnosed, fixed with a deep check, and it
   await expect(kase.getByTestId('case-diagnose-first')).toBeVisible();
   await expect(page.getByTestId('tries')).toHaveCount(0);
   await expect(kase.getByTestId('case-solve')).toHaveCount(0);
+  await kase.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('clinic-diagnose-first.png') });
 
   await player.advance(40_000);
   await page.getByRole('radio', { name: /lost its database/ }).check();
