@@ -192,6 +192,15 @@ export const HintsDirectiveSchema = z.strictObject({
 /** A wait-for: a condition, with an optional label for the player ("Waiting until …"). */
 export const WaitDirectiveSchema = conditionKinds({ label: text(120).optional() });
 
+/**
+ * A case's own goals, on a step that shows a scene (the anti-pattern clinic): when its check is made and what
+ * must hold then, as in goals.json. The step's `solution` meets them; the scene as it starts does not.
+ */
+export const CaseGoalsDirectiveSchema = z.strictObject({
+  checkSec: z.int().min(1).max(MAX_LESSON_SEC),
+  goals: z.array(GoalSchema).min(1).max(8),
+});
+
 /** Directive names and what their JSON must be (the ids they name are checked against the step's world later). */
 export const DIRECTIVES = {
   wait: WaitDirectiveSchema,
@@ -199,6 +208,10 @@ export const DIRECTIVES = {
   predict: PredictDirectiveSchema,
   hints: HintsDirectiveSchema,
   scene: id,
+  /** A scene step's own goals (a case); needs a `solution` beside it. */
+  goals: CaseGoalsDirectiveSchema,
+  /** A scene step's own solution: live changes as in solution.json, each at `atSec` of the case's run. */
+  solution: SolutionFileSchema,
   /** Prose shown once the step's run has produced its result; see reveal.ts for `{{value|fallback}}`. */
   reveal: z.string().min(1).max(1500),
 } as const;

@@ -102,4 +102,34 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await page.screenshot({ path: artifactPath('breakers-done.png') });
     expect(errors).toEqual([]);
   });
+
+// Lesson 24, the anti-pattern clinic: case 5 (a health check that lies). The learner runs the case and reads it
+// before the fix is offered, diagnoses the cause, applies the offered fix (a deep check) and sees the case's goals met.
+test('clinic: a lying health check is diagnosed, fixed with a deep check, and its case closes', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/anti-pattern-clinic/5');
+  await expect(player.stepTitle).toHaveText('Case 5: healthy, and failing', { timeout: 30_000 });
+  await opened(player);
+  const kase = page.getByTestId('case');
+  await expect(kase.getByTestId('case-diagnose-first')).toBeVisible();
+  await expect(page.getByTestId('tries')).toHaveCount(0);
+  await expect(kase.getByTestId('case-solve')).toHaveCount(0);
+  await kase.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('clinic-diagnose-first.png') });
+
+  await player.advance(40_000);
+  await page.getByRole('radio', { name: /lost its database/ }).check();
+  await page.getByTestId('predict-submit').click();
+  await expect(page.getByTestId('predict-outcome')).toContainText('The cause:');
+  await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('lost its database');
+  await page.screenshot({ path: artifactPath('clinic-diagnosed.png') });
+
+  await page.getByRole('button', { name: /Make \/health check the database/ }).click();
+  await player.advance(80_000);
+  for (const id of ['detected', 'site-up']) await expect(kase.getByTestId(`case-goal-${id}`)).toHaveAttribute('data-state', 'met');
+  await expect(kase.getByTestId('case-closed')).toContainText('Case closed');
+  await kase.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('clinic-closed.png') });
+  expect(errors).toEqual([]);
 });

@@ -6,7 +6,7 @@
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Lesson } from '../../content/lesson.ts';
-import type { GoalResult } from '../../engine/goals/index.ts';
+import type { GoalResult, TimedChange } from '../../engine/goals/index.ts';
 import type { LessonGoal } from '../../content/conditions.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
@@ -24,6 +24,9 @@ export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
 const isoNow = (): string => new Date(Date.now()).toISOString();
 const WAIT_ID = '__wait';
+const CASE_ID = '__case-';
+/** A prediction whose options have no `when`: a diagnosis, answered by the learner's reading of the run, not by a moment of it. */
+export const isDiagnosis = (predict: { options: readonly { when?: unknown }[] } | null): boolean => predict !== null && predict.options.every((o) => o.when === undefined);
 const optionId = (i: number) => `__option-${i}`;
 
 export class LessonRun {
@@ -42,6 +45,10 @@ export class LessonRun {
   score = $state<Score | null>(null);
   /** That run was Solve's: it is shown, not kept as the best. */
   scoreSolved = $state(false);
+  /** A case step's goals on the scene's run now (ids as authored); empty on other steps. */
+  caseResults = $state<GoalResult[]>([]);
+  /** The case on screen was opened with its fix ("Solve this case"). */
+  caseSolved = $state(false);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
@@ -56,6 +63,8 @@ export class LessonRun {
       actions: {
         showStep: (_, { step }) => {
           this.beforeMoment = false;
+          this.caseResults = [];
+          this.caseSolved = false;
           progress.noteStep(lesson.slug, step);
           const hash = lessonHash(lesson.slug, step, location.hash);
           if (location.hash !== hash) location.hash = hash;
@@ -71,7 +80,11 @@ export class LessonRun {
         // the judgement taken exactly at the check second; asked now only if the check was set too late
         check: fromPromise(async () => (await this.#lab.session.judgeAt(lesson.checkSec * 1000, [...lesson.goals])) ?? this.#lab.session.checkGoals(lesson.goals)),
         solve: fromPromise(() => this.#open(MAIN_WORLD, true)),
-        reset: fromPromise(() => this.#open(this.world ?? MAIN_WORLD, false, true)),
+        reset: fromPromise(() => {
+          this.caseResults = [];
+          this.caseSolved = false;
+          return this.#open(this.world ?? MAIN_WORLD, false, true);
+        }),
       },
     });
     const taskStep = lesson.steps.find((s) => s.hints !== null)?.number ?? 1;
@@ -124,6 +137,23 @@ export class LessonRun {
     return refused;
   }
 
+  /** Records the learner's answer; a diagnosis's outcome is its authored cause, known as soon as it is given. */
+  predict(step: number, option: number): void {
+    this.send({ type: 'lesson.predict', step, option });
+    const predict = this.lesson.steps[step - 1]?.predict ?? null;
+    if (isDiagnosis(predict)) this.send({ type: 'lesson.observed', step, option: predict!.answer });
+  }
+
+  /** "Solve this case": the step's scene reopened with the case's fix applied at its times, run to the case's check. */
+  async solveCase(): Promise<void> {
+    const step = this.step;
+    if (step.case === null || step.scene === null) return;
+    this.caseResults = [];
+    await this.#open(step.scene, { changes: step.case.solution, atMs: step.case.checkSec * 1000 });
+    this.caseSolved = true;
+    this.send({ type: 'lesson.acted' });
+  }
+
   /** Asks the engine about the run now: the goals (lesson world only), the step's wait, its prediction's options. */
   async poll(): Promise<void> {
     if (this.#polling) return void (this.#pollAgain = true);
@@ -138,10 +168,14 @@ export class LessonRun {
       if (asked.length > 0) await session.judgeAt(this.lesson.checkSec * 1000, asked);
       const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
       if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
+      if (step.case !== null && this.world === step.scene) asked.push(...step.case.goals.map((g) => ({ ...g, id: CASE_ID + g.id })));
       const predict = step.predict;
       const momentMs = (predict?.atSec ?? 0) * 1000;
       if (predict !== null && timeMs < momentMs) this.beforeMoment = true;
-      const observe = predict !== null && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
+      // a diagnosis has no moment: its outcome comes with the learner's answer (predict), not from the run
+      const observe = predict !== null && !isDiagnosis(predict) && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
+      // a Reset forgets outcomes, not answers: a diagnosis given before it is its outcome again
+      if (isDiagnosis(predict) && step.number in context.predictions && !(step.number in context.observed)) this.send({ type: 'lesson.observed', step: step.number, option: predict!.answer });
       if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
       const results = asked.length > 0 ? await session.checkGoals(asked) : [];
       this.#takeResults(results, step.number, observe ? predict.options.length : 0);
@@ -208,6 +242,7 @@ export class LessonRun {
       if (newlyMet.length > 0 && !goals.every((g) => g.met)) this.#announce(newlyMet.map((g) => `Goal met: ${g.label}.`).join(' '));
       this.send({ type: 'lesson.goals', results: goals });
     }
+    if (this.step.case !== null && this.step.number === step) this.caseResults = results.filter((r) => r.id.startsWith(CASE_ID)).map((r) => ({ ...r, id: r.id.slice(CASE_ID.length) }));
     if (results.some((r) => r.id === WAIT_ID && r.met)) this.send({ type: 'lesson.waited', step });
     if (options > 0) {
       const held = Array.from({ length: options }, (_, i) => {
@@ -224,14 +259,16 @@ export class LessonRun {
     queueMicrotask(() => (this.announcement = text));
   }
 
-  /** Opens a world (one at a time, in order): fresh, or with the solution run to the check. */
-  #open(world: string, solved = false, force = false): Promise<void> {
+  /**
+   * Opens a world (one at a time, in order): fresh, or solved: with the lesson's solution run to its check
+   * (`true`), or with a case's fix run to the case's check.
+   */
+  #open(world: string, solved: boolean | { changes: TimedChange[]; atMs: number } = false, force = false): Promise<void> {
     this.#opening = this.#opening.then(async () => {
       if (world === this.world && !solved && !force) return;
       const scenario = this.scenarioOf(world);
-      const request: LoadRequest = solved
-        ? { source: scenario, origin: 'lesson', seed: scenario.seed, changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 }
-        : { source: scenario, origin: 'lesson' };
+      const fix = solved === true ? { changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 } : solved === false ? null : solved;
+      const request: LoadRequest = fix !== null ? { source: scenario, origin: 'lesson', seed: scenario.seed, ...fix } : { source: scenario, origin: 'lesson' };
       this.world = world;
       this.#lab.playback.send({ type: 'playback.load', request });
       await settled(() => this.#lab.playback.status !== 'loading');
