@@ -102,6 +102,7 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await page.screenshot({ path: artifactPath('breakers-done.png') });
     expect(errors).toEqual([]);
   });
+});
 
 // Lesson 24, the anti-pattern clinic: case 5 (a health check that lies). The learner runs the case and reads it
 // before the fix is offered, diagnoses the cause, applies the offered fix (a deep check) and sees the case's goals met.
