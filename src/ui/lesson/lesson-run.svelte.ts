@@ -18,7 +18,7 @@ import { scoreOf, type Score } from '../../content/score.ts';
 import { noteScore } from '../../content/progress.ts';
 
 
-/** How far one stride of "Run to the moment" goes once only the prediction's moment is due: the charts' 600 s. */
+/** The last stride of "Run to the moment" once only the prediction's moment is due: the charts' 600 s. */
 const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
@@ -167,9 +167,10 @@ export class LessonRun {
   /**
    * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
    * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
-   * straight on to the prediction's moment in strides of up to MOMENT_STRIDE_MS (a day of predictive
-   * scaling is tens of strides, not tens of thousands of one-second round trips), until the step's wait
-   * holds and its prediction's moment is reached, or the run ends. No dead waiting at 1×.
+   * straight on to the prediction's moment: in one jump to MOMENT_STRIDE_MS before it, then that last
+   * stride (a day of predictive scaling is two questions to the session, not tens of thousands of one-second
+   * round trips; the session splits a long jump into legs), until the step's wait holds and its prediction's
+   * moment is reached, or the run ends. Every request is simulated. No dead waiting at 1×.
    */
   async runToMoment(): Promise<void> {
     if (this.running) return;
@@ -182,7 +183,9 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        const stepMs = due && waitMet ? Math.min(momentMs - session.timeMs, MOMENT_STRIDE_MS) : 1000;
+        // far from the moment, one jump to its last stride (the session runs it in legs); then that stride, which the charts keep
+        const toMoment = due ? momentMs - session.timeMs : 0;
+        const stepMs = due && waitMet ? (toMoment > MOMENT_STRIDE_MS ? toMoment - MOMENT_STRIDE_MS : toMoment) : 1000;
         await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
