@@ -167,8 +167,8 @@ export class LessonRun {
   /**
    * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
    * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
-   * straight on to the prediction's moment: in one jump to MOMENT_STRIDE_MS before it, then that last
-   * stride (a day of predictive scaling is two questions to the session, not tens of thousands of one-second
+   * straight on to the prediction's moment: in one jump to MOMENT_STRIDE_MS before it (stopping at the
+   * lesson's check if it comes first), then that last stride (a day of predictive scaling is two questions to the session, not tens of thousands of one-second
    * round trips; the session splits a long jump into legs), until the step's wait holds and its prediction's
    * moment is reached, or the run ends. Every request is simulated. No dead waiting at 1×.
    */
@@ -183,9 +183,11 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        // far from the moment, one jump to its last stride (the session runs it in legs); then that stride, which the charts keep
-        const toMoment = due ? momentMs - session.timeMs : 0;
-        const stepMs = due && waitMet ? (toMoment > MOMENT_STRIDE_MS ? toMoment - MOMENT_STRIDE_MS : toMoment) : 1000;
+        // far from the moment, one jump to its last stride (the session runs it in legs), stopping at the lesson's
+        // check on the way (its goals are judged there, on the series the page keeps); then that last stride
+        const nowMs = session.timeMs;
+        const checkMs = this.world === MAIN_WORLD ? this.lesson.checkSec * 1000 : Infinity;
+        const stepMs = due && waitMet ? Math.min(...[momentMs - MOMENT_STRIDE_MS, checkMs, momentMs].filter((t) => t > nowMs)) - nowMs : 1000;
         await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
