@@ -2,7 +2,8 @@
  * The course's chapters 4 (Surviving failures) and 5 (Capacity), one lesson of each, completed as a learner
  * would: predictions locked in before running, runs to the moment, the reveal with the learner's own numbers,
  * the fix with the lesson's own means (try buttons for Route 53's settings, the scaling group's form for
- * Beanstalk's MinSize and MaxSize), Restart run, and every goal met.
+ * Beanstalk's MinSize and MaxSize), Restart run, and every goal met; and lesson 20's primary failover, predicted and
+ * read back in the reveal.
  */
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
@@ -110,5 +111,26 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
   await page.getByTestId('tab-charts').click();
   await page.screenshot({ path: artifactPath('course-beanstalk-complete.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('chapter 5: a learner predicts what a primary failover does with read replicas and reads the failover in the reveal', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/databases-under-autoscaling/5');
+  await expect(player.stepTitle).toHaveText('When the primary fails');
+  await ready(player);
+  // the diagram names the database's replicas, uncut
+  await expect(page.getByTestId('database-state-orders-db')).toHaveText('up · 2 replicas');
+
+  await predict(player, 1);
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “Only the orders fail, about one in ten, then all is well again”. The run shows: Only the orders fail', MOMENT);
+  // the reveal reads this run: the failover at 30 s, back 60 s later, and the orders that failed meanwhile
+  const reveal = page.getByTestId('reveal');
+  await expect(reveal).toContainText('In your run the failover began at 30 s and orders-db was back at 90 s.');
+  await expect(reveal).toContainText('3,597 requests failed with 500 (5 % of all)');
+  await expect(reveal).not.toContainText('in our run');
+  await page.screenshot({ path: artifactPath('course-db-failover.png') });
   expect(errors).toEqual([]);
 });

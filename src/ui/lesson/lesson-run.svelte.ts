@@ -18,7 +18,7 @@ import { scoreOf, type Score } from '../../content/score.ts';
 import { noteScore } from '../../content/progress.ts';
 
 
-/** How far one stride of "Run to the moment" goes once only the prediction's moment is due: the charts' 600 s. */
+/** The last stride of "Run to the moment" once only the prediction's moment is due: the charts' 600 s. */
 const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
@@ -203,9 +203,10 @@ export class LessonRun {
   /**
    * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
    * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
-   * straight on to the prediction's moment in strides of up to MOMENT_STRIDE_MS (a day of predictive
-   * scaling is tens of strides, not tens of thousands of one-second round trips), until the step's wait
-   * holds and its prediction's moment is reached, or the run ends. No dead waiting at 1×.
+   * straight on to the prediction's moment: in one jump to MOMENT_STRIDE_MS before it (stopping at the
+   * lesson's check if it comes first), then that last stride (a day of predictive scaling is two questions to the session, not tens of thousands of one-second
+   * round trips; the session splits a long jump into legs), until the step's wait holds and its prediction's
+   * moment is reached, or the run ends. Every request is simulated. No dead waiting at 1×.
    */
   async runToMoment(): Promise<void> {
     if (this.running) return;
@@ -218,7 +219,11 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        const stepMs = due && waitMet ? Math.min(momentMs - session.timeMs, MOMENT_STRIDE_MS) : 1000;
+        // far from the moment, one jump to its last stride (the session runs it in legs), stopping at the lesson's
+        // check on the way (its goals are judged there, on the series the page keeps); then that last stride
+        const nowMs = session.timeMs;
+        const checkMs = this.world === MAIN_WORLD ? this.lesson.checkSec * 1000 : Infinity;
+        const stepMs = due && waitMet ? Math.min(...[momentMs - MOMENT_STRIDE_MS, checkMs, momentMs].filter((t) => t > nowMs)) - nowMs : 1000;
         await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
