@@ -6,6 +6,7 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { expandUnlocks, pathsUnlocked, UNLOCK_GROUPS } from '../../content/unlocks.ts';
 import { addPatches, PALETTE, suggestedName, type PaletteKind } from './palette.ts';
+import { labelOf } from './schema-fields.ts';
 
 export interface Locks {
   /** Whether a change at `pointer` (or anything under it) would be refused in this lesson. */
@@ -14,13 +15,22 @@ export interface Locks {
   words: string;
 }
 
+/** A pattern in words: `/dns/healthChecks` → "dns › health checks", `/balancers/*\/standby` → "balancers › standby". */
+export function patternWords(pattern: string): string {
+  return pattern
+    .split('/')
+    .filter((p) => p !== '' && p !== '*')
+    .map(labelOf)
+    .join(' › ');
+}
+
 /** The locks of a lesson that unlocks `unlocks`; null when there is no lesson (everything editable). */
 export function locksOf(unlocks: readonly string[] | undefined): Locks | null {
   if (unlocks === undefined) return null;
   const patterns = expandUnlocks(unlocks);
   return {
     locked: (pointer) => !pathsUnlocked([pointer], patterns),
-    words: unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? u).join('; ') || 'nothing',
+    words: unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? patternWords(u)).join('; ') || 'nothing',
   };
 }
 

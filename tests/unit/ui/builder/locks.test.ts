@@ -15,6 +15,8 @@ describe('builder locks', () => {
     expect(locks.words).toBe('session stickiness');
     expect(locksOf(undefined)).toBeNull();
     expect(locksOf([])!.locked('/traffic')).toBe(true);
+    // a pattern that is no named group is said in words
+    expect(locksOf(['/dns/healthChecks', '/balancers/*/standby'])!.words).toBe('dns › health checks; balancers › standby');
   });
 
   it('offers in the palette only the components whose additions are unlocked', () => {
