@@ -62,10 +62,18 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
   await next(player, 'Shorten the failover');
   await expect(player.goal('customers-back')).toHaveAttribute('data-state', /pending|unmet/);
   await expect(page.getByTestId('hints')).toBeVisible();
-  for (const label of ['Fast checks: every 10 s', 'Failure threshold 2', 'TTL 10 s']) {
-    await page.getByRole('button', { name: `Try: ${label}` }).click();
-    await expect(page.getByTestId('tab-events')).toBeVisible();
+  // in the Build tab (the task opens on it): the DNS name's checks every 10 s, threshold 2, and a 10 s TTL
+  await expect(page.getByTestId('tab-build')).toHaveAttribute('aria-selected', 'true');
+  const builder = page.getByTestId('builder');
+  await builder.locator('[data-testid="outline-node"][data-kind="dns"]').click();
+  const inspector = page.getByTestId('inspector');
+  await inspector.locator('[data-pointer="/dns/healthChecks/intervalSec"] select').selectOption({ label: '10' });
+  for (const [pointer, value] of [['/dns/healthChecks/failureThreshold', '2'], ['/dns/ttlSec', '10']]) {
+    const input = inspector.locator(`[data-pointer="${pointer}"] > .row input`);
+    await input.fill(value);
+    await input.press('Enter');
   }
+  await expect(builder.getByTestId('change-entry')).toHaveText(['DNS name shop.securecart.com: health checks interval = 10 s', 'DNS name shop.securecart.com: health checks failure threshold = 2', 'DNS name shop.securecart.com: ttl = 10 s']);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(200_000);
