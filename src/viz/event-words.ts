@@ -53,6 +53,11 @@ const CAUSE: [RegExp, (g: Groups) => string][] = [
 
 const BY: [RegExp, (g: Groups) => string][] = [
   [/^health$/, () => m.ev_by_health()],
+  [/^active health check$/, () => m.ev_by_active()],
+  [/^deregistration$/, () => m.ev_by_deregistration()],
+  [/^outlier detection$/, () => m.ev_by_outlier()],
+  [/^maintenance$/, () => m.ev_by_maintenance()],
+  [/^drain$/, () => m.ev_by_drain()],
   [/^passive health \(max_fails\)$/, () => m.ev_by_max_fails()],
   [/^removal$/, () => m.ev_by_removal()],
   [/^circuit breaker$/, () => m.ev_by_circuit()],
