@@ -73,6 +73,7 @@ test('Black Friday: the textbook design is rebuilt in the lab into one that hold
   await page.getByTestId('palette-kind').selectOption('session-store');
   await page.getByTestId('palette-add').click();
   await expect(builder.locator('[data-testid="outline-node"][data-kind="session-store"]', { hasText: 'sessions: shared' })).toHaveCount(1);
+  await expect(page.getByTestId('inspector')).toContainText('/targetGroups/2/sessionStore');
   await page.getByTestId('builder').screenshot({ path: artifactPath('black-friday-builder.png') });
 
   // still at 0 s: play to the check at 1 s
