@@ -186,9 +186,9 @@ export const TargetGroupSchema = z.strictObject({
   sessionStore: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('memory') }),
-      z.strictObject({ kind: z.literal('none') }),
       z.strictObject({ kind: z.literal('shared'), latencyMs: z.number().min(0).max(1000).default(1).describe('Time each request spends reading and writing the shared store.') }),
       z.strictObject({ kind: z.literal('replicated'), costPerWriteMs: z.number().min(0).max(1000).default(0.5).describe('Time each write spends copying the session to every target.') }),
+      z.strictObject({ kind: z.literal('none') }),
     ])
     .default({ kind: 'memory' })
     .describe("Where users' sessions live: in each target's memory, a shared store, replicated, or nowhere (a stateless service)."),
