@@ -89,6 +89,7 @@ function conditionKinds<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('stickiness'), group: id, present: z.boolean().optional() }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('passive-health'), group: id, present: z.boolean().optional() }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('autoscaling'), group: id, present: z.boolean().optional() }),
+    z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('session-store'), group: id, oneOf: z.array(z.enum(['memory', 'none', 'shared', 'replicated'])).min(1) }),
   ]);
 
   const event = z.discriminatedUnion('event', [

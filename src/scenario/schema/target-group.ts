@@ -190,15 +190,19 @@ export const TargetGroupSchema = z.strictObject({
     ])
     .optional()
     .describe('Session affinity: a client keeps going to the target it was bound to.'),
-  /** Where session state lives: each target's memory, a shared store (like Redis), or replicated to every target. */
+  /**
+   * Where session state lives: each target's memory, a shared store (like Redis), replicated to every target, or
+   * nowhere (`none`: a stateless service that keeps no sessions, so the engine tracks none for it).
+   */
   sessionStore: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('memory') }),
       z.strictObject({ kind: z.literal('shared'), latencyMs: z.number().min(0).max(1000).default(1).describe('Time each request spends reading and writing the shared store.') }),
       z.strictObject({ kind: z.literal('replicated'), costPerWriteMs: z.number().min(0).max(1000).default(0.5).describe('Time each write spends copying the session to every target.') }),
+      z.strictObject({ kind: z.literal('none') }),
     ])
     .default({ kind: 'memory' })
-    .describe("Where users' sessions live: in each target's memory, a shared store, or replicated."),
+    .describe("Where users' sessions live: in each target's memory, a shared store, replicated, or nowhere (a stateless service)."),
   /** The database every target of this group queries, with a connection pool per target. */
   database: z
     .strictObject({
