@@ -55,6 +55,8 @@ function worlds(): World[] {
     out.push({ key: `lessons/${l.folder}`, scenario: l.scenario, changes: [], untilSec: l.checkSec });
     out.push({ key: `lessons/${l.folder}+solution`, scenario: l.scenario, changes: l.solution, untilSec: l.checkSec });
     for (const [name, scene] of Object.entries(l.scenes)) out.push({ key: `lessons/${l.folder}/scenes/${name}`, scenario: scene, changes: [], untilSec: scene.durationSec });
+    // a case's fix (a scene step's own solution), run to the case's check
+    for (const s of l.steps) if (s.case !== null && s.scene !== null) out.push({ key: `lessons/${l.folder}/scenes/${s.scene}+solution`, scenario: l.scenes[s.scene], changes: s.case.solution, untilSec: s.case.checkSec });
   }
   return out;
 }

@@ -115,6 +115,11 @@ export interface SimApi {
   topology(id: SessionId): Topology;
   /** Evaluates lesson goals (or waits and predictions, given ids and labels) on the session's run as it is now. */
   checkGoals(id: SessionId, goals: LessonGoal[]): GoalResult[];
+  /**
+   * Sets the lesson's check: `goals` judged exactly when the run passes `atMs` (kept across Reset). Answers
+   * the judgement once the run has passed that moment with the check set, else null.
+   */
+  judgeAt(id: SessionId, atMs: number, goals: LessonGoal[]): GoalResult[] | null;
   /** Runs a fresh copy of the scenario with `changes` to `checkSec` and evaluates the goals there (a Solve preview). */
   previewGoals(scenarioJson: unknown, goals: LessonGoal[], changes: TimedChange[], checkSec: number): CheckResult | { errors: ValidationError[] };
   /** The journey of request `requestId` of the session's run (replayed up to now); null when it has not arrived. */
@@ -122,7 +127,7 @@ export interface SimApi {
   /** The run's notable requests so far: failed by reason (with counts), the slowest, the retried. */
   notable(id: SessionId): NotableLists;
   /** The balancing algorithm's internals for one target group now; null for an unknown group. */
-  internals(id: SessionId, groupId: string): GroupInternals | null;
+  internals(id: SessionId, groupId: string, leavingId?: string): GroupInternals | null;
   /** Forgets a session; closing an unknown id does nothing. */
   close(id: SessionId): void;
 }
@@ -268,6 +273,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
         return { ok: false, errors: [{ path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` }] };
       }
       const fresh = new Timeline(seed === undefined ? timeline.scenario : { ...timeline.scenario, seed });
+      if (timeline.checkpoint !== null) fresh.checkpoint = { ...timeline.checkpoint, result: null };
       sessions.set(id, fresh);
       return opened(id, fresh);
     },
@@ -302,6 +308,16 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       return evaluateLessonGoals(goals, goalStateOf(timeline.sim, timeline.applied()));
     },
 
+    judgeAt(id, atMs, goals) {
+      const timeline = session(id);
+      checkTime('judgeAt', atMs);
+      const cp = timeline.checkpoint;
+      if (cp === null || cp.atMs !== atMs) {
+        timeline.checkpoint = { atMs, judge: (t) => evaluateLessonGoals(goals, goalStateOf(t.sim, t.applied())), result: null };
+      }
+      return timeline.checkpoint!.result;
+    },
+
     previewGoals(scenarioJson, goals, changes, checkSec) {
       const validated = validateScenario(scenarioJson);
       return validated.ok ? runLessonCheck(validated.value, goals, changes, checkSec) : { errors: validated.errors };
@@ -313,7 +329,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
 
     notable: (id) => session(id).notable(),
-    internals: (id, groupId) => session(id).sim.internals(String(groupId)),
+    internals: (id, groupId, leavingId) => session(id).sim.internals(String(groupId), leavingId === undefined ? undefined : String(leavingId)),
 
     close(id) {
       sessions.delete(id);

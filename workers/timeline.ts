@@ -9,9 +9,21 @@
 import { createSimulation } from '../src/engine/index.ts';
 import { JourneyRecorder, JourneyCache, explainRequest, type Journey, type NotableLists } from '../src/engine/explain/index.ts';
 import type { Simulation } from '../src/engine/types.ts';
+import type { GoalResult } from '../src/engine/goals/index.ts';
 import { ChangeSchema, type Change, type Scenario } from '../src/scenario/schema.ts';
 import { LIMITS } from '../src/scenario/limits.ts';
 import { validateChange, type Validated, type ValidationError } from '../src/scenario/validate.ts';
+
+/**
+ * A moment the run is judged at (a lesson's check second): `judge` runs exactly when the run passes
+ * `atMs`, and its answer is kept until the run goes back before it. A budget in dollars, or any total that
+ * grows with time, then reads the same however late the page asks, as the offline check does.
+ */
+export interface Checkpoint {
+  readonly atMs: number;
+  readonly judge: (timeline: Timeline) => GoalResult[];
+  result: GoalResult[] | null;
+}
 
 /** A live change and the simulated time it was applied at. */
 export interface LoggedChange {
@@ -37,6 +49,8 @@ export class Timeline {
   private log: LoggedChange[] = [];
   /** Entries before the cursor have been applied to `sim`. */
   private cursor = 0;
+  /** The moment the run is judged at, if a lesson set one (see Checkpoint). */
+  checkpoint: Checkpoint | null = null;
 
   constructor(readonly scenario: Scenario) {
     this.recorder = new JourneyRecorder();
@@ -76,8 +90,17 @@ export class Timeline {
     return null;
   }
 
-  /** Runs to `toMs`, applying the logged changes met on the way at their times. */
+  /** Runs to `toMs`, applying the logged changes met on the way at their times, judging the checkpoint on the way. */
   forward(toMs: number): void {
+    const cp = this.checkpoint;
+    if (cp !== null && cp.result === null && cp.atMs >= this.sim.nowMs && cp.atMs <= toMs) {
+      this.runTo(cp.atMs);
+      cp.result = cp.judge(this);
+    }
+    this.runTo(toMs);
+  }
+
+  private runTo(toMs: number): void {
     const log = this.log;
     while (this.cursor < log.length && log[this.cursor].atMs <= toMs) {
       const entry = log[this.cursor++];
@@ -114,6 +137,7 @@ export class Timeline {
       this.recorder = new JourneyRecorder();
       this.sim = createSimulation(this.scenario, { seriesCapacity: SERIES_SECONDS, recorder: this.recorder });
       this.cursor = 0;
+      if (this.checkpoint !== null) this.checkpoint.result = null;
     }
     this.forward(timeMs);
   }

@@ -17,7 +17,7 @@ import { placeholders, revealErrors, revealKeyError } from './reveal.ts';
 import { expandUnlocks, pathsUnlocked, unlockProblems } from './unlocks.ts';
 import { scenarioSchema } from '../scenario/json-schema.ts';
 import { patchesOf } from '../scenario/patch.ts';
-import { DIRECTIVES, FrontmatterSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
+import { DIRECTIVES, FrontmatterSchema, type CaseGoalsDirectiveSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
 /** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
 export interface LessonError {
@@ -46,6 +46,16 @@ export interface Step {
   hints: Hints | null;
   /** Prose shown only once the run has produced the result (the wait holds, or the prediction's outcome is in). */
   reveal: string | null;
+  /** A case: the scene's own goals and solution (`goals` and `solution` directives), or null. */
+  case: Case | null;
+}
+
+/** A scene step's own task: its goals, judged at `checkSec` of the scene's run, and the changes that meet them. */
+export interface Case {
+  checkSec: number;
+  goals: LessonGoal[];
+  /** Times in ms, as the lesson's solution. */
+  solution: TimedChange[];
 }
 
 export interface Lesson {
@@ -218,7 +228,7 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
     checkCondition(g, solved, goalsFile, `goals[${i}]`, checkSec, errors);
   });
 
-  const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, solved, scenes, file: indexFile, errors }));
+  const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, solved, scenes, file: indexFile, errors, controls, unlocked, unlocks: fm.data.unlocks }));
   if (!steps.some((s) => s.hints !== null)) errors.push({ file: indexFile, path: '(file)', message: 'no step has hints: give the step that asks for the fix a <!-- hints: {…} --> directive' });
   const used = new Set(steps.map((s) => s.scene));
   for (const s of Object.keys(scenes)) if (!used.has(s)) errors.push({ file: `${base}/scenes/${s}.json`, path: '(file)', message: 'no step shows this scene (<!-- scene: "' + s + '" -->)' });
@@ -301,9 +311,20 @@ function describeMeasure(m: { exactly?: number; atLeast?: number; atMost?: numbe
   return [m.atLeast !== undefined ? `at least ${m.atLeast}` : '', m.atMost !== undefined ? `at most ${m.atMost}` : ''].filter(Boolean).join(' and ');
 }
 
-function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; solved: Scenario; scenes: Record<string, Scenario>; file: string; errors: LessonError[] }): Step {
+interface StepContext {
+  scenario: Scenario;
+  solved: Scenario;
+  scenes: Record<string, Scenario>;
+  file: string;
+  errors: LessonError[];
+  controls: readonly ChangeAction[];
+  unlocked: readonly string[];
+  unlocks: readonly string[];
+}
+
+function buildStep(raw: RawStep, number: number, ctx: StepContext): Step {
   const { file, errors } = ctx;
-  const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null, reveal: null };
+  const step: Step = { number, title: raw.title, markdown: raw.markdown, scene: null, wait: null, tries: [], predict: null, hints: null, reveal: null, case: null };
   const parsed: { name: DirectiveName; value: unknown; line: number }[] = [];
   for (const d of raw.directives) {
     if (!(d.name in DIRECTIVES)) {
@@ -350,8 +371,41 @@ function buildStep(raw: RawStep, number: number, ctx: { scenario: Scenario; solv
       for (const message of revealErrors(step.reveal)) errors.push({ file, path: `${at} reveal`, message });
     }
   }
+  const goalsDirective = parsed.find((p) => p.name === 'goals');
+  const solutionDirective = parsed.find((p) => p.name === 'solution');
+  if (goalsDirective || solutionDirective) {
+    const line = (goalsDirective ?? solutionDirective)!.line;
+    if (!goalsDirective || !solutionDirective) errors.push({ file, path: `line ${line}`, message: 'a case needs both a "goals" and a "solution" directive' });
+    else if (!scene) errors.push({ file, path: `line ${line}`, message: 'a case (goals and solution on a step) needs a scene: the lesson\'s own world has goals.json and solution.json' });
+    else step.case = buildCase(goalsDirective.value as CaseDirective, solutionDirective.value as Record<string, unknown>[], scene, { ...ctx, goalsLine: goalsDirective.line, solutionLine: solutionDirective.line });
+  }
   if (step.reveal !== null && step.wait === null && step.predict === null) errors.push({ file, path: `step ${number}`, message: 'a reveal needs a wait or a predict directive: it is shown once the run has produced the result' });
   return step;
+}
+
+type CaseDirective = z.output<typeof CaseGoalsDirectiveSchema>;
+
+/** A case's goals and solution, checked against its scene as the solution leaves it (as goals.json and solution.json are). */
+function buildCase(goalsData: CaseDirective, entries: Record<string, unknown>[], scene: Scenario, ctx: StepContext & { goalsLine: number; solutionLine: number }): Case {
+  const { file, errors } = ctx;
+  const at = `line ${ctx.solutionLine} solution`;
+  const checked = checkTimedChanges(entries, scene);
+  errors.push(...fromValidation(file, checked.errors, at));
+  checked.changes.forEach(({ atMs, change }, i) => {
+    if (change.action === 'patch' && !ctx.controls.includes('patch')) {
+      if (!pathsUnlocked(patchesOf(change).map((p) => p.path), ctx.unlocked)) errors.push({ file, path: `${at}[${i}]`, message: `patches a part the lesson does not unlock (unlocks: ${ctx.unlocks.join(', ') || 'nothing'})` });
+    } else if (change.action !== 'patch' && !ctx.controls.includes(change.action)) errors.push({ file, path: `${at}[${i}].action`, message: `"${change.action}" is not among the lesson's controls (${ctx.controls.join(', ')})` });
+    if (atMs > goalsData.checkSec * 1000) errors.push({ file, path: `${at}[${i}].atSec`, message: `${atMs / 1000} s is after the case's check at ${goalsData.checkSec} s` });
+  });
+  const goals = goalsData.goals as LessonGoal[];
+  const seen = new Set<string>();
+  goals.forEach((g, i) => {
+    const where = `line ${ctx.goalsLine} goals.goals[${i}]`;
+    if (seen.has(g.id)) errors.push({ file, path: `${where}.id`, message: `duplicate goal id "${g.id}"` });
+    seen.add(g.id);
+    checkCondition(g, checked.world, file, where, goalsData.checkSec, errors);
+  });
+  return { checkSec: goalsData.checkSec, goals, solution: checked.changes };
 }
 
 /**

@@ -89,6 +89,7 @@ function conditionKinds<E extends z.core.$ZodLooseShape>(extra: E) {
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('stickiness'), group: id, present: z.boolean().optional() }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('passive-health'), group: id, present: z.boolean().optional() }),
     z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('autoscaling'), group: id, present: z.boolean().optional() }),
+    z.strictObject({ ...extra, kind: z.literal('config'), check: z.literal('session-store'), group: id, oneOf: z.array(z.enum(['memory', 'none', 'shared', 'replicated'])).min(1) }),
   ]);
 
   const event = z.discriminatedUnion('event', [
@@ -192,6 +193,15 @@ export const HintsDirectiveSchema = z.strictObject({
 /** A wait-for: a condition, with an optional label for the player ("Waiting until …"). */
 export const WaitDirectiveSchema = conditionKinds({ label: text(120).optional() });
 
+/**
+ * A case's own goals, on a step that shows a scene (the anti-pattern clinic): when its check is made and what
+ * must hold then, as in goals.json. The step's `solution` meets them; the scene as it starts does not.
+ */
+export const CaseGoalsDirectiveSchema = z.strictObject({
+  checkSec: z.int().min(1).max(MAX_LESSON_SEC),
+  goals: z.array(GoalSchema).min(1).max(8),
+});
+
 /** Directive names and what their JSON must be (the ids they name are checked against the step's world later). */
 export const DIRECTIVES = {
   wait: WaitDirectiveSchema,
@@ -199,6 +209,10 @@ export const DIRECTIVES = {
   predict: PredictDirectiveSchema,
   hints: HintsDirectiveSchema,
   scene: id,
+  /** A scene step's own goals (a case); needs a `solution` beside it. */
+  goals: CaseGoalsDirectiveSchema,
+  /** A scene step's own solution: live changes as in solution.json, each at `atSec` of the case's run. */
+  solution: SolutionFileSchema,
   /** Prose shown once the step's run has produced its result; see reveal.ts for `{{value|fallback}}`. */
   reveal: z.string().min(1).max(1500),
 } as const;

@@ -34,3 +34,5 @@ export const EV_SPOT_INTERRUPT = 18;
  * id's low bits). Numbered apart from the others so that kinds added meanwhile on other branches cannot clash.
  */
 export const EV_HAPROXY_RETRY = 31;
+/** A database's primary failover is over (a = database index); numbered apart like EV_HAPROXY_RETRY. */
+export const EV_DB_FAILOVER_DONE = 32;

@@ -6,14 +6,14 @@
  * first, so it is part of every run's exact outcome.
  */
 import type { SimState } from './state.ts';
-import { EV_ASG_TICK, EV_ATTACK, EV_CB_HALF_OPEN, EV_DEPLOY_STEP, EV_DNS_CHECK, EV_HAPROXY_RETRY, EV_HC_PROBE, EV_HC_RESULT, EV_INSTANCE_READY, EV_OUTLIER_SWEEP, EV_SPOT_INTERRUPT } from './event-kinds.ts';
+import { EV_ASG_TICK, EV_ATTACK, EV_CB_HALF_OPEN, EV_DEPLOY_STEP, EV_DB_FAILOVER_DONE, EV_DNS_CHECK, EV_HAPROXY_RETRY, EV_HC_PROBE, EV_HC_RESULT, EV_INSTANCE_READY, EV_OUTLIER_SWEEP, EV_SPOT_INTERRUPT } from './event-kinds.ts';
 import { onProbe, onProbeResult, startHealth } from './health/checks.ts';
 import { onHalfOpen, onOutlierSweep } from './health/passive.ts';
 import { attackArrival, scheduleAttacks } from './traffic/attacks.ts';
 import { onDeployStep, scheduleDeployments } from './releases/deployments.ts';
 import { applyInstanceType } from './backend/instance.ts';
 import { onInstanceReady, onScalingTick, onSpotInterruption, startScaling } from './scaling/runtime.ts';
-import { reconcileDatabases } from './infra/databases.ts';
+import { onFailoverDone, reconcileDatabases } from './infra/databases.ts';
 import { onDnsCheck, scheduleDnsChecks } from './infra/dns-checks.ts';
 import { onRetryDue } from './request/haproxy-retry.ts';
 
@@ -61,7 +61,7 @@ export const PLUGINS: readonly Plugin[] = [
       [EV_SPOT_INTERRUPT, (s, a, b) => onSpotInterruption(s, a, b)],
     ],
   },
-  { name: 'databases', needed: (s) => s.databases !== null, start: reconcileDatabases, events: [] },
+  { name: 'databases', needed: (s) => s.databases !== null, start: reconcileDatabases, events: [[EV_DB_FAILOVER_DONE, (s, a) => onFailoverDone(s, a)]] },
   { name: 'DNS', needed: (s) => s.dns !== null, start: scheduleDnsChecks, events: [[EV_DNS_CHECK, (s, a) => onDnsCheck(s, a)]] },
   // nothing to start: a request waits out HAProxy's turnaround only after a refused connection
   { name: 'HAProxy retries', needed: () => false, start: () => {}, events: [[EV_HAPROXY_RETRY, (s, a, b) => onRetryDue(s, a, b)]] },

@@ -113,8 +113,8 @@ class Run implements Simulation {
     return buildHealthReport(this.s);
   }
 
-  internals(groupId: string): GroupInternals | null {
-    return groupInternals(this.s, groupId);
+  internals(groupId: string, leavingId?: string): GroupInternals | null {
+    return groupInternals(this.s, groupId, leavingId);
   }
 
   scaling(): ScalingReport[] {

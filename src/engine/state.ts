@@ -114,6 +114,8 @@ export interface SimState {
   readonly zoneNames: string[];
   /** Zones in an outage now. */
   readonly zoneDown: Set<number>;
+  /** Targets in a zone that no balancer forwarding to their group has (any more): out of rotation (adopt/zone-rotation.ts). */
+  readonly zoneOff: Set<number>;
 
   readonly totals: Totals;
   readonly second: SecondCounts;

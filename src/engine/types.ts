@@ -386,8 +386,11 @@ export interface Simulation {
   inFlight(): InFlightRecord[];
   /** Blind windows and health over the run. */
   health(): HealthReport;
-  /** The balancing algorithm's internals for target group `groupId` now (explain/internals.ts); null for an unknown group. */
-  internals(groupId: string): GroupInternals | null;
+  /**
+   * The balancing algorithm's internals for target group `groupId` now (explain/internals.ts); null for an
+   * unknown group. With `leavingId`, a consistent hash also says which recent keys that target's leaving moves.
+   */
+  internals(groupId: string, leavingId?: string): GroupInternals | null;
   /** Scaling groups: capacity, instances by state, and their per-second history. */
   scaling(): ScalingReport[];
 }

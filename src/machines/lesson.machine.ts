@@ -127,7 +127,8 @@ export const lessonMachine = setup({
       guard: 'canGoBack',
       actions: [assign({ step: ({ context }) => context.step - 1, hintLevel: 0 }), 'freshPrediction', { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
     },
-    'lesson.goals': { actions: assign({ goals: ({ event }) => event.results }) },
+    // once the run is checked, the list shows the judgement at the check second, not the run as it goes on
+    'lesson.goals': { guard: ({ context }) => !context.checked, actions: assign({ goals: ({ event }) => event.results }) },
     'lesson.waited': { guard: ({ context, event }) => !context.waited.includes(event.step), actions: assign({ waited: ({ context, event }) => [...context.waited, event.step] }) },
     'lesson.predict': {
       // A prediction is made before the outcome is known, and then kept.

@@ -202,7 +202,7 @@ export const playbackMachine = setup({
     ended: {
       entry: 'clearCrash',
       on: {
-        // "Restart run": from the start with the learner's changes, playing.
+        // "Play again": from the start with the learner's changes, playing (Restart run, below, waits paused).
         'playback.play': { target: 'resetting', actions: ['noteSeed', 'playOn'] },
         'playback.toggle': { target: 'resetting', actions: ['noteSeed', 'playOn'] },
         'playback.seek': { target: 'rewinding', actions: ['noteSeek', 'stayPaused'] },

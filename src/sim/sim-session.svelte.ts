@@ -59,6 +59,8 @@ const MAX_FRAME_WALL_MS = 250;
 /** Rewinding replays from the start, and a jump forward runs without a budget: either may take seconds on a long, busy run. */
 const SEEK_TIMEOUT_MS = 60_000;
 const RESTORE_TIMEOUT_MS = 30_000;
+/** Longest simulated jump in one question to the worker (a quiet hour of a long lesson world takes a fraction of a second). */
+export const FORWARD_LEG_MS = 3_600_000;
 
 export class SimSession implements PlaybackTarget {
   /** The document as given (for the editor, export and share links). */
@@ -225,9 +227,21 @@ export class SimSession implements PlaybackTarget {
     await this.#refresh(this.#worker.ask((api) => api.runTo(id, timeMs, this.#request(this.#lastSeq(), withSeries)), SEEK_TIMEOUT_MS), false, playing);
   }
 
-  /** Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once). */
-  forward(ms: number): Promise<void> {
-    return this.catchUp(Math.min(this.reachedMs + ms, this.durationMs), true);
+  /**
+   * Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once).
+   * A long jump goes in legs of at most FORWARD_LEG_MS, each its own question to the worker: every request is
+   * still simulated, but no one question runs for minutes on a loaded machine (past SEEK_TIMEOUT_MS the worker
+   * would be called dead), and only the last leg fetches the series.
+   */
+  async forward(ms: number): Promise<void> {
+    const to = Math.min(this.reachedMs + ms, this.durationMs);
+    for (;;) {
+      const from = this.reachedMs;
+      const leg = Math.min(to, from + FORWARD_LEG_MS);
+      await this.catchUp(leg, leg >= to);
+      // the end, or a run that stopped short (it ended, or was replaced): no more legs
+      if (leg >= to || this.reachedMs <= from) return;
+    }
   }
 
   async settle(): Promise<void> {
@@ -299,16 +313,22 @@ export class SimSession implements PlaybackTarget {
     return this.#worker.ask((api) => api.checkGoals(id, goals));
   }
 
+  /** Sets the lesson's check (goals judged exactly at `atMs`); its judgement once the run has passed it, else null. */
+  judgeAt(atMs: number, goals: LessonGoal[]): Promise<GoalResult[] | null> {
+    const id = this.#need();
+    return this.#worker.ask((api) => api.judgeAt(id, atMs, goals));
+  }
+
   /** The journey of one request of this run (the worker replays the run to it, so allow a long answer). */
   explain(requestId: number): Promise<Journey | null> {
     const id = this.#need();
     return this.#worker.ask((api) => api.explain(id, requestId), SEEK_TIMEOUT_MS);
   }
 
-  /** The balancing algorithm's internals for one target group now. */
-  internals(groupId: string): Promise<GroupInternals | null> {
+  /** The balancing algorithm's internals for one target group now (with `leavingId`: the keys its leaving moves). */
+  internals(groupId: string, leavingId?: string): Promise<GroupInternals | null> {
     const id = this.#need();
-    return this.#worker.ask((api) => api.internals(id, groupId));
+    return this.#worker.ask((api) => api.internals(id, groupId, leavingId));
   }
 
   /** The run's failed (by reason), slowest and retried requests so far. */

@@ -81,11 +81,17 @@ export function beliefText(t: TargetView): string {
 /** A sentence describing a target for assistive technology. */
 export function describeTarget(t: TargetView): string {
   const health = healthBadge(t);
-  return (
-    `Target ${t.id}: ${stateText(t)}; ${health ? `${health.label}, ` : ''}${rotationNotes(t).join(', ')}; ` +
-    `${t.inService} of ${t.concurrency} slots busy, ${t.queued} queued, utilisation ${Math.round(t.utilization * 100)}%, ` +
-    `${Math.round(t.ratePerSec)} requests per second`
-  );
+  return m.describe_target({
+    id: t.id,
+    state: stateText(t),
+    health: health ? `${health.label}, ` : '',
+    notes: rotationNotes(t).join(', '),
+    busy: t.inService,
+    slots: t.concurrency,
+    queued: t.queued,
+    percent: Math.round(t.utilization * 100),
+    rate: Math.round(t.ratePerSec),
+  });
 }
 
 /** A balancer as a whole: answering, answered by its hot standby, or down (a single point of failure). */

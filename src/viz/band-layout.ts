@@ -39,7 +39,7 @@ export const BAND = {
   /** Height of an empty zone's grid (it says "no targets"). */
   emptyZone: 22,
   /** Database nodes under the group node. */
-  database: { height: 66, gap: 16 },
+  database: { height: 82, gap: 16 },
 } as const;
 
 /** What every band shares: the columns and the target cell. */

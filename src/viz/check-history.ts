@@ -6,6 +6,7 @@
  */
 import type { GlyphShape } from './glyphs.ts';
 import { OKABE_ITO } from './palette.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 /** The engine keeps this many results. */
 export const CHECK_BITS = 16;
@@ -13,8 +14,8 @@ export const CHECK_BITS = 16;
 export type CheckMark = 'pass' | 'fail';
 
 export const CHECK_MARK_STYLES: Record<CheckMark, { glyph: GlyphShape; fill: string; label: string }> = {
-  pass: { glyph: 'check', fill: OKABE_ITO.bluishGreen, label: 'pass' },
-  fail: { glyph: 'cross', fill: OKABE_ITO.vermillion, label: 'fail' },
+  pass: { glyph: 'check', fill: OKABE_ITO.bluishGreen, get label() { return m.check_pass(); } },
+  fail: { glyph: 'cross', fill: OKABE_ITO.vermillion, get label() { return m.check_fail(); } },
 };
 
 /** The last `limit` (at most 16) checks, oldest first. */
@@ -28,8 +29,9 @@ export function checkMarks(bits: number, count: number, limit = CHECK_BITS): Che
 
 /** "last 5 checks: pass pass fail fail fail" (oldest first), or "no health checks yet". */
 export function checkHistoryText(marks: readonly CheckMark[]): string {
-  if (marks.length === 0) return 'no health checks yet';
-  return `last ${marks.length === 1 ? 'check' : `${marks.length} checks`}: ${marks.join(' ')}`;
+  if (marks.length === 0) return m.checks_none();
+  const words = marks.map((mark) => CHECK_MARK_STYLES[mark].label).join(' ');
+  return marks.length === 1 ? m.checks_last_one({ marks: words }) : m.checks_last({ count: marks.length, marks: words });
 }
 
 /** Centres of `n` marks spaced `stepPx` apart, right-aligned in a row ending at `rightPx` (the newest at the right end). */

@@ -1,16 +1,23 @@
 /** The event log's filters: events sorted into a few categories a learner cares about, newest first. */
 import type { SimEvent } from '../engine/types.ts';
+import { m } from '../i18n/paraglide/messages.js';
+import { eventWords } from './event-words.ts';
 
 export const EVENT_CATEGORIES = ['all', 'failure', 'recovery', 'draining', 'change'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<EventCategory, string> = {
-  all: 'All events',
-  failure: 'Failures',
-  recovery: 'Recoveries',
-  draining: 'Draining',
-  change: 'Changes',
+const CATEGORY_LABELS: Record<EventCategory, () => string> = {
+  all: m.events_cat_all,
+  failure: m.events_cat_failure,
+  recovery: m.events_cat_recovery,
+  draining: m.events_cat_draining,
+  change: m.events_cat_change,
 };
+
+/** A category's name in the page's language, for the filter's menu. */
+export function categoryLabel(category: EventCategory): string {
+  return CATEGORY_LABELS[category]();
+}
 
 const KIND_CATEGORY: Record<string, Exclude<EventCategory, 'all'>> = {
   crash: 'failure',
@@ -36,7 +43,7 @@ export function eventCategory(kind: string): Exclude<EventCategory, 'all'> {
 
 export interface EventFilter {
   category: EventCategory;
-  /** Matched at the start of a word, case-insensitively, in the subject or the message ('c' finds target c, not "rejecting"). */
+  /** Matched at the start of a word, case-insensitively, in the subject or the message as the engine wrote it or as shown ('c' finds target c, not "rejecting"). */
   text: string;
 }
 
@@ -48,7 +55,7 @@ export function filterEvents(events: readonly SimEvent[], filter: EventFilter, l
   for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
     const e = events[i];
     if (filter.category !== 'all' && eventCategory(e.kind) !== filter.category) continue;
-    if (words !== null && !words.test(e.subject) && !words.test(e.message)) continue;
+    if (words !== null && !words.test(e.subject) && !words.test(e.message) && !words.test(eventWords(e))) continue;
     out.push(e);
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import type { Change } from '../scenario/schema.ts';
 import type { TargetView } from '../sim/snapshot-decoder.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 export type TargetAction = 'crash' | 'hang' | 'slow' | 'errors' | 'brownout' | 'break-dependency' | 'recover' | 'deregister' | 'register';
 export type TargetChange = Extract<Change, { action: TargetAction }>;
@@ -35,16 +36,16 @@ const clamp = (v: number, lo: number, hi: number, fallback: number): number => (
 export function targetActions(t: Pick<TargetView, 'state' | 'lifecycle'>, p: ActionParams = DEFAULT_PARAMS): ActionItem[] {
   const workable = t.state === 'up' || t.state === 'degraded';
   return [
-    { action: 'crash', label: 'Crash', hint: 'refuses connections', enabled: t.state !== 'crashed' },
-    { action: 'hang', label: 'Hang', hint: 'never answers: requests time out', enabled: workable },
-    { action: 'slow', label: `Slow ×${p.slowFactor}`, hint: 'requests take longer', enabled: workable },
-    { action: 'errors', label: `Errors ${Math.round(p.errorShare * 100)}%`, hint: 'answers some with 500', enabled: workable },
-    { action: 'brownout', label: `Brownout ×${p.brownoutFactor} + ${Math.round(p.brownoutShare * 100)}%`, hint: 'slower, and some 500s', enabled: workable },
-    { action: 'break-dependency', label: 'Break dependency', hint: 'loses its database: all 500s, shallow checks pass', enabled: workable },
-    { action: 'recover', label: 'Recover', hint: 'back to normal', enabled: t.state !== 'up' },
-    { action: 'deregister', label: 'Drain', hint: 'deregister; in-flight ones finish', enabled: t.lifecycle === 'in-service' },
+    { action: 'crash', label: m.menu_crash(), hint: m.menu_crash_hint(), enabled: t.state !== 'crashed' },
+    { action: 'hang', label: m.menu_hang(), hint: m.menu_hang_hint(), enabled: workable },
+    { action: 'slow', label: m.menu_slow({ factor: p.slowFactor }), hint: m.menu_slow_hint(), enabled: workable },
+    { action: 'errors', label: m.menu_errors({ percent: Math.round(p.errorShare * 100) }), hint: m.menu_errors_hint(), enabled: workable },
+    { action: 'brownout', label: m.menu_brownout({ factor: p.brownoutFactor, percent: Math.round(p.brownoutShare * 100) }), hint: m.menu_brownout_hint(), enabled: workable },
+    { action: 'break-dependency', label: m.menu_break_dependency(), hint: m.menu_break_dependency_hint(), enabled: workable },
+    { action: 'recover', label: m.menu_recover(), hint: m.menu_recover_hint(), enabled: t.state !== 'up' },
+    { action: 'deregister', label: m.menu_drain(), hint: m.menu_drain_hint(), enabled: t.lifecycle === 'in-service' },
     // a pending target is an instance still booting: its scaling group registers it when it is ready
-    { action: 'register', label: 'Register', hint: 'back into its target group', enabled: t.lifecycle === 'draining' || t.lifecycle === 'unused' },
+    { action: 'register', label: m.menu_register(), hint: m.menu_register_hint(), enabled: t.lifecycle === 'draining' || t.lifecycle === 'unused' },
   ];
 }
 

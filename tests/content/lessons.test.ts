@@ -124,6 +124,28 @@ describe.each(lessons.map((l) => [l.folder, l] as const))('%s', (_folder, lesson
     }
   });
 
+  // a case (a scene step with its own goals and solution): the same promises as the lesson's own world
+  const cases = lesson.steps.filter((s) => s.case !== null);
+  it.each(cases.map((s) => [s.number, s] as const))('step %i: its case fails its goals at the start, its solution meets them, twice alike', (_n, step) => {
+    const { checkSec, goals, solution } = step.case!;
+    const world = worldOf(lesson, step);
+    expect(runLessonCheck(world, goals, [], checkSec).allMet).toBe(false);
+    const solved = () => {
+      const sim = run(world, solution, checkSec);
+      const results = evaluateLessonGoals(goals, goalStateOf(sim, solution));
+      return { results, metrics: JSON.stringify(sim.metrics()) };
+    };
+    const once = solved();
+    expect(once.results.filter((r) => !r.met).map((r) => `${r.id}: ${r.detail}`)).toEqual([]);
+    expect(runLessonCheck(world, goals, solution, checkSec).refused).toEqual([]);
+    expect(solved()).toEqual(once);
+    const unlocked = expandUnlocks(lesson.unlocks);
+    for (const { change } of solution) {
+      if (change.action === 'patch' && !lesson.controls.includes('patch')) expect(pathsUnlocked(patchesOf(change).map((p) => p.path), unlocked)).toBe(true);
+      else expect(lesson.controls).toContain(change.action);
+    }
+  });
+
   const waiting = lesson.steps.filter((s) => s.wait !== null);
   it.each(waiting.map((s) => [s.number, s] as const))('step %i: its wait-for comes true', (_n, step) => {
     // the lesson's own world is waited on as the learner will see it after the task: with the solution

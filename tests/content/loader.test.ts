@@ -82,6 +82,44 @@ describe('a valid lesson folder', () => {
   });
 });
 
+// A case: a scene step with its own goals and solution (the anti-pattern clinic).
+const caseStep = `
+## A case
+
+A scene of its own.
+
+<!-- scene: "case" -->
+<!-- predict: { "question": "Why?", "options": [{ "text": "this" }, { "text": "that" }], "answer": 0, "explain": "This." } -->
+<!-- goals: { "checkSec": 20, "goals": [{ "id": "two", "label": "Two targets", "kind": "config", "check": "target-count", "group": "web", "atLeast": 2 }] } -->
+<!-- solution: [{ "atSec": 5, "action": "set-target-count", "group": "web", "count": 2 }] -->
+`;
+const withCase = (step = caseStep) => ({ ...files({ 'index.md': index + step }), 'scenes/case.json': JSON.stringify(scenario) });
+
+describe('a case step', () => {
+  it('gives the step its own goals and solution, times in ms, and a diagnosis without outcomes', () => {
+    const r = parseLesson('07-tiny', withCase());
+    if (!r.ok) throw new Error(formatLessonErrors(r.errors));
+    const s = r.value.steps[1];
+    expect(s.case).toEqual({ checkSec: 20, goals: [{ id: 'two', label: 'Two targets', kind: 'config', check: 'target-count', group: 'web', atLeast: 2 }], solution: [{ atMs: 5000, change: { action: 'set-target-count', group: 'web', count: 2 } }] });
+    expect(s.predict?.options.every((o) => o.when === undefined)).toBe(true);
+    expect(r.value.steps[0].case).toBeNull();
+  });
+
+  it.each([
+    ['goals without a solution', withCase(caseStep.replace(/<!-- solution.*-->\n/, '')), 'a case needs both a "goals" and a "solution" directive'],
+    ['a solution outside the controls', withCase(caseStep.replace('"action": "set-target-count", "group": "web", "count": 2', '"action": "set-algorithm", "group": "web", "algorithm": "random"')), 'solution[0].action: "set-algorithm" is not among the lesson\'s controls'],
+    ['a solution after the case\'s check', withCase(caseStep.replace('"atSec": 5', '"atSec": 25')), "solution[0].atSec: 25 s is after the case's check at 20 s"],
+    ['a case goal naming a missing group', withCase(caseStep.replace('"group": "web", "atLeast"', '"group": "api", "atLeast"')), 'goals.goals[0].group: no target group "api"'],
+  ])('%s', (_what, f, expected) => {
+    expect(errorsOf(f)).toContain(expected);
+  });
+
+  it('needs a scene: the lesson\'s own world has goals.json and solution.json', () => {
+    const f = { ...files({ 'index.md': index + caseStep.replace('<!-- scene: "case" -->\n', '') }) };
+    expect(errorsOf(f)).toContain('a case (goals and solution on a step) needs a scene');
+  });
+});
+
 describe('mistakes name the file, the place and the reason', () => {
   it.each([
     ['a missing file', files({ 'goals.json': undefined }), 'lessons/07-tiny/goals.json (file): is missing'],

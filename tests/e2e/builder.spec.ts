@@ -79,7 +79,8 @@ test('with the mouse: a new target group and a path rule turn one group into a t
   // every edit is listed under Live changes with its time
   const entries = builder.getByTestId('change-entry');
   await expect(entries).toHaveCount(3);
-  await expect(entries.nth(2)).toContainText('forward = "checkout"');
+  await expect(entries.nth(2)).toContainText(': forward = checkout');
+  await expect(entries.nth(2)).not.toContainText('/balancers');
 
   // undo the connection (the button), redo it (Ctrl+Shift+Z)
   await page.getByTestId('undo').click();

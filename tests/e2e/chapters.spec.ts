@@ -1,6 +1,7 @@
-// The course by chapter: the lesson list groups lessons under their chapter, and a learner completes a lesson of
-// chapter 2 and one of chapter 3 with the mouse (Sticky sessions: predict, reset, choose a stickiness, run to the check) and another
-// with the keyboard alone (Sticky or a shared store). Hosts and headers is done in the Build tab, as its unlocks intend.
+// The course by chapter: the lesson list groups lessons by chapter, and a learner completes lessons of chapters 2
+// and 3 in the Build tab, as their unlocks intend: Sticky sessions (predict, reset, pick a stickiness kind for web,
+// run to the check), Paths to services (a group and rules built with the palette and the inspector), Hosts and
+// headers, and Sticky or a shared store with the keyboard alone.
 // Chapter 1's keyboard journey is in lessons.spec.ts.
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
@@ -45,13 +46,27 @@ test('a learner completes Sticky sessions: predicts, sees the cost of source IP,
   await page.getByTestId('step-next').click();
   await expect(player.stepTitle).toHaveText('Stick each shopper to one target');
   await expect(player.goal('carts-kept')).toHaveAttribute('data-met', 'false');
-  await page.screenshot({ path: artifactPath('sticky-task.png'), fullPage: true });
+  // the lesson unlocks only stickiness: the task opens on the Build tab, and there is no empty Change-it tab
+  await expect(page.getByRole('tab', { name: 'Build' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Change it' })).toHaveCount(0);
 
   // source IP first: every cart kept, but the office's one address makes web-1 the hot target
   await page.getByTestId('lesson-reset').click();
   await opened(player);
-  await page.getByRole('button', { name: 'Try: Stick by source IP (NLB source_ip)' }).click();
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  await builder.locator('[data-testid="outline-node"][data-kind="target-group"]', { hasText: 'web' }).click();
+  // what the lesson has not unlocked is read-only, and says why
+  await expect(inspector.locator('[data-key="algorithm"] select')).toBeDisabled();
+  await expect(inspector.locator('[data-key="algorithm"]')).toContainText('locked');
+  await expect(inspector.getByTestId('locked-note')).toContainText('Here you can build: session stickiness');
+  await expect(builder.getByTestId('palette')).toHaveCount(0);
+  await page.screenshot({ path: artifactPath('sticky-task.png'), fullPage: true });
+  const stickiness = inspector.getByLabel('stickiness: kind');
+  await expect(stickiness).toBeEnabled();
+  await stickiness.selectOption({ label: 'source-ip' });
   await expect(player.goal('sticky')).toHaveAttribute('data-met', 'true');
+  await expect(builder.getByTestId('change-entry')).toHaveText(['target group web: stickiness = source-ip']);
   await player.advance(120_000);
   await expect(player.goal('carts-kept')).toHaveAttribute('data-met', 'true');
   await expect(player.goal('no-hot-target')).toHaveAttribute('data-met', 'false');
@@ -60,7 +75,10 @@ test('a learner completes Sticky sessions: predicts, sees the cost of source IP,
   // then the cookie, from the start
   await page.getByTestId('lesson-reset').click();
   await opened(player);
-  await page.getByRole('button', { name: 'Try: Stick by cookie (ALB lb_cookie)' }).click();
+  await expect(builder.getByTestId('change-entry')).toHaveCount(0);
+  await builder.locator('[data-testid="outline-node"][data-kind="target-group"]', { hasText: 'web' }).click();
+  await inspector.getByLabel('stickiness: kind').selectOption({ label: 'lb-cookie' });
+  await expect(builder.getByTestId('change-entry')).toHaveText(['target group web: stickiness = lb-cookie']);
   await player.advance(120_000);
   for (const id of ['sticky', 'carts-kept', 'no-hot-target']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
@@ -83,8 +101,42 @@ test('a learner completes Paths to services: the storefront is slow behind order
   await expect(player.stepTitle).toHaveText('Rules by path');
   await page.getByTestId('lesson-reset').click();
   await opened(player);
-  await page.getByRole('button', { name: 'Try: Give /orders its own target group' }).click();
-  await page.getByRole('button', { name: 'Try: Send /products and /cart to web; no default action' }).click();
+  // in the Build tab: a target group for /orders with enough slots, a rule per path served, no default action
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  const entries = builder.getByTestId('change-entry');
+  const palette = builder.getByTestId('palette');
+  await expect(palette.getByTestId('palette-kind').locator('option')).toHaveText(['Target group', 'Listener rule', 'Shared session store']);
+  await palette.getByTestId('palette-name').fill('orders');
+  await palette.getByTestId('palette-add').click();
+  await expect(entries).toHaveText(['add target group orders']);
+  for (const target of ['orders-1', 'orders-2']) {
+    await builder.locator('[data-testid="outline-node"][data-kind="target"]', { hasText: target }).click();
+    const slots = inspector.locator('[data-key="concurrency"] input');
+    await slots.fill('64');
+    await slots.press('Enter');
+    await expect(entries.last()).toHaveText(`target ${target}: concurrency = 64`);
+  }
+  await palette.getByTestId('palette-kind').selectOption({ label: 'Listener rule' });
+  for (const path of ['/orders', '/products', '/cart']) {
+    await palette.getByTestId('palette-name').fill(path);
+    await palette.getByTestId('palette-add').click();
+    await expect(entries.last()).toHaveText(`add rule ${path} → web to alb https :443`);
+    if (path === '/orders') await inspector.locator('[data-key="forward"] select').selectOption({ label: 'orders' });
+  }
+  await builder.locator('[data-testid="outline-node"][data-kind="listener"]').click();
+  await inspector.locator('[data-key="defaultForward"] select').selectOption({ label: 'none' });
+  await expect(entries).toHaveText([
+    'add target group orders',
+    'target orders-1: concurrency = 64',
+    'target orders-2: concurrency = 64',
+    'add rule /orders → web to alb https :443',
+    'rule 1 (/orders → web) of alb https :443: forward = orders',
+    'add rule /products → web to alb https :443',
+    'add rule /cart → web to alb https :443',
+    'alb https :443: default forward removed',
+  ]);
+  await page.screenshot({ path: artifactPath('paths-built.png') });
   await player.advance(90_000);
   for (const id of ['storefront-fast', 'few-errors', 'scanners-404']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
@@ -153,10 +205,24 @@ test('a learner completes Sticky or a shared store with the keyboard alone', asy
   await player.tabTo(page.getByTestId('lesson-reset'));
   await page.keyboard.press('Enter');
   await opened(player);
-  for (const name of ['Try: Keep sessions in a shared store (2 ms)', 'Try: Turn stickiness off']) {
-    await player.tabTo(page.getByRole('button', { name }));
-    await page.keyboard.press('Enter');
-  }
+  // in the Build tab, by keyboard: the palette adds a shared store to web, then web's stickiness goes to none
+  const builder = page.getByTestId('builder');
+  const kind = builder.getByTestId('palette-kind');
+  await player.tabTo(kind);
+  await player.arrowSelect(kind, 'session-store');
+  await player.tabTo(builder.getByTestId('palette-add'));
+  await page.keyboard.press('Enter');
+  const entries = builder.getByTestId('change-entry');
+  await expect(entries).toHaveText(['target group web: session store = shared']);
+  // the outline has the new store selected; the arrow keys move to its group
+  await player.tabTo(builder.locator('[data-testid="outline-node"][aria-current="true"]'));
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-pointer', '/targetGroups/0');
+  const stickiness = page.getByTestId('inspector').getByLabel('stickiness: kind');
+  await player.tabTo(stickiness);
+  await page.keyboard.press('ArrowUp');
+  await expect(stickiness).toHaveValue('');
+  await expect(entries.last()).toHaveText('target group web: stickiness removed');
   await player.advance(150_000);
   for (const id of ['carts-kept', 'web-2-back', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');

@@ -2,7 +2,8 @@
  * The course's chapters 4 (Surviving failures) and 5 (Capacity), one lesson of each, completed as a learner
  * would: predictions locked in before running, runs to the moment, the reveal with the learner's own numbers,
  * the fix with the lesson's own means (try buttons for Route 53's settings, the scaling group's form for
- * Beanstalk's MinSize and MaxSize), Restart run, and every goal met.
+ * Beanstalk's MinSize and MaxSize), Restart run, and every goal met; and lesson 20's primary failover, predicted and
+ * read back in the reveal.
  */
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
@@ -61,10 +62,18 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
   await next(player, 'Shorten the failover');
   await expect(player.goal('customers-back')).toHaveAttribute('data-state', /pending|unmet/);
   await expect(page.getByTestId('hints')).toBeVisible();
-  for (const label of ['Fast checks: every 10 s', 'Failure threshold 2', 'TTL 10 s']) {
-    await page.getByRole('button', { name: `Try: ${label}` }).click();
-    await expect(page.getByTestId('tab-events')).toBeVisible();
+  // in the Build tab (the task opens on it): the DNS name's checks every 10 s, threshold 2, and a 10 s TTL
+  await expect(page.getByTestId('tab-build')).toHaveAttribute('aria-selected', 'true');
+  const builder = page.getByTestId('builder');
+  await builder.locator('[data-testid="outline-node"][data-kind="dns"]').click();
+  const inspector = page.getByTestId('inspector');
+  await inspector.locator('[data-pointer="/dns/healthChecks/intervalSec"] select').selectOption({ label: '10' });
+  for (const [pointer, value] of [['/dns/healthChecks/failureThreshold', '2'], ['/dns/ttlSec', '10']]) {
+    const input = inspector.locator(`[data-pointer="${pointer}"] > .row input`);
+    await input.fill(value);
+    await input.press('Enter');
   }
+  await expect(builder.getByTestId('change-entry')).toHaveText(['DNS name shop.securecart.com: health checks interval = 10 s', 'DNS name shop.securecart.com: health checks failure threshold = 2', 'DNS name shop.securecart.com: ttl = 10 s']);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(200_000);
@@ -110,5 +119,26 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
   await page.getByTestId('tab-charts').click();
   await page.screenshot({ path: artifactPath('course-beanstalk-complete.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('chapter 5: a learner predicts what a primary failover does with read replicas and reads the failover in the reveal', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/databases-under-autoscaling/5');
+  await expect(player.stepTitle).toHaveText('When the primary fails');
+  await ready(player);
+  // the diagram names the database's replicas, uncut
+  await expect(page.getByTestId('database-state-orders-db')).toHaveText('up · 2 replicas');
+
+  await predict(player, 1);
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “Only the orders fail, about one in ten, then all is well again”. The run shows: Only the orders fail', MOMENT);
+  // the reveal reads this run: the failover at 30 s, back 60 s later, and the orders that failed meanwhile
+  const reveal = page.getByTestId('reveal');
+  await expect(reveal).toContainText('In your run the failover began at 30 s and orders-db was back at 90 s.');
+  await expect(reveal).toContainText('3,597 requests failed with 500 (5 % of all)');
+  await expect(reveal).not.toContainText('in our run');
+  await page.screenshot({ path: artifactPath('course-db-failover.png') });
   expect(errors).toEqual([]);
 });

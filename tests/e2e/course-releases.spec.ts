@@ -56,3 +56,81 @@ test('a learner turns v2 into a canary in the Build tab: at most 300 failures, n
   await page.screenshot({ path: artifactPath('releases-built.png') });
   expect(errors).toEqual([]);
 });
+
+// Lesson 25 as a learner meets it: the storm prediction answered and run to 50 s, revealed with this run's numbers;
+// then the fixes in the Build tab (a retry budget and a circuit breaker open for 5 s), the run restarted and run to
+// the one-minute check.
+test.describe('lesson 25, circuit breakers and retries', () => {
+  const SLUG25 = 'circuit-breakers-and-retries';
+
+  test('the storm is predicted and revealed; a retry budget and a circuit breaker added in Build meet every goal', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    await player.goto(`#/lessons/${SLUG25}/2`);
+    await expect(player.stepTitle).toHaveText('Retry everything', { timeout: 30_000 });
+    await opened(player);
+    await page.getByRole('radio', { name: /Failures go on long after the stall/ }).check();
+    await page.getByTestId('predict-submit').click();
+    await player.advance(50_000);
+    await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('Failures go on long after the stall');
+    await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed by 50 s, against 514 without retries/);
+    await expect(page.getByTestId('reveal')).not.toContainText('in our run');
+    await page.screenshot({ path: artifactPath('breakers-storm.png') });
+
+    await player.goto(`#/lessons/${SLUG25}/4`);
+    await expect(player.stepTitle).toHaveText('A circuit breaker', { timeout: 30_000 });
+    await opened(player);
+    await expect(player.goal('storm-over')).toHaveAttribute('data-met', 'false');
+    await page.getByTestId('tab-build').click();
+    await page.getByTestId('builder').locator('[data-testid="outline-node"][data-kind="target-group"]').click();
+    const inspector = page.getByTestId('inspector');
+    await inspector.locator('[data-key="budget"]').getByRole('button', { name: 'Add budget' }).click();
+    await expect(inspector.locator('[data-key="budgetPercent"] input')).toHaveValue('20');
+    await inspector.locator('[data-key="circuitBreaker"]').getByRole('button', { name: 'Add circuit breaker' }).click();
+    const open = inspector.locator('[data-key="openSec"] input');
+    await open.fill('5');
+    await open.press('Enter');
+    await expect(open).toHaveValue('5');
+    await inspector.locator('[data-key="retries"]').screenshot({ path: artifactPath('breakers-inspector.png') });
+    await page.getByTestId('reset').click();
+    await opened(player);
+    await player.advance(60_000);
+    for (const id of ['storm-over', 'fast-answers', 'breaker-cycles']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+    await expect(player.complete).toContainText('Lesson complete');
+    await expect(page.getByTestId('reveal')).toContainText(/the circuit to inv-1 opened at \d+ s/);
+    await expect(page.getByTestId('reveal')).not.toContainText('in our run');
+    await page.screenshot({ path: artifactPath('breakers-done.png') });
+    expect(errors).toEqual([]);
+  });
+});
+
+// Lesson 24, the anti-pattern clinic: case 5 (a health check that lies). The learner runs the case and reads it
+// before the fix is offered, diagnoses the cause, applies the offered fix (a deep check) and sees the case's goals met.
+test('clinic: a lying health check is diagnosed, fixed with a deep check, and its case closes', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/anti-pattern-clinic/5');
+  await expect(player.stepTitle).toHaveText('Case 5: healthy, and failing', { timeout: 30_000 });
+  await opened(player);
+  const kase = page.getByTestId('case');
+  await expect(kase.getByTestId('case-diagnose-first')).toBeVisible();
+  await expect(page.getByTestId('tries')).toHaveCount(0);
+  await expect(kase.getByTestId('case-solve')).toHaveCount(0);
+  await kase.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('clinic-diagnose-first.png') });
+
+  await player.advance(40_000);
+  await page.getByRole('radio', { name: /lost its database/ }).check();
+  await page.getByTestId('predict-submit').click();
+  await expect(page.getByTestId('predict-outcome')).toContainText('The cause:');
+  await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('lost its database');
+  await page.screenshot({ path: artifactPath('clinic-diagnosed.png') });
+
+  await page.getByRole('button', { name: /Make \/health check the database/ }).click();
+  await player.advance(80_000);
+  for (const id of ['detected', 'site-up']) await expect(kase.getByTestId(`case-goal-${id}`)).toHaveAttribute('data-state', 'met');
+  await expect(kase.getByTestId('case-closed')).toContainText('Case closed');
+  await kase.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('clinic-closed.png') });
+  expect(errors).toEqual([]);
+});

@@ -93,6 +93,9 @@ test('the event log says the numbers behind a health verdict, and Erlang C is dr
   await lab.tab('charts');
   await expect(page.getByTestId('chart-latency')).toContainText('p95 Erlang C');
   await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('80%');
+  // the prediction follows the system as it runs now: a fourth server live makes it M/M/16, ρ = 9.6 / 16 = 60 %
+  expect(await page.evaluate(() => window.__lab.apply({ action: 'set-target-count', group: 'web', count: 4 }))).toBe(true);
+  await expect(page.getByTestId('chart-utilization-rho-theory')).toHaveText('60%');
   // a 5 s ALB check with thresholds 2/2, then b crashes: two refused probes mark it unhealthy
   const healthCheck = { preset: 'aws-alb' as const, intervalSec: 5, timeoutSec: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
   expect(await page.evaluate((hc) => window.__lab.apply({ action: 'set-health-check', group: 'web', healthCheck: hc }), healthCheck)).toBe(true);
@@ -104,5 +107,34 @@ test('the event log says the numbers behind a health verdict, and Erlang C is dr
   await page.getByTestId('event-log').screenshot({ path: artifactPath('explain-event-numbers.png') });
   await lab.tab('charts');
   await page.getByTestId('chart-latency').screenshot({ path: artifactPath('explain-erlang-overlay.png') });
+  expect(errors).toEqual([]);
+});
+
+test('consistent hashing: choosing a cache that would leave shows which keys move, beside hash mod n', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample('consistent-hashing', 'Consistent hashing over five caches');
+  await page.evaluate(() => window.__lab.advance(10_000));
+  await page.getByTestId('tab-why').click();
+  await expect(page.getByTestId('internals-group')).toHaveValue('caches');
+  await page.getByTestId('key-moves-target').selectOption('cache-b');
+  const summary = page.getByTestId('key-moves-summary');
+  await expect(summary).toBeVisible();
+  // ketama: only cache-b's keys move, so "N are on cache-b; N would move", and no key of another cache moves
+  const text = (await summary.textContent())!.replace(/\s+/g, ' ');
+  const m = /Of the last (\d+) keys, (\d+) are on cache-b; (\d+) would move/.exec(text);
+  expect(m, text).not.toBeNull();
+  const [keys, onB, moved] = m!.slice(1).map(Number);
+  expect(keys).toBeGreaterThan(100); // 256 recent requests from 400 clients
+  expect(moved).toBe(onB);
+  expect(text).toContain('no key of another target moves');
+  // hash mod 5 → mod 4 keeps a key only where both agree: about 1/5 of keys stay, far more move than on the ring
+  expect(Number(await page.getByTestId('key-moves-modulo').textContent())).toBeGreaterThan(moved);
+  await expect(page.getByTestId('key-moves-examples').locator('li').first()).toContainText('cache-b →');
+  // the ring drawn: one outlined dot per moving key
+  await expect(page.getByTestId('key-ring').getByTestId('moved-key')).toHaveCount(moved);
+  await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-key-moves.png') });
   expect(errors).toEqual([]);
 });

@@ -2,6 +2,7 @@
 // their own), the language control switches and is remembered, and <html lang> follows.
 import { expect, test, type Page } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
+import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { artifactPath } from './support/artifacts.ts';
 
@@ -80,4 +81,52 @@ test('an English browser gets English and no Spanish chunk; the control switches
   await Promise.all([page.waitForEvent('load'), page.getByTestId('language').selectOption('en')]);
   await expect(page.getByTestId('nav-lessons')).toHaveText('Lessons');
   expect(errors).toEqual([]);
+});
+
+test.describe('the lab in a Spanish browser', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('Change it, the event log and a target\'s details read in Spanish, numbers the Spanish way', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    await lab.goto();
+    await expect(lab.status).toHaveText('En pausa', { timeout: 30_000 });
+
+    await lab.tab('controls');
+    const panel = page.getByTestId('parameters');
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Cámbialo en directo');
+    await expect(panel.getByLabel('Ritmo de llegada (sol./s)')).toBeVisible();
+    await expect(page.getByTestId('action-crash')).toHaveText('Hacer caer');
+    // switch on AWS's health check and crash b, from the Spanish form
+    await page.getByTestId('hc-mode-web').selectOption('aws-alb');
+    await expect(page.getByTestId('hc-resolved-web')).toContainText('Con estos valores: HTTP GET / esperando 200 cada 30 s');
+    await page.getByTestId('hc-apply-web').click();
+    await expect(page.getByTestId('hc-resolved-web')).toContainText('Ahora:');
+    await page.getByTestId('target-pick').selectOption('b');
+    await page.getByTestId('action-crash').click();
+    await expect(page.getByTestId('change-log').getByRole('heading')).toContainText('Cambios en directo');
+    await page.screenshot({ path: artifactPath('language-es-change-it.png'), fullPage: true });
+
+    await lab.advance(90_000);
+    await lab.tab('events');
+    const log = page.getByTestId('event-log');
+    await expect(log.getByRole('heading')).toHaveText('Registro de eventos');
+    await expect(log.locator('.message', { hasText: /^b se ha caído: / })).toHaveText('b se ha caído: sus solicitudes en curso fallaron y rechaza las conexiones nuevas');
+    await expect(log.locator('.message', { hasText: /^b marcado como no sano/ })).toHaveText('b marcado como no sano: 2 comprobaciones seguidas fallidas (conexión rechazada)');
+    // the blind window's seconds with a decimal comma
+    await expect(log.locator('.message', { hasText: /^b sale de rotación/ })).toHaveText(/^b sale de rotación \d+,\d s después de que se cayera \(lo detectó: las comprobaciones de estado activas\); \d+ solicitudes fallaron en la ventana ciega$/);
+    await expect(log.locator('.kind[data-kind="crash"]').first()).toHaveText('caída');
+    await log.screenshot({ path: artifactPath('language-es-event-log.png') });
+
+    await page.getByTestId('topology-node-a').hover();
+    const detail = page.getByTestId('target-detail');
+    await expect(detail).toContainText('El balanceador ve');
+    await expect(detail).toContainText('Latencia media');
+    await expect(detail).toContainText(/últimas \d+ comprobaciones: bien/);
+    await page.screenshot({ path: artifactPath('language-es-lab.png'), fullPage: true });
+    await page.getByTestId('topology-node-b').click();
+    await expect(page.getByTestId('target-menu')).toContainText('Recuperar');
+    await expect(page.getByTestId('target-action-recover')).toHaveText('Recuperar');
+    expect(errors).toEqual([]);
+  });
 });

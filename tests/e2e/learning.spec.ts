@@ -144,7 +144,9 @@ test('a change on a finished run restarts it with the change; Restart run keeps 
   await lab.ready();
   await page.evaluate(() => window.__lab.seek(60_000));
   await expect(lab.status).toHaveText('Finished');
-  await expect(page.getByTestId('play')).toHaveText('Restart run');
+  await expect(page.getByTestId('play')).toHaveText('Play again');
+  // one Restart run button, not two
+  await expect(page.getByRole('button', { name: 'Restart run' })).toHaveCount(1);
   await lab.targetAction('b', 'crash');
   await expect(lab.status).toHaveText('Paused');
   await expect(lab.simTime).toHaveText('0.0 s');

@@ -53,7 +53,7 @@ test('the run stops at the end of the scenario and can be run again', async ({ p
   const arrived = await lab.count('requests-total');
   expect(arrived).toBeGreaterThan(1000); // about 24 per second for 60 s
 
-  await page.getByRole('button', { name: 'Restart run' }).first().click();
+  await page.getByRole('button', { name: 'Play again' }).click();
   await expect(lab.status).toHaveText('Running');
   await expect.poll(() => lab.count('requests-total')).toBeLessThan(arrived);
   expect(errors).toEqual([]);

@@ -11,6 +11,7 @@ import { noteHooks } from '../health/health-data.ts';
 import { adoptTraffic, adoptArrivals, trafficRefusal } from './traffic.ts';
 import { adoptGroups, groupsRefusal } from './groups.ts';
 import { adoptBalancers } from './balancers.ts';
+import { adoptZoneRotation } from './zone-rotation.ts';
 import { adoptDns } from './dns.ts';
 import { adoptDatabases } from './databases.ts';
 import { adoptScaling, scalingRefusal } from './scaling.ts';
@@ -43,6 +44,7 @@ export function adoptScenario(s: SimState, next: Scenario): string | null {
   adoptDatabases(s, prev, next);
   adoptGroups(s, next);
   adoptBalancers(s, prev, next);
+  adoptZoneRotation(s);
   // round trips, handshake tables and prices follow the balancers, clients and network settings; bills are kept
   s.network = buildNetwork(next, s.balancers, s.clients, s.nowMs, s.network);
   s.inspection = buildInspection(next, s.groups, s.clients.count, s.nowMs, s.inspection);

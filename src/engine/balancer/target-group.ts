@@ -17,8 +17,12 @@ import { formatIpv4 } from '../traffic/clients.ts';
 import { pathOnly } from './router.ts';
 import type { RequestClass } from '../traffic/request-mix.ts';
 import { assignServerIds } from './server-ids.ts';
+import { budgetFor, type RetryBudget } from '../request/retry-budget.ts';
 
 const KEYED: readonly AlgorithmName[] = ['hash', 'consistent-hash', 'maglev', 'haproxy-hash'];
+
+/** How many recent hash keys a group keeps for the internals panel. */
+export const RECENT_KEYS = 256;
 
 export class TargetGroup implements GroupView {
   /** The group's configuration now (a live patch replaces it). */
@@ -53,6 +57,8 @@ export class TargetGroup implements GroupView {
   /** Passive health / circuit check per pick, when the group has one. */
   allows: ((t: number) => boolean) | null = null;
   retries: NonNullable<TargetGroupConfig['retries']> | null = null;
+  /** Envoy's retry budget (nginx-style retries with `budget`), else null. */
+  retryBudget: RetryBudget | null = null;
   /** The group binds clients to targets (stickiness). */
   sticky = false;
   /** The last sticky pick went where the client's binding said (HAProxy's SF_DIRECT); read right after choose(). */
@@ -83,6 +89,9 @@ export class TargetGroup implements GroupView {
   private keyName = '';
   private classKeys: string[] = [];
   private readonly request: RequestKey = { clientIp: 0, key: '' };
+  /** The last RECENT_KEYS hash keys picked by (a circular list; hash algorithms only), for "which keys move". */
+  readonly recentKeys: string[] = [];
+  private recentAt = 0;
 
   constructor(
     cfg: TargetGroupConfig,
@@ -107,6 +116,7 @@ export class TargetGroup implements GroupView {
     this.timeoutMs = cfg.requestTimeoutMs;
     this.deregistrationDelaySec = cfg.deregistrationDelaySec;
     this.retries = cfg.retries ?? null;
+    this.retryBudget = budgetFor(cfg.retries?.style === 'nginx' ? cfg.retries.budget : undefined, this.retryBudget);
     this.sticky = cfg.stickiness !== undefined;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
@@ -293,7 +303,11 @@ export class TargetGroup implements GroupView {
     this.filtered = this.allows !== null || this.excluded.length > 0 || this.zoneFilter >= 0 || this.tier >= 0;
     const r = this.request;
     r.clientIp = clientIp;
-    r.key = this.needsKey ? this.keyFor(clientIp, clientId, cls) : '';
+    if (this.needsKey) {
+      r.key = this.keyFor(clientIp, clientId, cls);
+      this.recentKeys[this.recentAt] = r.key;
+      this.recentAt = (this.recentAt + 1) % RECENT_KEYS;
+    } else r.key = '';
     r.avoid = this.avoid;
     if (this.tier < 0) {
       const m = (this.zoneFilter < 0 ? this.algorithm : this.algorithmOfZone(this.zoneAlgorithms, this.zoneFilter)).pick(this, r);

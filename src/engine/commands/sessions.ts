@@ -5,7 +5,7 @@ export function setSessionStoreDown(s: SimState, groupId: string, down: boolean)
   const g = s.groups.findIndex((x) => x.id === groupId);
   if (g < 0) return `no target group with id "${groupId}"`;
   const kind = s.groups[g].cfg.sessionStore.kind;
-  if (kind !== 'shared') return `${groupId} keeps sessions in ${kind === 'memory' ? 'target memory' : 'replicas'}, not in a shared store`;
+  if (kind !== 'shared') return kind === 'none' ? `${groupId} keeps no sessions (a stateless service), so it has no shared store` : `${groupId} keeps sessions in ${kind === 'memory' ? 'target memory' : 'replicas'}, not in a shared store`;
   s.sessions!.storeDown[g] = down;
   s.log.add(s.nowMs, down ? 'crash' : 'recover', `${groupId}-sessions`, down ? `the session store of ${groupId} is down: requests that need a session fail with 500` : `the session store of ${groupId} is back`);
   return null;

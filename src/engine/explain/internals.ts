@@ -8,10 +8,12 @@
 import type { SimState } from '../state.ts';
 import { CRC32_INIT, crc32Final, crc32Text } from '../core/hash/crc32.ts';
 import type { GroupInternals, MemberInternals } from './internals-shape.ts';
+import { keyMoves } from './key-moves.ts';
 
 export type { GroupInternals, MemberInternals };
 
-export function groupInternals(s: SimState, groupId: string): GroupInternals | null {
+/** Target group `groupId`'s internals now; with `leavingId`, a consistent hash also says which keys that target's leaving would move. */
+export function groupInternals(s: SimState, groupId: string, leavingId?: string): GroupInternals | null {
   const g = s.groups.find((x) => x.id === groupId && !x.retired);
   if (g === undefined) return null;
   const ins = g.algorithm.inspect?.() ?? {};
@@ -47,6 +49,10 @@ export function groupInternals(s: SimState, groupId: string): GroupInternals | n
       const position = hash % ins.table.length;
       out.lastKey = { key, hash, position, of: ins.table.length, owner: ids[ins.table[position]] ?? '?' };
     }
+  }
+  if (leavingId !== undefined) {
+    const moves = keyMoves(s, g, ins, leavingId);
+    if (moves !== null) out.keyMoves = moves;
   }
   return out;
 }

@@ -64,7 +64,13 @@ export function configCondition(c: ConfigCondition, state: GoalState): Condition
       const on = cfg.passiveHealth !== undefined;
       const want = c.present ?? true;
       return result(on === want, on ? `${c.group} watches real traffic (${cfg.passiveHealth!.kind})` : `${c.group} has no passive health`);
-    }    case 'autoscaling': {
+    }
+    case 'session-store': {
+      const kind = cfg.sessionStore.kind;
+      const where = kind === 'memory' ? "in its targets' memory" : kind === 'none' ? 'nowhere (stateless)' : kind === 'shared' ? 'in a shared store' : 'replicated to every target';
+      return result(c.oneOf.includes(kind), `${c.group} keeps sessions ${where}`);
+    }
+    case 'autoscaling': {
       // a scaling group owns the target group and has a policy that reacts to load (a schedule alone does not)
       const asg = state.scenario.scalingGroups.find((a) => a.targetGroup === c.group);
       const reacting = asg?.policies.filter((p) => p.kind !== 'scheduled').map((p) => p.kind) ?? [];

@@ -32,6 +32,9 @@ export interface MetricCondition extends Bound {
 
 export type HealthCheckField = 'intervalSec' | 'timeoutSec' | 'healthyThreshold' | 'unhealthyThreshold';
 
+/** The kinds of `sessionStore` (scenario-format.md 6.12). */
+export type SessionStoreKind = 'memory' | 'none' | 'shared' | 'replicated';
+
 export type ConfigCondition =
   | ({ kind: 'config'; check: 'health-check'; group: string; present?: boolean; protocol?: 'http' | 'tcp' } & Partial<Record<HealthCheckField, Bound>>)
   | { kind: 'config'; check: 'algorithm'; group: string; oneOf: AlgorithmName[] }
@@ -39,6 +42,8 @@ export type ConfigCondition =
   | ({ kind: 'config'; check: 'target-count'; group: string } & Bound)
   | { kind: 'config'; check: 'stickiness'; group: string; present?: boolean }
   | { kind: 'config'; check: 'passive-health'; group: string; present?: boolean }
+  /** Where the group keeps sessions now (its `sessionStore.kind`, patches folded in) is one of `oneOf`. */
+  | { kind: 'config'; check: 'session-store'; group: string; oneOf: SessionStoreKind[] }
   /** A scaling group owns the target group and has a policy that reacts to load (not only scheduled actions). */
   | { kind: 'config'; check: 'autoscaling'; group: string; present?: boolean };
 

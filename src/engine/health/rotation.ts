@@ -12,10 +12,13 @@ import { HEALTHY } from './health-state.ts';
 import { healthOf, type GroupMode } from './health-data.ts';
 import { failureDetected } from './blind.ts';
 
-/** In service as far as its operator is concerned: registered and in service, not drained or in maintenance, not `down`. */
+/**
+ * In service as far as its operator is concerned: registered and in service, not drained or in maintenance, not
+ * `down`, and in a zone its balancers have (a target left in a zone removed from them gets no traffic).
+ */
 function serving(s: SimState, t: number): boolean {
   const store = s.store;
-  return store.lifecycle[t] === LC_IN_SERVICE && store.admin[t] === ADMIN_READY && store.configs[t].down !== true;
+  return store.lifecycle[t] === LC_IN_SERVICE && store.admin[t] === ADMIN_READY && store.configs[t].down !== true && !s.zoneOff.has(t);
 }
 
 /** A drained target that would otherwise be in rotation: cookie persistence may still reach it (HAProxy drain). */

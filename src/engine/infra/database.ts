@@ -4,7 +4,9 @@
  * out can exhaust it and the newest instances fail every request ("too many connections") — errors
  * caused by scaling. Query time grows with load as 1 / (1 − ρ) (capped at ρ = 0.95), ρ measured per
  * simulated second on each node; reads go to replicas when there are any. A primary failover makes writes
- * (and reads without replicas) fail for `failoverSec`.
+ * (and reads without replicas) fail for `failoverSec` (RDS Multi-AZ: the standby is promoted and the DNS name
+ * follows it, typically in 60–120 s; Aurora promotes a replica, usually faster). Read replicas (Amazon RDS read
+ * replicas, Aurora Replicas) keep serving reads meanwhile; replication lag is not modelled (no data is).
  *
  * A pooling proxy (RDS Proxy; RDS user guide "RDS Proxy connection considerations", API
  * ConnectionPoolConfiguration) accepts every target's connections and multiplexes their queries over its

@@ -6,6 +6,7 @@ import type { SimState } from '../state.ts';
 import type { DatabaseTier } from './database-tier.ts';
 import { DB_ERROR, type DatabaseState } from './database.ts';
 import { LC_UNUSED, TARGET_CRASHED } from '../backend/targets.ts';
+import { EV_DB_FAILOVER_DONE } from '../event-kinds.ts';
 
 export { DB_ERROR };
 
@@ -49,13 +50,25 @@ export function rollDatabases(s: SimState): void {
 
 /** A primary failover starts now. */
 export function failOver(s: SimState, id: string): string | null {
-  const db = s.databases?.dbs.find((d) => d.cfg.id === id);
-  if (!db) return `no database with id "${id}"`;
+  const index = s.databases?.dbs.findIndex((d) => d.cfg.id === id && !d.retired) ?? -1;
+  if (index < 0) return `no database with id "${id}"`;
+  const db = s.databases!.dbs[index];
   const ms = db.failover(s.nowMs, s.rng.database);
+  s.queue.push(db.failoverUntilMs, EV_DB_FAILOVER_DONE, index, 0);
   const full = db.cfg.failoverSec;
   const cut = full > 0 ? Math.round((1 - ms / 1000 / full) * 100) : 0;
-  s.log.add(s.nowMs, 'db', id, db.cfg.proxy ? `${id} fails over to its standby: queries through the proxy wait ${Math.round(ms) / 1000} s (the proxy cut ${cut} % off the ${full} s failover; AWS: up to 66 %)` : `${id} fails over to its standby: writes fail for ${ms / 1000} s`);
+  s.log.add(s.nowMs, 'db', id, db.cfg.proxy ? `${id} fails over to its standby: queries through the proxy wait ${Math.round(ms) / 1000} s (the proxy cut ${cut} % off the ${full} s failover; AWS: up to 66 %)` : `${id} fails over to its standby: ${db.cfg.readReplicas > 0 ? 'writes fail (reads go on at its read replicas)' : 'every query fails'} for ${ms / 1000} s`);
   return null;
+}
+
+/**
+ * A failover's end: the standby is the new primary and queries reach it again (RDS Multi-AZ: the DNS name
+ * points at the promoted standby). Ignored when a later failover (or a patch that ended it) moved the end.
+ */
+export function onFailoverDone(s: SimState, index: number): void {
+  const db = s.databases?.dbs[index];
+  if (db === undefined || db.retired || db.failoverUntilMs !== s.nowMs) return;
+  s.log.add(s.nowMs, 'recover', db.cfg.id, `${db.cfg.id} is back: its standby is the new primary, and queries reach it again`);
 }
 
 /** Every database's state, for snapshots. */

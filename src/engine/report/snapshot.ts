@@ -77,7 +77,7 @@ function infraSnapshot(s: SimState): InfraSnapshot {
     dns: s.dns === null ? [] : s.dns.recordStates().map((r) => ({ id: r.id, target: r.target, healthy: r.healthy })),
     forwards: balancers.flatMap((b) => [...b.weights].map(([port, weights]) => ({ balancer: b.id, port, weights: weights.map((w) => ({ ...w })) }))),
     deployments: deploymentStates(s),
-    sessionStores: s.groups.flatMap(({ cfg, retired }, gi) => (retired || cfg.sessionStore.kind === 'memory' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
+    sessionStores: s.groups.flatMap(({ cfg, retired }, gi) => (retired || cfg.sessionStore.kind === 'memory' || cfg.sessionStore.kind === 'none' ? [] : [{ group: cfg.id, kind: cfg.sessionStore.kind, down: s.sessions!.storeDown[gi] }])),
     ...(s.inspection === null ? {} : { appliances: applianceStates(s) }),
   };
 }

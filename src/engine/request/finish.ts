@@ -7,7 +7,8 @@
 import type { SimState } from '../state.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
 import { FAILURE_REASONS, OUTCOME_OK, outcomeName } from '../types.ts';
-import { FLAG_ATTACK, FLAG_SAMPLED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
+import { FLAG_ATTACK, FLAG_BUDGET_ACTIVE, FLAG_BUDGET_RETRY, FLAG_SAMPLED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
+import { attemptOver } from './retry-budget.ts';
 import { EV_USER } from '../event-kinds.ts';
 import { thinkTime } from '../traffic/think-time.ts';
 import { answerCookie } from '../sessions/haproxy-cookie.ts';
@@ -48,6 +49,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
     }
   }
   if (s.tried.size > 0) s.tried.delete(pool.id[slot]);
+  if ((pool.flags[slot] & (FLAG_BUDGET_ACTIVE | FLAG_BUDGET_RETRY)) !== 0) attemptOver(pool, slot, s.groups[pool.group[slot]].retryBudget);
   const cookie = t >= 0 && s.sessions !== null ? answerCookie(s, slot, t, outcome) : undefined;
   if (s.edgeStats !== null) s.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, s.mix.malicious[pool.cls[slot]], outcome);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);

@@ -18,6 +18,10 @@ export const FLAG_ATTACK = 4;
 export const FLAG_DIRECT = 8;
 /** A long-lived connection an event-loop server holds without giving it a service slot. */
 export const FLAG_NO_SLOT = 16;
+/** The attempt counts among its group's requests in flight for a retry budget (request/retry-budget.ts). */
+export const FLAG_BUDGET_ACTIVE = 32;
+/** The attempt is a retry in flight that the group's retry budget counts. */
+export const FLAG_BUDGET_RETRY = 64;
 
 export class RequestPool {
   cap = 0;
@@ -44,7 +48,7 @@ export class RequestPool {
   /** Zone the request's balancer node is confined to (cross-zone off), -1 for any. */
   zone = new Int32Array(0);
   state = new Uint8Array(0);
-  /** FLAG_SAMPLED, FLAG_WILL_ERROR, FLAG_ATTACK, FLAG_DIRECT, FLAG_NO_SLOT. */
+  /** FLAG_SAMPLED, FLAG_WILL_ERROR, FLAG_ATTACK, FLAG_DIRECT, FLAG_NO_SLOT, FLAG_BUDGET_ACTIVE, FLAG_BUDGET_RETRY. */
   flags = new Uint8Array(0);
   /** Which attempt this is (0 = first); retries move a request to another target. */
   attempt = new Uint8Array(0);

@@ -12,6 +12,7 @@ import { send } from './send.ts';
 import { fail } from './finish.ts';
 import { cloneRequest } from './clone.ts';
 import { haproxyAttemptFailed } from './haproxy-retry.ts';
+import { attemptOver } from './retry-budget.ts';
 
 /** nginx proxy_next_upstream condition for each outcome code (index = outcome). */
 const RETRY_CONDITION = ['', 'http_503', 'timeout', 'error', '', '', 'http_500', '', '', '', ''];
@@ -31,6 +32,8 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     const group = s.groups[g];
     const retries = group.retries;
     const id = pool.id[slot];
+    const budget = group.retryBudget;
+    if (budget !== null) attemptOver(pool, slot, budget);
     if (s.attemptLog !== null) s.attemptLog.ended(id, outcomeName(outcome));
     const cond = RETRY_CONDITION[outcome];
     let tried = s.tried.get(id);
@@ -38,6 +41,8 @@ export function attemptFailed(s: SimState, slot: number, outcome: number, keepAs
     if (retries !== null && retries.on.includes(cond as never)) {
       const max = retries.maxTries === 0 ? group.triesBudget : retries.maxTries;
       retry = (tried?.length ?? 0) + 1 < max && pool.attempt[slot] < 31;
+      // Envoy: the retry count first, then the budget (a retry that does not fit is an overflow)
+      if (retry && budget !== null) retry = budget.allows();
     }
     // nginx counts errors and timeouts always, a listed HTTP status only when it moves to the next server
     if (s.explain !== null) s.explain.attemptFailed(s, slot, outcome, retry);

@@ -44,6 +44,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
     }
     return FAIL.rejected;
   }
+  if (group.retryBudget !== null) group.retryBudget.sent(pool, slot);
   if (s.mix.longLived[pool.cls[slot]] === 1) return 0;
   const timeouts = group.timeouts;
   // the answer must be back at the balancer in time: the hop eats into the timeout

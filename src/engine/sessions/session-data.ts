@@ -122,6 +122,6 @@ export class SessionData {
 
   /** Does this scenario need session data at all (sessions, stickiness or a session store)? */
   static needed(scenario: Scenario): boolean {
-    return scenario.traffic.sessions !== undefined || scenario.targetGroups.some((g) => g.stickiness !== undefined || g.sessionStore.kind !== 'memory');
+    return scenario.traffic.sessions !== undefined || scenario.targetGroups.some((g) => g.stickiness !== undefined || g.sessionStore.kind === 'shared' || g.sessionStore.kind === 'replicated');
   }
 }

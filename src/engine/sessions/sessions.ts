@@ -7,6 +7,8 @@
  * lets any target serve any user for a small latency per request; replication copies every session
  * write to the other targets at a cost per write. Sessions and bindings are per target group
  * (session-data.ts): a user has one session, cart and binding in each group their requests reach.
+ * A stateless group (`none`) keeps nothing, so no table is made for it (at 500,000 clients a table is
+ * about 10 MB); a request that needs a cart there finds none, and that counts as a lost cart.
  */
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
@@ -56,6 +58,10 @@ export function targetForgets(s: SimState, t: number): void {
 export function serveSession(s: SimState, sd: SessionData, g: number, client: number, t: number, cartOp: number): number {
   const store = s.groups[g].cfg.sessionStore;
   const nowMs = s.nowMs;
+  if (store.kind === 'none') {
+    if (cartOp !== 0) statelessCart(sd, cartOp);
+    return 0;
+  }
   if (store.kind === 'shared' && sd.storeDown[g]) return -1;
   const tb = sd.sessionsOf(g);
   const alive = tb.home[client] >= 0 && nowMs - tb.lastMs[client] <= sd.idleMs;
@@ -89,4 +95,14 @@ function lose(sd: SessionData, tb: SessionTable, client: number): void {
     totals.itemsLost += tb.cart[client];
   }
   tb.cart[client] = 0;
+}
+
+/**
+ * A cart request served by a group that keeps no sessions: the service has nowhere to put the item or to find
+ * the cart to check out, so the shopper's cart is lost (an added item with it). Counted per request: a stateless
+ * service cannot tell one shopper's carts apart.
+ */
+function statelessCart(sd: SessionData, cartOp: number): void {
+  sd.totals.cartsLost++;
+  if (cartOp === 1) sd.totals.itemsLost++;
 }

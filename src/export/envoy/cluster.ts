@@ -1,7 +1,7 @@
 /**
  * Envoy (v3 API) clusters for target groups: the nearest `lb_policy` (real-systems.md §3), endpoints with
- * weights and zones (localities), active `health_checks`, `outlier_detection`, the panic threshold and slow
- * start. Simplifies: Envoy's random policy ignores weights, and its ring hash uses xxHash, not nginx's CRC32.
+ * weights and zones (localities), active `health_checks`, `outlier_detection`, the panic threshold, slow
+ * start and the retry budget (`circuit_breakers.thresholds[].retry_budget`, from `retries.budget`). Simplifies: Envoy's random policy ignores weights, and its ring hash uses xxHash, not nginx's CRC32.
  */
 import { resolveHealthCheck } from '../../scenario/health-presets.ts';
 import type { TargetGroupConfig } from '../../scenario/schema.ts';
@@ -9,7 +9,7 @@ import { isIpv4, splitAddress, targetAddress } from '../address.ts';
 import type { NotExported } from '../notes.ts';
 import type { BalancerPlan, GroupRef } from '../plan.ts';
 import { integerWeights } from '../weights.ts';
-import { YamlList, YamlMap, ymap } from './yaml.ts';
+import { YamlList, YamlMap, ylist, ymap } from './yaml.ts';
 
 /** An Envoy duration ("1.5s"). */
 export function envoyDuration(sec: number): string {
@@ -185,6 +185,11 @@ export function cluster(plan: BalancerPlan, ref: GroupRef, notes: NotExported): 
   if (hcs) c.set('health_checks', hcs);
   const od = outlier(ref, notes);
   if (od) c.set('outlier_detection', od, `${path}.passiveHealth`);
+  const budget = group.retries?.style === 'nginx' ? group.retries.budget : undefined;
+  if (budget) {
+    const rb = ymap(['budget_percent', ymap(['value', budget.budgetPercent]), `${path}.retries.budget.budgetPercent`], ['min_retry_concurrency', budget.minRetryConcurrency, `${path}.retries.budget.minRetryConcurrency`]);
+    c.set('circuit_breakers', ymap(['thresholds', ylist(ymap(['priority', 'DEFAULT'], ['retry_budget', rb]))]), `${path}.retries.budget`);
+  }
   if (group.circuitBreaker) notes.add(`${path}.circuitBreaker`, 'Envoy\'s circuit_breakers cap concurrent connections and requests; they do not open on an error rate (outlier detection is the nearest)');
   if (group.stickiness) notes.add(`${path}.stickiness`, 'not exported; nearest in Envoy: the stateful_session HTTP filter (cookie) or a hash_policy with RING_HASH');
   notes.add(`${path}.deregistrationDelaySec`, 'with static endpoints there is no deregistration; Envoy drains hosts removed through EDS');

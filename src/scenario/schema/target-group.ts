@@ -80,6 +80,15 @@ export const PassiveHealthSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Envoy's retry budget (`circuit_breakers.thresholds[].retry_budget`): retries in flight may be at most
+ * `budgetPercent` % of the requests in flight to the group, but never fewer than `minRetryConcurrency`.
+ */
+export const RetryBudgetSchema = z.strictObject({
+  budgetPercent: z.number().min(0).max(100).default(20).describe('Envoy budget_percent: retries in flight may be at most this share of the requests in flight.'),
+  minRetryConcurrency: z.int().min(0).max(1_000_000).default(3).describe('Envoy min_retry_concurrency: retries in flight always allowed, whatever the share.'),
+});
+
 /** HAProxy `retry-on` conditions our targets can produce: refused connection, response timeout, 500, 503. */
 const haproxyRetryCondition = z.enum(['conn-failure', 'response-timeout', '500', '503']);
 
@@ -94,6 +103,8 @@ export const RetrySchema = z.discriminatedUnion('style', [
     /** Attempts in all, the first included; 0 = as many as there are targets (nginx's default budget). */
     maxTries: z.int().min(0).max(20).default(0).describe('Attempts in all, the first included; 0 = as many as there are targets.'),
     on: z.array(failureCondition).min(1).default(['error', 'timeout']).describe('What a failed attempt must be to be retried.'),
+    /** Envoy's retry budget: caps retries in flight as a share of requests in flight (none: no cap). */
+    budget: RetryBudgetSchema.optional().describe("Envoy retry budget: caps retries in flight as a share of the group's requests in flight."),
   }),
   z
     .strictObject({
@@ -179,15 +190,19 @@ export const TargetGroupSchema = z.strictObject({
     ])
     .optional()
     .describe('Session affinity: a client keeps going to the target it was bound to.'),
-  /** Where session state lives: each target's memory, a shared store (like Redis), or replicated to every target. */
+  /**
+   * Where session state lives: each target's memory, a shared store (like Redis), replicated to every target, or
+   * nowhere (`none`: a stateless service that keeps no sessions, so the engine tracks none for it).
+   */
   sessionStore: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('memory') }),
       z.strictObject({ kind: z.literal('shared'), latencyMs: z.number().min(0).max(1000).default(1).describe('Time each request spends reading and writing the shared store.') }),
       z.strictObject({ kind: z.literal('replicated'), costPerWriteMs: z.number().min(0).max(1000).default(0.5).describe('Time each write spends copying the session to every target.') }),
+      z.strictObject({ kind: z.literal('none') }),
     ])
     .default({ kind: 'memory' })
-    .describe("Where users' sessions live: in each target's memory, a shared store, or replicated."),
+    .describe("Where users' sessions live: in each target's memory, a shared store, replicated, or nowhere (a stateless service)."),
   /** The database every target of this group queries, with a connection pool per target. */
   database: z
     .strictObject({

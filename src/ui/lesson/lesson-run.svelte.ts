@@ -6,7 +6,7 @@
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Lesson } from '../../content/lesson.ts';
-import type { GoalResult } from '../../engine/goals/index.ts';
+import type { GoalResult, TimedChange } from '../../engine/goals/index.ts';
 import type { LessonGoal } from '../../content/conditions.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
@@ -18,12 +18,15 @@ import { scoreOf, type Score } from '../../content/score.ts';
 import { noteScore } from '../../content/progress.ts';
 
 
-/** How far one stride of "Run to the moment" goes once only the prediction's moment is due: the charts' 600 s. */
+/** The last stride of "Run to the moment" once only the prediction's moment is due: the charts' 600 s. */
 const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
 const isoNow = (): string => new Date(Date.now()).toISOString();
 const WAIT_ID = '__wait';
+const CASE_ID = '__case-';
+/** A prediction whose options have no `when`: a diagnosis, answered by the learner's reading of the run, not by a moment of it. */
+export const isDiagnosis = (predict: { options: readonly { when?: unknown }[] } | null): boolean => predict !== null && predict.options.every((o) => o.when === undefined);
 const optionId = (i: number) => `__option-${i}`;
 
 export class LessonRun {
@@ -42,6 +45,10 @@ export class LessonRun {
   score = $state<Score | null>(null);
   /** That run was Solve's: it is shown, not kept as the best. */
   scoreSolved = $state(false);
+  /** A case step's goals on the scene's run now (ids as authored); empty on other steps. */
+  caseResults = $state<GoalResult[]>([]);
+  /** The case on screen was opened with its fix ("Solve this case"). */
+  caseSolved = $state(false);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
@@ -56,6 +63,8 @@ export class LessonRun {
       actions: {
         showStep: (_, { step }) => {
           this.beforeMoment = false;
+          this.caseResults = [];
+          this.caseSolved = false;
           progress.noteStep(lesson.slug, step);
           const hash = lessonHash(lesson.slug, step, location.hash);
           if (location.hash !== hash) location.hash = hash;
@@ -68,9 +77,14 @@ export class LessonRun {
         announce: (_, { text }) => this.#announce(text),
       },
       actors: {
-        check: fromPromise(async () => this.#lab.session.checkGoals(lesson.goals)),
+        // the judgement taken exactly at the check second; asked now only if the check was set too late
+        check: fromPromise(async () => (await this.#lab.session.judgeAt(lesson.checkSec * 1000, [...lesson.goals])) ?? this.#lab.session.checkGoals(lesson.goals)),
         solve: fromPromise(() => this.#open(MAIN_WORLD, true)),
-        reset: fromPromise(() => this.#open(this.world ?? MAIN_WORLD, false, true)),
+        reset: fromPromise(() => {
+          this.caseResults = [];
+          this.caseSolved = false;
+          return this.#open(this.world ?? MAIN_WORLD, false, true);
+        }),
       },
     });
     const taskStep = lesson.steps.find((s) => s.hints !== null)?.number ?? 1;
@@ -123,6 +137,23 @@ export class LessonRun {
     return refused;
   }
 
+  /** Records the learner's answer; a diagnosis's outcome is its authored cause, known as soon as it is given. */
+  predict(step: number, option: number): void {
+    this.send({ type: 'lesson.predict', step, option });
+    const predict = this.lesson.steps[step - 1]?.predict ?? null;
+    if (isDiagnosis(predict)) this.send({ type: 'lesson.observed', step, option: predict!.answer });
+  }
+
+  /** "Solve this case": the step's scene reopened with the case's fix applied at its times, run to the case's check. */
+  async solveCase(): Promise<void> {
+    const step = this.step;
+    if (step.case === null || step.scene === null) return;
+    this.caseResults = [];
+    await this.#open(step.scene, { changes: step.case.solution, atMs: step.case.checkSec * 1000 });
+    this.caseSolved = true;
+    this.send({ type: 'lesson.acted' });
+  }
+
   /** Asks the engine about the run now: the goals (lesson world only), the step's wait, its prediction's options. */
   async poll(): Promise<void> {
     if (this.#polling) return void (this.#pollAgain = true);
@@ -134,12 +165,17 @@ export class LessonRun {
       const timeMs = session.timeMs;
       const { context } = this.state;
       const asked: LessonGoal[] = this.world === MAIN_WORLD ? [...this.lesson.goals] : [];
+      if (asked.length > 0) await session.judgeAt(this.lesson.checkSec * 1000, asked);
       const wait = step.wait !== null && !context.waited.includes(step.number) ? step.wait : null;
       if (wait) asked.push({ ...wait, id: WAIT_ID, label: wait.label ?? '' });
+      if (step.case !== null && this.world === step.scene) asked.push(...step.case.goals.map((g) => ({ ...g, id: CASE_ID + g.id })));
       const predict = step.predict;
       const momentMs = (predict?.atSec ?? 0) * 1000;
       if (predict !== null && timeMs < momentMs) this.beforeMoment = true;
-      const observe = predict !== null && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
+      // a diagnosis has no moment: its outcome comes with the learner's answer (predict), not from the run
+      const observe = predict !== null && !isDiagnosis(predict) && !(step.number in context.observed) && timeMs >= momentMs && (this.beforeMoment || momentMs === 0);
+      // a Reset forgets outcomes, not answers: a diagnosis given before it is its outcome again
+      if (isDiagnosis(predict) && step.number in context.predictions && !(step.number in context.observed)) this.send({ type: 'lesson.observed', step: step.number, option: predict!.answer });
       if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
       const results = asked.length > 0 ? await session.checkGoals(asked) : [];
       this.#takeResults(results, step.number, observe ? predict.options.length : 0);
@@ -167,9 +203,10 @@ export class LessonRun {
   /**
    * "Run to the moment": runs the step's world on, a simulated second at a time while a wait is pending
    * (the worker is asked about the wait after each, so a reveal reads the second it came true), then
-   * straight on to the prediction's moment in strides of up to MOMENT_STRIDE_MS (a day of predictive
-   * scaling is tens of strides, not tens of thousands of one-second round trips), until the step's wait
-   * holds and its prediction's moment is reached, or the run ends. No dead waiting at 1×.
+   * straight on to the prediction's moment: in one jump to MOMENT_STRIDE_MS before it (stopping at the
+   * lesson's check if it comes first), then that last stride (a day of predictive scaling is two questions to the session, not tens of thousands of one-second
+   * round trips; the session splits a long jump into legs), until the step's wait holds and its prediction's
+   * moment is reached, or the run ends. Every request is simulated. No dead waiting at 1×.
    */
   async runToMoment(): Promise<void> {
     if (this.running) return;
@@ -182,7 +219,11 @@ export class LessonRun {
         const { waitMet, momentMs } = this.pending;
         const due = momentMs !== null && session.timeMs < momentMs;
         if ((waitMet && !due) || session.ended || !session.live) break;
-        const stepMs = due && waitMet ? Math.min(momentMs - session.timeMs, MOMENT_STRIDE_MS) : 1000;
+        // far from the moment, one jump to its last stride (the session runs it in legs), stopping at the lesson's
+        // check on the way (its goals are judged there, on the series the page keeps); then that last stride
+        const nowMs = session.timeMs;
+        const checkMs = this.world === MAIN_WORLD ? this.lesson.checkSec * 1000 : Infinity;
+        const stepMs = due && waitMet ? Math.min(...[momentMs - MOMENT_STRIDE_MS, checkMs, momentMs].filter((t) => t > nowMs)) - nowMs : 1000;
         await session.forward(Math.max(1, stepMs));
         await this.poll();
       }
@@ -206,6 +247,7 @@ export class LessonRun {
       if (newlyMet.length > 0 && !goals.every((g) => g.met)) this.#announce(newlyMet.map((g) => `Goal met: ${g.label}.`).join(' '));
       this.send({ type: 'lesson.goals', results: goals });
     }
+    if (this.step.case !== null && this.step.number === step) this.caseResults = results.filter((r) => r.id.startsWith(CASE_ID)).map((r) => ({ ...r, id: r.id.slice(CASE_ID.length) }));
     if (results.some((r) => r.id === WAIT_ID && r.met)) this.send({ type: 'lesson.waited', step });
     if (options > 0) {
       const held = Array.from({ length: options }, (_, i) => {
@@ -222,14 +264,16 @@ export class LessonRun {
     queueMicrotask(() => (this.announcement = text));
   }
 
-  /** Opens a world (one at a time, in order): fresh, or with the solution run to the check. */
-  #open(world: string, solved = false, force = false): Promise<void> {
+  /**
+   * Opens a world (one at a time, in order): fresh, or solved: with the lesson's solution run to its check
+   * (`true`), or with a case's fix run to the case's check.
+   */
+  #open(world: string, solved: boolean | { changes: TimedChange[]; atMs: number } = false, force = false): Promise<void> {
     this.#opening = this.#opening.then(async () => {
       if (world === this.world && !solved && !force) return;
       const scenario = this.scenarioOf(world);
-      const request: LoadRequest = solved
-        ? { source: scenario, origin: 'lesson', seed: scenario.seed, changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 }
-        : { source: scenario, origin: 'lesson' };
+      const fix = solved === true ? { changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 } : solved === false ? null : solved;
+      const request: LoadRequest = fix !== null ? { source: scenario, origin: 'lesson', seed: scenario.seed, ...fix } : { source: scenario, origin: 'lesson' };
       this.world = world;
       this.#lab.playback.send({ type: 'playback.load', request });
       await settled(() => this.#lab.playback.status !== 'loading');

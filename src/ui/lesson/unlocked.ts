@@ -21,6 +21,20 @@ export function sectionUnlocked(section: PanelSection, allowed: readonly string[
   return allowed === undefined || SECTION_ACTIONS[section].some((a) => allowed.includes(a));
 }
 
+/**
+ * Does the Change-it panel have anything to show? Only when some section's actions are unlocked: a lesson that
+ * unlocks only `patch` (the Build tab's edits) or only failure buttons (on the picture) would show an empty panel.
+ */
+export function panelUnlocked(allowed: readonly string[] | undefined): boolean {
+  return (Object.keys(SECTION_ACTIONS) as PanelSection[]).some((section) => sectionUnlocked(section, allowed));
+}
+
+/** The tab a step that sets a task opens on: the Change-it panel when it has controls, else the Build tab when the lesson unlocks the builder, else the charts. */
+export function taskTab(allowed: readonly string[], unlocks: readonly string[] | undefined): 'controls' | 'build' | 'charts' {
+  if (panelUnlocked(allowed)) return 'controls';
+  return (unlocks?.length ?? 0) > 0 ? 'build' : 'charts';
+}
+
 /** Infrastructure failures (zones, regions, balancers, databases, session stores): shown when the lesson unlocks any. */
 const INFRA_ACTIONS = ['zone-outage', 'zone-recover', 'region-outage', 'region-recover', 'crash-balancer', 'recover-balancer', 'db-failover', 'crash-session-store', 'recover-session-store'];
 

@@ -9,6 +9,8 @@
 import { HEALTH_PRESETS, resolveHealthCheck, type ResolvedHealthCheck } from '../../scenario/health-presets.ts';
 import type { Change, HealthCheckInput, Scenario } from '../../scenario/schema.ts';
 import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
+import { m } from '../../i18n/paraglide/messages.js';
+import { formatNumber } from '../../viz/number-format.ts';
 
 export type PresetName = keyof typeof HEALTH_PRESETS;
 export const PRESET_NAMES = Object.keys(HEALTH_PRESETS) as PresetName[];
@@ -76,9 +78,10 @@ export function resolvedOf(change: HealthCheckChange | null): ResolvedHealthChec
 
 /** The resolved values in one line: "HTTP GET / expecting 200 every 10 s, timeout 5 s · healthy after 5 passes, unhealthy after 2 failures · shallow". */
 export function describeResolved(r: ResolvedHealthCheck): string {
-  const probe = r.protocol === 'http' ? `HTTP GET ${r.path} expecting ${r.successCodes}` : 'TCP connect';
-  const counting = r.model === 'rise-fall' ? ' (rise/fall counter)' : '';
-  return `${probe} every ${r.intervalSec} s, timeout ${r.timeoutSec} s · healthy after ${r.healthyThreshold} passes, unhealthy after ${r.unhealthyThreshold} failures${counting} · ${r.deep ? 'deep' : 'shallow'}`;
+  const numbers = { interval: formatNumber(r.intervalSec), timeout: formatNumber(r.timeoutSec), healthy: formatNumber(r.healthyThreshold), unhealthy: formatNumber(r.unhealthyThreshold) };
+  const probe = r.protocol === 'http' ? m.change_hc_http({ path: r.path, codes: r.successCodes, ...numbers }) : m.change_hc_tcp(numbers);
+  const counting = r.model === 'rise-fall' ? ` ${m.change_hc_rise_fall()}` : '';
+  return `${probe}${counting} · ${r.deep ? m.change_hc_deep() : m.change_hc_shallow()}`;
 }
 
 /** Whether applying the change would run different checks from the current ones. */

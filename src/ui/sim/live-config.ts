@@ -4,6 +4,7 @@
  */
 import type { Change, Distribution, Scenario } from '../../scenario/schema.ts';
 import { describeHealthCheckInput } from './health-check-form.ts';
+import { describePatch } from './describe-patch.ts';
 import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
 
 function lastChange<A extends Change['action']>(changes: readonly LoggedChange[], action: A, match: (c: Extract<Change, { action: A }>) => boolean): Extract<Change, { action: A }> | undefined {
@@ -47,19 +48,8 @@ export function describeDistribution(d: Distribution): string {
   }
 }
 
-/** A change in words, for the change log. */
-/** A patch change in words: each operation and its path, a set value shown when short. */
-function describePatch(c: Extract<Change, { action: 'patch' }>): string {
-  const ops = c.patches ?? [{ op: c.op ?? 'replace', path: c.path ?? '', value: c.value }];
-  return ops
-    .map((p) => {
-      const value = p.op === 'remove' ? '' : JSON.stringify(p.value);
-      return `${p.op === 'remove' ? 'remove' : 'set'} ${p.path || '/'}${value !== undefined && value.length > 0 && value.length <= 40 ? ` = ${value}` : ''}`;
-    })
-    .join('; ');
-}
-
-export function describeChange(c: Change): string {
+/** A change in words, for the change log; a patch's pointers are named in `before` (the scenario just before it) when given. */
+export function describeChange(c: Change, before: Scenario | null = null): string {
   switch (c.action) {
     case 'set-algorithm':
       return `${c.group}: algorithm ${c.algorithm}`;
@@ -98,7 +88,7 @@ export function describeChange(c: Change): string {
     case 'swap-cnames':
       return `DNS: swap ${c.source} and ${c.destination}`;
     case 'patch':
-      return describePatch(c);
+      return describePatch(c, before).words;
     case 'set-forward-weights':
       return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
     case 'set-admin-state':
@@ -116,4 +106,19 @@ function capacityWords(c: Extract<Change, { action: 'set-capacity' }>): string[]
   if (c.min !== undefined) words.push(`min ${c.min}`);
   if (c.max !== undefined) words.push(`max ${c.max}`);
   return words.length > 0 ? words : ['capacity unchanged'];
+}
+
+/**
+ * Every logged change in words, in order: each patch is named in the scenario as `start` and the patches
+ * before it left it, so `/targetGroups/1/algorithm` reads "target group orders: algorithm = …" even after an
+ * earlier patch added `orders`. Without `start`, patches show their pointers.
+ */
+export function describeChanges(changes: readonly LoggedChange[], start: Scenario | null): string[] {
+  let s = start;
+  return changes.map(({ change }) => {
+    if (change.action !== 'patch') return describeChange(change);
+    const { words, after } = describePatch(change, s);
+    s = after;
+    return words;
+  });
 }

@@ -4,6 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const VIEWPORTS = {
   laptop: { width: 1280, height: 720 },
+  'large-laptop': { width: 1440, height: 900 },
   projector: { width: 1920, height: 1080 },
   phone: { width: 390, height: 844 },
 } as const;

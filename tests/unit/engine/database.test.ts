@@ -103,6 +103,30 @@ describe('primary failover', () => {
     // a write sent at the start of the failover waits for its end (20–60 s behind the proxy: cut by up to 2/3, db-proxy.test.ts)
     expect(Math.max(...proxied.map((r) => r.latencyMs))).toBeGreaterThan(19_000);
   });
+
+  it('logs the failover and its end: back after failoverSec; a second failover moves the end, and only the new end is logged', () => {
+    const events = [
+      { atSec: 10, action: 'db-failover' as const, database: 'db' },
+      { atSec: 100, action: 'db-failover' as const, database: 'db' },
+      { atSec: 130, action: 'db-failover' as const, database: 'db' },
+    ];
+    const s = createSimulation(checked({ ...shop({ replicas: 1 }), events }));
+    s.runUntil(250_000);
+    const log = s.events(0).filter((e) => e.subject === 'db' && (e.kind === 'db' || e.kind === 'recover'));
+    // 10 + 60; the failover at 100 s would end at 160 s, but the one at 130 s moves the end to 190 s
+    expect(log.map((e) => [e.kind, e.timeMs])).toEqual([
+      ['db', 10_000],
+      ['recover', 70_000],
+      ['db', 100_000],
+      ['db', 130_000],
+      ['recover', 190_000],
+    ]);
+    expect(log[0].message).toContain('writes fail (reads go on at its read replicas) for 60 s');
+    // without replicas every query needs the primary
+    const bare = createSimulation(checked({ ...shop(), events: [events[0]] }));
+    bare.runUntil(20_000);
+    expect(bare.events(0).find((e) => e.kind === 'db')?.message).toContain('every query fails for 60 s');
+  });
 });
 
 describe('goodput under the SLO', () => {

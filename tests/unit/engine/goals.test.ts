@@ -153,6 +153,15 @@ describe('config conditions read the configuration as changed live', () => {
     expect(check({ kind: 'config', check: 'passive-health', group: 'web', present: false }, st).met).toBe(true);
   });
 
+  it('session-store: where the group keeps sessions now, a patch folded in', () => {
+    const store: Condition = { kind: 'config', check: 'session-store', group: 'web', oneOf: ['shared', 'replicated'] };
+    expect(check(store, runState(sc, 1))).toMatchObject({ met: false, detail: "web keeps sessions in its targets' memory" });
+    const shared = runState(sc, 2, [at(1, { action: 'patch', op: 'add', path: '/targetGroups/0/sessionStore', value: { kind: 'shared' } })]);
+    expect(check(store, shared)).toMatchObject({ met: true, detail: 'web keeps sessions in a shared store' });
+    const none = runState(sc, 2, [at(1, { action: 'patch', op: 'add', path: '/targetGroups/0/sessionStore', value: { kind: 'none' } })]);
+    expect(check(store, none)).toMatchObject({ met: false, detail: 'web keeps sessions nowhere (stateless)' });
+  });
+
   it('a group that does not exist is never met', () => {
     expect(check({ kind: 'config', check: 'algorithm', group: 'nope', oneOf: ['round-robin'] }, runState(sc, 1))).toMatchObject({ met: false, detail: 'no target group "nope"' });
   });

@@ -126,6 +126,41 @@ describe('live patches', () => {
     expect(done.filter((r) => r.arrivalMs >= 20_000).length).toBeGreaterThan(1000);
   });
 
+  it('a zone removed mid-run takes the targets placed in it out of rotation, cross-zone on or off; added back, they return', () => {
+    for (const crossZone of [true, false]) {
+      // t1, t2, t3 name no zone: the lab places them round robin over alb's zones, za, zb, za
+      const world = checked({
+        schemaVersion: 1,
+        name: 'zones',
+        seed: 2,
+        traffic: { arrival: { kind: 'poisson', ratePerSec: 40 }, clients: { count: 400 } },
+        balancers: [{ id: 'alb', zones: ['za', 'zb'], crossZone, listeners: [{ port: 80, defaultForward: 'web' }] }],
+        targetGroups: [{ id: 'web', algorithm: 'round-robin', targets: ['t1', 't2', 't3'].map((id) => ({ id, concurrency: 20, serviceTimeMs: { dist: 'exponential', meanMs: 20 } })) }],
+      });
+      const { done, sim } = run(
+        world,
+        [
+          { atMs: 20_000, change: { action: 'patch', op: 'remove', path: '/balancers/0/zones/1' } },
+          { atMs: 40_000, change: { action: 'patch', op: 'add', path: '/balancers/0/zones/-', value: 'zb' } },
+        ],
+        60_000,
+      );
+      const to = (target: string, from: number, until: number) => done.filter((r) => r.target === target && r.arrivalMs >= from && r.arrivalMs < until).length;
+      expect(to('t2', 0, 20_000)).toBeGreaterThan(100);
+      // from the removal on, t2 (in zb) takes nothing, and no request fails for it
+      expect(to('t2', 20_000, 40_000)).toBe(0);
+      expect(done.filter((r) => r.arrivalMs >= 20_000 && r.arrivalMs < 40_000 && r.outcome !== 'ok')).toEqual([]);
+      // round robin alternates the two left, so they split the requests evenly
+      expect(Math.abs(to('t1', 20_000, 40_000) - to('t3', 20_000, 40_000))).toBeLessThanOrEqual(1);
+      expect(to('t2', 40_000, 60_000)).toBeGreaterThan(100);
+      const log = sim.events(0).filter((e) => e.kind === 'config' && e.subject === 't2');
+      expect(log.map((e) => [e.timeMs, e.message])).toEqual([
+        [20_000, "t2 is in zone zb, which no balancer forwarding to web has any more: it leaves rotation and finishes what it holds (as ELB's Target.NotInUse)"],
+        [40_000, 'zone zb is back for web: t2 returns to rotation'],
+      ]);
+    }
+  });
+
   it('a scaling policy added mid-run acts at its first evaluation, on the datapoints already published', () => {
     const world = checked({
       schemaVersion: 1,

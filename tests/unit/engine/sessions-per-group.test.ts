@@ -61,6 +61,15 @@ describe('stickiness per target group', () => {
     expect(sim.metrics().sessions).toEqual({ sessionsStarted: 3, sessionsLost: 0, cartsLost: 0, itemsLost: 0, checkouts: 0 });
   });
 
+  it('a stateless group (sessionStore none) keeps no session: only the cart group\'s three sessions start', () => {
+    const doc = shop([lb, undefined], true);
+    doc.targetGroups[1] = { ...doc.targetGroups[1], sessionStore: { kind: 'none' } };
+    const { sim, trace } = run(doc);
+    // routing is unchanged (profile is round robin: p1 p2 p1); no /profile request starts or loses a session
+    expect(letters(trace)).toBe('c1 c2 p1 c2 p2 c2 p1');
+    expect(sim.metrics().sessions).toEqual({ sessionsStarted: 2, sessionsLost: 0, cartsLost: 0, itemsLost: 0, checkouts: 0 });
+  });
+
   it('without stickiness, round robin moves X between targets and each move loses that group\'s session', () => {
     const { sim, trace } = run(shop([undefined, undefined], true));
     expect(letters(trace)).toBe('c1 c2 p1 c1 p2 c2 p1');

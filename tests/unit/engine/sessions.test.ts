@@ -61,6 +61,25 @@ describe('where sessions live', () => {
     expect(shared.metrics().latencyMs.mean).toBeGreaterThan(sticky.metrics().latencyMs.mean * 0 + 1);
   });
 
+  it('a stateless group (none) keeps no sessions: every cart request it serves is a lost cart, an added item with it', () => {
+    const byClass: Record<string, number> = {};
+    const s = createSimulation(checked(shop({ sessionStore: { kind: 'none' }, stickiness: { kind: 'lb-cookie' } })), {
+      onRequestDone: (r) => {
+        if (r.outcome === 'ok') byClass[r.class] = (byClass[r.class] ?? 0) + 1;
+      },
+    });
+    s.runUntil(60_000);
+    const m = s.metrics();
+    // nothing fails at 100 req/s on 60 slots, so every request of a cart class was served (and looked for its
+    // cart): those done, and those in service at 60 s (a queue never forms at 100 req/s × 20 ms on 60 slots)
+    expect(m.requests.failed).toBe(0);
+    for (const r of s.inFlight()) if (r.target !== null) byClass[r.class] = (byClass[r.class] ?? 0) + 1;
+    expect(byClass.add).toBeGreaterThan(1000);
+    expect(m.sessions).toEqual({ sessionsStarted: 0, sessionsLost: 0, cartsLost: byClass.add + byClass.buy, itemsLost: byClass.add, checkouts: 0 });
+    // and no session table is made for it: the snapshot shows no store either
+    expect(s.snapshot().infra?.sessionStores).toEqual([]);
+  });
+
   it('replicated sessions survive the loss of one target', () => {
     const s = createSimulation(checked(shop({ sessionStore: { kind: 'replicated', costPerWriteMs: 0.5 } }, { events: crashB })));
     s.runUntil(120_000);

@@ -74,6 +74,18 @@ describe('Envoy export', () => {
     expect(text).toMatch(/# not exported \(or only approximated\), with the reason:\n(# {3}- .*\n)*# {3}- balancers\[0\]\.rateLimit: Envoy's local_ratelimit/);
   });
 
+  it('a retry budget becomes the cluster\'s circuit_breakers retry_budget; a group without one has no circuit_breakers', () => {
+    const s = everyLayer7Setting();
+    const g = s.targetGroups[0];
+    if (g.retries?.style !== 'nginx') throw new Error('the fixture\'s first group retries nginx-style');
+    g.retries = { ...g.retries, budget: { budgetPercent: 25, minRetryConcurrency: 5 } };
+    const text = exportConfig(s, 'envoy').text;
+    const clusters = bootstrap(text).static_resources.clusters;
+    expect(clusters.find((c) => c.name === g.id)!.circuit_breakers).toEqual({ thresholds: [{ priority: 'DEFAULT', retry_budget: { budget_percent: { value: 25 }, min_retry_concurrency: 5 } }] });
+    expect(clusters.filter((c) => c.circuit_breakers !== undefined).map((c) => c.name)).toEqual([g.id]);
+    expect(text).toMatch(/budget_percent: {2}# targetGroups\[0\]\.retries\.budget\.budgetPercent\n\s+value: 25\n\s+min_retry_concurrency: 5 {2}# targetGroups\[0\]\.retries\.budget\.minRetryConcurrency/);
+  });
+
   it('layer 4 becomes TCP proxies; a hash group hashes the source address', () => {
     const doc = bootstrap(exportConfig(everyLayer4Setting(), 'envoy').text);
     const first = doc.static_resources.listeners[0].filter_chains[0].filters[0];

@@ -136,4 +136,18 @@ describe('lesson machine', () => {
     finish([met('a', true)]);
     await waitFor(actor, (s) => s.matches('passed'));
   });
+
+  it('once checked, the goal list keeps the judgement at the check second while the run goes on; going back before it lets the list follow the run again', async () => {
+    const { actor } = start();
+    actor.send({ type: 'lesson.goals', results: [met('a', true), met('b', false)] }); // before the check: the run so far
+    expect(actor.getSnapshot().context.goals.map((g) => g.met)).toEqual([true, false]);
+    actor.send({ type: 'lesson.time', timeMs: 90_000 });
+    await waitFor(actor, (s) => s.matches('passed'));
+    expect(actor.getSnapshot().context.goals.map((g) => g.met)).toEqual([true, true]);
+    actor.send({ type: 'lesson.goals', results: [met('a', true), met('b', false)] }); // later: a total grew past its bound
+    expect(actor.getSnapshot().context.goals.map((g) => g.met)).toEqual([true, true]);
+    actor.send({ type: 'lesson.time', timeMs: 10_000 }); // rewound before the check
+    actor.send({ type: 'lesson.goals', results: [met('a', false), met('b', false)] });
+    expect(actor.getSnapshot().context.goals.map((g) => g.met)).toEqual([false, false]);
+  });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expose } from 'comlink';
 import { createSimApi, type SimApi } from '../../../workers/sim-api.ts';
 import { SimWorker } from '../../../src/sim/sim-worker.ts';
-import { SHOW_EVERY_MS, SimSession } from '../../../src/sim/sim-session.svelte.ts';
+import { FORWARD_LEG_MS, SHOW_EVERY_MS, SimSession } from '../../../src/sim/sim-session.svelte.ts';
 import { ComparePair } from '../../../src/sim/compare-pair.svelte.ts';
 import threeServers from '../../../scenarios/three-servers.json';
 import blackFriday from '../../../scenarios/black-friday-autoscaling.json';
@@ -117,6 +117,30 @@ describe('SimSession', () => {
     await session.forward(500); // anything but playing is shown at once
     expect(session.timeMs).toBe(3_500);
     expect(session.horizonMs).toBe(3_500);
+  });
+
+  it('runs a long jump in legs of FORWARD_LEG_MS, each its own question, and fetches the series with the last only', async () => {
+    const api = createSimApi();
+    const asked: [number, boolean][] = [];
+    const runTo = api.runTo.bind(api);
+    api.runTo = (id, timeMs, request) => {
+      asked.push([timeMs, request?.series === true]);
+      return runTo(id, timeMs, request);
+    };
+    const session = new SimSession(simWorker(api));
+    await session.open({ ...threeServers, durationSec: 3 * 3_600, traffic: { arrival: { kind: 'poisson', ratePerSec: 1 } } });
+    await session.forward(2.5 * FORWARD_LEG_MS);
+    expect(asked).toEqual([
+      [FORWARD_LEG_MS, false],
+      [2 * FORWARD_LEG_MS, false],
+      [2.5 * FORWARD_LEG_MS, true],
+    ]);
+    expect(session.timeMs).toBe(2.5 * FORWARD_LEG_MS);
+    // past the end it stops there, in one leg
+    asked.length = 0;
+    await session.forward(FORWARD_LEG_MS);
+    expect(asked).toEqual([[3 * FORWARD_LEG_MS, true]]);
+    expect(session.ended).toBe(true);
   });
 
   it('never runs past the end, and says when it got there', async () => {

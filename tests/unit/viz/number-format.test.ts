@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatLargeCount, formatMs, formatPercent, formatRate, formatRequestRate, formatSeconds, formatSecondsPrecise, formatShare } from '../../../src/viz/number-format.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
+import { formatNumber, localizeNumberText, formatCount, formatDuration, formatLargeCount, formatMs, formatPercent, formatRate, formatRequestRate, formatSeconds, formatSecondsPrecise, formatShare } from '../../../src/viz/number-format.ts';
 
 describe('the one number formatter', () => {
   it('writes every number with its unit, and — when there is none', () => {
@@ -21,5 +22,31 @@ describe('the one number formatter', () => {
     expect(formatDuration(40_000)).toBe('40 s');
     expect(formatDuration(720_000)).toBe('12 min');
     expect(formatDuration(3.5 * 3_600_000)).toBe('3.5 hours');
+  });
+
+  describe('in Spanish', () => {
+    afterEach(() => overwriteGetLocale(() => 'en'));
+
+    it('writes a decimal comma and groups five digits and more with a non-breaking space', () => {
+      overwriteGetLocale(() => 'es');
+      expect(formatCount(1234)).toBe('1234');
+      expect(formatCount(12_345)).toBe('12\u00a0345');
+      expect(formatRate(2500)).toBe('2,5k/s');
+      expect(formatMs(4.25)).toBe('4,3 ms');
+      expect(formatSeconds(12_345)).toBe('12,3 s');
+      expect(formatSecondsPrecise(12_345)).toBe('12,345 s');
+      expect(formatNumber(2.5)).toBe('2,5');
+      expect(formatLargeCount(2_500_000)).toBe('2,5 millones');
+      expect(formatDuration(3.5 * 3600_000)).toBe('3,5 horas');
+    });
+
+    it('rewrites a number the engine wrote in English, digits as written, and leaves other text alone', () => {
+      overwriteGetLocale(() => 'es');
+      expect(localizeNumberText('3.0')).toBe('3,0');
+      expect(localizeNumberText('12,345.5')).toBe('12\u00a0345,5');
+      expect(localizeNumberText('web-1')).toBe('web-1');
+      overwriteGetLocale(() => 'en');
+      expect(localizeNumberText('3.0')).toBe('3.0');
+    });
   });
 });

@@ -555,3 +555,45 @@ describe('a long share link replayed a bit at a time', () => {
     expect(bit.error?.message).toMatch(/already draining/);
   });
 });
+
+describe('sim-api: a lesson check judged at its second', () => {
+  // a total that grows with time: three-servers gets a few hundred requests in its first seconds, so "at most the
+  // count at 2 s" holds at the check (2 s) and fails by 10 s, whatever the page's frames were
+  const goalsUpTo = (total: number) => [{ id: 'few', label: 'few requests', kind: 'report' as const, path: 'requests.total', atMost: total }];
+
+  it('evaluates the goals exactly at the check second, however far one frame runs past it', () => {
+    const api = createSimApi();
+    const exact = openOk(api, threeServers);
+    api.advance(exact, 2_000);
+    const totalAt2s = api.metrics(exact).requests.total;
+    expect(totalAt2s).toBeGreaterThan(10);
+    const goals = goalsUpTo(totalAt2s);
+    const atCheck = api.checkGoals(exact, goals);
+    expect(atCheck[0].met).toBe(true);
+
+    const id = openOk(api, threeServers);
+    expect(api.judgeAt(id, 2_000, goals)).toBeNull(); // set, not yet reached
+    api.advance(id, 500);
+    expect(api.judgeAt(id, 2_000, goals)).toBeNull();
+    api.advance(id, 9_500); // one long frame from 0.5 s to 10 s
+    expect(api.checkGoals(id, goals)[0].met).toBe(false); // the run now is past the bound…
+    expect(api.judgeAt(id, 2_000, goals)).toEqual(atCheck); // …the judgement is the one at 2 s
+  });
+
+  it('forgets the judgement when the run goes back before the check, or is reset, and judges again', () => {
+    const api = createSimApi();
+    const id = openOk(api, threeServers);
+    const goals = goalsUpTo(1e9);
+    api.judgeAt(id, 2_000, goals);
+    api.advance(id, 3_000);
+    expect(api.judgeAt(id, 2_000, goals)?.[0].met).toBe(true);
+    api.seek(id, 1_000);
+    expect(api.judgeAt(id, 2_000, goals)).toBeNull();
+    api.advance(id, 1_000);
+    expect(api.judgeAt(id, 2_000, goals)?.[0].met).toBe(true);
+    api.reset(id);
+    expect(api.judgeAt(id, 2_000, goals)).toBeNull();
+    api.advance(id, 2_000);
+    expect(api.judgeAt(id, 2_000, goals)?.[0].met).toBe(true);
+  });
+});

@@ -110,6 +110,10 @@ const cluster = z.strictObject({
     endpoints: z.array(z.strictObject({ locality: z.strictObject({ zone: z.string() }).optional(), lb_endpoints: z.array(z.strictObject({ endpoint: z.strictObject({ address: socketAddress }), load_balancing_weight: z.number().int().min(1).optional() })).min(1) })),
   }),
   health_checks: z.array(healthCheck).optional(),
+  // config.cluster.v3.CircuitBreakers: only the retry budget is exported (Percent is { value: double }, min_retry_concurrency a UInt32Value)
+  circuit_breakers: z
+    .strictObject({ thresholds: z.array(z.strictObject({ priority: z.enum(['DEFAULT', 'HIGH']), retry_budget: z.strictObject({ budget_percent: z.strictObject({ value: z.number().min(0).max(100) }), min_retry_concurrency: uint }) })).min(1) })
+    .optional(),
   outlier_detection: z
     .strictObject({ consecutive_5xx: uint, interval: duration, base_ejection_time: duration, max_ejection_time: duration.optional(), max_ejection_percent: z.number().min(0).max(100), enforcing_success_rate: uint })
     .optional(),

@@ -78,7 +78,7 @@ describe('inspector fields from the schema', () => {
   it('show a session store as a choice of kinds', () => {
     const store = nodeField(schema, scenario(), '/targetGroups/0/sessionStore')!;
     expect(store.editor).toBe('variant');
-    expect(store.choices.map((c) => c.label)).toEqual(['memory', 'shared', 'replicated']);
+    expect(store.choices.map((c) => c.label)).toEqual(['memory', 'shared', 'replicated', 'none']);
   });
 
   // a tagged object's own constant (a session store's kind) is its variant's choice, described there
