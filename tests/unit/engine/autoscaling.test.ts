@@ -216,3 +216,23 @@ describe('the Kubernetes HPA as the controller', () => {
     expect(s.scaling()[0].desired).toBeLessThanOrEqual(3);
   });
 });
+
+describe('where launches go', () => {
+  it('into the zones of the balancers that forward to the group, not another balancer\'s', () => {
+    // alb (zones a, b) forwards to web; edge (zone z) forwards to api only: web's launches must stay in a and b
+    const doc = web([], { min: 1, targets: 1 });
+    doc.scalingGroups![0] = { ...doc.scalingGroups![0], desired: 6 } as never;
+    doc.balancers = [
+      { id: 'alb', zones: ['zone-a', 'zone-b'], listeners: [{ port: 80, defaultForward: 'web' }] },
+      { id: 'edge', zones: ['zone-z'], listeners: [{ port: 80, defaultForward: 'api' }] },
+    ] as never;
+    doc.targetGroups.push({ id: 'api', algorithm: 'round-robin', targets: [{ id: 'api-1', serviceTimeMs: { dist: 'constant', valueMs: 10 } }] } as never);
+    const s = createSimulation(checked(doc));
+    s.runUntil(120_000);
+    const zones = s.topology().targets.filter((t) => t.group === 'web').map((t) => t.zone ?? '');
+    expect(zones.length).toBeGreaterThanOrEqual(6);
+    const launched = zones.filter((z) => z !== '');
+    expect(launched.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(launched)).toEqual(new Set(['zone-a', 'zone-b']));
+  });
+});
