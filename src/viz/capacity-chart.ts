@@ -7,8 +7,10 @@
  */
 import type { ScalingReport } from '../engine/types.ts';
 import { CHART_WINDOW_SEC, chartWindow, type ChartModel } from './chart-data.ts';
+import { m } from '../i18n/paraglide/messages.js';
 import { OKABE_ITO } from './palette.ts';
 import { fitText, textWidth } from './text-fit.ts';
+import { formatNumber } from './number-format.ts';
 
 const seconds = (r: ScalingReport): { startSec: number; seconds: number } => ({ startSec: r.series.startSec, seconds: r.series.desired.length });
 
@@ -18,17 +20,17 @@ export function capacityChart(report: ScalingReport, windowSec = CHART_WINDOW_SE
   const cut = (a: Float64Array): Float64Array => a.subarray(from, from + count);
   return {
     name: `capacity-${report.id}`,
-    title: `Capacity · ${report.id}`,
+    title: m.chart_capacity_title({ group: report.id }),
     unit: 'count',
     firstSec,
     count,
     lines: [
-      { key: 'desired', label: 'desired', values: cut(report.series.desired), style: { colour: OKABE_ITO.black, dash: '7 3' } },
-      { key: 'launched', label: 'launched', values: cut(report.series.live), style: { colour: OKABE_ITO.blue, dash: '' } },
-      { key: 'in-service', label: 'in service', values: cut(report.series.inService), style: { colour: OKABE_ITO.bluishGreen, dash: '2 3' } },
+      { key: 'desired', label: m.chart_capacity_desired(), values: cut(report.series.desired), style: { colour: OKABE_ITO.black, dash: '7 3' } },
+      { key: 'launched', label: m.chart_capacity_launched(), values: cut(report.series.live), style: { colour: OKABE_ITO.blue, dash: '' } },
+      { key: 'in-service', label: m.chart_capacity_in_service(), values: cut(report.series.inService), style: { colour: OKABE_ITO.bluishGreen, dash: '2 3' } },
     ],
     yMaxFloor: Math.max(1, report.max),
-    note: `min ${report.min} · max ${report.max}`,
+    note: m.chart_capacity_note({ min: formatNumber(report.min), max: formatNumber(report.max) }),
   };
 }
 
@@ -57,18 +59,18 @@ export function cpuChart(report: ScalingReport, targetPercent: number | undefine
   const cpu = Float64Array.from({ length: count }, (_, i) => (report.series.cpu[from + i] > 0 ? report.series.cpu[from + i] / 100 : NaN));
   const target = targetPercent !== undefined && Number.isFinite(targetPercent) ? targetPercent / 100 : null;
   const lines: ChartModel['lines'] = [{ key: 'cpu', label: 'CPU', values: cpu, style: { colour: OKABE_ITO.blue, dash: '' } }];
-  if (target !== null) lines.push({ key: 'target', label: 'target', values: new Float64Array(count).fill(target), style: { colour: OKABE_ITO.black, dash: '7 3' } });
+  if (target !== null) lines.push({ key: 'target', label: m.chart_cpu_target(), values: new Float64Array(count).fill(target), style: { colour: OKABE_ITO.black, dash: '7 3' } });
   const breaches = target === null ? [] : breachRuns(cpu, target, firstSec);
   const breached = breaches.reduce((n, b) => n + b.toSec - b.fromSec + 1, 0);
   return {
     name: `cpu-${report.id}`,
-    title: target === null ? `CPU · ${report.id}` : `CPU vs target · ${report.id}`,
+    title: target === null ? m.chart_cpu_title({ group: report.id }) : m.chart_cpu_target_title({ group: report.id }),
     unit: 'share',
     firstSec,
     count,
     lines,
     yMaxFloor: 1,
-    note: target === null ? 'average of the instances past their warm-up' : `shaded: ${breached} s above target in view (the alarm judges 1-minute averages)`,
+    note: target === null ? m.chart_cpu_note() : m.chart_cpu_breach_note({ seconds: formatNumber(breached) }),
     breaches,
   };
 }

@@ -4,6 +4,7 @@
  * not zero, so a quiet second does not look like a fast one.
  */
 import type { Series, Topology } from '../engine/types.ts';
+import { m } from '../i18n/paraglide/messages.js';
 import { lineStyle, OKABE_ITO, type LineStyle } from './palette.ts';
 
 export type ChartUnit = 'perSec' | 'ms' | 'share' | 'count';
@@ -59,9 +60,9 @@ function map(n: number, f: (i: number) => number): Float64Array {
 /** Requests per second in (arrived) and out (answered: ok or failed). */
 export function rateChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartModel {
   const { from, count } = chartWindow(series, windowSec);
-  return model('rate', 'Requests per second', 'perSec', series, windowSec, [
-    { key: 'in', label: 'in (arrived)', values: series.arrived.subarray(from, from + count) },
-    { key: 'out', label: 'out (answered)', values: map(count, (i) => series.ok[from + i] + series.failed[from + i]) },
+  return model('rate', m.chart_rate_title(), 'perSec', series, windowSec, [
+    { key: 'in', label: m.chart_rate_in(), values: series.arrived.subarray(from, from + count) },
+    { key: 'out', label: m.chart_rate_out(), values: map(count, (i) => series.ok[from + i] + series.failed[from + i]) },
   ], 1);
 }
 
@@ -91,12 +92,12 @@ export function latencyChart(series: Series, windowSec = CHART_WINDOW_SEC, theor
   ];
   if (theory !== null) {
     lines.push(
-      theoryLine('p50-theory', 'p50 Erlang C', count, theory.p50Ms, lineStyle(0).colour),
-      theoryLine('p95-theory', 'p95 Erlang C', count, theory.p95Ms, lineStyle(1).colour),
-      theoryLine('p99-theory', 'p99 Erlang C', count, theory.p99Ms, lineStyle(2).colour),
+      theoryLine('p50-theory', m.chart_theory_line({ percentile: 'p50' }), count, theory.p50Ms, lineStyle(0).colour),
+      theoryLine('p95-theory', m.chart_theory_line({ percentile: 'p95' }), count, theory.p95Ms, lineStyle(1).colour),
+      theoryLine('p99-theory', m.chart_theory_line({ percentile: 'p99' }), count, theory.p99Ms, lineStyle(2).colour),
     );
   }
-  return model('latency', 'Latency', 'ms', series, windowSec, lines, 10, theory === null ? '' : 'dotted: M/M/c (Erlang C) for this load and capacity, network time included');
+  return model('latency', m.chart_latency_title(), 'ms', series, windowSec, lines, 10, theory === null ? '' : m.chart_latency_theory_note());
 }
 
 /** Failed answers as a share of all answers, per second. */
@@ -106,7 +107,7 @@ export function errorChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartM
     const done = series.ok[from + i] + series.failed[from + i];
     return done === 0 ? NaN : series.failed[from + i] / done;
   });
-  return model('errors', 'Error rate', 'share', series, windowSec, [{ key: 'errors', label: 'failed share', values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05);
+  return model('errors', m.chart_errors_title(), 'share', series, windowSec, [{ key: 'errors', label: m.chart_errors_line(), values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05);
 }
 
 /** Utilisation of each registered target per second (mean and max when there are many), and ρ when `theory` is given. */
@@ -116,15 +117,15 @@ export function utilizationChart(series: Series, topology: Topology, windowSec =
   const shown = topology.targets.map((t, i) => ({ t, i })).filter(({ t, i }) => t.registered && i < series.targetCount);
   const of = (t: number) => series.targetUtilization.subarray(t * n + from, t * n + from + count);
   const rho = theory === null ? [] : [theoryLine('rho-theory', 'ρ = λ/cμ', count, theory.rho, OKABE_ITO.black)];
-  const rhoNote = theory === null ? '' : 'dotted: M/M/c utilisation ρ for this load';
+  const rhoNote = theory === null ? '' : m.chart_util_rho_note();
   if (shown.length <= MAX_TARGET_LINES) {
-    return model('utilization', 'Utilisation per target', 'share', series, windowSec, [...shown.map(({ t, i }) => ({ key: t.id, label: t.id, values: of(i) })), ...rho], 1, rhoNote);
+    return model('utilization', m.chart_util_title(), 'share', series, windowSec, [...shown.map(({ t, i }) => ({ key: t.id, label: t.id, values: of(i) })), ...rho], 1, rhoNote);
   }
   const mean = map(count, (k) => shown.reduce((s, { i }) => s + series.targetUtilization[i * n + from + k], 0) / shown.length);
   const top = map(count, (k) => shown.reduce((m, { i }) => Math.max(m, series.targetUtilization[i * n + from + k]), 0));
-  return model('utilization', 'Utilisation per target', 'share', series, windowSec, [
-    { key: 'mean', label: 'mean of targets', values: mean },
-    { key: 'max', label: 'busiest target', values: top },
+  return model('utilization', m.chart_util_title(), 'share', series, windowSec, [
+    { key: 'mean', label: m.chart_util_mean(), values: mean },
+    { key: 'max', label: m.chart_util_busiest(), values: top },
     ...rho,
-  ], 1, [`${shown.length} targets: mean and busiest shown`, rhoNote].filter((x) => x !== '').join('; '));
+  ], 1, [m.chart_util_summary({ count: shown.length }), rhoNote].filter((x) => x !== '').join('; '));
 }
