@@ -46,6 +46,35 @@ test.describe('a Spanish browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the charts and the Why tab speak Spanish', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    await lab.goto();
+    await expect(lab.status).toHaveText('En pausa'); // ready to play
+    await lab.advance(3_000);
+    await lab.tab('charts');
+    const rate = page.getByTestId('chart-rate');
+    await expect(rate.locator('.title')).toHaveText('Solicitudes por segundo');
+    await expect(rate).toContainText('entrada (llegadas)');
+    await expect(page.getByTestId('chart-latency').locator('.title')).toHaveText('Latencia');
+    await expect(page.getByTestId('chart-latency')).toContainText('punteado: M/M/c (Erlang C) para esta carga y capacidad');
+    await expect(page.getByTestId('chart-utilization').locator('.title')).toHaveText('Utilización por destino');
+    await expect(page.getByTestId('blind-window-band')).toContainText('Ventanas ciegas');
+    await page.screenshot({ path: artifactPath('language-es-charts.png'), fullPage: true });
+
+    await page.getByTestId('tab-why').click();
+    await expect(page.getByTestId('theory-panel').locator('h3')).toHaveText('La teoría junto a la medición');
+    await expect(page.getByTestId('theory-table')).toContainText('Tiempo de respuesta');
+    await expect(page.getByTestId('internals-panel')).toContainText('Interior del balanceador para');
+    await page.getByTestId('explain-id').fill('0');
+    await page.getByRole('button', { name: 'Explicar' }).click();
+    await expect(page.getByTestId('journey-title')).toContainText('Solicitud 0:');
+    // three servers × 4 slots at 24/s, 400 ms each: ρ = 24 × 0.4 / 12 = 80 % (as in explain.spec.ts)
+    await expect(page.getByTestId('theory-panel')).toContainText('M/M/c con c = 12 huecos, λ = 24/s y servicio medio de 400 ms: utilización ρ = 80 %');
+    await page.screenshot({ path: artifactPath('language-es-why.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
   test('a stored choice beats the browser', async ({ page }) => {
     await page.addInitScript((key) => localStorage.setItem(key, 'en'), LOCALE_KEY);
     await page.goto('./#/lessons');
