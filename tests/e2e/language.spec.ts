@@ -60,6 +60,7 @@ test.describe('a Spanish browser', () => {
     await expect(page.getByTestId('chart-latency')).toContainText('punteado: M/M/c (Erlang C) para esta carga y capacidad');
     await expect(page.getByTestId('chart-utilization').locator('.title')).toHaveText('Utilización por destino');
     await expect(page.getByTestId('blind-window-band')).toContainText('Ventanas ciegas');
+    await expect(page.getByTestId('chart-share')).toContainText('Reparto del tráfico frente al peso');
     await page.screenshot({ path: artifactPath('language-es-charts.png'), fullPage: true });
 
     await page.getByTestId('tab-why').click();
