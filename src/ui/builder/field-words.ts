@@ -96,6 +96,19 @@ const WORDS: Readonly<Record<string, () => string>> = {
   maxConnections: m.field_max_connections,
   errorRatePercent: m.field_error_rate_percent,
   failureThreshold: m.field_failure_threshold,
+  hashKey: m.field_hash_key,
+  hashType: m.field_hash_type,
+  allBackups: m.field_all_backups,
+  whenAllUnhealthy: m.field_when_all_unhealthy,
+  panicThresholdPercent: m.field_panic_threshold_percent,
+  backup: m.field_backup,
+  rollback: m.field_rollback,
+  steps: m.field_steps,
+  value: m.field_value,
+  windowSec: m.field_window_sec,
+  atSec: m.field_at_sec,
+  from: m.field_from,
+  to: m.field_to,
 };
 
 /** The keys that have words of their own. */
