@@ -7,25 +7,20 @@
 import type { z } from 'zod';
 import type { TimedChange } from '../engine/goals/index.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
-import { formatPath, validateChange, validateScenario, type ValidationError } from '../scenario/validate.ts';
+import { formatPath, validateChange, validateScenario } from '../scenario/validate.ts';
 import { checkTimedChanges } from './changes.ts';
-import { ClaimsFileSchema, meetsClaim, normaliseSpace, proseNumber, type Claim } from './claims.ts';
+import { ClaimsFileSchema, type Claim } from './claims.ts';
 import type { LessonCondition, LessonGoal } from './conditions.ts';
 import { parseLessonMarkdown, type RawStep } from './markdown.ts';
-import { reportPathError } from './report-paths.ts';
-import { placeholders, revealErrors, revealKeyError } from './reveal.ts';
+import { revealErrors } from './reveal.ts';
 import { expandUnlocks, pathsUnlocked, unlockProblems } from './unlocks.ts';
 import { scenarioSchema } from '../scenario/json-schema.ts';
 import { patchesOf } from '../scenario/patch.ts';
+import { checkCondition, fromValidation, parseJson, zodErrors, type LessonError } from './lesson-checks.ts';
+import { buildClaims } from './lesson-claims.ts';
 import { DIRECTIVES, FrontmatterSchema, type CaseGoalsDirectiveSchema, GoalsFileSchema, SolutionFileSchema, type ChangeAction, type DirectiveName, type PredictDirectiveSchema, type HintsDirectiveSchema } from './schema.ts';
 
-/** One problem in a lesson: the file (`lessons/01-x/goals.json`), where in it, and why. */
-export interface LessonError {
-  file: string;
-  /** A JSON path (`goals[2].target`), `line 14` in index.md, or `(file)`. */
-  path: string;
-  message: string;
-}
+export type { LessonError };
 
 export type Predict = z.output<typeof PredictDirectiveSchema>;
 export type Hints = z.output<typeof HintsDirectiveSchema>;
@@ -95,58 +90,6 @@ const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json', 'c
 export const TRANSLATION_FILE = /^(index|goals|claims)\.([a-z]{2})\.(md|json)$/;
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: LessonError[] };
-
-function parseJson(file: string, text: string, errors: LessonError[]): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    errors.push({ file, path: '(file)', message: `not valid JSON: ${(e as Error).message}` });
-    return undefined;
-  }
-}
-
-function zodErrors(file: string, error: z.ZodError, prefix = ''): LessonError[] {
-  return error.issues.map((i) => ({ file, path: i.path.length ? prefix + formatPath(i.path) : prefix.replace(/\.$/, '') || '(root)', message: i.message }));
-}
-
-/** Scenario and change errors, their paths put under `prefix` (a change's `(change).target` becomes `[2].target`). */
-function fromValidation(file: string, errors: ValidationError[], prefix = ''): LessonError[] {
-  return errors.map((e) => {
-    let path = e.path;
-    if (prefix) path = path.startsWith('(change)') ? prefix + path.slice('(change)'.length) : path === '(root)' ? prefix : `${prefix}.${path}`;
-    return { file, path, message: e.message };
-  });
-}
-
-/** Ids a condition names, with where they sit in it. */
-function conditionRefs(c: LessonCondition): { field: string; kind: 'group' | 'target'; id: string }[] {
-  const out: { field: string; kind: 'group' | 'target'; id: string }[] = [];
-  if ('group' in c && c.group !== undefined) out.push({ field: 'group', kind: 'group', id: c.group });
-  if ('target' in c && c.target !== undefined) out.push({ field: 'target', kind: 'target', id: c.target });
-  if (c.kind === 'config' && c.check === 'weights') for (const t of Object.keys(c.ratio)) out.push({ field: `ratio.${t}`, kind: 'target', id: t });
-  return out;
-}
-
-function checkCondition(c: LessonCondition, world: Scenario, file: string, at: string, lastSec: number | null, errors: LessonError[]): void {
-  const groups = new Set(world.targetGroups.map((g) => g.id));
-  const targets = new Set(world.targetGroups.flatMap((g) => g.targets.map((t) => t.id)));
-  for (const r of conditionRefs(c)) {
-    if (!(r.kind === 'group' ? groups : targets).has(r.id)) errors.push({ file, path: `${at}.${r.field}`, message: `no ${r.kind === 'group' ? 'target group' : 'target'} "${r.id}" in ${world.name}` });
-  }
-  if (c.kind === 'report') {
-    const e = reportPathError(c.path, targets);
-    if (e !== null) errors.push({ file, path: `${at}.path`, message: e });
-  }
-  if (lastSec === null) return;
-  const late = (field: string, sec: number | undefined) => {
-    if (sec !== undefined && sec > lastSec) errors.push({ file, path: `${at}.${field}`, message: `${sec} s is after the check at ${lastSec} s` });
-  };
-  if (c.kind === 'metric') {
-    late('windowSec', c.windowSec);
-    late('toSec', c.toSec);
-    if (c.fromSec !== undefined && c.fromSec >= lastSec) errors.push({ file, path: `${at}.fromSec`, message: `${c.fromSec} s leaves no time before the check at ${lastSec} s` });
-  }
-}
 
 /** Parses and checks one lesson folder. `files` maps names inside the folder (`index.md`, `scenes/dns.json`) to text. */
 export function parseLesson(folder: string, files: Readonly<Record<string, string>>): Result<Lesson> {
@@ -240,75 +183,6 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
     ok: true,
     value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, steps, claims },
   };
-}
-
-/** Resolves and checks claims.json: runs, phrases, measures, and that every reveal placeholder is claimed. */
-function buildClaims(
-  data: z.output<typeof ClaimsFileSchema>,
-  ctx: { scenario: Scenario; scenes: Record<string, Scenario>; solution: TimedChange[]; prose: string; steps: Step[]; file: string; errors: LessonError[] },
-): Claim[] {
-  const { file, errors } = ctx;
-  const runs = new Map<string, { run: Claim['run']; world: Scenario }>();
-  for (const [name, r] of Object.entries(data.runs)) {
-    const start = r.world === 'scenario' ? ctx.scenario : ctx.scenes[r.world];
-    if (start === undefined) {
-      errors.push({ file, path: `runs.${name}.world`, message: `no scene "${r.world}" (use "scenario" or the name of a scene)` });
-      continue;
-    }
-    if (r.solution && r.world !== 'scenario') errors.push({ file, path: `runs.${name}.solution`, message: 'the solution belongs to the lesson\'s world ("world": "scenario")' });
-    const solved = r.solution ? checkTimedChanges(ctx.solution.map(({ atMs, change }) => ({ atSec: atMs / 1000, ...change })), start).world : start;
-    const more = checkTimedChanges(r.changes ?? [], solved);
-    errors.push(...fromValidation(file, more.errors, `runs.${name}.changes`));
-    const changes = [...(r.solution ? ctx.solution : []), ...more.changes].map((c, i) => ({ ...c, i })).sort((a, b) => a.atMs - b.atMs || a.i - b.i).map(({ atMs, change }) => ({ atMs, change }));
-    runs.set(name, { run: { name, world: r.world === 'scenario' ? null : r.world, changes, untilSec: r.untilSec }, world: more.world });
-  }
-  const prose = normaliseSpace(ctx.prose);
-  const claims: Claim[] = [];
-  data.claims.forEach((c, i) => {
-    const at = `claims[${i}]`;
-    if (!prose.includes(normaliseSpace(c.phrase))) errors.push({ file, path: `${at}.phrase`, message: `index.md does not contain "${c.phrase}" (the prose changed: update the claim, and check its number)` });
-    const run = runs.get(c.run);
-    if (run === undefined) {
-      if (!(c.run in data.runs)) errors.push({ file, path: `${at}.run`, message: `no run "${c.run}" in runs (${Object.keys(data.runs).join(', ')})` });
-      return;
-    }
-    if (c.value !== undefined) {
-      const e = revealKeyError(c.value);
-      if (e !== null) errors.push({ file, path: `${at}.value`, message: e });
-      const exactly = c.exactly;
-      if (exactly !== undefined && !placeholders(c.phrase).some((p) => p.key === c.value) && !phraseHasNumber(c.phrase, exactly)) {
-        errors.push({ file, path: `${at}.exactly`, message: `the phrase does not state ${exactly} (write it as digits, or as the fallback of a {{${c.value}|…}} placeholder)` });
-      }
-      claims.push({ phrase: c.phrase, run: run.run, measure: { kind: 'value', key: c.value, exactly, atLeast: c.atLeast, atMost: c.atMost }, why: c.why });
-    } else {
-      const conditions = (Array.isArray(c.condition) ? c.condition : [c.condition!]) as LessonCondition[];
-      conditions.forEach((k, j) => checkCondition(k, run.world, file, `${at}.condition${Array.isArray(c.condition) ? `[${j}]` : ''}`, run.run.untilSec, errors));
-      claims.push({ phrase: c.phrase, run: run.run, measure: { kind: 'conditions', conditions }, why: c.why });
-    }
-  });
-  // a reveal's fallback is our run's number: it must be claimed, and agree with its claim
-  for (const step of ctx.steps) {
-    for (const p of placeholders(step.reveal ?? '')) {
-      const claim = claims.find((c) => c.measure.kind === 'value' && c.measure.key === p.key && normaliseSpace(c.phrase).includes(p.raw));
-      const n = proseNumber(p.fallback);
-      if (claim === undefined) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal states ${p.raw}, and no claim has it in its phrase with "value": "${p.key}"` });
-      else if (claim.measure.kind === 'value' && (n === null || !meetsClaim(n, claim.measure))) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal falls back to "${p.fallback}", which its claim (${describeMeasure(claim.measure)}) does not allow` });
-    }
-  }
-  return claims;
-}
-
-function phraseHasNumber(phrase: string, n: number): boolean {
-  const plain = String(n);
-  const grouped = n.toLocaleString('en-US', { maximumFractionDigits: 20 });
-  return new RegExp(`(^|[^\\d.,])(${escape(plain)}|${escape(grouped)})(?![\\d])`).test(phrase);
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function describeMeasure(m: { exactly?: number; atLeast?: number; atMost?: number }): string {
-  if (m.exactly !== undefined) return `exactly ${m.exactly}`;
-  return [m.atLeast !== undefined ? `at least ${m.atLeast}` : '', m.atMost !== undefined ? `at most ${m.atMost}` : ''].filter(Boolean).join(' and ');
 }
 
 interface StepContext {
