@@ -1,12 +1,23 @@
 /**
- * The future-event list: a 4-ary min-heap on typed arrays, ordered by (time, sequence) so that events
- * at the same instant run in the order they were scheduled — the tie rule that makes a run
- * reproducible. Each event carries a small kind code (kept in the low bits of its sequence key) and two
- * integer payloads; nothing is allocated per event. `pop()` leaves the event in `time`/`kind`/`a`/`b`.
- * A 4-ary heap is half as deep as a binary one, which pays when thousands of requests are in service.
- * One stream of events that is always rescheduled as soon as it fires (open-loop arrivals) may use a
- * slot beside the heap (`pushBeside`): same order, same ties, but no heap work for it.
+ * The future-event list, ordered by (time, sequence) so that events at the same instant run in the order
+ * they were scheduled — the tie rule that makes a run reproducible. Each event carries a small kind code
+ * (kept in the low bits of its sequence key) and two integer payloads; nothing is allocated per event.
+ * `pop()` leaves the event in `time`/`kind`/`a`/`b`.
+ *
+ * A calendar queue (R. Brown, "Calendar queues", CACM 31(10), 1988), in three tiers by time bucket
+ * (⌊time / width⌋): the current bucket's events in a small 4-ary heap, the next RING_SIZE − 1 buckets as
+ * unsorted lists (bucket-ring.ts), and the far future in a 4-ary heap. Buckets order events exactly as
+ * their times do (a bucket number never decreases with time), so the order is the heap's order whatever
+ * the width; the width only decides how the work is spread. It follows the run: every TUNE_EVERY pops the
+ * queue compares its width with the mean time between events and, when they have drifted apart, lays the
+ * events out again. Scheduling is constant time and a pop orders only a bucket's few events, where one
+ * heap of thousands of requests in service cost a dozen levels per event.
+ *
+ * One stream of events that is always rescheduled as soon as it fires (open-loop arrivals) may use a slot
+ * beside the queue (`pushBeside`): same order, same ties, but no queue work for it.
  */
+import { MinHeap4 } from './min-heap4.ts';
+import { BucketRing, RING_SIZE } from './bucket-ring.ts';
 
 /** Kinds are below this; a key is sequence × KINDS + kind, so keys order exactly as sequences do. */
 const KINDS = 64;
@@ -15,16 +26,30 @@ const KINDS = 64;
  * where `%` on a double would call fmod on every pop.
  */
 const KIND_MASK = KINDS - 1;
+/** Pops between looks at the bucket width (by default). */
+const TUNE_EVERY = 1 << 14;
+/** Events per bucket the width aims at. */
+const PER_BUCKET = 4;
+/** The narrowest bucket (1 ns): bucket numbers stay exact integers (below 2^53) for 100 simulated days. */
+const MIN_WIDTH_MS = 1e-6;
 
 export class EventQueue {
-  private times: Float64Array;
-  private keys: Float64Array;
-  private as: Int32Array;
-  private bs: Int32Array;
+  /** Events of buckets up to `cur`. */
+  private readonly front: MinHeap4;
+  /** Events of buckets cur+1 … cur+RING_SIZE−1. */
+  private readonly ring = new BucketRing();
+  /** Events of later buckets. */
+  private readonly far = new MinHeap4(256);
+  private cur = 0;
+  private width = 1;
+  private invWidth = 1;
   private nextSeq = 0;
-  private heapSize = 0;
+  private popsToTune: number;
+  private tuneFromMs = 0;
+  /** How many times the events were laid out again for a new width. */
+  relayouts = 0;
 
-  /** The event beside the heap (key NaN: none). */
+  /** The event beside the queue (key NaN: none). */
   private sideTime = Infinity;
   private sideKey = NaN;
   private sideA = 0;
@@ -36,107 +61,127 @@ export class EventQueue {
   a = 0;
   b = 0;
 
-  constructor(capacity = 1024) {
-    this.times = new Float64Array(capacity);
-    this.keys = new Float64Array(capacity);
-    this.as = new Int32Array(capacity);
-    this.bs = new Int32Array(capacity);
+  /** `tuneEvery`: pops between looks at the bucket width (tests look often). */
+  constructor(capacity = 1024, private readonly tuneEvery = TUNE_EVERY) {
+    this.front = new MinHeap4(capacity);
+    this.popsToTune = tuneEvery;
   }
 
   /** Events scheduled and not yet popped. */
   get size(): number {
-    return this.heapSize + (Number.isNaN(this.sideKey) ? 0 : 1);
+    return this.front.size + this.ring.count + this.far.size + (Number.isNaN(this.sideKey) ? 0 : 1);
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    const heap = this.heapSize > 0 ? this.times[0] : Infinity;
-    return this.sideTime < heap ? this.sideTime : heap;
+    if (this.front.size === 0) this.advance();
+    const t = this.front.minTime();
+    return this.sideTime < t ? this.sideTime : t;
   }
 
   push(time: number, kind: number, a: number, b: number): void {
-    this.insert(time, this.nextSeq++ * KINDS + kind, a, b);
+    this.place(time, this.nextSeq++ * KINDS + kind, a, b);
   }
 
   /**
-   * Schedules an event in the slot beside the heap; an event already there moves into the heap first,
+   * Schedules an event in the slot beside the queue; an event already there moves into the queue first,
    * so nothing is lost and the order is exactly as if both had been pushed.
    */
   pushBeside(time: number, kind: number, a: number, b: number): void {
-    if (!Number.isNaN(this.sideKey)) this.insert(this.sideTime, this.sideKey, this.sideA, this.sideB);
+    if (!Number.isNaN(this.sideKey)) this.place(this.sideTime, this.sideKey, this.sideA, this.sideB);
     this.sideTime = time;
     this.sideKey = this.nextSeq++ * KINDS + kind;
     this.sideA = a;
     this.sideB = b;
   }
 
-  private insert(time: number, key: number, a: number, b: number): void {
-    if (this.heapSize === this.times.length) this.grow();
-    const times = this.times, keys = this.keys, as = this.as, bs = this.bs;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 2;
-      const pt = times[p];
-      if (pt < time || (pt === time && keys[p] < key)) break;
-      times[i] = pt; keys[i] = keys[p]; as[i] = as[p]; bs[i] = bs[p];
-      i = p;
-    }
-    times[i] = time; keys[i] = key; as[i] = a; bs[i] = b;
-  }
-
   /** Removes the earliest event into `time`, `kind`, `a`, `b`; returns false when empty. */
   pop(): boolean {
+    if (--this.popsToTune === 0) this.tune();
+    const front = this.front;
+    if (front.size === 0) this.advance();
     const side = this.sideKey;
-    const times = this.times, keys = this.keys;
-    if (side === side && (this.heapSize === 0 || this.sideTime < times[0] || (this.sideTime === times[0] && side < keys[0]))) {
-      this.time = this.sideTime;
-      this.kind = side & KIND_MASK;
-      this.a = this.sideA;
-      this.b = this.sideB;
-      this.sideTime = Infinity;
-      this.sideKey = NaN;
-      return true;
-    }
-    if (this.heapSize === 0) return false;
-    const as = this.as, bs = this.bs;
-    this.time = times[0]; this.kind = keys[0] & KIND_MASK; this.a = as[0]; this.b = bs[0];
-    const n = --this.heapSize;
-    if (n === 0) return true;
-    const t = times[n], k = keys[n], a = as[n], b = bs[n];
-    let i = 0;
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= n) break;
-      // the earliest of up to four children
-      let c = first;
-      let ct = times[c], ck = keys[c];
-      const last = first + 4 < n ? first + 4 : n;
-      for (let j = first + 1; j < last; j++) {
-        const jt = times[j];
-        if (jt < ct || (jt === ct && keys[j] < ck)) {
-          c = j;
-          ct = jt;
-          ck = keys[j];
-        }
+    if (side === side) {
+      const ft = front.minTime();
+      if (this.sideTime < ft || (this.sideTime === ft && (front.size === 0 || side < front.minKey()))) {
+        this.time = this.sideTime;
+        this.kind = side & KIND_MASK;
+        this.a = this.sideA;
+        this.b = this.sideB;
+        this.sideTime = Infinity;
+        this.sideKey = NaN;
+        return true;
       }
-      if (ct > t || (ct === t && ck > k)) break;
-      times[i] = ct; keys[i] = ck; as[i] = as[c]; bs[i] = bs[c];
-      i = c;
     }
-    times[i] = t; keys[i] = k; as[i] = a; bs[i] = b;
+    if (front.size === 0) return false;
+    front.popInto();
+    this.time = front.time;
+    this.kind = front.key & KIND_MASK;
+    this.a = front.a;
+    this.b = front.b;
     return true;
   }
 
-  private grow(): void {
-    const n = this.times.length * 2;
-    const times = new Float64Array(n), keys = new Float64Array(n), as = new Int32Array(n), bs = new Int32Array(n);
-    times.set(this.times);
-    keys.set(this.keys);
-    as.set(this.as);
-    bs.set(this.bs);
-    this.times = times;
-    this.keys = keys;
-    this.as = as;
-    this.bs = bs;
+  /** Files an event by its bucket: the current one (or earlier), the ring, or the far heap. */
+  private place(time: number, key: number, a: number, b: number): void {
+    const bucket = Math.floor(time * this.invWidth);
+    if (bucket <= this.cur) this.front.insert(time, key, a, b);
+    else if (bucket < this.cur + RING_SIZE) this.ring.add(bucket, time, key, a, b);
+    else this.far.insert(time, key, a, b);
+  }
+
+  /** The current bucket is empty: moves on to the next bucket that holds events, if any. */
+  private advance(): void {
+    const far = this.far;
+    let next: number;
+    if (this.ring.count > 0) next = this.ring.nextAfter(this.cur);
+    else if (far.size > 0) {
+      next = Math.floor(far.minTime() * this.invWidth);
+      if (next === Infinity) {
+        // events at the end of time: they wait in the far heap's order
+        far.popInto();
+        this.front.insert(far.time, far.key, far.a, far.b);
+        return;
+      }
+    } else return;
+    this.cur = next;
+    this.ring.drainInto(next, this.front);
+    // the window now reaches further: bring far events into it
+    const limit = next + RING_SIZE;
+    while (far.size > 0 && Math.floor(far.minTime() * this.invWidth) < limit) {
+      far.popInto();
+      this.place(far.time, far.key, far.a, far.b);
+    }
+  }
+
+  /** Every TUNE_EVERY pops: a width far from PER_BUCKET mean gaps between events lays the queue out again. */
+  private tune(): void {
+    this.popsToTune = this.tuneEvery;
+    const gap = (this.time - this.tuneFromMs) / this.tuneEvery;
+    this.tuneFromMs = this.time;
+    const wanted = Math.max(gap * PER_BUCKET, MIN_WIDTH_MS);
+    if (!Number.isFinite(wanted) || (wanted < this.width * 2 && wanted > this.width / 2)) return;
+    this.relayout(wanted);
+  }
+
+  /** Re-files every queued event (beside the queue aside) for a new bucket width. */
+  private relayout(width: number): void {
+    const all = new MinHeap4(Math.max(16, this.front.size + this.ring.count + this.far.size));
+    while (this.front.size > 0) this.moveTop(this.front, all);
+    while (this.far.size > 0) this.moveTop(this.far, all);
+    while (this.ring.count > 0) this.ring.drainInto(this.ring.nextAfter(this.cur), all);
+    this.relayouts++;
+    this.width = width;
+    this.invWidth = 1 / width;
+    this.cur = Math.floor(Math.min(this.time, all.minTime()) * this.invWidth);
+    while (all.size > 0) {
+      all.popInto();
+      this.place(all.time, all.key, all.a, all.b);
+    }
+  }
+
+  private moveTop(from: MinHeap4, to: MinHeap4): void {
+    from.popInto();
+    to.insert(from.time, from.key, from.a, from.b);
   }
 }

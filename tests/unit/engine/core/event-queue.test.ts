@@ -44,3 +44,96 @@ describe('EventQueue', () => {
     expect(q.pop()).toBe(false);
   });
 });
+
+/**
+ * The calendar layout (current bucket, ring, far heap, re-laid out as the width follows the run) must pop
+ * exactly as one heap ordered by (time, sequence) would: checked against a stable sort over workloads that
+ * move between time scales (microseconds to hours), schedule at the current time after a peek and in the
+ * past, park events at the end of time, and use the slot beside the queue.
+ */
+describe('EventQueue as a calendar', () => {
+  /** Events kept sorted latest first by (time, sequence): pop takes the last. */
+  function reference() {
+    const items: { t: number; s: number }[] = [];
+    const later = (x: { t: number; s: number }, t: number, s: number) => x.t > t || (x.t === t && x.s > s);
+    return {
+      push(t: number, s: number) {
+        let lo = 0;
+        let hi = items.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (later(items[mid], t, s)) lo = mid + 1;
+          else hi = mid;
+        }
+        items.splice(lo, 0, { t, s });
+      },
+      pop(): { t: number; s: number } {
+        return items.pop()!;
+      },
+      get size() {
+        return items.length;
+      },
+    };
+  }
+
+  it('pops as a stable sort while the time scale changes by nine orders of magnitude', () => {
+    const rng = new Rng(11, 'calendar');
+    // the width is looked at every 256 pops: dozens of re-layouts across the phases
+    const q = new EventQueue(4, 256);
+    const ref = reference();
+    let seq = 0;
+    let now = 0;
+    let beside = -1;
+    const got: number[] = [];
+    const want: number[] = [];
+    // phases: the mean gap between events goes 1 µs → 10 ms → 1 h → 1 µs
+    const scales = [0.001, 10, 3_600_000, 0.001];
+    for (const scale of scales) {
+      for (let i = 0; i < 12_000; i++) {
+        const r = rng.next();
+        let t: number;
+        if (r < 0.05) t = now; // at the current instant, after a peek
+        else if (r < 0.06) t = now - scale; // in the past: pops next, in (time, sequence) order
+        else if (r < 0.061) t = Infinity; // the end of time
+        else if (r < 0.07) t = now + Math.floor(rng.next() * 4) * scale; // exact ties on a grid
+        else t = now + -Math.log(1 - rng.next()) * scale * 8;
+        if (r > 0.9 && beside < 0) {
+          q.pushBeside(t, 3, seq, 0);
+          beside = seq;
+        } else q.push(t, 2, seq, 0);
+        ref.push(t, seq++);
+        if (i % 2 === 1) {
+          q.peekTime();
+          expect(q.pop()).toBe(true);
+          const e = ref.pop();
+          got.push(q.a);
+          want.push(e.s);
+          if (q.a === beside) beside = -1;
+          if (e.t !== Infinity && e.t > now) now = e.t;
+        }
+      }
+    }
+    expect(got).toEqual(want);
+    expect(q.relayouts).toBeGreaterThan(10);
+    expect(q.size).toBe(ref.size);
+    const rest: number[] = [];
+    const restWant: number[] = [];
+    while (q.pop()) rest.push(q.a);
+    while (ref.size > 0) restWant.push(ref.pop().s);
+    expect(rest).toEqual(restWant);
+  });
+
+  it('carries the kind and both payloads through the ring and the far heap', () => {
+    const q = new EventQueue();
+    // a dense start sets a narrow width; then events far beyond the ring's reach
+    for (let i = 0; i < 20_000; i++) q.push(i * 0.001, i % 60, i, -i);
+    for (let i = 0; i < 20_000; i++) q.pop();
+    q.push(1e7, 5, 1, 2);
+    q.push(20.0005, 7, 3, 4);
+    expect(q.pop()).toBe(true);
+    expect([q.time, q.kind, q.a, q.b]).toEqual([20.0005, 7, 3, 4]);
+    expect(q.pop()).toBe(true);
+    expect([q.time, q.kind, q.a, q.b]).toEqual([1e7, 5, 1, 2]);
+    expect(q.pop()).toBe(false);
+  });
+});
