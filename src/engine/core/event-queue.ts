@@ -11,7 +11,9 @@
  * the width; the width only decides how the work is spread. It follows the run: every TUNE_EVERY pops the
  * queue compares its width with the mean time between events and, when they have drifted apart, lays the
  * events out again. Scheduling is constant time and a pop orders only a bucket's few events, where one
- * heap of thousands of requests in service cost a dozen levels per event.
+ * heap of thousands of requests in service cost a dozen levels per event. With few events queued (under
+ * about a thousand) one heap is faster, and the queue is just its first tier (the current bucket reaches
+ * to the end of time).
  *
  * One stream of events that is always rescheduled as soon as it fires (open-loop arrivals) may use a slot
  * beside the queue (`pushBeside`): same order, same ties, but no queue work for it.
@@ -30,6 +32,9 @@ const KIND_MASK = KINDS - 1;
 const TUNE_EVERY = 1 << 14;
 /** Events per bucket the width aims at. */
 const PER_BUCKET = 4;
+/** Queued events above which the queue works as a calendar (below HEAP_BELOW it goes back to one heap). */
+const CALENDAR_ABOVE = 1024;
+const HEAP_BELOW = 256;
 /** The narrowest bucket (1 ns): bucket numbers stay exact integers (below 2^53) for 100 simulated days. */
 const MIN_WIDTH_MS = 1e-6;
 
@@ -40,9 +45,10 @@ export class EventQueue {
   private readonly ring = new BucketRing();
   /** Events of later buckets. */
   private readonly far = new MinHeap4(256);
-  private cur = 0;
-  private width = 1;
-  private invWidth = 1;
+  /** The current bucket; Infinity while the queue is one heap (every event files into `front`). */
+  private cur = Infinity;
+  private width = Infinity;
+  private invWidth = 0;
   private nextSeq = 0;
   private popsToTune: number;
   private tuneFromMs = 0;
@@ -125,7 +131,8 @@ export class EventQueue {
   /** Files an event by its bucket: the current one (or earlier), the ring, or the far heap. */
   private place(time: number, key: number, a: number, b: number): void {
     const bucket = Math.floor(time * this.invWidth);
-    if (bucket <= this.cur) this.front.insert(time, key, a, b);
+    // one heap: every bucket is 0 (NaN for the end of time), and `!(… > Infinity)` holds for both
+    if (!(bucket > this.cur)) this.front.insert(time, key, a, b);
     else if (bucket < this.cur + RING_SIZE) this.ring.add(bucket, time, key, a, b);
     else this.far.insert(time, key, a, b);
   }
@@ -154,17 +161,26 @@ export class EventQueue {
     }
   }
 
-  /** Every TUNE_EVERY pops: a width far from PER_BUCKET mean gaps between events lays the queue out again. */
+  /**
+   * Every `tuneEvery` pops: a few queued events are best in one heap; many, in a calendar whose width is
+   * about PER_BUCKET mean gaps between events (laid out again when the width has drifted by 2×).
+   */
   private tune(): void {
     this.popsToTune = this.tuneEvery;
     const gap = (this.time - this.tuneFromMs) / this.tuneEvery;
     this.tuneFromMs = this.time;
+    const size = this.front.size + this.ring.count + this.far.size;
+    const heap = this.cur === Infinity;
+    if (heap ? size < CALENDAR_ABOVE : size < HEAP_BELOW) {
+      if (!heap) this.relayout(Infinity);
+      return;
+    }
     const wanted = Math.max(gap * PER_BUCKET, MIN_WIDTH_MS);
-    if (!Number.isFinite(wanted) || (wanted < this.width * 2 && wanted > this.width / 2)) return;
+    if (!Number.isFinite(wanted) || (!heap && wanted < this.width * 2 && wanted > this.width / 2)) return;
     this.relayout(wanted);
   }
 
-  /** Re-files every queued event (beside the queue aside) for a new bucket width. */
+  /** Re-files every queued event (beside the queue aside) for a new bucket width (Infinity: one heap). */
   private relayout(width: number): void {
     const all = new MinHeap4(Math.max(16, this.front.size + this.ring.count + this.far.size));
     while (this.front.size > 0) this.moveTop(this.front, all);
@@ -172,8 +188,8 @@ export class EventQueue {
     while (this.ring.count > 0) this.ring.drainInto(this.ring.nextAfter(this.cur), all);
     this.relayouts++;
     this.width = width;
-    this.invWidth = 1 / width;
-    this.cur = Math.floor(Math.min(this.time, all.minTime()) * this.invWidth);
+    this.invWidth = width === Infinity ? 0 : 1 / width;
+    this.cur = width === Infinity ? Infinity : Math.floor(Math.min(this.time, all.minTime()) * this.invWidth);
     while (all.size > 0) {
       all.popInto();
       this.place(all.time, all.key, all.a, all.b);

@@ -201,7 +201,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const sd = s.sessions!;
     const kind = st.kind === 'source-ip' ? `source-IP affinity (${formatIpv4(s.clients.ip(o.client))})` : `${st.kind} cookie`;
     if (bound >= 0) {
-      const until = st.kind === 'source-ip' ? '' : `, expiring in ${sec(sd.stickyFor(group, g.cfg).until[o.client] - s.nowMs)} before this renewal`;
+      const until = st.kind === 'source-ip' ? '' : `, expiring in ${sec(sd.stickyFor(group, g.cfg).until(o.client) - s.nowMs)} before this renewal`;
       this.step(o, s, 'choose', `target group ${g.id}`, `sticky: ${s.store.ids[bound]}`, `the ${kind} binds this client to ${s.store.ids[bound]}${until}; stickiness overrides ${g.algorithmName}`);
       return;
     }

@@ -15,6 +15,7 @@
  */
 import type { SimState } from '../state.ts';
 import type { Balancer } from '../balancer/balancer.ts';
+import { locationOf } from './client-regions.ts';
 
 /** The zone of the balancer node that client c reaches (-1: no zone). */
 function nodeZone(b: Balancer, client: number): number {
@@ -41,7 +42,7 @@ export function hopMs(s: SimState, slot: number, t: number): number {
 export function accountArrival(s: SimState, slot: number, b: Balancer, client: number, cls: number, t: number, opened: boolean): void {
   const network = s.network;
   const net = network.balancers[b.index];
-  const rtt = net.clientRtt[network.locationOf[client]];
+  const rtt = net.clientRtt[locationOf(network.locationUpper, client)];
   let ms = rtt + net.processingMs;
   let isNew = opened;
   if (b.l4 === null) {

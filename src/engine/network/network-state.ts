@@ -8,7 +8,7 @@ import type { NetworkConfig, Scenario } from '../../scenario/schema.ts';
 import type { Balancer } from '../balancer/balancer.ts';
 import type { ClientPopulation } from '../traffic/clients.ts';
 import { ALB_RATES, BalancerBill, NLB_RATES, NLB_TLS_CONNECTIONS_PER_UNIT, type BillRates } from './balancer-bill.ts';
-import { clientLocations, clientRttMs, locationOfClients } from './client-regions.ts';
+import { clientLocations, clientRttMs, locationUpperBounds } from './client-regions.ts';
 
 /** Assumed per-request processing time, ms (AWS publishes none): terminate, parse and route at layer 7; forward at layer 4. */
 export const PROCESSING_MS = { 7: 0.5, 4: 0.05 } as const;
@@ -56,8 +56,8 @@ export interface NetworkState {
   readonly crossZoneRttMs: number;
   /** Request plus response, bytes. */
   readonly bytesPerRequest: number;
-  /** Location index of each client. */
-  readonly locationOf: Uint8Array;
+  /** Where each client location's ids end (client-regions.ts `locationOf`). */
+  readonly locationUpper: Float64Array;
   /** By balancer index. */
   readonly balancers: BalancerNet[];
   /** By balancer index; kept across live patches. */
@@ -126,7 +126,7 @@ export function buildNetwork(scenario: Scenario, balancers: readonly Balancer[],
     sameZoneRttMs: cfg.sameZoneRttMs,
     crossZoneRttMs: cfg.crossZoneRttMs,
     bytesPerRequest: (cfg.requestKB + cfg.responseKB) * 1000,
-    locationOf: locationOfClients(clientLocations(scenario), clients.normal, clients.count),
+    locationUpper: locationUpperBounds(clientLocations(scenario), clients.normal),
     balancers: balancers.map((b) => balancerNet(b, scenario, cfg)),
     bills,
   };

@@ -3,7 +3,7 @@
  * the target takes the next request from its queue.
  */
 import type { SimState } from '../state.ts';
-import { REQ_ORPHANED, REQ_SERVING } from './pool.ts';
+import { REQ_ORPHANED, REQ_SERVING, idTag } from './pool.ts';
 import { FAIL } from '../types.ts';
 import { endService, startQueued } from './serve.ts';
 import { attemptFailed } from './retry.ts';
@@ -12,7 +12,7 @@ import { attemptFailed } from './retry.ts';
 export function onCompletion(s: SimState, slot: number, idLow: number): void {
   const pool = s.pool;
   const state = pool.state[slot];
-  if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || pool.id[slot] % 2147483648 !== idLow) return;
+  if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || idTag(pool.id[slot]) !== idLow) return;
   const t = pool.target[slot];
   if (endService(s, slot) === FAIL.error) attemptFailed(s, slot, FAIL.error, 0);
   startQueued(s, t);

@@ -24,7 +24,7 @@ import type { SimState } from '../state.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
 import { FAILURE_REASONS, FAIL, outcomeName } from '../types.ts';
 import { EV_HAPROXY_RETRY } from '../event-kinds.ts';
-import { FLAG_DIRECT, REQ_WAITING } from './pool.ts';
+import { FLAG_DIRECT, REQ_WAITING, idTag } from './pool.ts';
 import { ADMIN_MAINT, LC_IN_SERVICE } from '../backend/targets.ts';
 import { healthOf } from '../health/health-data.ts';
 import { UNHEALTHY } from '../health/health-state.ts';
@@ -84,7 +84,7 @@ export function haproxyAttemptFailed(s: SimState, slot: number, outcome: number,
     if (redispatch) pool.flags[s2] &= ~FLAG_DIRECT;
     if (outcome === FAIL.refused && (!redispatch || usableActives(group) <= 1)) {
       pool.state[s2] = REQ_WAITING;
-      s.queue.push(s.nowMs + Math.min(r.connectTimeoutMs, TURNAROUND_MS), EV_HAPROXY_RETRY, s2, pool.id[s2] % 2147483648);
+      s.queue.push(s.nowMs + Math.min(r.connectTimeoutMs, TURNAROUND_MS), EV_HAPROXY_RETRY, s2, idTag(pool.id[s2]));
       return;
     }
     const code = send(s, s2, next, group);
@@ -98,7 +98,7 @@ export function haproxyAttemptFailed(s: SimState, slot: number, outcome: number,
 /** The turnaround of the request waiting in `slot` is over: it tries its server again. */
 export function onRetryDue(s: SimState, slot: number, idLow: number): void {
   const pool = s.pool;
-  if (pool.state[slot] !== REQ_WAITING || pool.id[slot] % 2147483648 !== idLow) return;
+  if (pool.state[slot] !== REQ_WAITING || idTag(pool.id[slot]) !== idLow) return;
   const t = pool.target[slot];
   const group = s.groups[pool.group[slot]];
   // the server left the group meanwhile (a live change): nothing to connect to

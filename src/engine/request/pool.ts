@@ -23,6 +23,14 @@ export const FLAG_BUDGET_ACTIVE = 32;
 /** The attempt is a retry in flight that the group's retry budget counts. */
 export const FLAG_BUDGET_RETRY = 64;
 
+/**
+ * A request id's low 32 bits, as an event's int32 payload: an event for a slot checks it to tell its request
+ * from a later one that reuses the slot (`| 0` keeps the low bits of an id below 2^53 exactly, inline).
+ */
+export function idTag(id: number): number {
+  return id | 0;
+}
+
 export class RequestPool {
   cap = 0;
   id = new Float64Array(0);

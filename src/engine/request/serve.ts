@@ -14,7 +14,7 @@ import type { SimState } from '../state.ts';
 import { quantile } from '../core/distributions.ts';
 import { EV_COMPLETION } from '../event-kinds.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
-import { FLAG_NO_SLOT, FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING } from './pool.ts';
+import { FLAG_NO_SLOT, FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING, idTag } from './pool.ts';
 import { CONNECTION_CPU_SHARE } from '../backend/connection-model.ts';
 import { TARGET_HUNG } from '../backend/targets.ts';
 import { DB_ERROR, databaseMs } from '../infra/databases.ts';
@@ -84,7 +84,7 @@ export function start(s: SimState, slot: number, t: number): void {
   const cpu = longLived ? CONNECTION_CPU_SHARE : serviceMs > computeMs ? computeMs / serviceMs : 1;
   pool.cpuShare[slot] = cpu;
   store.cpuRate[t] += cpu;
-  s.queue.push(now + serviceMs, EV_COMPLETION, slot, pool.id[slot] % 2147483648);
+  s.queue.push(now + serviceMs, EV_COMPLETION, slot, idTag(pool.id[slot]));
 }
 
 /**

@@ -34,10 +34,7 @@ export function answerCookie(s: SimState, slot: number, t: number, outcome: numb
   if ((outcome !== OUTCOME_OK && outcome !== FAIL.error) || (pool.flags[slot] & FLAG_DIRECT) !== 0) return undefined;
   const client = pool.client[slot];
   const b = sd.stickyFor(g, cfg);
-  if (client >= b.target.length) return undefined;
-  if (b.target[client] < 0 || s.scenario.traffic.clients.keepsStaleCookie !== true) {
-    b.target[client] = t;
-    b.until[client] = Infinity;
-  }
+  if (client >= b.clients) return undefined;
+  if (b.target(client) < 0 || s.scenario.traffic.clients.keepsStaleCookie !== true) b.bind(client, t, Infinity);
   return s.store.ids[t];
 }

@@ -46,19 +46,46 @@ export class SessionTable {
   }
 }
 
-/** One stickiness binding table: per client a target and the binding's expiry; source-IP affinity by address. */
+/**
+ * One stickiness binding table: per client a target and the binding's expiry, side by side in one array (a
+ * request reads both, so they share a cache line); source-IP affinity by address.
+ */
 export class StickyTable {
-  target = new Int32Array(0);
-  until = new Float64Array(0);
+  /** Client c's binding: expiry (ms) at 2c, target (-1: none) at 2c + 1. */
+  private entries = new Float64Array(0);
   /** source-ip affinity: address → target. */
   readonly byAddress = new Map<number, number>();
   constructor(clients: number) {
     this.fit(clients);
   }
+  /** Clients the table has room for. */
+  get clients(): number {
+    return this.entries.length >> 1;
+  }
   fit(clients: number): void {
-    const n = Math.max(clients, this.target.length);
-    this.target = resized(this.target, n, -1, (k) => new Int32Array(k));
-    this.until = resized(this.until, n, 0, (k) => new Float64Array(k));
+    const n = Math.max(clients, this.clients);
+    if (n === this.clients) return;
+    const out = new Float64Array(2 * n);
+    for (let i = 2 * this.clients + 1; i < out.length; i += 2) out[i] = -1;
+    out.set(this.entries);
+    this.entries = out;
+  }
+  /** The target client c is bound to (-1: none), expired or not. */
+  target(c: number): number {
+    return this.entries[2 * c + 1];
+  }
+  /** When client c's binding expires (ms). */
+  until(c: number): number {
+    return this.entries[2 * c];
+  }
+  /** The target client c is bound to while the binding lasts at `nowMs`, else -1. */
+  live(c: number, nowMs: number): number {
+    const i = 2 * c;
+    return this.entries[i] > nowMs ? this.entries[i + 1] : -1;
+  }
+  bind(c: number, t: number, untilMs: number): void {
+    this.entries[2 * c] = untilMs;
+    this.entries[2 * c + 1] = t;
   }
 }
 

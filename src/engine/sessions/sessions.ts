@@ -21,7 +21,7 @@ export function stickyTarget(s: SimState, sd: SessionData, g: number, cfg: Targe
   const st = cfg.stickiness;
   if (!st) return -1;
   const b = sd.stickyFor(g, cfg);
-  const t = st.kind === 'source-ip' ? (b.byAddress.get(ip) ?? -1) : b.until[client] > s.nowMs ? b.target[client] : -1;
+  const t = st.kind === 'source-ip' ? (b.byAddress.get(ip) ?? -1) : b.live(client, s.nowMs);
   // a cookie that points at an unhealthy or deregistered target, or at another group's (a HAProxy cookie name
   // two backends share), is ignored (and rewritten below); a drained one is honoured
   return t >= 0 && s.store.groupOf[t] === g && (s.store.inRotation[t] === 1 || drainedButAvailable(s, t)) ? t : -1;
@@ -33,10 +33,7 @@ export function bindSticky(s: SimState, sd: SessionData, g: number, cfg: TargetG
   if (!st) return;
   const b = sd.stickyFor(g, cfg);
   if (st.kind === 'source-ip') b.byAddress.set(ip, t);
-  else {
-    b.target[client] = t;
-    b.until[client] = s.nowMs + st.durationSec * 1000;
-  }
+  else b.bind(client, t, s.nowMs + st.durationSec * 1000);
 }
 
 /** Target t lost its memory: sessions stored there are gone (discovered at the users' next request). */

@@ -124,7 +124,7 @@ describe('EventQueue as a calendar', () => {
   });
 
   it('carries the kind and both payloads through the ring and the far heap', () => {
-    const q = new EventQueue();
+    const q = new EventQueue(1024, 256);
     // a dense start sets a narrow width; then events far beyond the ring's reach
     for (let i = 0; i < 20_000; i++) q.push(i * 0.001, i % 60, i, -i);
     for (let i = 0; i < 20_000; i++) q.pop();
