@@ -1,17 +1,18 @@
 /**
  * The main thread's handle on one simulation session in the shared worker. It pulls frames (`tick`): the
  * wall time since the last question × speed, of simulated time, within a wall-clock budget in the worker
- * about as long as the page's frames — one question in flight at a time, so a slow frame or a busy worker
- * simply means fewer, larger steps (back-pressure), never a queue. A tick answers whether the worker fell
- * behind (stopped on its budget); the caller then asks again at once, so the worker keeps working while
- * the page draws. While it is behind, the simulated time it fell short by is still owed (up to
- * MAX_FRAME_WALL_MS of wall time: a bounded debt, not a queue) and a second question may wait in the
- * worker, so that it starts on it the moment it answers instead of idling while the page takes in the
- * answer and asks again: a world the worker can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
+ * about as long as the page's frames (frame-pacer.ts) — one question in flight at a time, so a slow frame or
+ * a busy worker simply means fewer, larger steps (back-pressure), never a queue. A tick answers whether the
+ * worker fell behind (stopped on its budget); the caller then asks again at once, so the worker keeps
+ * working while the page draws. While it is behind, the simulated time it fell short by is still owed (a
+ * bounded debt, not a queue) and a second question may wait in the worker, so that it starts on it the
+ * moment it answers instead of idling while the page takes in the answer and asks again: a world the worker
+ * can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
  * `snapshot` — what the numbers and the diagram show — at most every SHOW_EVERY_MS while playing and at
  * once after anything else (a step, a seek, a change); topology, per-second series and the run's reports
  * (metrics, health, scaling: at most once per closed simulated second and 4 times a wall second), the
- * recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker.
+ * recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker; a long
+ * restore is replayed a bit at a time (session-replay.ts).
  */
 import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
@@ -23,39 +24,22 @@ import type { Frame, FrameRequest, LoggedChange, OpenOptions, OpenResult, Sessio
 import { StaleAnswer, type SimWorker } from './sim-worker.ts';
 import type { Speed } from './speed.ts';
 import type { PlaybackTarget } from './playback-target.ts';
+import { FramePacer } from './frame-pacer.ts';
+import { replayInBits, type ReplayControl } from './session-replay.ts';
 
-export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change, MetricsReport, HealthReport, ScalingReport };
+export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change, MetricsReport, HealthReport, ScalingReport, ReplayControl };
 
 export type Opened = { ok: true } | { ok: false; errors: ValidationError[] };
-
-/** A long restore (a share link's moment) replayed a bit at a time: its progress, and a way to stop it. */
-export interface ReplayControl {
-  onProgress: (doneMs: number, totalMs: number) => void;
-  /** Asked between bits: true stops the replay where it got to. */
-  cancelled: () => boolean;
-}
-
-/** Wall ms of replay per question to the worker: short enough for progress and Cancel to feel immediate. */
-const REPLAY_BIT_MS = 100;
 
 /** Events kept for the page (the engine keeps more). */
 const EVENTS_KEPT = 300;
 /** Wall ms between two fetches of the series and reports while playing. */
 const SERIES_EVERY_MS = 250;
 /**
- * Wall ms of simulation per question: the page's last frame time, within these bounds. A question asked
- * again at once when the worker falls behind then lasts about a frame, so answers come about once per
- * frame and the worker is not idle while a slow frame is drawn; the upper bound keeps a pause prompt.
- */
-const MIN_BUDGET_MS = 16;
-const MAX_BUDGET_MS = 50;
-/**
  * Wall ms between two updates of `snapshot` while playing: the numbers need not change 60 times a second,
  * and every change is a repaint of the diagram. The moving dots take every answer (`latest`).
  */
 export const SHOW_EVERY_MS = 200;
-/** Longest wall gap one frame may turn into simulated time (after a stall or a hidden tab). */
-const MAX_FRAME_WALL_MS = 250;
 /** Rewinding replays from the start, and a jump forward runs without a budget: either may take seconds on a long, busy run. */
 const SEEK_TIMEOUT_MS = 60_000;
 const RESTORE_TIMEOUT_MS = 30_000;
@@ -85,17 +69,10 @@ export class SimSession implements PlaybackTarget {
   readonly #onEvents: (added: SimEvent[], fresh: boolean) => void;
   #id: SessionId | null = null;
   #generation = -1;
-  /** Questions sent by tick() and not yet taken in (at most one, two while the worker is behind). */
-  #inFlight = 0;
-  /** Simulated ms the questions in flight may still add (an upper bound: they may stop on their budget). */
-  #aheadMs = 0;
-  /** The last tick's answer said the worker fell behind. */
-  #behind = false;
+  /** What tick() asks for, and how many of its questions are in flight. */
+  readonly #pacer = new FramePacer();
   /** The taking-in of the last question in flight: answers are taken in the order asked. */
   #taken: Promise<unknown> = Promise.resolve();
-  #owedWallMs = 0;
-  /** The page's last frame, in wall ms: how long a question to the worker may take. */
-  #frameMs = MIN_BUDGET_MS;
   #shownAt = -Infinity;
   #showLater: ReturnType<typeof setTimeout> | null = null;
   #lastSeriesAt = -Infinity;
@@ -142,7 +119,7 @@ export class SimSession implements PlaybackTarget {
     const opened = await this.#worker.ask<OpenResult>((api) => api.open(source, { ...options, deferReplay: progressive }), restoring && !progressive ? RESTORE_TIMEOUT_MS : undefined);
     if (!opened.ok) return opened;
     if (progressive) {
-      const refused = await this.#replay(opened.id, options.atMs as number, replay);
+      const refused = await replayInBits(this.#worker, opened.id, options.atMs as number, replay);
       if (refused !== null) return { ok: false, errors: [refused] };
     }
     const previous = this.live ? this.#id : null;
@@ -155,19 +132,6 @@ export class SimSession implements PlaybackTarget {
     this.horizonMs = 0;
     await this.#refresh(this.#worker.ask((api) => api.frame(opened.id, 0, 0, this.#request(0, true))), true);
     return { ok: true };
-  }
-
-  /** Replays a deferred change log to `totalMs`, a bit at a time; the first refused change, or null. */
-  async #replay(id: SessionId, totalMs: number, control: ReplayControl): Promise<ValidationError | null> {
-    for (;;) {
-      const bit = await this.#worker.ask((api) => api.replay(id, totalMs, REPLAY_BIT_MS));
-      if (bit.error !== null) {
-        void this.#worker.ask((api) => api.close(id)).catch(() => {});
-        return bit.error;
-      }
-      control.onProgress(bit.timeMs, totalMs);
-      if (bit.timeMs >= totalMs || control.cancelled()) return null;
-    }
   }
 
   /** Opens the current source again from time 0 (after a crash, in a fresh worker). */
@@ -183,34 +147,23 @@ export class SimSession implements PlaybackTarget {
    * it stopped on its wall-clock budget before the time asked for.
    */
   async tick(wallMs: number, speed: Speed): Promise<boolean> {
-    this.owe(wallMs);
-    if (wallMs > 0) this.#frameMs = wallMs;
+    this.#pacer.frame(wallMs);
     const id = this.#id;
-    if (this.#inFlight >= (this.#behind ? 2 : 1) || id === null || !this.live) return false;
-    // where the worker will be when it starts on this question, at most
-    const startMs = this.reachedMs + this.#aheadMs;
-    const remainingMs = Math.max(0, this.durationMs - startMs);
-    const dtMs = speed === 'max' ? remainingMs : Math.min(this.#owedWallMs * speed, remainingMs);
-    if (this.#inFlight > 0 && dtMs <= 0) return false;
-    this.#owedWallMs = 0;
-    this.#inFlight++;
-    this.#aheadMs += dtMs;
-    const budgetMs = Math.min(Math.max(this.#frameMs, MIN_BUDGET_MS), MAX_BUDGET_MS);
-    const asked = this.#worker.ask((api) => api.frame(id, dtMs, budgetMs, this.#request(this.#lastSeq(), this.#seriesDue())));
+    if (this.#pacer.full || id === null || !this.live) return false;
+    const leg = this.#pacer.next(this.reachedMs, this.durationMs, speed);
+    if (leg === null) return false;
+    const asked = this.#worker.ask((api) => api.frame(id, leg.dtMs, leg.budgetMs, this.#request(this.#lastSeq(), this.#seriesDue())));
     const previous = this.#taken;
     const taken = (async () => {
       try {
         await previous;
         const fromMs = this.reachedMs; // the worker started on this question where the previous answer left it
         await this.#refresh(asked, false, true);
-        const shortMs = fromMs + dtMs - this.reachedMs;
-        // fell short on its budget: the time is still owed (bounded by owe()), asked for again at once
-        if (shortMs > 0 && speed !== 'max') this.owe(shortMs / speed);
-        this.#behind = this.live && shortMs > 0 && !this.ended;
-        return this.#behind;
+        const shortMs = fromMs + leg.dtMs - this.reachedMs;
+        // fell short on its budget: the time is still owed (bounded), asked for again at once
+        return this.#pacer.answered(shortMs, speed, this.live && shortMs > 0 && !this.ended);
       } finally {
-        this.#inFlight--;
-        this.#aheadMs = Math.max(0, this.#aheadMs - dtMs);
+        this.#pacer.settled(leg);
       }
     })();
     this.#taken = taken.catch(() => {});
@@ -250,7 +203,7 @@ export class SimSession implements PlaybackTarget {
 
   /** Notes wall time that the next tick turns into simulated time (a frame skipped because something else was busy). */
   owe(wallMs: number): void {
-    this.#owedWallMs = Math.min(this.#owedWallMs + Math.max(0, wallMs), MAX_FRAME_WALL_MS);
+    this.#pacer.owe(wallMs);
   }
 
   /** Runs to the next event (not past the end). */

@@ -1,5 +1,5 @@
 /**
- * The page's one reader of the snapshot's wire format (src/engine/types.ts): the per-target typed array
+ * The page's one reader of the snapshot's wire format (src/engine/codes.ts, snapshot-types.ts): the per-target typed array
  * decoded into named objects, one per target of the topology, joined with the topology's static facts (a
  * target with no snapshot yet reads as idle), single fields read in place, per-target counters as arrays,
  * and the offsets of a flow record. Every view and the test hook go through here; none indexes the arrays

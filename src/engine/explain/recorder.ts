@@ -5,7 +5,8 @@
  * time queued, in service, at the session store and database, each failed attempt, retry and timeout, and
  * the outcome with its reason. It only reads the state (no random draws, no writes), so the run is the same
  * with or without it. Watching one id costs a comparison per request; watching all keeps the last `keep`
- * finished journeys (bounded memory). It also keeps notable requests for the lab's lists (notable.ts).
+ * finished journeys (bounded memory). It also keeps notable requests for the lab's lists (notable.ts). Why a
+ * request ended as it did is outcome-why.ts.
  */
 import type { SimState } from '../state.ts';
 import type { ExplainHooks } from './hooks.ts';
@@ -18,6 +19,7 @@ import { formatIpv4 } from '../traffic/clients.ts';
 import { explainPick, pickBefore, type PickBefore } from './pick.ts';
 import { STATUS_OF, num, sec, type Journey, type JourneyStep, type StepKind } from './journey.ts';
 import { NotableRequests } from './notable.ts';
+import { outcomeWhy, retryCovers } from './outcome-why.ts';
 import { workers } from '../network/inspection.ts';
 
 export interface RecorderOptions {
@@ -306,7 +308,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     } else if (retries !== null && outcome !== FAIL.timeout && outcome !== FAIL.error) {
       // the finish step says the rest
     } else if (retries !== null) {
-      o.journey.steps.push({ atMs: s.nowMs, where: `target group ${g.id}`, kind: 'retry', what: 'no retry', why: (retries.on as readonly string[]).some((c) => matches(c, outcome)) ? `tries used up (${tries} made, at most ${retries.maxTries === 0 ? g.members.length : retries.maxTries})` : `the group retries only on ${retries.on.join(', ')}` });
+      o.journey.steps.push({ atMs: s.nowMs, where: `target group ${g.id}`, kind: 'retry', what: 'no retry', why: (retries.on as readonly string[]).some((c) => retryCovers(c, outcome)) ? `tries used up (${tries} made, at most ${retries.maxTries === 0 ? g.members.length : retries.maxTries})` : `the group retries only on ${retries.on.join(', ')}` });
     }
   }
 
@@ -331,85 +333,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
       }
     }
     const what = outcome === OUTCOME_OK ? `ok in ${num(latencyMs)} ms` : `failed: ${j.outcome} (${STATUS_OF[j.outcome]}) after ${num(latencyMs)} ms`;
-    this.step(o, s, 'outcome', where, what, this.outcomeWhy(s, o, slot, outcome, latencyMs));
+    this.step(o, s, 'outcome', where, what, outcomeWhy(s, j, o.balancer, slot, outcome, latencyMs));
     this.open.delete(id);
     this.done.set(id, j);
     if (this.watch.has(id)) this.watchedDone++;
     if (this.all && this.done.size > this.keep) this.done.delete(this.done.keys().next().value!);
     if (this.focus === o) this.focus = null;
-  }
-
-  /** The balancer the request reached or was refused at: the one routed to, DNS's answer, or the only one. */
-  private entryOf(s: SimState, o: Open) {
-    return o.balancer >= 0 ? s.balancers[o.balancer] : s.entry;
-  }
-
-  private outcomeWhy(s: SimState, o: Open, slot: number, outcome: number, latencyMs: number): string {
-    const t = s.pool.target[slot];
-    const tid = t >= 0 ? s.store.ids[t] : '';
-    const last = o.journey.steps[o.journey.steps.length - 1];
-    switch (outcomeName(outcome)) {
-      case 'ok':
-        return latencyMs <= s.sloMs ? `within the SLO of ${num(s.sloMs)} ms` : `slower than the SLO of ${num(s.sloMs)} ms: it does not count as good`;
-      case 'timeout':
-        return 'no answer within the target group\'s request timeout';
-      case 'refused':
-        if (last === undefined || (last.kind === 'send' && last.what.endsWith('connection refused'))) return `${tid} is down: connection refused`;
-        return s.store.state[t] === TARGET_HUNG ? `${tid} restarted after hanging: the requests stuck in it were reset` : `${tid} crashed while holding it: the connection was reset`;
-      case 'rejected':
-        return `${tid}'s queue was full`;
-      case 'error':
-        return `${tid} answered with a 5xx`;
-      case 'no-target': {
-        const g = s.groups[s.pool.group[slot]];
-        const inRot = g.members.filter((m) => s.store.inRotation[m] === 1).length;
-        return `no member of ${g.id} could take it: ${inRot} of ${g.members.length} in rotation (when all are unhealthy the group does: ${g.cfg.whenAllUnhealthy})`;
-      }
-      case 'no-route':
-        return 'no listener rule matched and there is no default action (404)';
-      case 'unreachable': {
-        const b = o.balancer >= 0 ? s.balancers[o.balancer] : s.entry;
-        if (s.dns !== null && !o.journey.steps.some((x) => x.kind === 'dns' && x.what.includes('→'))) return 'DNS gave no address';
-        if (b.down || b.regionDown) return `balancer ${b.id} is down${b.regionDown ? ' (its region is out)' : ''}`;
-        return `the balancer node this client resolved earlier is down, and the client keeps that address until its node TTL (${b.cfg.nodeTtlSec} s) ends`;
-      }
-      case 'rate-limited':
-        return 'the balancer\'s per-client rate limit had no token left for this address';
-      case 'blocked': {
-        const waf = this.entryOf(s, o).cfg.waf;
-        if (waf === undefined) return 'the web application firewall blocked the request';
-        // the same test as the edge's (route.ts): the request's class is malicious or not
-        return s.mix.malicious[s.pool.cls[slot]] === 1
-          ? `the web application firewall blocked a malicious request: it catches ${num(waf.detectionRate * 100)} % of them`
-          : `the web application firewall blocked an ordinary request by mistake: it wrongly blocks ${num(waf.falsePositiveRate * 100)} % of them (a false positive)`;
-      }
-      case 'lb-overloaded': {
-        const b = this.entryOf(s, o);
-        const cpu = b.cpu;
-        if (cpu === null) return 'the balancer had no CPU left and shed the request';
-        return `${b.id} was offered ${num(cpu.load * 100)} % of what its ${cpu.cores} core${cpu.cores === 1 ? '' : 's'} can do in the last second, so it admits ${num(100 / cpu.load)} % of requests at random (1 / ${num(cpu.load)}) and shed this one (503)`;
-      }
-    }
-  }
-}
-
-/** Does a retry condition (nginx or HAProxy spelling) cover this failure? */
-function matches(condition: string, outcome: number): boolean {
-  switch (condition) {
-    case 'error':
-    case 'conn-failure':
-      return outcome === FAIL.refused;
-    case 'timeout':
-    case 'response-timeout':
-      return outcome === FAIL.timeout;
-    case 'http_500':
-    case '500':
-      return outcome === FAIL.error;
-    case 'http_503':
-    case '503':
-      return outcome === FAIL.rejected;
-    default:
-      return false;
   }
 }
 

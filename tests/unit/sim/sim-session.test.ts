@@ -52,6 +52,21 @@ describe('SimSession', () => {
     expect(session.scenario?.name).toBe(threeServers.name);
   });
 
+  it('restores a moment a bit at a time, reporting progress to it; cancelled, it opens where the replay got to', async () => {
+    const session = new SimSession(simWorker());
+    const progress: [number, number][] = [];
+    const opened = await session.open(threeServers, { atMs: 30_000 }, { onProgress: (done, total) => progress.push([done, total]), cancelled: () => false });
+    expect(opened).toEqual({ ok: true });
+    expect(progress.at(-1)).toEqual([30_000, 30_000]);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+    expect(session.timeMs).toBe(30_000);
+
+    const cancelled: number[] = [];
+    await session.open(threeServers, { atMs: 50_000 }, { onProgress: (done) => cancelled.push(done), cancelled: () => true });
+    expect(cancelled).toHaveLength(1); // asked after the first bit: no second one
+    expect(session.timeMs).toBe(cancelled[0]);
+  });
+
   it('asks one frame at a time: frames during a question only add to the next one (back-pressure)', async () => {
     // a worker clock that stands still: the frame budget never runs out, however busy the machine is
     const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
