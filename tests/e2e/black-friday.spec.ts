@@ -53,6 +53,7 @@ async function chooseNginx(page: Page, group: string, key: 'retries' | 'passiveH
   const field = page.getByTestId('inspector').locator(`[data-key="${key}"]`).first();
   await field.locator('select').first().selectOption({ label: 'nginx' });
   await expect(field.locator('[data-testid="field-error"]')).toHaveCount(0);
+  await expect(field.locator('select').first().locator('option:checked')).toHaveText('nginx');
   await expect(page.getByTestId('builder').getByTestId('change-entry').filter({ hasText: `target group ${group}: ${logged}` })).toHaveCount(1);
 }
 
