@@ -31,20 +31,6 @@ function formatter(digits: number): Formatter {
   return f;
 }
 
-/**
- * Makes the page locale's formatters ahead of their first number: the first Intl.NumberFormat loads the
- * locale's data (about 15 ms), which is better spent in a task of its own while a chunk downloads than inside
- * the task that first draws the diagram. Nothing changes but when that cost is paid. `next` runs the rest
- * later (the page: one formatter per task).
- */
-export function warmNumberFormats(next: (run: () => void) => void = (run) => run()): void {
-  formatter(0);
-  next(() => {
-    formatter(1);
-    next(() => formatter(2));
-  });
-}
-
 const one: Formatter = { format: (n) => formatter(1).format(n) };
 const whole: Formatter = { format: (n) => formatter(0).format(n) };
 const two: Formatter = { format: (n) => formatter(2).format(n) };
