@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { assertLessonsValid, loadLessonsFromDir, readLessonFiles } from './src/content/node-loader.ts';
+import { compileHints } from './scripts/vite-compile-hints.ts';
 
 const VIRTUAL_LESSONS = 'virtual:lessons';
 /** `virtual:lesson-text/es`: the Spanish words of the translated lessons, a chunk loaded only in Spanish. */
@@ -93,7 +94,7 @@ const paraglide = paraglideVitePlugin({
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [paraglide, svelte(), lessonsPlugin(), pwa],
+  plugins: [paraglide, svelte(), lessonsPlugin(), compileHints(), pwa],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },

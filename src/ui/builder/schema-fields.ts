@@ -72,7 +72,9 @@ export function labelOf(key: string): string {
   return bare.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+let intl: Intl.NumberFormat | null = null;
+/** Made on first use and kept: building a formatter loads locale data, which the page's start does not need. */
+const number = { format: (n: number): string => (intl ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 })).format(n) };
 
 /** What a number or text schema allows, in words. */
 export function rangeOf(schema: JsonSchema): string | null {

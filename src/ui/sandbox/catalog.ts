@@ -23,12 +23,16 @@ function nameOf(doc: unknown, fallback: string): string {
   return typeof name === 'string' ? name : fallback;
 }
 
-const examples: CatalogEntry[] = Object.entries(exampleFiles)
-  .map(([path, doc]) => {
-    const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
-    return { key, name: nameOf(doc, key), kind: 'example' as const, document: () => structuredClone(doc) };
-  })
-  .sort((x, y) => (x.key === DEFAULT_KEY ? -1 : y.key === DEFAULT_KEY ? 1 : x.name.localeCompare(y.name)));
+const examples: CatalogEntry[] = Object.entries(exampleFiles).map(([path, doc]) => {
+  const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
+  return { key, name: nameOf(doc, key), kind: 'example' as const, document: () => structuredClone(doc) };
+});
+
+/** The examples in menu order: the default first, then by name. */
+function sortedExamples(): CatalogEntry[] {
+  // localeCompare builds a collator (ICU data) on first use: done when a menu first needs the order, not while the page starts
+  return [...examples].sort((x, y) => (x.key === DEFAULT_KEY ? -1 : y.key === DEFAULT_KEY ? 1 : x.name.localeCompare(y.name)));
+}
 
 const templates: CatalogEntry[] = [
   {
@@ -58,8 +62,14 @@ const templates: CatalogEntry[] = [
   { key: 'large-fleet', name: 'Template: 50 targets at 2,000 req/s', kind: 'template', document: () => fleet(50, 2000) },
 ];
 
-export const CATALOG: readonly CatalogEntry[] = [...examples, ...templates];
+let ordered: readonly CatalogEntry[] | null = null;
+
+/** Every entry in menu order: the examples (the default first, then by name), then the templates. */
+export function catalog(): readonly CatalogEntry[] {
+  ordered ??= [...sortedExamples(), ...templates];
+  return ordered;
+}
 
 export function catalogEntry(key: string): CatalogEntry | undefined {
-  return CATALOG.find((e) => e.key === key);
+  return examples.find((e) => e.key === key) ?? templates.find((e) => e.key === key);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, catalogEntry, DEFAULT_KEY } from '../../../../src/ui/sandbox/catalog.ts';
+import { catalog, catalogEntry, DEFAULT_KEY } from '../../../../src/ui/sandbox/catalog.ts';
 import { validateScenario } from '../../../../src/scenario/validate.ts';
 
 describe('the sandbox catalogue', () => {
   it('bundles every example in scenarios/, starter first, each under its own name', () => {
-    const examples = CATALOG.filter((e) => e.kind === 'example');
+    const examples = catalog().filter((e) => e.kind === 'example');
     expect(examples[0].key).toBe(DEFAULT_KEY);
     expect(Object.fromEntries(examples.map((e) => [e.key, e.name]))).toMatchObject({
       'health-check-blind-window': 'Health checks and the blind window',
@@ -16,7 +16,7 @@ describe('the sandbox catalogue', () => {
   });
 
   it('every entry is a valid scenario, and a fresh copy each time', () => {
-    for (const entry of CATALOG) {
+    for (const entry of catalog()) {
       const validated = validateScenario(entry.document());
       expect(validated.ok ? [] : validated.errors, entry.key).toEqual([]);
     }
