@@ -1,7 +1,63 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
+import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { artifactPath } from './support/artifacts.ts';
+import { KEYBOARD_JOURNEYS, type Journey } from './support/keyboard-journeys.ts';
+
+/*
+ * Lessons by keyboard alone: after page.goto, only page.keyboard (no click, no test-hook time jumps). Each
+ * journey names the kinds of lesson control it operates (support/keyboard-journeys.ts) and checks at its end
+ * that it used every one of them; tests/content/keyboard-coverage.test.ts checks that every kind any lesson
+ * needs is in some journey. Time passes only by "Run to the moment", Solve, or playing at the top speed.
+ */
+
+/** The kinds a journey has operated; `done` fails if one it names was not. */
+function journey(name: Journey) {
+  const used = new Set<string>();
+  return {
+    use: (kind: (typeof KEYBOARD_JOURNEYS)[typeof name][number]) => void used.add(kind),
+    done: () => expect(KEYBOARD_JOURNEYS[name].filter((k) => !used.has(k))).toEqual([]),
+  };
+}
+
+/** Runs to a moment go a simulated second at a time while a step waits for an event: on a busy machine, seconds. */
+const RUN = { timeout: 20_000 };
+
+/** A world's first load (its worker, its first report) on a busy machine. */
+const LOAD = 15_000;
+
+/** What has the focus, for messages: its test id, else its tag. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? 'none');
+
+/** Chooses a prediction's option with the arrow keys and locks it in with Enter. */
+async function predict(player: LessonPlayer, option: number, submit = 'predict-submit'): Promise<void> {
+  const { page } = player;
+  await player.tabTo(page.getByRole('radio').first());
+  for (let i = 0; i < option; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio').nth(option)).toBeChecked();
+  await player.tabTo(page.getByTestId(submit));
+  await page.keyboard.press('Enter');
+}
+
+/** Continue, by keyboard; the new step's heading has the focus. */
+async function next(player: LessonPlayer, title: string | RegExp): Promise<void> {
+  await player.tabTo(player.page.getByTestId('step-next'));
+  await player.page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText(title);
+  await expect(player.stepTitle).toBeFocused();
+}
+
+/** "+" up to the top speed (max), then K plays from wherever the focus is. */
+async function playFlatOut(page: Page): Promise<void> {
+  for (let i = 0; i < 16 && (await page.getByTestId('speed-value').innerText()) !== 'max'; i++) await page.keyboard.press('+');
+  await expect(page.getByTestId('speed-value')).toHaveText('max');
+  await page.keyboard.press('k');
+}
+
+async function expectFocusInside(page: Page, box: Locator): Promise<void> {
+  expect(await box.evaluate((el) => el.contains(document.activeElement)), `focus on ${await focused(page)}`).toBe(true);
+}
 
 test('the lab works from the keyboard: shortcuts, their list, and every control in tab order', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -43,5 +99,248 @@ test('the lab works from the keyboard: shortcuts, their list, and every control 
   await expect(lab.status).toHaveText('Running');
   await page.keyboard.press('Space');
   await expect(lab.status).toHaveText('Paused');
+  expect(errors).toEqual([]);
+});
+
+test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hints, the controls, the picture’s menu, and on to lesson 2', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  const j = journey('lesson 1');
+  await player.goto('#/');
+  await player.tabTo(page.getByTestId('home-start'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('A site on a single server');
+  await expect(player.stepTitle).toBeFocused();
+  await player.ready(LOAD);
+
+  // Running ahead would give the answer away: first a prediction. Locked in, the focus goes to what happens next.
+  await expect(page.getByTestId('wait')).toContainText('Lock in a prediction first');
+  await predict(player, 2);
+  await expect(page.getByTestId('predict-locked')).toBeFocused();
+  j.use('predict');
+  // one press runs to everything the step waits for (the crash, then the prediction's moment); the focus goes to the outcome
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await expect(page.getByTestId('run-to-moment')).toHaveText('Run until web-1 crashes');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wait')).toContainText('Done: web-1 crashes', RUN);
+  await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “All of them”. The run shows: All of them');
+  await expect(page.getByTestId('predict-result')).toBeFocused();
+  await page.screenshot({ path: artifactPath('keyboard-outcome-focus.png') });
+  j.use('run-to-moment');
+  await expect(player.goal('site-up')).toHaveAttribute('data-state', 'pending');
+
+  await next(player, 'Three servers behind one name');
+  j.use('continue');
+  await player.tabTo(page.getByTestId('step-back'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('A site on a single server');
+  await expect(player.stepTitle).toBeFocused();
+  j.use('back');
+  await next(player, 'Three servers behind one name');
+  await player.ready(LOAD);
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0); // no answer carried over
+  await predict(player, 2);
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wait')).toContainText('Done:', RUN); // a 105 s run to the moment in the DNS scene
+  await expect(page.getByTestId('predict-result')).toBeFocused();
+
+  await next(player, 'Why DNS reacts so slowly');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run Route 53 marked record-1 unhealthy at 105 s/);
+
+  // The task step: the hint ladder to its last rung, whose button goes away: the focus goes to the solution.
+  await next(player, 'A balancer that checks its targets');
+  await player.ready(LOAD);
+  await player.tabTo(page.getByTestId('hint-more'));
+  for (const rung of ['A nudge', 'The concept', 'The exact control']) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('hints')).toContainText(rung);
+    await expect(page.getByTestId('hint-more')).toBeFocused();
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('hint-solution')).toBeFocused();
+  await expect(page.getByTestId('hints')).toContainText('set-target-count');
+  await page.getByTestId('hints').screenshot({ path: artifactPath('keyboard-hint-solution-focus.png') });
+  j.use('hints');
+
+  // The tabs under the picture: arrows move between them; the task step opened the controls.
+  await player.tabTo(page.getByTestId('tab-controls'));
+  await expect(page.getByTestId('tab-controls')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-charts')).toBeFocused();
+  await expect(page.getByTestId('tab-charts')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('tab-controls')).toBeFocused();
+  j.use('lab-tabs');
+
+  // Three targets, and a health check; the Apply button keeps the focus once applied.
+  await player.tabTo(page.getByTestId('count-web'));
+  await player.typeAndEnter('3');
+  await expect(page.getByTestId('topology-node-web-3')).toBeVisible();
+  await expect(player.goal('three-targets')).toHaveAttribute('data-state', 'met');
+  j.use('group-count');
+  await player.tabTo(page.getByTestId('hc-mode-web'));
+  await player.arrowSelect(page.getByTestId('hc-mode-web'), 'aws-alb');
+  await player.tabTo(page.getByTestId('hc-apply-web'));
+  await page.keyboard.press('Enter');
+  await expect(player.goal('health-check')).toHaveAttribute('data-state', 'met');
+  await expect(page.getByTestId('hc-apply-web')).toBeFocused();
+  await expect(page.getByTestId('hc-apply-web')).toHaveAttribute('aria-disabled', 'true');
+  await page.getByTestId('health-check-web').screenshot({ path: artifactPath('keyboard-apply-focus.png') });
+  j.use('group-health-check');
+
+  // A target's menu on the picture: Enter opens it on its first action, arrows move, Tab stays inside,
+  // Escape (or an action) closes it and gives the focus back to the target.
+  const node = page.getByTestId('topology-node-web-2');
+  const menu = page.getByTestId('target-menu');
+  await player.tabTo(node);
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await expect(page.getByTestId('target-action-crash')).toBeFocused();
+  await page.screenshot({ path: artifactPath('keyboard-target-menu.png') });
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+  await expectFocusInside(page, menu);
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+Tab');
+  await expectFocusInside(page, menu);
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(node).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('target-action-crash')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(node).toBeFocused();
+  await expect(node).toHaveAttribute('data-state', 'crashed');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 10 && (await focused(page)) !== 'target-action-recover'; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(node).toHaveAttribute('data-state', 'up');
+  await expect(node).toBeFocused();
+  j.use('target-action');
+
+  await next(player, 'The blind window');
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run web-1 left rotation \d+ s after the crash, and [\d,]+ requests failed/, RUN);
+  await expect(page.getByTestId('reveal')).toBeFocused();
+  // On to the check at 120 s: "+" to the top speed, K plays from anywhere.
+  await playFlatOut(page);
+  j.use('play');
+  await expect(player.complete).toContainText('Lesson complete', { timeout: 20_000 });
+  await expect(page.getByTestId('lesson-announce')).toHaveText(/Lesson complete/);
+  for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
+  await page.screenshot({ path: artifactPath('lesson-1-complete.png') });
+
+  await player.tabTo(page.getByTestId('next-lesson'));
+  await page.keyboard.press('Enter');
+  await expect(player.title).toHaveText('Round robin and its weighted cousin');
+  await expect(player.stepTitle).toBeFocused();
+  j.use('next-lesson');
+  j.done();
+  expect(errors).toEqual([]);
+});
+
+test('lesson 16 by keyboard: the builder’s outline and inspector, undo, Restart run, the balancer’s failure buttons, Reset this step and Solve', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  const j = journey('lesson 16');
+  await player.goto('#/lessons/the-balancer-itself/1');
+  await player.ready(LOAD);
+  await predict(player, 2);
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: All of them');
+  await expect(page.getByTestId('predict-result')).toBeFocused();
+
+  // The task: the Build tab opens on lb-1. Arrows move along the outline (and select); the inspector follows.
+  await next(player, 'A standby pair');
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  await expect(page.getByTestId('tab-build')).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector).toHaveAttribute('data-pointer', '/balancers/0');
+  await player.tabTo(builder.locator('[data-testid="outline-node"][tabindex="0"]'));
+  await page.keyboard.press('ArrowDown');
+  await expect(inspector).not.toHaveAttribute('data-pointer', '/balancers/0');
+  await page.keyboard.press('ArrowUp');
+  await expect(inspector).toHaveAttribute('data-pointer', '/balancers/0');
+  await expect(builder.getByRole('button', { name: 'balancer lb-1' })).toBeFocused();
+  j.use('build-outline');
+
+  // Add standby: the button goes, the focus goes to the standby's first field.
+  const standby = inspector.locator('[data-key="standby"]').first();
+  await player.tabTo(standby.getByRole('button', { name: 'Add standby' }));
+  await page.keyboard.press('Enter');
+  const heartbeat = standby.locator('[data-key="heartbeatIntervalSec"] input');
+  await expect(heartbeat).toBeFocused();
+  await expect(heartbeat).toHaveValue('1');
+  await standby.screenshot({ path: artifactPath('keyboard-standby-focus.png') });
+  j.use('build-field-object');
+  await player.typeAndEnter('0.5');
+  await page.keyboard.press('Tab');
+  await expect(builder.getByTestId('builder-status')).toContainText('heartbeat interval = 0.5');
+  await expect(standby.locator('[data-key="missedHeartbeats"] input')).toBeFocused(); // not dropped while the worker answered
+  j.use('build-field-number');
+
+  // Undo (the button keeps the focus), then Ctrl+Z and Ctrl+Shift+Z from a button: the standby goes and comes back.
+  const undo = builder.getByTestId('undo');
+  await player.tabTo(undo, { back: true });
+  await page.keyboard.press('Enter');
+  await expect(heartbeat).toHaveValue('1');
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(standby.getByRole('button', { name: 'Add standby' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(heartbeat).toHaveValue('1');
+  await expect(undo).toBeFocused();
+  j.use('build-undo');
+
+  // Restart run: the standby is there from the start; the run to the takeover, its reveal with the learner's numbers.
+  await player.tabTo(page.getByTestId('reset'), { back: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sim-time')).toHaveText('0.0 s');
+  await player.ready(LOAD);
+  await expect(page.getByTestId('reset')).toBeFocused();
+  j.use('restart-run');
+  await player.tabTo(page.getByTestId('run-to-moment'), { back: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reveal')).toContainText(/In your run the standby took over at \d+ s/, RUN);
+  await expect(page.getByTestId('reveal')).toBeFocused();
+  await playFlatOut(page);
+  await expect(player.complete).toContainText('Lesson complete', { timeout: 20_000 });
+  for (const id of ['takeover', 'site-up']) await expect(player.goal(id)).toHaveAttribute('data-state', 'met');
+
+  // The DNS scene: lb-2's failure button keeps the focus; Reset this step brings the scene back fresh.
+  await next(player, 'Faster, and what it risks');
+  await next(player, 'Several balancers behind one name');
+  await player.ready(LOAD);
+  const lb2 = page.getByTestId('infra-control-balancer-lb-2');
+  await player.tabTo(page.getByTestId('infra-action-balancer-lb-2'));
+  await page.keyboard.press('Enter');
+  await expect(lb2).toHaveAttribute('data-state', 'down');
+  await expect(page.getByTestId('infra-action-balancer-lb-2')).toBeFocused();
+  j.use('infra-failure');
+  await player.tabTo(page.getByTestId('lesson-reset'), { back: true });
+  await page.keyboard.press('Enter');
+  await expect(lb2).toHaveAttribute('data-state', 'up');
+  await expect(page.getByTestId('sim-time')).toHaveText('0.0 s');
+  await expect(page.getByTestId('lesson-reset')).toBeFocused();
+  j.use('reset-step');
+  await predict(player, 1);
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: About one in ten', RUN);
+  await expect(page.getByTestId('predict-result')).toBeFocused();
+
+  // Solve: back to the task step with the solution run to the check; the focus goes to that step's heading.
+  await next(player, 'What a managed balancer does');
+  await player.tabTo(page.getByTestId('lesson-solve'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('A standby pair');
+  await expect(player.stepTitle).toBeFocused();
+  await expect(player.complete).toContainText('(with Solve)', { timeout: 20_000 });
+  j.use('solve');
+  j.done();
   expect(errors).toEqual([]);
 });

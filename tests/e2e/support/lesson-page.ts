@@ -45,8 +45,12 @@ export class LessonPlayer {
   /** Presses Tab (Shift+Tab with `back`) until `target` has the focus; fails after `max` presses. */
   async tabTo(target: Locator, { max = 250, back = false } = {}): Promise<void> {
     const handle = await target.elementHandle();
+    const t0 = Date.now();
     for (let i = 0; i < max; i++) {
-      if (await this.page.evaluate((el) => document.activeElement === el, handle)) return;
+      if (await this.page.evaluate((el) => document.activeElement === el, handle)) {
+        if (process.env.TABLOG) console.log('TAB', String(target).slice(0, 80), i, Date.now() - t0);
+        return;
+      }
       await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     }
     throw new Error(`could not reach ${String(target)} with the Tab key`);
@@ -71,7 +75,7 @@ export class LessonPlayer {
     return this.page.evaluate((n) => window.__lab.advance(n), ms);
   }
 
-  async ready(): Promise<void> {
-    await expect(this.status).toHaveText('Paused');
+  async ready(timeout?: number): Promise<void> {
+    await expect(this.status).toHaveText('Paused', { timeout });
   }
 }
