@@ -9,8 +9,8 @@ import type { ControlKind } from '../../../src/ui/lesson/control-kinds.ts';
 export const KEYBOARD_JOURNEYS = {
   'lesson 1': ['continue', 'back', 'predict', 'run-to-moment', 'hints', 'group-count', 'group-health-check', 'target-action', 'lab-tabs', 'play', 'next-lesson'],
   'lesson 16': ['build-outline', 'build-field-object', 'build-field-number', 'build-undo', 'infra-failure', 'restart-run', 'reset-step', 'solve'],
-  clinic: ['diagnosis', 'try', 'case-solve', 'build-field-variant', 'build-field-boolean', 'build-field-choice', 'build-field-text', 'build-field-json', 'build-palette'],
-  'the change-it panel': ['group-algorithm', 'target-weight', 'scaling-capacity'],
+  clinic: ['diagnosis', 'try', 'case-solve', 'build-field-variant', 'build-field-boolean', 'build-field-choice', 'build-field-text', 'build-palette'],
+  'the change-it panel and a JSON field': ['group-algorithm', 'target-weight', 'scaling-capacity', 'build-field-json'],
 } as const satisfies Record<string, readonly ControlKind[]>;
 
 export type Journey = keyof typeof KEYBOARD_JOURNEYS;
