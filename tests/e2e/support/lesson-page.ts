@@ -45,12 +45,8 @@ export class LessonPlayer {
   /** Presses Tab (Shift+Tab with `back`) until `target` has the focus; fails after `max` presses. */
   async tabTo(target: Locator, { max = 250, back = false } = {}): Promise<void> {
     const handle = await target.elementHandle();
-    const t0 = Date.now();
     for (let i = 0; i < max; i++) {
-      if (await this.page.evaluate((el) => document.activeElement === el, handle)) {
-        if (process.env.TABLOG) console.log('TAB', String(target).slice(0, 80), i, Date.now() - t0);
-        return;
-      }
+      if (await this.page.evaluate((el) => document.activeElement === el, handle)) return;
       await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     }
     throw new Error(`could not reach ${String(target)} with the Tab key`);
@@ -75,6 +71,7 @@ export class LessonPlayer {
     return this.page.evaluate((n) => window.__lab.advance(n), ms);
   }
 
+  /** Waits until the world is loaded and paused (`timeout`: longer than the default, for a first load on a busy machine). */
   async ready(timeout?: number): Promise<void> {
     await expect(this.status).toHaveText('Paused', { timeout });
   }
