@@ -71,7 +71,8 @@ export class LessonPlayer {
     return this.page.evaluate((n) => window.__lab.advance(n), ms);
   }
 
-  async ready(): Promise<void> {
-    await expect(this.status).toHaveText('Paused');
+  /** Waits until the world is loaded and paused (`timeout`: longer than the default, for a first load on a busy machine). */
+  async ready(timeout?: number): Promise<void> {
+    await expect(this.status).toHaveText('Paused', { timeout });
   }
 }
