@@ -12,6 +12,7 @@
  * Hiding is guidance, not a lock: a learner who types another address can still reach everything.
  */
 import type { Lesson } from './lesson.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 export const CLASS_HIDEABLE = ['solve', 'hints', 'sandbox'] as const;
 export type ClassHideable = (typeof CLASS_HIDEABLE)[number];
@@ -44,12 +45,12 @@ export function parseClassQuery(query: string, known: readonly string[]): { sett
   const ignored: string[] = [];
   const lessons = list(params.get('lessons')).filter((slug) => {
     const ok = SLUG.test(slug) && known.includes(slug);
-    if (!ok) ignored.push(`There is no lesson “${slug.slice(0, 80)}”, so it was left out.`);
+    if (!ok) ignored.push(m.teach_class_no_lesson({ slug: slug.slice(0, 80) }));
     return ok;
   });
   const hide = list(params.get('hide')).filter((item) => {
     const ok = (CLASS_HIDEABLE as readonly string[]).includes(item) || ACTION.test(item);
-    if (!ok) ignored.push(`“${item.slice(0, 40)}” is not something a class link can hide.`);
+    if (!ok) ignored.push(m.teach_class_cannot_hide({ item: item.slice(0, 40) }));
     return ok;
   });
   const seedText = params.get('seed');
@@ -57,9 +58,9 @@ export function parseClassQuery(query: string, known: readonly string[]): { sett
   if (seedText !== null && seedText !== '') {
     const n = Number(seedText);
     if (Number.isInteger(n) && n >= 0 && n <= 0xffffffff) seed = n;
-    else ignored.push(`The seed “${seedText.slice(0, 20)}” is not a whole number, so each lesson keeps its own.`);
+    else ignored.push(m.teach_class_bad_seed({ seed: seedText.slice(0, 20) }));
   }
-  const title = (params.get('title') ?? '').trim().slice(0, MAX_TITLE) || 'Your class';
+  const title = (params.get('title') ?? '').trim().slice(0, MAX_TITLE) || m.teach_class_default_title();
   return { settings: { title, lessons, hide, seed }, ignored };
 }
 

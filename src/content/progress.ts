@@ -9,6 +9,7 @@
  * solved, step) still load: they are read as version 2 with none of those details.
  */
 import * as z from 'zod/mini';
+import { m } from '../i18n/paraglide/messages.js';
 import { completionCode } from './completion-code.ts';
 import { beats, type Score } from './score.ts';
 
@@ -224,17 +225,17 @@ export function importProgress(text: string): { ok: true; progress: Progress; no
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not a progress file (it is not JSON).' };
+    return { ok: false, message: m.teach_file_not_json() };
   }
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof raw !== 'object' || raw === null || typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
-    return { ok: false, message: `This file is not a Balancer Lab progress file (version ${READABLE_VERSIONS.join(' or ')}).` };
+    return { ok: false, message: m.teach_file_not_progress({ versions: READABLE_VERSIONS.join(m.teach_or()) }) };
   }
   const { code, exportedAt, ...fields } = raw as { code?: unknown; exportedAt?: unknown };
-  if (!ProgressSchema.safeParse(fields).success) return { ok: false, message: 'This progress file is damaged.' };
+  if (!ProgressSchema.safeParse(fields).success) return { ok: false, message: m.teach_file_damaged() };
   const loaded = parseProgress(fields);
   if (loaded.notice !== null && Object.keys(loaded.progress.lessons).length === 0 && Object.keys((raw as { lessons?: object }).lessons ?? {}).length > 0) {
-    return { ok: false, message: 'Every lesson entry in this file is damaged.' };
+    return { ok: false, message: m.teach_file_all_damaged() };
   }
   const codeMatches: CodeCheck = typeof code === 'string' ? code === completionCode(loaded.progress) && loaded.notice === null : null;
   return { ok: true, ...loaded, codeMatches, exportedAt: typeof exportedAt === 'string' ? exportedAt : null };

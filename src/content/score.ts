@@ -12,6 +12,7 @@
  * fields and the learner's name as sorted JSON. It catches a mistyped or edited code. It is NOT a cryptographic
  * proof: the recipe is public, so anyone can compute a matching check for any numbers.
  */
+import { m } from '../i18n/paraglide/messages.js';
 import type { MetricsReport } from '../engine/types.ts';
 import { canonicalJson, fnv1a32 } from './completion-code.ts';
 
@@ -60,10 +61,10 @@ const CODE = /^L(\d{1,3})-(\d{1,9})-(\d{1,5})-(\d{1,12})-([0-9A-F]{8})$/;
 
 /** Reads a code back: its fields, and whether its check matches them for this learner's name. */
 export function readScoreCode(code: string, learner: string): ReadCode {
-  const m = CODE.exec(code.trim().toUpperCase());
-  if (m === null) return { ok: false, message: 'This is not a score code: it looks like L22-998441-10000-178212-4F0C19A2.' };
-  const [lesson, good, availBp, costMicro] = m.slice(1, 5).map(Number);
-  if (availBp > 10_000) return { ok: false, message: 'This code is damaged: availability above 100 %.' };
+  const parts = CODE.exec(code.trim().toUpperCase());
+  if (parts === null) return { ok: false, message: m.teach_code_not_score({ example: 'L22-998441-10000-178212-4F0C19A2' }) };
+  const [lesson, good, availBp, costMicro] = parts.slice(1, 5).map(Number);
+  if (availBp > 10_000) return { ok: false, message: m.teach_code_damaged() };
   const score: Score = { goodPerSec: good, availability: availBp / 10_000, costPerMillionGoodUsd: costMicro === 0 ? null : costMicro / 1e6 };
-  return { ok: true, lesson, score, matches: check(lesson, learner, good, availBp, costMicro) === m[5] };
+  return { ok: true, lesson, score, matches: check(lesson, learner, good, availBp, costMicro) === parts[5] };
 }

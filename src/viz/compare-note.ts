@@ -4,6 +4,7 @@
  * a target while it was failing (requests sent to it in that window, from the per-second series).
  */
 import type { Series, SimEvent, Snapshot, Topology } from '../engine/types.ts';
+import { m } from '../i18n/paraglide/messages.js';
 import { formatCount, formatMs, formatPercent, formatSeconds } from './number-format.ts';
 
 export interface CompareRun {
@@ -22,7 +23,7 @@ export function failureWindows(events: readonly SimEvent[], nowMs: number): { ta
   const open = new Map<string, { cause: string; fromMs: number }>();
   const out: { target: string; cause: string; fromMs: number; toMs: number }[] = [];
   for (const e of events) {
-    if (FAILING.has(e.kind) && !open.has(e.subject)) open.set(e.subject, { cause: e.kind === 'crash' ? 'crashed' : e.kind === 'hang' ? 'hung' : 'degraded', fromMs: e.timeMs });
+    if (FAILING.has(e.kind) && !open.has(e.subject)) open.set(e.subject, { cause: e.kind === 'crash' ? m.compare_cause_crashed() : e.kind === 'hang' ? m.compare_cause_hung() : m.compare_cause_degraded(), fromMs: e.timeMs });
     else if (e.kind === 'recover' && open.has(e.subject)) {
       const w = open.get(e.subject)!;
       out.push({ target: e.subject, cause: w.cause, fromMs: w.fromMs, toMs: e.timeMs });
@@ -58,12 +59,12 @@ export function compareNote(a: CompareRun, b: CompareRun, topology: Topology): s
   const latencyGap = a.snapshot.totals.ok > 0 && b.snapshot.totals.ok > 0 ? Math.abs(pa - pb) / Math.max(1, Math.min(pa, pb)) : 0;
   if (Math.max(fa, fb) >= 10 && failedGap >= 0.2 && failedGap >= latencyGap) {
     const [worse, better] = fb > fa ? [b, a] : [a, b];
-    const head = `${worse.label} failed ${formatCount(Math.abs(fb - fa))} more requests than ${better.label} (${formatCount(worse.snapshot.totals.failed)} against ${formatCount(better.snapshot.totals.failed)}).`;
+    const head = m.compare_note_failed({ worse: worse.label, gap: formatCount(Math.abs(fb - fa)), better: better.label, worseCount: formatCount(worse.snapshot.totals.failed), betterCount: formatCount(better.snapshot.totals.failed) });
     return head + failureCause(worse, better, topology);
   }
   if (latencyGap >= 0.2) {
     const [slower, faster] = pb > pa ? [b, a] : [a, b];
-    return `${slower.label}'s p95 latency is ${formatMs(Math.max(pa, pb))} against ${formatMs(Math.min(pa, pb))} for ${faster.label}: its requests waited longer in target queues.`;
+    return m.compare_note_latency({ slower: slower.label, slowMs: formatMs(Math.max(pa, pb)), fastMs: formatMs(Math.min(pa, pb)), faster: faster.label });
   }
   return null;
 }
@@ -76,15 +77,23 @@ function failureCause(worse: CompareRun, better: CompareRun, topology: Topology)
     const sw = shareIn(worse.series, index, w.fromMs / 1000, w.toMs / 1000);
     const sb = shareIn(better.series, index, w.fromMs / 1000, w.toMs / 1000);
     if (!(sw > sb * 1.2)) continue;
-    const why = LOAD_AWARE.test(worse.label) ? ' (it answers at once, so it looks the least busy)' : ' (nothing told the balancer it had failed)';
-    return ` While ${w.target} was ${w.cause} (${formatSeconds(w.fromMs)} to ${formatSeconds(w.toMs)}), ${worse.label} sent it ${formatPercent(sw)} of requests, ${better.label} ${formatPercent(sb)}: ${worse.label} favoured a target that fails instantly${why}.`;
+    const why = LOAD_AWARE.test(worse.label) ? m.compare_note_looks_free() : m.compare_note_nothing_told();
+    return m.compare_note_cause({ target: w.target, cause: w.cause, from: formatSeconds(w.fromMs), to: formatSeconds(w.toMs), worse: worse.label, worseShare: formatPercent(sw), better: better.label, betterShare: formatPercent(sb), why });
   }
   return '';
 }
 
+/** A failure or recovery marker's words: `web-1 crash`. */
+function markerWords(kind: string, id: string): string {
+  if (kind === 'crash') return m.compare_marker_crash({ id });
+  if (kind === 'hang') return m.compare_marker_hang({ id });
+  if (kind === 'degrade') return m.compare_marker_degrade({ id });
+  return m.compare_marker_recover({ id });
+}
+
 /** Markers for the compare charts: failures and recoveries (both runs share them), and each run's detections. */
 export function chartMarkers(a: readonly SimEvent[], b: readonly SimEvent[]): { sec: number; label: string; run: 'both' | 'a' | 'b' }[] {
-  const shared = a.filter((e) => FAILING.has(e.kind) || e.kind === 'recover').map((e) => ({ sec: e.timeMs / 1000, label: `${e.subject} ${e.kind}`, run: 'both' as const }));
-  const detected = (events: readonly SimEvent[], run: 'a' | 'b') => events.filter((e) => e.kind === 'detected').map((e) => ({ sec: e.timeMs / 1000, label: `${run.toUpperCase()}: ${e.subject} out`, run }));
+  const shared = a.filter((e) => FAILING.has(e.kind) || e.kind === 'recover').map((e) => ({ sec: e.timeMs / 1000, label: markerWords(e.kind, e.subject), run: 'both' as const }));
+  const detected = (events: readonly SimEvent[], run: 'a' | 'b') => events.filter((e) => e.kind === 'detected').map((e) => ({ sec: e.timeMs / 1000, label: m.compare_marker_out({ run: run.toUpperCase(), id: e.subject }), run }));
   return [...shared, ...detected(a, 'a'), ...detected(b, 'b')].slice(0, 24);
 }

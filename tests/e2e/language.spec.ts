@@ -160,3 +160,57 @@ test.describe('the lab in a Spanish browser', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('compare, the teacher page and the exports in Spanish', () => {
+  test.use({ locale: 'es-ES' });
+
+  /** English words our pages used to show; none may be left in the Spanish page's text (code and scenario names aside). */
+  const ENGLISH = /\b(the|and|with|your|per|of|Side by side|Share of requests|Metrics over time|Real configuration|Not exported|Download|Record|Teaching|Completion code|Class name|Copy the link|Seed)\b/;
+  async function shownText(page: Page, testid: string, skip = ''): Promise<string> {
+    // what a reader sees, without code (configuration text, addresses, JSON), the scenario picker (catalogue
+    // names) and `skip` (the titles of lessons not yet translated, which stay English)
+    return page.getByTestId(testid).evaluate((el, extra) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(`code, pre, select, textarea, input, svg${extra ? `, ${extra}` : ''}`).forEach((n) => n.remove());
+      return copy.innerText;
+    }, skip);
+  }
+
+  test('compare, the teacher page and the export panel read in Spanish, with no English left', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    await lab.goto('#/compare');
+    await expect(page.getByRole('heading', { name: 'Dos configuraciones, el mismo tráfico' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Barrer un parámetro' })).toBeVisible();
+    await expect(lab.status).toHaveText('En pausa');
+    await page.getByRole('button', { name: 'Reproducir' }).click();
+    await expect(page.getByTestId('compare')).toContainText('Parte de las solicitudes por destino');
+    await expect.poll(async () => Number((await page.getByTestId('a-arrived').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Pausar' }).click();
+    await expect(page.getByTestId('compare')).toContainText('Solicitudes fallidas por segundo');
+    await expect(page.getByTestId('a-ok')).toBeVisible();
+    expect(await shownText(page, 'compare')).not.toMatch(ENGLISH);
+    await page.screenshot({ path: artifactPath('language-es-compare.png'), fullPage: true });
+
+    await page.getByTestId('nav-teach').click();
+    await expect(page.getByRole('heading', { name: 'Enseñar con Balancer Lab', level: 2 })).toBeVisible();
+    await expect(page.getByTestId('teach-page')).toContainText('Alójalo donde quieras');
+    await page.getByTestId('score-reader-code').fill('L22-998441-10000-178212-4F0C19A2');
+    await expect(page.getByTestId('score-reader-result')).toContainText('Suma de verificación');
+    const lessonTitles = '[data-testid="step-links"] li > a, [data-testid="step-links"] ol, [data-testid="class-builder"] fieldset:first-of-type label, [data-testid="class-builder"] .order, [data-testid="score-reader-result"] dd:first-of-type';
+    expect(await shownText(page, 'teach-page', lessonTitles)).not.toMatch(ENGLISH);
+    await page.screenshot({ path: artifactPath('language-es-teach.png'), fullPage: true });
+
+    await page.getByTestId('nav-sandbox').click();
+    await expect(lab.status).toHaveText('En pausa');
+    await page.getByTestId('exports-open').click();
+    const panel = page.getByTestId('export-panel');
+    await expect(panel).toContainText('Métricas a lo largo del tiempo');
+    await expect(panel).toContainText('Configuración real');
+    await expect(page.getByTestId('config-not-exported')).toContainText('No exportado a nginx 1.22+');
+    await expect(page.getByTestId('config-download')).toHaveText(/^Descargar /);
+    expect(await shownText(page, 'export-panel')).not.toMatch(ENGLISH);
+    await panel.screenshot({ path: artifactPath('language-es-exports.png') });
+    expect(errors).toEqual([]);
+  });
+});

@@ -6,6 +6,8 @@
  */
 import { branchesOf, discriminatorOf, resolveBranch, schemaAt, type JsonSchema } from '../../scenario/json-schema-walk.ts';
 import { formatPointer, parsePointer } from '../../scenario/json-patch.ts';
+import { m } from '../../i18n/paraglide/messages.js';
+import { localizeNumberText } from '../../viz/number-format.ts';
 
 /** How a field is edited. */
 export type Editor = 'number' | 'integer' | 'boolean' | 'choice' | 'text' | 'json' | 'object' | 'variant';
@@ -49,20 +51,20 @@ export const NODE_LISTS = new Set(['balancers', 'listeners', 'rules', 'targetGro
 /** Largest integers zod writes for "any integer": not worth showing as a range. */
 const HUGE = 9e15;
 
-const UNITS: [RegExp, string][] = [
-  [/PerSec$/, 'per s'],
+const UNITS: [RegExp, string | (() => string)][] = [
+  [/PerSec$/, m.field_unit_per_s],
   [/Ms$/, 'ms'],
   [/Sec$/, 's'],
   [/Percent$/, '%'],
   [/Minutes$/, 'min'],
   [/Usd$/, 'USD'],
   [/GiB$/, 'GiB'],
-  [/Cores$/, 'cores'],
+  [/Cores$/, m.field_unit_cores],
 ];
 
 /** The unit a field's name carries, or null. */
 export function unitOf(key: string): string | null {
-  for (const [pattern, unit] of UNITS) if (pattern.test(key)) return unit;
+  for (const [pattern, unit] of UNITS) if (pattern.test(key)) return typeof unit === 'string' ? unit : unit();
   return null;
 }
 
@@ -73,14 +75,17 @@ export function labelOf(key: string): string {
 }
 
 let intl: Intl.NumberFormat | null = null;
-/** Made on first use and kept: building a formatter loads locale data, which the page's start does not need. */
-const number = { format: (n: number): string => (intl ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 })).format(n) };
+/**
+ * A bound in the page's language: 65,535 (en), 65 535 (es). The formatter is made on first use and kept:
+ * building one loads locale data, which the page's start does not need.
+ */
+const number = { format: (n: number): string => localizeNumberText((intl ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 })).format(n)) };
 
 /** What a number or text schema allows, in words. */
 export function rangeOf(schema: JsonSchema): string | null {
   if (schema.minLength !== undefined || schema.maxLength !== undefined) {
     const lo = schema.minLength ?? 0;
-    return schema.maxLength === undefined ? `at least ${lo} characters` : `${lo}–${number.format(schema.maxLength)} characters`;
+    return schema.maxLength === undefined ? m.field_range_chars_min({ min: lo }) : m.field_range_chars({ min: lo, max: number.format(schema.maxLength) });
   }
   const lo = schema.exclusiveMinimum ?? schema.minimum;
   const hi = schema.exclusiveMaximum ?? schema.maximum;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { applyPatches, formatPointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { PatchOpSchema } from '../../scenario/schema/changes.ts';
 import type { ValidationError } from '../../scenario/validated.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 import { ALGORITHM_NAMES, HAPROXY_ALGORITHMS, HASH_ALGORITHMS, type AlgorithmName } from '../../scenario/algorithm-names.ts';
 
 export interface GroupChoice {
@@ -65,15 +66,15 @@ export function patchPresets(doc: unknown): PatchPreset[] {
   groupsOf(doc).forEach((g, i) => {
     const id = String(g.id);
     const store = (g.sessionStore as { kind?: string } | undefined)?.kind ?? 'memory';
-    if (store !== 'shared') out.push({ key: `shared-${i}`, label: `${id}: sessions in a shared store`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'sessionStore']), value: { kind: 'shared' } }] });
-    if (g.stickiness !== undefined) out.push({ key: `unstick-${i}`, label: `${id}: no stickiness`, patches: [{ op: 'remove', path: formatPointer(['targetGroups', i, 'stickiness']) }] });
-    else out.push({ key: `stick-${i}`, label: `${id}: sticky sessions (balancer cookie)`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'stickiness']), value: { kind: 'lb-cookie' } }] });
-    out.push({ key: `hc-${i}`, label: `${id}: a fast health check (5 s, 2 failures)`, patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'healthCheck']), value: { intervalSec: 5, unhealthyThreshold: 2 } }] });
+    if (store !== 'shared') out.push({ key: `shared-${i}`, label: m.compare_preset_shared({ group: id }), patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'sessionStore']), value: { kind: 'shared' } }] });
+    if (g.stickiness !== undefined) out.push({ key: `unstick-${i}`, label: m.compare_preset_unstick({ group: id }), patches: [{ op: 'remove', path: formatPointer(['targetGroups', i, 'stickiness']) }] });
+    else out.push({ key: `stick-${i}`, label: m.compare_preset_stick({ group: id }), patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'stickiness']), value: { kind: 'lb-cookie' } }] });
+    out.push({ key: `hc-${i}`, label: m.compare_preset_fast_hc({ group: id }), patches: [{ op: 'add', path: formatPointer(['targetGroups', i, 'healthCheck']), value: { intervalSec: 5, unhealthyThreshold: 2 } }] });
   });
   const balancers = (doc as { balancers?: unknown } | null)?.balancers;
   if (Array.isArray(balancers)) {
     balancers.forEach((b: { id?: unknown; zones?: unknown; crossZone?: unknown }, i) => {
-      if (Array.isArray(b.zones) && b.zones.length > 1) out.push({ key: `cz-${i}`, label: `${String(b.id)}: cross-zone ${b.crossZone === false ? 'on' : 'off'}`, patches: [{ op: 'add', path: formatPointer(['balancers', i, 'crossZone']), value: b.crossZone === false }] });
+      if (Array.isArray(b.zones) && b.zones.length > 1) out.push({ key: `cz-${i}`, label: b.crossZone === false ? m.compare_preset_cross_zone_on({ balancer: String(b.id) }) : m.compare_preset_cross_zone_off({ balancer: String(b.id) }), patches: [{ op: 'add', path: formatPointer(['balancers', i, 'crossZone']), value: b.crossZone === false }] });
     });
   }
   return out;
@@ -88,13 +89,13 @@ export function designB(doc: unknown, algorithms: Record<string, AlgorithmName>,
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: 'B patches', message: `not JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ path: m.compare_patches_path(), message: m.compare_patches_not_json({ reason: (e as Error).message }) }] };
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   const checked = z.array(PatchOpSchema).safeParse(list);
-  if (!checked.success) return { ok: false, errors: [{ path: 'B patches', message: 'a list of patches like [{ "op": "add", "path": "/targetGroups/0/sessionStore", "value": { "kind": "shared" } }]' }] };
+  if (!checked.success) return { ok: false, errors: [{ path: m.compare_patches_path(), message: m.compare_patches_shape({ example: '[{ "op": "add", "path": "/targetGroups/0/sessionStore", "value": { "kind": "shared" } }]' }) }] };
   const patched = applyPatches(base, checked.data);
-  if (!patched.ok) return { ok: false, errors: patched.errors.map((e) => ({ path: `B patches ${e.path}`, message: e.message })) };
+  if (!patched.ok) return { ok: false, errors: patched.errors.map((e) => ({ path: `${m.compare_patches_path()} ${e.path}`, message: e.message })) };
   return { ok: true, doc: patched.value, patches: checked.data };
 }
 

@@ -7,6 +7,7 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer, parsePointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { patchScenario } from '../../scenario/patch.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 /** What is swept: a number at a JSON Pointer, or how many targets a group has. */
 export type SweepParameter = { kind: 'number'; path: string; integer: boolean; label: string } | { kind: 'target-count'; group: number; label: string };
@@ -77,7 +78,7 @@ export function planSweep(base: Scenario, designs: readonly SweepDesign[], param
 
 /** The numeric fields of a scenario worth sweeping (every number it holds, but ids, seeds and times of events), and each group's target count. */
 export function sweepableParameters(scenario: Scenario): SweepParameter[] {
-  const out: SweepParameter[] = scenario.targetGroups.map((g, i) => ({ kind: 'target-count' as const, group: i, label: `number of targets in ${g.id}` }));
+  const out: SweepParameter[] = scenario.targetGroups.map((g, i) => ({ kind: 'target-count' as const, group: i, label: m.sweep_target_count({ group: g.id }) }));
   const skip = new Set(['seed', 'events', 'schemaVersion', 'haproxyId', 'instanceTypes', 'requests']);
   const walk = (value: unknown, parts: (string | number)[], names: string[]): void => {
     if (typeof value === 'number') {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
 import { chartMarkers, compareNote, failureWindows } from '../../../src/viz/compare-note.ts';
 import type { Series, SimEvent, Snapshot, Topology } from '../../../src/engine/types.ts';
 
@@ -17,6 +18,8 @@ function series(toC: number): Series {
 }
 const topology = { targets: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] } as unknown as Topology;
 const events = [ev(20_000, 'crash', 'c'), ev(40_000, 'recover', 'c')];
+
+afterEach(() => overwriteGetLocale(() => 'en'));
 
 describe('compare mode’s note', () => {
   it('names the larger failure count and its cause: the crashed target got more of B’s requests', () => {
@@ -40,5 +43,15 @@ describe('compare mode’s note', () => {
   it('marks failures once and each run’s detections apart', () => {
     const marks = chartMarkers([...events, ev(30_000, 'detected', 'c')], [...events, ev(50_000, 'detected', 'c')]);
     expect(marks.map((m) => `${m.run}@${m.sec}`)).toEqual(['both@20', 'both@40', 'a@30', 'b@50']);
+  });
+
+  it('in Spanish, the note and the markers read in Spanish, with the same numbers', () => {
+    overwriteGetLocale(() => 'es');
+    const note = compareNote({ label: 'A (round-robin)', snapshot: snap(100), series: series(10), events }, { label: 'B (least-connections)', snapshot: snap(300), series: series(40), events }, topology);
+    expect(note).toContain('B (least-connections) falló 200 solicitudes más que A (round-robin) (300 frente a 100).');
+    expect(note).toContain('Mientras c estaba caído (de 20,0 s a 40,0 s)');
+    expect(note).toContain('(responde enseguida, así que parece el menos ocupado)');
+    const marks = chartMarkers([...events, ev(30_000, 'detected', 'c')], []);
+    expect(marks.map((m) => m.label)).toEqual(['c caída', 'c recuperación', 'A: c fuera']);
   });
 });
