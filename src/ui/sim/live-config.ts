@@ -99,10 +99,20 @@ export function describeChange(c: Change, before: Scenario | null = null): strin
       return `${c.target}: ${c.state}`;
     default: {
       const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
-      return `${subject}: ${c.action}`;
+      return `${subject}: ${ACTION_WORDS[c.action]?.() ?? c.action}`;
     }
   }
 }
+
+/** A target action's name in the change list. */
+const ACTION_WORDS: Partial<Record<Change['action'], () => string>> = {
+  crash: m.log_action_crash,
+  recover: m.log_action_recover,
+  hang: m.log_action_hang,
+  deregister: m.log_action_deregister,
+  register: m.log_action_register,
+  'break-dependency': m.log_action_break_dependency,
+};
 
 function capacityWords(c: Extract<Change, { action: 'set-capacity' }>): string[] {
   const words: string[] = [];
