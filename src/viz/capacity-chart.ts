@@ -76,13 +76,23 @@ export function cpuChart(report: ScalingReport, targetPercent: number | undefine
 }
 
 const STATE_ORDER = ['in-service', 'warming', 'booting', 'draining'] as const;
-const STATE_WORDS: Record<(typeof STATE_ORDER)[number], string> = { 'in-service': 'in service', warming: 'warming', booting: 'booting', draining: 'draining' };
+const STATE_WORDS: Record<(typeof STATE_ORDER)[number], (n: number) => string> = {
+  'in-service': (count) => m.lab_inst_in_service({ count }),
+  warming: (count) => m.lab_inst_warming({ count }),
+  booting: (count) => m.lab_inst_booting({ count }),
+  draining: (count) => m.lab_inst_draining({ count }),
+};
 
 /** A scaling group's capacity in words: "desired 4 (min 2, max 8): 2 in service, 1 warming, 1 booting". */
 export function capacityText(report: Pick<ScalingReport, 'desired' | 'min' | 'max' | 'instances'>): string {
   const counts = STATE_ORDER.map((s) => [s, report.instances.filter((i) => i.state === s).length] as const).filter(([, n]) => n > 0);
-  const parts = counts.map(([s, n]) => `${n} ${STATE_WORDS[s]}`);
-  return `desired ${report.desired} (min ${report.min}, max ${report.max})${parts.length ? `: ${parts.join(', ')}` : ': no instances'}`;
+  const parts = counts.map(([s, n]) => STATE_WORDS[s](n));
+  return `${limitsText(report, true)}: ${parts.length ? parts.join(', ') : m.lab_no_instances()}`;
+}
+
+/** "desired 4 (min 2, max 8)", or with `long` false "desired 4 (2–8)". */
+function limitsText(report: Pick<ScalingReport, 'desired' | 'min' | 'max'>, long: boolean): string {
+  return (long ? m.lab_desired_limits : m.lab_desired_range)({ desired: report.desired, min: report.min, max: report.max });
 }
 
 /**
@@ -92,11 +102,11 @@ export function capacityText(report: Pick<ScalingReport, 'desired' | 'min' | 'ma
  * cutting.
  */
 export function frameLabel(id: string, report: Pick<ScalingReport, 'desired' | 'min' | 'max' | 'instances'> | undefined, widthPx: number, titlePx: number, detailPx: number): { title: string; detail: string } {
-  const long = report ? capacityText(report) : 'capacity not reported yet';
-  const short = report ? long.replace(`(min ${report.min}, max ${report.max})`, `(${report.min}–${report.max})`) : 'no report';
-  const shorter = report ? long.replace(` (min ${report.min}, max ${report.max})`, '') : 'no report';
+  const long = report ? capacityText(report) : m.lab_capacity_not_reported();
+  const short = report ? long.replace(limitsText(report, true), limitsText(report, false)) : m.lab_no_report();
+  const shorter = report ? long.replace(limitsText(report, true), m.lab_desired({ desired: report.desired })) : m.lab_no_report();
   const gap = 16;
-  for (const title of [`Scaling group ${id}`, id]) {
+  for (const title of [m.lab_scaling_group({ id }), id]) {
     for (const detail of [long, short, ...(title === id ? [shorter] : [])]) {
       if (textWidth(title, titlePx) + gap + textWidth(detail, detailPx) <= widthPx) return { title, detail };
     }

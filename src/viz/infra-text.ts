@@ -3,6 +3,7 @@
  * (region, layer, CPU load) drops its least useful parts first; zone chips shorten their names to the part that tells
  * the zones apart ("use1-az1", "use1-az2" → "…az1", "…az2") when the full names do not fit side by side.
  */
+import { m } from '../i18n/paraglide/messages.js';
 import { formatPercent } from './number-format.ts';
 import { fitText, textWidth } from './text-fit.ts';
 
@@ -11,12 +12,12 @@ export const CHIP = { glyph: 9, gap: 4, between: 10 } as const;
 
 /** "us-east-1 · layer 7 · CPU 31%", shortened until it fits `widthPx`. */
 export function balancerKindText(b: { region: string; layer: number }, cpuLoad: number | null, widthPx: number, fontPx: number): string {
-  const where = b.region === 'default' ? 'load balancer' : b.region;
+  const where = b.region === 'default' ? m.lab_load_balancer() : b.region;
   const cpu = cpuLoad === null ? null : `CPU ${formatPercent(cpuLoad)}`;
   const region = b.region === 'default' ? null : b.region;
   const candidates = [
-    [where, `layer ${b.layer}`, cpu],
-    [region, `layer ${b.layer}`, cpu],
+    [where, m.lab_layer({ layer: b.layer }), cpu],
+    [region, m.lab_layer({ layer: b.layer }), cpu],
     [region, `L${b.layer}`, cpu],
     [`L${b.layer}`, cpu],
   ].map((parts) => parts.filter((p): p is string => p !== null).join(' · '));
@@ -58,9 +59,9 @@ const BOLD = 1.12;
 
 /** A zone band's header: "zone a" on the left, "down · 2 targets" on the right, the detail shortened first. */
 export function zoneBandLabel(zone: string, count: number, down: boolean, widthPx: number, fontPx: number): { title: string; detail: string } {
-  const title = zone === 'no zone' ? 'no zone' : `zone ${zone}`;
-  const targets = `${count} target${count === 1 ? '' : 's'}`;
-  const details = down ? [`down · ${targets}`, 'down'] : [targets, ''];
+  const title = zone === 'no zone' ? m.lab_no_zone() : m.lab_zone({ zone });
+  const targets = count === 1 ? m.lab_targets_one() : m.lab_targets({ count });
+  const details = down ? [m.lab_down_count({ targets }), m.lab_down()] : [targets, ''];
   const room = (d: string): number => widthPx - (d === '' ? 0 : textWidth(d, fontPx) + 10);
   for (const detail of details) if (textWidth(title, fontPx) * BOLD <= room(detail)) return { title, detail };
   const detail = details[details.length - 1];

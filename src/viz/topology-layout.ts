@@ -10,6 +10,7 @@
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
 import { fitText, textWidth, wrapText } from './text-fit.ts';
+import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
 import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
@@ -105,8 +106,8 @@ function balancerRows(b: Topology['balancers'][number], top: number, width: numb
     rows.push({ kind: 'listener', text: fitText(`:${l.port} ${l.protocol}`, room, SIZES.rowFontPx), group: null, percent: null, listener: li });
     for (const r of l.rules) rows.push({ kind: 'rule', text: text(r.label, r.group), group: r.group, percent: null, listener: li });
     const split = forwardOf(forwards, b.id, l.port);
-    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', text: text('default', l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
-    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', text: text(`split ${s.percent} %`, s.group), group: s.group, percent: s.percent, listener: li });
+    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', text: text(m.lab_row_default(), l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
+    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', text: text(m.lab_row_split({ percent: s.percent }), s.group), group: s.group, percent: s.percent, listener: li });
   });
   return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
 }

@@ -159,6 +159,41 @@ test.describe('the lab in a Spanish browser', () => {
     await expect(page.getByTestId('target-action-recover')).toHaveText('Recuperar');
     expect(errors).toEqual([]);
   });
+
+  test('the table view, the change list and a request\'s journey read in Spanish', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    await lab.goto();
+    await expect(lab.status).toHaveText('En pausa', { timeout: 30_000 });
+    await lab.advance(3_000);
+    // crash b after request 0 has finished: its journey below is a plain success
+    await lab.tab('controls');
+    await page.getByTestId('target-pick').selectOption('b');
+    await page.getByTestId('action-crash').click();
+    await expect(page.getByTestId('change-entry').first()).toHaveText('b: caída');
+    await lab.advance(1_000);
+
+    await page.getByTestId('lab-show-table').click();
+    const table = page.getByTestId('state-table');
+    await expect(table.locator('h3')).toContainText('Estado del sistema en');
+    await expect(table.locator('caption').nth(1)).toHaveText('Grupos de destino');
+    await expect(table).toContainText('Utilización');
+    await expect(table).toContainText('Comprobaciones recientes');
+    for (const english of ['System state', 'Target groups', 'Mean latency', 'not checked', 'Algorithm']) await expect(table).not.toContainText(english);
+    await page.screenshot({ path: artifactPath('language-es-table.png'), fullPage: true });
+
+    await page.getByTestId('tab-why').click();
+    await page.getByTestId('explain-id').fill('0');
+    await page.getByRole('button', { name: 'Explicar' }).click();
+    const journey = page.getByTestId('journey-waterfall');
+    await expect(journey).toContainText('llega la solicitud 0');
+    await expect(journey).toContainText('reenvía al grupo de destino web');
+    await expect(journey).toContainText(/ elige [abc]/);
+    await expect(journey).toContainText('dentro del SLO de');
+    for (const english of ['arrives', ' picks ', 'sent to', 'forwards to', 'in service', 'within the SLO']) await expect(journey).not.toContainText(english);
+    await page.screenshot({ path: artifactPath('language-es-journey.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('compare, the teacher page and the exports in Spanish', () => {

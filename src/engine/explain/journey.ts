@@ -3,6 +3,7 @@
  * each step. The recorder (recorder.ts) writes journeys; the CLI prints them and the lab draws them.
  */
 import type { Outcome } from '../types.ts';
+import { num, type Words } from './phrase.ts';
 
 /** What a step is about, for drawing (the waterfall colours phases by it). */
 export type StepKind = 'arrive' | 'dns' | 'balancer' | 'route' | 'choose' | 'send' | 'queue' | 'service' | 'session-store' | 'database' | 'retry' | 'timeout' | 'outcome';
@@ -19,6 +20,8 @@ export interface JourneyStep {
   kind: StepKind;
   /** For phases that last (queued, in service, at the database): when it ended, ms. */
   untilMs?: number;
+  /** The same words as data, for the page to word in its language (phrase.ts). */
+  say: { where: Words; what: Words; why: Words };
 }
 
 export interface Journey {
@@ -48,12 +51,7 @@ export const STATUS_OF: Readonly<Record<Outcome, string>> = {
   'lb-overloaded': '503',
 };
 
-/** A number for people: whole above 100, else up to 2 decimals. */
-export function num(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const a = Math.abs(x);
-  return a >= 100 ? String(Math.round(x)) : String(Math.round(x * 100) / 100);
-}
+export { num };
 
 /** Seconds from ms, for step text ("12.5 s"). */
 export function sec(ms: number): string {

@@ -2,7 +2,7 @@
  * Notable requests for the lab's lists: the latest failed ones by reason (with counts), the slowest
  * successful ones, and the latest retried ones. Bounded: a few ids per list, whatever the run's length.
  */
-import { FAILURE_REASONS, OUTCOME_OK, type FailureReason } from '../types.ts';
+import { FAILURE_REASONS, OUTCOME_OK, type FailureReason, type Outcome } from '../types.ts';
 
 /** How many ids each list keeps. */
 export const NOTABLE_KEEP = 20;
@@ -11,7 +11,7 @@ export interface NotableEntry {
   id: number;
   latencyMs: number;
   attempts: number;
-  outcome: string;
+  outcome: Outcome;
 }
 
 export interface NotableLists {

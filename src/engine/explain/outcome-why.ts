@@ -1,65 +1,65 @@
 /**
- * Why a recorded request ended as it did, in words: the reason on the last step of its journey
- * (recorder.ts), from the state at the moment it finished (the target's state, the balancer's CPU and WAF,
- * the group's members in rotation). Also which failures a retry condition covers, in nginx's
- * (`proxy_next_upstream error timeout http_500 http_503`) and HAProxy's (`retry-on conn-failure
- * response-timeout 500 503`) spelling. It only reads the state.
+ * The last step's why: what made a request end as it did (an SLO met or missed, a refused connection, a full
+ * queue, a rule that matched nothing, a balancer out of CPU…), as a phrase (phrase.ts) with its numbers; and
+ * which failures a retry condition covers.
  */
 import type { SimState } from '../state.ts';
 import { FAIL, outcomeName } from '../types.ts';
 import { TARGET_HUNG } from '../backend/targets.ts';
-import { num, type Journey } from './journey.ts';
+import type { Journey } from './journey.ts';
+import { say, type Phrase } from './phrase.ts';
 
-/** The balancer the request reached or was refused at: the one routed to (`balancer` ≥ 0), or the entry. */
+/** The balancer the request reached or was refused at: the one routed to, DNS's answer, or the only one. */
 function entryOf(s: SimState, balancer: number) {
   return balancer >= 0 ? s.balancers[balancer] : s.entry;
 }
 
-/** The reason for a request's outcome; `balancer` is the one it reached (-1: none known, the entry). */
-export function outcomeWhy(s: SimState, journey: Journey, balancer: number, slot: number, outcome: number, latencyMs: number): string {
+/** Why the request ended as it did, with the numbers that decided it; `balancer` is the one it reached (-1: none known). */
+export function outcomeWhy(s: SimState, journey: Journey, balancer: number, slot: number, outcome: number, latencyMs: number): Phrase {
   const t = s.pool.target[slot];
   const tid = t >= 0 ? s.store.ids[t] : '';
   const last = journey.steps[journey.steps.length - 1];
   switch (outcomeName(outcome)) {
     case 'ok':
-      return latencyMs <= s.sloMs ? `within the SLO of ${num(s.sloMs)} ms` : `slower than the SLO of ${num(s.sloMs)} ms: it does not count as good`;
+      return say(latencyMs <= s.sloMs ? 'explain_why_slo_ok' : 'explain_why_slo_slow', { ms: s.sloMs });
     case 'timeout':
-      return 'no answer within the target group\'s request timeout';
+      return say('explain_why_timeout');
     case 'refused':
-      if (last === undefined || (last.kind === 'send' && last.what.endsWith('connection refused'))) return `${tid} is down: connection refused`;
-      return s.store.state[t] === TARGET_HUNG ? `${tid} restarted after hanging: the requests stuck in it were reset` : `${tid} crashed while holding it: the connection was reset`;
+      if (last === undefined || (last.kind === 'send' && last.what.endsWith('connection refused'))) return say('explain_why_refused', { id: tid });
+      return say(s.store.state[t] === TARGET_HUNG ? 'explain_why_hung_reset' : 'explain_why_crash_reset', { id: tid });
     case 'rejected':
-      return `${tid}'s queue was full`;
+      return say('explain_why_queue_full', { id: tid });
     case 'error':
-      return `${tid} answered with a 5xx`;
+      return say('explain_why_5xx', { id: tid });
     case 'no-target': {
       const g = s.groups[s.pool.group[slot]];
       const inRot = g.members.filter((m) => s.store.inRotation[m] === 1).length;
-      return `no member of ${g.id} could take it: ${inRot} of ${g.members.length} in rotation (when all are unhealthy the group does: ${g.cfg.whenAllUnhealthy})`;
+      return say('explain_why_no_target', { group: g.id, count: String(inRot), total: String(g.members.length), mode: g.cfg.whenAllUnhealthy });
     }
     case 'no-route':
-      return 'no listener rule matched and there is no default action (404)';
+      return say('explain_why_no_route');
     case 'unreachable': {
       const b = entryOf(s, balancer);
-      if (s.dns !== null && !journey.steps.some((x) => x.kind === 'dns' && x.what.includes('→'))) return 'DNS gave no address';
-      if (b.down || b.regionDown) return `balancer ${b.id} is down${b.regionDown ? ' (its region is out)' : ''}`;
-      return `the balancer node this client resolved earlier is down, and the client keeps that address until its node TTL (${b.cfg.nodeTtlSec} s) ends`;
+      if (s.dns !== null && !journey.steps.some((x) => x.kind === 'dns' && x.what.includes('→'))) return say('explain_why_no_dns');
+      if (b.down || b.regionDown) return say('explain_why_lb_down', { id: b.id, region: b.regionDown ? say('explain_why_region_out') : '' });
+      return say('explain_why_node_down', { ttl: String(b.cfg.nodeTtlSec) });
     }
     case 'rate-limited':
-      return 'the balancer\'s per-client rate limit had no token left for this address';
+      return say('explain_why_rate_limited');
     case 'blocked': {
       const waf = entryOf(s, balancer).cfg.waf;
-      if (waf === undefined) return 'the web application firewall blocked the request';
+      if (waf === undefined) return say('explain_why_waf');
       // the same test as the edge's (route.ts): the request's class is malicious or not
       return s.mix.malicious[s.pool.cls[slot]] === 1
-        ? `the web application firewall blocked a malicious request: it catches ${num(waf.detectionRate * 100)} % of them`
-        : `the web application firewall blocked an ordinary request by mistake: it wrongly blocks ${num(waf.falsePositiveRate * 100)} % of them (a false positive)`;
+        ? say('explain_why_waf_malicious', { percent: waf.detectionRate * 100 })
+        : say('explain_why_waf_false', { percent: waf.falsePositiveRate * 100 });
     }
     case 'lb-overloaded': {
       const b = entryOf(s, balancer);
       const cpu = b.cpu;
-      if (cpu === null) return 'the balancer had no CPU left and shed the request';
-      return `${b.id} was offered ${num(cpu.load * 100)} % of what its ${cpu.cores} core${cpu.cores === 1 ? '' : 's'} can do in the last second, so it admits ${num(100 / cpu.load)} % of requests at random (1 / ${num(cpu.load)}) and shed this one (503)`;
+      if (cpu === null) return say('explain_why_cpu');
+      const values = { id: b.id, percent: cpu.load * 100, cores: String(cpu.cores), admits: 100 / cpu.load, load: cpu.load };
+      return say(cpu.cores === 1 ? 'explain_why_shed_one' : 'explain_why_shed', values);
     }
   }
 }

@@ -11,6 +11,7 @@ import type { Rng } from '../core/rng.ts';
 import { CRC32_INIT, crc32Final, crc32Text } from '../core/hash/crc32.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
 import { num } from './journey.ts';
+import { list, say, type Phrase, type Words } from './phrase.ts';
 
 /** The group as the algorithm saw it just before a pick. */
 export interface PickBefore {
@@ -49,26 +50,26 @@ export function pickBefore(s: SimState, group: TargetGroup): PickBefore {
 }
 
 export interface PickExplanation {
-  what: string;
-  why: string;
+  what: Phrase;
+  why: Phrase;
 }
 
 /** Explains the pick of target `t` (-1: none) from the state before it. */
 export function explainPick(s: SimState, group: TargetGroup, before: PickBefore, t: number, passes: number, ip: number): PickExplanation {
   const name = (m: number) => s.store.ids[before.members[m]];
   const chosen = t < 0 ? -1 : before.members.indexOf(t);
-  const notes: string[] = [];
-  if (before.tried.length > 0) notes.push(`already tried: ${before.tried.map((x) => s.store.ids[x]).join(', ')}`);
-  if (before.zone >= 0) notes.push(`cross-zone off: only targets in ${s.zoneNames[before.zone]}`);
+  const notes: Phrase[] = [];
+  if (before.tried.length > 0) notes.push(say('explain_pick_tried', { ids: before.tried.map((x) => s.store.ids[x]).join(', ') }));
+  if (before.zone >= 0) notes.push(say('explain_pick_zone_only', { zone: s.zoneNames[before.zone] }));
   const unusable = before.members.map((_, i) => i).filter((i) => !before.usable[i]);
-  if (unusable.length > 0 && unusable.length <= 8) notes.push(`not eligible: ${unusable.map(name).join(', ')}`);
-  else if (unusable.length > 8) notes.push(`${unusable.length} of ${before.members.length} not eligible`);
-  if (passes > 0) notes.push(`slow start passed over ${passes} warming pick${passes > 1 ? 's' : ''} first`);
+  if (unusable.length > 0 && unusable.length <= 8) notes.push(say('explain_pick_not_eligible', { ids: unusable.map(name).join(', ') }));
+  else if (unusable.length > 8) notes.push(say('explain_pick_n_not_eligible', { count: String(unusable.length), total: String(before.members.length) }));
+  if (passes > 0) notes.push(say(passes > 1 ? 'explain_pick_slow_start' : 'explain_pick_slow_start_one', { count: String(passes) }));
   if (chosen < 0) {
-    return { what: 'no target can take the request', why: [`${group.algorithmName}: no eligible member`, ...notes].join('; ') };
+    return { what: say('explain_pick_none'), why: list([say('explain_pick_no_eligible', { algorithm: group.algorithmName }), ...notes]) };
   }
   const how = reason(group, before, chosen, name, ip);
-  return { what: `${group.algorithmName} picks ${name(chosen)}`, why: [how, ...notes].filter((x) => x !== '').join('; ') };
+  return { what: say('explain_pick_picks', { algorithm: group.algorithmName, id: name(chosen) }), why: list([how, ...notes]) };
 }
 
 type Namer = (m: number) => string;
@@ -78,99 +79,110 @@ function usableList(before: PickBefore): number[] {
 }
 
 /** "a 3, b 1, c 1 active" (with weights when they differ). */
-function counts(before: PickBefore, ids: number[], name: Namer): string {
+function counts(before: PickBefore, ids: number[], name: Namer): Phrase {
   const equal = ids.every((i) => before.weight[i] === before.weight[ids[0]]);
-  return ids.map((i) => `${name(i)} ${before.active[i]}${equal ? '' : `/w${num(before.weight[i])}`}`).join(', ') + ' active';
+  return say('explain_pick_active', { list: ids.map((i) => `${name(i)} ${before.active[i]}${equal ? '' : `/w${num(before.weight[i])}`}`).join(', ') });
 }
 
-function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Namer, ip: number): string {
+/** "counts → fewest: a, b". */
+const fewest = (before: PickBefore, ids: number[], tied: number[], name: Namer): Phrase => say('explain_pick_fewest', { counts: counts(before, ids, name), tied: tied.map(name).join(', ') });
+
+/** " tie → …" after a list of equals. */
+const tie = (then: Words): Phrase => say('explain_pick_tie_then', { then });
+
+function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Namer, ip: number): Words {
   const ids = usableList(before);
   switch (group.algorithmName) {
     case 'weighted-round-robin':
-      return swrrStep(before, ids, chosen, name, 'smooth WRR');
+      return swrrStep(before, ids, chosen, name, say('explain_pick_swrr'));
     case 'haproxy-leastconn': {
       // the pick re-sorted the tree first (each server's load since the last pick); read it as the pick did
       const tree = group.algorithmInUse().inspect?.().trees?.[0];
       const tied = lowest(before, ids, (i) => before.active[i]);
-      const base = `${counts(before, ids, name)} → fewest: ${tied.map(name).join(', ')}`;
+      const base = fewest(before, ids, tied, name);
       if (tree === undefined) return base;
       const order = tree.members.map((m, k) => `${name(m)} ${num(tree.keys[k])}`).join(', ');
-      return `${base}; HAProxy's leastconn tree, key (held + 1) × 4096 / weight (0 when idle), equal keys in the order they were queued: ${order} → the first usable: ${name(chosen)}`;
+      return list([base, say('explain_pick_hap_leastconn', { order, id: name(chosen) })]);
     }
     case 'haproxy-roundrobin':
       return fwrrStep(before, chosen, name);
     case 'least-connections': {
       const tied = lowest(before, ids, (i) => before.active[i]);
-      const base = `${counts(before, ids, name)} → fewest: ${tied.map(name).join(', ')}`;
+      const base = fewest(before, ids, tied, name);
       if (tied.length < 2) return base;
-      return `${base} tie → ${swrrStep(before, tied, chosen, name, 'smooth WRR over the tied')}`;
+      return list([base, tie(swrrStep(before, tied, chosen, name, say('explain_pick_swrr_tied')))], '');
     }
     case 'least-outstanding-requests': {
       const tied = lowest(before, ids, (i) => before.active[i]);
       const start = before.internals?.next ?? 0;
-      return `${counts(before, ids, name)} → fewest: ${tied.map(name).join(', ')}${tied.length > 1 ? `; ties go to the first after the previous pick (scan from ${name(start)}) → ${name(chosen)}` : ''}`;
+      return list([fewest(before, ids, tied, name), tied.length > 1 ? say('explain_pick_lor_ties', { start: name(start), id: name(chosen) }) : '']);
     }
     case 'least-response-time': {
       const rt = before.internals?.costMs ?? [];
       const eta = (i: number) => (rt[i] ?? 0) * (1 + before.active[i]);
-      const list = ids.map((i) => `${name(i)} rt ${num(rt[i] ?? 0)} ms × (1 + ${before.active[i]}) = ${num(eta(i))}`).join(', ');
+      const items = ids.map((i) => `${name(i)} rt ${num(rt[i] ?? 0)} ms × (1 + ${before.active[i]}) = ${num(eta(i))}`).join(', ');
       const tied = lowest(before, ids, eta);
-      return `${list} → lowest: ${tied.map(name).join(', ')}${tied.length > 1 ? ` tie → ${swrrStep(before, tied, chosen, name, 'smooth WRR over the tied')}` : ''}`;
+      const lowestOf = say('explain_pick_lowest', { list: items, tied: tied.map(name).join(', ') });
+      return list([lowestOf, tied.length > 1 ? tie(swrrStep(before, tied, chosen, name, say('explain_pick_swrr_tied'))) : ''], '');
     }
     case 'round-robin': {
       const from = before.internals?.next ?? 0;
       const skipped: string[] = [];
       for (let k = 0, i = from; k < before.members.length && i !== chosen; k++, i = (i + 1) % before.members.length) skipped.push(name(i));
-      return `rotation in configuration order: next was ${name(from)}${skipped.length > 0 ? `; passed over ${skipped.join(', ')} (not eligible)` : ''} → ${name(chosen)}`;
+      return say('explain_pick_rr', { from: name(from), skipped: skipped.length > 0 ? say('explain_pick_rr_skipped', { ids: skipped.join(', ') }) : '', id: name(chosen) });
     }
     case 'power-of-two-choices':
-      return twoChoices(before, chosen, name, (i) => `${before.active[i]} active`, 'fewer active requests wins, a tie keeps the first draw');
+      return twoChoices(before, chosen, name, (i) => say('explain_pick_n_active', { count: String(before.active[i]) }), false);
     case 'peak-ewma': {
       // the pick decays each candidate's cost to now: inspect() after the pick shows the costs it used
       const cost = group.algorithmInUse().inspect?.().costMs ?? [];
-      return twoChoices(before, chosen, name, (i) => `cost ${num(cost[i] ?? 0)} ms × (${before.active[i]} + 1) = ${num((cost[i] ?? 0) * (before.active[i] + 1))}`, 'the lower peak-EWMA load wins');
+      return twoChoices(before, chosen, name, (i) => say('explain_pick_ewma_load', { cost: cost[i] ?? 0, active: String(before.active[i]), load: (cost[i] ?? 0) * (before.active[i] + 1) }), true);
     }
     case 'random': {
       const draws = drawsOf(before);
       const total = before.weight.reduce((a, b) => a + b, 0);
-      return draws.length > 0 ? `draw ${num(draws[0])} × total weight ${num(total)} = ${num(draws[0] * total)} → falls in ${name(chosen)}'s range${draws.length > 1 ? ` (${draws.length} draws: earlier ones hit ineligible members)` : ''}` : `fallback: smooth WRR → ${name(chosen)}`;
+      if (draws.length === 0) return say('explain_pick_fallback_swrr', { id: name(chosen) });
+      const more = draws.length > 1 ? say('explain_pick_random_more', { count: String(draws.length) }) : '';
+      return say('explain_pick_random', { draw: draws[0], total: total, product: draws[0] * total, id: name(chosen), more });
     }
     case 'ip-hash': {
       const o = [ip >>> 24, (ip >>> 16) & 0xff, (ip >>> 8) & 0xff];
       let h = 89;
       for (const b of o) h = (h * 113 + b) % 6271;
       const total = before.weight.reduce((a, b) => a + b, 0);
-      return `ip_hash of ${formatIpv4(ip)}'s first three octets ${o.join('.')} = ${h}; ${h} mod total weight ${num(total)} = ${num(h % total)} → ${name(chosen)}`;
+      return say('explain_pick_ip_hash', { ip: formatIpv4(ip), octets: o.join('.'), hash: String(h), total: total, mod: h % total, id: name(chosen) });
     }
     case 'hash': {
       const key = group.lastKey;
       const crc = crc32Final(crc32Text(CRC32_INIT, key));
       const total = before.weight.reduce((a, b) => a + b, 0);
       const part = (crc >>> 16) & 0x7fff;
-      return `key "${key}": crc32 ${crc} → (crc >> 16) & 0x7fff = ${part}; mod total weight ${num(total)} = ${num(part % total)} → ${name(chosen)}`;
+      return say('explain_pick_hash', { key, crc: String(crc), part: String(part), total: total, mod: part % total, id: name(chosen) });
     }
     case 'consistent-hash': {
       const key = group.lastKey;
       const hash = crc32Final(crc32Text(CRC32_INIT, key));
       const ring = before.internals?.ringHash;
-      if (ring === undefined || ring.length === 0) return `key "${key}" → ${name(chosen)}`;
+      if (ring === undefined || ring.length === 0) return say('explain_pick_key', { key, id: name(chosen) });
       const pos = ringPosition(ring, hash);
       const owner = before.internals!.ringMember![pos % ring.length];
-      return `key "${key}": crc32 ${hash}; first ring point ≥ it is #${pos % ring.length} of ${ring.length} (hash ${ring[pos % ring.length]}, ${name(owner)})${owner !== chosen ? `; ${name(owner)} cannot take it, the next points lead to ${name(chosen)}` : ''}`;
+      const moved = owner !== chosen ? say('explain_pick_ring_moved', { owner: name(owner), id: name(chosen) }) : '';
+      return say('explain_pick_ring', { key, hash: String(hash), pos: String(pos % ring.length), count: String(ring.length), point: String(ring[pos % ring.length]), owner: name(owner), moved });
     }
     case 'maglev': {
       const key = group.lastKey;
       const table = before.internals?.table;
-      if (key === '' || table === undefined || table.length === 0) return `no key: a random hash → ${name(chosen)}`;
+      if (key === '' || table === undefined || table.length === 0) return say('explain_pick_maglev_nokey', { id: name(chosen) });
       const hash = crc32Final(crc32Text(CRC32_INIT, key));
       const slot = hash % table.length;
-      return `key "${key}": hash ${hash}; slot ${slot} of the ${table.length}-entry table holds ${name(table[slot])}${table[slot] !== chosen ? `; not eligible, the retry hashes lead to ${name(chosen)}` : ''}`;
+      const moved = table[slot] !== chosen ? say('explain_pick_maglev_moved', { id: name(chosen) }) : '';
+      return say('explain_pick_maglev', { key, hash: String(hash), slot: String(slot), size: String(table.length), holder: name(table[slot]), moved });
     }
     case 'haproxy-source':
     case 'haproxy-hash':
-      return `HAProxy ${group.algorithmName === 'haproxy-source' ? 'balance source' : 'balance hash'} of key "${group.lastKey}" over the usable servers' weights → ${name(chosen)}`;
+      return say('explain_pick_hap_hash', { how: group.algorithmName === 'haproxy-source' ? 'balance source' : 'balance hash', key: group.lastKey, id: name(chosen) });
     default:
-      return `${counts(before, ids, name)}; weights ${ids.map((i) => `${name(i)} ${num(before.weight[i])}`).join(', ')} → ${name(chosen)}`;
+      return list([counts(before, ids, name), say('explain_pick_weights', { weights: ids.map((i) => `${name(i)} ${num(before.weight[i])}`).join(', '), id: name(chosen) })]);
   }
 }
 
@@ -190,13 +202,13 @@ function lowest(before: PickBefore, ids: number[], cost: (i: number) => number):
 }
 
 /** One smooth-WRR step over `ids`: cw += ew, the highest wins (the earliest on ties), it gives back the total. */
-function swrrStep(before: PickBefore, ids: number[], chosen: number, name: Namer, label: string): string {
+function swrrStep(before: PickBefore, ids: number[], chosen: number, name: Namer, label: Phrase): Phrase {
   const cw = before.internals?.current;
   const ew = before.internals?.effective;
-  if (cw === undefined || ew === undefined) return `${label} → ${name(chosen)}`;
+  if (cw === undefined || ew === undefined) return say('explain_pick_label', { label, id: name(chosen) });
   const total = ids.reduce((a, i) => a + ew[i], 0);
   const parts = ids.map((i) => `${name(i)} ${num(cw[i])}+${num(ew[i])}=${num(cw[i] + ew[i])}`);
-  return `${label}: current + effective weight: ${parts.join(', ')} → ${name(chosen)} is highest; it gives back the total ${num(total)} (→ ${num(cw[chosen] + ew[chosen] - total)})`;
+  return say('explain_pick_swrr_step', { label, parts: parts.join(', '), id: name(chosen), total: total, after: cw[chosen] + ew[chosen] - total });
 }
 
 /**
@@ -204,19 +216,24 @@ function swrrStep(before: PickBefore, ids: number[], chosen: number, name: Namer
  * position); otherwise the heaviest server of `init` starts its round; when both are empty the window ends and
  * `next` becomes `init`. Reads the trees as they were before the pick.
  */
-function fwrrStep(before: PickBefore, chosen: number, name: Namer): string {
+function fwrrStep(before: PickBefore, chosen: number, name: Namer): Phrase {
   const trees = before.internals?.trees;
   const w = before.internals?.window;
-  if (trees === undefined || w === undefined) return `HAProxy roundrobin (FWRR) → ${name(chosen)}`;
+  if (trees === undefined || w === undefined) return say('explain_pick_fwrr_plain', { id: name(chosen) });
   const [curr, init, next] = trees;
-  const list = (t: { members: number[]; keys: number[] }, what: string) => (t.members.length === 0 ? 'empty' : t.members.map((m, k) => `${name(m)} ${what} ${num(t.keys[k])}`).join(', '));
-  const where = `window position ${num(w.position)} of ${num(w.weight)}; curr tree: ${list(curr, 'at')}; init: ${list(init, 'weight')}; next: ${list(next, 'weight')}`;
+  const tree = (t: { members: number[]; keys: number[] }, what: 'explain_pick_at' | 'explain_pick_weight_of'): Words =>
+    t.members.length === 0 ? say('explain_pick_empty') : list(t.members.map((m, k) => say(what, { id: name(m), key: t.keys[k] })), ', ');
+  const where = say('explain_pick_fwrr_where', { position: w.position, weight: w.weight, curr: tree(curr, 'explain_pick_at'), init: tree(init, 'explain_pick_weight_of'), next: tree(next, 'explain_pick_weight_of') });
   const head = curr.members[0];
-  if (head === chosen && curr.keys[0] <= w.position) return `${where} → ${name(chosen)}, the head of curr, whose turn has come (${num(curr.keys[0])} ≤ ${num(w.position)}); it moves total weight / its weight further`;
-  if (head === chosen && init.members.length === 0) return `${where} → init is empty, so the head of curr, ${name(chosen)}, goes before its turn`;
-  if (init.members[0] === chosen) return `${where} → ${head === undefined ? 'curr is empty' : `${name(head)}'s turn has not come (${num(curr.keys[0])} > ${num(w.position)})`}, so the heaviest of init, ${name(chosen)}, starts its round`;
-  if (init.members.length === 0 && curr.members.length === 0 && next.members.includes(chosen)) return `${where} → the window is over: next becomes init, and its heaviest, ${name(chosen)}, goes first`;
-  return `${where} → ${name(chosen)} (the server to avoid on a retry, or one just changed, moved the order)`;
+  const id = name(chosen);
+  if (head === chosen && curr.keys[0] <= w.position) return say('explain_pick_fwrr_turn', { where, id, key: curr.keys[0], position: w.position });
+  if (head === chosen && init.members.length === 0) return say('explain_pick_fwrr_early', { where, id });
+  if (init.members[0] === chosen) {
+    const why = head === undefined ? say('explain_pick_fwrr_curr_empty') : say('explain_pick_fwrr_not_yet', { head: name(head), key: curr.keys[0], position: w.position });
+    return say('explain_pick_fwrr_init', { where, why, id });
+  }
+  if (init.members.length === 0 && curr.members.length === 0 && next.members.includes(chosen)) return say('explain_pick_fwrr_window', { where, id });
+  return say('explain_pick_fwrr_other', { where, id });
 }
 
 /** The pick's random draws, found again on the copy of the stream. */
@@ -228,7 +245,7 @@ function drawsOf(before: PickBefore): number[] {
 }
 
 /** Power of two choices: replays the uniform draws of usable members (eligible-draw.ts) to name the candidates. */
-function twoChoices(before: PickBefore, chosen: number, name: Namer, load: (i: number) => string, rule: string): string {
+function twoChoices(before: PickBefore, chosen: number, name: Namer, load: (i: number) => Phrase, peak: boolean): Phrase {
   const draws = drawsOf(before);
   const n = before.members.length;
   const candidates: number[] = [];
@@ -243,12 +260,13 @@ function twoChoices(before: PickBefore, chosen: number, name: Namer, load: (i: n
     return usable[Math.floor(draws[k++] * usable.length)];
   };
   while (k < draws.length && candidates.length < 8) {
-    const c = drawUsable(candidates.length === 1 && rule.includes('peak') ? candidates[0] : -1);
+    const c = drawUsable(candidates.length === 1 && peak ? candidates[0] : -1);
     if (c < 0) break;
     candidates.push(c);
   }
-  if (candidates.length === 0) return `weighted: earliest deadline first over weight / (active + 1) → ${name(chosen)}`;
-  return `draws ${candidates.map((c) => `${name(c)} (${load(c)})`).join(' and ')} → ${name(chosen)}: ${rule}`;
+  if (candidates.length === 0) return say('explain_pick_edf', { id: name(chosen) });
+  const drawn = candidates.map((c): Phrase => say('explain_pick_candidate', { id: name(c), load: load(c) })).reduce((a, b) => say('explain_pick_and', { a, b }));
+  return say('explain_pick_draws', { candidates: drawn, id: name(chosen), rule: say(peak ? 'explain_pick_ewma_rule' : 'explain_pick_p2c_rule') });
 }
 
 /** Index of the first ring point ≥ hash (may equal the ring's length: wrap to 0). */

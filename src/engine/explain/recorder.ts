@@ -17,10 +17,11 @@ import { quantile } from '../core/distributions.ts';
 import { ruleMatches } from '../balancer/router.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
 import { explainPick, pickBefore, type PickBefore } from './pick.ts';
-import { STATUS_OF, num, sec, type Journey, type JourneyStep, type StepKind } from './journey.ts';
+import { STATUS_OF, type Journey, type JourneyStep, type StepKind } from './journey.ts';
+import { english, list, say, type Phrase, type Words } from './phrase.ts';
+import { outcomeWords } from './explain-templates.ts';
 import { NotableRequests } from './notable.ts';
 import { outcomeWhy, retryCovers } from './outcome-why.ts';
-import { workers } from '../network/inspection.ts';
 
 export interface RecorderOptions {
   /** Request ids to record; absent with `all` false: record none (only notable requests are kept). */
@@ -40,7 +41,7 @@ interface Open {
   sentAtMs: number;
   before: PickBefore | null;
   /** The sticky binding to announce after a pick. */
-  stickyNote: string;
+  stickyNote: Phrase | null;
 }
 
 export class JourneyRecorder implements ExplainHooks<SimState> {
@@ -76,8 +77,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     return this.all || this.watch.has(id);
   }
 
-  private step(o: Open, s: SimState, kind: StepKind, where: string, what: string, why: string, untilMs?: number): void {
-    const st: JourneyStep = { atMs: s.nowMs, where, what, why, kind };
+  private step(o: Open, s: SimState, kind: StepKind, where: Words, what: Words, why: Words, untilMs?: number): void {
+    this.stepAt(o, s.nowMs, kind, where, what, why, untilMs);
+  }
+
+  private stepAt(o: Open, atMs: number, kind: StepKind, where: Words, what: Words, why: Words, untilMs?: number): void {
+    const st: JourneyStep = { atMs, where: english(where), what: english(what), why: english(why), kind, say: { where, what, why } };
     if (untilMs !== undefined) st.untilMs = untilMs;
     o.journey.steps.push(st);
   }
@@ -94,12 +99,13 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     }
     const client = s.pool.client[slot];
     const cls = s.mix.classes[s.pool.cls[slot]];
-    const o: Open = { journey: { id, outcome: 'in-flight', latencyMs: null, arrivalMs: s.nowMs, attempts: 1, steps: [] }, client, balancer: -1, sentAtMs: s.nowMs, before: null, stickyNote: '' };
+    const o: Open = { journey: { id, outcome: 'in-flight', latencyMs: null, arrivalMs: s.nowMs, attempts: 1, steps: [] }, client, balancer: -1, sentAtMs: s.nowMs, before: null, stickyNote: null };
     this.open.set(id, o);
     this.focus = o;
     const attack = (s.pool.flags[slot] & FLAG_ATTACK) !== 0;
-    const how = attack ? 'sent by an attacking bot' : s.traffic.think !== null ? 'a closed-loop user finished thinking' : s.traffic.poisson ? 'an open-loop Poisson arrival' : 'an evenly spaced open-loop arrival';
-    this.step(o, s, 'arrive', `client ${client} (${formatIpv4(s.clients.ip(client))})`, `request ${id} (${cls.name}: ${cls.host}${cls.path}) arrives`, `${how}; its service-time quantile u = ${num(s.pool.serviceU[slot])}`);
+    const how = say(attack ? 'explain_step_how_bot' : s.traffic.think !== null ? 'explain_step_how_closed' : s.traffic.poisson ? 'explain_step_how_poisson' : 'explain_step_how_even');
+    const where = say('explain_step_client_ip', { client: String(client), ip: formatIpv4(s.clients.ip(client)) });
+    this.step(o, s, 'arrive', where, say('explain_step_arrives', { id: String(id), cls: cls.name, request: `${cls.host}${cls.path}` }), say('explain_step_arrive_why', { how, u: s.pool.serviceU[slot] }));
   }
 
   dnsAnswered(s: SimState, client: number, recordIndex: number, fromCache: boolean): void {
@@ -108,7 +114,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (o === null || dns === null) return;
     const name = dns.config.name;
     if (recordIndex < 0) {
-      this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name}: no answer (NODATA)`, fromCache ? 'a cached empty answer' : `Route 53 (${dns.config.policy} policy) has no healthy record to give`);
+      this.step(o, s, 'dns', say('explain_step_resolver', { n: String(dns.resolvers.resolverOf(client)) }), say('explain_step_nodata', { name }), fromCache ? say('explain_step_cached_empty') : say('explain_step_no_record', { policy: dns.config.policy }));
       return;
     }
     const rec = dns.config.records[recordIndex];
@@ -116,12 +122,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const ttlLeft = entry === null ? 0 : entry.expiresAtMs - s.nowMs;
     const why = fromCache
       ? ttlLeft >= 0
-        ? `cached answer fetched at ${sec(entry!.fetchedAtMs)}, TTL left ${sec(ttlLeft)}`
-        : `cached answer past its TTL by ${sec(-ttlLeft)}: this resolver ignores TTLs`
-      : `fresh answer from Route 53 (${dns.config.policy} policy, record ${rec.id} healthy), cached for ${dns.config.ttlSec} s`;
+        ? say('explain_step_dns_cached', { at: entry!.fetchedAtMs / 1000, left: ttlLeft / 1000 })
+        : say('explain_step_dns_stale', { by: -ttlLeft / 1000 })
+      : say('explain_step_dns_fresh', { policy: dns.config.policy, record: rec.id, ttl: String(dns.config.ttlSec) });
     const target = entry?.targets[entry.answer.indexOf(recordIndex)] ?? dns.targetOf(recordIndex);
-    const swapped = target !== dns.targetOf(recordIndex) ? `; the record now points at ${dns.targetOf(recordIndex)} (CNAME swap), but this cached answer still says ${target}` : '';
-    this.step(o, s, 'dns', `resolver ${dns.resolvers.resolverOf(client)}`, `${name} → ${target} (record ${rec.id})`, why + swapped);
+    const swapped = target !== dns.targetOf(recordIndex) ? say('explain_step_dns_swapped', { now: dns.targetOf(recordIndex), cached: target }) : '';
+    this.step(o, s, 'dns', say('explain_step_resolver', { n: String(dns.resolvers.resolverOf(client)) }), say('explain_step_dns_answer', { name, target, record: rec.id }), list([why, swapped]));
     o.balancer = s.balancerById.get(target)?.index ?? -1;
   }
 
@@ -129,11 +135,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const o = this.focus;
     if (o === null) return;
     const first = s.balancers[refused];
-    const why = !first.available(s.nowMs) ? `${first.id} is down` : `${first.id} passes connections through (layer 4) and no target of its group is up: a reset`;
+    const why = say(!first.available(s.nowMs) ? 'explain_step_lb_down' : 'explain_step_lb_reset', { id: first.id });
     o.balancer = next >= 0 ? next : refused;
-    if (next >= 0) this.step(o, s, 'dns', `client ${o.client}`, `tries the next address of the answer: ${s.balancers[next].id}`, `${why}, so the connection to ${first.id} was refused at once; clients try the next address of a DNS answer (traffic.clients.triesNextAddressShare)`);
-    else if (tries) this.step(o, s, 'dns', `client ${o.client}`, `every address of the answer refuses: back to ${first.id}`, `${why}, and no other address of the answer takes the connection`);
-    else this.step(o, s, 'dns', `client ${o.client}`, `stays with ${first.id}`, `${why}, but this client does not try the next address of an answer (traffic.clients.triesNextAddressShare)`);
+    const where = say('explain_step_client', { client: String(o.client) });
+    if (next >= 0) this.step(o, s, 'dns', where, say('explain_step_next_address', { id: s.balancers[next].id }), say('explain_step_next_address_why', { why, id: first.id }));
+    else if (tries) this.step(o, s, 'dns', where, say('explain_step_all_refuse', { id: first.id }), say('explain_step_all_refuse_why', { why }));
+    else this.step(o, s, 'dns', where, say('explain_step_stays', { id: first.id }), say('explain_step_stays_why', { why }));
   }
 
   routed(s: SimState, slot: number, balancer: number, node: number): void {
@@ -142,26 +149,33 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const b = s.balancers[balancer];
     o.balancer = balancer;
     const zone = s.zoneNames[b.nodeZones[node]];
-    const inZone = zone === undefined ? '' : ` in ${zone}`;
+    const inZone = zone === undefined ? '' : say('explain_step_in_zone', { zone });
     const nodes = b.nodeZones.length;
-    const nodeWhy = nodes === 1 ? 'a single node' : b.clientUntil !== null ? `the node this client resolved, kept until ${sec(b.clientUntil[o.client])} (node TTL ${b.cfg.nodeTtlSec} s)` : `node ${node}`;
-    const standby = Number.isFinite(b.takeoverAtMs) ? '; the standby took over' : '';
-    this.step(o, s, 'balancer', `${b.id} node ${node}${zone === undefined ? '' : ` (${zone})`}`, `reaches balancer ${b.id} (layer ${b.cfg.layer})${nodes > 1 ? ` at its node${inZone}` : ''}`, `${nodeWhy}${standby}; cross-zone balancing ${b.crossZone ? 'on: any zone' : `off: only targets${inZone}`}`);
+    const nodeWhy = nodes === 1 ? say('explain_step_single_node') : b.clientUntil !== null ? say('explain_step_node_kept', { until: b.clientUntil[o.client] / 1000, ttl: String(b.cfg.nodeTtlSec) }) : say('explain_step_node', { node: String(node) });
+    const standby = Number.isFinite(b.takeoverAtMs) ? say('explain_step_standby') : '';
+    const where = say('explain_step_lb_node', { id: b.id, node: String(node), zone: zone === undefined ? '' : ` (${zone})` });
+    const what = say('explain_step_reaches', { id: b.id, layer: String(b.cfg.layer), node: nodes > 1 ? say('explain_step_at_node', { inZone }) : '' });
+    this.step(o, s, 'balancer', where, what, list([nodeWhy, standby, b.crossZone ? say('explain_step_cross_on') : say('explain_step_cross_off', { inZone })]));
     const c = s.pool.cls[slot];
     const cls = s.mix.classes[c];
     const listener = b.listenerOf[c];
     const group = s.groups[s.pool.group[slot]];
-    let rule = '';
+    let rule: Phrase | null = null;
     for (let k = 0; k < listener.rules.length; k++) {
       const r = listener.rules[k];
       if (!ruleMatches(r.match, cls)) continue;
       if (r.match.cookie !== undefined && s.cookies.value(r.match.cookie.name, o.client) !== r.match.cookie.value) continue;
-      rule = `rule ${k + 1} (${describeMatch(r.match)})`;
+      rule = say('explain_step_rule', { n: String(k + 1), match: describeMatch(r.match) });
       break;
     }
     const weighted = b.weights.get(listener.port);
-    const why = rule !== '' ? `${rule} is the first rule that matches ${cls.host}${cls.path}` : weighted !== undefined ? `no rule matched; the default action forwards by weight (${weighted.map((w) => `${w.group} ${w.weight}`).join(', ')})` : listener.rules.length === 0 ? 'the listener has no rules: its default action' : 'no rule matched: the default action';
-    this.step(o, s, 'route', `${b.id} listener :${listener.port}`, `forwards to target group ${group.id} (${group.algorithmName})`, why);
+    const why =
+      rule !== null
+        ? say('explain_step_rule_first', { rule, request: `${cls.host}${cls.path}` })
+        : weighted !== undefined
+          ? say('explain_step_default_weights', { weights: weighted.map((w) => `${w.group} ${w.weight}`).join(', ') })
+          : say(listener.rules.length === 0 ? 'explain_step_no_rules' : 'explain_step_default');
+    this.step(o, s, 'route', say('explain_step_listener', { id: b.id, port: String(listener.port) }), say('explain_step_forwards', { group: group.id, algorithm: group.algorithmName }), why);
   }
 
   inspected(s: SimState, balancer: number, appliance: number, newFlow: boolean, ms: number, waitMs: number, serviceMs: number): void {
@@ -170,14 +184,20 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const ins = s.inspection?.[balancer] ?? null;
     if (ins === null) return;
     const group = s.groups[ins.group].id;
-    const name = appliance < 0 ? 'no appliance' : s.store.ids[appliance];
-    const how = newFlow ? `a new flow, hashed by its ${ins.cfg.stickiness} over the appliances in rotation` : `its flow's appliance (${ins.cfg.targetFailover})`;
+    const name = appliance < 0 ? say('explain_step_no_appliance') : s.store.ids[appliance];
+    const how = newFlow ? say('explain_step_flow_new', { stickiness: ins.cfg.stickiness }) : say('explain_step_flow_same', { failover: ins.cfg.targetFailover });
     if (ms < 0) {
       const q = ins.queues.get(appliance);
-      const why = appliance < 0 ? `${group} has no appliance in service` : waitMs < 0 && q !== undefined ? `${name}'s queue is full (${q.queueLimit} waiting for ${workers(q.concurrency)}): the appliance drops the flow` : `${name} is ${TARGET_STATES[s.store.state[appliance]]}: the GWLB drops the flow`;
-      this.step(o, s, 'balancer', `GWLB ${group}`, `inspection by ${name} fails: the connection gets no answer`, `${how}; ${why}`);
+      const why =
+        appliance < 0
+          ? say('explain_step_gw_none', { group })
+          : waitMs < 0 && q !== undefined
+            ? say('explain_step_gw_full', { name, limit: String(q.queueLimit), workers: say(q.concurrency === 1 ? 'explain_step_worker_one' : 'explain_step_workers', { count: String(q.concurrency) }) })
+            : say('explain_step_gw_state', { name, state: TARGET_STATES[s.store.state[appliance]] });
+      this.step(o, s, 'balancer', `GWLB ${group}`, say('explain_step_gw_fails', { name }), list([how, why]));
     } else {
-      this.step(o, s, 'balancer', `GWLB ${group}`, `inspected by appliance ${name} (+${num(ms)} ms)`, `${how}; GENEVE to the appliance and back in each direction, plus its inspection (${num(serviceMs)} ms)${waitMs > 0 ? ` after ${num(waitMs)} ms waiting for one of its workers` : ''}`);
+      const wait = waitMs > 0 ? say('explain_step_gw_wait', { ms: waitMs }) : '';
+      this.step(o, s, 'balancer', `GWLB ${group}`, say('explain_step_gw_ok', { name, ms }), list([how, say('explain_step_geneve', { ms: serviceMs, wait })]));
     }
   }
 
@@ -190,9 +210,23 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const t = l4.target[client];
     const idle = s.nowMs - l4.lastUsedMs[client];
     const node = b.clientNode === null ? 0 : b.clientNode[client];
-    const why = t < 0 ? 'the client has no open connection' : l4.node[client] !== node ? 'its connection was through another node of the balancer (each node keeps its own flows)' : l4.remaining[client] <= 0 ? `its connection used all ${l4.perConnection} requests` : idle > l4.idleMs ? `its connection was idle ${sec(idle)} (> ${sec(l4.idleMs)})` : s.store.inRotation[t] === 0 ? `its connection's target ${s.store.ids[t]} is out of rotation` : s.store.groupOf[t] !== group ? 'its connection is to another group' : '';
-    if (why === '') this.step(o, s, 'choose', `${b.id} (layer 4)`, `keeps the client's open connection to ${s.store.ids[t]}`, `a layer-4 balancer sends every request of a connection to one target; ${l4.remaining[client]} requests left on it, idle ${sec(idle)}`);
-    else this.step(o, s, 'choose', `${b.id} (layer 4)`, 'opens a new connection', why);
+    const why =
+      t < 0
+        ? say('explain_step_l4_none')
+        : l4.node[client] !== node
+          ? say('explain_step_l4_other_node')
+          : l4.remaining[client] <= 0
+            ? say('explain_step_l4_used', { count: String(l4.perConnection) })
+            : idle > l4.idleMs
+              ? say('explain_step_l4_idle', { idle: idle / 1000, limit: l4.idleMs / 1000 })
+              : s.store.inRotation[t] === 0
+                ? say('explain_step_l4_out', { id: s.store.ids[t] })
+                : s.store.groupOf[t] !== group
+                  ? say('explain_step_l4_group')
+                  : null;
+    const where = say('explain_step_l4_where', { id: b.id });
+    if (why === null) this.step(o, s, 'choose', where, say('explain_step_l4_keeps', { id: s.store.ids[t] }), say('explain_step_l4_keeps_why', { left: String(l4.remaining[client]), idle: idle / 1000 }));
+    else this.step(o, s, 'choose', where, say('explain_step_l4_new'), why);
   }
 
   sticky(s: SimState, group: number, stuck: number, bound: number): void {
@@ -201,14 +235,15 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const g = s.groups[group];
     const st = g.cfg.stickiness!;
     const sd = s.sessions!;
-    const kind = st.kind === 'source-ip' ? `source-IP affinity (${formatIpv4(s.clients.ip(o.client))})` : `${st.kind} cookie`;
+    const kind = st.kind === 'source-ip' ? say('explain_step_sticky_ip', { ip: formatIpv4(s.clients.ip(o.client)) }) : say('explain_step_sticky_cookie', { kind: st.kind });
     if (bound >= 0) {
-      const until = st.kind === 'source-ip' ? '' : `, expiring in ${sec(sd.stickyFor(group, g.cfg).until(o.client) - s.nowMs)} before this renewal`;
-      this.step(o, s, 'choose', `target group ${g.id}`, `sticky: ${s.store.ids[bound]}`, `the ${kind} binds this client to ${s.store.ids[bound]}${until}; stickiness overrides ${g.algorithmName}`);
+      const until = st.kind === 'source-ip' ? '' : say('explain_step_sticky_until', { s: (sd.stickyFor(group, g.cfg).until(o.client) - s.nowMs) / 1000 });
+      const why = say('explain_step_sticky_why', { kind, id: s.store.ids[bound], until, algorithm: g.algorithmName });
+      this.step(o, s, 'choose', say('explain_step_group', { id: g.id }), say('explain_step_sticky', { id: s.store.ids[bound] }), why);
       return;
     }
-    const why = stuck >= 0 ? `the ${kind} binds this client to ${s.store.ids[stuck]}, but it cannot take this request here (zone, passive health or circuit)` : `no live binding (none yet, expired, or its target left rotation)`;
-    o.stickyNote = `${why}; the ${kind} now binds the client to the pick${st.kind === 'source-ip' ? '' : ` for ${st.durationSec} s`}`;
+    const why = stuck >= 0 ? say('explain_step_sticky_cannot', { kind, id: s.store.ids[stuck] }) : say('explain_step_sticky_none');
+    o.stickyNote = list([why, say('explain_step_sticky_binds', { kind, for: st.kind === 'source-ip' ? '' : say('explain_step_for_s', { s: String(st.durationSec) }) })]);
   }
 
   beforePick(s: SimState, group: number): void {
@@ -221,9 +256,9 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const g = s.groups[group];
     const e = explainPick(s, g, o.before, t, passes, s.clients.ip(o.client));
     o.before = null;
-    const why = o.stickyNote === '' ? e.why : `${e.why}; ${o.stickyNote}`;
-    o.stickyNote = '';
-    this.step(o, s, 'choose', `target group ${g.id}`, e.what, why);
+    const why = o.stickyNote === null ? e.why : list([e.why, o.stickyNote]);
+    o.stickyNote = null;
+    this.step(o, s, 'choose', say('explain_step_group', { id: g.id }), e.what, why);
   }
 
   sending(s: SimState, slot: number, t: number): void {
@@ -235,13 +270,18 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     o.sentAtMs = s.nowMs;
     const attempt = s.pool.attempt[slot];
     const zone = s.zoneNames[store.zoneOf[t]];
-    const where = `target ${id}${zone === undefined ? '' : ` (${zone})`}`;
-    const timeout = s.mix.longLived[s.pool.cls[slot]] === 1 ? 'a long-lived connection: no request timeout' : `request timeout ${sec(g.timeoutMs)}`;
-    const label = attempt > 0 ? `attempt ${attempt + 1} is sent to ${id}` : `sent to ${id}`;
-    if (store.state[t] === TARGET_CRASHED) this.step(o, s, 'send', where, `${label}: connection refused`, `${id} has crashed (502)`);
-    else if (store.busy[t] < store.concurrency[t]) this.step(o, s, 'send', where, `${label}: a free slot`, `${store.busy[t]} of ${store.concurrency[t]} slots busy${store.state[t] === TARGET_HUNG ? `; but ${id} is hung: it takes requests and never answers` : ''}; ${timeout}`);
-    else if (store.queued[t] < store.queueLimit[t]) this.step(o, s, 'send', where, `${label}: queued`, `all ${store.concurrency[t]} slots busy; ${store.queued[t]} waiting ahead of it (queue limit ${store.queueLimit[t]}); ${timeout}`);
-    else this.step(o, s, 'send', where, `${label}: rejected`, `all ${store.concurrency[t]} slots busy and the queue is full (${store.queueLimit[t]} waiting): 503`);
+    const where = say('explain_step_target', { id, zone: zone === undefined ? '' : ` (${zone})` });
+    const timeout = s.mix.longLived[s.pool.cls[slot]] === 1 ? say('explain_step_long_lived') : say('explain_step_request_timeout', { s: g.timeoutMs / 1000 });
+    const label = attempt > 0 ? say('explain_step_attempt_sent', { n: String(attempt + 1), id }) : say('explain_step_sent', { id });
+    const slots = String(store.concurrency[t]);
+    if (store.state[t] === TARGET_CRASHED) this.step(o, s, 'send', where, say('explain_step_send_refused', { label }), say('explain_step_send_crashed', { id }));
+    else if (store.busy[t] < store.concurrency[t]) {
+      const hung = store.state[t] === TARGET_HUNG ? say('explain_step_hung_note', { id }) : '';
+      this.step(o, s, 'send', where, say('explain_step_send_free', { label }), list([say('explain_step_slots_busy', { busy: String(store.busy[t]), slots, hung }), timeout]));
+    } else if (store.queued[t] < store.queueLimit[t]) {
+      const ahead = say('explain_step_waiting_ahead', { count: String(store.queued[t]), limit: String(store.queueLimit[t]) });
+      this.step(o, s, 'send', where, say('explain_step_send_queued', { label }), list([say('explain_step_all_busy', { slots }), ahead, timeout]));
+    } else this.step(o, s, 'send', where, say('explain_step_send_rejected', { label }), say('explain_step_queue_full', { slots, limit: String(store.queueLimit[t]) }));
   }
 
   serving(s: SimState, slot: number, t: number, serviceMs: number): void {
@@ -249,14 +289,12 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (o === null) return;
     const store = s.store;
     const pool = s.pool;
-    const where = `target ${store.ids[t]}`;
-    if (s.nowMs > o.sentAtMs) {
-      o.journey.steps.push({ atMs: o.sentAtMs, untilMs: s.nowMs, where, kind: 'queue', what: `queued ${num(s.nowMs - o.sentAtMs)} ms`, why: 'waited for a free slot (first come, first served)' });
-    }
+    const where = say('explain_step_target', { id: store.ids[t], zone: '' });
+    if (s.nowMs > o.sentAtMs) this.stepAt(o, o.sentAtMs, 'queue', where, say('explain_step_queued_ms', { ms: s.nowMs - o.sentAtMs }), say('explain_step_queued_why'), s.nowMs);
     const c = pool.cls[slot];
     const now = s.nowMs;
     if (s.mix.longLived[c] === 1) {
-      this.step(o, s, 'service', where, `a long-lived connection, open ${num(serviceMs)} ms`, 'its lifetime is drawn from the class\'s connection duration', now + serviceMs);
+      this.step(o, s, 'service', where, say('explain_step_long_open', { ms: serviceMs }), say('explain_step_long_why'), now + serviceMs);
       return;
     }
     const i = t * store.classes + c;
@@ -268,22 +306,29 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     let sessionMs = 0;
     if (sessions !== null && sessions.enabled) sessionMs = storeCfg.kind === 'shared' ? storeCfg.latencyMs : storeCfg.kind === 'replicated' && s.mix.cartOp[c] !== 0 ? storeCfg.costPerWriteMs * Math.max(0, g.members.length - 1) : 0;
     const dbMs = Math.max(0, serviceMs - appMs - sessionMs);
-    const parts = [`quantile u = ${num(pool.serviceU[slot])} of the class's service time = ${num(base)} ms`];
-    if (pool.extraMs[slot] > 0) parts.push(`+ TLS passed through ${num(pool.extraMs[slot])} ms`);
-    if (store.slowFactor[t] !== 1) parts.push(`× slow factor ${num(store.slowFactor[t])} (degraded)`);
-    if (store.speed[t] !== 1) parts.push(`÷ instance speed ${num(store.speed[t])}`);
+    const parts: Phrase[] = [say('explain_step_svc_quantile', { u: pool.serviceU[slot], ms: base })];
+    if (pool.extraMs[slot] > 0) parts.push(say('explain_step_svc_tls', { ms: pool.extraMs[slot] }));
+    if (store.slowFactor[t] !== 1) parts.push(say('explain_step_svc_slow', { factor: store.slowFactor[t] }));
+    if (store.speed[t] !== 1) parts.push(say('explain_step_svc_speed', { speed: store.speed[t] }));
     const willError = (pool.flags[slot] & FLAG_WILL_ERROR) !== 0;
-    let errorWhy = '';
+    let errorWhy: Words = '';
     if (willError) {
-      const causes: string[] = [];
-      if (store.errorShare[t] > 0) causes.push(`${store.ids[t]} answers ${num(store.errorShare[t] * 100)} % of requests with a 5xx and this one drew it`);
-      if (sessions !== null && storeCfg.kind === 'shared' && sessions.storeDown[g.index]) causes.push('the shared session store is down');
-      if (g.cfg.database !== undefined && causes.length === 0) causes.push(`database ${g.cfg.database.id} refused the query`);
-      errorWhy = `; it will answer with a 5xx: ${causes.join('; ')}`;
+      const causes: Phrase[] = [];
+      if (store.errorShare[t] > 0) causes.push(say('explain_step_err_share', { id: store.ids[t], percent: store.errorShare[t] * 100 }));
+      if (sessions !== null && storeCfg.kind === 'shared' && sessions.storeDown[g.index]) causes.push(say('explain_step_err_store'));
+      if (g.cfg.database !== undefined && causes.length === 0) causes.push(say('explain_step_err_db', { id: g.cfg.database.id }));
+      errorWhy = say('explain_step_will_error', { causes: list(causes) });
     }
-    this.step(o, s, 'service', where, `in service ${num(appMs)} ms`, parts.join(' ') + errorWhy, now + appMs);
-    if (sessionMs > 0) o.journey.steps.push({ atMs: now + appMs, untilMs: now + appMs + sessionMs, where: `${storeCfg.kind} session store`, kind: 'session-store', what: `session store ${num(sessionMs)} ms`, why: storeCfg.kind === 'shared' ? `a shared store's latency per request` : `a cart write replicated to ${g.members.length - 1} other targets × ${num(storeCfg.kind === 'replicated' ? storeCfg.costPerWriteMs : 0)} ms` });
-    if (dbMs > 0) o.journey.steps.push({ atMs: now + appMs + sessionMs, untilMs: now + serviceMs, where: `database ${g.cfg.database?.id ?? ''}`, kind: 'database', what: `database ${num(dbMs)} ms`, why: `${g.cfg.database?.queriesPerRequest ?? 1} quer${(g.cfg.database?.queriesPerRequest ?? 1) === 1 ? 'y' : 'ies'} per request, including any wait for a pooled connection` });
+    this.step(o, s, 'service', where, say('explain_step_in_service', { ms: appMs }), list([list(parts, ' '), errorWhy], ''), now + appMs);
+    if (sessionMs > 0) {
+      const why = storeCfg.kind === 'shared' ? say('explain_step_store_shared') : say('explain_step_store_replicated', { count: String(g.members.length - 1), ms: storeCfg.kind === 'replicated' ? storeCfg.costPerWriteMs : 0 });
+      this.stepAt(o, now + appMs, 'session-store', say('explain_step_store_where', { kind: storeCfg.kind }), say('explain_step_store_ms', { ms: sessionMs }), why, now + appMs + sessionMs);
+    }
+    if (dbMs > 0) {
+      const queries = g.cfg.database?.queriesPerRequest ?? 1;
+      const why = say(queries === 1 ? 'explain_step_db_one' : 'explain_step_db_many', { count: String(queries) });
+      this.stepAt(o, now + appMs + sessionMs, 'database', say('explain_step_database', { id: g.cfg.database?.id ?? '' }), say('explain_step_db_ms', { ms: dbMs }), why, now + serviceMs);
+    }
   }
 
   attemptFailed(s: SimState, slot: number, outcome: number, retry: boolean): void {
@@ -292,23 +337,27 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (o === null) return;
     const t = s.pool.target[slot];
     const g = s.groups[s.pool.group[slot]];
-    const where = t >= 0 ? `target ${s.store.ids[t]}` : `target group ${g.id}`;
-    const name = outcomeName(outcome);
+    const where = t >= 0 ? say('explain_step_target', { id: s.store.ids[t], zone: '' }) : say('explain_step_group', { id: g.id });
+    const name = outcomeWords(outcomeName(outcome));
     if (outcome === FAIL.timeout) {
       const queued = s.pool.state[slot] === REQ_QUEUED;
-      this.step(o, s, 'timeout', where, `timed out after ${sec(g.timeoutMs)} (504)`, queued ? 'still queued when the request timeout ran out: it is abandoned' : `still in service when the request timeout ran out: ${s.store.ids[t]} keeps working on an orphan`);
+      this.step(o, s, 'timeout', where, say('explain_step_timed_out', { s: g.timeoutMs / 1000 }), queued ? say('explain_step_timeout_queued') : say('explain_step_timeout_service', { id: s.store.ids[t] }));
     } else if (outcome === FAIL.error) {
-      this.step(o, s, 'retry', where, 'answered with a 5xx', 'decided when service started (see above)');
+      this.step(o, s, 'retry', where, say('explain_step_answered_5xx'), say('explain_step_decided'));
     }
     const retries = g.retries;
     const tries = o.journey.attempts;
     if (retry) {
       o.journey.attempts++;
-      this.step(o, s, 'retry', `target group ${g.id}`, `retries on another target (attempt ${tries + 1}${retries!.maxTries > 0 ? ` of at most ${retries!.maxTries}` : ''})`, `the group retries on ${retries!.on.join(', ')} and this attempt failed with ${name}`);
+      const most = retries!.maxTries > 0 ? say('explain_step_at_most', { max: String(retries!.maxTries) }) : '';
+      this.step(o, s, 'retry', say('explain_step_group', { id: g.id }), say('explain_step_retries', { n: String(tries + 1), most }), say('explain_step_retry_why', { on: retries!.on.join(', '), outcome: name }));
     } else if (retries !== null && outcome !== FAIL.timeout && outcome !== FAIL.error) {
       // the finish step says the rest
     } else if (retries !== null) {
-      o.journey.steps.push({ atMs: s.nowMs, where: `target group ${g.id}`, kind: 'retry', what: 'no retry', why: (retries.on as readonly string[]).some((c) => retryCovers(c, outcome)) ? `tries used up (${tries} made, at most ${retries.maxTries === 0 ? g.members.length : retries.maxTries})` : `the group retries only on ${retries.on.join(', ')}` });
+      const why = (retries.on as readonly string[]).some((c) => retryCovers(c, outcome))
+        ? say('explain_step_tries_used', { made: String(tries), max: String(retries.maxTries === 0 ? g.members.length : retries.maxTries) })
+        : say('explain_step_retries_only', { on: retries.on.join(', ') });
+      this.step(o, s, 'retry', say('explain_step_group', { id: g.id }), say('explain_step_no_retry'), why);
     }
   }
 
@@ -324,16 +373,18 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     j.outcome = outcomeName(outcome);
     j.latencyMs = latencyMs;
     const t = pool.target[slot];
-    const where = t >= 0 ? `target ${s.store.ids[t]}` : o.balancer >= 0 ? `balancer ${s.balancers[o.balancer].id}` : 'client';
+    const where = t >= 0 ? say('explain_step_target', { id: s.store.ids[t], zone: '' }) : o.balancer >= 0 ? say('explain_step_balancer', { id: s.balancers[o.balancer].id }) : say('explain_step_client_only');
     // a phase the failure cut short (a crash during service, a timeout at the database) ends now
     for (const st of j.steps) {
       if (st.untilMs !== undefined && st.untilMs > s.nowMs) {
         st.untilMs = Math.max(st.atMs, s.nowMs);
-        st.what += ' (cut short)';
+        st.say = { ...st.say, what: say('explain_step_cut_short', { what: st.say.what }) };
+        st.what = english(st.say.what);
       }
     }
-    const what = outcome === OUTCOME_OK ? `ok in ${num(latencyMs)} ms` : `failed: ${j.outcome} (${STATUS_OF[j.outcome]}) after ${num(latencyMs)} ms`;
-    this.step(o, s, 'outcome', where, what, outcomeWhy(s, j, o.balancer, slot, outcome, latencyMs));
+    const status = j.outcome === 'unreachable' ? say('explain_step_connection_failed') : STATUS_OF[j.outcome];
+    const what = outcome === OUTCOME_OK ? say('explain_step_ok_in', { ms: latencyMs }) : say('explain_step_failed_after', { outcome: outcomeWords(j.outcome), status, ms: latencyMs });
+    this.step(o, s, 'outcome', where, what, outcomeWhy(s, o.journey, o.balancer, slot, outcome, latencyMs));
     this.open.delete(id);
     this.done.set(id, j);
     if (this.watch.has(id)) this.watchedDone++;
@@ -342,11 +393,11 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
   }
 }
 
-function describeMatch(m: { pathPrefix?: string; host?: string; header?: { name: string; value: string }; cookie?: { name: string; value: string } }): string {
-  const parts: string[] = [];
-  if (m.pathPrefix !== undefined) parts.push(`path ${m.pathPrefix}*`);
-  if (m.host !== undefined) parts.push(`host ${m.host}`);
-  if (m.header !== undefined) parts.push(`header ${m.header.name}: ${m.header.value}`);
-  if (m.cookie !== undefined) parts.push(`cookie ${m.cookie.name}=${m.cookie.value}`);
-  return parts.join(', ') || 'any request';
+function describeMatch(m: { pathPrefix?: string; host?: string; header?: { name: string; value: string }; cookie?: { name: string; value: string } }): Phrase {
+  const parts: Phrase[] = [];
+  if (m.pathPrefix !== undefined) parts.push(say('explain_step_match_path', { prefix: m.pathPrefix }));
+  if (m.host !== undefined) parts.push(say('explain_step_match_host', { host: m.host }));
+  if (m.header !== undefined) parts.push(say('explain_step_match_header', { name: m.header.name, value: m.header.value }));
+  if (m.cookie !== undefined) parts.push(say('explain_step_match_cookie', { name: m.cookie.name, value: m.cookie.value }));
+  return parts.length > 0 ? list(parts, ', ') : say('explain_step_match_any');
 }

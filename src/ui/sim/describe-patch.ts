@@ -9,6 +9,9 @@ import type { Change, Scenario } from '../../scenario/schema.ts';
 import { applyPatches, parsePointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { labelOf, unitOf } from '../builder/schema-fields.ts';
 import { ruleWords } from '../builder/outline.ts';
+import { fieldWords } from '../builder/field-words.ts';
+import { m } from '../../i18n/paraglide/messages.js';
+import { localizeNumberText } from '../../viz/number-format.ts';
 
 type PatchChange = Extract<Change, { action: 'patch' }>;
 
@@ -22,7 +25,7 @@ function valueWords(value: unknown, key: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
     const unit = unitOf(key);
-    return unit ? `${value} ${unit}` : String(value);
+    return unit ? `${localizeNumberText(String(value))} ${unit}` : localizeNumberText(String(value));
   }
   if (value === null || typeof value !== 'object') return String(value);
   const o = value as Record<string, unknown>;
@@ -44,6 +47,7 @@ interface Place {
   adds: string | null;
 }
 
+/** What each named list holds, in English: the key of its words in KIND_WORDS. */
 const LISTS: Record<string, string> = {
   balancers: 'balancer',
   targetGroups: 'target group',
@@ -56,6 +60,23 @@ const LISTS: Record<string, string> = {
   records: 'DNS record',
   deployments: 'deployment',
 };
+
+const KIND_WORDS: Record<string, () => string> = {
+  balancer: m.log_kind_balancer,
+  'target group': m.log_kind_target_group,
+  target: m.log_kind_target,
+  listener: m.log_kind_listener,
+  rule: m.log_kind_rule,
+  database: m.log_kind_database,
+  'scaling group': m.log_kind_scaling_group,
+  policy: m.log_kind_policy,
+  'DNS record': m.log_kind_record,
+  deployment: m.log_kind_deployment,
+  'DNS name': m.log_kind_dns,
+};
+
+/** A kind of node in the page's language. */
+const kindWords = (kind: string): string => KIND_WORDS[kind]?.() ?? kind;
 
 interface Step {
   kind: string;
@@ -73,11 +94,11 @@ function nodeWords(steps: readonly Step[]): string | null {
     case 'listener':
       return listener(last);
     case 'rule':
-      return `rule ${last.index + 1} (${ruleWords(last.item as never)}) of ${listener(steps[steps.length - 2])}`;
+      return m.log_rule_of({ n: last.index + 1, rule: ruleWords(last.item as never), listener: listener(steps[steps.length - 2]) });
     case 'policy':
-      return `policy ${last.index + 1} of scaling group ${id(steps[0])}`;
+      return m.log_policy_of({ n: last.index + 1, group: id(steps[0]) });
     default:
-      return `${last.kind} ${id(last)}`;
+      return `${kindWords(last.kind)} ${id(last)}`;
   }
 }
 
@@ -99,7 +120,7 @@ function placeOf(s: Scenario, pointer: string): Place {
     const kind = LISTS[parts[i]];
     const items = (at as Record<string, unknown> | undefined)?.[parts[i]];
     if (kind === undefined || !Array.isArray(items)) break;
-    if (parts[i + 1] === '-') return { node: nodeWords(steps), field: '', key, adds: kind };
+    if (parts[i + 1] === '-') return { node: nodeWords(steps), field: '', key, adds: kindWords(kind) };
     const index = Number(parts[i + 1]);
     const item = items[index] as Record<string, unknown> | undefined;
     if (item === undefined || typeof item !== 'object') break;
@@ -107,20 +128,26 @@ function placeOf(s: Scenario, pointer: string): Place {
     at = item;
     i += 2;
   }
-  const rest = parts.slice(i).map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : labelOf(p)));
+  const rest = parts.slice(i).map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : fieldWords(p, labelOf(p))));
   return { node: nodeWords(steps), field: rest.join(' '), key, adds: null };
 }
 
 /** One operation in words, named in `s` (the scenario just before it). */
 export function describeOp(s: Scenario | null, p: PatchOp): string {
   const value = p.op === 'remove' ? undefined : p.value;
-  if (s === null) return `${p.op === 'remove' ? 'remove' : 'set'} ${p.path || '/'}${value !== undefined ? ` = ${valueWords(value, '')}` : ''}`;
+  if (s === null) {
+    const path = p.path || '/';
+    return p.op === 'remove' ? m.log_patch_remove({ what: path }) : m.log_patch_set({ path, value: value !== undefined ? ` = ${valueWords(value, '')}` : '' });
+  }
   const place = placeOf(s, p.path);
   const where = place.node ?? '';
-  if (place.adds !== null) return `add ${place.adds} ${valueWords(value, '')}${where ? ` to ${where}` : ''}`;
-  if (place.field === '') return p.op === 'remove' ? `remove ${where}` : `${where}: replaced by ${valueWords(value, place.key)}`;
+  if (place.adds !== null) {
+    const what = `${place.adds} ${valueWords(value, '')}`;
+    return where ? m.log_patch_add_to({ what, where }) : m.log_patch_add({ what });
+  }
+  if (place.field === '') return p.op === 'remove' ? m.log_patch_remove({ what: where }) : m.log_patch_replaced({ where, value: valueWords(value, place.key) });
   const subject = where ? `${where}: ${place.field}` : place.field;
-  return p.op === 'remove' ? `${subject} removed` : `${subject} = ${valueWords(value, place.key)}`;
+  return p.op === 'remove' ? m.log_patch_removed({ subject }) : `${subject} = ${valueWords(value, place.key)}`;
 }
 
 /** A patch change in words, each operation named in the scenario as the ones before it left it. */

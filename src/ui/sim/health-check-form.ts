@@ -10,7 +10,7 @@ import { HEALTH_PRESETS, resolveHealthCheck, type ResolvedHealthCheck } from '..
 import type { Change, HealthCheckInput, Scenario } from '../../scenario/schema.ts';
 import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
 import { m } from '../../i18n/paraglide/messages.js';
-import { formatNumber } from '../../viz/number-format.ts';
+import { formatNumber, localizeNumberText } from '../../viz/number-format.ts';
 
 export type PresetName = keyof typeof HEALTH_PRESETS;
 export const PRESET_NAMES = Object.keys(HEALTH_PRESETS) as PresetName[];
@@ -97,12 +97,13 @@ export function detectionSec(r: ResolvedHealthCheck): number {
 
 /** A set-health-check's block in words, for the change log: "health check off", "health check aws-alb, interval 10 s". */
 export function describeHealthCheckInput(hc: HealthCheckInput | null): string {
-  if (hc === null) return 'health check off';
+  if (hc === null) return m.log_hc_off();
   const { preset, ...fields } = hc;
-  const NAMES: Partial<Record<keyof HealthCheckInput, string>> = { intervalSec: 'interval', timeoutSec: 'timeout', healthyThreshold: 'healthy after', unhealthyThreshold: 'unhealthy after' };
+  const NAMES: Partial<Record<keyof HealthCheckInput, () => string>> = { intervalSec: m.log_hc_interval, timeoutSec: m.log_hc_timeout, healthyThreshold: m.log_hc_healthy_after, unhealthyThreshold: m.log_hc_unhealthy_after };
   const parts = Object.entries(fields).map(([k, v]) => {
-    if (k === 'deep') return v ? 'deep' : 'shallow';
-    return `${NAMES[k as keyof HealthCheckInput] ?? k} ${String(v)}${k.endsWith('Sec') ? ' s' : ''}`;
+    if (k === 'deep') return v ? m.log_hc_deep() : m.log_hc_shallow();
+    const value = typeof v === 'number' ? localizeNumberText(String(v)) : String(v);
+    return `${NAMES[k as keyof HealthCheckInput]?.() ?? k} ${value}${k.endsWith('Sec') ? ' s' : ''}`;
   });
-  return [`health check ${preset ?? 'aws-alb'}`, ...parts].join(', ');
+  return [m.log_hc_preset({ preset: preset ?? 'aws-alb' }), ...parts].join(', ');
 }

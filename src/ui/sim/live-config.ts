@@ -3,6 +3,8 @@
  * applied since (the snapshot carries weights and slots; service times and the rate come from the log).
  */
 import type { Change, Distribution, Scenario } from '../../scenario/schema.ts';
+import { m } from '../../i18n/paraglide/messages.js';
+import { localizeNumberText as num } from '../../viz/number-format.ts';
 import { describeHealthCheckInput } from './health-check-form.ts';
 import { describePatch } from './describe-patch.ts';
 import type { LoggedChange } from '../../sim/sim-session.svelte.ts';
@@ -38,13 +40,13 @@ export function currentServiceTime(scenario: Scenario, changes: readonly LoggedC
 export function describeDistribution(d: Distribution): string {
   switch (d.dist) {
     case 'constant':
-      return `always ${d.valueMs} ms`;
+      return m.log_dist_constant({ ms: num(String(d.valueMs)) });
     case 'exponential':
-      return `exponential, mean ${d.meanMs} ms`;
+      return m.log_dist_exponential({ ms: num(String(d.meanMs)) });
     case 'lognormal':
-      return `lognormal, median ${d.medianMs} ms, p99 ${d.p99Ms} ms`;
+      return m.log_dist_lognormal({ median: num(String(d.medianMs)), p99: num(String(d.p99Ms)) });
     case 'uniform':
-      return `uniform, ${d.minMs}–${d.maxMs} ms`;
+      return m.log_dist_uniform({ min: num(String(d.minMs)), max: num(String(d.maxMs)) });
   }
 }
 
@@ -52,60 +54,72 @@ export function describeDistribution(d: Distribution): string {
 export function describeChange(c: Change, before: Scenario | null = null): string {
   switch (c.action) {
     case 'set-algorithm':
-      return `${c.group}: algorithm ${c.algorithm}`;
+      return m.log_set_algorithm({ group: c.group, algorithm: c.algorithm });
     case 'set-weight':
-      return `${c.target}: weight ${c.weight}`;
+      return m.log_set_weight({ target: c.target, weight: num(String(c.weight)) });
     case 'set-concurrency':
-      return `${c.target}: ${c.concurrency} slots`;
+      return m.log_set_slots({ target: c.target, count: c.concurrency });
     case 'set-service-time':
-      return `${c.target}: service time ${describeDistribution(c.serviceTimeMs)}`;
+      return m.log_set_service_time({ target: c.target, time: describeDistribution(c.serviceTimeMs) });
     case 'set-target-count':
-      return `${c.group}: ${c.count} targets`;
+      return m.log_set_target_count({ group: c.group, count: c.count });
     case 'set-rate':
-      return `traffic: ${c.ratePerSec} req/s`;
+      return m.log_set_rate({ rate: num(String(c.ratePerSec)) });
     case 'slow':
-      return `${c.target}: ${c.factor}× slower`;
+      return m.log_slow({ target: c.target, factor: num(String(c.factor)) });
     case 'errors':
-      return `${c.target}: ${Math.round(c.share * 100)} % errors`;
+      return m.log_errors({ target: c.target, percent: Math.round(c.share * 100) });
     case 'brownout':
-      return `${c.target}: brownout (${c.factor}× slower, ${Math.round(c.share * 100)} % errors)`;
+      return m.log_brownout({ target: c.target, factor: num(String(c.factor)), percent: Math.round(c.share * 100) });
     case 'set-health-check':
       return `${c.group}: ${describeHealthCheckInput(c.healthCheck)}`;
     case 'set-capacity':
       return `${c.scalingGroup}: ${capacityWords(c).join(', ')}`;
     case 'zone-outage':
+      return m.log_zone_outage({ zone: c.zone });
     case 'region-outage':
-      return `${'zone' in c ? `zone ${c.zone}` : `region ${c.region}`}: outage`;
+      return m.log_region_outage({ region: c.region });
     case 'zone-recover':
+      return m.log_zone_recovered({ zone: c.zone });
     case 'region-recover':
-      return `${'zone' in c ? `zone ${c.zone}` : `region ${c.region}`}: recovered`;
+      return m.log_region_recovered({ region: c.region });
     case 'crash-balancer':
-      return `balancer ${c.balancer}: crash`;
+      return m.log_balancer_crash({ balancer: c.balancer });
     case 'recover-balancer':
-      return `balancer ${c.balancer}: recovered`;
+      return m.log_balancer_recovered({ balancer: c.balancer });
     case 'db-failover':
-      return `database ${c.database}: failover`;
+      return m.log_db_failover({ database: c.database });
     case 'swap-cnames':
-      return `DNS: swap ${c.source} and ${c.destination}`;
+      return m.log_swap_cnames({ source: c.source, destination: c.destination });
     case 'patch':
       return describePatch(c, before).words;
     case 'set-forward-weights':
-      return `${c.balancer}: weights ${c.weights.map((w) => `${w.group} ${w.weight}`).join(', ')}`;
+      return m.log_forward_weights({ balancer: c.balancer, weights: c.weights.map((w) => `${w.group} ${num(String(w.weight))}`).join(', ') });
     case 'set-admin-state':
       return `${c.target}: ${c.state}`;
     default: {
       const subject = 'target' in c ? c.target : 'group' in c ? c.group : '';
-      return `${subject}: ${c.action}`;
+      return `${subject}: ${ACTION_WORDS[c.action]?.() ?? c.action}`;
     }
   }
 }
 
+/** A target action's name in the change list. */
+const ACTION_WORDS: Partial<Record<Change['action'], () => string>> = {
+  crash: m.log_action_crash,
+  recover: m.log_action_recover,
+  hang: m.log_action_hang,
+  deregister: m.log_action_deregister,
+  register: m.log_action_register,
+  'break-dependency': m.log_action_break_dependency,
+};
+
 function capacityWords(c: Extract<Change, { action: 'set-capacity' }>): string[] {
   const words: string[] = [];
-  if (c.desired !== undefined) words.push(`desired ${c.desired}`);
-  if (c.min !== undefined) words.push(`min ${c.min}`);
-  if (c.max !== undefined) words.push(`max ${c.max}`);
-  return words.length > 0 ? words : ['capacity unchanged'];
+  if (c.desired !== undefined) words.push(m.lab_desired({ desired: c.desired }));
+  if (c.min !== undefined) words.push(m.log_min({ min: c.min }));
+  if (c.max !== undefined) words.push(m.log_max({ max: c.max }));
+  return words.length > 0 ? words : [m.log_capacity_unchanged()];
 }
 
 /**
