@@ -42,10 +42,13 @@ async function addScalingGroup(page: Page, group: string, min: number): Promise<
   await minInput.press('Tab');
   await expect(inspector.locator('[data-key="min"] [data-testid="field-error"]')).toHaveCount(0);
   await expect(minInput).toHaveValue(String(min));
+  // edits queue while the worker answers (the fields stay enabled): wait for this one before the next
+  await expect(page.getByTestId('builder-status')).toContainText(`min = ${min}`);
   const policies = inspector.locator('[data-key="policies"]').first();
   await policies.locator('textarea').fill(POLICY);
   await policies.getByRole('button', { name: 'Apply' }).click();
   await expect(policies.locator('[data-testid="field-error"]')).toHaveCount(0);
+  await expect(page.getByTestId('builder-status')).toContainText('policies');
 }
 
 /** In the inspector of group `group` (selected): choose nginx as the kind of a variant field; the builder logs the change. */
