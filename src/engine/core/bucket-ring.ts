@@ -1,7 +1,7 @@
 /**
  * The near future of the event queue (event-queue.ts): a ring of RING_SIZE time buckets, each an
  * unsorted list of events, with a bitmap of the buckets that hold any. It holds the buckets just after
- * the current one; bucket numbers in that window map to distinct ring slots (number mod RING_SIZE).
+ * the current one; bucket numbers in that range map to distinct ring slots (number mod RING_SIZE).
  * Adding an event is constant time; events are ordered only when their bucket becomes the current one
  * and is emptied into a small heap. List nodes live in typed arrays with a free list: nothing is
  * allocated per event.
@@ -59,7 +59,7 @@ export class BucketRing {
 
   /**
    * The first bucket number after `cur` (in cur+1 … cur+RING_SIZE−1) that holds events. The ring must hold
-   * some, all in that window.
+   * some, all in that range.
    */
   nextAfter(cur: number): number {
     const start = ((cur | 0) + 1) & MASK;

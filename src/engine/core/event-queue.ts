@@ -153,7 +153,7 @@ export class EventQueue {
     } else return;
     this.cur = next;
     this.ring.drainInto(next, this.front);
-    // the window now reaches further: bring far events into it
+    // the ring now reaches further: bring far events into it
     const limit = next + RING_SIZE;
     while (far.size > 0 && Math.floor(far.minTime() * this.invWidth) < limit) {
       far.popInto();

@@ -22,6 +22,7 @@ import { english, list, say, type Phrase, type Words } from './phrase.ts';
 import { outcomeWords } from './explain-templates.ts';
 import { NotableRequests } from './notable.ts';
 import { outcomeWhy, retryCovers } from './outcome-why.ts';
+import { describeMatch } from './rule-match.ts';
 
 export interface RecorderOptions {
   /** Request ids to record; absent with `all` false: record none (only notable requests are kept). */
@@ -391,13 +392,4 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     if (this.all && this.done.size > this.keep) this.done.delete(this.done.keys().next().value!);
     if (this.focus === o) this.focus = null;
   }
-}
-
-function describeMatch(m: { pathPrefix?: string; host?: string; header?: { name: string; value: string }; cookie?: { name: string; value: string } }): Phrase {
-  const parts: Phrase[] = [];
-  if (m.pathPrefix !== undefined) parts.push(say('explain_step_match_path', { prefix: m.pathPrefix }));
-  if (m.host !== undefined) parts.push(say('explain_step_match_host', { host: m.host }));
-  if (m.header !== undefined) parts.push(say('explain_step_match_header', { name: m.header.name, value: m.header.value }));
-  if (m.cookie !== undefined) parts.push(say('explain_step_match_cookie', { name: m.cookie.name, value: m.cookie.value }));
-  return parts.length > 0 ? list(parts, ', ') : say('explain_step_match_any');
 }
