@@ -195,3 +195,33 @@ test('a rule gets a cookie condition that applies, moves up by keyboard as one u
   await page.getByTestId('confirm-delete').getByRole('button', { name: 'Keep it' }).click();
   expect(errors).toEqual([]);
 });
+
+test('text typed into a JSON field survives another field applied meanwhile: Apply applies what was typed', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  await openShop(page);
+  const builder = page.getByTestId('builder');
+  const inspector = page.getByTestId('inspector');
+  await builder.getByRole('button', { name: 'target group web', exact: true }).click();
+  await page.getByTestId('palette-kind').selectOption('scaling-group');
+  await page.getByTestId('palette-name').fill('web-asg');
+  await page.getByTestId('palette-add').click();
+  await expect(inspector).toContainText('web-asg');
+  // the learner types a policy, then (before Apply) changes the minimum: that edit fetches the scenario again,
+  // which used to put the old value ([]) back into the box, so Apply applied [] and the policy was lost
+  const policy = '[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60}]';
+  const policies = inspector.locator('[data-key="policies"]').first();
+  await policies.locator('textarea').fill(policy);
+  const min = inspector.locator('[data-key="min"] input');
+  await min.fill('3');
+  await min.press('Tab');
+  await expect(page.getByTestId('builder-status')).toContainText('min = 3');
+  await expect(builder.getByTestId('change-entry').filter({ hasText: 'min = 3' })).toHaveCount(1);
+  await expect(policies.locator('textarea')).toHaveValue(policy);
+  await policies.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('builder-status')).toContainText('policies');
+  // the box now shows the scenario's value, defaults filled in by the validator: the policy is in the run
+  await expect(policies.locator('textarea')).toHaveValue(/"target-tracking".*"disableScaleIn":false/);
+  await expect(builder.getByTestId('change-entry').filter({ hasText: 'policies' })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

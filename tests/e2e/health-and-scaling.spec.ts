@@ -104,6 +104,31 @@ test('a health check with a timeout as long as its interval is refused with the 
   expect(errors).toEqual([]);
 });
 
+test('a health check being typed survives another control’s change landing meanwhile', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample(BLIND.key, BLIND.name);
+  await lab.tab('controls');
+  await page.getByTestId('hc-interval-web').fill('20');
+  await page.getByTestId('hc-apply-web').click();
+  await expect(page.getByTestId('change-entry')).toHaveCount(1);
+  await page.getByTestId('hc-interval-web').fill('10');
+  // the traffic rate changes before the health check is applied: the change log is fetched again, which used to
+  // refill the health-check form with what runs now (20 s) and throw the typed 10 s away
+  await page.getByTestId('rate').fill('40');
+  await page.getByTestId('apply-rate').click();
+  await expect(page.getByTestId('change-entry')).toHaveCount(2);
+  await expect(page.getByTestId('hc-interval-web')).toHaveValue('10');
+  await page.getByTestId('hc-apply-web').click();
+  await expect(page.getByTestId('change-entry')).toHaveCount(3);
+  const logged = (await lab.changes()).map((c) => c.change.action);
+  expect(logged).toEqual(['set-health-check', 'set-rate', 'set-health-check']);
+  await expect(page.getByTestId('change-entry').last()).toContainText('interval 10 s');
+  expect(errors).toEqual([]);
+});
+
 test('Black Friday: instances launch, cost rises, and capacity can be set by hand', async ({ page }) => {
   const errors = collectPageErrors(page);
   const lab = new LabPage(page);
