@@ -1,6 +1,6 @@
 // Every kind of control a lesson asks its learner to use (src/ui/lesson/control-kinds.ts, derived from the
 // lesson's directives, controls and unlocks) is operated by keyboard alone in some journey of
-// tests/e2e/keyboard.spec.ts (listed in tests/e2e/support/keyboard-journeys.ts). A lesson that needs a new
+// tests/e2e/keyboard*.spec.ts (listed in tests/e2e/support/keyboard-journeys.ts). A lesson that needs a new
 // kind of control fails here until a keyboard journey covers it.
 import { describe, expect, it } from 'vitest';
 import { loadLessonsFromDir } from '../../src/content/node-loader.ts';

@@ -4,7 +4,7 @@
  * by one control of the page) and `unlocks` (the Build tab: the outline, the palette when it may add
  * something, and each inspector editor an unlocked field needs), plus the controls every lesson page has
  * (Continue, Back, Solve, Reset this step, the lab's tabs, play and Restart run). The keyboard tests
- * (tests/e2e/keyboard.spec.ts) name the kinds they operate by keyboard alone; a content test requires every
+ * (tests/e2e/keyboard*.spec.ts) name the kinds they operate by keyboard alone; a content test requires every
  * lesson's kinds to be among them, so a lesson needing a new kind of control fails until it is covered.
  */
 import type { Lesson } from '../../content/lesson.ts';

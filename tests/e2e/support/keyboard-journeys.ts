@@ -1,5 +1,5 @@
 /**
- * The keyboard journeys of tests/e2e/keyboard.spec.ts and the kinds of lesson control each one operates by
+ * The keyboard journeys of tests/e2e/keyboard.spec.ts and keyboard-builder.spec.ts and the kinds of lesson control each one operates by
  * keyboard alone (src/ui/lesson/control-kinds.ts). Each journey checks, as it ends, that it used exactly its
  * kinds; tests/content/keyboard-coverage.test.ts checks that every kind any lesson needs is in some journey.
  * A new kind of control is therefore added here only together with the keys that operate it.

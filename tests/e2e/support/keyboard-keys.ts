@@ -1,4 +1,4 @@
-/** Keyboard-only steps of the lesson journeys (keyboard.spec.ts): each presses keys, never clicks. */
+/** Keyboard-only steps of the lesson journeys (keyboard.spec.ts, keyboard-builder.spec.ts): each presses keys, never clicks. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LessonPlayer } from './lesson-page.ts';
 import { KEYBOARD_JOURNEYS, type Journey } from './keyboard-journeys.ts';
