@@ -3,12 +3,14 @@
  * timeout and arrives in time order, so deadlines come out in FIFO order. One ring holds
  * (deadline, slot, request id); the engine keeps a single wake-up event for the head. When the timeout
  * is shortened live, a new deadline can be earlier than ones already waiting: it is slid into place
- * from the tail, so the ring stays sorted (ties keep their order of arrival).
+ * from the tail, so the ring stays sorted (ties keep their order of arrival). The capacity is a power of
+ * two, so positions wrap with a mask.
  */
 export class DeadlineQueue {
   private deadline: Float64Array;
   private slot: Int32Array;
   private id: Float64Array;
+  private mask: number;
   private head = 0;
   size = 0;
   /** A wake-up event is scheduled for the head, at `armedAtMs`, carrying `token`. */
@@ -18,9 +20,12 @@ export class DeadlineQueue {
   token = 0;
 
   constructor(capacity = 256) {
-    this.deadline = new Float64Array(capacity);
-    this.slot = new Int32Array(capacity);
-    this.id = new Float64Array(capacity);
+    let cap = 1;
+    while (cap < capacity) cap *= 2;
+    this.deadline = new Float64Array(cap);
+    this.slot = new Int32Array(cap);
+    this.id = new Float64Array(cap);
+    this.mask = cap - 1;
   }
 
   push(deadlineMs: number, slot: number, id: number): void {
@@ -28,17 +33,18 @@ export class DeadlineQueue {
     if (this.size === cap) {
       const d = new Float64Array(cap * 2), s = new Int32Array(cap * 2), r = new Float64Array(cap * 2);
       for (let i = 0; i < this.size; i++) {
-        const j = (this.head + i) % cap;
+        const j = (this.head + i) & this.mask;
         d[i] = this.deadline[j]; s[i] = this.slot[j]; r[i] = this.id[j];
       }
       this.deadline = d; this.slot = s; this.id = r;
+      this.mask = cap * 2 - 1;
       this.head = 0;
     }
-    const cap2 = this.deadline.length;
-    let j = (this.head + this.size) % cap2;
+    const mask = this.mask;
+    let j = (this.head + this.size) & mask;
     // slide later deadlines one place back (only after a live change shortened the timeout)
     for (let k = this.size; k > 0; k--) {
-      const prev = (j - 1 + cap2) % cap2;
+      const prev = (j - 1) & mask;
       if (this.deadline[prev] <= deadlineMs) break;
       this.deadline[j] = this.deadline[prev];
       this.slot[j] = this.slot[prev];
@@ -61,7 +67,7 @@ export class DeadlineQueue {
     return this.id[this.head];
   }
   drop(): void {
-    this.head = (this.head + 1) % this.deadline.length;
+    this.head = (this.head + 1) & this.mask;
     this.size--;
   }
 }

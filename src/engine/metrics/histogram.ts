@@ -53,6 +53,29 @@ export class LogHistogram {
     return this.max;
   }
 
+  /**
+   * `quantile` of each share in `qs` (ascending) into `out`, in one walk over the buckets: the same values
+   * as one call per share, for the per-second roll-up's three percentiles.
+   */
+  quantilesInto(qs: readonly number[], out: Float64Array): void {
+    let k = 0;
+    if (this.count === 0) {
+      for (; k < qs.length; k++) out[k] = 0;
+      return;
+    }
+    let rank = Math.max(1, Math.ceil(qs[0] * this.count));
+    let seen = 0;
+    for (let i = this.lo; i <= this.hi && k < qs.length; i++) {
+      seen += this.counts[i];
+      while (seen >= rank) {
+        out[k++] = Math.min(this.max, Math.max(this.min, this.bucketMid(i)));
+        if (k === qs.length) return;
+        rank = Math.max(1, Math.ceil(qs[k] * this.count));
+      }
+    }
+    for (; k < qs.length; k++) out[k] = this.max;
+  }
+
   mean(): number {
     return this.count === 0 ? 0 : this.sum / this.count;
   }

@@ -24,10 +24,18 @@ export class SmoothWrr {
   private cw = new Float64Array(0);
   private ew = new Float64Array(0);
   private tied = new Int32Array(0);
+  /**
+   * No penalty since the last reset: every ew equals its member's weight, so a step adds each member's
+   * weight and no ew has to recover (the fast path of `pickFromBuckets`).
+   */
+  private settled = true;
 
   /** nginx's penalty for a failed attempt: ew −= amount, floored at 0. */
   penalize(i: number, amount: number): void {
-    if (i >= 0 && i < this.ew.length) this.ew[i] = Math.max(0, this.ew[i] - amount);
+    if (i >= 0 && i < this.ew.length) {
+      this.ew[i] = Math.max(0, this.ew[i] - amount);
+      this.settled = false;
+    }
   }
 
   /** Copies of the current and effective weights, member-indexed. */
@@ -47,6 +55,7 @@ export class SmoothWrr {
       this.cw[i] = 0;
       this.ew[i] = view.weight(i);
     }
+    this.settled = true;
   }
 
   /** nginx round robin: a single member is returned when usable (`peers->single`), else one step. */
@@ -158,12 +167,32 @@ export class SmoothWrr {
    * of the lowest bucket are exactly the tied ones. Their smooth-WRR step does not depend on the order
    * they are visited in (each gains its own weight; the highest wins, the earliest on equal weights; the
    * total of equal weights is the same in any order), so the bucket's order does not matter.
+   * With no penalty since the reset (`settled`), each ew is the common weight w: the step adds w to each
+   * tied member and keeps the best in registers — the same sums in the same order as the general step.
    */
   pickFromBuckets(view: GroupView, buckets: ActiveBuckets): number {
     if (this.cw.length !== view.size) this.reset(view);
     let i = buckets.first();
     if (i < 0 || buckets.after(i) < 0) return i;
     const cw = this.cw;
+    if (this.settled) {
+      const w = view.weightOf[i];
+      let best = i;
+      let bestCw = cw[i] + w;
+      cw[i] = bestCw;
+      let total = w;
+      for (i = buckets.after(i); i >= 0; i = buckets.after(i)) {
+        const c = cw[i] + w;
+        cw[i] = c;
+        total += w;
+        if (c > bestCw || (c === bestCw && i < best)) {
+          best = i;
+          bestCw = c;
+        }
+      }
+      cw[best] = bestCw - total;
+      return best;
+    }
     const weights = view.weightOf;
     let best = -1;
     let total = 0;

@@ -18,8 +18,9 @@ class ArrayView implements GroupView {
   constructor(
     size: number,
     readonly reportsChanges: boolean,
+    weight = 2,
   ) {
-    this.weightOf = new Float64Array(size).fill(2);
+    this.weightOf = new Float64Array(size).fill(weight);
     this.activeOf = new Int32Array(size);
     this.rotationOf = new Uint8Array(size).fill(1);
   }
@@ -79,6 +80,43 @@ describe('least-connections with buckets', () => {
       }
     }
     expect(picks[0].length).toBeGreaterThan(9000);
+    expect(picks[0]).toEqual(picks[1]);
+  });
+
+  // nginx's failure penalty lowers a member's effective weight, which then regrows by 1 a step: the
+  // buckets leave their fast step (every effective weight at the common weight) until the next rebuild
+  it.each([2, 2.5, 5])('picks exactly as the scan does with failure penalties and rebuilds between them (weight %s)', (weight) => {
+    const size = 20;
+    const views = [new ArrayView(size, true, weight), new ArrayView(size, false, weight)];
+    const algorithms = views.map((v) => {
+      const a = create();
+      v.algorithm = a;
+      a.rebuild(v);
+      return a;
+    });
+    const random = mulberry32(99);
+    const picks: number[][] = [[], []];
+    let penalties = 0;
+    for (let step = 0; step < 20_000; step++) {
+      const u = random();
+      const member = Math.floor(random() * size);
+      if (u < 0.5) {
+        views.forEach((v, k) => {
+          const m = algorithms[k].pick(v, NO_KEY);
+          picks[k].push(m);
+          if (m >= 0) v.addActive(m, 1);
+        });
+      } else if (u < 0.96) {
+        if (views[0].activeOf[member] > 0) for (const v of views) v.addActive(member, -1);
+      } else if (u < 0.99) {
+        penalties++;
+        // nginx's penalty, weight / max_fails in integer division (max_fails 2 here)
+        for (const a of algorithms) a.penalize!(member, Math.floor(weight / 2));
+      } else {
+        views.forEach((v, k) => algorithms[k].rebuild(v));
+      }
+    }
+    expect(penalties).toBeGreaterThan(300);
     expect(picks[0]).toEqual(picks[1]);
   });
 
