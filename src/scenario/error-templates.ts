@@ -129,6 +129,17 @@ export const EN_ERRORS = {
   val_replay_order: '{at} ms is earlier than the request before it ({before} ms); list requests in time order',
   val_replay_late: '{at} ms is not before the end of the run (durationSec {duration} = {end} ms)',
   val_replay_profile: 'a rate profile applies to poisson or constant arrivals; a replay sends exactly its listed requests',
+  // share links (src/sim/share-link.ts): what a link that cannot be unpacked is
+  val_link_no_scenario: 'the link is damaged or incomplete (it carries no scenario); ask for it again or copy all of it',
+  val_link_characters: 'the link is damaged or incomplete (it contains characters a share link never has); ask for it again or copy all of it',
+  val_link_unpack: 'the link is damaged or incomplete (it does not unpack); ask for it again or copy all of it',
+  val_link_not_json: 'the link is damaged or incomplete (what it unpacks to is not JSON); ask for it again or copy all of it',
+  val_link_no_run: 'the link is damaged or incomplete (it does not hold a shared run); ask for it again or copy all of it',
+  val_link_version: 'the link is damaged or incomplete (it has no version this app knows); ask for it again or copy all of it',
+  val_link_too_long: 'the link is too long ({length} characters; at most {max})',
+  val_link_too_large: 'the scenario in the link is too large (more than {mb} MB)',
+  val_link_newer: 'the link was made by a newer Balancer Lab; update this one',
+  val_link_code: 'the code that reads links could not be loaded ({reason}); check the connection and reload the page',
 } as const;
 
 export type ErrorCode = keyof typeof EN_ERRORS;

@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer, parsePointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { patchScenario } from '../../scenario/patch.ts';
 import { m } from '../../i18n/paraglide/messages.js';
+import { errorLine } from '../../i18n/validation-words.ts';
 
 /** What is swept: a number at a JSON Pointer, or how many targets a group has. */
 export type SweepParameter = { kind: 'number'; path: string; integer: boolean; label: string } | { kind: 'target-count'; group: number; label: string };
@@ -64,13 +65,13 @@ export function planSweep(base: Scenario, designs: readonly SweepDesign[], param
   designs.forEach((design, d) => {
     const designed = patchScenario(base, [...design.patches, { op: 'replace', path: '/durationSec', value: runSec }]);
     if (!designed.ok) {
-      for (const value of values) refused.push({ design: d, value, message: `${designed.errors[0].path}: ${designed.errors[0].message}` });
+      for (const value of values) refused.push({ design: d, value, message: errorLine(designed.errors[0]) });
       return;
     }
     for (const value of values) {
       const run = patchScenario(designed.value, parameterPatches(designed.value, parameter, value));
       if (run.ok) jobs.push({ design: d, value, scenario: run.value });
-      else refused.push({ design: d, value, message: `${run.errors[0].path}: ${run.errors[0].message}` });
+      else refused.push({ design: d, value, message: errorLine(run.errors[0]) });
     }
   });
   return { jobs, refused };
