@@ -9,6 +9,9 @@ import { formatPointer, parsePointer, type PatchOp } from '../../scenario/json-p
 import { patchScenario } from '../../scenario/patch.ts';
 import { m } from '../../i18n/paraglide/messages.js';
 import { errorLine } from '../../i18n/validation-words.ts';
+import { getLocale } from '../../i18n/paraglide/runtime.js';
+import { fieldWords } from '../builder/field-words.ts';
+import { labelOf, unitOf } from '../builder/schema-fields.ts';
 
 /** What is swept: a number at a JSON Pointer, or how many targets a group has. */
 export type SweepParameter = { kind: 'number'; path: string; integer: boolean; label: string } | { kind: 'target-count'; group: number; label: string };
@@ -77,6 +80,20 @@ export function planSweep(base: Scenario, designs: readonly SweepDesign[], param
   return { jobs, refused };
 }
 
+/**
+ * A number's name in the sweep's list: its place as the scenario names it ("web › a › serviceTimeMs › meanMs",
+ * ids for list items), and outside English the field's own name first, as the inspector says it, with the
+ * field it lies in and its unit ("tiempo de servicio › media (ms) — web › a › serviceTimeMs › meanMs").
+ */
+function parameterWords(parts: readonly (string | number)[], place: string): string {
+  if (getLocale() === 'en') return place;
+  const key = String(parts[parts.length - 1]);
+  const parent = parts[parts.length - 2];
+  const unit = unitOf(key);
+  const name = `${typeof parent === 'string' ? `${fieldWords(parent, labelOf(parent))} › ` : ''}${fieldWords(key, labelOf(key))}${unit ? ` (${unit})` : ''}`;
+  return `${name} — ${place}`;
+}
+
 /** The numeric fields of a scenario worth sweeping (every number it holds, but ids, seeds and times of events), and each group's target count. */
 export function sweepableParameters(scenario: Scenario): SweepParameter[] {
   const out: SweepParameter[] = scenario.targetGroups.map((g, i) => ({ kind: 'target-count' as const, group: i, label: m.sweep_target_count({ group: g.id }) }));
@@ -84,7 +101,7 @@ export function sweepableParameters(scenario: Scenario): SweepParameter[] {
   const walk = (value: unknown, parts: (string | number)[], names: string[]): void => {
     if (typeof value === 'number') {
       const key = String(parts[parts.length - 1]);
-      out.push({ kind: 'number', path: formatPointer(parts), integer: Number.isInteger(value) && !/Ms$|Sec$|Percent$|Share$|Rate$/.test(key), label: names.join(' › ') });
+      out.push({ kind: 'number', path: formatPointer(parts), integer: Number.isInteger(value) && !/Ms$|Sec$|Percent$|Share$|Rate$/.test(key), label: parameterWords(parts, names.join(' › ')) });
       return;
     }
     if (value === null || typeof value !== 'object') return;
