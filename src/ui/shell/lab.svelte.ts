@@ -5,6 +5,7 @@
  * stay as they were; a refused first document falls back to the starter scenario.
  */
 import { m } from '../../i18n/paraglide/messages.js';
+import { loadErrorWords } from '../../i18n/validation-words.ts';
 import type { Loaded } from '../../machines/playback.machine.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
@@ -120,6 +121,7 @@ export class Lab {
       decoded = { ok: false, path: 'link', message: m.val_link_code({ reason: error instanceof Error ? error.message : String(error) }) };
     }
     if (!decoded.ok) {
+      await loadErrorWords(); // a link opened from outside: the page has only just started
       const { ok: _failed, ...error } = decoded;
       const notice = { title: TITLES.share(), errors: [error] };
       if (this.playback.state.context.hasRun) this.notice = notice;

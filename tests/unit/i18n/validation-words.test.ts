@@ -7,13 +7,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
-import { errorLine, errorWords, wordError } from '../../../src/i18n/validation-words.ts';
+import { errorLine, errorWords, loadErrorWords } from '../../../src/i18n/validation-words.ts';
+import { wordError } from '../../../src/i18n/validation-messages.ts';
 import { EN_ERRORS } from '../../../src/scenario/error-templates.ts';
 import { parseScenarioText, validateChange, validateScenario, type ValidationError } from '../../../src/scenario/validate.ts';
 import { patchScenario } from '../../../src/scenario/patch.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
 
 afterEach(() => overwriteGetLocale(() => 'en'));
+
+/** The page in Spanish, its wording of errors loaded (as src/i18n/start.ts does). */
+async function spanish(): Promise<void> {
+  overwriteGetLocale(() => 'es');
+  await loadErrorWords();
+}
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const en = JSON.parse(readFileSync(join(ROOT, 'messages/en.json'), 'utf8')) as Record<string, string>;
@@ -75,8 +82,8 @@ describe('validation errors on the page', () => {
     expect(errorLine(e)).toBe('targetGroups[0].targets[0].concurrency: must be ≥ 1, got number 0');
   });
 
-  it('in Spanish, a refused value keeps its JSON path and reads in Spanish, numbers the Spanish way', () => {
-    overwriteGetLocale(() => 'es');
+  it('in Spanish, a refused value keeps its JSON path and reads in Spanish, numbers the Spanish way', async () => {
+    await spanish();
     const [negative] = errorsOf(patchScenario(three, [{ op: 'replace', path: '/targetGroups/0/targets/0/concurrency', value: 0.5 }]));
     expect(errorLine(negative)).toBe('targetGroups[0].targets[0].concurrency: debe ser un número entero; se recibió el número 0,5');
     const [text] = errorsOf(patchScenario(three, [{ op: 'replace', path: '/traffic/arrival/ratePerSec', value: 'fast' }]));
@@ -91,8 +98,8 @@ describe('validation errors on the page', () => {
     expect(errorLine(unknown)).toBe('targetGroups[0]: campo desconocido "wieght" (revisa cómo está escrito; consulta docs/scenario-format.md)');
   });
 
-  it('in Spanish, references and rules across fields read in Spanish with their values', () => {
-    overwriteGetLocale(() => 'es');
+  it('in Spanish, references and rules across fields read in Spanish with their values', async () => {
+    await spanish();
     const [reference] = errorsOf(patchScenario(three, [{ op: 'replace', path: '/balancers/0/listeners/0/defaultForward', value: 'api' }]));
     expect(errorLine(reference)).toBe('balancers[0].listeners[0].defaultForward: no hay ningún grupo de destino con id "api"');
     const [duplicate] = errorsOf(patchScenario(three, [{ op: 'replace', path: '/targetGroups/0/targets/1/id', value: 'a' }]));
@@ -104,16 +111,16 @@ describe('validation errors on the page', () => {
     expect(errorLine(change)).toBe('(change).target: no hay ningún destino con id "z"');
   });
 
-  it('in Spanish, a scheduled patch that breaks the scenario names its time, the broken field and the reason in Spanish', () => {
-    overwriteGetLocale(() => 'es');
+  it('in Spanish, a scheduled patch that breaks the scenario names its time, the broken field and the reason in Spanish', async () => {
+    await spanish();
     const doc = { ...three, events: [{ atSec: 10, action: 'patch', path: '/balancers/0/listeners/0/defaultForward', value: 'cart' }] };
     const [e] = errorsOf(validateScenario(doc));
     expect(e.message).toBe('at 10 s, the patched scenario\'s balancers[0].listeners[0].defaultForward: no target group with id "cart"');
     expect(errorLine(e)).toBe('events[0]: a los 10 s, en el escenario ya parcheado, balancers[0].listeners[0].defaultForward: no hay ningún grupo de destino con id "cart"');
   });
 
-  it('an error without a code, or with a code this page does not know, keeps its English', () => {
-    overwriteGetLocale(() => 'es');
+  it('an error without a code, or with a code this page does not know, keeps its English', async () => {
+    await spanish();
     expect(errorWords({ path: 'link', message: 'the link is damaged' })).toBe('the link is damaged');
     expect(errorLine({ path: 'x', message: 'some new rule', code: 'val_from_a_newer_validator', params: { id: 'a' } })).toBe('x: some new rule');
     // a cron expression's own parse error has no code
