@@ -13,6 +13,7 @@ import { transfer } from 'comlink';
 import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snapshot, Topology } from '../src/engine/types.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
+import { patchScenario, patchesOf } from '../src/scenario/patch.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
 import { goalStateOf, type CheckResult, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 import { evaluateLessonGoals, runLessonCheck, type LessonGoal } from '../src/content/conditions.ts';
@@ -285,7 +286,14 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       const validated = validateChange(change, timeline.scenario, live);
       if (!validated.ok) return validated.errors;
       const refused = timeline.apply(validated.value);
-      return refused === null ? null : [{ path: '(change)', message: refused }];
+      if (refused === null) return null;
+      // a refused patch (nothing changed): the validator's errors again, each at its path with its code, so the
+      // page can word them in its language; the engine itself answers one English sentence
+      if (validated.value.action === 'patch') {
+        const again = patchScenario(timeline.sim.scenario, patchesOf(validated.value));
+        if (!again.ok) return again.errors;
+      }
+      return [{ path: '(change)', message: refused }];
     },
 
     changeLog: (id) => session(id).applied(),

@@ -8,6 +8,7 @@ import type { Scenario } from './schema.ts';
 import type { ValidationError } from './zod-errors.ts';
 import { HAPROXY_ALGORITHMS, NGINX_NO_BACKUP, type AlgorithmName } from './algorithm-names.ts';
 import { LIMITS } from './limits.ts';
+import { coded } from './error-codes.ts';
 
 type Group = Scenario['targetGroups'][number];
 
@@ -21,15 +22,15 @@ function checkTargets(g: Group, at: string): ValidationError[] {
   g.targets.forEach((t, ti) => {
     const tat = `${at}.targets[${ti}]`;
     if (t.backup && NGINX_NO_BACKUP.includes(g.algorithm)) {
-      errors.push({ path: `${tat}.backup`, message: `nginx's ${NGINX_DIRECTIVE[g.algorithm]} has no backup servers (nginx refuses the config); use weighted-round-robin or least-connections, or a haproxy-* algorithm` });
+      errors.push(coded(`${tat}.backup`, 'val_backup_nginx', { directive: NGINX_DIRECTIVE[g.algorithm] ?? g.algorithm }));
     }
     if (t.haproxyId !== undefined) {
       const other = idOwner.get(t.haproxyId);
-      if (other !== undefined) errors.push({ path: `${tat}.haproxyId`, message: `id ${t.haproxyId} is already target "${other}"'s; HAProxy server ids are unique in a group` });
+      if (other !== undefined) errors.push(coded(`${tat}.haproxyId`, 'val_haproxy_id', { id: String(t.haproxyId), other }));
       else idOwner.set(t.haproxyId, t.id);
     }
     if (haproxy && (!Number.isInteger(t.weight) || t.weight > LIMITS.maxHaproxyWeight)) {
-      errors.push({ path: `${tat}.weight`, message: `HAProxy weights are whole numbers from 0 to ${LIMITS.maxHaproxyWeight}, got ${t.weight}` });
+      errors.push(coded(`${tat}.weight`, 'val_haproxy_weight', { max: LIMITS.maxHaproxyWeight, weight: t.weight }));
     }
   });
   return errors;
@@ -39,20 +40,20 @@ function checkOptions(g: Group, at: string): ValidationError[] {
   const errors: ValidationError[] = [];
   const a = g.algorithm;
   if (g.hashType !== undefined && a !== 'haproxy-source' && a !== 'haproxy-hash') {
-    errors.push({ path: `${at}.hashType`, message: `only haproxy-source and haproxy-hash read hashType; "${a}" does not` });
+    errors.push(coded(`${at}.hashType`, 'val_hash_type', { algorithm: a }));
   }
   if (g.allBackups === true && !HAPROXY_ALGORITHMS.includes(a)) {
-    errors.push({ path: `${at}.allBackups`, message: `allBackups is HAProxy's option allbackups and needs a haproxy-* algorithm; "${a}" does not read it` });
+    errors.push(coded(`${at}.allBackups`, 'val_all_backups', { algorithm: a }));
   }
   if (a === 'haproxy-source' && g.hashKey !== 'client-ip') {
-    errors.push({ path: `${at}.hashKey`, message: 'haproxy-source always hashes the client address (balance source); use haproxy-hash for a path, query parameter or header' });
+    errors.push(coded(`${at}.hashKey`, 'val_haproxy_source_key'));
   }
   if (a === 'haproxy-hash' && !/^(path|query:|header:)/.test(g.hashKey)) {
-    errors.push({ path: `${at}.hashKey`, message: `haproxy-hash hashes "path" (balance uri), "query:<name>" (url_param) or "header:<name>" (hdr), not "${g.hashKey}"; use haproxy-source for the client address` });
+    errors.push(coded(`${at}.hashKey`, 'val_haproxy_hash_key', { key: g.hashKey }));
   }
   const r = g.retries;
   if (r?.style === 'haproxy' && typeof r.redispatch === 'number' && r.redispatch < 0 && -r.redispatch > r.retries) {
-    errors.push({ path: `${at}.retries.redispatch`, message: `${r.redispatch} asks for a redispatch ${-r.redispatch} retries before the last, but there are only ${r.retries} retries` });
+    errors.push(coded(`${at}.retries.redispatch`, 'val_redispatch', { redispatch: r.redispatch, before: -r.redispatch, retries: r.retries }));
   }
   return errors;
 }
@@ -78,11 +79,11 @@ export function checkBalancing(s: Scenario): ValidationError[] {
     const at = `targetGroups[${gi}]`;
     errors.push(...checkTargets(g, at), ...checkOptions(g, at));
     if (g.stickiness?.kind === 'haproxy-cookie' && l4.has(g.id)) {
-      errors.push({ path: `${at}.stickiness`, message: 'a layer-4 balancer sees no cookies, so it cannot insert or read a haproxy-cookie' });
+      errors.push(coded(`${at}.stickiness`, 'val_l4_cookie'));
     }
   });
   if (s.traffic.clients.keepsStaleCookie === true && !s.targetGroups.some((g) => g.stickiness?.kind === 'haproxy-cookie')) {
-    errors.push({ path: 'traffic.clients.keepsStaleCookie', message: 'only haproxy-cookie stickiness sets a persistence cookie a client could keep, and no target group uses it' });
+    errors.push(coded('traffic.clients.keepsStaleCookie', 'val_stale_cookie'));
   }
   return errors;
 }

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from './schema.ts';
 import type { ValidationError } from './validated.ts';
+import { coded } from './error-codes.ts';
 
 /** Target groups that listeners or deployments send requests to. */
 function forwardedTo(s: Scenario): Set<string> {
@@ -29,9 +30,9 @@ export function checkInspection(s: Scenario): ValidationError[] {
     if (ins === undefined) return;
     const at = `balancers[${bi}].inspection.targetGroup`;
     const g = s.targetGroups.find((x) => x.id === ins.targetGroup);
-    if (g === undefined) errors.push({ path: at, message: `no target group with id "${ins.targetGroup}"` });
-    else if (used.has(g.id)) errors.push({ path: at, message: `"${g.id}" receives requests from a listener or a deployment; inspection appliances need a target group of their own` });
-    else if (inspectedBy.has(g.id)) errors.push({ path: at, message: `"${g.id}" already inspects ${inspectedBy.get(g.id)}'s traffic; give each balancer its own appliance group` });
+    if (g === undefined) errors.push(coded(at, 'val_no_group', { id: ins.targetGroup }));
+    else if (used.has(g.id)) errors.push(coded(at, 'val_inspection_used', { group: g.id }));
+    else if (inspectedBy.has(g.id)) errors.push(coded(at, 'val_inspection_shared', { group: g.id, balancer: inspectedBy.get(g.id)! }));
     else inspectedBy.set(g.id, b.id);
   });
   return errors;

@@ -5,8 +5,7 @@
  */
 import type { Scenario } from './schema.ts';
 import type { ValidationError } from './zod-errors.ts';
-
-export const REPLAY_HAS_NO_RATE = 'a replay sends exactly its listed requests';
+import { coded } from './error-codes.ts';
 
 export function checkReplay(s: Scenario): ValidationError[] {
   const arrival = s.traffic.arrival;
@@ -17,15 +16,15 @@ export function checkReplay(s: Scenario): ValidationError[] {
   const endMs = s.durationSec * 1000;
   const unordered = requests.findIndex((r, i) => i > 0 && r.atMs < requests[i - 1].atMs);
   if (unordered > 0) {
-    errors.push({ path: `${at(unordered)}.atMs`, message: `${requests[unordered].atMs} ms is earlier than the request before it (${requests[unordered - 1].atMs} ms); list requests in time order` });
+    errors.push(coded(`${at(unordered)}.atMs`, 'val_replay_order', { at: requests[unordered].atMs, before: requests[unordered - 1].atMs }));
   }
   const late = requests.findIndex((r) => r.atMs >= endMs);
   if (late >= 0) {
-    errors.push({ path: `${at(late)}.atMs`, message: `${requests[late].atMs} ms is not before the end of the run (durationSec ${s.durationSec} = ${endMs} ms)` });
+    errors.push(coded(`${at(late)}.atMs`, 'val_replay_late', { at: requests[late].atMs, duration: s.durationSec, end: endMs }));
   }
   const classes = new Set((s.traffic.mix ?? [{ name: 'default' }]).map((m) => m.name));
   const unknown = requests.findIndex((r) => r.class !== undefined && !classes.has(r.class));
-  if (unknown >= 0) errors.push({ path: `${at(unknown)}.class`, message: `no request class "${requests[unknown].class}" in traffic.mix` });
-  if (s.traffic.profile !== undefined) errors.push({ path: 'traffic.profile', message: `a rate profile applies to poisson or constant arrivals; ${REPLAY_HAS_NO_RATE}` });
+  if (unknown >= 0) errors.push(coded(`${at(unknown)}.class`, 'val_no_class', { cls: requests[unknown].class! }));
+  if (s.traffic.profile !== undefined) errors.push(coded('traffic.profile', 'val_replay_profile'));
   return errors;
 }

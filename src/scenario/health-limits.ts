@@ -17,6 +17,8 @@
  * `envoy` presets follow those systems, whose 1 s checks are real.
  */
 import type { ResolvedHealthCheck } from './health-presets.ts';
+import { coded, type ErrorCode } from './error-codes.ts';
+import type { ErrorParam } from './validated.ts';
 
 export interface HealthCheckLimits {
   system: string;
@@ -37,6 +39,14 @@ export const AWS_HEALTH_LIMITS: Record<'aws-alb' | 'aws-nlb' | 'aws-gwlb', Healt
 export interface LimitBreach {
   field: 'intervalSec' | 'timeoutSec' | 'healthyThreshold' | 'unhealthyThreshold' | 'successCodes' | 'protocol';
   message: string;
+  /** The error's code and values (error-codes.ts), for the page's own wording. */
+  code?: string;
+  params?: Readonly<Record<string, ErrorParam>>;
+}
+
+function breach(field: LimitBreach['field'], code: ErrorCode, params: Record<string, ErrorParam>): LimitBreach {
+  const { message } = coded('', code, params);
+  return { field, message, code, params };
 }
 
 const outside = (v: number, [lo, hi]: [number, number]) => v < lo || v > hi;
@@ -48,22 +58,22 @@ export function awsLimitBreaches(hc: ResolvedHealthCheck): LimitBreach[] {
   const { system } = limits;
   const out: LimitBreach[] = [];
   if (outside(hc.intervalSec, limits.intervalSec)) {
-    out.push({ field: 'intervalSec', message: `${system} checks every ${limits.intervalSec[0]}–${limits.intervalSec[1]} s, not ${hc.intervalSec} s (for faster checks use a self-run balancer, e.g. the haproxy preset)` });
+    out.push(breach('intervalSec', 'val_hc_interval_range', { system, lo: limits.intervalSec[0], hi: limits.intervalSec[1], got: hc.intervalSec }));
   }
   if (outside(hc.timeoutSec, limits.timeoutSec)) {
-    out.push({ field: 'timeoutSec', message: `${system}'s check timeout is ${limits.timeoutSec[0]}–${limits.timeoutSec[1]} s, not ${hc.timeoutSec} s` });
+    out.push(breach('timeoutSec', 'val_hc_timeout_range', { system, lo: limits.timeoutSec[0], hi: limits.timeoutSec[1], got: hc.timeoutSec }));
   }
   for (const field of ['healthyThreshold', 'unhealthyThreshold'] as const) {
     if (outside(hc[field], limits.threshold) || !Number.isInteger(hc[field])) {
-      out.push({ field, message: `${system} counts ${limits.threshold[0]}–${limits.threshold[1]} checks, not ${hc[field]}` });
+      out.push(breach(field, 'val_hc_threshold_range', { system, lo: limits.threshold[0], hi: limits.threshold[1], got: hc[field] }));
     }
   }
   if (!limits.protocols.includes(hc.protocol)) {
-    out.push({ field: 'protocol', message: `${system} checks its targets over ${limits.protocols.join(' or ')}, not ${hc.protocol}` });
+    out.push(breach('protocol', 'val_hc_protocol', { system, protocols: { list: limits.protocols, sep: 'or' }, protocol: hc.protocol }));
   }
   const codes = hc.successCodes.split(/[,-]/).map((x) => Number(x.trim()));
   if (hc.protocol === 'http' && codes.some((c) => outside(c, limits.successCodes))) {
-    out.push({ field: 'successCodes', message: `${system} accepts success codes within ${limits.successCodes[0]}–${limits.successCodes[1]}, not "${hc.successCodes}"` });
+    out.push(breach('successCodes', 'val_hc_codes', { system, lo: String(limits.successCodes[0]), hi: String(limits.successCodes[1]), codes: hc.successCodes }));
   }
   return out;
 }

@@ -6,15 +6,16 @@ import { ChangeSchema, SCHEMA_VERSION, ScenarioSchema, type Change, type HealthC
 import { resolveHealthCheck } from './health-presets.ts';
 import { awsLimitBreaches } from './health-limits.ts';
 import { DEFAULT_INSTANCE_TYPES } from './instance-types.ts';
-import { stepBoundsError } from './step-bounds.ts';
+import { stepBoundsCode } from './step-bounds.ts';
 import { cronError } from './cron.ts';
 import { HAPROXY_ALGORITHMS, HASH_ALGORITHMS } from './algorithm-names.ts';
 import { checkBalancing } from './check-balancing.ts';
 import { checkInspection } from './check-inspection.ts';
-import { REPLAY_HAS_NO_RATE, checkReplay } from './check-replay.ts';
+import { checkReplay } from './check-replay.ts';
 import { LIMITS } from './limits.ts';
 import { applyPatches } from './json-patch.ts';
-import { describe, formatPath, fromZod } from './zod-errors.ts';
+import { formatPath, fromZod } from './zod-errors.ts';
+import { coded, gotOf } from './error-codes.ts';
 import type { Validated, ValidationError } from './validated.ts';
 
 export { formatPath };
@@ -33,97 +34,96 @@ function crossCheck(s: Scenario, checkEvents: boolean): ValidationError[] {
   const groupIds = new Set(s.targetGroups.map((g) => g.id));
   let totalTargets = 0;
 
-  for (const d of duplicates(s.balancers.map((b) => b.id))) errors.push({ path: 'balancers', message: `duplicate balancer id "${d}"` });
-  for (const d of duplicates(s.targetGroups.map((g) => g.id))) errors.push({ path: 'targetGroups', message: `duplicate target group id "${d}"` });
+  for (const d of duplicates(s.balancers.map((b) => b.id))) errors.push(coded('balancers', 'val_duplicate_balancer', { id: d }));
+  for (const d of duplicates(s.targetGroups.map((g) => g.id))) errors.push(coded('targetGroups', 'val_duplicate_group', { id: d }));
   const allTargets = s.targetGroups.flatMap((g) => g.targets.map((t) => t.id));
-  for (const d of duplicates(allTargets)) errors.push({ path: 'targetGroups', message: `duplicate target id "${d}" (target ids are unique across all groups)` });
+  for (const d of duplicates(allTargets)) errors.push(coded('targetGroups', 'val_duplicate_target', { id: d }));
 
   const classNames = new Set((s.traffic.mix ?? [{ name: 'default' }]).map((m) => m.name));
   s.targetGroups.forEach((g, gi) => {
     totalTargets += g.targets.length;
     g.targets.forEach((t, ti) => {
       for (const cls of Object.keys(t.serviceTimeByClass)) {
-        if (!classNames.has(cls)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].serviceTimeByClass.${cls}`, message: `no request class "${cls}" in traffic.mix` });
+        if (!classNames.has(cls)) errors.push(coded(`targetGroups[${gi}].targets[${ti}].serviceTimeByClass.${cls}`, 'val_no_class', { cls }));
       }
     });
     if (g.targets.every((t) => t.weight === 0 || t.down === true)) {
-      const why = g.targets.some((t) => t.down === true) ? 'every target is down or has weight 0' : 'every target has weight 0';
-      errors.push({ path: `targetGroups[${gi}].targets`, message: `${why}, so no request could ever be sent` });
+      errors.push(coded(`targetGroups[${gi}].targets`, g.targets.some((t) => t.down === true) ? 'val_all_down' : 'val_all_zero'));
     }
     if (!HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
-      errors.push({ path: `targetGroups[${gi}].hashKey`, message: `only hash algorithms use a hashKey; "${g.algorithm}" does not` });
+      errors.push(coded(`targetGroups[${gi}].hashKey`, 'val_hash_key_unused', { algorithm: g.algorithm }));
     }
     if (g.healthCheck) errors.push(...checkHealthCheck(g.healthCheck, `targetGroups[${gi}].healthCheck`));
     if (g.algorithm === 'ip-hash' && g.hashKey !== 'client-ip') {
-      errors.push({ path: `targetGroups[${gi}].hashKey`, message: 'ip-hash always hashes the client address; use "hash" for other keys' });
+      errors.push(coded(`targetGroups[${gi}].hashKey`, 'val_ip_hash_key'));
     }
   });
   if (totalTargets > LIMITS.maxTargetsTotal) {
-    errors.push({ path: 'targetGroups', message: `${totalTargets} targets in all; at most ${LIMITS.maxTargetsTotal}` });
+    errors.push(coded('targetGroups', 'val_too_many_targets', { count: totalTargets, max: LIMITS.maxTargetsTotal }));
   }
 
   s.balancers.forEach((b, bi) => {
     const ports = b.listeners.map((l) => l.port);
-    for (const d of duplicates(ports.map(String))) errors.push({ path: `balancers[${bi}].listeners`, message: `two listeners on port ${d}` });
+    for (const d of duplicates(ports.map(String))) errors.push(coded(`balancers[${bi}].listeners`, 'val_port_twice', { port: d }));
     b.listeners.forEach((l, li) => {
       const at = `balancers[${bi}].listeners[${li}]`;
       if (b.layer === 4 && l.rules.length > 0) {
-        errors.push({ path: `${at}.rules`, message: 'a layer-4 balancer sees only addresses and ports, so it cannot have path, host or header rules' });
+        errors.push(coded(`${at}.rules`, 'val_l4_rules'));
       }
       if (b.layer === 4 && (l.protocol === 'http' || l.protocol === 'https')) {
-        errors.push({ path: `${at}.protocol`, message: `a layer-4 listener speaks tcp, tls or udp, not ${l.protocol}` });
+        errors.push(coded(`${at}.protocol`, 'val_l4_protocol', { protocol: l.protocol }));
       }
       if (b.layer === 7 && l.protocol !== 'http' && l.protocol !== 'https') {
-        errors.push({ path: `${at}.protocol`, message: `a layer-7 listener speaks http or https, not ${l.protocol}` });
+        errors.push(coded(`${at}.protocol`, 'val_l7_protocol', { protocol: l.protocol }));
       }
       l.rules.forEach((r, ri) => {
-        if (!groupIds.has(r.forward)) errors.push({ path: `${at}.rules[${ri}].forward`, message: `no target group with id "${r.forward}"` });
+        if (!groupIds.has(r.forward)) errors.push(coded(`${at}.rules[${ri}].forward`, 'val_no_group', { id: r.forward }));
       });
       if (l.defaultForward !== undefined && !groupIds.has(l.defaultForward)) {
-        errors.push({ path: `${at}.defaultForward`, message: `no target group with id "${l.defaultForward}"` });
+        errors.push(coded(`${at}.defaultForward`, 'val_no_group', { id: l.defaultForward }));
       }
       if (l.tls?.mode === 'passthrough' && b.layer === 7) {
-        errors.push({ path: `${at}.tls.mode`, message: 'a layer-7 balancer must terminate TLS to read requests; passthrough needs a layer-4 balancer' });
+        errors.push(coded(`${at}.tls.mode`, 'val_l7_passthrough'));
       }
       if (l.tls && (l.protocol === 'http' || l.protocol === 'tcp' || l.protocol === 'udp')) {
-        errors.push({ path: `${at}.tls`, message: `a ${l.protocol} listener does not speak TLS; use https or tls` });
+        errors.push(coded(`${at}.tls`, 'val_tls_protocol', { protocol: l.protocol }));
       }
       l.weightedForward?.forEach((w, wi) => {
-        if (!groupIds.has(w.group)) errors.push({ path: `${at}.weightedForward[${wi}].group`, message: `no target group with id "${w.group}"` });
+        if (!groupIds.has(w.group)) errors.push(coded(`${at}.weightedForward[${wi}].group`, 'val_no_group', { id: w.group }));
       });
-      if (l.weightedForward && l.weightedForward.every((w) => w.weight === 0)) errors.push({ path: `${at}.weightedForward`, message: 'every weight is 0, so no request could be forwarded' });
+      if (l.weightedForward && l.weightedForward.every((w) => w.weight === 0)) errors.push(coded(`${at}.weightedForward`, 'val_weights_zero'));
       if (l.defaultForward === undefined && l.weightedForward === undefined && (b.layer === 4 || l.rules.length === 0)) {
-        errors.push({ path: `${at}.defaultForward`, message: 'is required: without rules every request needs a default target group' });
+        errors.push(coded(`${at}.defaultForward`, 'val_default_forward'));
       }
     });
     if (b.layer === 4) {
       for (const l of b.listeners) {
         const g = s.targetGroups.find((x) => x.id === l.defaultForward);
         if (g && HASH_ALGORITHMS.includes(g.algorithm) && g.hashKey !== 'client-ip') {
-          errors.push({ path: `balancers[${bi}]`, message: `layer 4 cannot hash by ${g.hashKey}: it only sees the client address` });
+          errors.push(coded(`balancers[${bi}]`, 'val_l4_hash', { key: g.hashKey }));
         }
       }
     }
   });
 
   if (s.traffic.balancer !== undefined && !s.balancers.some((b) => b.id === s.traffic.balancer)) {
-    errors.push({ path: 'traffic.balancer', message: `no balancer with id "${s.traffic.balancer}"` });
+    errors.push(coded('traffic.balancer', 'val_no_balancer', { id: s.traffic.balancer }));
   }
   const entry = s.balancers.find((b) => b.id === s.traffic.balancer) ?? s.balancers[0];
   s.traffic.mix?.forEach((m, mi) => {
     if (m.port !== undefined && !entry.listeners.some((l) => l.port === m.port)) {
-      errors.push({ path: `traffic.mix[${mi}].port`, message: `balancer "${entry.id}" has no listener on port ${m.port}` });
+      errors.push(coded(`traffic.mix[${mi}].port`, 'val_listener_port', { balancer: entry.id, port: String(m.port) }));
     }
   });
-  for (const d of duplicates((s.traffic.mix ?? []).map((m) => m.name))) errors.push({ path: 'traffic.mix', message: `duplicate request class "${d}"` });
+  for (const d of duplicates((s.traffic.mix ?? []).map((m) => m.name))) errors.push(coded('traffic.mix', 'val_duplicate_class', { cls: d }));
   if (s.traffic.arrival.kind === 'closed' && s.traffic.profile) {
-    errors.push({ path: 'traffic.profile', message: 'a rate profile applies to poisson or constant arrivals, not to closed-loop users' });
+    errors.push(coded('traffic.profile', 'val_profile_closed'));
   }
   s.traffic.attacks.forEach((a, ai) => {
-    if (a.class !== undefined && !(s.traffic.mix ?? []).some((m) => m.name === a.class)) errors.push({ path: `traffic.attacks[${ai}].class`, message: `no request class "${a.class}" in traffic.mix` });
+    if (a.class !== undefined && !(s.traffic.mix ?? []).some((m) => m.name === a.class)) errors.push(coded(`traffic.attacks[${ai}].class`, 'val_no_class', { cls: a.class }));
   });
   s.traffic.profile?.forEach((p, i, all) => {
-    if (i > 0 && p.atSec < all[i - 1].atSec) errors.push({ path: `traffic.profile[${i}].atSec`, message: 'profile points must be in time order' });
+    if (i > 0 && p.atSec < all[i - 1].atSec) errors.push(coded(`traffic.profile[${i}].atSec`, 'val_profile_order'));
   });
 
   errors.push(...checkInfrastructure(s), ...checkBalancing(s), ...checkInspection(s), ...checkReplay(s));
@@ -150,16 +150,16 @@ function checkEventsInOrder(s: Scenario): ValidationError[] {
     const patches = e.patches ?? [{ op: e.op ?? 'replace', path: e.path ?? '', value: e.value }];
     const patched = applyPatches(world, patches);
     if (!patched.ok) {
-      errors.push(...patched.errors.map((x) => ({ path: at, message: `at ${e.atSec} s, ${x.path}: ${x.message}` })));
+      errors.push(...patched.errors.map((x) => coded(at, 'val_event_patch', { at: e.atSec, path: x.path }, x)));
       continue;
     }
     const checked = validateDocument(patched.value, false);
     if (!checked.ok) {
-      errors.push(...checked.errors.map((x) => ({ path: at, message: `at ${e.atSec} s, the patched scenario's ${x.path}: ${x.message}` })));
+      errors.push(...checked.errors.map((x) => coded(at, 'val_event_patched', { at: e.atSec, path: x.path }, x)));
       continue;
     }
     if (JSON.stringify(checked.value.events) !== JSON.stringify(world.events) || checked.value.seed !== world.seed) {
-      errors.push({ path: at, message: 'a scheduled patch cannot change the scheduled events or the seed' });
+      errors.push(coded(at, 'val_event_changes_events'));
       continue;
     }
     world = checked.value;
@@ -176,74 +176,74 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
     const zones = new Set(s.balancers.filter((b) => b.listeners.some((l) => l.defaultForward === g.id || l.rules.some((r) => r.forward === g.id) || (l.weightedForward ?? []).some((w) => w.group === g.id))).flatMap((b) => b.zones ?? []));
     g.targets.forEach((t, ti) => {
       if (t.zone !== undefined && zones.size > 0 && !zones.has(t.zone)) {
-        errors.push({ path: `targetGroups[${gi}].targets[${ti}].zone`, message: `zone "${t.zone}" is not one of the zones of the balancers that forward to ${g.id} (${[...zones].join(', ')})` });
+        errors.push(coded(`targetGroups[${gi}].targets[${ti}].zone`, 'val_zone_not_served', { zone: t.zone, group: g.id, zones: { list: [...zones], sep: 'comma' } }));
       }
     });
   });
   s.balancers.forEach((b, bi) => {
-    for (const d of duplicates(b.zones ?? [])) errors.push({ path: `balancers[${bi}].zones`, message: `zone "${d}" listed twice` });
+    for (const d of duplicates(b.zones ?? [])) errors.push(coded(`balancers[${bi}].zones`, 'val_zone_twice', { zone: d }));
   });
-  for (const d of duplicates(s.deployments.map((x) => x.id))) errors.push({ path: 'deployments', message: `duplicate deployment id "${d}"` });
+  for (const d of duplicates(s.deployments.map((x) => x.id))) errors.push(coded('deployments', 'val_duplicate_deployment', { id: d }));
   if (s.traffic.sessions === undefined) {
     (s.traffic.mix ?? []).forEach((m, mi) => {
-      if (m.cart !== 'none') errors.push({ path: `traffic.mix[${mi}].cart`, message: 'carts live in sessions: add traffic.sessions' });
+      if (m.cart !== 'none') errors.push(coded(`traffic.mix[${mi}].cart`, 'val_carts_need_sessions'));
     });
   }
   s.deployments.forEach((d, di) => {
     const b = s.balancers.find((x) => x.id === d.balancer);
-    if (!b) errors.push({ path: `deployments[${di}].balancer`, message: `no balancer with id "${d.balancer}"` });
-    else if (d.port !== undefined && !b.listeners.some((l) => l.port === d.port)) errors.push({ path: `deployments[${di}].port`, message: `${d.balancer} has no listener on port ${d.port}` });
+    if (!b) errors.push(coded(`deployments[${di}].balancer`, 'val_no_balancer', { id: d.balancer }));
+    else if (d.port !== undefined && !b.listeners.some((l) => l.port === d.port)) errors.push(coded(`deployments[${di}].port`, 'val_deploy_port', { balancer: d.balancer, port: String(d.port) }));
     for (const k of ['from', 'to'] as const) {
-      if (!s.targetGroups.some((g) => g.id === d[k])) errors.push({ path: `deployments[${di}].${k}`, message: `no target group with id "${d[k]}"` });
+      if (!s.targetGroups.some((g) => g.id === d[k])) errors.push(coded(`deployments[${di}].${k}`, 'val_no_group', { id: d[k] }));
     }
-    if (d.from === d.to) errors.push({ path: `deployments[${di}].to`, message: 'a deployment moves traffic between two different groups' });
+    if (d.from === d.to) errors.push(coded(`deployments[${di}].to`, 'val_deploy_same'));
   });
   const knownTypes = new Set([...Object.keys(DEFAULT_INSTANCE_TYPES), ...Object.keys(s.instanceTypes)]);
   s.targetGroups.forEach((g, gi) =>
     g.targets.forEach((t, ti) => {
-      if (!knownTypes.has(t.instanceType)) errors.push({ path: `targetGroups[${gi}].targets[${ti}].instanceType`, message: `unknown instance type "${t.instanceType}" (known: ${[...knownTypes].join(', ')})` });
+      if (!knownTypes.has(t.instanceType)) errors.push(coded(`targetGroups[${gi}].targets[${ti}].instanceType`, 'val_unknown_type_known', { type: t.instanceType, known: { list: [...knownTypes], sep: 'comma' } }));
     }),
   );
-  for (const d of duplicates(s.scalingGroups.map((x) => x.id))) errors.push({ path: 'scalingGroups', message: `duplicate scaling group id "${d}"` });
+  for (const d of duplicates(s.scalingGroups.map((x) => x.id))) errors.push(coded('scalingGroups', 'val_duplicate_scaling_group', { id: d }));
   const managed = new Set<string>();
   s.scalingGroups.forEach((a, ai) => {
     const at = `scalingGroups[${ai}]`;
     const g = s.targetGroups.find((x) => x.id === a.targetGroup);
-    if (!g) errors.push({ path: `${at}.targetGroup`, message: `no target group with id "${a.targetGroup}"` });
-    else if (managed.has(g.id)) errors.push({ path: `${at}.targetGroup`, message: `${g.id} already belongs to another scaling group` });
+    if (!g) errors.push(coded(`${at}.targetGroup`, 'val_no_group', { id: a.targetGroup }));
+    else if (managed.has(g.id)) errors.push(coded(`${at}.targetGroup`, 'val_group_managed', { group: g.id }));
     managed.add(a.targetGroup);
-    if (a.min > a.max) errors.push({ path: `${at}.min`, message: `min (${a.min}) is above max (${a.max})` });
+    if (a.min > a.max) errors.push(coded(`${at}.min`, 'val_min_above_max', { min: a.min, max: a.max }));
     const start = a.desired ?? g?.targets.length ?? 0;
-    if (start < a.min || start > a.max) errors.push({ path: a.desired === undefined ? `${at}.targetGroup` : `${at}.desired`, message: `desired capacity ${start} is outside [${a.min}, ${a.max}]` });
-    if (a.instanceType !== undefined && !knownTypes.has(a.instanceType)) errors.push({ path: `${at}.instanceType`, message: `unknown instance type "${a.instanceType}"` });
+    if (start < a.min || start > a.max) errors.push(coded(a.desired === undefined ? `${at}.targetGroup` : `${at}.desired`, 'val_desired_capacity', { desired: start, min: a.min, max: a.max }));
+    if (a.instanceType !== undefined && !knownTypes.has(a.instanceType)) errors.push(coded(`${at}.instanceType`, 'val_unknown_type', { type: a.instanceType }));
     a.policies.forEach((p, pi) => {
       if (p.kind === 'step') {
-        const e = stepBoundsError(p.steps);
-        if (e) errors.push({ path: `${at}.policies[${pi}].steps`, message: e });
+        const e = stepBoundsCode(p.steps);
+        if (e) errors.push(coded(`${at}.policies[${pi}].steps`, e.code, e.params));
       }
       if (p.kind === 'scheduled') {
         p.actions.forEach((x, xi) => {
           const e = x.recurrence === undefined ? null : cronError(x.recurrence);
           if (e) errors.push({ path: `${at}.policies[${pi}].actions[${xi}].recurrence`, message: e });
-          if (x.recurrence === undefined && x.atSec === undefined) errors.push({ path: `${at}.policies[${pi}].actions[${xi}]`, message: 'a scheduled action needs a recurrence (cron) or atSec' });
+          if (x.recurrence === undefined && x.atSec === undefined) errors.push(coded(`${at}.policies[${pi}].actions[${xi}]`, 'val_scheduled_needs'));
         });
       }
     });
   });
   const dbIds = new Set(s.databases.map((d) => d.id));
-  for (const d of duplicates(s.databases.map((x) => x.id))) errors.push({ path: 'databases', message: `duplicate database id "${d}"` });
+  for (const d of duplicates(s.databases.map((x) => x.id))) errors.push(coded('databases', 'val_duplicate_database', { id: d }));
   s.targetGroups.forEach((g, gi) => {
-    if (g.database !== undefined && !dbIds.has(g.database.id)) errors.push({ path: `targetGroups[${gi}].database.id`, message: `no database with id "${g.database.id}"` });
+    if (g.database !== undefined && !dbIds.has(g.database.id)) errors.push(coded(`targetGroups[${gi}].database.id`, 'val_no_database', { id: g.database.id }));
   });
   if (s.dns !== undefined) {
-    if (s.traffic.balancer !== undefined) errors.push({ path: 'traffic.balancer', message: 'with a dns name, clients find their balancer through DNS; remove traffic.balancer' });
-    for (const d of duplicates(s.dns.records.map((r) => r.id))) errors.push({ path: 'dns.records', message: `duplicate record id "${d}"` });
+    if (s.traffic.balancer !== undefined) errors.push(coded('traffic.balancer', 'val_dns_traffic_balancer'));
+    for (const d of duplicates(s.dns.records.map((r) => r.id))) errors.push(coded('dns.records', 'val_duplicate_record', { id: d }));
     s.dns.records.forEach((r, ri) => {
-      if (!balancerIds.has(r.balancer)) errors.push({ path: `dns.records[${ri}].balancer`, message: `no balancer with id "${r.balancer}"` });
-      if (s.dns!.policy === 'failover' && r.failover === undefined && ri > 1) errors.push({ path: `dns.records[${ri}].failover`, message: 'a failover record is "primary" or "secondary"' });
+      if (!balancerIds.has(r.balancer)) errors.push(coded(`dns.records[${ri}].balancer`, 'val_no_balancer', { id: r.balancer }));
+      if (s.dns!.policy === 'failover' && r.failover === undefined && ri > 1) errors.push(coded(`dns.records[${ri}].failover`, 'val_failover_record'));
     });
-    if (s.dns.policy === 'failover' && s.dns.records.length > 2) errors.push({ path: 'dns.records', message: 'a failover name has one primary and one secondary record' });
-    if (s.dns.policy === 'failover' && s.dns.records.filter((r) => r.failover === 'primary').length > 1) errors.push({ path: 'dns.records', message: 'only one record can be the primary' });
+    if (s.dns.policy === 'failover' && s.dns.records.length > 2) errors.push(coded('dns.records', 'val_failover_two'));
+    if (s.dns.policy === 'failover' && s.dns.records.filter((r) => r.failover === 'primary').length > 1) errors.push(coded('dns.records', 'val_one_primary'));
   }
   return errors;
 }
@@ -255,60 +255,59 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
 function checkHealthCheck(input: HealthCheckInput, at: string): ValidationError[] {
   const hc = resolveHealthCheck(input);
   const breaches = awsLimitBreaches(hc);
-  if (breaches.length > 0) return breaches.map((b) => ({ path: `${at}.${b.field}`, message: b.message }));
+  if (breaches.length > 0) return breaches.map((b) => ({ path: `${at}.${b.field}`, message: b.message, code: b.code, params: b.params }));
   if (hc.model === 'rise-fall' ? hc.timeoutSec > hc.intervalSec : hc.timeoutSec >= hc.intervalSec) {
-    const bound = hc.model === 'rise-fall' ? 'at most' : 'shorter than';
-    return [{ path: `${at}.timeoutSec`, message: `the timeout (${hc.timeoutSec} s) must be ${bound} the interval (${hc.intervalSec} s), or checks would overlap` }];
+    return [coded(`${at}.timeoutSec`, hc.model === 'rise-fall' ? 'val_hc_timeout_at_most' : 'val_hc_timeout_shorter', { timeout: hc.timeoutSec, interval: hc.intervalSec })];
   }
   return [];
 }
 
 function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<string>, groupIds: Set<string>): ValidationError[] {
-  if ('target' in c && !targetIds.has(c.target)) return [{ path: `${at}.target`, message: `no target with id "${c.target}"` }];
-  if ('group' in c && !groupIds.has(c.group)) return [{ path: `${at}.group`, message: `no target group with id "${c.group}"` }];
+  if ('target' in c && !targetIds.has(c.target)) return [coded(`${at}.target`, 'val_no_target', { id: c.target })];
+  if ('group' in c && !groupIds.has(c.group)) return [coded(`${at}.group`, 'val_no_group', { id: c.group })];
   if (c.action === 'set-health-check' && c.healthCheck) return checkHealthCheck(c.healthCheck, `${at}.healthCheck`);
-  if ('balancer' in c && !s.balancers.some((b) => b.id === c.balancer)) return [{ path: `${at}.balancer`, message: `no balancer with id "${c.balancer}"` }];
+  if ('balancer' in c && !s.balancers.some((b) => b.id === c.balancer)) return [coded(`${at}.balancer`, 'val_no_balancer', { id: c.balancer })];
   if ('zone' in c) {
     const zones = new Set([...s.balancers.flatMap((b) => b.zones ?? []), ...s.targetGroups.flatMap((g) => g.targets.flatMap((t) => (t.zone ? [t.zone] : [])))]);
-    if (!zones.has(c.zone)) return [{ path: `${at}.zone`, message: `no zone named "${c.zone}"${zones.size ? ` (zones: ${[...zones].join(', ')})` : ''}` }];
+    if (!zones.has(c.zone)) return [zones.size ? coded(`${at}.zone`, 'val_no_zone_known', { zone: c.zone, zones: { list: [...zones], sep: 'comma' } }) : coded(`${at}.zone`, 'val_no_zone', { zone: c.zone })];
   }
   if (c.action === 'set-forward-weights') {
-    if (!s.balancers.some((b) => b.id === c.balancer)) return [{ path: `${at}.balancer`, message: `no balancer with id "${c.balancer}"` }];
+    if (!s.balancers.some((b) => b.id === c.balancer)) return [coded(`${at}.balancer`, 'val_no_balancer', { id: c.balancer })];
     const bad = c.weights.findIndex((w) => !groupIds.has(w.group));
-    if (bad >= 0) return [{ path: `${at}.weights[${bad}].group`, message: `no target group with id "${c.weights[bad].group}"` }];
-    if (c.weights.every((w) => w.weight === 0)) return [{ path: `${at}.weights`, message: 'every weight is 0, so no request could be forwarded' }];
+    if (bad >= 0) return [coded(`${at}.weights[${bad}].group`, 'val_no_group', { id: c.weights[bad].group })];
+    if (c.weights.every((w) => w.weight === 0)) return [coded(`${at}.weights`, 'val_weights_zero')];
   }
   if ((c.action === 'crash-session-store' || c.action === 'recover-session-store') && s.targetGroups.find((g) => g.id === c.group)?.sessionStore.kind !== 'shared') {
-    return [{ path: `${at}.group`, message: `${c.group} has no shared session store` }];
+    return [coded(`${at}.group`, 'val_no_shared_store', { group: c.group })];
   }
   if (c.action === 'set-target-count' && s.scalingGroups.some((a) => a.targetGroup === c.group)) {
-    return [{ path: `${at}.group`, message: `${c.group} belongs to a scaling group: change its capacity with set-capacity` }];
+    return [coded(`${at}.group`, 'val_count_scaling', { group: c.group })];
   }
   if (c.action === 'set-capacity') {
     const a = s.scalingGroups.find((x) => x.id === c.scalingGroup);
-    if (!a) return [{ path: `${at}.scalingGroup`, message: `no scaling group with id "${c.scalingGroup}"` }];
+    if (!a) return [coded(`${at}.scalingGroup`, 'val_no_scaling_group', { id: c.scalingGroup })];
     const min = c.min ?? a.min;
     const max = c.max ?? a.max;
-    if (min > max) return [{ path: `${at}.min`, message: `min (${min}) is above max (${max})` }];
-    if (c.desired !== undefined && (c.desired < min || c.desired > max)) return [{ path: `${at}.desired`, message: `desired ${c.desired} is outside [${min}, ${max}]` }];
+    if (min > max) return [coded(`${at}.min`, 'val_min_above_max', { min, max })];
+    if (c.desired !== undefined && (c.desired < min || c.desired > max)) return [coded(`${at}.desired`, 'val_desired_outside', { desired: c.desired, min, max })];
   }
-  if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [{ path: `${at}.database`, message: `no database with id "${c.database}"` }];
+  if (c.action === 'db-failover' && !s.databases.some((d) => d.id === c.database)) return [coded(`${at}.database`, 'val_no_database', { id: c.database })];
   if (c.action === 'swap-cnames') {
-    if (s.dns === undefined) return [{ path: `${at}.action`, message: 'swap-cnames swaps where the DNS name points: add a dns name' }];
-    for (const k of ['source', 'destination'] as const) if (!s.balancers.some((b) => b.id === c[k])) return [{ path: `${at}.${k}`, message: `no balancer with id "${c[k]}"` }];
-    if (c.source === c.destination) return [{ path: `${at}.destination`, message: 'a swap needs two different balancers' }];
+    if (s.dns === undefined) return [coded(`${at}.action`, 'val_swap_needs_dns')];
+    for (const k of ['source', 'destination'] as const) if (!s.balancers.some((b) => b.id === c[k])) return [coded(`${at}.${k}`, 'val_no_balancer', { id: c[k] })];
+    if (c.source === c.destination) return [coded(`${at}.destination`, 'val_swap_same')];
   }
-  if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [{ path: `${at}.region`, message: `no balancer in region "${c.region}"` }];
+  if ('region' in c && !s.balancers.some((b) => b.region === c.region)) return [coded(`${at}.region`, 'val_no_region', { region: c.region })];
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'closed') {
-    return [{ path: `${at}.action`, message: 'set-rate needs poisson or constant arrivals; closed-loop traffic has users, not a rate' }];
+    return [coded(`${at}.action`, 'val_rate_closed')];
   }
   if (c.action === 'set-rate' && s.traffic.arrival.kind === 'replay') {
-    return [{ path: `${at}.action`, message: `set-rate needs poisson or constant arrivals; ${REPLAY_HAS_NO_RATE}` }];
+    return [coded(`${at}.action`, 'val_rate_replay')];
   }
   if (c.action === 'set-weight') {
     const g = s.targetGroups.find((x) => x.targets.some((t) => t.id === c.target));
     if (g && HAPROXY_ALGORITHMS.includes(g.algorithm) && (!Number.isInteger(c.weight) || c.weight > LIMITS.maxHaproxyWeight)) {
-      return [{ path: `${at}.weight`, message: `HAProxy weights are whole numbers from 0 to ${LIMITS.maxHaproxyWeight}, got ${c.weight}` }];
+      return [coded(`${at}.weight`, 'val_haproxy_weight', { max: LIMITS.maxHaproxyWeight, weight: c.weight })];
     }
   }
   return [];
@@ -317,12 +316,12 @@ function checkChangeRefs(c: Change, s: Scenario, at: string, targetIds: Set<stri
 /** Brings an older document up to the current schemaVersion (v1 is the first; nothing to migrate yet). */
 export function migrate(raw: unknown): Validated<unknown> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: [{ path: '(root)', message: `a scenario must be a JSON object, got ${describe(raw)}` }] };
+    return { ok: false, errors: [coded('(root)', 'val_not_object', { got: gotOf(raw) })] };
   }
   const version = (raw as Record<string, unknown>).schemaVersion;
-  if (version === undefined) return { ok: false, errors: [{ path: 'schemaVersion', message: `is required (the current version is ${SCHEMA_VERSION})` }] };
+  if (version === undefined) return { ok: false, errors: [coded('schemaVersion', 'val_version_required', { version: SCHEMA_VERSION })] };
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    return { ok: false, errors: [{ path: 'schemaVersion', message: `${version} is newer than this app understands (${SCHEMA_VERSION}); update Balancer Lab` }] };
+    return { ok: false, errors: [coded('schemaVersion', 'val_version_newer', { got: version, version: SCHEMA_VERSION })] };
   }
   return { ok: true, value: raw };
 }
@@ -347,7 +346,7 @@ const MAX_ERRORS = 100;
 /** At most MAX_ERRORS errors and a last line counting the rest, so a huge broken file stays readable. */
 function capped(errors: ValidationError[]): ValidationError[] {
   if (errors.length <= MAX_ERRORS) return errors;
-  return [...errors.slice(0, MAX_ERRORS), { path: '(root)', message: `and ${errors.length - MAX_ERRORS} more errors` }];
+  return [...errors.slice(0, MAX_ERRORS), coded('(root)', 'val_more_errors', { count: errors.length - MAX_ERRORS })];
 }
 
 /**
@@ -369,7 +368,7 @@ export function parseScenarioText(text: string): Validated<Scenario> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [coded('(root)', 'val_not_json', { reason: (e as Error).message })] };
   }
   return validateScenario(raw);
 }

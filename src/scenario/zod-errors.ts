@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ValidationError } from './validated.ts';
+import { codeOfText, coded, gotOf, gotWords } from './error-codes.ts';
 
 export type { ValidationError };
 
@@ -20,12 +21,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** A value as a short phrase: "the text "fast"", "number -5", "a list". */
 export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
+  return gotWords(gotOf(value));
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -42,35 +38,45 @@ type Issue = z.core.$ZodIssue;
 /** A union's branch failed only because the value has another type (so it was not the shape meant). */
 const wrongType = (branch: readonly Issue[]) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
 
-function message(issue: Issue, got: unknown): string {
+const quoted = (items: readonly unknown[], sep: 'or' | 'comma') => ({ list: items.map((v) => JSON.stringify(v)), sep });
+
+/** The issue as an error at `path`: its code and values (error-codes.ts), the English written from them. */
+function coding(issue: Issue, path: string, value: unknown): ValidationError {
+  const got = gotOf(value);
   switch (issue.code) {
-    case 'invalid_type': {
-      const expected = issue.expected === 'int' ? 'a whole number' : issue.expected;
-      return got === undefined ? `is required (${expected})` : `must be ${expected}, got ${describe(got)}`;
+    case 'invalid_type':
+      return value === undefined ? coded(path, 'val_required', { expected: { type: issue.expected } }) : coded(path, 'val_type', { expected: { type: issue.expected }, got });
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') return coded(path, min === 1 ? 'val_min_items_one' : 'val_min_items', { min });
+      if (issue.origin === 'string') return coded(path, 'val_not_empty');
+      return coded(path, 'val_min', { op: issue.inclusive ? '≥' : '>', min, got });
     }
-    case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${describe(got)}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `has too many items (at most ${issue.maximum})`;
-      if (issue.origin === 'string') return `is too long (at most ${issue.maximum} characters)`;
-      return `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${describe(got)}`;
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') return coded(path, 'val_max_items', { max });
+      if (issue.origin === 'string') return coded(path, 'val_too_long', { max });
+      return coded(path, 'val_max', { op: issue.inclusive ? '≤' : '<', max, got });
+    }
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/scenario-format.md)`;
+      return coded(path, issue.keys.length > 1 ? 'val_unknown_keys' : 'val_unknown_key', { keys: { list: issue.keys.map((k) => `"${k}"`), sep: 'comma' } });
     case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(got)}`;
+      return coded(path, 'val_enum', { values: quoted(issue.values, 'or'), got });
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
-        // zod's path already ends at the discriminator field, so `got` is its value
-        const options = 'options' in issue && issue.options ? issue.options.filter((o) => o !== undefined && o !== null).map((o) => JSON.stringify(o)).join(', ') : '';
-        return `${got === undefined ? 'is required' : `${describe(got)} is not known`}${options ? `; use one of ${options}` : ''}`;
+        // zod's path already ends at the discriminator field, so `value` is its value
+        const known = 'options' in issue && issue.options ? issue.options.filter((o) => o !== undefined && o !== null) : [];
+        const options = quoted(known, 'comma');
+        if (value === undefined) return known.length > 0 ? coded(path, 'val_tag_required_one_of', { options }) : coded(path, 'val_tag_required');
+        return known.length > 0 ? coded(path, 'val_tag_unknown_one_of', { got, options }) : coded(path, 'val_tag_unknown', { got });
       }
       const kinds = issue.errors.every(wrongType) ? [...new Set(issue.errors.map((b) => (b[0] as { expected: string }).expected))] : [];
-      return kinds.length > 0 ? `must be ${kinds.map((k) => (k === 'int' ? 'a whole number' : k)).join(' or ')}, got ${describe(got)}` : 'does not match any allowed shape';
+      return kinds.length > 0 ? coded(path, 'val_kinds', { kinds: { types: kinds }, got }) : coded(path, 'val_no_shape');
     }
-    default:
-      return issue.message;
+    default: {
+      const code = codeOfText(issue.message);
+      return code === undefined ? { path, message: issue.message } : coded(path, code);
+    }
   }
 }
 
@@ -86,7 +92,7 @@ export function fromZod(issues: readonly Issue[], input: unknown, prefix: readon
         continue;
       }
     }
-    out.push({ path: formatPath(path), message: message(issue, valueAt(input, path)) });
+    out.push(coding(issue, formatPath(path), valueAt(input, path)));
   }
   return out;
 }

@@ -4,6 +4,8 @@
  * the worker validates what is inside (a link is untrusted input), and every failure is a sentence.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { coded, type ErrorCode } from '../scenario/error-codes.ts';
+import type { ValidationError } from '../scenario/validated.ts';
 
 /** What a link carries. Untrusted when decoded: the fields are checked by the worker. */
 export interface SharedRun {
@@ -13,7 +15,10 @@ export interface SharedRun {
   changes: unknown;
 }
 
-export type Decoded = { ok: true; run: SharedRun } | { ok: false; message: string };
+/** A failure is one error at the path `link`, in English with its code and values (scenario/error-codes.ts) for the page's wording. */
+export type Decoded = { ok: true; run: SharedRun } | ({ ok: false } & ValidationError);
+
+const refused = (code: ErrorCode, params: Record<string, number> = {}): Decoded => ({ ok: false, ...coded('link', code, params) });
 
 const VERSION = 1;
 /** Longest payload accepted, in characters, and largest unpacked document, in bytes: bigger is not a real link. */
@@ -41,28 +46,27 @@ export function encodeRun(run: SharedRun): string {
 
 /** Unpacks the text of an `s` parameter; never throws. */
 export function decodeRun(payload: string): Decoded {
-  const damaged = (why: string): Decoded => ({ ok: false, message: `the link is damaged or incomplete (${why}); ask for it again or copy all of it` });
-  if (payload.length === 0) return damaged('it carries no scenario');
-  if (payload.length > MAX_PAYLOAD_CHARS) return { ok: false, message: `the link is too long (${payload.length} characters; at most ${MAX_PAYLOAD_CHARS})` };
-  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return damaged('it contains characters a share link never has');
+  if (payload.length === 0) return refused('val_link_no_scenario');
+  if (payload.length > MAX_PAYLOAD_CHARS) return refused('val_link_too_long', { length: payload.length, max: MAX_PAYLOAD_CHARS });
+  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return refused('val_link_characters');
   let json: string;
   try {
     const out = inflateSync(fromBase64Url(payload), { out: new Uint8Array(MAX_JSON_BYTES + 1) });
-    if (out.length > MAX_JSON_BYTES) return { ok: false, message: `the scenario in the link is too large (more than ${MAX_JSON_BYTES / 1e6} MB)` };
+    if (out.length > MAX_JSON_BYTES) return refused('val_link_too_large', { mb: MAX_JSON_BYTES / 1e6 });
     json = strFromU8(out);
   } catch {
-    return damaged('it does not unpack');
+    return refused('val_link_unpack');
   }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch {
-    return damaged('what it unpacks to is not JSON');
+    return refused('val_link_not_json');
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return damaged('it does not hold a shared run');
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return refused('val_link_no_run');
   const { v, scenario, seed, atMs, changes } = doc as Record<string, unknown>;
-  if (typeof v === 'number' && v > VERSION) return { ok: false, message: 'the link was made by a newer Balancer Lab; update this one' };
-  if (v !== VERSION) return damaged('it has no version this app knows');
-  if (scenario === undefined) return damaged('it carries no scenario');
+  if (typeof v === 'number' && v > VERSION) return refused('val_link_newer');
+  if (v !== VERSION) return refused('val_link_version');
+  if (scenario === undefined) return refused('val_link_no_scenario');
   return { ok: true, run: { scenario, seed, atMs, changes: changes ?? [] } };
 }

@@ -196,6 +196,61 @@ test.describe('the lab in a Spanish browser', () => {
   });
 });
 
+test.describe('refusals and explanations in a Spanish browser', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('a refused edit says why in Spanish at its JSON path, and a pick explanation writes its numbers the Spanish way', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const lab = new LabPage(page);
+    // a damaged share link: the notice and the reason in Spanish, the starter scenario instead
+    await lab.goto('#/sandbox?s=not*a*real*link');
+    await expect(lab.notice).toContainText('No se pudo abrir este enlace compartido.');
+    await expect(lab.notice).toContainText('el enlace está dañado o incompleto (tiene caracteres que un enlace compartido nunca tiene)');
+    await expect(lab.notice).toContainText('Se ha abierto el escenario de inicio en su lugar.');
+    await expect(lab.status).toHaveText('En pausa', { timeout: 30_000 });
+    await page.getByTestId('dismiss-notice').click();
+
+    await page.getByTestId('tab-build').click();
+    const builder = page.getByTestId('builder');
+    const inspector = page.getByTestId('inspector');
+    await expect(builder.getByTestId('outline-node').first()).toBeVisible();
+
+    // the group picks by least connections, so its weights show in the explanation
+    await builder.locator('[data-testid="outline-node"][data-kind="target-group"]').first().click();
+    await inspector.locator('[data-key="algorithm"] select').selectOption({ label: 'least-connections' });
+    await expect(page.getByTestId('builder-status')).toContainText('Aplicado: algoritmo = "least-connections".');
+
+    // a refused edit: target a with no slot at all; the validator's reason in Spanish, at its JSON path
+    await builder.locator('[data-testid="outline-node"][data-kind="target"]').first().click();
+    const slots = inspector.locator('[data-key="concurrency"] input');
+    await slots.fill('0');
+    await slots.press('Tab');
+    const refused = inspector.locator('[data-key="concurrency"] [data-testid="field-error"]');
+    await expect(refused).toHaveText('targetGroups[0].targets[0].concurrency: debe ser ≥ 1; se recibió el número 0');
+    await inspector.screenshot({ path: artifactPath('language-es-refused-edit.png') });
+
+    // an accepted edit: a weighs 2.5; the change is labelled with the field's Spanish name, the value as JSON
+    const weight = inspector.locator('[data-key="weight"] input');
+    await weight.fill('2.5');
+    await weight.press('Tab');
+    await expect(page.getByTestId('builder-status')).toHaveText('Aplicado: peso = 2.5.');
+    await expect(builder.getByTestId('change-entry').last()).toContainText('destino a: peso = 2,5');
+
+    // request 0 meets three idle targets weighted 2.5, 1, 1: least connections finds a tie (0 active each), which
+    // smooth WRR breaks: current + effective weight a 0+2.5=2.5, b 0+1=1, c 0+1=1 → a, giving back the total 4.5
+    await lab.advance(3_000);
+    await page.getByTestId('tab-why').click();
+    await page.getByTestId('explain-id').fill('0');
+    await page.getByRole('button', { name: 'Explicar' }).click();
+    const journey = page.getByTestId('journey-waterfall');
+    await expect(journey).toContainText('a 0/p2,5, b 0/p1, c 0/p1 activas → menos: a, b, c');
+    await expect(journey).toContainText('a 0+2,5=2,5, b 0+1=1, c 0+1=1 → a es el más alto; devuelve el total 4,5');
+    await expect(journey).not.toContainText('2.5');
+    await page.getByTestId('explain-panel').screenshot({ path: artifactPath('language-es-pick-numbers.png') });
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('compare, the teacher page and the exports in Spanish', () => {
   test.use({ locale: 'es-ES' });
 

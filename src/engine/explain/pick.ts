@@ -10,7 +10,6 @@ import type { AlgorithmInternals } from '../balancer/algorithm.ts';
 import type { Rng } from '../core/rng.ts';
 import { CRC32_INIT, crc32Final, crc32Text } from '../core/hash/crc32.ts';
 import { formatIpv4 } from '../traffic/clients.ts';
-import { num } from './journey.ts';
 import { list, say, type Phrase, type Words } from './phrase.ts';
 
 /** The group as the algorithm saw it just before a pick. */
@@ -81,7 +80,8 @@ function usableList(before: PickBefore): number[] {
 /** "a 3, b 1, c 1 active" (with weights when they differ). */
 function counts(before: PickBefore, ids: number[], name: Namer): Phrase {
   const equal = ids.every((i) => before.weight[i] === before.weight[ids[0]]);
-  return say('explain_pick_active', { list: ids.map((i) => `${name(i)} ${before.active[i]}${equal ? '' : `/w${num(before.weight[i])}`}`).join(', ') });
+  const item = (i: number): Phrase => (equal ? say('explain_pick_count', { id: name(i), count: before.active[i] }) : say('explain_pick_count_weight', { id: name(i), count: before.active[i], weight: before.weight[i] }));
+  return say('explain_pick_active', { list: list(ids.map(item), ', ') });
 }
 
 /** "counts → fewest: a, b". */
@@ -101,7 +101,7 @@ function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Na
       const tied = lowest(before, ids, (i) => before.active[i]);
       const base = fewest(before, ids, tied, name);
       if (tree === undefined) return base;
-      const order = tree.members.map((m, k) => `${name(m)} ${num(tree.keys[k])}`).join(', ');
+      const order = list(tree.members.map((m, k) => say('explain_pick_id_number', { id: name(m), n: tree.keys[k] })), ', ');
       return list([base, say('explain_pick_hap_leastconn', { order, id: name(chosen) })]);
     }
     case 'haproxy-roundrobin':
@@ -120,7 +120,7 @@ function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Na
     case 'least-response-time': {
       const rt = before.internals?.costMs ?? [];
       const eta = (i: number) => (rt[i] ?? 0) * (1 + before.active[i]);
-      const items = ids.map((i) => `${name(i)} rt ${num(rt[i] ?? 0)} ms × (1 + ${before.active[i]}) = ${num(eta(i))}`).join(', ');
+      const items = list(ids.map((i) => say('explain_pick_rt_item', { id: name(i), rt: rt[i] ?? 0, active: before.active[i], eta: eta(i) })), ', ');
       const tied = lowest(before, ids, eta);
       const lowestOf = say('explain_pick_lowest', { list: items, tied: tied.map(name).join(', ') });
       return list([lowestOf, tied.length > 1 ? tie(swrrStep(before, tied, chosen, name, say('explain_pick_swrr_tied'))) : ''], '');
@@ -182,7 +182,7 @@ function reason(group: TargetGroup, before: PickBefore, chosen: number, name: Na
     case 'haproxy-hash':
       return say('explain_pick_hap_hash', { how: group.algorithmName === 'haproxy-source' ? 'balance source' : 'balance hash', key: group.lastKey, id: name(chosen) });
     default:
-      return list([counts(before, ids, name), say('explain_pick_weights', { weights: ids.map((i) => `${name(i)} ${num(before.weight[i])}`).join(', '), id: name(chosen) })]);
+      return list([counts(before, ids, name), say('explain_pick_weights', { weights: list(ids.map((i) => say('explain_pick_id_number', { id: name(i), n: before.weight[i] })), ', '), id: name(chosen) })]);
   }
 }
 
@@ -207,8 +207,8 @@ function swrrStep(before: PickBefore, ids: number[], chosen: number, name: Namer
   const ew = before.internals?.effective;
   if (cw === undefined || ew === undefined) return say('explain_pick_label', { label, id: name(chosen) });
   const total = ids.reduce((a, i) => a + ew[i], 0);
-  const parts = ids.map((i) => `${name(i)} ${num(cw[i])}+${num(ew[i])}=${num(cw[i] + ew[i])}`);
-  return say('explain_pick_swrr_step', { label, parts: parts.join(', '), id: name(chosen), total: total, after: cw[chosen] + ew[chosen] - total });
+  const parts = list(ids.map((i) => say('explain_pick_swrr_part', { id: name(i), cw: cw[i], ew: ew[i], sum: cw[i] + ew[i] })), ', ');
+  return say('explain_pick_swrr_step', { label, parts, id: name(chosen), total: total, after: cw[chosen] + ew[chosen] - total });
 }
 
 /**

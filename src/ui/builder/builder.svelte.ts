@@ -15,6 +15,8 @@ import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { PatchOp } from '../../scenario/json-patch.ts';
 import type { ValidationError } from '../../scenario/validated.ts';
 import { invertPatches } from '../../scenario/inverse-patch.ts';
+import { errorLine } from '../../i18n/validation-words.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 /** A change as the run's log holds it (sim/sim-session's LoggedChange). */
 export interface LogEntry {
@@ -88,7 +90,7 @@ export class Builder {
     if (refused !== null) return refused.errors;
     this.undoStack = [...this.undoStack, { label, forward: patches, inverse: this.#lastInverse, logged: this.#lastLogged }];
     this.redoStack = [];
-    this.status = `Applied: ${label}.`;
+    this.status = m.builder_applied({ label });
     return null;
   }
 
@@ -97,12 +99,12 @@ export class Builder {
     if (step === undefined) return;
     const refused = await this.#run(step.inverse);
     if (refused !== null) {
-      this.status = `Could not undo ${step.label}: ${refused.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      this.status = m.builder_undo_refused({ label: step.label, errors: refused.errors.map(errorLine).join('; ') });
       return;
     }
     this.undoStack = this.undoStack.slice(0, -1);
     this.redoStack = [...this.redoStack, { ...step, inverse: this.#lastInverse, logged: this.#lastLogged }];
-    this.status = `Undone: ${step.label}.`;
+    this.status = m.builder_undone({ label: step.label });
   }
 
   async redo(): Promise<void> {
@@ -110,12 +112,12 @@ export class Builder {
     if (step === undefined) return;
     const refused = await this.#run(step.forward);
     if (refused !== null) {
-      this.status = `Could not redo ${step.label}: ${refused.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+      this.status = m.builder_redo_refused({ label: step.label, errors: refused.errors.map(errorLine).join('; ') });
       return;
     }
     this.redoStack = this.redoStack.slice(0, -1);
     this.undoStack = [...this.undoStack, { ...step, inverse: this.#lastInverse, logged: this.#lastLogged }];
-    this.status = `Redone: ${step.label}.`;
+    this.status = m.builder_redone({ label: step.label });
   }
 
   #lastInverse: PatchOp[] = [];
@@ -125,7 +127,7 @@ export class Builder {
   async #run(patches: PatchOp[]): Promise<{ errors: ValidationError[] } | null> {
     await this.refresh();
     const before = this.scenario;
-    if (before === null) return { errors: [{ path: '(builder)', message: 'the run is not ready yet' }] };
+    if (before === null) return { errors: [{ path: '(builder)', message: m.builder_not_ready() }] };
     const inverse = invertPatches(before, patches);
     if (!inverse.ok) return { errors: inverse.errors };
     const refused = await this.#host.tryChange({ action: 'patch', patches: patches.map((p) => ({ op: p.op ?? 'replace', path: p.path, value: p.value })) } as Change);

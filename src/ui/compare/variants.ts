@@ -95,7 +95,7 @@ export function designB(doc: unknown, algorithms: Record<string, AlgorithmName>,
   const checked = z.array(PatchOpSchema).safeParse(list);
   if (!checked.success) return { ok: false, errors: [{ path: m.compare_patches_path(), message: m.compare_patches_shape({ example: '[{ "op": "add", "path": "/targetGroups/0/sessionStore", "value": { "kind": "shared" } }]' }) }] };
   const patched = applyPatches(base, checked.data);
-  if (!patched.ok) return { ok: false, errors: patched.errors.map((e) => ({ path: `${m.compare_patches_path()} ${e.path}`, message: e.message })) };
+  if (!patched.ok) return { ok: false, errors: patched.errors.map((e) => ({ ...e, path: `${m.compare_patches_path()} ${e.path}` })) };
   return { ok: true, doc: patched.value, patches: checked.data };
 }
 

@@ -4,6 +4,8 @@
  * open — a share link, a file, the editor's text — is explained, and the current run and the editor text
  * stay as they were; a refused first document falls back to the starter scenario.
  */
+import { m } from '../../i18n/paraglide/messages.js';
+import { loadErrorWords } from '../../i18n/validation-words.ts';
 import type { Loaded } from '../../machines/playback.machine.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
@@ -39,7 +41,8 @@ export interface Notice {
   outcome?: string;
 }
 
-const STARTER_INSTEAD = 'The starter scenario opened instead.';
+/** What opened when the asked-for scenario could not. */
+const starterInstead = (): string => m.notice_starter_instead();
 
 /** A long restore's progress: simulated ms done of the total, since when (wall ms), and the document's arrival rate if it says. */
 export interface ReplayState {
@@ -55,13 +58,13 @@ function ratePerSec(doc: unknown): number | null {
   return typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
 }
 
-const TITLES: Record<Origin, string> = {
-  catalog: 'This scenario could not be opened.',
-  editor: 'The scenario in the editor has errors, so it was not run.',
-  file: 'This file could not be opened.',
-  share: 'This share link could not be opened.',
-  restore: 'The sandbox could not be restored as you left it.',
-  lesson: "This lesson's system could not be opened.",
+const TITLES: Record<Origin, () => string> = {
+  catalog: m.notice_title_catalog,
+  editor: m.notice_title_editor,
+  file: m.notice_title_file,
+  share: m.notice_title_share,
+  restore: m.notice_title_restore,
+  lesson: m.notice_title_lesson,
 };
 
 /** Origins that may carry a seed, live changes and a moment to restore. */
@@ -114,12 +117,15 @@ export class Lab {
       const { decodeRun } = await import('../../sim/share-link.ts');
       decoded = decodeRun(payload);
     } catch (error) {
-      decoded = { ok: false, message: `the code that reads links could not be loaded (${error instanceof Error ? error.message : String(error)}); check the connection and reload the page` };
+      // worded here at once: this failure never leaves the page
+      decoded = { ok: false, path: 'link', message: m.val_link_code({ reason: error instanceof Error ? error.message : String(error) }) };
     }
     if (!decoded.ok) {
-      const notice = { title: TITLES.share, errors: [{ path: 'link', message: decoded.message }] };
+      await loadErrorWords(); // a link opened from outside: the page has only just started
+      const { ok: _failed, ...error } = decoded;
+      const notice = { title: TITLES.share(), errors: [error] };
       if (this.playback.state.context.hasRun) this.notice = notice;
-      else this.openCatalog(DEFAULT_KEY, { ...notice, outcome: STARTER_INSTEAD });
+      else this.openCatalog(DEFAULT_KEY, { ...notice, outcome: starterInstead() });
       return;
     }
     const { scenario, seed, atMs, changes } = decoded.run;
@@ -159,7 +165,7 @@ export class Lab {
   /** Applies a live change; a refused one is explained in the notice and changes nothing. */
   async apply(change: Change): Promise<boolean> {
     const refused = await this.tryChange(change);
-    this.notice = refused === null ? null : { title: `The change "${change.action}" was not applied.`, errors: refused };
+    this.notice = refused === null ? null : { title: m.notice_change_refused({ action: change.action }), errors: refused };
     return refused === null;
   }
 
@@ -220,14 +226,14 @@ export class Lab {
     const opened = await this.session.open(request.source, options, totalMs > 0 ? control : undefined).finally(() => (this.replay = null));
     const stoppedAt = this.#cancelReplay && opened.ok && this.session.timeMs < totalMs ? this.session.timeMs : null;
     if (!opened.ok) {
-      this.notice = { title: TITLES[request.origin], errors: opened.errors };
+      this.notice = { title: TITLES[request.origin](), errors: opened.errors };
       if (request.origin === 'editor') this.editor.locate(opened.errors);
       if (this.playback.state.context.hasRun) return { ok: false, ended: false };
       const fallback = catalogEntry(DEFAULT_KEY);
       if (fallback === undefined || request.origin === 'catalog') return { ok: false, ended: false };
-      return this.#load({ source: fallback.document(), origin: 'catalog', notice: { title: TITLES[request.origin], errors: opened.errors, outcome: STARTER_INSTEAD } });
+      return this.#load({ source: fallback.document(), origin: 'catalog', notice: { title: TITLES[request.origin](), errors: opened.errors, outcome: starterInstead() } });
     }
-    this.notice = request.notice ?? (stoppedAt === null ? null : { title: `The replay was stopped at ${formatSeconds(stoppedAt)} of ${formatSeconds(totalMs)}.`, errors: [], outcome: 'The run is shown at the moment it reached; play on, or scrub forward to replay the rest.' });
+    this.notice = request.notice ?? (stoppedAt === null ? null : { title: m.notice_replay_stopped({ at: formatSeconds(stoppedAt), total: formatSeconds(totalMs) }), errors: [], outcome: m.notice_replay_stopped_outcome() });
     this.owner = owner;
     if (owner === 'sandbox') this.#sandboxRun = null;
     if (request.origin !== 'restore') this.playback.send({ type: 'playback.speed', speed: startingSpeed(this.session.scenario?.durationSec) });

@@ -8,6 +8,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer, parsePointer, type PatchOp } from '../../scenario/json-patch.ts';
 import { patchScenario } from '../../scenario/patch.ts';
 import { m } from '../../i18n/paraglide/messages.js';
+import { errorLine } from '../../i18n/validation-words.ts';
+import { getLocale } from '../../i18n/paraglide/runtime.js';
+import { fieldWords } from '../builder/field-words.ts';
+import { labelOf, unitOf } from '../builder/schema-fields.ts';
 
 /** What is swept: a number at a JSON Pointer, or how many targets a group has. */
 export type SweepParameter = { kind: 'number'; path: string; integer: boolean; label: string } | { kind: 'target-count'; group: number; label: string };
@@ -64,16 +68,30 @@ export function planSweep(base: Scenario, designs: readonly SweepDesign[], param
   designs.forEach((design, d) => {
     const designed = patchScenario(base, [...design.patches, { op: 'replace', path: '/durationSec', value: runSec }]);
     if (!designed.ok) {
-      for (const value of values) refused.push({ design: d, value, message: `${designed.errors[0].path}: ${designed.errors[0].message}` });
+      for (const value of values) refused.push({ design: d, value, message: errorLine(designed.errors[0]) });
       return;
     }
     for (const value of values) {
       const run = patchScenario(designed.value, parameterPatches(designed.value, parameter, value));
       if (run.ok) jobs.push({ design: d, value, scenario: run.value });
-      else refused.push({ design: d, value, message: `${run.errors[0].path}: ${run.errors[0].message}` });
+      else refused.push({ design: d, value, message: errorLine(run.errors[0]) });
     }
   });
   return { jobs, refused };
+}
+
+/**
+ * A number's name in the sweep's list: its place as the scenario names it ("web › a › serviceTimeMs › meanMs",
+ * ids for list items), and outside English the field's own name first, as the inspector says it, with the
+ * field it lies in and its unit ("tiempo de servicio › media (ms) — web › a › serviceTimeMs › meanMs").
+ */
+function parameterWords(parts: readonly (string | number)[], place: string): string {
+  if (getLocale() === 'en') return place;
+  const key = String(parts[parts.length - 1]);
+  const parent = parts[parts.length - 2];
+  const unit = unitOf(key);
+  const name = `${typeof parent === 'string' ? `${fieldWords(parent, labelOf(parent))} › ` : ''}${fieldWords(key, labelOf(key))}${unit ? ` (${unit})` : ''}`;
+  return `${name} — ${place}`;
 }
 
 /** The numeric fields of a scenario worth sweeping (every number it holds, but ids, seeds and times of events), and each group's target count. */
@@ -83,7 +101,7 @@ export function sweepableParameters(scenario: Scenario): SweepParameter[] {
   const walk = (value: unknown, parts: (string | number)[], names: string[]): void => {
     if (typeof value === 'number') {
       const key = String(parts[parts.length - 1]);
-      out.push({ kind: 'number', path: formatPointer(parts), integer: Number.isInteger(value) && !/Ms$|Sec$|Percent$|Share$|Rate$/.test(key), label: names.join(' › ') });
+      out.push({ kind: 'number', path: formatPointer(parts), integer: Number.isInteger(value) && !/Ms$|Sec$|Percent$|Share$|Rate$/.test(key), label: parameterWords(parts, names.join(' › ')) });
       return;
     }
     if (value === null || typeof value !== 'object') return;

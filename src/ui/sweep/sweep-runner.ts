@@ -10,6 +10,7 @@ import { createSimWorker } from '../../sim/create-worker.ts';
 import type { SweepJob } from './sweep-plan.ts';
 import type { OpenResult } from '../../../workers/sim-api.ts';
 import type { MetricsReport } from '../../engine/types.ts';
+import { errorLine } from '../../i18n/validation-words.ts';
 
 /** What one run measured: the engine's report for the whole run. */
 export interface SweepPoint {
@@ -74,7 +75,7 @@ export function runSweep(jobs: readonly SweepJob[], options: SweepRunOptions = {
     const unsubscribe = worker.onCrash((r) => (reason = r));
     try {
       const opened = await worker.ask<OpenResult>((api) => api.open(job.scenario));
-      if (!opened.ok) throw new Error(`${opened.errors[0].path}: ${opened.errors[0].message}`);
+      if (!opened.ok) throw new Error(errorLine(opened.errors[0]));
       const id = opened.id;
       const endMs = job.scenario.durationSec * 1000;
       for (let t = Math.min(sliceMs, endMs); !cancelled; t = Math.min(t + sliceMs, endMs)) {

@@ -66,7 +66,7 @@ describe('patchScenario', () => {
     const ok = patchScenario(scenario, [{ op: 'add', path: '/targetGroups/0/targets/-', value: { id: 'c', weight: 2, serviceTimeMs: 50 } }]);
     expect(ok.ok && ok.value.targetGroups[0].targets.map((t) => `${t.id}:${t.weight}:${t.concurrency}`)).toEqual(['a:1:1', 'b:1:1', 'c:2:1']);
     const dup = patchScenario(scenario, [{ op: 'add', path: '/targetGroups/0/targets/-', value: { id: 'a', serviceTimeMs: 50 } }]);
-    expect(dup).toEqual({ ok: false, errors: [{ path: 'targetGroups', message: 'duplicate target id "a" (target ids are unique across all groups)' }] });
+    expect(dup).toMatchObject({ ok: false, errors: [{ path: 'targetGroups', message: 'duplicate target id "a" (target ids are unique across all groups)' }] });
   });
 
   it('a patch change is one patch (path, value, op) or several (patches), not both', () => {
@@ -74,7 +74,7 @@ describe('patchScenario', () => {
     expect(validateChange({ action: 'patch', patches: [{ path: '/name', value: 'x' }] }, scenario).ok).toBe(true);
     const both = validateChange({ action: 'patch', path: '/name', value: 'x', patches: [{ path: '/name', value: 'y' }] }, scenario);
     expect(both.ok).toBe(false);
-    expect(!both.ok && both.errors[0]).toEqual({ path: 'path', message: 'a patch has a path (one patch) or patches (several together), one of the two' });
+    expect(!both.ok && both.errors[0]).toMatchObject({ path: 'path', message: 'a patch has a path (one patch) or patches (several together), one of the two' });
   });
 });
 
@@ -91,7 +91,7 @@ describe('scheduled patches', () => {
     const doc = { ...base, events: [{ atSec: 10, action: 'patch', ...ruleToCart }, { atSec: 20, action: 'patch', ...addCart }] };
     const r = validateScenario(doc);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual([{ path: 'events[0]', message: 'at 10 s, the patched scenario\'s balancers[0].listeners[0].rules[0].forward: no target group with id "cart"' }]);
+    expect(!r.ok && r.errors).toMatchObject([{ path: 'events[0]', message: 'at 10 s, the patched scenario\'s balancers[0].listeners[0].rules[0].forward: no target group with id "cart"' }]);
   });
 
   it('later changes may name targets an earlier patch added', () => {
@@ -99,6 +99,6 @@ describe('scheduled patches', () => {
     expect(validateScenario(doc).ok).toBe(true);
     const early = { ...base, events: [{ atSec: 5, action: 'crash', target: 'c1' }, { atSec: 6, action: 'patch', ...addCart }] };
     const r = validateScenario(early);
-    expect(!r.ok && r.errors).toEqual([{ path: 'events[0].target', message: 'no target with id "c1"' }]);
+    expect(!r.ok && r.errors).toMatchObject([{ path: 'events[0].target', message: 'no target with id "c1"' }]);
   });
 });

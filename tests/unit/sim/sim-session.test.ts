@@ -217,7 +217,7 @@ describe('SimSession', () => {
     expect(session.scaling?.[0].desired).toBe(5);
     expect(session.scaling?.[0].instances.filter((i) => i.state === 'booting')).toHaveLength(2);
     const refused = await session.apply({ action: 'set-health-check', group: 'web', healthCheck: { intervalSec: 5, timeoutSec: 5 } });
-    expect(refused).toEqual([{ path: '(change).healthCheck.timeoutSec', message: 'the timeout (5 s) must be shorter than the interval (5 s), or checks would overlap' }]);
+    expect(refused).toMatchObject([{ path: '(change).healthCheck.timeoutSec', message: 'the timeout (5 s) must be shorter than the interval (5 s), or checks would overlap' }]);
     expect(session.changes.map((c) => c.change.action)).toEqual(['set-capacity']);
   });
 

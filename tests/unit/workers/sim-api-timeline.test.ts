@@ -307,10 +307,10 @@ describe('sim-api infrastructure, health-check and capacity changes on the timel
     const api = createSimApi();
     const id = openOk(api, blackFriday);
     api.advance(id, 1_000);
-    expect(api.apply(id, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'aws-alb', intervalSec: 10, timeoutSec: 10 } })).toEqual([
+    expect(api.apply(id, { action: 'set-health-check', group: 'web', healthCheck: { preset: 'aws-alb', intervalSec: 10, timeoutSec: 10 } })).toMatchObject([
       { path: '(change).healthCheck.timeoutSec', message: 'the timeout (10 s) must be shorter than the interval (10 s), or checks would overlap' },
     ]);
-    expect(api.apply(id, { action: 'set-capacity', scalingGroup: 'web-asg', min: 9, max: 6 })).toEqual([{ path: '(change).min', message: 'min (9) is above max (6)' }]);
+    expect(api.apply(id, { action: 'set-capacity', scalingGroup: 'web-asg', min: 9, max: 6 })).toMatchObject([{ path: '(change).min', message: 'min (9) is above max (6)' }]);
     expect(api.changeLog(id)).toEqual([]);
   });
 });

@@ -89,10 +89,10 @@ describe('CNAME swap', () => {
   it('refuses a swap without a DNS name or with an unknown balancer, with the JSON path', () => {
     const noDns = validateScenario({ ...environments(), dns: undefined });
     expect(noDns.ok).toBe(false);
-    if (!noDns.ok) expect(noDns.errors).toContainEqual({ path: 'events[0].action', message: 'swap-cnames swaps where the DNS name points: add a dns name' });
+    if (!noDns.ok) expect(noDns.errors).toContainEqual(expect.objectContaining({ path: 'events[0].action', message: 'swap-cnames swaps where the DNS name points: add a dns name' }));
     const unknown = validateScenario({ ...environments(), events: [{ atSec: 1, action: 'swap-cnames', source: 'blue-env', destination: 'nope' }] });
     expect(unknown.ok).toBe(false);
-    if (!unknown.ok) expect(unknown.errors).toContainEqual({ path: 'events[0].destination', message: 'no balancer with id "nope"' });
+    if (!unknown.ok) expect(unknown.errors).toContainEqual(expect.objectContaining({ path: 'events[0].destination', message: 'no balancer with id "nope"' }));
   });
 
   it('writes the swap back to the running scenario and logs it', () => {

@@ -292,7 +292,7 @@ describe('bad health-check settings get precise errors', () => {
     const scenario = checked(world({ healthCheck: { preset: 'aws-alb' } }));
     const bad = validateChange({ action: 'set-health-check', group: 'web', healthCheck: { intervalSec: 10, timeoutSec: 10 } }, scenario);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]).toEqual({ path: '(change).healthCheck.timeoutSec', message: 'the timeout (10 s) must be shorter than the interval (10 s), or checks would overlap' });
+    if (!bad.ok) expect(bad.errors[0]).toMatchObject({ path: '(change).healthCheck.timeoutSec', message: 'the timeout (10 s) must be shorter than the interval (10 s), or checks would overlap' });
     expect(validateChange({ action: 'set-health-check', group: 'web', healthCheck: { intervalSec: 10, timeoutSec: 5 } }, scenario).ok).toBe(true);
   });
 });
