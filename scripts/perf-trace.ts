@@ -12,7 +12,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { message?: string } };
+  args?: { name?: string; data?: { message?: string; documentLoaderURL?: string } };
 }
 
 /** One thread's work in a window: top-level tasks (wall and CPU ms) and CPU ms by the kind of work inside them. */
@@ -23,6 +23,11 @@ export interface ThreadWork {
   cpuMs: number;
   /** CPU ms of each task longer than `longMs` of CPU. */
   longTasksCpu: number[];
+  /**
+   * Each task longer than `longMs` of wall time (what the Long Tasks API counts), with its CPU ms: a long task
+   * with little CPU waited for a core (other threads and processes ran) rather than worked.
+   */
+  longTasksWall: { atMs: number; wallMs: number; cpuMs: number }[];
   /** CPU ms by event name, each event's own time (less the events nested in it), largest first. */
   byName: [string, number][];
 }
@@ -31,6 +36,8 @@ export interface TraceSummary {
   windowMs: number;
   main: ThreadWork | null;
   worker: ThreadWork | null;
+  /** CPU ms of every thread of every process in the window, by process and thread name, largest first: who else wanted a core. */
+  everyone: [string, number][];
 }
 
 const TASK = 'ThreadControllerImpl::RunTask';
@@ -46,9 +53,10 @@ export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: strin
   const mark = (message: string | undefined) => (message === undefined ? undefined : events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message));
   const fromMark = mark(marks.from);
   const toMark = mark(marks.to);
-  // the page's renderer: the one that stamped the marks, or else the one whose main thread worked most
+  // the page's renderer: the one that stamped the marks, or that navigated to the page, or else the one whose main thread worked most
   const timed = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
-  let pid = fromMark?.pid;
+  const navigations = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'));
+  let pid = fromMark?.pid ?? navigations.pop()?.pid;
   if (pid === undefined) {
     const work = new Map<number, number>();
     for (const e of timed) if (e.name === TASK && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') work.set(e.pid, (work.get(e.pid) ?? 0) + e.dur!);
@@ -56,6 +64,9 @@ export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: strin
   }
   const start = fromMark?.ts ?? Math.min(...timed.map((e) => e.ts));
   const end = toMark?.ts ?? Math.max(...timed.map((e) => e.ts + e.dur!));
+  // times of tasks are given from the page's navigation (performance.now()'s zero) when the trace has it
+  const navigation = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && e.args?.data?.documentLoaderURL?.startsWith('http')).pop();
+  const zero = navigation?.ts ?? start;
   const inWindow = timed.filter((e) => e.pid === pid && e.ts >= start && e.ts + e.dur! <= end);
   const thread = (name: string): ThreadWork | null => {
     const tids = new Set([...names].filter(([key, n]) => n === name && key.startsWith(`${pid}:`)).map(([key]) => Number(key.split(':')[1])));
@@ -79,8 +90,19 @@ export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: strin
       busyMs: tasks.reduce((s, e) => s + e.dur!, 0) / 1000,
       cpuMs: tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
       longTasksCpu: tasks.map((e) => (e.tdur ?? 0) / 1000).filter((ms) => ms > longMs),
+      longTasksWall: tasks.filter((e) => e.dur! / 1000 > longMs).map((e) => ({ atMs: (e.ts - zero) / 1000, wallMs: e.dur! / 1000, cpuMs: (e.tdur ?? 0) / 1000 })),
       byName: [...byName].sort((a, b) => b[1] - a[1]),
     };
   };
-  return { windowMs: (end - start) / 1000, main: thread('CrRendererMain'), worker: thread('DedicatedWorker thread') };
+  const processNames = new Map<number, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name') processNames.set(e.pid, e.args?.name ?? '');
+  const everyone = new Map<string, number>();
+  for (const e of timed) {
+    if (!WRAPPERS.has(e.name) || e.ts < start || e.ts + e.dur! > end) continue;
+    // only the outermost wrapper of a task counts (a RunTask may hold a Receive mojo message)
+    if (e.name !== TASK && e.name !== 'ThreadPool_RunTask') continue;
+    const key = `${e.pid === pid ? 'page' : (processNames.get(e.pid) ?? e.pid)}: ${names.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+    everyone.set(key, (everyone.get(key) ?? 0) + (e.tdur ?? 0) / 1000);
+  }
+  return { windowMs: (end - start) / 1000, main: thread('CrRendererMain'), worker: thread('DedicatedWorker thread'), everyone: [...everyone].sort((a, b) => b[1] - a[1]) };
 }

@@ -1,15 +1,19 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3]`: measures the page, not the
-// engine. Serves the built site (building it first if there is none, or with --build) on 127.0.0.1, opens
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir]`:
+// measures the page, not the engine. Serves the built site (building it first if there is none, or with
+// --build; or another build's folder with --dist, to compare two builds in the same conditions) on 127.0.0.1, opens
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
 // --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×) — and records for ~10 s every
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
-// injects to drive the page are not counted), the longest task while playing, the simulated speed reached,
+// injects to drive the page are not counted; --startups N measures N first visits, scripts/perf-startup.ts),
+// each with its wall and CPU time from a trace, when the run opened and the picture was drawn, who else had
+// a core meanwhile, the longest task while playing, the simulated speed reached,
 // the initial JS gzipped, and the machine's load average (figures from a busy machine are not comparable).
 // Not a test: nothing asserts on time. The server is stopped by its PID.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -18,6 +22,7 @@ import { fleet } from '../src/ui/sandbox/fleet.ts';
 import { BENCHES } from './bench-scenarios.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
 import { summariseTrace, type ThreadWork } from './perf-trace.ts';
+import { measureStartup, TRACE, type Startup } from './perf-startup.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -28,14 +33,14 @@ const r3 = args.includes('--r3');
 const seconds = option('seconds', 10);
 const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
+const startupRuns = Math.max(1, option('startups', 1));
 const root = new URL('../', import.meta.url).pathname;
-const dist = `${root}dist/`;
+const distAt = args.indexOf('--dist');
+const dist = distAt >= 0 ? `${resolve(args[distAt + 1])}/` : `${root}dist/`;
 /** Wall ms after the run opened during which the start-up's later work (the tabs, the charts) is still counted. */
 const STARTUP_QUIET_MS = 2000;
-/** Trace categories: top-level tasks and the timeline's events, each with its thread CPU time. */
-const TRACE = { categories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] };
 
-if (args.includes('--build') || !existsSync(`${dist}index.html`)) {
+if (distAt < 0 && (args.includes('--build') || !existsSync(`${dist}index.html`))) {
   console.log('building the site…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
@@ -47,6 +52,23 @@ function initialJsGzipKB(): { files: string[]; kb: number } {
   const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}${f}`), { level: 9 }).length, 0);
   return { files, kb: bytes / 1024 };
+}
+
+const f = (ms: number) => `${ms.toFixed(1)} ms`;
+const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
+
+/**
+ * One start-up's figures. The Long Tasks API's tasks are the criterion; the trace gives each task over 50 ms
+ * of wall time with its CPU time (a long task with little CPU waited for a core), and the CPU of every thread
+ * of every process meanwhile (who had the cores).
+ */
+function reportStartup(s: Startup, title: string): void {
+  const main = s.trace.main;
+  const wall = (main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
+  console.log(`${title}: long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts (the browser loading the document): ${s.loading.length}${list(s.loading)}`);
+  console.log(`  the same in the trace, wall/CPU ms: ${wall.length ? wall.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ') : 'none'}; main thread CPU ${main ? f(main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${main ? main.longTasksCpu.length + list(main.longTasksCpu) : '?'}`);
+  console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
+  console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -67,48 +89,35 @@ async function waitForServer(url: string): Promise<void> {
 }
 
 const vite = `${root}node_modules/vite/bin/vite.js`;
-const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { cwd: root, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}/`;
 let exitCode = 0;
 try {
   await waitForServer(base);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const launch = () =>
+    chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
   const consoleErrors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
   const world = r3 ? BENCHES.find((b) => b.id === 'R3')!.scenario : fleet(50, 2000);
   const checked = validateScenario(world);
   if (!checked.ok) throw new Error('the perf:ui scenario is invalid');
   const link = encodeRun({ scenario: { ...checked.value, durationSec: 600 }, seed: 1, atMs: 0, changes: [] });
-  // Long tasks from the very start: the page's start-up counts too. The page says itself when it is done
-  // (its run open and nothing drawn later for a while), before any tool of Playwright's is injected into it.
-  const startupDone = page.waitForEvent('console', { predicate: (m) => m.text() === 'perf:startup-done', timeout: 60_000 });
-  await page.addInitScript((quietMs: number) => {
-    const w = window as unknown as { __startupLongTasks: { startTime: number; duration: number }[]; __lab?: { status(): string } };
-    const tasks: { startTime: number; duration: number }[] = [];
-    w.__startupLongTasks = tasks;
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ startTime: e.startTime, duration: e.duration })));
-    observer.observe({ type: 'longtask', buffered: true });
-    const poll = setInterval(() => {
-      if (w.__lab?.status() !== 'paused') return;
-      clearInterval(poll);
-      setTimeout(() => {
-        observer.disconnect();
-        console.log('perf:startup-done');
-      }, quietMs);
-    }, 50);
-  }, STARTUP_QUIET_MS);
   const load = loadavg();
-  await browser.startTracing(page, TRACE);
-  await page.goto(`${base}?test#/sandbox?s=${link}`);
-  await startupDone;
-  const startupBytes = await browser.stopTracing();
-  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startupBytes);
-  const startupTrace = summariseTrace(startupBytes);
+  // Each start-up a first visit in a browser of its own (a second context of one browser brought a busy
+  // WebUI renderer into the traces); the last one's page then plays.
+  const startups: Startup[] = [];
+  let browser = await launch();
+  for (let i = 0; i < startupRuns; i++) {
+    if (i > 0) {
+      await browser.close();
+      browser = await launch();
+    }
+    startups.push(await measureStartup(browser, `${base}?test#/sandbox?s=${link}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
+  }
+  const { page } = startups[startups.length - 1];
+  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startups[startups.length - 1].traceBytes);
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
   const measure = `(async () => {
@@ -139,14 +148,6 @@ try {
     console.timeStamp('perf:measure-end');
     return { frames: frames.slice(1), longTasks, simSpeed: (reached() - simStart) / wallMs, status: lab.status() };
   })()`;
-  // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after
-  // parsing): the browser loading the document. They are listed apart.
-  const { tasks: startupTasks, parsedAt } = await page.evaluate(() => ({
-    tasks: (window as unknown as { __startupLongTasks: { startTime: number; duration: number }[] }).__startupLongTasks.slice(),
-    parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
-  }));
-  const loading = startupTasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
-  const startup = startupTasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
   await browser.startTracing(page, TRACE);
   const result = (await page.evaluate(measure)) as { frames: number[]; longTasks: number[]; simSpeed: number; status: string };
   const playTrace = summariseTrace(await browser.stopTracing(), { from: 'perf:measure-start', to: 'perf:measure-end' });
@@ -154,16 +155,20 @@ try {
 
   const sorted = [...result.frames].sort((a, b) => a - b);
   const js = initialJsGzipKB();
-  const f = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(`scenario: ${r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
-  const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
-  console.log(`long tasks (> 50 ms) at start-up: ${startup.length}${list(startup)}  longest ${startup.length ? f(Math.max(...startup)) : 'none'}; before the page's scripts (the browser loading the document): ${loading.length}${list(loading)}`);
+  startups.forEach((s, i) => reportStartup(s, startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up'));
+  if (startups.length > 1) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const open = startups.map((s) => s.runOpenMs ?? NaN);
+    const picture = startups.map((s) => s.pictureMs ?? NaN);
+    console.log(`start-ups (${startups.length}), median: long tasks (API) ${median(startups.map((s) => s.longTasks.length))}, longest ${f(median(startups.map((s) => Math.max(0, ...s.longTasks))))}; run open ${f(median(open))}, picture ${f(median(picture))}; all long tasks: ${startups.map((s) => `[${s.longTasks.map((d) => d.toFixed(0)).join(' ')}]`).join(' ')}`);
+  }
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
   console.log(`simulated speed reached: ${result.simSpeed.toFixed(2)}× (status: ${result.status})`);
   // The same in CPU time (the thread's own clock, which others' work on the machine does not inflate).
   const cpuList = (w: ThreadWork | null) => (w === null ? 'not traced' : `${w.longTasksCpu.length}${list(w.longTasksCpu)}`);
-  console.log(`CPU time (what an idle core would take): start-up main thread ${startupTrace.main ? f(startupTrace.main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${cpuList(startupTrace.main)}; while playing: ${cpuList(playTrace.main)}`);
+  console.log(`CPU time (what an idle core would take) while playing: tasks over 50 ms of CPU: ${cpuList(playTrace.main)}`);
   const perSec = (w: ThreadWork | null) => (w === null ? 'not traced' : `CPU ${((w.cpuMs / playTrace.windowMs) * 1000).toFixed(0)} ms, busy ${((w.busyMs / playTrace.windowMs) * 1000).toFixed(0)} ms (wall)`);
   console.log(`per wall second while playing: main thread ${perSec(playTrace.main)}; worker ${perSec(playTrace.worker)}`);
   if (playTrace.worker && playTrace.worker.cpuMs > 0) {

@@ -19,6 +19,11 @@ export class StaleAnswer extends Error {
 
 export interface SimWorkerOptions {
   createWorker?: () => Worker;
+  /**
+   * Waited for before the first worker starts (not before a restart): the page's start-up gives the main thread
+   * a core before the worker's thread loads, compiles and opens a run beside it.
+   */
+  firstStart?: () => Promise<void>;
   /** Wall-clock ms to wait for an ordinary answer before declaring the worker dead. */
   answerTimeoutMs?: number;
 }
@@ -33,12 +38,15 @@ export class SimWorker {
   generation = 0;
   readonly answerTimeoutMs: number;
   readonly #createWorker: () => Worker;
+  #firstStart: Promise<void> | (() => Promise<void>) | null;
   readonly #listeners = new Set<(reason: string) => void>();
   #conn: Connection | null = null;
   #crashed = false;
+  #disposed = false;
 
   constructor(options: SimWorkerOptions = {}) {
     this.#createWorker = options.createWorker ?? createSimWorker;
+    this.#firstStart = options.firstStart ?? null;
     this.answerTimeoutMs = options.answerTimeoutMs ?? 5000;
   }
 
@@ -52,6 +60,11 @@ export class SimWorker {
    */
   async ask<T>(question: (api: Remote<SimApi>) => Promise<T>, timeoutMs = this.answerTimeoutMs): Promise<T> {
     if (this.#crashed) throw new StaleAnswer();
+    if (this.#firstStart !== null) {
+      await this.#waitForFirstStart();
+      // disposed meanwhile (the page went away during its start-up): no worker to start
+      if (this.#disposed) throw new StaleAnswer();
+    }
     const generation = this.generation;
     const conn = this.#connect();
     try {
@@ -78,8 +91,16 @@ export class SimWorker {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.#teardown();
     this.#listeners.clear();
+  }
+
+  /** Every question asked before the first worker starts waits for the same moment. */
+  async #waitForFirstStart(): Promise<void> {
+    if (typeof this.#firstStart === 'function') this.#firstStart = this.#firstStart();
+    await this.#firstStart;
+    this.#firstStart = null;
   }
 
   #connect(): Connection {

@@ -19,6 +19,7 @@ import { catalogEntry, DEFAULT_KEY } from '../sandbox/catalog.ts';
 import { EditorDraft } from '../sandbox/editor-draft.svelte.ts';
 import { Narrator } from './narrator.svelte.ts';
 import { Playback } from './playback.svelte.ts';
+import { paintedAndIdle, startupSettled } from './startup.ts';
 
 /** Where a document comes from: the sandbox's own ways in, a sandbox run restored as it was left, or a lesson's world. */
 export type Origin = 'catalog' | 'editor' | 'file' | 'share' | 'restore' | 'lesson';
@@ -71,7 +72,8 @@ const TITLES: Record<Origin, () => string> = {
 const RESTORING: readonly Origin[] = ['share', 'restore', 'lesson'];
 
 export class Lab {
-  readonly worker = new SimWorker();
+  // the worker's thread starts once the page has painted (src/ui/shell/startup.ts)
+  readonly worker = new SimWorker({ firstStart: paintedAndIdle });
   readonly narrator = new Narrator();
   readonly session: SimSession;
   readonly playback: Playback;
@@ -95,7 +97,8 @@ export class Lab {
     });
     this.editor = new EditorDraft(this.worker);
     this.playback = new Playback(this.session, this.worker, {
-      load: (request) => this.#load(request as LoadRequest),
+      // the first run open (or refused) ends the page's start-up: work that waited for it may begin
+      load: (request) => this.#load(request as LoadRequest).finally(startupSettled),
       // Nothing ran yet (the worker failed at once): open what was being opened, else the starter.
       reopen: () => (this.session.source !== null ? this.session.reopen() : this.#load(this.#lastRequest ?? this.#starter())),
     });

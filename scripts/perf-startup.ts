@@ -1,0 +1,71 @@
+// One first visit of the page for `npm run perf:ui`, measured from its first byte until it has been still for
+// `quietMs` after its run opened: the long tasks the page itself records (PerformanceObserver 'longtask', before
+// any tool of Playwright's is injected into it), when the run opened ("Paused") and when the diagram's last part
+// was drawn, and a Chromium trace of it all (each task's wall and CPU time, and who else had a core meanwhile).
+// A fresh browser context each time: no HTTP cache, no code cache, no service worker from an earlier visit.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { summariseTrace, type TraceSummary } from './perf-trace.ts';
+
+/** Trace categories: top-level tasks and the timeline's events, each with its thread CPU time; user timing for the navigation's start. */
+export const TRACE = { categories: ['blink.user_timing', 'toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] };
+
+export interface Startup {
+  page: Page;
+  context: BrowserContext;
+  /** Long tasks (API) after the document was parsed: the page's own start-up, ms. */
+  longTasks: number[];
+  /** Long tasks over before the document was parsed: the browser loading it, none of the page's scripts. */
+  loading: number[];
+  /** ms from the navigation until the run was open and paused (seen by a 16 ms poll). */
+  runOpenMs: number | null;
+  /** ms from the navigation until the diagram's last part was drawn (its text count last grew; the same poll). */
+  pictureMs: number | null;
+  /** ms from the navigation until the document was parsed (domInteractive). */
+  parsedAtMs: number;
+  trace: TraceSummary;
+  traceBytes: Buffer;
+}
+
+/** Opens `url` in a fresh context and measures its start-up; the page stays open for what comes next. */
+export async function measureStartup(browser: Browser, url: string, quietMs: number, onError: (text: string) => void): Promise<Startup> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && onError(m.text()));
+  page.on('pageerror', (e) => onError(e.message));
+  const startupDone = page.waitForEvent('console', { predicate: (m) => m.text() === 'perf:startup-done', timeout: 60_000 });
+  await page.addInitScript((quiet: number) => {
+    type Seen = { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null };
+    const w = window as unknown as { __startup: Seen; __lab?: { status(): string } };
+    const seen: Seen = { tasks: [], runOpenMs: null, pictureMs: null };
+    w.__startup = seen;
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.tasks.push({ startTime: e.startTime, duration: e.duration })));
+    observer.observe({ type: 'longtask', buffered: true });
+    let texts = 0;
+    const poll = setInterval(() => {
+      const drawn = document.querySelectorAll('[data-testid="topology-view"] text').length;
+      if (drawn > texts) {
+        texts = drawn;
+        seen.pictureMs = performance.now();
+      }
+      if (seen.runOpenMs !== null || w.__lab?.status() !== 'paused') return;
+      seen.runOpenMs = performance.now();
+      setTimeout(() => {
+        clearInterval(poll);
+        observer.disconnect();
+        console.log('perf:startup-done');
+      }, quiet);
+    }, 16);
+  }, quietMs);
+  await browser.startTracing(page, TRACE);
+  await page.goto(url);
+  await startupDone;
+  const traceBytes = await browser.stopTracing();
+  const { seen, parsedAt } = await page.evaluate(() => ({
+    seen: (window as unknown as { __startup: { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null } }).__startup,
+    parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+  }));
+  // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after parsing).
+  const loading = seen.tasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
+  const longTasks = seen.tasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
+  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, trace: summariseTrace(traceBytes), traceBytes };
+}
