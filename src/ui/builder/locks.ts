@@ -4,9 +4,9 @@
  * of looking editable and being refused after the edit. Outside a lesson (no unlocks) nothing is locked.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { expandUnlocks, pathsUnlocked, UNLOCK_GROUPS } from '../../content/unlocks.ts';
+import { expandUnlocks, pathsUnlocked } from '../../content/unlocks.ts';
+import { unlocksWords } from './unlock-words.ts';
 import { addPatches, PALETTE, suggestedName, type PaletteKind } from './palette.ts';
-import { labelOf } from './schema-fields.ts';
 
 export interface Locks {
   /** Whether a change at `pointer` (or anything under it) would be refused in this lesson. */
@@ -15,22 +15,13 @@ export interface Locks {
   words: string;
 }
 
-/** A pattern in words: `/dns/healthChecks` → "dns › health checks", `/balancers/*\/standby` → "balancers › standby". */
-export function patternWords(pattern: string): string {
-  return pattern
-    .split('/')
-    .filter((p) => p !== '' && p !== '*')
-    .map(labelOf)
-    .join(' › ');
-}
-
 /** The locks of a lesson that unlocks `unlocks`; null when there is no lesson (everything editable). */
 export function locksOf(unlocks: readonly string[] | undefined): Locks | null {
   if (unlocks === undefined) return null;
   const patterns = expandUnlocks(unlocks);
   return {
     locked: (pointer) => !pathsUnlocked([pointer], patterns),
-    words: unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? patternWords(u)).join('; ') || 'nothing',
+    words: unlocksWords(unlocks),
   };
 }
 

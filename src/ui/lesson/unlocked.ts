@@ -4,7 +4,9 @@
  */
 import type { Change } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
-import { expandUnlocks, pathsUnlocked, UNLOCK_GROUPS } from '../../content/unlocks.ts';
+import { expandUnlocks, pathsUnlocked } from '../../content/unlocks.ts';
+import { unlocksWords } from '../builder/unlock-words.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 /** Panel sections and the actions they send. */
 export const SECTION_ACTIONS = {
@@ -50,10 +52,9 @@ export function lockedReason(change: Change, allowed: readonly string[] | undefi
   if (change.action === 'patch' && unlocks !== undefined) {
     const paths = change.patches?.map((p) => p.path) ?? [change.path ?? ''];
     if (pathsUnlocked(paths, expandUnlocks(unlocks))) return null;
-    const words = unlocks.map((u) => UNLOCK_GROUPS[u]?.label ?? u).join('; ') || 'nothing';
-    return [{ path: '(lesson)', message: `this lesson does not unlock ${paths.join(', ')}; here you can build: ${words}` }];
+    return [{ path: '(lesson)', message: m.lesson_locked_patch({ paths: paths.join(', '), words: unlocksWords(unlocks) }) }];
   }
   if (allowed === undefined || allowed.includes(change.action)) return null;
-  const list = allowed.length === 0 ? 'nothing (watch and answer)' : allowed.join(', ');
-  return [{ path: '(lesson)', message: `this lesson does not unlock "${change.action}"; here you can change: ${list}` }];
+  const list = allowed.length === 0 ? m.lesson_locked_watch() : allowed.join(', ');
+  return [{ path: '(lesson)', message: m.lesson_locked_action({ action: change.action, list }) }];
 }
