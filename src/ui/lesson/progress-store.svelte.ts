@@ -2,6 +2,7 @@
  * The page's copy of the learner's progress (src/content/progress.ts), saved on every change. A notice
  * explains progress that had to be reset; the page shows it and carries on.
  */
+import { m } from '../../i18n/paraglide/messages.js';
 import { emptyProgress, loadProgress, markDone, noteStep, saveProgress, setLearner, type Progress, type ProgressStorage } from '../../content/progress.ts';
 
 export class ProgressStore {
@@ -47,7 +48,7 @@ export class ProgressStore {
   #set(progress: Progress): void {
     if (progress === this.progress) return;
     this.progress = progress;
-    if (this.#storage !== null && !saveProgress(this.#storage, progress)) this.notice = 'Progress could not be saved in this browser (storage is full or blocked).';
+    if (this.#storage !== null && !saveProgress(this.#storage, progress)) this.notice = m.progress_not_saved();
   }
 }
 
