@@ -172,5 +172,7 @@ describe('EventQueue as a calendar', () => {
     expect(merged.relayouts).toBe(looked.relayouts);
     expect(merged.relayouts).toBeGreaterThan(4);
     expect(merged.size).toBe(looked.size);
+    // an empty queue takes nothing, even with no limit
+    expect(new EventQueue().popUntil(Infinity)).toBe(false);
   });
 });
