@@ -60,7 +60,7 @@ class Run implements Simulation {
   runUntil(timeMs: number): void {
     const s = this.s;
     const q = s.queue;
-    while (q.peekTime() <= timeMs) this.processNext();
+    while (q.popUntil(timeMs)) this.handle();
     if (timeMs > s.nowMs) {
       if (timeMs >= s.second.endMs) rollTo(s, timeMs);
       s.nowMs = timeMs;
@@ -69,7 +69,8 @@ class Run implements Simulation {
 
   step(): boolean {
     if (this.s.queue.size === 0) return false;
-    this.processNext();
+    this.s.queue.pop();
+    this.handle();
     return true;
   }
 
@@ -121,10 +122,10 @@ class Run implements Simulation {
     return scalingReports(this.s);
   }
 
-  private processNext(): void {
+  /** Handles the event the queue just popped. */
+  private handle(): void {
     const s = this.s;
     const q = s.queue;
-    q.pop();
     const t = q.time;
     if (t >= s.second.endMs) rollTo(s, t);
     s.nowMs = t;

@@ -104,11 +104,31 @@ export class EventQueue {
   /** Removes the earliest event into `time`, `kind`, `a`, `b`; returns false when empty. */
   pop(): boolean {
     if (--this.popsToTune === 0) this.tune();
+    if (this.front.size === 0) this.advance();
+    return this.take(this.front.minTime());
+  }
+
+  /**
+   * `pop()` when the earliest event is at or before `limitMs`; false (nothing removed) otherwise. The run
+   * loop's look and take in one: peekTime() then pop() found the current bucket and compared the front
+   * with the slot beside the queue twice per event.
+   */
+  popUntil(limitMs: number): boolean {
     const front = this.front;
     if (front.size === 0) this.advance();
+    const ft = front.minTime();
+    if ((this.sideTime < ft ? this.sideTime : ft) > limitMs) return false;
+    // a look at the width may lay the events out again: then pop() finds the earliest afresh
+    if (this.popsToTune === 1) return this.pop();
+    this.popsToTune--;
+    return this.take(ft);
+  }
+
+  /** Takes the earliest event, the front's (earliest time `ft`) or the one beside the queue. */
+  private take(ft: number): boolean {
+    const front = this.front;
     const side = this.sideKey;
     if (side === side) {
-      const ft = front.minTime();
       if (this.sideTime < ft || (this.sideTime === ft && (front.size === 0 || side < front.minKey()))) {
         this.time = this.sideTime;
         this.kind = side & KIND_MASK;

@@ -136,4 +136,43 @@ describe('EventQueue as a calendar', () => {
     expect([q.time, q.kind, q.a, q.b]).toEqual([1e7, 5, 1, 2]);
     expect(q.pop()).toBe(false);
   });
+  it('popUntil takes exactly what peekTime() then pop() take, across re-layouts and the slot beside the queue', () => {
+    const rng = new Rng(5, 'pop-until');
+    // two queues fed the same events: one drained the old way (look, then take), one with popUntil
+    const looked = new EventQueue(4, 64);
+    const merged = new EventQueue(4, 64);
+    const got: number[] = [];
+    const want: number[] = [];
+    let seq = 0;
+    let limit = 0;
+    for (let round = 0; round < 3000; round++) {
+      // the mean gap swings between 1 µs and 1 s, so the calendar is laid out again many times
+      const scale = round % 1000 < 500 ? 0.001 : 1000;
+      for (let k = 0; k < 4; k++) {
+        // some at the limit itself, most spread far enough ahead that a few thousand wait (a calendar)
+        const r = rng.next();
+        const t = r < 0.1 ? limit : limit + -Math.log(1 - rng.next()) * scale * (r < 0.5 ? 6 : 2000);
+        const beside = rng.next() < 0.2;
+        for (const q of [looked, merged]) {
+          if (beside) q.pushBeside(t, 3, seq, 0);
+          else q.push(t, 2, seq, 0);
+        }
+        seq++;
+      }
+      limit += -Math.log(1 - rng.next()) * scale * 3;
+      while (looked.peekTime() <= limit) {
+        looked.pop();
+        want.push(looked.time, looked.a);
+      }
+      while (merged.popUntil(limit)) got.push(merged.time, merged.a);
+      expect(merged.peekTime()).toBe(looked.peekTime());
+    }
+    expect(got).toEqual(want);
+    expect(got.length).toBeGreaterThan(8000);
+    expect(merged.relayouts).toBe(looked.relayouts);
+    expect(merged.relayouts).toBeGreaterThan(4);
+    expect(merged.size).toBe(looked.size);
+    // an empty queue takes nothing, even with no limit
+    expect(new EventQueue().popUntil(Infinity)).toBe(false);
+  });
 });
