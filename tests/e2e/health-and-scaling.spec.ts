@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { artifactPath } from './support/artifacts.ts';
@@ -6,6 +6,15 @@ import { artifactPath } from './support/artifacts.ts';
 const BLIND = { key: 'health-check-blind-window', name: 'Health checks and the blind window' };
 const BLACK_FRIDAY = { key: 'black-friday-autoscaling', name: 'Black Friday: autoscaling against a spike' };
 const OVERLAP = '(change).healthCheck.timeoutSec: the timeout (10 s) must be shorter than the interval (10 s), or checks would overlap';
+
+/** The lab with the blind-window example open. */
+async function openBlindWindow(page: Page): Promise<LabPage> {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await lab.openExample(BLIND.key, BLIND.name);
+  return lab;
+}
 
 test('the new examples are listed under their names and open', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -30,10 +39,7 @@ test('the new examples are listed under their names and open', async ({ page }) 
 
 test('a 10 s health-check interval, set live, takes the crashed target out of rotation sooner', async ({ page }) => {
   const errors = collectPageErrors(page);
-  const lab = new LabPage(page);
-  await lab.goto();
-  await lab.ready();
-  await lab.openExample(BLIND.key, BLIND.name);
+  const lab = await openBlindWindow(page);
   await lab.tab('controls');
   await expect(page.getByTestId('hc-mode-web')).toHaveValue('aws-alb');
   await expect(page.getByTestId('hc-resolved-web')).toContainText('every 30 s, timeout 5 s');
@@ -82,10 +88,7 @@ test('a 10 s health-check interval, set live, takes the crashed target out of ro
 
 test('a health check with a timeout as long as its interval is refused with the validator’s words, and nothing changes', async ({ page }) => {
   const errors = collectPageErrors(page);
-  const lab = new LabPage(page);
-  await lab.goto();
-  await lab.ready();
-  await lab.openExample(BLIND.key, BLIND.name);
+  const lab = await openBlindWindow(page);
   await lab.advance(10_000);
 
   await lab.tab('controls');
@@ -106,10 +109,7 @@ test('a health check with a timeout as long as its interval is refused with the 
 
 test('a health check being typed survives another control’s change landing meanwhile', async ({ page }) => {
   const errors = collectPageErrors(page);
-  const lab = new LabPage(page);
-  await lab.goto();
-  await lab.ready();
-  await lab.openExample(BLIND.key, BLIND.name);
+  const lab = await openBlindWindow(page);
   await lab.tab('controls');
   await page.getByTestId('hc-interval-web').fill('20');
   await page.getByTestId('hc-apply-web').click();
@@ -180,10 +180,7 @@ test('Black Friday: instances launch, cost rises, and capacity can be set by han
 
 test('zones and balancers break from the lab, through the same log as every change', async ({ page }) => {
   const errors = collectPageErrors(page);
-  const lab = new LabPage(page);
-  await lab.goto();
-  await lab.ready();
-  await lab.openExample(BLIND.key, BLIND.name);
+  const lab = await openBlindWindow(page);
   await lab.advance(5_000);
   await page.getByTestId('infra-action-zone-us-east-1a').click();
   await lab.tab('controls');

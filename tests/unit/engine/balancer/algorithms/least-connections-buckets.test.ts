@@ -52,29 +52,45 @@ class ArrayView implements GroupView {
   }
 }
 
+/** The same members twice: one view reports its changes (buckets), the other does not (the plain scan). */
+function twins(size: number, weight?: number) {
+  const views = [new ArrayView(size, true, weight), new ArrayView(size, false, weight)];
+  const algorithms = views.map((v) => {
+    const a = create();
+    v.algorithm = a;
+    a.rebuild(v);
+    return a;
+  });
+  const picks: number[][] = [[], []];
+  return {
+    views,
+    algorithms,
+    picks,
+    /** Both pick; each pick is sent (one more active request on it). */
+    pick(): void {
+      views.forEach((v, k) => {
+        const m = algorithms[k].pick(v, NO_KEY);
+        picks[k].push(m);
+        if (m >= 0) v.addActive(m, 1);
+      });
+    },
+    /** A request on `member` is answered, in both. */
+    answer(member: number): void {
+      if (views[0].activeOf[member] > 0) for (const v of views) v.addActive(member, -1);
+    },
+  };
+}
+
 describe('least-connections with buckets', () => {
   it.each([3, 12, 50])('picks exactly as the scan does over 20,000 steps of sends, answers and rotation changes (%i members)', (size) => {
-    const views = [new ArrayView(size, true), new ArrayView(size, false)];
-    const algorithms = views.map((v) => {
-      const a = create();
-      v.algorithm = a;
-      a.rebuild(v);
-      return a;
-    });
+    const { views, picks, pick, answer } = twins(size);
     const random = mulberry32(size);
-    const picks: number[][] = [[], []];
     for (let step = 0; step < 20_000; step++) {
       const u = random();
       const member = Math.floor(random() * size);
-      if (u < 0.5) {
-        views.forEach((v, k) => {
-          const m = algorithms[k].pick(v, NO_KEY);
-          picks[k].push(m);
-          if (m >= 0) v.addActive(m, 1);
-        });
-      } else if (u < 0.97) {
-        if (views[0].activeOf[member] > 0) for (const v of views) v.addActive(member, -1);
-      } else {
+      if (u < 0.5) pick();
+      else if (u < 0.97) answer(member);
+      else {
         const value = views[0].rotationOf[member] === 1 ? 0 : 1;
         for (const v of views) v.setRotation(member, value);
       }
@@ -87,28 +103,15 @@ describe('least-connections with buckets', () => {
   // buckets leave their fast step (every effective weight at the common weight) until the next rebuild
   it.each([2, 2.5, 5])('picks exactly as the scan does with failure penalties and rebuilds between them (weight %s)', (weight) => {
     const size = 20;
-    const views = [new ArrayView(size, true, weight), new ArrayView(size, false, weight)];
-    const algorithms = views.map((v) => {
-      const a = create();
-      v.algorithm = a;
-      a.rebuild(v);
-      return a;
-    });
+    const { views, algorithms, picks, pick, answer } = twins(size, weight);
     const random = mulberry32(99);
-    const picks: number[][] = [[], []];
     let penalties = 0;
     for (let step = 0; step < 20_000; step++) {
       const u = random();
       const member = Math.floor(random() * size);
-      if (u < 0.5) {
-        views.forEach((v, k) => {
-          const m = algorithms[k].pick(v, NO_KEY);
-          picks[k].push(m);
-          if (m >= 0) v.addActive(m, 1);
-        });
-      } else if (u < 0.96) {
-        if (views[0].activeOf[member] > 0) for (const v of views) v.addActive(member, -1);
-      } else if (u < 0.99) {
+      if (u < 0.5) pick();
+      else if (u < 0.96) answer(member);
+      else if (u < 0.99) {
         penalties++;
         // nginx's penalty, weight / max_fails in integer division (max_fails 2 here)
         for (const a of algorithms) a.penalize!(member, Math.floor(weight / 2));
