@@ -6,8 +6,9 @@
  * every file of the site and compiles its scripts (in a trace of the perf:ui sandbox on a 2-core machine:
  * ~250–300 ms of CPU on its thread and ~100 ms more in the browser's process, while the page drew its first
  * run), so it waits until the first screen is up: the first run open (or refused), or `maxMs` on pages that
- * open none, and then an idle moment of the main thread (the diagram is drawn in many short tasks after the run
- * opens; an idle callback comes after them).
+ * open none, then `delayMs` more (the picture's last parts, the charts and the side column are drawn in many
+ * short tasks over the next second or two, and on a 2-core machine a busy service worker thread stretched
+ * them past 50 ms of wall time), and then an idle moment of the main thread.
  */
 
 let settle: () => void = () => {};
@@ -21,22 +22,30 @@ export function startupSettled(): void {
 export interface AfterStartupOptions {
   /** Wall ms after which start-up counts as over even if no run has opened (a page without one). */
   maxMs?: number;
+  /** Wall ms to wait once start-up is over, before looking for an idle moment (the picture's last parts and charts are drawn then). */
+  delayMs?: number;
   /** Wall ms to wait for an idle moment once start-up is over (a page that never idles runs it then). */
   idleTimeoutMs?: number;
 }
 
 /** Runs `run` once, in an idle moment after start-up is over; returns the cancel function. */
-export function afterStartup(run: () => void, { maxMs = 6000, idleTimeoutMs = 2000 }: AfterStartupOptions = {}): () => void {
+export function afterStartup(run: () => void, { maxMs = 6000, delayMs = 0, idleTimeoutMs = 2000 }: AfterStartupOptions = {}): () => void {
   let cancelled = false;
   let cancelIdle = () => {};
+  let delay: ReturnType<typeof setTimeout> | undefined;
   const timer = setTimeout(settle, maxMs);
   void settled.then(() => {
     clearTimeout(timer);
-    if (!cancelled) cancelIdle = whenIdle(run, idleTimeoutMs, 1000);
+    const idle = () => {
+      if (!cancelled) cancelIdle = whenIdle(run, idleTimeoutMs, 1000);
+    };
+    if (delayMs > 0) delay = setTimeout(idle, delayMs);
+    else idle();
   });
   return () => {
     cancelled = true;
     clearTimeout(timer);
+    clearTimeout(delay);
     cancelIdle();
   };
 }

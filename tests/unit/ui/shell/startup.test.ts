@@ -42,6 +42,34 @@ describe('after start-up', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it('with delayMs, it waits that long after the first run opened before looking for an idle moment', async () => {
+    const clock = browserClock();
+    const { afterStartup, startupSettled } = await load();
+    const run = vi.fn();
+    afterStartup(run, { delayMs: 5000 });
+    startupSettled();
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(clock.waiting().idles).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).not.toHaveBeenCalled();
+    clock.idle();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancelled during its delay, it never runs', async () => {
+    const clock = browserClock();
+    const { afterStartup, startupSettled } = await load();
+    const run = vi.fn();
+    const cancel = afterStartup(run, { delayMs: 5000 });
+    startupSettled();
+    await vi.advanceTimersByTimeAsync(1000);
+    cancel();
+    await vi.advanceTimersByTimeAsync(10_000);
+    clock.idle();
+    expect(clock.waiting().idles).toBe(0);
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('on a page that opens no run, start-up is over after maxMs', async () => {
     const clock = browserClock();
     const { afterStartup } = await load();
