@@ -15,6 +15,15 @@ describe('the sandbox catalogue', () => {
     });
   });
 
+  it('after the starter, the examples are in the order an English collator gives their names', () => {
+    const names = catalog()
+      .filter((e) => e.kind === 'example')
+      .slice(1)
+      .map((e) => e.name);
+    expect(names.length).toBeGreaterThan(3);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
   it('every entry is a valid scenario, and a fresh copy each time', () => {
     for (const entry of catalog()) {
       const validated = validateScenario(entry.document());
