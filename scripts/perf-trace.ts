@@ -28,6 +28,11 @@ export interface ThreadWork {
    * with little CPU waited for a core (other threads and processes ran) rather than worked.
    */
   longTasksWall: { atMs: number; wallMs: number; cpuMs: number }[];
+  /**
+   * Each task of `heavyMs` of CPU or more, with its wall ms: the load-independent side of the criterion (a task
+   * that needs 25 ms of CPU takes over 50 ms of wall time as soon as it gets half a core).
+   */
+  heavyTasks: { atMs: number; wallMs: number; cpuMs: number }[];
   /** CPU ms by event name, each event's own time (less the events nested in it), largest first. */
   byName: [string, number][];
 }
@@ -45,7 +50,7 @@ const TASK = 'ThreadControllerImpl::RunTask';
 const WRAPPERS = new Set([TASK, 'RunTask', 'Receive mojo message', 'SimpleWatcher::OnHandleReady', 'ThreadPool_RunTask']);
 
 /** Summarises a trace (`browser.stopTracing()`'s bytes) between the TimeStamp marks `from` and `to` (the whole trace without them). */
-export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: string } = {}, longMs = 50): TraceSummary {
+export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: string } = {}, longMs = 50, heavyMs = 20): TraceSummary {
   const parsed = JSON.parse(bytes.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const names = new Map<string, string>();
@@ -91,6 +96,7 @@ export function summariseTrace(bytes: Buffer, marks: { from?: string; to?: strin
       cpuMs: tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
       longTasksCpu: tasks.map((e) => (e.tdur ?? 0) / 1000).filter((ms) => ms > longMs),
       longTasksWall: tasks.filter((e) => e.dur! / 1000 > longMs).map((e) => ({ atMs: (e.ts - zero) / 1000, wallMs: e.dur! / 1000, cpuMs: (e.tdur ?? 0) / 1000 })),
+      heavyTasks: tasks.filter((e) => (e.tdur ?? 0) / 1000 >= heavyMs).map((e) => ({ atMs: (e.ts - zero) / 1000, wallMs: e.dur! / 1000, cpuMs: (e.tdur ?? 0) / 1000 })),
       byName: [...byName].sort((a, b) => b[1] - a[1]),
     };
   };

@@ -7,7 +7,8 @@
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
 // injects to drive the page are not counted; --startups N measures N first visits, scripts/perf-startup.ts),
-// each with its wall and CPU time from a trace, when the run opened and the picture was drawn, who else had
+// each with its wall and CPU time from a trace, the tasks of 20 ms of CPU or more (which pass 50 ms of wall time
+// as soon as they share a core), when the run opened and the picture was drawn, who else had
 // a core meanwhile, the longest task while playing, the simulated speed reached,
 // the initial JS gzipped, and the machine's load average (figures from a busy machine are not comparable).
 // Not a test: nothing asserts on time. The server is stopped by its PID.
@@ -67,6 +68,8 @@ function reportStartup(s: Startup, title: string): void {
   const wall = (main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
   console.log(`${title}: long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts (the browser loading the document): ${s.loading.length}${list(s.loading)}`);
   console.log(`  the same in the trace, wall/CPU ms: ${wall.length ? wall.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ') : 'none'}; main thread CPU ${main ? f(main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${main ? main.longTasksCpu.length + list(main.longTasksCpu) : '?'}`);
+  const heavy = (main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
+  console.log(`  tasks of 20 ms of CPU or more (aim: none; wall/CPU ms): ${heavy.length}${heavy.length ? ` (${heavy.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ')})` : ''}`);
   console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
   console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 }
@@ -163,6 +166,10 @@ try {
     const open = startups.map((s) => s.runOpenMs ?? NaN);
     const picture = startups.map((s) => s.pictureMs ?? NaN);
     console.log(`start-ups (${startups.length}), median: long tasks (API) ${median(startups.map((s) => s.longTasks.length))}, longest ${f(median(startups.map((s) => Math.max(0, ...s.longTasks))))}; run open ${f(median(open))}, picture ${f(median(picture))}; all long tasks: ${startups.map((s) => `[${s.longTasks.map((d) => d.toFixed(0)).join(' ')}]`).join(' ')}`);
+    // the same by CPU time, which the machine's load does not inflate: each start-up's tasks of 20 ms of CPU or more, and its longest task's CPU
+    const ownTasks = (s: Startup) => (s.trace.main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
+    const longestCpu = (s: Startup) => Math.max(0, ...(s.trace.main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs).map((t) => t.cpuMs), ...ownTasks(s).map((t) => t.cpuMs));
+    console.log(`  by CPU, median: tasks of 20 ms or more ${median(startups.map((s) => ownTasks(s).length))}, longest task's CPU (of those over 50 ms wall or 20 ms CPU) ${f(median(startups.map(longestCpu)))}; all: ${startups.map((s) => `[${ownTasks(s).map((t) => t.cpuMs.toFixed(0)).join(' ')}]`).join(' ')}`);
   }
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
   console.log(`simulated speed reached: ${result.simSpeed.toFixed(2)}× (status: ${result.status})`);
