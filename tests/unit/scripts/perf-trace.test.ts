@@ -38,6 +38,12 @@ describe('perf trace summary', () => {
     expect(summary.worker?.cpuMs).toBe(55);
   });
 
+  it('lists each task of 20 ms of CPU or more, however short its wall time: the 30/25 task, not the 80/12 one', () => {
+    const summary = summariseTrace(Buffer.from(JSON.stringify(trace)));
+    expect(summary.main?.heavyTasks).toEqual([{ atMs: 290, wallMs: 30, cpuMs: 25 }]);
+    expect(summariseTrace(Buffer.from(JSON.stringify(trace)), {}, 50, 10).main?.heavyTasks.map((t) => t.cpuMs)).toEqual([12, 25]);
+  });
+
   it('counts every thread of every process in the window, the largest first: who else had a core', () => {
     const summary = summariseTrace(Buffer.from(JSON.stringify(trace)));
     expect(summary.everyone).toEqual([
