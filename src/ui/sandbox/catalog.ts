@@ -9,8 +9,8 @@ import { EXAMPLE_NAMES } from './example-names.ts';
 export interface CatalogEntry {
   /** Stable key for menus and tests. */
   key: string;
-  /** Its name in the page's language (for an example, its document's `name` in English). */
-  name: string;
+  /** Its name in the page's language, read when shown (the page's language is set as it starts; in English an example's is its document's `name`). */
+  readonly name: string;
   kind: 'example' | 'template';
   /** An example's document `name`, as written (English). */
   english?: string;
@@ -30,7 +30,16 @@ function nameOf(doc: unknown, fallback: string): string {
 
 const examples: CatalogEntry[] = Object.entries(exampleFiles).map(([path, doc]) => {
   const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
-  return { key, name: EXAMPLE_NAMES[key]?.() ?? nameOf(doc, key), kind: 'example' as const, document: () => structuredClone(doc), english: nameOf(doc, key) };
+  const english = nameOf(doc, key);
+  return {
+    key,
+    get name() {
+      return EXAMPLE_NAMES[key]?.() ?? english;
+    },
+    kind: 'example' as const,
+    document: () => structuredClone(doc),
+    english,
+  };
 });
 
 /** The examples in menu order: the default first, then by name. */
@@ -42,7 +51,9 @@ function sortedExamples(): CatalogEntry[] {
 const templates: CatalogEntry[] = [
   {
     key: 'blank',
-    name: m.example_blank(),
+    get name() {
+      return m.example_blank();
+    },
     kind: 'template',
     document: () => ({
       schemaVersion: 1,
@@ -64,7 +75,14 @@ const templates: CatalogEntry[] = [
       events: [],
     }),
   },
-  { key: 'large-fleet', name: m.example_large_fleet(), kind: 'template', document: () => fleet(50, 2000) },
+  {
+    key: 'large-fleet',
+    get name() {
+      return m.example_large_fleet();
+    },
+    kind: 'template',
+    document: () => fleet(50, 2000),
+  },
 ];
 
 let ordered: readonly CatalogEntry[] | null = null;
