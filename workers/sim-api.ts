@@ -13,7 +13,7 @@ import { transfer } from 'comlink';
 import type { HealthReport, MetricsReport, ScalingReport, Series, SimEvent, Snapshot, Topology } from '../src/engine/types.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateChange, validateScenario, type ValidationError } from '../src/scenario/validate.ts';
-import { patchScenario, patchesOf } from '../src/scenario/patch.ts';
+import { coded } from '../src/scenario/error-codes.ts';
 import { Timeline, checkChangeLog, type LoggedChange } from './timeline.ts';
 import { goalStateOf, type CheckResult, type GoalResult, type TimedChange } from '../src/engine/goals/index.ts';
 import { evaluateLessonGoals, runLessonCheck, type LessonGoal } from '../src/content/conditions.ts';
@@ -75,6 +75,11 @@ export interface Reports {
   metrics: MetricsReport;
   health: HealthReport;
   scaling: ScalingReport[];
+}
+
+/** A seed out of range (a seed is a 32-bit unsigned integer), with its code so the page can word it. */
+function seedError(seed: unknown): ValidationError {
+  return coded('seed', 'val_run_seed', { got: typeof seed === 'number' ? seed : String(seed) });
 }
 
 export interface SimApi {
@@ -196,7 +201,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       let scenario = validated.value;
       if (openOptions.seed !== undefined) {
         const seed = openOptions.seed;
-        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return { ok: false, errors: [{ path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` }] };
+        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return { ok: false, errors: [seedError(seed)] };
         scenario = { ...scenario, seed };
       }
       const log = checkChangeLog(openOptions.changes ?? [], openOptions.atMs ?? 0, scenario);
@@ -210,7 +215,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
           if (refused !== null) return { ok: false, errors: [refused] };
         }
       } catch (e) {
-        return { ok: false, errors: [{ path: '(root)', message: `the simulation could not start: ${(e as Error).message}` }] };
+        return { ok: false, errors: [coded('(root)', 'val_run_start', { reason: (e as Error).message })] };
       }
       const id = nextId++;
       sessions.set(id, timeline);
@@ -271,7 +276,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     reset(id, seed) {
       const timeline = session(id);
       if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
-        return { ok: false, errors: [{ path: 'seed', message: `must be a whole number from 0 to 4294967295, got ${String(seed)}` }] };
+        return { ok: false, errors: [seedError(seed)] };
       }
       const fresh = new Timeline(seed === undefined ? timeline.scenario : { ...timeline.scenario, seed });
       if (timeline.checkpoint !== null) fresh.checkpoint = { ...timeline.checkpoint, result: null };
@@ -285,15 +290,9 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       const live = { targets: topology.targets.map((t) => t.id), groups: topology.groups.map((g) => g.id) };
       const validated = validateChange(change, timeline.scenario, live);
       if (!validated.ok) return validated.errors;
-      const refused = timeline.apply(validated.value);
-      if (refused === null) return null;
-      // a refused patch (nothing changed): the validator's errors again, each at its path with its code, so the
-      // page can word them in its language; the engine itself answers one English sentence
-      if (validated.value.action === 'patch') {
-        const again = patchScenario(timeline.sim.scenario, patchesOf(validated.value));
-        if (!again.ok) return again.errors;
-      }
-      return [{ path: '(change)', message: refused }];
+      // refused (nothing changed): a patch's errors each at its path with its code (the validator's, or the run's
+      // refusal to adopt it), so the page can word them in its language; another change's sentence at "(change)"
+      return timeline.tryApply(validated.value);
     },
 
     changeLog: (id) => session(id).applied(),

@@ -6,13 +6,14 @@
  * (scrubbing forward again replays them) until a new change is applied, which starts a new future.
  * Measured (Node, 50 targets, 2,000 req/s): replay runs about 4 simulated minutes per wall second.
  */
-import { createSimulation } from '../src/engine/index.ts';
+import { createSimulation, refusalText } from '../src/engine/index.ts';
 import { JourneyRecorder, JourneyCache, explainRequest, type Journey, type NotableLists } from '../src/engine/explain/index.ts';
 import type { Simulation } from '../src/engine/types.ts';
 import type { GoalResult } from '../src/engine/goals/index.ts';
 import { ChangeSchema, type Change, type Scenario } from '../src/scenario/schema.ts';
 import { LIMITS } from '../src/scenario/limits.ts';
 import { validateChange, type Validated, type ValidationError } from '../src/scenario/validate.ts';
+import { coded, gotOf } from '../src/scenario/error-codes.ts';
 
 /**
  * A moment the run is judged at (a lesson's check second): `judge` runs exactly when the run passes
@@ -79,15 +80,21 @@ export class Timeline {
     return this.log.slice(0, this.cursor).map((e) => ({ atMs: e.atMs, change: e.change }));
   }
 
-  /** Applies a change now and logs it; a refused change is neither applied nor logged. */
-  apply(change: Change): string | null {
-    const refused = this.sim.apply(change);
+  /** Applies a change now and logs it; a refused change is neither applied nor logged (why: Simulation.tryApply). */
+  tryApply(change: Change): ValidationError[] | null {
+    const refused = this.sim.tryApply(change);
     if (refused !== null) return refused;
     this.log.length = this.cursor;
     this.log.push({ atMs: this.sim.nowMs, change });
     this.journeys.clear();
     this.cursor++;
     return null;
+  }
+
+  /** tryApply, answering why not in one English line. */
+  apply(change: Change): string | null {
+    const refused = this.tryApply(change);
+    return refused === null ? null : refusalText(change, refused);
   }
 
   /** Runs to `toMs`, applying the logged changes met on the way at their times, judging the checkpoint on the way. */
@@ -160,8 +167,8 @@ export class Timeline {
       const next = this.cursor < this.log.length ? this.log[this.cursor] : null;
       if (next !== null && next.atMs <= Math.min(toMs, this.sim.nowMs)) {
         this.sim.runUntil(next.atMs);
-        const refused = this.sim.apply(next.change);
-        if (refused !== null) return { path: `changes[${this.cursor}].change`, message: `cannot be applied at ${(next.atMs / 1000).toFixed(3)} s: ${refused}` };
+        const refused = this.sim.tryApply(next.change);
+        if (refused !== null) return refusedAt(this.cursor, next, refused);
         this.cursor++;
         continue;
       }
@@ -173,8 +180,8 @@ export class Timeline {
     } while (now() - started < budgetMs);
     // at the end, the changes logged for that very moment are applied too, however long it took
     while (this.sim.nowMs >= toMs && this.cursor < this.log.length && this.log[this.cursor].atMs <= this.sim.nowMs) {
-      const refused = this.sim.apply(this.log[this.cursor].change);
-      if (refused !== null) return { path: `changes[${this.cursor}].change`, message: `cannot be applied at ${(this.log[this.cursor].atMs / 1000).toFixed(3)} s: ${refused}` };
+      const refused = this.sim.tryApply(this.log[this.cursor].change);
+      if (refused !== null) return refusedAt(this.cursor, this.log[this.cursor], refused);
       this.cursor++;
     }
     return null;
@@ -195,11 +202,11 @@ export class Timeline {
       }
       return true;
     };
-    const tooLong = { path: 'atMs', message: `replaying the run to ${(atMs / 1000).toFixed(1)} s would take longer than ${Math.round(budgetMs / 1000)} s` };
+    const tooLong = coded('atMs', 'val_run_too_long', { secText: (atMs / 1000).toFixed(1), budget: Math.round(budgetMs / 1000) });
     for (let i = 0; i < changes.length; i++) {
       if (!runTo(changes[i].atMs)) return tooLong;
-      const refused = this.sim.apply(changes[i].change);
-      if (refused !== null) return { path: `changes[${i}].change`, message: `cannot be applied at ${(changes[i].atMs / 1000).toFixed(3)} s: ${refused}` };
+      const refused = this.sim.tryApply(changes[i].change);
+      if (refused !== null) return refusedAt(i, changes[i], refused);
     }
     if (!runTo(atMs)) return tooLong;
     this.log = changes.slice();
@@ -208,30 +215,46 @@ export class Timeline {
   }
 }
 
+/**
+ * The error for logged change `index`, which the engine refused at its time: "cannot be applied at 12.500 s:"
+ * and the engine's reason, a patch's with its path (as Simulation.apply writes it), coded when it is one reason.
+ */
+function refusedAt(index: number, logged: LoggedChange, refused: readonly ValidationError[]): ValidationError {
+  const [one] = refused;
+  const inner = refused.length > 1 ? { path: '', message: refusalText(logged.change, refused) } : logged.change.action === 'patch' ? coded('', 'val_run_path', { path: one.path }, one) : one;
+  return coded(`changes[${index}].change`, 'val_run_refused', { secText: (logged.atMs / 1000).toFixed(3) }, inner);
+}
+
+/** A value an error quotes as JSON ("nothing" when it has no JSON). */
+function jsonGot(value: unknown) {
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? gotOf(undefined) : { got: 'other' as const, text };
+}
+
 /** Checks an untrusted change log and moment (from a share link) against the scenario they belong to. */
 export function checkChangeLog(changes: unknown, atMs: unknown, scenario: Scenario): Validated<{ changes: LoggedChange[]; atMs: number }> {
   const endMs = scenario.durationSec * 1000;
   const errors: ValidationError[] = [];
   if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0 || atMs > endMs) {
-    errors.push({ path: 'atMs', message: `must be a time from 0 to ${endMs} ms (the scenario's duration), got ${JSON.stringify(atMs) ?? 'nothing'}` });
+    errors.push(coded('atMs', 'val_run_at', { end: endMs, got: jsonGot(atMs) }));
   }
-  if (!Array.isArray(changes)) return { ok: false, errors: [...errors, { path: 'changes', message: 'must be a list of logged changes' }] };
-  if (changes.length > LIMITS.maxEvents) return { ok: false, errors: [...errors, { path: 'changes', message: `has too many items (at most ${LIMITS.maxEvents})` }] };
+  if (!Array.isArray(changes)) return { ok: false, errors: [...errors, coded('changes', 'val_run_list')] };
+  if (changes.length > LIMITS.maxEvents) return { ok: false, errors: [...errors, coded('changes', 'val_max_items', { max: LIMITS.maxEvents })] };
   const moment = typeof atMs === 'number' ? atMs : endMs;
   const out: LoggedChange[] = [];
   let previousMs = 0;
   changes.forEach((entry: unknown, i) => {
     const at = `changes[${i}]`;
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return errors.push({ path: at, message: 'must be an object with atMs and change' });
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return errors.push(coded(at, 'val_run_entry'));
     const { atMs: when, change, ...rest } = entry as Record<string, unknown>;
-    for (const key of Object.keys(rest)) errors.push({ path: `${at}.${key}`, message: 'is not a field of a logged change' });
+    for (const key of Object.keys(rest)) errors.push(coded(`${at}.${key}`, 'val_run_field'));
     if (typeof when !== 'number' || !Number.isFinite(when) || when < previousMs || when > moment) {
-      errors.push({ path: `${at}.atMs`, message: `must be a time from ${previousMs} to ${moment} ms, in order, got ${JSON.stringify(when) ?? 'nothing'}` });
+      errors.push(coded(`${at}.atMs`, 'val_run_order', { from: previousMs, to: moment, got: jsonGot(when) }));
     } else previousMs = when;
     const parsed = ChangeSchema.safeParse(change);
     if (!parsed.success) {
       const checked = validateChange(change, scenario);
-      for (const e of checked.ok ? [] : checked.errors) errors.push({ path: `${at}.change${e.path.startsWith('(') ? '' : '.' + e.path}`, message: e.message });
+      for (const e of checked.ok ? [] : checked.errors) errors.push({ ...e, path: `${at}.change${e.path.startsWith('(') ? '' : '.' + e.path}` });
     } else if (typeof when === 'number') out.push({ atMs: when, change: parsed.data });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { changes: out, atMs: atMs as number } };

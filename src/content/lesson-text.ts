@@ -2,11 +2,13 @@
  * A lesson's words, apart from its world: what a translation replaces. A translated lesson lives beside the
  * English one in its folder: `index.<locale>.md` (the same steps and directives, the words translated),
  * `goals.<locale>.json` (each goal's label by goal id) and `claims.<locale>.json` (each claim's phrase, keyed by
- * the English phrase). The translation is checked by loading it as a lesson of its own (every check of
- * lesson.ts, claims' phrases against the translated prose included) and then requiring that, words aside, it is
- * the English lesson exactly, and that each step states the same numbers: the claims measured for the English
- * prose then guard the translated prose too. docs/writing-lessons.md §9.
+ * the English phrase) and `names.<locale>.json` (the name of each world, the lesson's scenario and each scene,
+ * keyed by its file: the name the lab shows above the diagram). The translation is checked by loading it as a
+ * lesson of its own (every check of lesson.ts, claims' phrases against the translated prose included) and then
+ * requiring that, words aside, it is the English lesson exactly, and that each step states the same numbers: the
+ * claims measured for the English prose then guard the translated prose too. docs/writing-lessons.md §9.
  */
+import type { Scenario } from '../scenario/schema.ts';
 import type { Hints, Lesson } from './lesson.ts';
 
 export interface StepText {
@@ -27,8 +29,13 @@ export interface LessonText {
   summary: string;
   /** Goal labels by goal id. */
   goals: Record<string, string>;
+  /** Each world's name by its file: `scenario.json`, `scenes/<name>.json`. */
+  worlds: Record<string, string>;
   steps: StepText[];
 }
+
+/** The file a world of the lesson comes from: the lesson's scenario, or a scene by its name. */
+export const worldFile = (scene: string | null): string => (scene === null ? 'scenario.json' : `scenes/${scene}.json`);
 
 /** The words of a lesson. */
 export function textOf(lesson: Lesson): LessonText {
@@ -37,6 +44,7 @@ export function textOf(lesson: Lesson): LessonText {
     chapter: lesson.chapter,
     summary: lesson.summary,
     goals: Object.fromEntries(lesson.goals.map((g) => [g.id, g.label])),
+    worlds: Object.fromEntries([[worldFile(null), lesson.scenario.name], ...Object.entries(lesson.scenes).map(([name, scene]) => [worldFile(name), scene.name])]),
     steps: lesson.steps.map((s) => ({
       title: s.title,
       markdown: s.markdown,
@@ -49,13 +57,17 @@ export function textOf(lesson: Lesson): LessonText {
   };
 }
 
-/** The lesson with its words replaced by `text`'s (a step, try or option `text` lacks keeps its own). */
+/** The lesson with its words replaced by `text`'s (a step, try, option or world name `text` lacks keeps its own). */
 export function localizeLesson(lesson: Lesson, text: LessonText): Lesson {
+  // a world's name is only shown (the lab's title above the diagram): the run is the same whatever it is called
+  const named = (scenario: Scenario, file: string): Scenario => ({ ...scenario, name: text.worlds[file] ?? scenario.name });
   return {
     ...lesson,
     title: text.title,
     chapter: text.chapter,
     summary: text.summary,
+    scenario: named(lesson.scenario, worldFile(null)),
+    scenes: Object.fromEntries(Object.entries(lesson.scenes).map(([name, scene]) => [name, named(scene, worldFile(name))])),
     goals: lesson.goals.map((g) => ({ ...g, label: text.goals[g.id] ?? g.label })),
     steps: lesson.steps.map((s, i) => {
       const t = text.steps[i];

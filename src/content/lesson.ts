@@ -86,8 +86,8 @@ export interface Lesson {
 
 export const LESSON_FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const REQUIRED = ['index.md', 'scenario.json', 'goals.json', 'solution.json', 'claims.json'] as const;
-/** A translation's files (checked by translation.ts, not here): `index.es.md`, `goals.es.json`, `claims.es.json`. */
-export const TRANSLATION_FILE = /^(index|goals|claims)\.([a-z]{2})\.(md|json)$/;
+/** A translation's files (checked by translation.ts, not here): `index.es.md`, `goals.es.json`, `claims.es.json`, `names.es.json`. */
+export const TRANSLATION_FILE = /^(index|goals|claims|names)\.([a-z]{2})\.(md|json)$/;
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: LessonError[] };
 
@@ -99,7 +99,7 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   if (!name) errors.push({ file: base, path: '(folder)', message: 'name lesson folders like "01-one-server-is-not-enough": two digits, a dash, lowercase words joined by dashes' });
   for (const f of REQUIRED) if (files[f] === undefined) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is missing' });
   for (const f of Object.keys(files)) {
-    if (!(REQUIRED as readonly string[]).includes(f) && !/^scenes\/[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(f) && !TRANSLATION_FILE.test(f)) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is not part of the lesson format (index.md, scenario.json, goals.json, solution.json, scenes/<name>.json; a translation\'s index.<locale>.md, goals.<locale>.json, claims.<locale>.json)' });
+    if (!(REQUIRED as readonly string[]).includes(f) && !/^scenes\/[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(f) && !TRANSLATION_FILE.test(f)) errors.push({ file: `${base}/${f}`, path: '(file)', message: 'is not part of the lesson format (index.md, scenario.json, goals.json, solution.json, scenes/<name>.json; a translation\'s index.<locale>.md, goals.<locale>.json, claims.<locale>.json, names.<locale>.json)' });
   }
   if (errors.length > 0) return { ok: false, errors };
 

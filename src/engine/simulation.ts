@@ -18,7 +18,8 @@ import { thinkTime } from './traffic/think-time.ts';
 import { afterDrained, finishDraining } from './backend/lifecycle.ts';
 import { onInstanceUnused } from './scaling/runtime.ts';
 import { onStandbyTakeover } from './infra/outages.ts';
-import { applyChange } from './commands/index.ts';
+import { applyChange, tryChange } from './commands/index.ts';
+import type { ValidationError } from '../scenario/validated.ts';
 import { rollTo } from './metrics/rollup.ts';
 import { buildSnapshot } from './report/snapshot.ts';
 import { buildMetrics } from './report/metrics.ts';
@@ -100,6 +101,10 @@ class Run implements Simulation {
 
   apply(change: Change): string | null {
     return applyChange(this.s, change);
+  }
+
+  tryApply(change: Change): ValidationError[] | null {
+    return tryChange(this.s, change);
   }
 
   events(sinceSeq = 0): SimEvent[] {

@@ -6,6 +6,7 @@
  * per-target and per-request parts are typed arrays with a fixed stride so they can be transferred, not copied.
  */
 import type { Change, Scenario } from '../scenario/schema.ts';
+import type { ValidationError } from '../scenario/validated.ts';
 import type { ExplainHooks } from './explain/hooks.ts';
 import type { GroupInternals } from './explain/internals-shape.ts';
 import type { Outcome } from './codes.ts';
@@ -82,6 +83,11 @@ export interface Simulation {
   topology(): Topology;
   /** Applies a live change now; returns an error message (and changes nothing) when it cannot. */
   apply(change: Change): string | null;
+  /**
+   * apply, answering why not as errors: a patch's at their JSON paths with codes (the validator's, or the run's
+   * refusal to adopt it), any other change's sentence at "(change)". apply's message is these in one line.
+   */
+  tryApply(change: Change): ValidationError[] | null;
   /** Event-log entries with seq > sinceSeq (bounded history). */
   events(sinceSeq?: number): SimEvent[];
   /** Requests still in flight (arrived, not yet answered or failed), in arrival order. */

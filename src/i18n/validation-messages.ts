@@ -139,6 +139,55 @@ const WORDS: Readonly<Record<ErrorCode, (v: Values) => string>> = {
   val_link_too_large: (v) => m.val_link_too_large(v as never),
   val_link_newer: () => m.val_link_newer(),
   val_link_code: (v) => m.val_link_code(v as never),
+  val_cron_fields: (v) => m.val_cron_fields(v as never),
+  val_cron_value: (v) => m.val_cron_value(v as never),
+  val_cron_step: (v) => m.val_cron_step(v as never),
+  val_cron_range: (v) => m.val_cron_range(v as never),
+  val_cron_empty: (v) => m.val_cron_empty(v as never),
+  val_pointer_slash: (v) => m.val_pointer_slash(v as never),
+  val_pointer_tilde: (v) => m.val_pointer_tilde(v as never),
+  val_patch_needs_value: (v) => m.val_patch_needs_value(v as never),
+  val_patch_remove_root: () => m.val_patch_remove_root(),
+  val_patch_end_add: () => m.val_patch_end_add(),
+  val_patch_not_position: (v) => m.val_patch_not_position(v as never),
+  val_patch_no_item: (v) => m.val_patch_no_item(v as never),
+  val_patch_no_key: (v) => m.val_patch_no_key(v as never),
+  val_patch_scenario_no_parts: () => m.val_patch_scenario_no_parts(),
+  val_patch_value_no_parts: () => m.val_patch_value_no_parts(),
+  val_patch_parent: () => m.val_patch_parent(),
+  val_patch_nothing_to: (v) => m.val_patch_nothing_to(v as never),
+  val_patch_at: (v) => m.val_patch_at(v as never),
+  val_patch_nth: (v) => m.val_patch_nth(v as never),
+  val_adopt_seed: () => m.val_adopt_seed(),
+  val_adopt_events: () => m.val_adopt_events(),
+  val_adopt_closed: () => m.val_adopt_closed(),
+  val_adopt_replay: () => m.val_adopt_replay(),
+  val_adopt_replay_mix: () => m.val_adopt_replay_mix(),
+  val_adopt_scaled: (v) => m.val_adopt_scaled(v as never),
+  val_adopt_target_group: (v) => m.val_adopt_target_group(v as never),
+  val_adopt_scaling_group: () => m.val_adopt_scaling_group(),
+  val_run_path: (v) => m.val_run_path(v as never),
+  val_run_refused: (v) => m.val_run_refused(v as never),
+  val_run_too_long: (v) => m.val_run_too_long(v as never),
+  val_run_at: (v) => m.val_run_at(v as never),
+  val_run_list: () => m.val_run_list(),
+  val_run_entry: () => m.val_run_entry(),
+  val_run_field: () => m.val_run_field(),
+  val_run_order: (v) => m.val_run_order(v as never),
+  val_run_seed: (v) => m.val_run_seed(v as never),
+  val_run_start: (v) => m.val_run_start(v as never),
+  val_import_alb_fields: (v) => m.val_import_alb_fields(v as never),
+  val_import_alb_type: (v) => m.val_import_alb_type(v as never),
+  val_import_alb_time: (v) => m.val_import_alb_time(v as never),
+  val_import_alb_request: (v) => m.val_import_alb_request(v as never),
+  val_import_nginx_format: () => m.val_import_nginx_format(),
+  val_import_nginx_time: (v) => m.val_import_nginx_time(v as never),
+  val_import_nginx_request: (v) => m.val_import_nginx_request(v as never),
+  val_import_path_long: (v) => m.val_import_path_long(v as never),
+  val_import_not_target: (v) => m.val_import_not_target(v as never),
+  val_import_too_many: (v) => m.val_import_too_many(v as never),
+  val_import_empty: (v) => m.val_import_empty(v as never),
+  val_import_unreadable: (v) => m.val_import_unreadable(v as never),
 };
 
 const GOT: Readonly<Record<Got['got'], ((g: Got) => string) | undefined>> = {
@@ -170,11 +219,29 @@ const SYSTEMS: Readonly<Record<string, () => string>> = {
   'a GWLB': m.val_system_gwlb,
 };
 
+/** The fields of a cron expression (scenario/cron.ts). */
+const CRON_FIELDS: Readonly<Record<string, () => string>> = {
+  minute: m.val_cron_field_minute,
+  hour: m.val_cron_field_hour,
+  'day of month': m.val_cron_field_day_of_month,
+  month: m.val_cron_field_month,
+  'day of week': m.val_cron_field_day_of_week,
+};
+
+/** The access logs an import reads (import/replay.ts). */
+const LOGS: Readonly<Record<string, () => string>> = {
+  'nginx access log': m.val_import_log_nginx,
+  'ALB access log': m.val_import_log_alb,
+};
+
+/** Values that are names from a fixed set, worded by their own table. */
+const NAMED: Readonly<Record<string, Readonly<Record<string, () => string>>>> = { system: SYSTEMS, cronField: CRON_FIELDS, log: LOGS };
+
 const typeWords = (type: string): string => TYPES[type]?.() ?? type;
 
-/** One value of an error in the page's language. */
+/** One value of an error in the page's language; a `…Text` value is a number written as text ("12.500"). */
 function paramWords(name: string, p: ErrorParam): string {
-  if (typeof p === 'string') return name === 'system' ? (SYSTEMS[p]?.() ?? p) : p;
+  if (typeof p === 'string') return name.endsWith('Text') ? localizeNumberText(p) : (NAMED[name]?.[p]?.() ?? p);
   if (typeof p === 'number') return localizeNumberText(String(p));
   if ('got' in p) return GOT[p.got]?.(p) ?? p.text;
   if ('list' in p) return p.list.join(p.sep === 'or' ? m.val_or() : ', ');

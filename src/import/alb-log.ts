@@ -6,7 +6,8 @@
  * matched_rule_priority request_creation_time … The arrival time is request_creation_time (microseconds); older
  * logs without it use `time` less the three processing times.
  */
-import { headers, ipv4, splitTarget, type ParsedLine } from './replay.ts';
+import { headers, ipv4, splitTarget, type LineError, type ParsedLine } from './replay.ts';
+import { coded } from '../scenario/error-codes.ts';
 
 const TOKEN = /"((?:[^"\\]|\\.)*)"|(\S+)/g;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
@@ -33,22 +34,22 @@ export function looksLikeAlb(line: string): boolean {
 }
 
 /** One line of an ALB access log. */
-export function parseAlbLine(line: string): ParsedLine | string {
+export function parseAlbLine(line: string): ParsedLine | LineError {
   const f = fields(line);
-  if (f.length < 14) return `an ALB log line has at least 14 fields up to "user_agent", this one has ${f.length}`;
-  if (!TYPES.has(f[0])) return `the type "${f[0].slice(0, 20)}" is not one of ${[...TYPES].join(', ')}`;
+  if (f.length < 14) return coded('', 'val_import_alb_fields', { count: f.length });
+  if (!TYPES.has(f[0])) return coded('', 'val_import_alb_type', { type: f[0].slice(0, 20), types: { list: [...TYPES], sep: 'comma' } });
   let timeMs = f.length > 21 ? parseAlbTime(f[21]) : null;
   if (timeMs === null) {
     const end = parseAlbTime(f[1]);
-    if (end === null) return `the time "${f[1].slice(0, 40)}" is not like 2018-07-02T22:23:00.186641Z`;
+    if (end === null) return coded('', 'val_import_alb_time', { time: f[1].slice(0, 40) });
     const spent = [f[5], f[6], f[7]].map(Number).filter((x) => Number.isFinite(x) && x > 0).reduce((a, b) => a + b, 0);
     timeMs = end - spent * 1000;
   }
   const request = f[12];
   const parts = request.split(' ');
-  if (parts.length !== 3 || parts[0] === '-') return `the request "${request.slice(0, 60)}" is not "METHOD URL HTTP/x.y"`;
+  if (parts.length !== 3 || parts[0] === '-') return coded('', 'val_import_alb_request', { request: request.slice(0, 60) });
   const target = splitTarget(parts[1]);
-  if (typeof target === 'string') return target;
+  if ('message' in target) return target;
   const colon = f[3].lastIndexOf(':');
   const client = ipv4(colon > 0 ? f[3].slice(0, colon) : f[3]);
   return {

@@ -6,7 +6,7 @@ import { looksLikeAlb, parseAlbLine } from './alb-log.ts';
 import { parseNginxLine } from './nginx-log.ts';
 import { readLog, type ImportResult } from './replay.ts';
 
-export { MAX_REPLAY_REQUESTS, type ImportResult, type ReplayRequest, type ReplayTraffic } from './replay.ts';
+export { MAX_REPLAY_REQUESTS, importLine, type ImportResult, type ReplayRequest, type ReplayTraffic } from './replay.ts';
 
 export type LogFormat = 'nginx' | 'alb';
 

@@ -5,7 +5,8 @@
  * Simplifies: $time_local has whole seconds, so requests of one second arrive together, and it is written when
  * the request ends (nginx has no arrival time in this format); the host is known only from an absolute URL.
  */
-import { headers, ipv4, splitTarget, type ParsedLine } from './replay.ts';
+import { headers, ipv4, splitTarget, type LineError, type ParsedLine } from './replay.ts';
+import { coded } from '../scenario/error-codes.ts';
 
 const COMBINED = /^(\S+) \S+ (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"(?:\s+(.*))?$/;
 const TIME_LOCAL = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
@@ -38,16 +39,16 @@ function lastUpstream(field: string | undefined): string | null {
 }
 
 /** One line of a combined-format log. */
-export function parseNginxLine(line: string): ParsedLine | string {
+export function parseNginxLine(line: string): ParsedLine | LineError {
   const m = COMBINED.exec(line);
-  if (!m) return 'not in the combined log format ($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent")';
+  if (!m) return coded('', 'val_import_nginx_format');
   const timeMs = parseTimeLocal(m[3]);
-  if (timeMs === null) return `the time "${m[3]}" is not like 10/Oct/2000:13:55:36 -0700`;
+  if (timeMs === null) return coded('', 'val_import_nginx_time', { time: m[3] });
   const request = unescape(m[4]);
   const parts = request.split(' ');
-  if (parts.length !== 3 || !/^[A-Z]+$/.test(parts[0]) || !/^HTTP\/\d(\.\d)?$/.test(parts[2])) return `the request "${request.slice(0, 60)}" is not "METHOD target HTTP/x.y"`;
+  if (parts.length !== 3 || !/^[A-Z]+$/.test(parts[0]) || !/^HTTP\/\d(\.\d)?$/.test(parts[2])) return coded('', 'val_import_nginx_request', { request: request.slice(0, 60) });
   const target = splitTarget(parts[1]);
-  if (typeof target === 'string') return target;
+  if ('message' in target) return target;
   const client = ipv4(m[1]);
   return {
     timeMs,

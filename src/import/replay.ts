@@ -1,8 +1,11 @@
 /**
  * Replayed traffic from a real access log: the requests' arrival times (ms after the first request), paths,
  * hosts, headers and IPv4 client addresses, in the `replay` arrival shape, bounded to MAX_REPLAY_REQUESTS. Lines
- * that cannot be read are skipped and reported as "line N: reason"; only a log with no readable line fails.
+ * that cannot be read are skipped and reported at "line N" with the reason; only a log with no readable line
+ * fails. Each reason carries a code and values (scenario/error-codes.ts), so the page words it in its language.
  */
+import { coded } from '../scenario/error-codes.ts';
+import type { ValidationError } from '../scenario/validated.ts';
 
 /** The most requests one replay may hold. */
 export const MAX_REPLAY_REQUESTS = 100_000;
@@ -30,13 +33,13 @@ export type ImportResult =
   | {
       ok: true;
       replay: ReplayTraffic;
-      /** "line N: reason" for the first MAX_REPORTED_LINES lines skipped. */
-      skipped: string[];
+      /** The first MAX_REPORTED_LINES lines skipped: at "line N", why. */
+      skipped: ValidationError[];
       skippedCount: number;
       /** Per request (same order): the server the real balancer chose, when the log says, else null. */
       upstreams: (string | null)[];
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: ValidationError[] };
 
 /** One readable line: its absolute time (ms since the epoch) and what the replay keeps. */
 export interface ParsedLine {
@@ -45,8 +48,14 @@ export interface ParsedLine {
   upstream: string | null;
 }
 
+/** Why a line cannot be read (coded; its path, the line, is set by readLog). */
+export type LineError = ValidationError;
+
 /** A line parser: a parsed line, or the reason it cannot be read. */
-export type LineParser = (line: string) => ParsedLine | string;
+export type LineParser = (line: string) => ParsedLine | LineError;
+
+/** The logs readLog reads, as its messages name them ({log} of val_import_empty and val_import_unreadable). */
+export type LogName = 'nginx access log' | 'ALB access log';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
@@ -62,28 +71,34 @@ export function headers(entries: [string, string | undefined][]): Record<string,
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** A problem as one English line: "line N: reason", or the reason alone for the log as a whole (path "log"). */
+export function importLine(e: ValidationError): string {
+  return e.path === 'log' ? e.message : `${e.path}: ${e.message}`;
+}
+
 /** Reads a whole log with `parse`, line by line: bounded, sorted by time, times relative to the earliest. */
-export function readLog(text: string, parse: LineParser, what: string): ImportResult {
+export function readLog(text: string, parse: LineParser, what: LogName): ImportResult {
   const parsed: ParsedLine[] = [];
-  const skipped: string[] = [];
+  const skipped: ValidationError[] = [];
   let skippedCount = 0;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') continue;
     const r = parse(line);
-    if (typeof r === 'string') {
+    if ('message' in r) {
       skippedCount++;
-      if (skipped.length < MAX_REPORTED_LINES) skipped.push(`line ${i + 1}: ${r}`);
+      if (skipped.length < MAX_REPORTED_LINES) skipped.push({ ...r, path: `line ${i + 1}` });
       continue;
     }
     if (parsed.length === MAX_REPLAY_REQUESTS) {
-      return { ok: false, errors: [`line ${i + 1}: the log has more than ${MAX_REPLAY_REQUESTS.toLocaleString('en-US')} requests; a replay holds at most ${MAX_REPLAY_REQUESTS.toLocaleString('en-US')} (cut the log, for example with head -n ${MAX_REPLAY_REQUESTS})`] };
+      const params = { maxText: MAX_REPLAY_REQUESTS.toLocaleString('en-US'), lines: String(MAX_REPLAY_REQUESTS) };
+      return { ok: false, errors: [coded(`line ${i + 1}`, 'val_import_too_many', params)] };
     }
     parsed.push(r);
   }
   if (parsed.length === 0) {
-    const reason = skippedCount === 0 ? [`the ${what} is empty`] : [`no line of the ${what} could be read`, ...skipped];
+    const reason = skippedCount === 0 ? [coded('log', 'val_import_empty', { log: what })] : [coded('log', 'val_import_unreadable', { log: what }), ...skipped];
     return { ok: false, errors: reason };
   }
   const order = parsed.map((_, i) => i).sort((a, b) => parsed[a].timeMs - parsed[b].timeMs || a - b);
@@ -93,15 +108,15 @@ export function readLog(text: string, parse: LineParser, what: string): ImportRe
 }
 
 /** Splits a request target into path and host: "/a?b" or an absolute "http://host:port/a?b". */
-export function splitTarget(target: string): { path: string; host?: string } | string {
-  if (target.startsWith('/')) return target.length > MAX_PATH_LENGTH ? `the path is longer than ${MAX_PATH_LENGTH} characters` : { path: target };
+export function splitTarget(target: string): { path: string; host?: string } | LineError {
+  if (target.startsWith('/')) return target.length > MAX_PATH_LENGTH ? coded('', 'val_import_path_long', { max: MAX_PATH_LENGTH }) : { path: target };
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return `"${target.slice(0, 60)}" is neither a path nor a URL`;
+    return coded('', 'val_import_not_target', { target: target.slice(0, 60) });
   }
   const path = `${url.pathname}${url.search}`;
-  if (path.length > MAX_PATH_LENGTH) return `the path is longer than ${MAX_PATH_LENGTH} characters`;
+  if (path.length > MAX_PATH_LENGTH) return coded('', 'val_import_path_long', { max: MAX_PATH_LENGTH });
   return url.hostname ? { path, host: url.hostname } : { path };
 }

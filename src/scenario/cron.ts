@@ -3,8 +3,11 @@
  * day-of-week, with *, lists, ranges, steps and JAN–DEC / SUN–SAT names, evaluated in UTC. As in Vixie
  * cron, when both day fields are restricted a day matching either one fires. Simulated time 0 is a
  * configurable epoch, by default 2026-01-01T00:00:00Z (a Thursday). Not supported: time zones and DST,
- * EventBridge extensions (?, L, W, #), and the up-to-2-minute execution lag of real actions.
+ * EventBridge extensions (?, L, W, #), and the up-to-2-minute execution lag of real actions. A bad expression's
+ * error carries a code and values (error-codes.ts), so the page can say it in its own language.
  */
+import { coded, type ErrorCode } from './error-codes.ts';
+import type { ErrorParam, ValidationError } from './validated.ts';
 
 /** Simulated time 0 by default: 2026-01-01T00:00:00Z, a Thursday (UTC day 4). */
 export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 1);
@@ -19,10 +22,20 @@ const FIELDS = [
   { name: 'day of week', lo: 0, hi: 7, names: DAYS, base: 0 },
 ];
 
+/** A bad cron expression: its English sentence, and the code and values the page words it from. */
+export class CronError extends Error {
+  readonly error: ValidationError;
+  constructor(code: ErrorCode, params: Readonly<Record<string, ErrorParam>>) {
+    const error = coded('', code, params);
+    super(error.message);
+    this.error = error;
+  }
+}
+
 function parseValue(text: string, field: (typeof FIELDS)[number]): number {
   const named = field.names.indexOf(text.toUpperCase());
   const n = named >= 0 ? named + field.base : /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(n >= field.lo && n <= field.hi)) throw new Error(`cron: bad ${field.name} "${text}" (allowed ${field.lo}–${field.hi})`);
+  if (!(n >= field.lo && n <= field.hi)) throw new CronError('val_cron_value', { cronField: field.name, text, lo: field.lo, hi: field.hi });
   return n;
 }
 
@@ -31,17 +44,17 @@ function parseField(text: string, field: (typeof FIELDS)[number]): boolean[] {
   for (const item of text.split(',')) {
     const [range, stepText, extra] = item.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (extra !== undefined || !Number.isInteger(step) || step < 1) throw new Error(`cron: bad step in ${field.name} "${item}"`);
+    if (extra !== undefined || !Number.isInteger(step) || step < 1) throw new CronError('val_cron_step', { cronField: field.name, item });
     let lo: number;
     let hi: number;
     if (range === '*') [lo, hi] = [field.lo, field.hi];
     else if (range.includes('-')) {
       const ends = range.split('-');
-      if (ends.length !== 2) throw new Error(`cron: bad range in ${field.name} "${item}"`);
+      if (ends.length !== 2) throw new CronError('val_cron_range', { cronField: field.name, item });
       [lo, hi] = [parseValue(ends[0], field), parseValue(ends[1], field)];
     }
     else [lo, hi] = [parseValue(range, field), stepText === undefined ? parseValue(range, field) : field.hi];
-    if (lo > hi) throw new Error(`cron: empty range in ${field.name} "${item}"`);
+    if (lo > hi) throw new CronError('val_cron_empty', { cronField: field.name, item });
     for (let v = lo; v <= hi; v += step) allowed[v] = true;
   }
   return allowed;
@@ -61,7 +74,7 @@ export class CronSchedule {
     readonly epochMs = DEFAULT_EPOCH_MS,
   ) {
     const parts = expression.trim().split(/\s+/);
-    if (parts.length !== 5) throw new Error(`cron: expected 5 fields (minute hour day month weekday), got ${parts.length}`);
+    if (parts.length !== 5) throw new CronError('val_cron_fields', { count: parts.length });
     [this.minutes, this.hours, this.days, this.months, this.weekdays] = parts.map((p, i) => parseField(p, FIELDS[i]));
     if (this.weekdays[7]) this.weekdays[0] = true;
     this.eitherDay = !parts[2].startsWith('*') && !parts[4].startsWith('*');
@@ -90,12 +103,12 @@ export class CronSchedule {
   }
 }
 
-/** Why `expression` is not valid cron, or null. */
-export function cronError(expression: string): string | null {
+/** Why `expression` is not valid cron (its English sentence, code and values; no path), or null. */
+export function cronError(expression: string): ValidationError | null {
   try {
     new CronSchedule(expression);
     return null;
   } catch (e) {
-    return (e as Error).message;
+    return e instanceof CronError ? e.error : { path: '', message: (e as Error).message };
   }
 }

@@ -3,8 +3,9 @@
  * in messages/*.json) and the values it names, so that the page can word it in its own language
  * (src/i18n/validation-words.ts). The English sentence is written here from the same templates, so the CLI,
  * Node and the page in English read exactly what they read before codes existed; a test checks the
- * templates equal messages/en.json (tests/unit/i18n/validation-words.test.ts). An error without a code
- * (a cron parse error, a patch that cannot apply) keeps its English everywhere.
+ * templates equal messages/en.json (tests/unit/i18n/validation-words.test.ts). Beyond the validator, cron
+ * expressions, JSON Patch, the engine's refusals to adopt a patch, change-log restores and access-log imports
+ * use the same codes (tests/unit/i18n/run-errors.test.ts); an error without a code keeps its English everywhere.
  */
 import { EN_ERRORS, type ErrorCode } from './error-templates.ts';
 import type { ErrorParam, Got, ValidationError } from './validated.ts';

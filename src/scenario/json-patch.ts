@@ -2,9 +2,11 @@
  * JSON Patch (RFC 6902) on plain JSON: `add`, `replace` or `remove` at a JSON Pointer (RFC 6901:
  * `/targetGroups/0/algorithm`, `~1` for "/", `~0` for "~", `-` to append to a list). Several patches apply
  * in order to a copy; the first that cannot apply stops everything, with its pointer and reason. What the
- * result must then satisfy is the scenario validator's business (patch.ts).
+ * result must then satisfy is the scenario validator's business (patch.ts). Each reason carries a code and
+ * values (error-codes.ts), so the page can say it in its own language; the English is the same as ever.
  */
-import type { Validated } from './validated.ts';
+import { coded } from './error-codes.ts';
+import type { Validated, ValidationError } from './validated.ts';
 
 export type PatchOperation = 'add' | 'replace' | 'remove';
 
@@ -15,13 +17,19 @@ export interface PatchOp {
   value?: unknown;
 }
 
+/** Parts of a JSON Pointer ("" is the whole document), or why it is not one (coded, without a path). */
+function pointerParts(pointer: string): string[] | ValidationError {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return coded('', 'val_pointer_slash', { pointer });
+  const parts = pointer.slice(1).split('/');
+  for (const p of parts) if (/~[^01]|~$/.test(p)) return coded('', 'val_pointer_tilde', { pointer });
+  return parts.map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** Parts of a JSON Pointer ("" is the whole document), or a sentence saying why it is not one. */
 export function parsePointer(pointer: string): string[] | string {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) return `"${pointer}" is not a JSON Pointer: it must start with "/"`;
-  const parts = pointer.slice(1).split('/');
-  for (const p of parts) if (/~[^01]|~$/.test(p)) return `"${pointer}" has a "~" not followed by 0 or 1`;
-  return parts.map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointerParts(pointer);
+  return Array.isArray(parts) ? parts : parts.message;
 }
 
 /** Writes a JSON Pointer from its parts. */
@@ -34,22 +42,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** An array index in a pointer: digits without leading zeros, below `limit` (or equal to it with `allowEnd`). */
-function arrayIndex(part: string, length: number, allowEnd: boolean): number | string {
-  if (part === '-') return allowEnd ? length : '"-" (the end of the list) only works with add';
-  if (!/^(0|[1-9]\d*)$/.test(part)) return `"${part}" is not a position in the list`;
+function arrayIndex(part: string, length: number, allowEnd: boolean): number | ValidationError {
+  if (part === '-') return allowEnd ? length : coded('', 'val_patch_end_add');
+  if (!/^(0|[1-9]\d*)$/.test(part)) return coded('', 'val_patch_not_position', { part });
   const i = Number(part);
-  if (i > length || (i === length && !allowEnd)) return `there is no item ${i} (the list has ${length})`;
+  if (i > length || (i === length && !allowEnd)) return coded('', 'val_patch_no_item', { index: i, length });
   return i;
 }
 
-/** Applies one patch to `doc` in place (its parent containers are already copies); returns an error or null. */
-function applyOne(root: { doc: unknown }, patch: PatchOp): string | null {
+/** Applies one patch to `doc` in place (its parent containers are already copies); returns why not (no path yet), or null. */
+function applyOne(root: { doc: unknown }, patch: PatchOp): ValidationError | null {
   const op = patch.op ?? 'replace';
-  const parts = parsePointer(patch.path);
-  if (typeof parts === 'string') return parts;
-  if (op !== 'remove' && patch.value === undefined) return `${op} needs a value`;
+  const parts = pointerParts(patch.path);
+  if (!Array.isArray(parts)) return parts;
+  if (op !== 'remove' && patch.value === undefined) return coded('', 'val_patch_needs_value', { op });
   if (parts.length === 0) {
-    if (op === 'remove') return 'the whole scenario cannot be removed';
+    if (op === 'remove') return coded('', 'val_patch_remove_root');
     root.doc = structuredClone(patch.value);
     return null;
   }
@@ -59,27 +67,27 @@ function applyOne(root: { doc: unknown }, patch: PatchOp): string | null {
     const where = '/' + parts.slice(0, i + 1).join('/');
     if (Array.isArray(parent)) {
       const at = arrayIndex(key, parent.length, false);
-      if (typeof at === 'string') return `${where}: ${at}`;
+      if (typeof at !== 'number') return coded('', 'val_patch_at', { where }, at);
       parent = parent[at];
     } else if (isObject(parent)) {
-      if (!(key in parent)) return `${where}: there is no "${key}" here`;
+      if (!(key in parent)) return coded('', 'val_patch_at', { where }, coded('', 'val_patch_no_key', { key }));
       parent = parent[key];
     } else {
-      return `${where}: ${i === 0 ? 'the scenario' : 'this value'} has no parts`;
+      return coded('', 'val_patch_at', { where }, coded('', i === 0 ? 'val_patch_scenario_no_parts' : 'val_patch_value_no_parts'));
     }
   }
   const last = parts[parts.length - 1];
   const value = structuredClone(patch.value);
   if (Array.isArray(parent)) {
     const at = arrayIndex(last, parent.length, op === 'add');
-    if (typeof at === 'string') return at;
+    if (typeof at !== 'number') return at;
     if (op === 'add') parent.splice(at, 0, value);
     else if (op === 'replace') parent[at] = value;
     else parent.splice(at, 1);
     return null;
   }
-  if (!isObject(parent)) return 'the parent of this path is not an object or a list';
-  if (op !== 'add' && !(last in parent)) return `there is no "${last}" to ${op}`;
+  if (!isObject(parent)) return coded('', 'val_patch_parent');
+  if (op !== 'add' && !(last in parent)) return coded('', 'val_patch_nothing_to', { key: last, op });
   if (op === 'remove') delete parent[last];
   else parent[last] = value;
   return null;
@@ -90,7 +98,7 @@ export function applyPatches(doc: unknown, patches: readonly PatchOp[]): Validat
   const root = { doc: structuredClone(doc) };
   for (let i = 0; i < patches.length; i++) {
     const error = applyOne(root, patches[i]);
-    if (error !== null) return { ok: false, errors: [{ path: patches[i].path || '(root)', message: patches.length > 1 ? `patch ${i + 1}: ${error}` : error }] };
+    if (error !== null) return { ok: false, errors: [{ ...(patches.length > 1 ? coded('', 'val_patch_nth', { n: i + 1 }, error) : error), path: patches[i].path || '(root)' }] };
   }
   return { ok: true, value: root.doc };
 }

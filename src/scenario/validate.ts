@@ -224,7 +224,7 @@ function checkInfrastructure(s: Scenario): ValidationError[] {
       if (p.kind === 'scheduled') {
         p.actions.forEach((x, xi) => {
           const e = x.recurrence === undefined ? null : cronError(x.recurrence);
-          if (e) errors.push({ path: `${at}.policies[${pi}].actions[${xi}].recurrence`, message: e });
+          if (e) errors.push({ ...e, path: `${at}.policies[${pi}].actions[${xi}].recurrence` });
           if (x.recurrence === undefined && x.atSec === undefined) errors.push(coded(`${at}.policies[${pi}].actions[${xi}]`, 'val_scheduled_needs'));
         });
       }

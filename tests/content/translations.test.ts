@@ -2,7 +2,7 @@
 // strays from its English lesson beyond the words (a number, an answer, a missing label or claim) is refused.
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/content/lesson.ts';
-import { numbersIn } from '../../src/content/lesson-text.ts';
+import { localizeLesson, numbersIn } from '../../src/content/lesson-text.ts';
 import { readLessonFiles, loadLessonsFromDir } from '../../src/content/node-loader.ts';
 import { loadTranslations } from '../../src/content/translation.ts';
 
@@ -30,6 +30,46 @@ describe('lesson translations', () => {
       expect(Object.keys(es.goals).sort()).toEqual(l.goals.map((g) => g.id).sort());
       expect(es.title).not.toBe(l.title);
     }
+  });
+
+  it('names every world of chapter 1 in Spanish: the lesson\'s scenario and each scene, as the lab shows them', () => {
+    for (const l of lessons.filter((x) => x.order <= 4)) {
+      const worlds = translations.es[l.slug].worlds;
+      const files = ['scenario.json', ...Object.keys(l.scenes).map((s) => `scenes/${s}.json`)];
+      expect(Object.keys(worlds).sort()).toEqual(files.sort());
+      const english = [l.scenario.name, ...Object.values(l.scenes).map((s) => s.name)];
+      for (const f of files) expect(english).not.toContain(worlds[f]);
+      const shown = localizeLesson(l, translations.es[l.slug]);
+      expect(shown.scenario.name).toBe(worlds['scenario.json']);
+      for (const s of Object.keys(l.scenes)) expect(shown.scenes[s].name).toBe(worlds[`scenes/${s}.json`]);
+      // the name is only shown: the world is the English lesson's otherwise
+      expect({ ...shown.scenario, name: l.scenario.name }).toEqual(l.scenario);
+    }
+    expect(translations.es['one-server-is-not-enough'].worlds['scenes/dns.json']).toBe('Tres servidores tras un nombre DNS multivalor');
+  });
+
+  it('refuses a translation that leaves a world or a scene unnamed, or names a world the lesson does not have', () => {
+    expect(problems('names.es.json', (t) => t.replace(/,\s*"scenes\/dns.json": "[^"]*"/, ''))).toEqual([
+      'names.es.json "scenes/dns.json": this world ("Three servers behind a multivalue DNS name") has no translated name',
+    ]);
+    expect(problems('names.es.json', (t) => t.replace(/\s*"scenario.json": "[^"]*",/, ''))).toEqual([
+      'names.es.json "scenario.json": this world ("One server behind a listener") has no translated name',
+    ]);
+    expect(problems('names.es.json', (t) => t.replace('scenes/dns.json', 'scenes/dnss.json'))).toEqual([
+      'names.es.json "scenes/dns.json": this world ("Three servers behind a multivalue DNS name") has no translated name',
+      'names.es.json "scenes/dnss.json": no world of the lesson has this file (scenario.json, or a scene\'s scenes/<name>.json)',
+    ]);
+    expect(problems('names.es.json', (t) => t.replace(/"Un servidor[^"]*"/, '""'))).toEqual([
+      'names.es.json (root): give an object: world file ("scenario.json", "scenes/<name>.json") → its translated name (at most 200 characters)',
+    ]);
+  });
+
+  it('requires the names file of a translation', () => {
+    const files = Object.fromEntries(Object.entries(own).filter(([p]) => !p.endsWith('/names.es.json')));
+    const loaded = loadLessons(files);
+    expect(loadTranslations(files, loaded.lessons).errors.map((e) => `${e.file.split('/').pop()} ${e.path}: ${e.message}`)).toEqual([
+      'names.es.json (file): is missing (a translation has index.es.md, goals.es.json, claims.es.json, names.es.json)',
+    ]);
   });
 
   it('reads numbers as each language writes them', () => {

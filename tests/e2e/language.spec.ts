@@ -304,3 +304,60 @@ test.describe('compare, the teacher page and the exports in Spanish', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('names and the last refusals in a Spanish browser', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('a lesson names its world and its scene in Spanish; the sandbox its examples; a cron expression, a patch the run cannot adopt and an access log\'s lines are refused in Spanish', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    // lesson 1: its world (names.es.json), then step 2's scene
+    await player.goto(`#/lessons/${LESSON_1}/1`);
+    await expect(page.getByTestId('world-name')).toHaveText('Un servidor tras un agente de escucha');
+    await player.goto(`#/lessons/${LESSON_1}/2`);
+    await expect(player.stepTitle).toHaveText('Tres servidores detrás de un nombre');
+    await expect(page.getByTestId('world-name')).toHaveText('Tres servidores tras un nombre DNS multivalor');
+    await page.screenshot({ path: artifactPath('language-es-lesson-scene-name.png') });
+
+    // the sandbox: the example's title and the picker in Spanish
+    const lab = new LabPage(page);
+    await lab.goto('#/sandbox');
+    await expect(lab.scenarioName).toHaveText('Tres servidores iguales con round robin');
+    await expect(lab.status).toHaveText('En pausa', { timeout: 30_000 });
+    await expect(page.getByTestId('catalog').locator('optgroup').first()).toHaveAttribute('label', 'Ejemplos');
+    await expect(page.getByTestId('catalog').locator('option[value="weighted-5-1-1"]')).toHaveText('Round robin ponderado, 5:1:1');
+
+    // a scheduled scaling action whose cron has a minute 60: the editor says so in Spanish, at the JSON path
+    await lab.tab('scenario');
+    const editor = page.getByTestId('editor');
+    const original = await editor.inputValue();
+    const asg = '"scalingGroups": [{ "id": "asg", "targetGroup": "web", "min": 1, "max": 5, "policies": [{ "kind": "scheduled", "actions": [{ "recurrence": "60 * * * *", "desired": 2 }] }] }],';
+    await editor.fill(original.replace('"seed": 1,', `"seed": 1, ${asg}`));
+    await expect(page.getByTestId('editor-error')).toHaveCount(1);
+    await expect(page.getByTestId('editor-error')).toContainText('scalingGroups[0].policies[0].actions[0].recurrence: cron: el campo minuto no admite "60" (admite de 0 a 59)');
+    await page.getByTestId('editor-errors').screenshot({ path: artifactPath('language-es-cron.png') });
+
+    // a new seed as a live patch: the worker answers the run's refusal with its code, worded in Spanish at "seed"
+    await page.evaluate(() => window.__lab.apply({ action: 'patch', path: '/seed', value: 9 }));
+    const refusal = lab.notice.locator('li').first();
+    await expect(refusal.locator('code')).toHaveText('seed');
+    await expect(refusal).toContainText('la semilla determina la ejecución; una semilla nueva empieza otra ejecución (Nueva semilla)');
+    await lab.notice.screenshot({ path: artifactPath('language-es-adopt-refused.png') });
+    await page.getByTestId('dismiss-notice').click();
+
+    // an access log with a line that is not one: the notice and the line's reason in Spanish
+    const log = [
+      '10.0.0.1 - - [02/Dec/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 12 "-" "curl/8"',
+      '10.0.0.2 - - [02/Dec/2026:10:00:01 +0000] "GET /b HTTP/1.1" 200 12 "-" "curl/8"',
+      'this is not a log line',
+    ].join('\n');
+    await page.getByTestId('import-log-input').setInputFiles({ name: 'access.log', mimeType: 'text/plain', buffer: Buffer.from(log) });
+    await expect(page.getByTestId('notice-title')).toHaveText('Se abrió access.log (registro de acceso de nginx): 2 solicitudes reproducidas contra este sistema.');
+    await expect(lab.notice).toContainText('1 línea no se pudo leer y se omitió.');
+    const skipped = lab.notice.locator('li').first();
+    await expect(skipped.locator('code')).toHaveText('línea 3');
+    await expect(skipped).toContainText('no está en el formato de registro combined');
+    await page.screenshot({ path: artifactPath('language-es-import-log.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -22,19 +22,21 @@ import { replaceHealthCheck, targetRegistered } from '../health/checks.ts';
 import { recomputeRotation } from '../health/rotation.ts';
 import { SessionData } from '../sessions/session-data.ts';
 import { defaultZone, zoneIndexOf } from '../infra/world.ts';
+import { coded } from '../../scenario/error-codes.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function groupsRefusal(s: SimState, next: Scenario): string | null {
+export function groupsRefusal(s: SimState, next: Scenario): ValidationError | null {
   for (const [gi, cfg] of next.targetGroups.entries()) {
     const g = s.groups.find((x) => x.id === cfg.id && !x.retired);
     if (g !== undefined && s.scalingOfGroup[g.index] !== null && !same(g.cfg.targets, cfg.targets)) {
-      return `targetGroups[${gi}].targets: ${cfg.id} belongs to scaling group ${s.scalingOfGroup[g.index]!.id}, which decides its targets; change the scaling group's capacity`;
+      return coded(`targetGroups[${gi}].targets`, 'val_adopt_scaled', { id: cfg.id, scaling: s.scalingOfGroup[g.index]!.id });
     }
     for (const [ti, t] of cfg.targets.entries()) {
       const i = s.store.ids.indexOf(t.id);
       if (i >= 0 && s.groups[s.store.groupOf[i]].id !== cfg.id) {
-        return `targetGroups[${gi}].targets[${ti}].id: ${t.id} is a target of ${s.groups[s.store.groupOf[i]].id} in this run; a target keeps its group (give the new one another id)`;
+        return coded(`targetGroups[${gi}].targets[${ti}].id`, 'val_adopt_target_group', { id: t.id, group: s.groups[s.store.groupOf[i]].id });
       }
     }
   }

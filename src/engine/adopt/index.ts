@@ -3,9 +3,12 @@
  * flight finish where they are, and each subject keeps what still makes sense (docs/scenario-format.md,
  * "What a live patch keeps"). Entities are matched by id; new ones are added, removed ones retired in
  * place, so every index the run has handed out (events, requests, views) stays valid. A change that
- * cannot be adopted while running is refused before anything changes.
+ * cannot be adopted while running is refused before anything changes, at the path that would change, with a
+ * code and values (scenario/error-codes.ts) so the page can say why in its own language.
  */
 import type { Scenario } from '../../scenario/schema.ts';
+import { coded } from '../../scenario/error-codes.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 import type { SimState } from '../state.ts';
 import { noteHooks } from '../health/health-data.ts';
 import { adoptTraffic, adoptArrivals, trafficRefusal } from './traffic.ts';
@@ -24,14 +27,14 @@ import { buildInspection } from '../network/inspection-state.ts';
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Why `next` cannot be adopted while the run goes on, or null. */
-function refusal(s: SimState, prev: Scenario, next: Scenario): string | null {
-  if (prev.seed !== next.seed) return 'seed: the seed makes the run; a new seed starts a new run (New seed)';
-  if (!same(prev.events, next.events)) return 'events: scheduled events are fixed for a run; add a live change at its time instead';
+function refusal(s: SimState, prev: Scenario, next: Scenario): ValidationError | null {
+  if (prev.seed !== next.seed) return coded('seed', 'val_adopt_seed');
+  if (!same(prev.events, next.events)) return coded('events', 'val_adopt_events');
   return trafficRefusal(prev, next) ?? groupsRefusal(s, next) ?? scalingRefusal(s, next);
 }
 
 /** Adopts `next` as the run's scenario; returns why it cannot (changing nothing), or null. */
-export function adoptScenario(s: SimState, next: Scenario): string | null {
+export function adoptScenario(s: SimState, next: Scenario): ValidationError | null {
   const prev = s.scenario;
   const why = refusal(s, prev, next);
   if (why !== null) return why;

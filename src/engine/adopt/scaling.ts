@@ -10,13 +10,15 @@ import type { SimState } from '../state.ts';
 import { EV_ASG_TICK } from '../event-kinds.ts';
 import { buildPolicies } from '../scaling/build-policies.ts';
 import { launchZones, scalingGroupFor, setCapacity } from '../scaling/runtime.ts';
+import { coded } from '../../scenario/error-codes.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function scalingRefusal(s: SimState, next: Scenario): string | null {
+export function scalingRefusal(s: SimState, next: Scenario): ValidationError | null {
   for (const [i, cfg] of next.scalingGroups.entries()) {
     const a = s.scalingGroups.find((x) => x.id === cfg.id && !x.retired);
-    if (a !== undefined && a.cfg.targetGroup !== cfg.targetGroup) return `scalingGroups[${i}].targetGroup: a scaling group keeps its target group; add a new scaling group instead`;
+    if (a !== undefined && a.cfg.targetGroup !== cfg.targetGroup) return coded(`scalingGroups[${i}].targetGroup`, 'val_adopt_scaling_group');
   }
   return null;
 }

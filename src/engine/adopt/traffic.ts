@@ -18,16 +18,18 @@ import { distParams } from '../core/distributions.ts';
 import { EV_ATTACK, EV_USER } from '../event-kinds.ts';
 import { scheduleArrival } from '../request/arrive.ts';
 import { thinkTime } from '../traffic/think-time.ts';
+import { coded } from '../../scenario/error-codes.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function trafficRefusal(prev: Scenario, next: Scenario): string | null {
+export function trafficRefusal(prev: Scenario, next: Scenario): ValidationError | null {
   const was = prev.traffic.arrival.kind;
   const now = next.traffic.arrival.kind;
-  if ((was === 'closed') !== (now === 'closed')) return 'traffic.arrival.kind: switching between closed-loop users and open-loop arrivals needs a new run';
-  if ((was === 'replay' || now === 'replay') && !same(prev.traffic.arrival, next.traffic.arrival)) return 'traffic.arrival: a replayed traffic file is fixed for a run';
+  if ((was === 'closed') !== (now === 'closed')) return coded('traffic.arrival.kind', 'val_adopt_closed');
+  if ((was === 'replay' || now === 'replay') && !same(prev.traffic.arrival, next.traffic.arrival)) return coded('traffic.arrival', 'val_adopt_replay');
   // a replayed request's own path, host and headers are forms built on its class (RequestMix.addForm)
-  if (now === 'replay' && !same(prev.traffic.mix, next.traffic.mix)) return 'traffic.mix: the classes of a replayed traffic file are fixed for a run';
+  if (now === 'replay' && !same(prev.traffic.mix, next.traffic.mix)) return coded('traffic.mix', 'val_adopt_replay_mix');
   return null;
 }
 

@@ -3,7 +3,8 @@
  * switch a group's algorithm, change weights, slots, service times, the number of targets, the arrival
  * rate, capacity, forwarding weights, take zones, regions, balancers, databases and session stores down
  * and back, all while the simulation runs. The only reader of the public change union: each subject has
- * its module here. A change that cannot apply returns a message and leaves everything as it was.
+ * its module here. A change that cannot apply returns why and leaves everything as it was: one sentence, or
+ * (a patch) errors at their paths with codes, which the English refusal writes as "path: reason; …".
  */
 import type { Change } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
@@ -17,16 +18,28 @@ import { changeForwardWeights } from './releases.ts';
 import { setSessionStoreDown } from './sessions.ts';
 import { applyPatch } from './patch.ts';
 import { swapCnames } from './dns.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 
-/** Applies a live change now; returns why it cannot (and changes nothing), or null. */
-export function applyChange(s: SimState, change: Change): string | null {
+/** Applies a live change now; returns why it cannot (and changes nothing), or null: errors at their paths, a sentence at "(change)". */
+export function tryChange(s: SimState, change: Change): ValidationError[] | null {
   const error = applyOne(s, change);
   // pools follow the targets: a crash closes them, a registration opens them
   if (error === null) reconcileDatabases(s);
-  return error;
+  return typeof error === 'string' ? [{ path: '(change)', message: error }] : error;
 }
 
-function applyOne(s: SimState, change: Change): string | null {
+/** A refusal of tryChange in English, one line: a patch's errors as "path: reason", joined by "; "; any other change's sentence. */
+export function refusalText(change: Change, errors: readonly ValidationError[]): string {
+  return errors.map((e) => (change.action === 'patch' ? `${e.path}: ${e.message}` : e.message)).join('; ');
+}
+
+/** Applies a live change now; returns why it cannot (and changes nothing), in English, or null. */
+export function applyChange(s: SimState, change: Change): string | null {
+  const refused = tryChange(s, change);
+  return refused === null ? null : refusalText(change, refused);
+}
+
+function applyOne(s: SimState, change: Change): string | ValidationError[] | null {
   if ('target' in change) {
     const t = s.store.ids.indexOf(change.target);
     return t < 0 ? `no target with id "${change.target}"` : applyTargetChange(s, t, change);

@@ -2,13 +2,18 @@
  * What the sandbox can start from: the example scenarios in `scenarios/*.json` (bundled at build time)
  * and a few templates, small documents meant to be edited.
  */
+import { m } from '../../i18n/paraglide/messages.js';
 import { fleet } from './fleet.ts';
+import { EXAMPLE_NAMES } from './example-names.ts';
 
 export interface CatalogEntry {
   /** Stable key for menus and tests. */
   key: string;
-  name: string;
+  /** Its name in the page's language, read when shown (the page's language is set as it starts; in English an example's is its document's `name`). */
+  readonly name: string;
   kind: 'example' | 'template';
+  /** An example's document `name`, as written (English). */
+  english?: string;
   /** A fresh copy each time, so that editing never changes the catalogue. */
   document: () => unknown;
 }
@@ -25,7 +30,16 @@ function nameOf(doc: unknown, fallback: string): string {
 
 const examples: CatalogEntry[] = Object.entries(exampleFiles).map(([path, doc]) => {
   const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
-  return { key, name: nameOf(doc, key), kind: 'example' as const, document: () => structuredClone(doc) };
+  const english = nameOf(doc, key);
+  return {
+    key,
+    get name() {
+      return EXAMPLE_NAMES[key]?.() ?? english;
+    },
+    kind: 'example' as const,
+    document: () => structuredClone(doc),
+    english,
+  };
 });
 
 /** The examples in menu order: the default first, then by name. */
@@ -45,7 +59,9 @@ function byName(a: string, b: string): number {
 const templates: CatalogEntry[] = [
   {
     key: 'blank',
-    name: 'Template: two targets, round robin',
+    get name() {
+      return m.example_blank();
+    },
     kind: 'template',
     document: () => ({
       schemaVersion: 1,
@@ -67,7 +83,14 @@ const templates: CatalogEntry[] = [
       events: [],
     }),
   },
-  { key: 'large-fleet', name: 'Template: 50 targets at 2,000 req/s', kind: 'template', document: () => fleet(50, 2000) },
+  {
+    key: 'large-fleet',
+    get name() {
+      return m.example_large_fleet();
+    },
+    kind: 'template',
+    document: () => fleet(50, 2000),
+  },
 ];
 
 let ordered: readonly CatalogEntry[] | null = null;
@@ -76,6 +99,11 @@ let ordered: readonly CatalogEntry[] | null = null;
 export function catalog(): readonly CatalogEntry[] {
   ordered ??= [...sortedExamples(), ...templates];
   return ordered;
+}
+
+/** A scenario's name as the page shows it: an example's in the page's language while it still has the example's name. */
+export function scenarioTitle(name: string): string {
+  return examples.find((e) => e.english === name)?.name ?? name;
 }
 
 export function catalogEntry(key: string): CatalogEntry | undefined {

@@ -1,6 +1,6 @@
 // nginx access logs (combined format, optionally with $upstream_addr) read back as replayed traffic.
 import { describe, expect, it } from 'vitest';
-import { importAccessLog } from '../../../src/import/index.ts';
+import { importLine, importAccessLog } from '../../../src/import/index.ts';
 import { parseTimeLocal } from '../../../src/import/nginx-log.ts';
 
 const LOG = [
@@ -22,7 +22,7 @@ describe('nginx combined log import', () => {
 
   it('turns each readable line into a request at its second after the first line', () => {
     const r = importAccessLog(LOG, 'nginx');
-    if (!r.ok) throw new Error(r.errors.join('\n'));
+    if (!r.ok) throw new Error(r.errors.map(importLine).join('\n'));
     expect(r.replay.kind).toBe('replay');
     expect(r.replay.requests.map((q) => q.atMs)).toEqual([0, 1000, 3000, 5000]);
     expect(r.replay.requests[0]).toEqual({
@@ -56,8 +56,8 @@ describe('nginx combined log import', () => {
     const r = importAccessLog(LOG, 'nginx');
     if (!r.ok) throw new Error('not ok');
     expect(r.skippedCount).toBe(2);
-    expect(r.skipped[0]).toMatch(/^line 3: not in the combined log format/);
-    expect(r.skipped[1]).toMatch(/^line 5: the request "\x16\x03\x01" is not "METHOD target HTTP\/x.y"/);
+    expect(importLine(r.skipped[0])).toMatch(/^line 3: not in the combined log format/);
+    expect(importLine(r.skipped[1])).toMatch(/^line 5: the request "\x16\x03\x01" is not "METHOD target HTTP\/x.y"/);
   });
 
   it('sorts lines written out of order and counts time from the earliest', () => {
@@ -72,8 +72,9 @@ describe('nginx combined log import', () => {
     const r = importAccessLog('hello\nworld\n', 'nginx');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors[0]).toBe('no line of the nginx access log could be read');
-    expect(r.errors.slice(1).map((e) => e.slice(0, 7))).toEqual(['line 1:', 'line 2:']);
-    expect(importAccessLog('\n\n', 'nginx')).toEqual({ ok: false, errors: ['the nginx access log is empty'] });
+    expect(importLine(r.errors[0])).toBe('no line of the nginx access log could be read');
+    expect(r.errors.slice(1).map((e) => importLine(e).slice(0, 7))).toEqual(['line 1:', 'line 2:']);
+    const empty = importAccessLog('\n\n', 'nginx');
+    expect(empty.ok ? [] : empty.errors.map(importLine)).toEqual(['the nginx access log is empty']);
   });
 });

@@ -44,14 +44,14 @@ describe('applyPatches', () => {
   });
 
   it('refuses what RFC 6902 refuses, naming the patch and the reason, and changes nothing', () => {
-    expect(applyPatches(doc, [{ op: 'replace', path: '/obj/z', value: 1 }])).toEqual({ ok: false, errors: [{ path: '/obj/z', message: 'there is no "z" to replace' }] });
-    expect(applyPatches(doc, [{ op: 'remove', path: '/list/3' }])).toEqual({ ok: false, errors: [{ path: '/list/3', message: 'there is no item 3 (the list has 3)' }] });
-    expect(applyPatches(doc, [{ op: 'replace', path: '/list/-', value: 1 }])).toEqual({ ok: false, errors: [{ path: '/list/-', message: '"-" (the end of the list) only works with add' }] });
-    expect(applyPatches(doc, [{ op: 'add', path: '/list/01', value: 1 }])).toEqual({ ok: false, errors: [{ path: '/list/01', message: '"01" is not a position in the list' }] });
-    expect(applyPatches(doc, [{ op: 'add', path: '/nope/x', value: 1 }])).toEqual({ ok: false, errors: [{ path: '/nope/x', message: '/nope: there is no "nope" here' }] });
-    expect(applyPatches(doc, [{ op: 'add', path: '/obj/y' }])).toEqual({ ok: false, errors: [{ path: '/obj/y', message: 'add needs a value' }] });
+    expect(applyPatches(doc, [{ op: 'replace', path: '/obj/z', value: 1 }])).toMatchObject({ ok: false, errors: [{ path: '/obj/z', message: 'there is no "z" to replace' }] });
+    expect(applyPatches(doc, [{ op: 'remove', path: '/list/3' }])).toMatchObject({ ok: false, errors: [{ path: '/list/3', message: 'there is no item 3 (the list has 3)' }] });
+    expect(applyPatches(doc, [{ op: 'replace', path: '/list/-', value: 1 }])).toMatchObject({ ok: false, errors: [{ path: '/list/-', message: '"-" (the end of the list) only works with add' }] });
+    expect(applyPatches(doc, [{ op: 'add', path: '/list/01', value: 1 }])).toMatchObject({ ok: false, errors: [{ path: '/list/01', message: '"01" is not a position in the list' }] });
+    expect(applyPatches(doc, [{ op: 'add', path: '/nope/x', value: 1 }])).toMatchObject({ ok: false, errors: [{ path: '/nope/x', message: '/nope: there is no "nope" here' }] });
+    expect(applyPatches(doc, [{ op: 'add', path: '/obj/y' }])).toMatchObject({ ok: false, errors: [{ path: '/obj/y', message: 'add needs a value' }] });
     const two = applyPatches(doc, [{ op: 'add', path: '/obj/y', value: 1 }, { op: 'remove', path: '/obj/q' }]);
-    expect(two).toEqual({ ok: false, errors: [{ path: '/obj/q', message: 'patch 2: there is no "q" to remove' }] });
+    expect(two).toMatchObject({ ok: false, errors: [{ path: '/obj/q', message: 'patch 2: there is no "q" to remove' }] });
   });
 });
 

@@ -53,11 +53,11 @@ describe('CronSchedule', () => {
 
   it('explains invalid expressions', () => {
     expect(cronError('0 18 * * *')).toBeNull();
-    expect(cronError('0 18 * *')).toBe('cron: expected 5 fields (minute hour day month weekday), got 4');
-    expect(cronError('60 * * * *')).toBe('cron: bad minute "60" (allowed 0–59)');
-    expect(cronError('0 5-1 * * *')).toBe('cron: empty range in hour "5-1"');
-    expect(cronError('*/0 * * * *')).toBe('cron: bad step in minute "*/0"');
-    expect(cronError('0 0 ? * *')).toBe('cron: bad day of month "?" (allowed 1–31)');
-    expect(cronError('0 0 * * 1-2-3')).toBe('cron: bad range in day of week "1-2-3"');
+    expect(cronError('0 18 * *')?.message).toBe('cron: expected 5 fields (minute hour day month weekday), got 4');
+    expect(cronError('60 * * * *')?.message).toBe('cron: bad minute "60" (allowed 0–59)');
+    expect(cronError('0 5-1 * * *')?.message).toBe('cron: empty range in hour "5-1"');
+    expect(cronError('*/0 * * * *')?.message).toBe('cron: bad step in minute "*/0"');
+    expect(cronError('0 0 ? * *')?.message).toBe('cron: bad day of month "?" (allowed 1–31)');
+    expect(cronError('0 0 * * 1-2-3')?.message).toBe('cron: bad range in day of week "1-2-3"');
   });
 });
