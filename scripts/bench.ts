@@ -4,6 +4,12 @@
 // heap and how much the heap grew after the first chunk (flat memory: about 0). The floor row is a minimal
 // typed-array simulation of R1's model (scripts/bench-floor.ts); R1 least connections is also printed as
 // a share of it in CPU time, measured in the same run. Benchmarks are not tests: nothing here asserts on time.
+// `--seconds <n>` runs every row (and the floor) for n simulated seconds instead of its own length. On a shared,
+// busy machine, count instructions instead of timing: bundle this script (`npx esbuild scripts/bench.ts --bundle
+// --platform=node --format=esm --outfile=/tmp/bench.mjs`), run `valgrind --tool=cachegrind --cache-sim=no node
+// --predictable --single-threaded /tmp/bench.mjs --only R1-least --seconds <n>` for two lengths (e.g. 3000 and
+// 8000), and divide the difference of the instruction totals by the difference of the requests: start-up and
+// compilation cancel out, and `--predictable` makes the counts repeat to a few thousand instructions.
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
 import { validateScenario, formatErrors } from '../src/scenario/validate.ts';
@@ -74,11 +80,13 @@ function run(b: Bench): Result {
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const seconds = argv.includes('--seconds') ? Number(argv[argv.indexOf('--seconds') + 1]) : undefined;
+if (seconds !== undefined && !(seconds > 0)) throw new Error('--seconds takes a positive number of simulated seconds');
 const results: Result[] = [];
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 for (const b of BENCHES) {
   if (only !== undefined && !b.id.includes(only)) continue;
-  const r = run(b);
+  const r = run(seconds === undefined ? b : { ...b, untilSec: seconds, chunkSec: Math.min(b.chunkSec, seconds) });
   results.push(r);
   if (!json) {
     console.log(`${r.id.padEnd(22)} ${n(r.simulatedRequests).padStart(11)} req  ${r.wallSeconds.toFixed(2).padStart(7)} s  ${n(r.simulatedRequestsPerWallSecond).padStart(10)} req/s  ${n(r.simulatedRequestsPerCpuSecond).padStart(10)} req/cpu-s  ${n(r.eventsPerSecond).padStart(11)} events/s  heap ${r.peakHeapMB.toFixed(0).padStart(4)} MB (+${Math.max(0, r.heapGrowthMB).toFixed(1)} MB)  (p99 ${r.p99Ms.toFixed(0)} ms)`);
@@ -88,7 +96,7 @@ let floor: { simulatedRequests: number; wallSeconds: number; simulatedRequestsPe
 if (only === undefined || 'floor'.includes(only) || only.includes('R1-least')) {
   const t0 = performance.now();
   const c0 = cpuNow();
-  const requests = runFloor(100_000);
+  const requests = runFloor(seconds ?? 100_000);
   const cpu = cpuNow() - c0;
   const wall = (performance.now() - t0) / 1000;
   floor = { simulatedRequests: requests, wallSeconds: wall, simulatedRequestsPerWallSecond: requests / wall, simulatedRequestsPerCpuSecond: requests / cpu };

@@ -23,6 +23,7 @@ export class DeadlineQueue {
     let cap = 1;
     while (cap < capacity) cap *= 2;
     this.deadline = new Float64Array(cap);
+    this.deadline[0] = Infinity;
     this.slot = new Int32Array(cap);
     this.id = new Float64Array(cap);
     this.mask = cap - 1;
@@ -57,8 +58,12 @@ export class DeadlineQueue {
     this.size++;
   }
 
+  /**
+   * The earliest deadline (Infinity when empty: an empty ring keeps Infinity at its head, so this is one
+   * load, with no branch whose `Infinity` the optimizing compiler would box the deadline for).
+   */
   headDeadline(): number {
-    return this.size === 0 ? Infinity : this.deadline[this.head];
+    return this.deadline[this.head];
   }
   headSlot(): number {
     return this.slot[this.head];
@@ -68,6 +73,6 @@ export class DeadlineQueue {
   }
   drop(): void {
     this.head = (this.head + 1) & this.mask;
-    this.size--;
+    if (--this.size === 0) this.deadline[this.head] = Infinity;
   }
 }

@@ -18,15 +18,19 @@ export class MinHeap4 {
   b = 0;
 
   constructor(capacity: number) {
-    this.times = new Float64Array(capacity);
-    this.keys = new Float64Array(capacity);
-    this.as = new Int32Array(capacity);
-    this.bs = new Int32Array(capacity);
+    this.times = new Float64Array(Math.max(1, capacity));
+    this.times[0] = Infinity;
+    this.keys = new Float64Array(this.times.length);
+    this.as = new Int32Array(this.times.length);
+    this.bs = new Int32Array(this.times.length);
   }
 
-  /** Time of the earliest event (Infinity when empty). */
+  /**
+   * Time of the earliest event (Infinity when empty: an empty heap keeps Infinity in its first place, so
+   * this is one load, with no branch whose `Infinity` the optimizing compiler would box the time for).
+   */
   minTime(): number {
-    return this.size > 0 ? this.times[0] : Infinity;
+    return this.times[0];
   }
 
   /** Key of the earliest event (meaningless when empty). */
@@ -53,7 +57,10 @@ export class MinHeap4 {
     const times = this.times, keys = this.keys, as = this.as, bs = this.bs;
     this.time = times[0]; this.key = keys[0]; this.a = as[0]; this.b = bs[0];
     const n = --this.size;
-    if (n === 0) return;
+    if (n === 0) {
+      times[0] = Infinity;
+      return;
+    }
     const t = times[n], k = keys[n], a = as[n], b = bs[n];
     let i = 0;
     for (;;) {

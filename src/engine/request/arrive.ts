@@ -24,9 +24,19 @@ export function scheduleArrival(s: SimState, fromMs: number): void {
   if (profile === null) return;
   const area = traffic.poisson ? -Math.log(1 - s.rng.arrivals.next()) : 1;
   const fromSec = fromMs / 1000;
-  // a constant rate from here on (the common case) needs no walk along the profile
-  const nextSec = fromSec >= profile.steadyFromSec ? (profile.steadyRate > 0 ? fromSec + area / profile.steadyRate : Infinity) : profile.advance(fromSec, area);
-  if (nextSec !== Infinity) s.queue.pushBeside(nextSec * 1000, EV_ARRIVAL, traffic.generation, 0);
+  // a constant rate from here on (the common case) needs no walk along the profile; a rate of 0 sends no
+  // more. No `Infinity` stands for "never" on this path: for a branch never taken, the optimizing compiler
+  // would still box every arrival time.
+  if (fromSec >= profile.steadyFromSec) {
+    if (profile.steadyRate > 0) arriveAt(s, fromSec + area / profile.steadyRate);
+    return;
+  }
+  arriveAt(s, profile.advance(fromSec, area));
+}
+
+/** Queues the next open-loop arrival at `nextSec` (Infinity: none). */
+function arriveAt(s: SimState, nextSec: number): void {
+  if (nextSec !== Infinity) s.queue.pushBeside(nextSec * 1000, EV_ARRIVAL, s.traffic.generation, 0);
 }
 
 /** An open-loop arrival event: the next one is scheduled and a random client sends this one. */

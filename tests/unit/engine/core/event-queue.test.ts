@@ -43,6 +43,19 @@ describe('EventQueue', () => {
     expect(q.peekTime()).toBe(Infinity);
     expect(q.pop()).toBe(false);
   });
+
+  it('reports Infinity again once every event has been taken, and the next event after that', () => {
+    const q = new EventQueue();
+    q.push(5, 1, 0, 0);
+    q.push(3, 1, 1, 0);
+    expect(q.pop() && q.pop()).toBe(true);
+    expect(q.peekTime()).toBe(Infinity);
+    expect(q.popUntil(Infinity)).toBe(false);
+    q.push(7, 1, 2, 0);
+    expect(q.peekTime()).toBe(7);
+    expect(q.popUntil(6)).toBe(false);
+    expect(q.popUntil(7) && q.a === 2).toBe(true);
+  });
 });
 
 /**

@@ -46,4 +46,19 @@ describe('DeadlineQueue', () => {
     expect(model.length).toBeGreaterThan(64);
     expect(q.headDeadline()).toBe(model[0].d);
   });
+
+  it('has Infinity as its head deadline when empty, at first and after draining across a wrap-around', () => {
+    const q = new DeadlineQueue(4);
+    expect(q.headDeadline()).toBe(Infinity);
+    for (let i = 0; i < 3; i++) q.push(10 + i, i, i);
+    for (let i = 0; i < 3; i++) q.drop();
+    expect(q.headDeadline()).toBe(Infinity);
+    // the head is now at position 3 of 4: the next deadlines wrap around the ring
+    q.push(20, 7, 7);
+    q.push(21, 8, 8);
+    expect([q.headDeadline(), q.headSlot(), q.headId()]).toEqual([20, 7, 7]);
+    q.drop();
+    q.drop();
+    expect(q.headDeadline()).toBe(Infinity);
+  });
 });
