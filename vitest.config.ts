@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
-import { ContentFirstSequencer } from './tests/support/content-first-sequencer.ts';
+import { LongFirstSequencer } from './tests/support/long-first-sequencer.ts';
 
 // The unit and content tests: the site's own Vite configuration (the lessons and the messages are built the same
 // way), with the test settings below.
@@ -18,8 +18,8 @@ export default mergeConfig(
       // one worker per core: Vitest's default leaves one core to itself (cores − 1), which on CI's 2 cores ran
       // every file on one worker while the other core idled; the main process only collects results
       maxWorkers: Math.max(2, availableParallelism()),
-      // the whole-lesson content tests start first, so that the two workers share the rest (see the sequencer)
-      sequence: { sequencer: ContentFirstSequencer },
+      // the long files start first, so that the two workers share the rest (see the sequencer)
+      sequence: { sequencer: LongFirstSequencer },
       // long simulations and child processes; CI has 2 cores
       testTimeout: 60_000,
     },
