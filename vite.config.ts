@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -100,14 +99,4 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // PREVIEW_PORT lets several checkouts run their end-to-end tests side by side
   preview: { host: '127.0.0.1', port: Number(process.env.PREVIEW_PORT ?? 4173) },
-  test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
-    environment: 'node',
-    pool: 'threads',
-    // the test files share a worker's module graph instead of re-importing the engine for each of ~180 files:
-    // the suite's CPU time fell from 4 min 42 s to 2 min 53 s (no test relies on fresh module state)
-    isolate: false,
-    // long simulations and child processes; CI has 2 cores
-    testTimeout: 60_000,
-  },
 });
