@@ -356,6 +356,8 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await expect(lab.notice).toContainText('1 línea no se pudo leer y se omitió.');
     const skipped = lab.notice.locator('li').first();
     await expect(skipped.locator('code')).toHaveText('línea 3');
+    // the new document is the learner's, named in the page's language
+    await expect(page.getByTestId('scenario-name')).toHaveText('Reproducción de access.log');
     await expect(skipped).toContainText('no está en el formato de registro combined');
     await page.screenshot({ path: artifactPath('language-es-import-log.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -29,4 +29,23 @@ describe('an access log opened as a scenario', () => {
     const result = validateScenario(replayScenario(threeServers, imported.replay, 'access.log'));
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
+
+  it('names and describes itself with the words it is given (the page passes its language\'s), cut to the schema\'s lengths', () => {
+    const imported = importAccessLog(log);
+    if (!imported.ok) throw new Error('the log did not import');
+    const words = {
+      name: (file: string) => `Reproducción de ${file}`,
+      description: (count: number, file: string, system: string) => `${count} solicitudes de ${file} contra ${system}`,
+      unnamedSystem: 'el sistema en pantalla',
+    };
+    const named = replayScenario(threeServers, imported.replay, 'access.log', words);
+    expect(named.name).toBe('Reproducción de access.log');
+    expect(named.description).toBe(`2 solicitudes de access.log contra ${threeServers.name}`);
+    const short = replayScenario({ ...threeServers, name: undefined }, imported.replay, 'a.log', words);
+    expect(short.description).toBe('2 solicitudes de a.log contra el sistema en pantalla');
+    const unnamed = replayScenario({ ...threeServers, name: undefined }, imported.replay, 'x'.repeat(600), words);
+    expect(unnamed.name).toBe(`Reproducción de ${'x'.repeat(600)}`.slice(0, 120));
+    expect(String(unnamed.description).endsWith('contra el sistema en pantalla')).toBe(false); // cut at 500 characters
+    expect(String(unnamed.description)).toHaveLength(500);
+  });
 });
