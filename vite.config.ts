@@ -95,7 +95,21 @@ export default defineConfig({
   base: './',
   plugins: [paraglide, svelte(), lessonsPlugin(), compileHints(), pwa],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // What the entry imports (statically, all the way down) is one chunk, not seventeen small ones shared with
+        // the lazy parts: fewer requests and module records as the page starts, and better compression. perf:ui,
+        // 2×5 first visits each way, interleaved, load 1.6–3: run open 1.31 → 0.98–1.08 s, picture 1.42 →
+        // 1.09–1.20 s, initial JS 63.2 → 58.2 KB gz, start-up tasks of 20 ms of CPU or more 3 → 2 (median).
+        codeSplitting: {
+          groups: [{ name: 'start', test: /src[\\/]main\.ts$/, includeDependenciesRecursively: true }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   // PREVIEW_PORT lets several checkouts run their end-to-end tests side by side
   preview: { host: '127.0.0.1', port: Number(process.env.PREVIEW_PORT ?? 4173) },
