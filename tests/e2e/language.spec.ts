@@ -324,6 +324,7 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await lab.goto('#/sandbox');
     await expect(lab.scenarioName).toHaveText('Tres servidores iguales con round robin');
     await expect(lab.status).toHaveText('En pausa', { timeout: 30_000 });
+    await expect(lab.scenarioName).toHaveAttribute('title', 'El sistema útil más pequeño: un balanceador de capa 7, un grupo de destinos, tres destinos idénticos.');
     await expect(page.getByTestId('catalog').locator('optgroup').first()).toHaveAttribute('label', 'Ejemplos');
     await expect(page.getByTestId('catalog').locator('option[value="weighted-5-1-1"]')).toHaveText('Round robin ponderado, 5:1:1');
 

@@ -4,7 +4,7 @@
  */
 import { m } from '../../i18n/paraglide/messages.js';
 import { fleet } from './fleet.ts';
-import { EXAMPLE_NAMES } from './example-names.ts';
+import { EXAMPLE_DESCRIPTIONS, EXAMPLE_NAMES } from './example-names.ts';
 
 export interface CatalogEntry {
   /** Stable key for menus and tests. */
@@ -14,6 +14,10 @@ export interface CatalogEntry {
   kind: 'example' | 'template';
   /** An example's document `name`, as written (English). */
   english?: string;
+  /** An example's document `description`, as written (English). */
+  englishDescription?: string;
+  /** An example's description in the page's language. */
+  readonly description?: string;
   /** A fresh copy each time, so that editing never changes the catalogue. */
   document: () => unknown;
 }
@@ -28,17 +32,27 @@ function nameOf(doc: unknown, fallback: string): string {
   return typeof name === 'string' ? name : fallback;
 }
 
+function descriptionOf(doc: unknown): string | undefined {
+  const description = (doc as { description?: unknown } | null)?.description;
+  return typeof description === 'string' ? description : undefined;
+}
+
 const examples: CatalogEntry[] = Object.entries(exampleFiles).map(([path, doc]) => {
   const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
   const english = nameOf(doc, key);
+  const englishDescription = descriptionOf(doc);
   return {
     key,
     get name() {
       return EXAMPLE_NAMES[key]?.() ?? english;
     },
+    get description() {
+      return EXAMPLE_DESCRIPTIONS[key]?.() ?? englishDescription;
+    },
     kind: 'example' as const,
     document: () => structuredClone(doc),
     english,
+    englishDescription,
   };
 });
 
@@ -104,6 +118,12 @@ export function catalog(): readonly CatalogEntry[] {
 /** A scenario's name as the page shows it: an example's in the page's language while it still has the example's name. */
 export function scenarioTitle(name: string): string {
   return examples.find((e) => e.english === name)?.name ?? name;
+}
+
+/** A scenario's description as the page shows it: an example's in the page's language while its name and description are still the example's. */
+export function scenarioTooltip(name: string, description: string | undefined): string | undefined {
+  if (description === undefined) return undefined;
+  return examples.find((e) => e.english === name && e.englishDescription === description)?.description ?? description;
 }
 
 export function catalogEntry(key: string): CatalogEntry | undefined {

@@ -4,13 +4,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_NAMES } from '../../../../src/ui/sandbox/example-names.ts';
-import { catalog, scenarioTitle } from '../../../../src/ui/sandbox/catalog.ts';
+import { EXAMPLE_DESCRIPTIONS, EXAMPLE_NAMES } from '../../../../src/ui/sandbox/example-names.ts';
+import { catalog, scenarioTitle, scenarioTooltip } from '../../../../src/ui/sandbox/catalog.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const messages = (lang: string) => JSON.parse(readFileSync(join(ROOT, `messages/${lang}.json`), 'utf8')) as Record<string, string>;
 const [en, es] = [messages('en'), messages('es')];
-const examples = readdirSync(join(ROOT, 'scenarios')).map((f) => ({ key: f.replace(/\.json$/, ''), name: (JSON.parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8')) as { name: string }).name }));
+const examples = readdirSync(join(ROOT, 'scenarios')).map((f) => {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8')) as { name: string; description: string };
+  return { key: f.replace(/\.json$/, ''), name: doc.name, description: doc.description };
+});
 const keyOf = (key: string) => `example_${key.replace(/-/g, '_')}`;
 
 describe('example names', () => {
@@ -36,5 +39,24 @@ describe('example names', () => {
     expect(scenarioTitle('Three equal servers behind round robin')).toBe('Three equal servers behind round robin');
     expect(scenarioTitle('Three servers, edited')).toBe('Three servers, edited');
     expect(Object.keys(EXAMPLE_NAMES).sort()).toEqual([...examples.map((e) => e.key), 'blank', 'large-fleet'].sort());
+  });
+
+  it('every example has a description message, in English its file\'s own, in Spanish another', () => {
+    for (const { key, description } of examples) {
+      expect(EXAMPLE_DESCRIPTIONS[key], key).toBeDefined();
+      expect(en[`example_desc_${key.replace(/-/g, '_')}`]).toBe(description);
+      expect(es[`example_desc_${key.replace(/-/g, '_')}`], key).toBeTruthy();
+      expect(es[`example_desc_${key.replace(/-/g, '_')}`]).not.toBe(description);
+    }
+    expect(Object.keys(EXAMPLE_DESCRIPTIONS).sort()).toEqual(examples.map((e) => e.key).sort());
+  });
+
+  it('the title\'s tooltip is an example\'s description only while both the name and the description are the example\'s', () => {
+    const three = examples.find((e) => e.key === 'three-servers');
+    if (three === undefined) throw new Error('no three-servers example');
+    expect(scenarioTooltip(three.name, three.description)).toBe(three.description);
+    expect(scenarioTooltip(three.name, 'My own words')).toBe('My own words');
+    expect(scenarioTooltip('Three servers, edited', three.description)).toBe(three.description);
+    expect(scenarioTooltip(three.name, undefined)).toBeUndefined();
   });
 });
