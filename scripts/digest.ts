@@ -120,8 +120,8 @@ function digestRun(w: World, seed: number): Parts {
   part('series').update(stable(sim.series()));
   part('health').update(stable(sim.health()));
   part('scaling').update(stable(sim.scaling()));
-  // the event log as recorded before decisions carried their numbers (the message already words them)
-  part('events').update(stable(sim.events(0).map(({ decision: _numbers, ...e }) => e)));
+  // the event log as recorded before decisions carried their numbers and refusals their codes (the message already words them)
+  part('events').update(stable(sim.events(0).map(({ decision: _numbers, refusal: _coded, ...e }) => e)));
   part('topology').update(stable(sim.topology()));
   return Object.fromEntries(Object.entries(hashes).map(([k, h]) => [k, h.digest('hex').slice(0, 16)]));
 }

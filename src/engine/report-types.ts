@@ -6,6 +6,7 @@
 import type { Decision } from './decisions.ts';
 import type { FailureReason, HealthState } from './codes.ts';
 import type { LatencySummary } from './snapshot-types.ts';
+import type { ValidationError } from '../scenario/validated.ts';
 
 /** One blind window: from a real failure to the target leaving rotation (or recovering unnoticed). */
 export interface BlindWindow {
@@ -57,6 +58,8 @@ export interface SimEvent {
   message: string;
   /** The numbers behind it, when it is a decision (health, ejection, circuit, scaling, DNS); see decisions.ts. */
   decision?: Decision;
+  /** Why a scheduled change was not applied (kind "error"), coded so the page words it in its language. */
+  refusal?: ValidationError[];
 }
 
 /** The run's results in the CLI's `--json` shape (see scenario-format.md). */

@@ -18,7 +18,7 @@ import { thinkTime } from './traffic/think-time.ts';
 import { afterDrained, finishDraining } from './backend/lifecycle.ts';
 import { onInstanceUnused } from './scaling/runtime.ts';
 import { onStandbyTakeover } from './infra/outages.ts';
-import { applyChange, tryChange } from './commands/index.ts';
+import { applyChange, refusalText, tryChange } from './commands/index.ts';
 import type { ValidationError } from '../scenario/validated.ts';
 import { rollTo } from './metrics/rollup.ts';
 import { buildSnapshot } from './report/snapshot.ts';
@@ -153,8 +153,8 @@ class Run implements Simulation {
         return onStandbyTakeover(s, q.a);
       case EV_SCHEDULED: {
         const e = s.scenario.events[q.a];
-        const error = applyChange(s, e);
-        if (error !== null) s.log.add(t, 'error', e.action, `scheduled ${e.action} at ${e.atSec} s not applied: ${error}`);
+        const refused = tryChange(s, e);
+        if (refused !== null) s.log.refused(t, e.action, `scheduled ${e.action} at ${e.atSec} s not applied: ${refusalText(e, refused)}`, refused);
         return;
       }
       default:

@@ -10,6 +10,7 @@
 import type { SimEvent } from '../engine/types.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { localizeNumberText as num } from './number-format.ts';
+import { errorLine, errorWords } from '../i18n/validation-words.ts';
 
 type Groups = Record<string, string>;
 
@@ -169,8 +170,19 @@ const RULES: Record<string, Rule[]> = {
   ],
 };
 
+/** A scheduled change the run did not apply: its action and time read from the line, its reason worded from its codes. */
+function refusedWords(e: Pick<SimEvent, 'message' | 'refusal'>): string | null {
+  const found = /^scheduled (?<action>\S+) at (?<s>[\d.]+) s not applied: /.exec(e.message);
+  if (found === null || e.refusal === undefined) return null;
+  const { action, s } = found.groups!;
+  // as the engine's refusalText: a patch's errors with their paths, any other change's reason alone
+  const reason = e.refusal.map((r) => (action === 'patch' ? errorLine(r) : errorWords(r))).join('; ');
+  return m.ev_scheduled_refused({ action, seconds: num(s), reason });
+}
+
 /** The event's line in the page's language (the engine's English line when no pattern knows it). */
-export function eventWords(e: Pick<SimEvent, 'kind' | 'message'>): string {
+export function eventWords(e: Pick<SimEvent, 'kind' | 'message' | 'refusal'>): string {
+  if (e.kind === 'error') return refusedWords(e) ?? e.message;
   for (const r of RULES[e.kind] ?? []) {
     const found = r.re.exec(e.message);
     if (found === null) continue;

@@ -308,7 +308,7 @@ test.describe('compare, the teacher page and the exports in Spanish', () => {
 test.describe('names and the last refusals in a Spanish browser', () => {
   test.use({ locale: 'es-ES' });
 
-  test('a lesson names its world and its scene in Spanish; the sandbox its examples; a cron expression, a patch the run cannot adopt and an access log\'s lines are refused in Spanish', async ({ page }) => {
+  test('a lesson names its world and its scene in Spanish; the sandbox its examples; a cron expression, text that is not JSON, a patch the run cannot adopt, a change the run refuses and an access log\'s lines are refused in Spanish', async ({ page }) => {
     const errors = collectPageErrors(page);
     const player = new LessonPlayer(page);
     // lesson 1: its world (names.es.json), then step 2's scene
@@ -337,6 +337,11 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await expect(page.getByTestId('editor-error')).toHaveCount(1);
     await expect(page.getByTestId('editor-error')).toContainText('scalingGroups[0].policies[0].actions[0].recurrence: cron: el campo minuto no admite "60" (admite de 0 a 59)');
     await page.getByTestId('editor-errors').screenshot({ path: artifactPath('language-es-cron.png') });
+    // text that is not JSON: our words and its place in Spanish, the browser's own reason quoted as English
+    await editor.fill('{\n  "a": 1,\n  oops\n}');
+    await expect(page.getByTestId('editor-error')).toContainText('no es JSON válido (línea 3, columna 3); el lector de JSON del navegador dice (en inglés): ');
+    await editor.fill(original);
+    await expect(page.getByTestId('editor-error')).toHaveCount(0);
 
     // a new seed as a live patch: the worker answers the run's refusal with its code, worded in Spanish at "seed"
     await page.evaluate(() => window.__lab.apply({ action: 'patch', path: '/seed', value: 9 }));
@@ -344,6 +349,13 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await expect(refusal.locator('code')).toHaveText('seed');
     await expect(refusal).toContainText('la semilla determina la ejecución; una semilla nueva empieza otra ejecución (Nueva semilla)');
     await lab.notice.screenshot({ path: artifactPath('language-es-adopt-refused.png') });
+    await page.getByTestId('dismiss-notice').click();
+
+    // a live change the running engine refuses (errors on a crashed target): its coded refusal in Spanish
+    expect(await page.evaluate(() => window.__lab.apply({ action: 'crash', target: 'b' }))).toBe(true);
+    await page.evaluate(() => window.__lab.apply({ action: 'errors', target: 'b', share: 0.5 }));
+    await expect(lab.notice.locator('li').first()).toHaveText('b está caído; recupéralo primero');
+    await lab.notice.screenshot({ path: artifactPath('language-es-live-refused.png') });
     await page.getByTestId('dismiss-notice').click();
 
     // an access log with a line that is not one: the notice and the line's reason in Spanish

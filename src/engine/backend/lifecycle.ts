@@ -18,6 +18,7 @@ import { failureBegan, failureDetected, recoveredUnnoticed } from '../health/bli
 import { recomputeRotation } from '../health/rotation.ts';
 import { targetRegistered } from '../health/checks.ts';
 import { targetForgets } from '../sessions/sessions.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 /** The target crashes: everything it holds fails at once (connection reset); new requests are refused. */
 export function crashTarget(s: SimState, t: number): void {
@@ -33,10 +34,10 @@ export function crashTarget(s: SimState, t: number): void {
 }
 
 /** The target hangs: it accepts requests but never answers, so they time out. */
-export function hangTarget(s: SimState, t: number): string | null {
+export function hangTarget(s: SimState, t: number): Refusal | null {
   const store = s.store;
   const id = store.ids[t];
-  if (store.state[t] === TARGET_CRASHED) return `${id} is crashed; recover it first`;
+  if (store.state[t] === TARGET_CRASHED) return refuse('val_live_crashed', { id });
   store.state[t] = TARGET_HUNG;
   failureBegan(s, t, 'hung');
   s.log.add(s.nowMs, 'hang', id, `${id} hangs: it accepts requests but never answers, so they time out`);
@@ -44,7 +45,7 @@ export function hangTarget(s: SimState, t: number): string | null {
 }
 
 /** The target loses its database: every real request fails with 500, while a shallow health check still passes. */
-export function breakDependency(s: SimState, t: number): string | null {
+export function breakDependency(s: SimState, t: number): Refusal | null {
   const store = s.store;
   const id = store.ids[t];
   const stuck = stuckReason(s, t);
@@ -57,7 +58,7 @@ export function breakDependency(s: SimState, t: number): string | null {
 }
 
 /** The target turns slower (`slowFactor`) and/or answers a share of requests with 500 (`errorShare`); undefined keeps a value. */
-export function degradeTarget(s: SimState, t: number, slowFactor: number | undefined, errorShare: number | undefined): string | null {
+export function degradeTarget(s: SimState, t: number, slowFactor: number | undefined, errorShare: number | undefined): Refusal | null {
   const store = s.store;
   const id = store.ids[t];
   const stuck = stuckReason(s, t);
@@ -72,10 +73,10 @@ export function degradeTarget(s: SimState, t: number, slowFactor: number | undef
   return null;
 }
 
-function stuckReason(s: SimState, t: number): string | null {
+function stuckReason(s: SimState, t: number): Refusal | null {
   const state = s.store.state[t];
   if (state !== TARGET_CRASHED && state !== TARGET_HUNG) return null;
-  return `${s.store.ids[t]} is ${state === TARGET_HUNG ? 'hung' : 'crashed'}; recover it first`;
+  return refuse(state === TARGET_HUNG ? 'val_live_hung' : 'val_live_crashed', { id: s.store.ids[t] });
 }
 
 /** The target answers normally again (a hung one restarts: the requests stuck in it are reset). */
@@ -93,10 +94,10 @@ export function recoverTarget(s: SimState, t: number): void {
 }
 
 /** Deregistration: no new requests; in-flight ones finish for up to the group's deregistration delay. */
-export function deregisterTarget(s: SimState, t: number): string | null {
+export function deregisterTarget(s: SimState, t: number): Refusal | null {
   const store = s.store;
   const id = store.ids[t];
-  if (store.lifecycle[t] !== LC_IN_SERVICE) return `${id} is already ${store.lifecycle[t] === LC_DRAINING ? 'draining' : 'deregistered'}`;
+  if (store.lifecycle[t] !== LC_IN_SERVICE) return refuse(store.lifecycle[t] === LC_DRAINING ? 'val_live_draining' : 'val_live_deregistered', { id });
   // as in AWS, the last target may go too: the group then answers 503 (no-target)
   const group = s.groups[store.groupOf[t]];
   store.lifecycle[t] = LC_DRAINING;

@@ -9,14 +9,15 @@
  */
 import type { SimState } from '../state.ts';
 import { setInScenario } from './current.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
-export function swapCnames(s: SimState, source: string, destination: string): string | null {
+export function swapCnames(s: SimState, source: string, destination: string): Refusal | null {
   const dns = s.dns;
-  if (dns === null || s.scenario.dns === undefined) return 'the scenario has no DNS name to swap';
-  if (source === destination) return 'a swap needs two different balancers';
-  for (const id of [source, destination]) if (!s.balancerById.has(id)) return `no balancer with id "${id}"`;
+  if (dns === null || s.scenario.dns === undefined) return refuse('val_live_no_dns');
+  if (source === destination) return refuse('val_live_swap_same');
+  for (const id of [source, destination]) if (!s.balancerById.has(id)) return refuse('val_live_no_balancer', { id });
   const moved = dns.swap(source, destination);
-  if (moved === 0) return `no record of ${dns.config.name} points at ${source} or ${destination}`;
+  if (moved === 0) return refuse('val_live_swap_no_record', { name: dns.config.name, source, destination });
   const swap = (b: string) => (b === source ? destination : b === destination ? source : b);
   setInScenario(s, ['dns', 'records'], s.scenario.dns.records.map((r) => ({ ...r, balancer: swap(r.balancer) })));
   s.topologyVersion++; // the picture's DNS arrows follow

@@ -10,6 +10,7 @@ import { recomputeRotation } from '../health/rotation.ts';
 import { replaceHealthCheck, targetRegistered } from '../health/checks.ts';
 import { defaultZone } from '../infra/world.ts';
 import { groupPath, setInScenario } from './current.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 export function setAlgorithm(s: SimState, g: number, algorithm: AlgorithmName): null {
   const group = s.groups[g];
@@ -36,16 +37,16 @@ export function setHealthCheck(s: SimState, g: number, healthCheck: HealthCheckI
  * of its last target; shrinking unregisters from the end — those targets get no new requests but
  * finish what they hold (like deregistration with draining).
  */
-export function setTargetCount(s: SimState, g: number, count: number): string | null {
+export function setTargetCount(s: SimState, g: number, count: number): Refusal | null {
   const group = s.groups[g];
   const groupId = group.id;
-  if (s.scalingOfGroup[g]) return `${groupId} belongs to a scaling group: change its capacity with set-capacity`;
+  if (s.scalingOfGroup[g]) return refuse('val_live_scaled_group', { group: groupId });
   const store = s.store;
   const before = group.members.length;
   if (count === before) return null;
   if (count < before) {
     const keep = group.members.slice(0, count);
-    if (keep.every((t) => store.weight[t] === 0)) return `the ${count} remaining target(s) of ${groupId} would all have weight 0`;
+    if (keep.every((t) => store.weight[t] === 0)) return refuse('val_live_remaining_weight_zero', { count, group: groupId });
     for (const t of group.members.slice(count)) removeTarget(s, t);
     group.rebuild();
     recomputeRotation(s, g, 'removal');
@@ -54,7 +55,7 @@ export function setTargetCount(s: SimState, g: number, count: number): string | 
     let missing = count - before;
     const unregistered = group.members.length === 0 ? 0 : countUnregistered(s, g);
     if (store.count + Math.max(0, missing - unregistered) > LIMITS.maxTargetsTotal) {
-      return `${groupId} cannot grow to ${count}: at most ${LIMITS.maxTargetsTotal} targets in all`;
+      return refuse('val_live_too_many_targets', { group: groupId, count, max: LIMITS.maxTargetsTotal });
     }
     for (let t = 0; t < store.count && missing > 0; t++) {
       if (store.groupOf[t] === g && store.registered[t] === 0) {

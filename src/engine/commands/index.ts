@@ -3,8 +3,9 @@
  * switch a group's algorithm, change weights, slots, service times, the number of targets, the arrival
  * rate, capacity, forwarding weights, take zones, regions, balancers, databases and session stores down
  * and back, all while the simulation runs. The only reader of the public change union: each subject has
- * its module here. A change that cannot apply returns why and leaves everything as it was: one sentence, or
- * (a patch) errors at their paths with codes, which the English refusal writes as "path: reason; …".
+ * its module here. A change that cannot apply returns why and leaves everything as it was: a coded refusal at
+ * "(change)" (refusal.ts), or (a patch) errors at their paths with codes, which the English refusal writes as
+ * "path: reason; …".
  */
 import type { Change } from '../../scenario/schema.ts';
 import type { SimState } from '../state.ts';
@@ -19,13 +20,14 @@ import { setSessionStoreDown } from './sessions.ts';
 import { applyPatch } from './patch.ts';
 import { swapCnames } from './dns.ts';
 import type { ValidationError } from '../../scenario/validated.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 /** Applies a live change now; returns why it cannot (and changes nothing), or null: errors at their paths, a sentence at "(change)". */
 export function tryChange(s: SimState, change: Change): ValidationError[] | null {
   const error = applyOne(s, change);
   // pools follow the targets: a crash closes them, a registration opens them
   if (error === null) reconcileDatabases(s);
-  return typeof error === 'string' ? [{ path: '(change)', message: error }] : error;
+  return error === null || Array.isArray(error) ? error : [error];
 }
 
 /** A refusal of tryChange in English, one line: a patch's errors as "path: reason", joined by "; "; any other change's sentence. */
@@ -39,17 +41,17 @@ export function applyChange(s: SimState, change: Change): string | null {
   return refused === null ? null : refusalText(change, refused);
 }
 
-function applyOne(s: SimState, change: Change): string | ValidationError[] | null {
+function applyOne(s: SimState, change: Change): Refusal | ValidationError[] | null {
   if ('target' in change) {
     const t = s.store.ids.indexOf(change.target);
-    return t < 0 ? `no target with id "${change.target}"` : applyTargetChange(s, t, change);
+    return t < 0 ? refuse('val_live_no_target', { id: change.target }) : applyTargetChange(s, t, change);
   }
   switch (change.action) {
     case 'set-algorithm':
     case 'set-health-check':
     case 'set-target-count': {
       const g = s.groups.findIndex((x) => x.id === change.group);
-      if (g < 0) return `no target group with id "${change.group}"`;
+      if (g < 0) return refuse('val_live_no_group', { id: change.group });
       if (change.action === 'set-algorithm') return setAlgorithm(s, g, change.algorithm);
       if (change.action === 'set-health-check') return setHealthCheck(s, g, change.healthCheck);
       return setTargetCount(s, g, change.count);

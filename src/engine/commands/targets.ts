@@ -5,11 +5,12 @@ import { breakDependency, crashTarget, degradeTarget, deregisterTarget, hangTarg
 import { startQueued } from '../request/serve.ts';
 import { setAdminState } from '../backend/admin-state.ts';
 import { writeTarget } from './current.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 export type TargetChange = Extract<Change, { target: string }>;
 
 /** Applies a change to target t; returns why it cannot, or null. */
-export function applyTargetChange(s: SimState, t: number, change: TargetChange): string | null {
+export function applyTargetChange(s: SimState, t: number, change: TargetChange): Refusal | null {
   switch (change.action) {
     case 'crash':
       crashTarget(s, t);
@@ -50,11 +51,11 @@ export function applyTargetChange(s: SimState, t: number, change: TargetChange):
   }
 }
 
-function setWeight(s: SimState, t: number, weight: number): string | null {
+function setWeight(s: SimState, t: number, weight: number): Refusal | null {
   const store = s.store;
   const group = s.groups[store.groupOf[t]];
   const total = group.members.reduce((sum, m) => sum + (m === t ? weight : store.weight[m]), 0);
-  if (total === 0) return `every target of ${group.id} would have weight 0, so no request could be sent`;
+  if (total === 0) return refuse('val_live_all_weight_zero', { group: group.id });
   store.weight[t] = weight;
   store.configs[t] = { ...store.configs[t], weight };
   writeTarget(s, t, store.configs[t]);
@@ -63,7 +64,7 @@ function setWeight(s: SimState, t: number, weight: number): string | null {
   return null;
 }
 
-function setConcurrency(s: SimState, t: number, concurrency: number): string | null {
+function setConcurrency(s: SimState, t: number, concurrency: number): Refusal | null {
   const store = s.store;
   store.accrue(t, s.nowMs);
   store.concurrency[t] = concurrency;

@@ -7,6 +7,7 @@ import type { DatabaseTier } from './database-tier.ts';
 import { DB_ERROR, type DatabaseState } from './database.ts';
 import { LC_UNUSED, TARGET_CRASHED } from '../backend/targets.ts';
 import { EV_DB_FAILOVER_DONE } from '../event-kinds.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 export { DB_ERROR };
 
@@ -49,9 +50,9 @@ export function rollDatabases(s: SimState): void {
 }
 
 /** A primary failover starts now. */
-export function failOver(s: SimState, id: string): string | null {
+export function failOver(s: SimState, id: string): Refusal | null {
   const index = s.databases?.dbs.findIndex((d) => d.cfg.id === id && !d.retired) ?? -1;
-  if (index < 0) return `no database with id "${id}"`;
+  if (index < 0) return refuse('val_live_no_database', { id });
   const db = s.databases!.dbs[index];
   const ms = db.failover(s.nowMs, s.rng.database);
   s.queue.push(db.failoverUntilMs, EV_DB_FAILOVER_DONE, index, 0);

@@ -8,11 +8,12 @@ import { EV_LB_TAKEOVER } from '../event-kinds.ts';
 import { crashTarget, recoverTarget } from '../backend/lifecycle.ts';
 import { reconcileDatabases } from './databases.ts';
 import { groupsOf } from '../balancer/router.ts';
+import { refuse, type Refusal } from '../refusal.ts';
 
 /** Balancer `id` fails; with a standby, the standby takes over after its missed heartbeats. */
-export function crashBalancer(s: SimState, id: string): string | null {
+export function crashBalancer(s: SimState, id: string): Refusal | null {
   const b = s.balancers.find((x) => x.id === id);
-  if (!b) return `no balancer with id "${id}"`;
+  if (!b) return refuse('val_live_no_balancer', { id });
   if (b.down) return null;
   b.down = true;
   const sb = b.cfg.standby;
@@ -29,9 +30,9 @@ export function crashBalancer(s: SimState, id: string): string | null {
 }
 
 /** Balancer `id` is back. */
-export function recoverBalancer(s: SimState, id: string): string | null {
+export function recoverBalancer(s: SimState, id: string): Refusal | null {
   const b = s.balancers.find((x) => x.id === id);
-  if (!b) return `no balancer with id "${id}"`;
+  if (!b) return refuse('val_live_no_balancer', { id });
   if (!b.down) return null;
   b.down = false;
   b.takeoverAtMs = NaN;
@@ -46,9 +47,9 @@ export function onStandbyTakeover(s: SimState, b: number): void {
 }
 
 /** Zone `zone` goes dark (`out`) or comes back: its balancer nodes and targets with it. */
-export function zoneOutage(s: SimState, zone: string, out: boolean): string | null {
+export function zoneOutage(s: SimState, zone: string, out: boolean): Refusal | null {
   const z = s.zoneNames.indexOf(zone);
-  if (z < 0) return `no zone named "${zone}"`;
+  if (z < 0) return refuse('val_live_no_zone', { zone });
   if (out) s.zoneDown.add(z);
   else s.zoneDown.delete(z);
   for (const b of s.balancers) b.nodeZones.forEach((nz, n) => nz === z && (b.nodeDown[n] = out));
@@ -58,9 +59,9 @@ export function zoneOutage(s: SimState, zone: string, out: boolean): string | nu
 }
 
 /** Region `region` goes dark (`out`) or comes back: its balancers and their targets with it. */
-export function regionOutage(s: SimState, region: string, out: boolean): string | null {
+export function regionOutage(s: SimState, region: string, out: boolean): Refusal | null {
   const hit = s.balancers.filter((b) => b.region === region);
-  if (hit.length === 0) return `no balancer in region "${region}"`;
+  if (hit.length === 0) return refuse('val_live_no_region', { region });
   const groups = new Set<number>();
   for (const b of hit) {
     b.regionDown = out;

@@ -4,6 +4,7 @@
  */
 import type { SimEvent } from '../types.ts';
 import type { Decision } from '../decisions.ts';
+import type { ValidationError } from '../../scenario/validated.ts';
 
 export class EventLog {
   private entries: SimEvent[] = [];
@@ -19,6 +20,15 @@ export class EventLog {
   add(timeMs: number, kind: string, subject: string, message: string, decision?: Decision): void {
     const e: SimEvent = { seq: ++this.seq, timeMs, kind, subject, message };
     if (decision !== undefined) e.decision = decision;
+    this.push(e);
+  }
+
+  /** A scheduled change not applied: the English line, and why as coded errors (for the page's words). */
+  refused(timeMs: number, subject: string, message: string, refusal: ValidationError[]): void {
+    this.push({ seq: ++this.seq, timeMs, kind: 'error', subject, message, refusal });
+  }
+
+  private push(e: SimEvent): void {
     this.entries.push(e);
     this.listener?.(e);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);

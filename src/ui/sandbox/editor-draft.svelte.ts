@@ -49,7 +49,7 @@ export class EditorDraft {
     const check = ++this.#checks;
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      this.errors = [{ path: '(root)', message: parsed.message, line: parsed.line }];
+      this.errors = [{ ...parsed.error, line: parsed.line }];
       return null;
     }
     let errors: ValidationError[] | null;

@@ -3,6 +3,7 @@
  * be shown next to its line. A small scanner of valid JSON (errors in invalid JSON are syntax errors, which
  * come with a position); it records the line of every key and array item.
  */
+import type { ValidationError } from '../../scenario/validated.ts';
 
 /** Line (1-based) of each path present in the text; `(root)` is line 1. */
 export function pathLines(text: string): Map<string, number> {
@@ -80,8 +81,12 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Parses JSON; a syntax error comes back with its line and column when the browser tells the position. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; line: number | null } {
+/**
+ * Parses JSON; a syntax error comes back at "(root)", with its line and column when the browser tells the
+ * position, coded (val_not_json, val_not_json_at) so the page words it; the browser's own reason stays as
+ * it is. The English is error-templates.ts's, written out here so that module stays out of the start chunk.
+ */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: ValidationError; line: number | null } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -89,6 +94,10 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     const at = /position (\d+)/.exec(message);
     const where = at ? lineColumn(text, Number(at[1])) : null;
     const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    return { ok: false, message: `not valid JSON: ${reason}${where ? ` (line ${where.line}, column ${where.column})` : ''}`, line: where?.line ?? null };
+    const error: ValidationError =
+      where === null
+        ? { path: '(root)', message: `not valid JSON: ${reason}`, code: 'val_not_json', params: { reason } }
+        : { path: '(root)', message: `not valid JSON: ${reason} (line ${where.line}, column ${where.column})`, code: 'val_not_json_at', params: { reason, line: where.line, column: where.column } };
+    return { ok: false, error, line: where?.line ?? null };
   }
 }

@@ -184,8 +184,8 @@ export class Lab {
       if (refused === null && ended) this.playback.send({ type: 'playback.reset' });
       return refused;
     } catch {
-      // the worker died; the playback machine shows it
-      return [{ path: '(change)', message: 'the simulation stopped before the change could be applied' }];
+      // the worker died; the playback machine shows it (the code's English, written out: error-codes.ts stays out of the start chunk)
+      return [{ path: '(change)', code: 'val_live_stopped', params: {}, message: 'the simulation stopped before the change could be applied' }];
     }
   }
 

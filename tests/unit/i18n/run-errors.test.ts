@@ -221,7 +221,7 @@ describe('access-log import lines', () => {
 });
 
 describe('every new code', () => {
-  const NEW = (Object.keys(EN_ERRORS) as ErrorCode[]).filter((k) => /^val_(cron|pointer|patch_|adopt|run_|import_)/.test(k));
+  const NEW = (Object.keys(EN_ERRORS) as ErrorCode[]).filter((k) => /^val_(cron|pointer|patch_|adopt|run_|import_|live_)/.test(k));
   it('has Spanish of its own (only the pure "{a}: {inner}" joins read alike), with the same placeholders', () => {
     expect(NEW.length).toBeGreaterThan(45);
     const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();

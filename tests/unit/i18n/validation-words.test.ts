@@ -123,8 +123,8 @@ describe('validation errors on the page', () => {
     await spanish();
     expect(errorWords({ path: 'link', message: 'the link is damaged' })).toBe('the link is damaged');
     expect(errorLine({ path: 'x', message: 'some new rule', code: 'val_from_a_newer_validator', params: { id: 'a' } })).toBe('x: some new rule');
-    // not JSON at all: the parser's reason is the browser's own, kept as it is
+    // not JSON at all: the parser's reason is the browser's own, quoted as it is and said to be English
     const [syntax] = errorsOf(parseScenarioText('{'));
-    expect(errorWords(syntax)).toMatch(/^no es JSON válido: /);
+    expect(errorWords(syntax)).toBe(`no es JSON válido; el lector de JSON del navegador dice (en inglés): ${syntax.message.replace(/^not valid JSON: /, '')}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumn, lineOf, parseJson, pathLines } from '../../../../src/ui/sandbox/json-lines.ts';
+import { wordError } from '../../../../src/i18n/validation-messages.ts';
 
 const text = JSON.stringify({ name: 'x', traffic: { arrival: { kind: 'poisson', ratePerSec: -1 } }, targetGroups: [{ id: 'web', targets: [{ id: 'a' }, { id: 'b', weight: -3 }] }] }, null, 2);
 
@@ -24,7 +25,10 @@ describe('JSON lines', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.line).toBe(3);
-      expect(parsed.message).toMatch(/^not valid JSON: .*\(line 3, column 3\)$/);
+      expect(parsed.error.message).toMatch(/^not valid JSON: .*\(line 3, column 3\)$/);
+      // coded, so a page in another language words it; the English written out equals the code's template
+      expect(parsed.error).toMatchObject({ path: '(root)', code: 'val_not_json_at', params: { line: 3, column: 3 } });
+      expect(wordError(parsed.error)).toBe(parsed.error.message);
     }
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
