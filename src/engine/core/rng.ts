@@ -75,7 +75,9 @@ export class Rng {
 
   /** The generator's next BATCH outputs, in order. */
   private refill(): void {
-    let a = this.a, b = this.b, c = this.c, d = this.d;
+    // `| 0`: the seeds are stored as unsigned 32-bit numbers, beyond a small integer, so the fields hold
+    // doubles; read as int32 the loop stays in integer registers (the same bits: everything below wraps mod 2^32)
+    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
     const out = this.batch;
     for (let i = 0; i < BATCH; i++) {
       const t = (((a + b) | 0) + d) | 0;

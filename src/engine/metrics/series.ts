@@ -45,13 +45,14 @@ export class SecondSeries {
     this.p95[slot] = p95;
     this.p99[slot] = p99;
     const base = slot * this.targetCap;
+    const tReq = this.tReq, tUtil = this.tUtil;
     for (let t = 0; t < targets; t++) {
-      this.tReq[base + t] = targetRequests[t];
-      this.tUtil[base + t] = targetUtil[t];
+      tReq[base + t] = targetRequests[t];
+      tUtil[base + t] = targetUtil[t];
     }
     for (let t = targets; t < this.targetCap; t++) {
-      this.tReq[base + t] = 0;
-      this.tUtil[base + t] = 0;
+      tReq[base + t] = 0;
+      tUtil[base + t] = 0;
     }
     this.written++;
   }

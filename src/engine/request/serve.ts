@@ -116,7 +116,9 @@ export function endService(s: SimState, slot: number): number {
     pool.flags[slot] &= ~FLAG_WILL_ERROR;
     return FAIL.error;
   }
-  onAttemptOk(s, g, t);
+  // passive health hears of successes only in groups that keep it (a call saved on every other answer)
+  const gh = s.health.groups[g];
+  if (gh.nginx !== null || gh.outlier !== null || gh.breaker !== null) onAttemptOk(s, g, t);
   recordFinish(s, slot, OUTCOME_OK);
   release(s, slot);
   return OUTCOME_OK;

@@ -60,6 +60,11 @@ export class ActiveBuckets {
     return this.next[i];
   }
 
+  /** The links `after` follows (member-indexed), for a walk that keeps them at hand; valid until the next rebuild. */
+  links(): Int32Array {
+    return this.next;
+  }
+
   private insert(i: number): void {
     const c = this.count[i];
     if (c >= this.head.length) this.grow(c + 1);

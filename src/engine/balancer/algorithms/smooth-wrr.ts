@@ -173,7 +173,8 @@ export class SmoothWrr {
   pickFromBuckets(view: GroupView, buckets: ActiveBuckets): number {
     if (this.cw.length !== view.size) this.reset(view);
     let i = buckets.first();
-    if (i < 0 || buckets.after(i) < 0) return i;
+    const next = buckets.links();
+    if (i < 0 || next[i] < 0) return i;
     const cw = this.cw;
     if (this.settled) {
       const w = view.weightOf[i];
@@ -181,7 +182,7 @@ export class SmoothWrr {
       let bestCw = cw[i] + w;
       cw[i] = bestCw;
       let total = w;
-      for (i = buckets.after(i); i >= 0; i = buckets.after(i)) {
+      for (i = next[i]; i >= 0; i = next[i]) {
         const c = cw[i] + w;
         cw[i] = c;
         total += w;
@@ -196,7 +197,7 @@ export class SmoothWrr {
     const weights = view.weightOf;
     let best = -1;
     let total = 0;
-    for (; i >= 0; i = buckets.after(i)) {
+    for (; i >= 0; i = next[i]) {
       total += this.add(i, weights[i]);
       if (best < 0 || cw[i] > cw[best] || (cw[i] === cw[best] && i < best)) best = i;
     }
