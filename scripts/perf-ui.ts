@@ -71,6 +71,11 @@ function reportStartup(s: Startup, title: string): void {
   const heavy = (main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
   console.log(`  tasks of 20 ms of CPU or more (aim: none; wall/CPU ms): ${heavy.length}${heavy.length ? ` (${heavy.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ')})` : ''}`);
   console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
+  const c = s.trace.compileMs;
+  const reparse = s.trace.sourcePositionsMs;
+  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${s.trace.pool ? s.trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
+  const before = s.pictureMs === null ? [] : s.scripts.filter((x) => x.atMs <= s.pictureMs!);
+  console.log(`  scripts fetched before the picture was drawn: ${before.length}, ${(before.reduce((sum, x) => sum + x.bytes, 0) / 1024).toFixed(0)} KB uncompressed (${before.map((x) => x.file).join(', ')})`);
   console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 }
 
@@ -169,6 +174,8 @@ try {
     // the same by CPU time, which the machine's load does not inflate: each start-up's tasks of 20 ms of CPU or more, and its longest task's CPU
     const ownTasks = (s: Startup) => (s.trace.main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
     const longestCpu = (s: Startup) => Math.max(0, ...(s.trace.main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs).map((t) => t.cpuMs), ...ownTasks(s).map((t) => t.cpuMs));
+    const compile = (pick: (s: Startup) => number) => f(median(startups.map(pick)));
+    console.log(`  V8 parse and compile CPU, median: main thread ${compile((s) => s.trace.compileMs.main)}, thread pool ${compile((s) => s.trace.compileMs.pool)} (the pool's CPU ${compile((s) => s.trace.pool?.cpuMs ?? NaN)}), worker ${compile((s) => s.trace.compileMs.worker)}; scripts before the picture ${compile((s) => (s.pictureMs === null ? NaN : s.scripts.filter((x) => x.atMs <= s.pictureMs!).reduce((sum, x) => sum + x.bytes, 0) / 1024)).replace(' ms', ' KB')}`);
     console.log(`  by CPU, median: tasks of 20 ms or more ${median(startups.map((s) => ownTasks(s).length))}, longest task's CPU (of those over 50 ms wall or 20 ms CPU) ${f(median(startups.map(longestCpu)))}; all: ${startups.map((s) => `[${ownTasks(s).map((t) => t.cpuMs.toFixed(0)).join(' ')}]`).join(' ')}`);
   }
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
