@@ -31,7 +31,7 @@ const link = encodeRun({ scenario: { ...world.value, durationSec: 600 }, seed: 1
 const ROUTES: [string, string][] = [
   ['sandbox (perf:ui share link)', `#/sandbox?s=${link}`],
   ['sandbox', '#/sandbox'],
-  ['lesson 1', '#/lessons/01-one-server-is-not-enough/1'],
+  ['lesson 1', '#/lessons/one-server-is-not-enough/1'],
   ['home', '#/'],
 ];
 

@@ -1,8 +1,9 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir]`:
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
 // measures the page, not the engine. Serves the built site (building it first if there is none, or with
 // --build; or another build's folder with --dist, to compare two builds in the same conditions) on 127.0.0.1, opens
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
-// --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×) — and records for ~10 s every
+// --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×); or, with --hash, another page that
+// opens a run, such as a lesson (its start-ups, then its own run played) — and records for ~10 s every
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
@@ -35,6 +36,7 @@ const seconds = option('seconds', 10);
 const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
 const startupRuns = Math.max(1, option('startups', 1));
+const hashAt = args.indexOf('--hash');
 const root = new URL('../', import.meta.url).pathname;
 const distAt = args.indexOf('--dist');
 const dist = distAt >= 0 ? `${resolve(args[distAt + 1])}/` : `${root}dist/`;
@@ -122,7 +124,7 @@ try {
       await browser.close();
       browser = await launch();
     }
-    startups.push(await measureStartup(browser, `${base}?test#/sandbox?s=${link}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
+    startups.push(await measureStartup(browser, `${base}?test${hashAt >= 0 ? args[hashAt + 1] : `#/sandbox?s=${link}`}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
   }
   const { page } = startups[startups.length - 1];
   if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startups[startups.length - 1].traceBytes);
@@ -163,7 +165,7 @@ try {
 
   const sorted = [...result.frames].sort((a, b) => a - b);
   const js = initialJsGzipKB();
-  console.log(`scenario: ${r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
+  console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
   startups.forEach((s, i) => reportStartup(s, startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up'));
   if (startups.length > 1) {
