@@ -73,6 +73,10 @@ const pwa = VitePWA({
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     navigateFallback: 'index.html',
     cleanupOutdatedCaches: true,
+    // The first visit's page is served by the service worker as soon as it is installed (no reload needed): the
+    // chunks it has not loaded yet (the lesson player from the home page, the sandbox, compare) then come from the
+    // precache if the network goes. A later version still waits for the learner (registerType 'prompt').
+    clientsClaim: true,
   },
 });
 
