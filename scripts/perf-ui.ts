@@ -74,8 +74,8 @@ function reportStartup(s: Startup, title: string): void {
   console.log(`  tasks of 20 ms of CPU or more (aim: none; wall/CPU ms): ${heavy.length}${heavy.length ? ` (${heavy.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ')})` : ''}`);
   console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
   const c = s.trace.compileMs;
-  const reparse = s.trace.sourcePositionsMs;
-  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${s.trace.pool ? s.trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
+  const reparse = s.trace.sourcePositionsMs.filter((ms) => ms >= 1);
+  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes, of 1 ms or more: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${s.trace.pool ? s.trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
   const before = s.pictureMs === null ? [] : s.scripts.filter((x) => x.atMs <= s.pictureMs!);
   console.log(`  scripts fetched before the picture was drawn: ${before.length}, ${(before.reduce((sum, x) => sum + x.bytes, 0) / 1024).toFixed(0)} KB uncompressed (${before.map((x) => x.file).join(', ')})`);
   console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
