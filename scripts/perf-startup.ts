@@ -1,13 +1,16 @@
 // One first visit of the page for `npm run perf:ui`, measured from its first byte until it has been still for
-// `quietMs` after its run opened: the long tasks the page itself records (PerformanceObserver 'longtask', before
+// `quietMs` after its run opened (or 6 s after the navigation on a page that opens none): the long tasks the page itself records (PerformanceObserver 'longtask', before
 // any tool of Playwright's is injected into it), when the run opened ("Paused") and when the diagram's last part
 // was drawn, and a Chromium trace of it all (each task's wall and CPU time, and who else had a core meanwhile).
 // A fresh browser context each time: no HTTP cache, no code cache, no service worker from an earlier visit.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { summariseTrace, type TraceSummary } from './perf-trace.ts';
+import { COMPILE_CATEGORY, summariseTrace, type TraceSummary } from './perf-trace.ts';
 
-/** Trace categories: top-level tasks and the timeline's events, each with its thread CPU time; user timing for the navigation's start. */
-export const TRACE = { categories: ['blink.user_timing', 'toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] };
+/**
+ * Trace categories: top-level tasks and the timeline's events, each with its thread CPU time; user timing for the
+ * navigation's start; V8's parsing and compiling (on which thread, how much).
+ */
+export const TRACE = { categories: ['blink.user_timing', 'toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', COMPILE_CATEGORY] };
 
 export interface Startup {
   page: Page;
@@ -22,6 +25,8 @@ export interface Startup {
   pictureMs: number | null;
   /** ms from the navigation until the document was parsed (domInteractive). */
   parsedAtMs: number;
+  /** The page's scripts fetched (the worker's too): file name, ms from the navigation until it arrived, its bytes (uncompressed). */
+  scripts: { file: string; atMs: number; bytes: number }[];
   trace: TraceSummary;
   traceBytes: Buffer;
 }
@@ -41,14 +46,18 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.tasks.push({ startTime: e.startTime, duration: e.duration })));
     observer.observe({ type: 'longtask', buffered: true });
     let texts = 0;
+    let ending = false;
+    const NO_RUN_MS = 6000;
     const poll = setInterval(() => {
       const drawn = document.querySelectorAll('[data-testid="topology-view"] text').length;
       if (drawn > texts) {
         texts = drawn;
         seen.pictureMs = performance.now();
       }
-      if (seen.runOpenMs !== null || w.__lab?.status() !== 'paused') return;
-      seen.runOpenMs = performance.now();
+      // a page that opens no run (the home page) counts as started NO_RUN_MS after the navigation
+      if (ending || (w.__lab?.status() !== 'paused' && performance.now() < NO_RUN_MS)) return;
+      ending = true;
+      if (w.__lab?.status() === 'paused') seen.runOpenMs = performance.now();
       setTimeout(() => {
         clearInterval(poll);
         observer.disconnect();
@@ -60,12 +69,15 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   await page.goto(url);
   await startupDone;
   const traceBytes = await browser.stopTracing();
-  const { seen, parsedAt } = await page.evaluate(() => ({
+  const { seen, parsedAt, scripts } = await page.evaluate(() => ({
     seen: (window as unknown as { __startup: { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null } }).__startup,
     parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+    scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => /\.js(\?|$)/.test(e.name))
+      .map((e) => ({ file: e.name.replace(/^.*\//, ''), atMs: e.responseEnd, bytes: e.decodedBodySize })),
   }));
   // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after parsing).
   const loading = seen.tasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
   const longTasks = seen.tasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
-  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, trace: summariseTrace(traceBytes), traceBytes };
+  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, scripts, trace: summariseTrace(traceBytes), traceBytes };
 }

@@ -1,8 +1,9 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir]`:
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
 // measures the page, not the engine. Serves the built site (building it first if there is none, or with
 // --build; or another build's folder with --dist, to compare two builds in the same conditions) on 127.0.0.1, opens
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
-// --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×) — and records for ~10 s every
+// --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×); or, with --hash, another page that
+// opens a run, such as a lesson (its start-ups, then its own run played) — and records for ~10 s every
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
@@ -35,6 +36,7 @@ const seconds = option('seconds', 10);
 const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
 const startupRuns = Math.max(1, option('startups', 1));
+const hashAt = args.indexOf('--hash');
 const root = new URL('../', import.meta.url).pathname;
 const distAt = args.indexOf('--dist');
 const dist = distAt >= 0 ? `${resolve(args[distAt + 1])}/` : `${root}dist/`;
@@ -71,6 +73,11 @@ function reportStartup(s: Startup, title: string): void {
   const heavy = (main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
   console.log(`  tasks of 20 ms of CPU or more (aim: none; wall/CPU ms): ${heavy.length}${heavy.length ? ` (${heavy.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ')})` : ''}`);
   console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
+  const c = s.trace.compileMs;
+  const reparse = s.trace.sourcePositionsMs.filter((ms) => ms >= 1);
+  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes, of 1 ms or more: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${s.trace.pool ? s.trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
+  const before = s.pictureMs === null ? [] : s.scripts.filter((x) => x.atMs <= s.pictureMs!);
+  console.log(`  scripts fetched before the picture was drawn: ${before.length}, ${(before.reduce((sum, x) => sum + x.bytes, 0) / 1024).toFixed(0)} KB uncompressed (${before.map((x) => x.file).join(', ')})`);
   console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 }
 
@@ -117,7 +124,7 @@ try {
       await browser.close();
       browser = await launch();
     }
-    startups.push(await measureStartup(browser, `${base}?test#/sandbox?s=${link}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
+    startups.push(await measureStartup(browser, `${base}?test${hashAt >= 0 ? args[hashAt + 1] : `#/sandbox?s=${link}`}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
   }
   const { page } = startups[startups.length - 1];
   if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startups[startups.length - 1].traceBytes);
@@ -158,7 +165,7 @@ try {
 
   const sorted = [...result.frames].sort((a, b) => a - b);
   const js = initialJsGzipKB();
-  console.log(`scenario: ${r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
+  console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
   startups.forEach((s, i) => reportStartup(s, startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up'));
   if (startups.length > 1) {
@@ -169,6 +176,8 @@ try {
     // the same by CPU time, which the machine's load does not inflate: each start-up's tasks of 20 ms of CPU or more, and its longest task's CPU
     const ownTasks = (s: Startup) => (s.trace.main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
     const longestCpu = (s: Startup) => Math.max(0, ...(s.trace.main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs).map((t) => t.cpuMs), ...ownTasks(s).map((t) => t.cpuMs));
+    const compile = (pick: (s: Startup) => number) => f(median(startups.map(pick)));
+    console.log(`  V8 parse and compile CPU, median: main thread ${compile((s) => s.trace.compileMs.main)}, thread pool ${compile((s) => s.trace.compileMs.pool)} (the pool's CPU ${compile((s) => s.trace.pool?.cpuMs ?? NaN)}), worker ${compile((s) => s.trace.compileMs.worker)}; scripts before the picture ${compile((s) => (s.pictureMs === null ? NaN : s.scripts.filter((x) => x.atMs <= s.pictureMs!).reduce((sum, x) => sum + x.bytes, 0) / 1024)).replace(' ms', ' KB')}`);
     console.log(`  by CPU, median: tasks of 20 ms or more ${median(startups.map((s) => ownTasks(s).length))}, longest task's CPU (of those over 50 ms wall or 20 ms CPU) ${f(median(startups.map(longestCpu)))}; all: ${startups.map((s) => `[${ownTasks(s).map((t) => t.cpuMs.toFixed(0)).join(' ')}]`).join(' ')}`);
   }
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);

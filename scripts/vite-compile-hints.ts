@@ -7,15 +7,28 @@
  * machine; about 10 ms with the hints. V8 compiles the marked chunks whole on a background thread while they
  * download. Browsers without the feature read a comment.
  *
- * Marked: the entry chunk, each page's chunk (sandbox, lessons, compare, teaching) and every chunk they import
- * statically. Not marked: what is loaded on demand (the builder, the exports, the share-link packer…), whose
- * unused functions would only cost compile time and memory.
+ * Marked: the entry chunk, each page's chunk (sandbox, lessons, the lesson player, compare, teaching) and every
+ * chunk they import statically, but for the cold ones. Not marked: what is loaded on demand (the builder, the
+ * exports, the share-link packer…), and the chunks a page loads as it starts but barely calls (COLD): V8 would
+ * compile every function of them on the thread pool, which shares the 2 cores with the main thread while the page
+ * starts. `npx tsx scripts/perf-coverage.ts` gives each start-up's chunks and how much of each it calls; at the
+ * first step of lesson 1, 1 of the 584 functions of the event log's chunk, 6 of the 512 of the parameter panel's,
+ * none of the builder's field and unlock words (849 and 314), 50 of zod's 463. Unmarking them took the thread
+ * pool's compiling at that start-up from ~270 to ~200 ms of CPU (home page ~290 → ~240), the main thread's from
+ * ~5 to ~12 (perf:ui --hash, 2×2 first visits each, interleaved, load 14–25). With the lesson player a chunk of
+ * its own too, the home page's thread pool compiles ~110 ms instead of ~250 (3 first visits each, load 10–18).
  */
 import type { Plugin } from 'vite';
 
 const HINT = '//# allFunctionsCalledOnLoad\n';
 /** The modules whose chunks open a page: compiled eagerly, with what they import statically. */
-const PAGE = /\/src\/(ui\/sandbox\/SandboxPage\.svelte|ui\/lesson\/LessonRoute\.svelte|ui\/compare\/ComparePage\.svelte|ui\/teach\/TeachRoute\.svelte)$/;
+const PAGE = /\/src\/(ui\/sandbox\/SandboxPage\.svelte|ui\/lesson\/(LessonRoute|LessonPage)\.svelte|ui\/compare\/ComparePage\.svelte|ui\/teach\/TeachRoute\.svelte)$/;
+/**
+ * Modules whose chunk a page's start-up barely calls (see the header): the event log and the parameter panel
+ * (not on screen at a lesson's first step), the builder's words, zod's core (a lesson's progress is checked with
+ * it, little of it runs), the lessons' data (one big literal: its top level runs, its few functions hardly).
+ */
+const COLD = /\/(src\/ui\/lab\/EventLog\.svelte|src\/ui\/sim\/ParameterPanel\.svelte|src\/ui\/builder\/(field|unlock)-words\.ts|node_modules\/zod\/v4\/core\/api\.js|src\/content\/lessons\.ts)$/;
 
 interface ChunkLike {
   type: 'chunk';
@@ -24,6 +37,7 @@ interface ChunkLike {
   imports: string[];
   facadeModuleId: string | null;
   isEntry: boolean;
+  moduleIds: string[];
   map: { mappings: string } | null;
 }
 
@@ -38,10 +52,13 @@ export function compileHints(): Plugin {
         const chunks = new Map<string, ChunkLike>();
         for (const [fileName, output] of Object.entries(bundle)) if (output.type === 'chunk') chunks.set(fileName, output as unknown as ChunkLike);
         const marked = new Set<string>();
+        const visited = new Set<string>();
         const visit = (fileName: string) => {
-          if (marked.has(fileName) || !chunks.has(fileName)) return;
-          marked.add(fileName);
-          for (const imported of chunks.get(fileName)!.imports) visit(imported);
+          if (visited.has(fileName) || !chunks.has(fileName)) return;
+          visited.add(fileName);
+          const chunk = chunks.get(fileName)!;
+          if (!chunk.moduleIds.some((id) => COLD.test(id))) marked.add(fileName);
+          for (const imported of chunk.imports) visit(imported);
         };
         for (const [fileName, chunk] of chunks) if (chunk.isEntry || (chunk.facadeModuleId !== null && PAGE.test(chunk.facadeModuleId))) visit(fileName);
         for (const fileName of marked) {

@@ -53,4 +53,36 @@ describe('perf trace summary', () => {
       ['Browser: CrBrowserMain', 9],
     ]);
   });
+
+  it("sums V8's parsing and compiling per thread, apart from the reparses for source positions and from Maglev", () => {
+    // nested events of one thread: a start-up task of the main thread lazily compiles a function (3 ms: 1 parse,
+    // 2 compile) and reparses a script for a stack trace (16 ms, of which 15 in ParseProgram); two pool threads
+    // compile in the background (4 + 5 ms) and one optimises with Maglev (7 ms, not counted)
+    const event = (tid: number, label: string, atMs: number, wallMs: number, cpuMs: number) => task(7, tid, atMs, wallMs, cpuMs, label);
+    const compiling = {
+      traceEvents: [
+        ...trace.traceEvents,
+        name(7, 72, 'ThreadPoolForegroundWorker'),
+        name(7, 73, 'ThreadPoolForegroundWorker'),
+        event(70, 'V8.ParseFunction', 395, 1, 1),
+        event(70, 'V8.CompileIgnition', 396, 2, 2),
+        event(70, 'V8.CollectSourcePositions', 400, 16, 16),
+        event(70, 'V8.ParseProgram', 400.5, 15, 15),
+        event(72, 'ThreadPool_RunTask', 300, 10, 9),
+        event(72, 'BackgroundCompileTask::Run', 300, 4, 4),
+        event(72, 'V8.Maglev.GraphBuilding', 305, 5, 5),
+        event(73, 'ThreadPool_RunTask', 300, 8, 7),
+        event(73, 'V8.CompileIgnition', 300, 5, 5),
+        event(72, 'V8.CompileCodeBackground', 320, 1, 1),
+      ],
+    };
+    const summary = summariseTrace(Buffer.from(JSON.stringify(compiling)));
+    expect(summary.compileMs.main).toBeCloseTo(3, 6);
+    expect(summary.sourcePositionsMs).toEqual([16]);
+    // 4 + 5; the CompileCodeBackground outside any pool task still counts (1): 10
+    expect(summary.compileMs.pool).toBeCloseTo(10, 6);
+    expect(summary.compileMs.worker).toBe(0);
+    // the pool's CPU is its tasks' (9 + 7), both threads together
+    expect(summary.pool?.cpuMs).toBe(16);
+  });
 });

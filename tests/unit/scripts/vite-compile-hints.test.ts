@@ -3,9 +3,16 @@ import { compileHints } from '../../../scripts/vite-compile-hints.ts';
 
 type Output = Record<string, { type: 'chunk' | 'asset'; [key: string]: unknown }>;
 
-function chunk(fileName: string, imports: string[], extra: { isEntry?: boolean; facadeModuleId?: string | null } = {}) {
-  return { type: 'chunk' as const, fileName, code: `/*${fileName}*/`, imports, isEntry: extra.isEntry ?? false, facadeModuleId: extra.facadeModuleId ?? null, map: { mappings: 'AAAA' } };
+function chunk(fileName: string, imports: string[], extra: { isEntry?: boolean; facadeModuleId?: string | null; moduleIds?: string[] } = {}) {
+  const facadeModuleId = extra.facadeModuleId ?? null;
+  const moduleIds = extra.moduleIds ?? (facadeModuleId === null ? [] : [facadeModuleId]);
+  return { type: 'chunk' as const, fileName, code: `/*${fileName}*/`, imports, isEntry: extra.isEntry ?? false, facadeModuleId, moduleIds, map: { mappings: 'AAAA' } };
 }
+const hintedIn = (bundle: Output) =>
+  Object.entries(bundle)
+    .filter(([, o]) => o.type === 'chunk' && String(o.code).startsWith('//# allFunctionsCalledOnLoad\n'))
+    .map(([name]) => name)
+    .sort();
 
 /** Runs the plugin's generateBundle on a made-up bundle. */
 function run(bundle: Output): Output {
@@ -29,6 +36,18 @@ describe('compile hints', () => {
     const hinted = Object.entries(bundle).filter(([, o]) => o.type === 'chunk' && String(o.code).startsWith('//# allFunctionsCalledOnLoad\n')).map(([name]) => name);
     expect(hinted.sort()).toEqual(['SandboxPage.js', 'Tabs.js', 'd3.js', 'index.js', 'runtime.js']);
     expect(bundle['zod.js'].code).toBe('/*zod.js*/');
+  });
+
+  it('leaves out the chunks a start-up barely calls, but marks what they import for the page', () => {
+    const bundle = run({
+      'index.js': chunk('index.js', [], { isEntry: true }),
+      'LessonPage.js': chunk('LessonPage.js', ['EventLog.js', 'field-words.js', 'LazyPart.js'], { facadeModuleId: '/repo/src/ui/lesson/LessonPage.svelte' }),
+      // the event log's chunk holds its words too: still cold as a whole
+      'EventLog.js': chunk('EventLog.js', ['LazyPart.js'], { moduleIds: ['/repo/src/i18n/paraglide/messages/event_crash.js', '/repo/src/ui/lab/EventLog.svelte'] }),
+      'field-words.js': chunk('field-words.js', [], { moduleIds: ['/repo/src/ui/builder/field-words.ts'] }),
+      'LazyPart.js': chunk('LazyPart.js', [], { moduleIds: ['/repo/src/ui/shell/LazyPart.svelte', '/repo/src/ui/lab/TopologyView.svelte'] }),
+    });
+    expect(hintedIn(bundle)).toEqual(['LazyPart.js', 'LessonPage.js', 'index.js']);
   });
 
   it('moves the source map down by the line it adds, in the chunk and in the written .map file', () => {
