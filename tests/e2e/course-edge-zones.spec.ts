@@ -85,6 +85,13 @@ test('a learner protects the edge in the Build tab: a WAF and a rate limit of 10
   await burst.press('Enter');
   await expect(burst).toHaveValue('20');
   await expect(rate).toHaveValue('10');
+  // every edit is in the run's change list before Restart run (which keeps the changes)
+  await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
+    'balancer alb: waf = {}',
+    'balancer alb: rate limit = {"ratePerSec":1}',
+    'balancer alb: rate limit rate = 10 per s',
+    'balancer alb: rate limit burst = 20',
+  ]);
   await inspector.screenshot({ path: artifactPath('edge-inspector.png') });
 
   await page.getByTestId('reset').click();
@@ -109,6 +116,9 @@ test("a learner gets lb through the spike in the Build tab: the listener's TLS r
   await share.fill('0.8');
   await share.press('Enter');
   await expect(share).toHaveValue('0.8');
+  // the edit reaches the run's change list before Restart run (which keeps the changes): a busy machine once
+  // restarted the run before the worker had the edit, and the spike shed as before
+  await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([/resumption share = 0\.8$/]);
   await page.getByTestId('reset').click();
   await opened(player);
   await player.advance(150_000);

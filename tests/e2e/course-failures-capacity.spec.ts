@@ -112,6 +112,8 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   await page.getByTestId('scaling-min-asg').fill('3');
   await page.getByTestId('scaling-max-asg').fill('8');
   await page.getByTestId('scaling-apply-asg').click();
+  // the change is in the run before Restart run (which keeps it), not still on its way to the worker
+  await expect.poll(() => page.evaluate(() => window.__lab.changes().map((c) => c.change))).toEqual([{ action: 'set-capacity', scalingGroup: 'asg', min: 3, max: 8 }]);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(3_300_000);

@@ -51,6 +51,7 @@ test('the balancer itself: a learner gives the lone HAProxy a standby in the Bui
   const standby = page.getByTestId('inspector').locator('[data-key="standby"]');
   await standby.getByRole('button', { name: /^Add / }).click();
   await expect(standby.getByRole('button', { name: /^Remove / })).toBeVisible();
+  await expect(builder.getByTestId('change-entry')).toHaveText(['balancer lb-1: standby = {}']);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(180_000);
@@ -85,6 +86,11 @@ test('active-active regions: a learner switches the name to latency routing, siz
   await page.getByTestId('tab-controls').click();
   await page.getByTestId('count-eu').fill('3');
   await page.getByTestId('group-eu').getByRole('button', { name: 'Set' }).click();
+  // both changes are in the run before Restart run (which keeps them), not still on their way to the worker
+  await expect.poll(() => page.evaluate(() => window.__lab.changes().map((c) => c.change))).toEqual([
+    { action: 'patch', patches: [{ op: 'add', path: '/dns/policy', value: 'latency' }] },
+    { action: 'set-target-count', group: 'eu', count: 3 },
+  ]);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(420_000);

@@ -91,6 +91,12 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await open.fill('5');
     await open.press('Enter');
     await expect(open).toHaveValue('5');
+    // every edit is in the run's change list before Restart run (which keeps the changes)
+    await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
+      'target group inventory: retries budget = {}',
+      'target group inventory: circuit breaker = {}',
+      'target group inventory: circuit breaker open = 5 s',
+    ]);
     await inspector.locator('[data-key="retries"]').screenshot({ path: artifactPath('breakers-inspector.png') });
     await page.getByTestId('reset').click();
     await opened(player);
