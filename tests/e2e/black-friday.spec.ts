@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LessonPlayer, PROGRESS_KEY } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /*
  * The Black Friday challenge as a learner plays it: lesson 22's last step opens on the textbook design
@@ -100,7 +100,7 @@ test('Black Friday: the textbook design is rebuilt in the lab into one that hold
     await chooseNginx(page, group, 'retries', 'retries = {}');
     await chooseNginx(page, group, 'passiveHealth', 'passive health = nginx');
   }
-  await page.getByTestId('builder').screenshot({ path: artifactPath('black-friday-builder.png') });
+  await snap(page.getByTestId('builder'), 'black-friday-builder.png');
 
   // still at 0 s: play to the check at 1 s
   await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveCount(25);
@@ -132,8 +132,8 @@ test('Black Friday: the textbook design is rebuilt in the lab into one that hold
   const basisPoints = Math.round(Number((await card.getByTestId('score-availability').textContent())!.replace(/[^0-9.]/g, '')) * 100);
   expect(code).toMatch(new RegExp(`^L22-${good}-${basisPoints}-\\d+-[0-9A-F]{8}$`));
   await expect(card).toContainText('not a cryptographic proof');
-  await page.screenshot({ path: artifactPath('black-friday-passed.png') });
-  await card.screenshot({ path: artifactPath('black-friday-score.png') });
+  await snap(page, 'black-friday-passed.png');
+  await snap(card, 'black-friday-score.png');
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), PROGRESS_KEY);
   expect(stored.lessons[LESSON].best.goodPerSec).toBe(good);
 
@@ -146,6 +146,6 @@ test('Black Friday: the textbook design is rebuilt in the lab into one that hold
   await expect(reader.getByTestId('score-reader-check')).toHaveText('matches these numbers and this name');
   await reader.getByTestId('score-reader-learner').fill('Bob');
   await expect(reader.getByTestId('score-reader-check')).toContainText('does not match');
-  await reader.screenshot({ path: artifactPath('black-friday-teacher.png') });
+  await snap(reader, 'black-friday-teacher.png');
   expect(errors).toEqual([]);
 });
