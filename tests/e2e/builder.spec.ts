@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /*
  * SecureCart's two-service ALB, built live from a one-group system: the shop (sticky-vs-shared-sessions:
@@ -73,7 +73,7 @@ test('with the mouse: a new target group and a path rule turn one group into a t
   await expect(page.getByTestId('inspector').locator('[data-key="pathPrefix"] [data-testid="field-error"]')).toContainText('must start with "/"');
   await expect(rule).toContainText('/checkout → checkout');
 
-  await page.getByTestId('inspector').screenshot({ path: artifactPath('builder-inspector.png') });
+  await snap(page.getByTestId('inspector'), 'builder-inspector.png');
   await checkRouting(lab);
 
   // every edit is listed under Live changes with its time
@@ -93,7 +93,7 @@ test('with the mouse: a new target group and a path rule turn one group into a t
   await builder.locator('[data-testid="outline-node"][data-kind="target-group"]', { hasText: 'checkout' }).click();
   await page.getByTestId('delete-node').click();
   await expect(page.getByTestId('confirm-delete')).toContainText('Delete target group checkout and the rule forwarding to it?');
-  await page.screenshot({ path: artifactPath('builder-delete.png'), fullPage: true });
+  await snap(page, 'builder-delete.png', { fullPage: true });
   await page.getByTestId('confirm-delete').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(rule).toHaveCount(0);
   await expect(builder.locator('[data-testid="outline-node"][data-kind="target-group"]')).toHaveCount(1);
@@ -149,7 +149,7 @@ test('with the keyboard alone: the same two-service ALB, undone with Ctrl+Z', as
   await expect(rule).toContainText('/checkout → web');
   await page.keyboard.press('Control+Shift+Z');
   await expect(rule).toContainText('/checkout → checkout');
-  await page.screenshot({ path: artifactPath('builder-keyboard.png'), fullPage: true });
+  await snap(page, 'builder-keyboard.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -191,7 +191,7 @@ test('a rule gets a cookie condition that applies, moves up by keyboard as one u
   await rules.nth(1).click();
   await page.getByTestId('delete-node').click();
   await expect(page.getByTestId('confirm-delete')).toContainText('Delete rule 2 (/checkout, cookie ab=b → web) of listener https :443?');
-  await page.getByTestId('builder').screenshot({ path: artifactPath('builder-rule-order.png') });
+  await snap(page.getByTestId('builder'), 'builder-rule-order.png');
   await page.getByTestId('confirm-delete').getByRole('button', { name: 'Keep it' }).click();
   expect(errors).toEqual([]);
 });

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 // these lessons run two or three minutes of a 150–200 requests/s shop in the page's worker, on a shared machine
 test.describe.configure({ timeout: 240_000 });
@@ -24,7 +24,7 @@ test('the lesson list groups lessons by chapter', async ({ page }) => {
   const state = chapters.filter({ has: page.getByRole('heading', { name: 'State and security at the balancer' }) });
   await expect(state.getByTestId('lesson-sticky-sessions')).toBeVisible();
   await expect(state.getByTestId('lesson-sticky-or-a-shared-store')).toBeVisible();
-  await page.screenshot({ path: artifactPath('lesson-list-chapters.png'), fullPage: true });
+  await snap(page, 'lesson-list-chapters.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -61,7 +61,7 @@ test('a learner completes Sticky sessions: predicts, sees the cost of source IP,
   await expect(inspector.locator('[data-key="algorithm"]')).toContainText('locked');
   await expect(inspector.getByTestId('locked-note')).toContainText('Here you can build: session stickiness');
   await expect(builder.getByTestId('palette')).toHaveCount(0);
-  await page.screenshot({ path: artifactPath('sticky-task.png'), fullPage: true });
+  await snap(page, 'sticky-task.png', { fullPage: true });
   const stickiness = inspector.getByLabel('stickiness: kind');
   await expect(stickiness).toBeEnabled();
   await stickiness.selectOption({ label: 'source-ip' });
@@ -82,7 +82,7 @@ test('a learner completes Sticky sessions: predicts, sees the cost of source IP,
   await player.advance(120_000);
   for (const id of ['sticky', 'carts-kept', 'no-hot-target']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
-  await page.screenshot({ path: artifactPath('sticky-done.png'), fullPage: true });
+  await snap(page, 'sticky-done.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -136,11 +136,11 @@ test('a learner completes Paths to services: the storefront is slow behind order
     'add rule /cart → web to alb https :443',
     'alb https :443: default forward removed',
   ]);
-  await page.screenshot({ path: artifactPath('paths-built.png') });
+  await snap(page, 'paths-built.png');
   await player.advance(90_000);
   for (const id of ['storefront-fast', 'few-errors', 'scanners-404']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
-  await page.screenshot({ path: artifactPath('paths-done.png'), fullPage: true });
+  await snap(page, 'paths-done.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -175,7 +175,7 @@ test('a learner completes Hosts and headers in the Build tab: a host condition o
   await expect(rules.last()).toContainText('/cart, cookie ab=b → cart-beta');
   await player.advance(90_000);
   for (const id of ['shop-fast', 'no-failures', 'beta-carts']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
-  await page.screenshot({ path: artifactPath('hosts-and-headers-built.png') });
+  await snap(page, 'hosts-and-headers-built.png');
   expect(errors).toEqual([]);
 });
 
@@ -226,7 +226,7 @@ test('a learner completes Sticky or a shared store with the keyboard alone', asy
   await player.advance(150_000);
   for (const id of ['carts-kept', 'web-2-back', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
-  await page.screenshot({ path: artifactPath('shared-store-done.png'), fullPage: true });
+  await snap(page, 'shared-store-done.png', { fullPage: true });
 
   // the next step compares with the sticky run on identical traffic, using this run's numbers
   await player.tabTo(page.getByTestId('step-next'));

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import shop from '../../scenarios/sticky-vs-shared-sessions.json' with { type: 'json' };
 
 /*
@@ -45,7 +45,7 @@ test('compare sticky sessions in memory against a shared session store, side by 
   await expect(page.getByTestId('compare-view-a').getByTestId('lab-view')).toBeVisible();
   await expect(page.getByTestId('compare-view-b').getByTestId('lab-view')).toBeVisible();
   await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
-  await page.screenshot({ path: artifactPath('compare-designs.png'), fullPage: true });
+  await snap(page, 'compare-designs.png', { fullPage: true });
 
   // a patch that breaks a rule is refused with its path, and nothing runs
   await page.getByTestId('compare-patches').fill('[{ "op": "add", "path": "/targetGroups/0/sessionStore", "value": { "kind": "redis" } }]');

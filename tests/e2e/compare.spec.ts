@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 test('compare mode runs two algorithms on identical traffic, with their charts overlaid', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -24,7 +24,7 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   await expect(page.getByTestId('chart-p95')).toBeVisible();
   await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
   await expect(page.getByTestId('chart-failed')).toBeVisible();
-  await page.screenshot({ path: artifactPath('compare.png'), fullPage: true });
+  await snap(page, 'compare.png', { fullPage: true });
 
   // Another pair: B with random; the run starts again.
   await page.getByTestId('b-algorithm-web').selectOption('random');

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 // up to 150 s of 1,200–4,000 requests a second in the page's worker, on a shared machine
 test.describe.configure({ timeout: 240_000 });
@@ -24,7 +24,7 @@ for (const l of FIRST_STEPS) {
     await player.goto(`#/lessons/${l.slug}/1`);
     await expect(player.stepTitle).toHaveText(l.step, { timeout: 30_000 });
     await opened(player);
-    await page.screenshot({ path: artifactPath(`${l.slug}-step1.png`) });
+    await snap(page, `${l.slug}-step1.png`);
 
     await page.getByRole('radio', { name: l.answer }).check();
     await page.getByTestId('predict-submit').click();
@@ -36,7 +36,7 @@ for (const l of FIRST_STEPS) {
     await expect(page.getByTestId('reveal')).toContainText(l.reveal);
     await expect(page.getByTestId('reveal')).not.toContainText('in our run');
     await page.getByTestId('reveal').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifactPath(`${l.slug}-reveal.png`) });
+    await snap(page, `${l.slug}-reveal.png`);
     expect(errors).toEqual([]);
   });
 }
@@ -60,7 +60,7 @@ test('a learner completes Zones in the Build tab: cross-zone on, the run restart
   for (const id of ['none-rejected', 'even', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
   await expect(page.getByTestId('reveal')).toContainText(/app-1 has served [\d,]+ requests/);
-  await page.screenshot({ path: artifactPath('zones-built.png') });
+  await snap(page, 'zones-built.png');
   expect(errors).toEqual([]);
 });
 
@@ -85,14 +85,21 @@ test('a learner protects the edge in the Build tab: a WAF and a rate limit of 10
   await burst.press('Enter');
   await expect(burst).toHaveValue('20');
   await expect(rate).toHaveValue('10');
-  await inspector.screenshot({ path: artifactPath('edge-inspector.png') });
+  // every edit is in the run's change list before Restart run (which keeps the changes)
+  await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
+    'balancer alb: waf = {}',
+    'balancer alb: rate limit = {"ratePerSec":1}',
+    'balancer alb: rate limit rate = 10 per s',
+    'balancer alb: rate limit burst = 20',
+  ]);
+  await snap(inspector, 'edge-inspector.png');
 
   await page.getByTestId('reset').click();
   await opened(player);
   await player.advance(150_000);
   for (const id of ['targets-not-flooded', 'fast-in-the-wave', 'injections-stopped', 'shoppers-not-limited']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
-  await page.screenshot({ path: artifactPath('edge-built.png') });
+  await snap(page, 'edge-built.png');
   expect(errors).toEqual([]);
 });
 
@@ -109,11 +116,14 @@ test("a learner gets lb through the spike in the Build tab: the listener's TLS r
   await share.fill('0.8');
   await share.press('Enter');
   await expect(share).toHaveValue('0.8');
+  // the edit reaches the run's change list before Restart run (which keeps the changes): a busy machine once
+  // restarted the run before the worker had the edit, and the spike shed as before
+  await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([/resumption share = 0\.8$/]);
   await page.getByTestId('reset').click();
   await opened(player);
   await player.advance(150_000);
   for (const id of ['no-shedding', 'all-served', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
-  await page.screenshot({ path: artifactPath('tls-built.png') });
+  await snap(page, 'tls-built.png');
   expect(errors).toEqual([]);
 });

@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /** Runs to the moment play at the lesson's speed, so a long moment takes tens of wall seconds. */
 const MOMENT = { timeout: 600_000 };
@@ -48,7 +48,7 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
 
   await predict(player, 2);
   await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “Two minutes or more: Route 53 must be sure first, then the caches must expire”. The run shows: Two minutes or more', MOMENT);
-  await page.screenshot({ path: artifactPath('course-r53-outage.png') });
+  await snap(page, 'course-r53-outage.png');
 
   await next(player, 'What Route 53 waits for');
   // the run is already past the verdict: the reveal shows this run's second, not the fallback
@@ -79,7 +79,7 @@ test('chapter 4: a learner shortens SecureCart’s Route 53 failover and complet
   await player.advance(200_000);
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
-  await page.screenshot({ path: artifactPath('course-r53-complete.png'), fullPage: true });
+  await snap(page, 'course-r53-complete.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -99,7 +99,7 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   await page.getByTestId('run-to-moment').click();
   await expect(page.getByTestId('wait')).toContainText('Done: The group scales out a second time', MOMENT);
   await expect(page.getByTestId('reveal')).toContainText('In your run the first scale-out came at 1,200 s');
-  await page.screenshot({ path: artifactPath('course-beanstalk-one-at-a-time.png') });
+  await snap(page, 'course-beanstalk-one-at-a-time.png');
 
   await next(player, 'Where four are not enough');
   await ready(player);
@@ -112,13 +112,15 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   await page.getByTestId('scaling-min-asg').fill('3');
   await page.getByTestId('scaling-max-asg').fill('8');
   await page.getByTestId('scaling-apply-asg').click();
+  // the change is in the run before Restart run (which keeps it), not still on its way to the worker
+  await expect.poll(() => page.evaluate(() => window.__lab.changes().map((c) => c.change))).toEqual([{ action: 'set-capacity', scalingGroup: 'asg', min: 3, max: 8 }]);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(3_300_000);
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
   await page.getByTestId('tab-charts').click();
-  await page.screenshot({ path: artifactPath('course-beanstalk-complete.png'), fullPage: true });
+  await snap(page, 'course-beanstalk-complete.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -139,6 +141,6 @@ test('chapter 5: a learner predicts what a primary failover does with read repli
   await expect(reveal).toContainText('In your run the failover began at 30 s and orders-db was back at 90 s.');
   await expect(reveal).toContainText('3,597 requests failed with 500 (5 % of all)');
   await expect(reveal).not.toContainText('in our run');
-  await page.screenshot({ path: artifactPath('course-db-failover.png') });
+  await snap(page, 'course-db-failover.png');
   expect(errors).toEqual([]);
 });

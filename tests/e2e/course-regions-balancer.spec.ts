@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 const MOMENT = { timeout: 600_000 };
 
@@ -37,11 +37,11 @@ test('the balancer itself: a learner gives the lone HAProxy a standby in the Bui
   await player.goto('#/lessons/the-balancer-itself/1');
   await expect(player.title).toHaveText('The balancer itself');
   await ready(player);
-  await page.screenshot({ path: artifactPath('course-balancer-step1.png') });
+  await snap(page, 'course-balancer-step1.png');
 
   await predict(player, 2);
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: All of them', MOMENT);
-  await page.screenshot({ path: artifactPath('course-balancer-spof.png') });
+  await snap(page, 'course-balancer-spof.png');
 
   await next(player, 'A standby pair');
   await expect(page.getByTestId('step-next')).toBeDisabled();
@@ -51,6 +51,7 @@ test('the balancer itself: a learner gives the lone HAProxy a standby in the Bui
   const standby = page.getByTestId('inspector').locator('[data-key="standby"]');
   await standby.getByRole('button', { name: /^Add / }).click();
   await expect(standby.getByRole('button', { name: /^Remove / })).toBeVisible();
+  await expect(builder.getByTestId('change-entry')).toHaveText(['balancer lb-1: standby = {}']);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(180_000);
@@ -59,7 +60,7 @@ test('the balancer itself: a learner gives the lone HAProxy a standby in the Bui
   await expect(page.getByTestId('reveal')).not.toContainText('in our run');
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
-  await page.screenshot({ path: artifactPath('course-balancer-standby.png') });
+  await snap(page, 'course-balancer-standby.png');
   expect(errors).toEqual([]);
 });
 
@@ -85,12 +86,17 @@ test('active-active regions: a learner switches the name to latency routing, siz
   await page.getByTestId('tab-controls').click();
   await page.getByTestId('count-eu').fill('3');
   await page.getByTestId('group-eu').getByRole('button', { name: 'Set' }).click();
+  // both changes are in the run before Restart run (which keeps them), not still on their way to the worker
+  await expect.poll(() => page.evaluate(() => window.__lab.changes().map((c) => c.change))).toEqual([
+    { action: 'patch', patches: [{ op: 'add', path: '/dns/policy', value: 'latency' }] },
+    { action: 'set-target-count', group: 'eu', count: 3 },
+  ]);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(420_000);
   await expect(player.complete).toContainText('Lesson complete');
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
-  await page.screenshot({ path: artifactPath('course-regions-complete.png'), fullPage: true });
+  await snap(page, 'course-regions-complete.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -102,13 +108,13 @@ test('other policies: a learner runs a whole day to the 18:00 rush, moves the sc
   await player.goto('#/lessons/other-policies/1');
   await expect(player.title).toHaveText('Step, simple, scheduled and predictive scaling', { timeout: 60_000 });
   await ready(player);
-  await page.screenshot({ path: artifactPath('course-policies-step1.png') });
+  await snap(page, 'course-policies-step1.png');
 
   // a day to 18:10: Run to jumps to 17:59 (in hour-long legs) and runs the last 600 s the charts keep; every request simulated
   await predict(player, 1);
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: Thousands of requests fail', MOMENT);
   await expect(page.getByTestId('reveal')).toContainText('In your run 5,106 requests failed');
-  await page.screenshot({ path: artifactPath('course-policies-rush.png') });
+  await snap(page, 'course-policies-rush.png');
 
   await next(player, 'Schedule it before the rush');
   await page.getByTestId('tab-build').click();
@@ -126,6 +132,6 @@ test('other policies: a learner runs a whole day to the 18:00 rush, moves the sc
   await player.advance(65_400_000);
   await expect(player.complete).toContainText('Lesson complete', { timeout: 60_000 });
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
-  await page.screenshot({ path: artifactPath('course-policies-complete.png') });
+  await snap(page, 'course-policies-complete.png');
   expect(errors).toEqual([]);
 });

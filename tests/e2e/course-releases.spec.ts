@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 // up to 150 s of 100 requests a second in the page's worker, on a shared machine
 test.describe.configure({ timeout: 180_000 });
@@ -18,7 +18,7 @@ test('blue/green all at once: the first prediction is answered, run to 100 s and
   await player.goto(`#/lessons/${SLUG}/1`);
   await expect(player.stepTitle).toHaveText('All at once', { timeout: 30_000 });
   await opened(player);
-  await page.screenshot({ path: artifactPath('releases-step1.png') });
+  await snap(page, 'releases-step1.png');
 
   const answer = page.getByRole('radio', { name: /About a fifth/ });
   await answer.check();
@@ -29,7 +29,7 @@ test('blue/green all at once: the first prediction is answered, run to 100 s and
   await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed, every one answered by green/);
   await expect(page.getByTestId('reveal')).not.toContainText('in our run');
   await page.getByTestId('reveal').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: artifactPath('releases-reveal.png') });
+  await snap(page, 'releases-reveal.png');
   expect(errors).toEqual([]);
 });
 
@@ -46,14 +46,14 @@ test('a learner turns v2 into a canary in the Build tab: at most 300 failures, n
   const kind = page.getByTestId('inspector').locator('[data-key="kind"] select');
   await kind.selectOption({ label: 'canary' });
   await expect(page.getByTestId('builder-status')).not.toBeEmpty();
-  await page.getByTestId('inspector').screenshot({ path: artifactPath('releases-inspector.png') });
+  await snap(page.getByTestId('inspector'), 'releases-inspector.png');
   await page.getByTestId('reset').click();
   await opened(player);
   await player.advance(150_000);
   for (const id of ['few-failed', 'rolled-back']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
   await expect(player.complete).toContainText('Lesson complete');
   await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed, against 1,190 all at once/);
-  await page.screenshot({ path: artifactPath('releases-built.png') });
+  await snap(page, 'releases-built.png');
   expect(errors).toEqual([]);
 });
 
@@ -75,7 +75,7 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('Failures go on long after the stall');
     await expect(page.getByTestId('reveal')).toContainText(/In your run [\d,]+ requests failed by 50 s, against 514 without retries/);
     await expect(page.getByTestId('reveal')).not.toContainText('in our run');
-    await page.screenshot({ path: artifactPath('breakers-storm.png') });
+    await snap(page, 'breakers-storm.png');
 
     await player.goto(`#/lessons/${SLUG25}/4`);
     await expect(player.stepTitle).toHaveText('A circuit breaker', { timeout: 30_000 });
@@ -91,7 +91,13 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await open.fill('5');
     await open.press('Enter');
     await expect(open).toHaveValue('5');
-    await inspector.locator('[data-key="retries"]').screenshot({ path: artifactPath('breakers-inspector.png') });
+    // every edit is in the run's change list before Restart run (which keeps the changes)
+    await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
+      'target group inventory: retries budget = {}',
+      'target group inventory: circuit breaker = {}',
+      'target group inventory: circuit breaker open = 5 s',
+    ]);
+    await snap(inspector.locator('[data-key="retries"]'), 'breakers-inspector.png');
     await page.getByTestId('reset').click();
     await opened(player);
     await player.advance(60_000);
@@ -99,7 +105,7 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await expect(player.complete).toContainText('Lesson complete');
     await expect(page.getByTestId('reveal')).toContainText(/the circuit to inv-1 opened at \d+ s/);
     await expect(page.getByTestId('reveal')).not.toContainText('in our run');
-    await page.screenshot({ path: artifactPath('breakers-done.png') });
+    await snap(page, 'breakers-done.png');
     expect(errors).toEqual([]);
   });
 });
@@ -117,20 +123,20 @@ test('clinic: a lying health check is diagnosed, fixed with a deep check, and it
   await expect(page.getByTestId('tries')).toHaveCount(0);
   await expect(kase.getByTestId('case-solve')).toHaveCount(0);
   await kase.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: artifactPath('clinic-diagnose-first.png') });
+  await snap(page, 'clinic-diagnose-first.png');
 
   await player.advance(40_000);
   await page.getByRole('radio', { name: /lost its database/ }).check();
   await page.getByTestId('predict-submit').click();
   await expect(page.getByTestId('predict-outcome')).toContainText('The cause:');
   await expect(page.getByTestId('predict-outcome').locator('strong')).toContainText('lost its database');
-  await page.screenshot({ path: artifactPath('clinic-diagnosed.png') });
+  await snap(page, 'clinic-diagnosed.png');
 
   await page.getByRole('button', { name: /Make \/health check the database/ }).click();
   await player.advance(80_000);
   for (const id of ['detected', 'site-up']) await expect(kase.getByTestId(`case-goal-${id}`)).toHaveAttribute('data-state', 'met');
   await expect(kase.getByTestId('case-closed')).toContainText('Case closed');
   await kase.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: artifactPath('clinic-closed.png') });
+  await snap(page, 'clinic-closed.png');
   expect(errors).toEqual([]);
 });

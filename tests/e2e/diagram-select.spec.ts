@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /*
  * Any part of the diagram opens in the builder's inspector: a click on the balancer, on its listener row,
@@ -50,6 +50,6 @@ test('a click or Enter on a part of the diagram opens it in the inspector', asyn
   await page.keyboard.press(' ');
   await expect(inspector).toHaveAttribute('data-pointer', '/balancers/0');
   await expect(inspector).toBeFocused();
-  await page.screenshot({ path: artifactPath('diagram-select.png'), fullPage: true });
+  await snap(page, 'diagram-select.png', { fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 declare global {
   interface Window {
@@ -36,7 +36,7 @@ test('an embedded lesson has no site header and tells its host when a step is re
   await expect(lab.getByTestId('step-title')).toHaveText('Three servers behind one name');
   await expect.poll(() => types(page)).toEqual(['step-reached 1', 'step-reached 2']);
   expect(await lab.locator('body').evaluate(() => location.hash)).toBe('#/embed/lessons/one-server-is-not-enough/2');
-  await page.screenshot({ path: artifactPath('embed-lesson.png') });
+  await snap(page, 'embed-lesson.png');
 
   await lab.getByTestId('lesson-solve').click();
   await expect(lab.getByTestId('lesson-complete')).toBeVisible({ timeout: 30_000 });

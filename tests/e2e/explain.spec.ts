@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 interface DrawnDot {
   id: number;
@@ -42,8 +42,8 @@ test('click a failed dot during a crash and read why it failed', async ({ page }
   await expect(journey).toContainText('sent to b');
   await expect(journey).toContainText(/b is down: connection refused|b crashed while holding it/);
   await expect(page.getByTestId('failed-reason').first()).toContainText('refused');
-  await page.getByTestId('lab-view').screenshot({ path: artifactPath('explain-failed-dot-picture.png') });
-  await page.getByTestId('explain-panel').screenshot({ path: artifactPath('explain-failed-dot.png') });
+  await snap(page.getByTestId('lab-view'), 'explain-failed-dot-picture.png');
+  await snap(page.getByTestId('explain-panel'), 'explain-failed-dot.png');
   expect(errors).toEqual([]);
 });
 
@@ -78,7 +78,7 @@ test('smooth WRR weights step through a 5-1-1 cycle in the internals panel', asy
     last = now;
   }
   expect(seen).toEqual(cycle);
-  await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-swrr-cycle.png') });
+  await snap(page.getByTestId('internals-panel'), 'explain-swrr-cycle.png');
   expect(errors).toEqual([]);
 });
 
@@ -104,9 +104,9 @@ test('the event log says the numbers behind a health verdict, and Erlang C is dr
   await lab.tab('events');
   const entry = page.getByTestId('event-log').locator('.entry', { hasText: 'b marked unhealthy' });
   await expect(entry.getByTestId('event-numbers')).toHaveText('last 2 checks: fail, fail — 2 of unhealthy threshold 2 reached; last failure: connection refused');
-  await page.getByTestId('event-log').screenshot({ path: artifactPath('explain-event-numbers.png') });
+  await snap(page.getByTestId('event-log'), 'explain-event-numbers.png');
   await lab.tab('charts');
-  await page.getByTestId('chart-latency').screenshot({ path: artifactPath('explain-erlang-overlay.png') });
+  await snap(page.getByTestId('chart-latency'), 'explain-erlang-overlay.png');
   expect(errors).toEqual([]);
 });
 
@@ -135,6 +135,6 @@ test('consistent hashing: choosing a cache that would leave shows which keys mov
   await expect(page.getByTestId('key-moves-examples').locator('li').first()).toContainText('cache-b →');
   // the ring drawn: one outlined dot per moving key
   await expect(page.getByTestId('key-ring').getByTestId('moved-key')).toHaveCount(moved);
-  await page.getByTestId('internals-panel').screenshot({ path: artifactPath('explain-key-moves.png') });
+  await snap(page.getByTestId('internals-panel'), 'explain-key-moves.png');
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { copyFile, readFile } from 'node:fs/promises';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { artifactPath, snap } from './support/artifacts.ts';
 
 const STEM = 'three-equal-servers-behind-round-robin-at-12s';
 
@@ -51,7 +51,7 @@ test('from the lab: metrics as CSV, a chart as PNG and SVG, the diagram as PNG, 
   expect(diagram.name).toBe(`${STEM}-diagram.png`);
   expect([...diagram.bytes.subarray(0, 8)]).toEqual(PNG);
   await copyFile(await diagram.download.path(), artifactPath('export-diagram.png'));
-  await page.screenshot({ path: artifactPath('export-panel.png'), fullPage: true });
+  await snap(page, 'export-panel.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -112,7 +112,7 @@ test('an nginx access log opens as a replay of its requests, and unreadable line
   await expect(page.getByText('of 4.0 s')).toBeVisible(); // the run lasts until just after the last request
   await lab.tab('scenario');
   await expect(page.getByTestId('editor')).toHaveValue(/"kind": "replay"/);
-  await page.screenshot({ path: artifactPath('import-log.png'), fullPage: true });
+  await snap(page, 'import-log.png', { fullPage: true });
 
   await page.getByTestId('import-log-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld\n') });
   await expect(page.getByTestId('notice-title')).toHaveText('notes.txt could not be read as an access log.');

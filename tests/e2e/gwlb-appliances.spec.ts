@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 test('GWLB appliances: a column of their own; a slower inspection fills their queues and drops flows', async ({ page }) => {
   test.setTimeout(60_000);
@@ -25,7 +25,7 @@ test('GWLB appliances: a column of their own; a slower inspection fills their qu
   await expect(page.getByTestId('appliance-workers-fw-1')).toHaveText(/^[0-2]\/2 busy · 1(\.0)? ms $/);
   await expect(page.getByTestId('appliance-queue-fw-1')).toHaveText(/^queue [0-9]\/1,024 $/);
   await expect(page.getByTestId('appliance-dropped-fw-1')).toHaveText('0 dropped ');
-  await page.screenshot({ path: artifactPath('gwlb-appliances.png') });
+  await snap(page, 'gwlb-appliances.png');
 
   await page.getByTestId('tries').getByRole('button', { name: 'Try: Inspection takes 20 ms' }).click();
   await player.advance(30_000);
@@ -35,6 +35,6 @@ test('GWLB appliances: a column of their own; a slower inspection fills their qu
   await fw1.hover();
   await expect(page.getByTestId('appliance-detail-workers')).toHaveText('2/2 busy');
   await expect(page.getByTestId('appliance-detail-dropped')).not.toHaveText('0');
-  await page.screenshot({ path: artifactPath('gwlb-appliances-full.png') });
+  await snap(page, 'gwlb-appliances-full.png');
   expect(errors).toEqual([]);
 });

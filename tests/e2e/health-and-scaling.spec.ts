@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 const BLIND = { key: 'health-check-blind-window', name: 'Health checks and the blind window' };
 const BLACK_FRIDAY = { key: 'black-friday-autoscaling', name: 'Black Friday: autoscaling against a spike' };
@@ -68,9 +68,9 @@ test('a 10 s health-check interval, set live, takes the crashed target out of ro
   const seconds = parseFloat(await marked.locator('.time').innerText());
   expect(seconds).toBeGreaterThan(45);
   expect(seconds).toBeLessThan(70); // with 30 s checks it was 100 s
-  await page.getByTestId('lab-view').screenshot({ path: artifactPath('health-check-10s.png') });
+  await snap(page.getByTestId('lab-view'), 'health-check-10s.png');
   await lab.tab('controls');
-  await page.getByTestId('parameters').screenshot({ path: artifactPath('health-check-panel.png') });
+  await snap(page.getByTestId('parameters'), 'health-check-panel.png');
 
   // A share link carries the change: the receiver sees the same moment, and the form shows what runs.
   await page.getByTestId('share').click();
@@ -96,7 +96,7 @@ test('a health check with a timeout as long as its interval is refused with the 
   await page.getByTestId('hc-timeout-web').fill('10');
   await page.getByTestId('hc-apply-web').click();
   await expect(page.getByTestId('hc-error-web')).toContainText(OVERLAP);
-  await page.getByTestId('health-check-web').screenshot({ path: artifactPath('health-check-refused.png') });
+  await snap(page.getByTestId('health-check-web'), 'health-check-refused.png');
   expect(await lab.changes()).toEqual([]);
   await expect(page.getByTestId('change-log')).toContainText('Live changes (0)');
 
@@ -159,7 +159,7 @@ test('Black Friday: instances launch, cost rises, and capacity can be set by han
   expect(((after?.instanceSeconds ?? 0) - 750) / 220).toBeGreaterThan(3); // more than three instances were paid for
   await lab.tab('charts');
   await expect(page.getByTestId('stat-cost')).not.toContainText('$0.02');
-  await page.screenshot({ path: artifactPath('black-friday-scaling.png'), fullPage: true });
+  await snap(page, 'black-friday-scaling.png', { fullPage: true });
   await lab.tab('controls');
 
   // By hand: desired 8 launches more at once; min above max is refused.
@@ -174,7 +174,7 @@ test('Black Friday: instances launch, cost rises, and capacity can be set by han
   await page.getByTestId('scaling-apply-web-asg').click();
   await expect(page.getByTestId('scaling-error-web-asg')).toContainText('(change).min: min (9) is above max (6)');
   expect((await lab.changes()).map((c) => c.change.action)).toEqual(['set-capacity']);
-  await page.getByTestId('scaling-web-asg').screenshot({ path: artifactPath('scaling-panel.png') });
+  await snap(page.getByTestId('scaling-web-asg'), 'scaling-panel.png');
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { expectFocusInside, journey, LOAD, next, openTab, outlineTo, playFlatOut, predict, RUN } from './support/keyboard-keys.ts';
 
 /*
@@ -45,7 +45,7 @@ test('lesson 16 by keyboard: the builder’s outline and inspector, undo, Restar
   const heartbeat = standby.locator('[data-key="heartbeatIntervalSec"] input');
   await expect(heartbeat).toBeFocused();
   await expect(heartbeat).toHaveValue('1');
-  await standby.screenshot({ path: artifactPath('keyboard-standby-focus.png') });
+  await snap(standby, 'keyboard-standby-focus.png');
   j.use('build-field-object');
   await player.typeAndEnter('0.5');
   await page.keyboard.press('Tab');
@@ -129,7 +129,7 @@ test('the clinic by keyboard: a diagnosis, its try button, Solve this case, and 
   await predict(player, 1);
   await expect(page.getByTestId('predict-outcome')).toContainText('The cause: lb-1 itself died');
   await expect(page.getByTestId('predict-result')).toBeFocused();
-  await page.getByTestId('step-column').screenshot({ path: artifactPath('keyboard-diagnosis-focus.png') });
+  await snap(page.getByTestId('step-column'), 'keyboard-diagnosis-focus.png');
   j.use('diagnosis');
   const tryStandby = page.getByTestId('tries').getByRole('button', { name: 'Try: Give lb-1 a standby' });
   await player.tabTo(tryStandby);
@@ -182,7 +182,7 @@ test('the clinic by keyboard: a diagnosis, its try button, Solve this case, and 
   await expect(status).toContainText('stickiness = {"kind":"lb-cookie"');
   await expect(field('durationSec').locator('input')).toBeVisible();
   await expect(stickiness).toBeFocused();
-  await inspector.screenshot({ path: artifactPath('keyboard-inspector-focus.png') });
+  await snap(inspector, 'keyboard-inspector-focus.png');
   j.use('build-field-variant');
 
   // The palette: a shared session store for web; the focus goes to what was added.

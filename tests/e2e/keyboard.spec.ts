@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { expectFocusInside, focused, journey, LOAD, next, playFlatOut, predict, RUN } from './support/keyboard-keys.ts';
 
 /*
@@ -24,7 +24,7 @@ test('the lab works from the keyboard: shortcuts, their list, and every control 
   const dialog = page.getByTestId('shortcuts');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Step to the next event');
-  await page.screenshot({ path: artifactPath('shortcuts.png') });
+  await snap(page, 'shortcuts.png');
   for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
   await expectFocusInside(page, dialog);
   await page.keyboard.press('Escape');
@@ -84,7 +84,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   await expect(page.getByTestId('wait')).toContainText('Done: web-1 crashes', RUN);
   await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “All of them”. The run shows: All of them');
   await expect(page.getByTestId('predict-result')).toBeFocused();
-  await page.screenshot({ path: artifactPath('keyboard-outcome-focus.png') });
+  await snap(page, 'keyboard-outcome-focus.png');
   j.use('run-to-moment');
   await expect(player.goal('site-up')).toHaveAttribute('data-state', 'pending');
 
@@ -119,7 +119,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('hint-solution')).toBeFocused();
   await expect(page.getByTestId('hints')).toContainText('set-target-count');
-  await page.getByTestId('hints').screenshot({ path: artifactPath('keyboard-hint-solution-focus.png') });
+  await snap(page.getByTestId('hints'), 'keyboard-hint-solution-focus.png');
   j.use('hints');
 
   // The tabs under the picture: arrows move between them; the task step opened the controls.
@@ -145,7 +145,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   await expect(player.goal('health-check')).toHaveAttribute('data-state', 'met');
   await expect(page.getByTestId('hc-apply-web')).toBeFocused();
   await expect(page.getByTestId('hc-apply-web')).toHaveAttribute('aria-disabled', 'true');
-  await page.getByTestId('health-check-web').screenshot({ path: artifactPath('keyboard-apply-focus.png') });
+  await snap(page.getByTestId('health-check-web'), 'keyboard-apply-focus.png');
   j.use('group-health-check');
 
   // A target's menu on the picture: Enter opens it on its first action, arrows move, Tab stays inside,
@@ -156,7 +156,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   await page.keyboard.press('Enter');
   await expect(menu).toBeVisible();
   await expect(page.getByTestId('target-action-crash')).toBeFocused();
-  await page.screenshot({ path: artifactPath('keyboard-target-menu.png') });
+  await snap(page, 'keyboard-target-menu.png');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
   await expectFocusInside(page, menu);
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+Tab');
@@ -188,7 +188,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   await expect(player.complete).toContainText('Lesson complete', { timeout: 20_000 });
   await expect(page.getByTestId('lesson-announce')).toHaveText(/Lesson complete/);
   for (const goal of await page.locator('[data-testid^="goal-"][data-state]').all()) await expect(goal).toHaveAttribute('data-state', 'met');
-  await page.screenshot({ path: artifactPath('lesson-1-complete.png') });
+  await snap(page, 'lesson-1-complete.png');
 
   await player.tabTo(page.getByTestId('next-lesson'));
   await page.keyboard.press('Enter');

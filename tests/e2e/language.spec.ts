@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 const LESSON_1 = 'one-server-is-not-enough';
 const LOCALE_KEY = 'balancer-lab:locale';
@@ -42,7 +42,7 @@ test.describe('a Spanish browser', () => {
     await player.advance(30_000);
     await expect(page.getByTestId('predict-outcome')).toContainText('Predijiste «Todas». La ejecución muestra: Todas.');
     await expect(player.goal('health-check')).toContainText('El grupo de destino web comprueba el estado de sus destinos');
-    await page.screenshot({ path: artifactPath('language-es-lesson1.png'), fullPage: true });
+    await snap(page, 'language-es-lesson1.png', { fullPage: true });
     expect(errors).toEqual([]);
   });
 
@@ -61,7 +61,7 @@ test.describe('a Spanish browser', () => {
     await expect(page.getByTestId('chart-utilization').locator('.title')).toHaveText('Utilización por destino');
     await expect(page.getByTestId('blind-window-band')).toContainText('Ventanas ciegas');
     await expect(page.getByTestId('chart-share')).toContainText('Reparto del tráfico frente al peso');
-    await page.screenshot({ path: artifactPath('language-es-charts.png'), fullPage: true });
+    await snap(page, 'language-es-charts.png', { fullPage: true });
 
     await page.getByTestId('tab-why').click();
     await expect(page.getByTestId('theory-panel').locator('h3')).toHaveText('La teoría junto a la medición');
@@ -72,7 +72,7 @@ test.describe('a Spanish browser', () => {
     await expect(page.getByTestId('journey-title')).toContainText('Solicitud 0:');
     // three servers × 4 slots at 24/s, 400 ms each: ρ = 24 × 0.4 / 12 = 80 % (as in explain.spec.ts)
     await expect(page.getByTestId('theory-panel')).toContainText('M/M/c con c = 12 huecos, λ = 24/s y servicio medio de 400 ms: utilización ρ = 80 %');
-    await page.screenshot({ path: artifactPath('language-es-why.png'), fullPage: true });
+    await snap(page, 'language-es-why.png', { fullPage: true });
     expect(errors).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ test('an English browser gets English and no Spanish chunk; the control switches
   // lessons without a translation stay in English
   await expect(page.getByTestId('lesson-sticky-sessions')).toContainText('Sticky');
   expect(await page.evaluate((key) => localStorage.getItem(key), LOCALE_KEY)).toBe('es');
-  await page.screenshot({ path: artifactPath('language-es-list.png'), fullPage: true });
+  await snap(page, 'language-es-list.png', { fullPage: true });
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -135,7 +135,7 @@ test.describe('the lab in a Spanish browser', () => {
     await page.getByTestId('target-pick').selectOption('b');
     await page.getByTestId('action-crash').click();
     await expect(page.getByTestId('change-log').getByRole('heading')).toContainText('Cambios en directo');
-    await page.screenshot({ path: artifactPath('language-es-change-it.png'), fullPage: true });
+    await snap(page, 'language-es-change-it.png', { fullPage: true });
 
     await lab.advance(90_000);
     await lab.tab('events');
@@ -146,14 +146,14 @@ test.describe('the lab in a Spanish browser', () => {
     // the blind window's seconds with a decimal comma
     await expect(log.locator('.message', { hasText: /^b sale de rotación/ })).toHaveText(/^b sale de rotación \d+,\d s después de que se cayera \(lo detectó: las comprobaciones de estado activas\); \d+ solicitudes fallaron en la ventana ciega$/);
     await expect(log.locator('.kind[data-kind="crash"]').first()).toHaveText('caída');
-    await log.screenshot({ path: artifactPath('language-es-event-log.png') });
+    await snap(log, 'language-es-event-log.png');
 
     await page.getByTestId('topology-node-a').hover();
     const detail = page.getByTestId('target-detail');
     await expect(detail).toContainText('El balanceador ve');
     await expect(detail).toContainText('Latencia media');
     await expect(detail).toContainText(/últimas \d+ comprobaciones: bien/);
-    await page.screenshot({ path: artifactPath('language-es-lab.png'), fullPage: true });
+    await snap(page, 'language-es-lab.png', { fullPage: true });
     await page.getByTestId('topology-node-b').click();
     await expect(page.getByTestId('target-menu')).toContainText('Recuperar');
     await expect(page.getByTestId('target-action-recover')).toHaveText('Recuperar');
@@ -180,7 +180,7 @@ test.describe('the lab in a Spanish browser', () => {
     await expect(table).toContainText('Utilización');
     await expect(table).toContainText('Comprobaciones recientes');
     for (const english of ['System state', 'Target groups', 'Mean latency', 'not checked', 'Algorithm']) await expect(table).not.toContainText(english);
-    await page.screenshot({ path: artifactPath('language-es-table.png'), fullPage: true });
+    await snap(page, 'language-es-table.png', { fullPage: true });
 
     await page.getByTestId('tab-why').click();
     await page.getByTestId('explain-id').fill('0');
@@ -191,7 +191,7 @@ test.describe('the lab in a Spanish browser', () => {
     await expect(journey).toContainText(/ elige [abc]/);
     await expect(journey).toContainText('dentro del SLO de');
     for (const english of ['arrives', ' picks ', 'sent to', 'forwards to', 'in service', 'within the SLO']) await expect(journey).not.toContainText(english);
-    await page.screenshot({ path: artifactPath('language-es-journey.png'), fullPage: true });
+    await snap(page, 'language-es-journey.png', { fullPage: true });
     expect(errors).toEqual([]);
   });
 });
@@ -227,7 +227,7 @@ test.describe('refusals and explanations in a Spanish browser', () => {
     await slots.press('Tab');
     const refused = inspector.locator('[data-key="concurrency"] [data-testid="field-error"]');
     await expect(refused).toHaveText('targetGroups[0].targets[0].concurrency: debe ser ≥ 1; se recibió el número 0');
-    await inspector.screenshot({ path: artifactPath('language-es-refused-edit.png') });
+    await snap(inspector, 'language-es-refused-edit.png');
 
     // an accepted edit: a weighs 2.5; the change is labelled with the field's Spanish name, the value as JSON
     const weight = inspector.locator('[data-key="weight"] input');
@@ -246,7 +246,7 @@ test.describe('refusals and explanations in a Spanish browser', () => {
     await expect(journey).toContainText('a 0/p2,5, b 0/p1, c 0/p1 activas → menos: a, b, c');
     await expect(journey).toContainText('a 0+2,5=2,5, b 0+1=1, c 0+1=1 → a es el más alto; devuelve el total 4,5');
     await expect(journey).not.toContainText('2.5');
-    await page.getByTestId('explain-panel').screenshot({ path: artifactPath('language-es-pick-numbers.png') });
+    await snap(page.getByTestId('explain-panel'), 'language-es-pick-numbers.png');
     expect(errors).toEqual([]);
   });
 });
@@ -280,7 +280,7 @@ test.describe('compare, the teacher page and the exports in Spanish', () => {
     await expect(page.getByTestId('compare')).toContainText('Solicitudes fallidas por segundo');
     await expect(page.getByTestId('a-ok')).toBeVisible();
     expect(await shownText(page, 'compare')).not.toMatch(ENGLISH);
-    await page.screenshot({ path: artifactPath('language-es-compare.png'), fullPage: true });
+    await snap(page, 'language-es-compare.png', { fullPage: true });
 
     await page.getByTestId('nav-teach').click();
     await expect(page.getByRole('heading', { name: 'Enseñar con Balancer Lab', level: 2 })).toBeVisible();
@@ -289,7 +289,7 @@ test.describe('compare, the teacher page and the exports in Spanish', () => {
     await expect(page.getByTestId('score-reader-result')).toContainText('Suma de verificación');
     const lessonTitles = '[data-testid="step-links"] li > a, [data-testid="step-links"] ol, [data-testid="class-builder"] fieldset:first-of-type label, [data-testid="class-builder"] .order, [data-testid="score-reader-result"] dd:first-of-type';
     expect(await shownText(page, 'teach-page', lessonTitles)).not.toMatch(ENGLISH);
-    await page.screenshot({ path: artifactPath('language-es-teach.png'), fullPage: true });
+    await snap(page, 'language-es-teach.png', { fullPage: true });
 
     await page.getByTestId('nav-sandbox').click();
     await expect(lab.status).toHaveText('En pausa');
@@ -300,7 +300,7 @@ test.describe('compare, the teacher page and the exports in Spanish', () => {
     await expect(page.getByTestId('config-not-exported')).toContainText('No exportado a nginx 1.22+');
     await expect(page.getByTestId('config-download')).toHaveText(/^Descargar /);
     expect(await shownText(page, 'export-panel')).not.toMatch(ENGLISH);
-    await panel.screenshot({ path: artifactPath('language-es-exports.png') });
+    await snap(panel, 'language-es-exports.png');
     expect(errors).toEqual([]);
   });
 });
@@ -317,7 +317,7 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await player.goto(`#/lessons/${LESSON_1}/2`);
     await expect(player.stepTitle).toHaveText('Tres servidores detrás de un nombre');
     await expect(page.getByTestId('world-name')).toHaveText('Tres servidores tras un nombre DNS multivalor');
-    await page.screenshot({ path: artifactPath('language-es-lesson-scene-name.png') });
+    await snap(page, 'language-es-lesson-scene-name.png');
 
     // the sandbox: the example's title and the picker in Spanish
     const lab = new LabPage(page);
@@ -336,7 +336,7 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     await editor.fill(original.replace('"seed": 1,', `"seed": 1, ${asg}`));
     await expect(page.getByTestId('editor-error')).toHaveCount(1);
     await expect(page.getByTestId('editor-error')).toContainText('scalingGroups[0].policies[0].actions[0].recurrence: cron: el campo minuto no admite "60" (admite de 0 a 59)');
-    await page.getByTestId('editor-errors').screenshot({ path: artifactPath('language-es-cron.png') });
+    await snap(page.getByTestId('editor-errors'), 'language-es-cron.png');
     // text that is not JSON: our words and its place in Spanish, the browser's own reason quoted as English
     await editor.fill('{\n  "a": 1,\n  oops\n}');
     await expect(page.getByTestId('editor-error')).toContainText('no es JSON válido (línea 3, columna 3); el lector de JSON del navegador dice (en inglés): ');
@@ -348,14 +348,14 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     const refusal = lab.notice.locator('li').first();
     await expect(refusal.locator('code')).toHaveText('seed');
     await expect(refusal).toContainText('la semilla determina la ejecución; una semilla nueva empieza otra ejecución (Nueva semilla)');
-    await lab.notice.screenshot({ path: artifactPath('language-es-adopt-refused.png') });
+    await snap(lab.notice, 'language-es-adopt-refused.png');
     await page.getByTestId('dismiss-notice').click();
 
     // a live change the running engine refuses (errors on a crashed target): its coded refusal in Spanish
     expect(await page.evaluate(() => window.__lab.apply({ action: 'crash', target: 'b' }))).toBe(true);
     await page.evaluate(() => window.__lab.apply({ action: 'errors', target: 'b', share: 0.5 }));
     await expect(lab.notice.locator('li').first()).toHaveText('b está caído; recupéralo primero');
-    await lab.notice.screenshot({ path: artifactPath('language-es-live-refused.png') });
+    await snap(lab.notice, 'language-es-live-refused.png');
     await page.getByTestId('dismiss-notice').click();
 
     // an access log with a line that is not one: the notice and the line's reason in Spanish
@@ -372,7 +372,7 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     // the new document is the learner's, named in the page's language
     await expect(page.getByTestId('scenario-name')).toHaveText('Reproducción de access.log');
     await expect(skipped).toContainText('no está en el formato de registro combined');
-    await page.screenshot({ path: artifactPath('language-es-import-log.png'), fullPage: true });
+    await snap(page, 'language-es-import-log.png', { fullPage: true });
     expect(errors).toEqual([]);
   });
 });

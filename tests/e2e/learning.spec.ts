@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { aboveTheFold, expectNoHorizontalOverflow, smallestSvgTextPx, VIEWPORTS } from './support/screen.ts';
 
 const LESSON_1 = 'one-server-is-not-enough';
@@ -21,7 +21,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       if (size !== 'phone') expect(await aboveTheFold(page, stage)).toBe(true);
       expect(await smallestSvgTextPx(page.getByTestId('topology-view'))).toBeGreaterThanOrEqual(12);
       await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: artifactPath(`picture-${hash.includes('lessons') ? 'lesson' : 'sandbox'}-${size}.png`) });
+      await snap(page, `picture-${hash.includes('lessons') ? 'lesson' : 'sandbox'}-${size}.png`);
       // Scrolled down to the tabs, Play is still in view.
       await page.getByTestId('tab-charts').scrollIntoViewIfNeeded();
       await page.mouse.wheel(0, 2000);
@@ -41,7 +41,7 @@ test('a first visit leads to lesson 1 with its length; a returning learner resum
   await expect(start).toContainText('Lesson 1: One server is not enough');
   await expect(start).toContainText(/5 steps · about \d+ min/);
   await expect(page.getByTestId('home-sandbox')).toBeVisible();
-  await page.screenshot({ path: artifactPath('home-first-visit.png') });
+  await snap(page, 'home-first-visit.png');
   await start.click();
   await expect(player.stepTitle).toHaveText('A site on a single server');
   await player.ready();
@@ -58,7 +58,7 @@ test('a first visit leads to lesson 1 with its length; a returning learner resum
   await expect(player.lessonEntry(LESSON_1).getByTestId('lesson-status')).toHaveText('In progress: step 2 of 5');
   await expect(player.lessonEntry(LESSON_1).getByTestId('lesson-facts')).toContainText('No prior lesson needed');
   await expect(player.lessonEntry('round-robin-and-weights').getByTestId('lesson-facts')).toContainText('Builds on lesson 1');
-  await page.screenshot({ path: artifactPath('lesson-list-progress.png'), fullPage: true });
+  await snap(page, 'lesson-list-progress.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -126,6 +126,6 @@ test('compare explains itself: both diagrams, charts with event markers, and a n
   await expect(page.getByTestId('compare-note')).toContainText(/B \(least-connections\) failed [\d,]+ more requests than A \(round-robin\)/);
   await expect(page.getByTestId('compare-note')).toContainText('While b was crashed');
   await expect(page.getByTestId('chart-failed').getByTestId('marker').first()).toBeVisible();
-  await page.screenshot({ path: artifactPath('compare-explained.png'), fullPage: true });
+  await snap(page, 'compare-explained.png', { fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LessonPlayer, PROGRESS_KEY } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 const LESSON_2 = 'round-robin-and-weights';
 
@@ -61,7 +61,7 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
   await expect(player.complete).toContainText('Lesson complete');
   await expect(page.getByTestId('lesson-announce')).toHaveText(/Lesson complete/);
   await expect(page.getByTestId('next-lesson')).toBeVisible();
-  await page.screenshot({ path: artifactPath('lesson-done.png'), fullPage: true });
+  await snap(page, 'lesson-done.png', { fullPage: true });
 
   await player.tabTo(page.getByRole('link', { name: 'Lessons', exact: true }).first());
   await page.keyboard.press('Enter');
@@ -69,7 +69,7 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
   await page.reload();
   await expect(player.lessonEntry(LESSON_2)).toHaveAttribute('data-done', 'true');
   await expect(player.lessonEntry(LESSON_2)).toContainText('Done');
-  await page.screenshot({ path: artifactPath('lesson-list.png'), fullPage: true });
+  await snap(page, 'lesson-list.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -100,6 +100,6 @@ test('a direct link opens a lesson at its step', async ({ page }) => {
   await expect(player.stepTitle).toHaveText('Three servers behind one name');
   await expect(page.getByTestId('lesson-step')).toContainText('Step 2 of 5');
   await player.ready();
-  await page.screenshot({ path: artifactPath('lesson-step.png'), fullPage: true });
+  await snap(page, 'lesson-step.png', { fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /** Requests each target received between two readings. */
 function delta(before: { id: string; requests: number }[], after: { id: string; requests: number }[]): Record<string, number> {
@@ -40,7 +40,7 @@ test('changing the algorithm live changes how requests are shared between target
   expect(shareOf(after, 'a', web)).toBeLessThan(0.39); // one in three now
   expect((await lab.changes()).map((c) => [c.atMs, c.change.action])).toEqual([[10_000, 'set-algorithm']]);
 
-  await page.getByTestId('lab-view').screenshot({ path: artifactPath('algorithm-changed.png') });
+  await snap(page.getByTestId('lab-view'), 'algorithm-changed.png');
   expect(errors).toEqual([]);
 });
 
@@ -63,7 +63,7 @@ test('a crashed target fails its requests; a deregistered target gets no more tr
   expect(crashed.failed - atCrash.failed).toBeGreaterThan(10); // round robin keeps sending, and each is refused
   await expect.poll(() => lab.count('requests-failed')).toBeGreaterThan(10);
   await expect(page.getByTestId('narration')).toContainText('b crashed');
-  await page.screenshot({ path: artifactPath('target-crashed.png'), fullPage: true });
+  await snap(page, 'target-crashed.png', { fullPage: true });
 
   // Deregister c from the parameter panel: it drains, and new requests go to the others.
   await lab.targetAction('c', 'deregister');
@@ -73,7 +73,7 @@ test('a crashed target fails its requests; a deregistered target gets no more tr
   expect(drained.c).toBe(0);
   expect(drained.a).toBeGreaterThan(40);
   expect((await lab.target('c')).ratePerSec).toBe(0);
-  await page.getByTestId('lab-view').screenshot({ path: artifactPath('target-drained.png') });
+  await snap(page.getByTestId('lab-view'), 'target-drained.png');
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { serveSubPath, type SubPathSite } from './support/static-server.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 // These tests need the service worker that every other spec blocks (playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
@@ -38,7 +38,7 @@ test('after one visit under a sub-path, the site works offline: a lesson step is
   await page.getByTestId('step-next').click();
   await expect(page.getByTestId('step-title')).toHaveText('Three servers behind one name');
   await expect(page.getByTestId('world-name')).not.toHaveText('Loading the lab…');
-  await page.screenshot({ path: artifactPath('offline-lesson.png') });
+  await snap(page, 'offline-lesson.png');
   expect(site.served.length).toBe(before); // nothing reached the server while offline
   await context.setOffline(false);
   expect(errors).toEqual([]);
@@ -55,7 +55,7 @@ test('a new version published on the server is offered, and Reload to update swi
   site.publishNewServiceWorker();
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
   await expect(page.getByTestId('update-available')).toBeVisible({ timeout: 30_000 });
-  await page.screenshot({ path: artifactPath('update-available.png') });
+  await snap(page, 'update-available.png');
   await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
   await expect(page.getByTestId('update-available')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting === null && r?.active !== null))).toBe(true);

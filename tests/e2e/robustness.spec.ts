@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { encodeRun } from '../../src/sim/share-link.ts';
 import { fleet } from '../../src/ui/sandbox/fleet.ts';
 
@@ -13,7 +13,7 @@ test('a lessons chunk that fails to load says so with Retry, and Retry loads it'
   const player = new LessonPlayer(page);
   await player.goto('#/lessons');
   await expect(page.getByTestId('chunk-failed')).toContainText('The lessons could not be loaded');
-  await page.screenshot({ path: artifactPath('chunk-failed.png') });
+  await snap(page, 'chunk-failed.png');
   blocked = false;
   await page.getByTestId('chunk-retry').click();
   await expect(player.list).toBeVisible();
@@ -32,7 +32,7 @@ test('a share link that replays a long run shows its cost and progress, and Canc
   // at least one simulated second replayed (the bar is the share of 86,400 s), so that the moment reached shows as more than "0.0 s"
   // on a slow machine (one 100 ms bit of a million requests a second may replay only a few hundredths of a second)
   await expect.poll(() => page.getByTestId('replay-bar').evaluate((el) => (el as HTMLProgressElement).value), { timeout: 30_000 }).toBeGreaterThanOrEqual(1 / 86_400);
-  await page.screenshot({ path: artifactPath('share-replay-progress.png') });
+  await snap(page, 'share-replay-progress.png');
   await page.getByTestId('replay-cancel').click();
   await expect(progress).toHaveCount(0);
   await lab.ready();
@@ -60,7 +60,7 @@ test('present mode: big type, the controls hidden, presenter keys drive the run 
   await expect(page.getByTestId('present-bar')).toContainText('Paused');
   await page.keyboard.press('PageDown');
   await expect(player.stepTitle).toHaveText('Three servers behind one name');
-  await page.screenshot({ path: artifactPath('present-mode.png') });
+  await snap(page, 'present-mode.png');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('nav-sandbox')).toBeVisible();
   expect(errors).toEqual([]);
@@ -87,6 +87,6 @@ test('anyone can switch to flow widths, zoom and pan; the blind-window band keep
   // b's window (45 s to 100 s) is long out of the charts' last minute, and still on the band
   await lab.tab('charts');
   await expect(page.getByTestId('blind-window-b:45000')).toBeVisible();
-  await page.screenshot({ path: artifactPath('widths-zoom-band.png') });
+  await snap(page, 'widths-zoom-band.png');
   expect(errors).toEqual([]);
 });

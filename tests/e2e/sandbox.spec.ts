@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 test('the JSON editor shows each error with its path and line, and runs only a valid scenario', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -19,7 +19,7 @@ test('the JSON editor shows each error with its path and line, and runs only a v
   await expect(list).toHaveCount(2);
   await expect(list.nth(0)).toContainText(/line \d+\s*traffic\.arrival\.ratePerSec: must be ≥ 0/);
   await expect(list.nth(1)).toContainText('targetGroups[0].targets[0].concurrency');
-  await page.screenshot({ path: artifactPath('editor-errors.png'), fullPage: true });
+  await snap(page, 'editor-errors.png', { fullPage: true });
   await page.getByTestId('run-editor').click();
   await expect(lab.simTime).toHaveText('3.0 s'); // the run on screen is untouched
 

