@@ -6,6 +6,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import type { ChartModel } from '../../../viz/chart-data.ts';
 import LineChart from '../LineChart.svelte';
 import { standaloneSvg } from './svg-image.ts';
+import { m } from '../../../i18n/paraglide/messages.js';
 
 const HEAD = 56;
 const FOOT = 24;
@@ -31,7 +32,7 @@ export async function chartSvg(model: ChartModel, caption: string, width = 720, 
     await frames(2);
     flushSync();
     const plot = host.querySelector<SVGSVGElement>('.plot svg');
-    if (plot === null) throw new Error('the chart could not be drawn');
+    if (plot === null) throw new Error(m.export_chart_not_drawn());
     const plotWidth = Math.round(plot.getBoundingClientRect().width);
     const height = HEAD + plotHeight + FOOT;
     let x = 10;

@@ -3,6 +3,7 @@
  * so it looks the same outside the page's CSS), rasterised to PNG, and the diagram (its SVG with the flow
  * canvas of moving dots drawn on top) as one PNG. Browser-only: it reads computed styles and draws on canvases.
  */
+import { m } from '../../../i18n/paraglide/messages.js';
 
 /** The presentation properties copied from computed styles onto each element of a standalone SVG. */
 const STYLE_PROPS = [
@@ -63,7 +64,7 @@ export async function svgImage(svgText: string): Promise<HTMLImageElement> {
 
 /** A canvas as a PNG file's bytes. */
 export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(m.export_picture_not_encoded()))), 'image/png'));
 }
 
 /** An SVG document's text as a PNG, at `scale` device pixels per px. */
