@@ -4,11 +4,9 @@
 // sentence the engine wrote before (written out here as it was), so the CLI and Simulation.apply read the same;
 // the page words it in Spanish. Also: undo of a patch that cannot apply, and the two places where a message quotes
 // text that is not ours (an exception, the browser's JSON parser) say that the quoted part is English.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
-import { errorLine, loadErrorWords } from '../../../src/i18n/validation-words.ts';
+import { describe, expect, it } from 'vitest';
+import { englishAfterEach, readScenario as read, spanish } from './support/words.ts';
+import { errorLine } from '../../../src/i18n/validation-words.ts';
 import { wordError } from '../../../src/i18n/validation-messages.ts';
 import { coded } from '../../../src/scenario/error-codes.ts';
 import { invertPatches } from '../../../src/scenario/inverse-patch.ts';
@@ -20,15 +18,8 @@ import { eventWords } from '../../../src/viz/event-words.ts';
 import { parseJson } from '../../../src/ui/sandbox/json-lines.ts';
 import type { Change, Scenario } from '../../../src/scenario/schema.ts';
 
-afterEach(() => overwriteGetLocale(() => 'en'));
+englishAfterEach();
 
-async function spanish(): Promise<void> {
-  overwriteGetLocale(() => 'es');
-  await loadErrorWords();
-}
-
-const ROOT = resolve(import.meta.dirname, '../../..');
-const read = (file: string): Scenario => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Scenario;
 const three = read('scenarios/three-servers.json');
 const web = three.targetGroups[0];
 /** Three targets of which only `a` has weight (b and c 0). */

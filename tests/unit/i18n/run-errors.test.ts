@@ -2,11 +2,9 @@
 // apply, a running simulation's refusal to adopt a patch, restore and replay-log limits, and access-log import
 // lines. Each now carries a code and values: the English is the sentence each place wrote before (written out
 // here as it was), and the Spanish keeps the JSON path (or line) and the values as written.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
-import { errorLine, loadErrorWords } from '../../../src/i18n/validation-words.ts';
+import { describe, expect, it } from 'vitest';
+import { englishAfterEach, errorsOf, messagesOf, readScenario as read, spanish } from './support/words.ts';
+import { errorLine } from '../../../src/i18n/validation-words.ts';
 import { wordError } from '../../../src/i18n/validation-messages.ts';
 import { EN_ERRORS, type ErrorCode } from '../../../src/scenario/error-templates.ts';
 import { validateScenario, type ValidationError } from '../../../src/scenario/validate.ts';
@@ -17,19 +15,11 @@ import { importAccessLog, importLine } from '../../../src/import/index.ts';
 import { createSimApi } from '../../../workers/sim-api.ts';
 import type { Change, Scenario } from '../../../src/scenario/schema.ts';
 
-afterEach(() => overwriteGetLocale(() => 'en'));
+englishAfterEach();
 
-async function spanish(): Promise<void> {
-  overwriteGetLocale(() => 'es');
-  await loadErrorWords();
-}
-
-const ROOT = resolve(import.meta.dirname, '../../..');
-const read = (file: string): Scenario => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Scenario;
 const three = read('scenarios/three-servers.json');
-const es = JSON.parse(readFileSync(join(ROOT, 'messages/es.json'), 'utf8')) as Record<string, string>;
+const es = messagesOf('es');
 
-const errorsOf = (v: { ok: boolean; errors?: ValidationError[] }): ValidationError[] => (v.ok ? [] : (v.errors ?? []));
 /** Every code in an error and the errors it wraps. */
 const codesOf = (e: ValidationError): string[] => [...(e.code ? [e.code] : []), ...(e.inner ? codesOf(e.inner) : [])];
 /** The error worded in English from its code and values: must be the sentence as written. */
