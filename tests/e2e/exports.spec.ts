@@ -1,8 +1,8 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { artifactPath, snap } from './support/artifacts.ts';
+import { keepDownload, snap } from './support/artifacts.ts';
 
 const STEM = 'three-equal-servers-behind-round-robin-at-12s';
 
@@ -38,7 +38,7 @@ test('from the lab: metrics as CSV, a chart as PNG and SVG, the diagram as PNG, 
   const png = await downloaded(page, () => page.getByTestId('export-chart-png').click());
   expect(png.name).toBe(`${STEM}-chart-latency.png`);
   expect([...png.bytes.subarray(0, 8)]).toEqual(PNG);
-  await copyFile(await png.download.path(), artifactPath('export-chart-latency.png'));
+  await keepDownload(await png.download.path(), 'export-chart-latency.png');
 
   const svg = await downloaded(page, () => page.getByTestId('export-chart-svg').click());
   expect(svg.name).toBe(`${STEM}-chart-latency.svg`);
@@ -50,7 +50,7 @@ test('from the lab: metrics as CSV, a chart as PNG and SVG, the diagram as PNG, 
   const diagram = await downloaded(page, () => page.getByTestId('export-diagram').click());
   expect(diagram.name).toBe(`${STEM}-diagram.png`);
   expect([...diagram.bytes.subarray(0, 8)]).toEqual(PNG);
-  await copyFile(await diagram.download.path(), artifactPath('export-diagram.png'));
+  await keepDownload(await diagram.download.path(), 'export-diagram.png');
   await snap(page, 'export-panel.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
