@@ -4,6 +4,8 @@
  * Parts drawn inside a node (a balancer's listener and rule rows, a group's session store) carry a
  * `data-pick` attribute written by `pickAttr` and read back by `parsePick`.
  */
+import { m } from '../i18n/paraglide/messages.js';
+
 export type NodeRef =
   | { kind: 'traffic' }
   | { kind: 'dns' }
@@ -31,24 +33,29 @@ export function parsePick(value: string | null, owner: string): NodeRef | null {
   return null;
 }
 
-/** The part in words, for an accessible name: "Inspect balancer lb". */
+/** A named node's kind in the page's language ("target group", "grupo de destino"). */
+const KIND: Record<'balancer' | 'target-group' | 'target' | 'database' | 'scaling-group', () => string> = {
+  balancer: m.kind_balancer,
+  'target-group': m.kind_target_group,
+  target: m.kind_target,
+  database: m.kind_database,
+  'scaling-group': m.kind_scaling_group,
+};
+
+/** The part in words, in the page's language, for an accessible name: "Inspect balancer lb". */
 export function refWords(ref: NodeRef): string {
   switch (ref.kind) {
     case 'traffic':
-      return 'the traffic';
+      return m.ref_traffic();
     case 'dns':
-      return 'the DNS name';
+      return m.ref_dns();
     case 'listener':
-      return `listener ${ref.listener + 1} of ${ref.balancer}`;
+      return m.ref_listener({ n: ref.listener + 1, balancer: ref.balancer });
     case 'rule':
-      return `rule ${ref.rule + 1} of listener ${ref.listener + 1} of ${ref.balancer}`;
+      return m.ref_rule({ n: ref.rule + 1, listener: ref.listener + 1, balancer: ref.balancer });
     case 'session-store':
-      return `the session store of ${ref.group}`;
-    case 'target-group':
-      return `target group ${ref.id}`;
-    case 'scaling-group':
-      return `scaling group ${ref.id}`;
+      return m.ref_session_store({ group: ref.group });
     default:
-      return `${ref.kind} ${ref.id}`;
+      return m.ref_named({ kind: KIND[ref.kind](), id: ref.id });
   }
 }

@@ -236,6 +236,12 @@ test.describe('refusals and explanations in a Spanish browser', () => {
     await expect(page.getByTestId('builder-status')).toHaveText('Aplicado: peso = 2.5.');
     await expect(builder.getByTestId('change-entry').last()).toContainText('destino a: peso = 2,5');
 
+    // the builder asks before deleting in Spanish, naming the target and its group; keeping it changes nothing
+    await page.getByTestId('delete-node').click();
+    await expect(page.getByTestId('confirm-delete')).toContainText('¿Eliminar destino a del grupo de destino ');
+    await page.getByTestId('confirm-delete').getByRole('button', { name: 'Conservar' }).click();
+    await expect(page.getByTestId('confirm-delete')).toHaveCount(0);
+
     // request 0 meets three idle targets weighted 2.5, 1, 1: least connections finds a tie (0 active each), which
     // smooth WRR breaks: current + effective weight a 0+2.5=2.5, b 0+1=1, c 0+1=1 → a, giving back the total 4.5
     await lab.advance(3_000);

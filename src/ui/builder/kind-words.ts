@@ -1,6 +1,5 @@
 /**
- * The builder's words for a node's kind and a palette entry, in the page's language (outline.ts keeps the
- * English words its change descriptions use).
+ * The builder's words for a node's kind and a palette entry, in the page's language.
  */
 import { m } from '../../i18n/paraglide/messages.js';
 import type { NodeKind } from './outline.ts';

@@ -1,6 +1,6 @@
 /**
  * What the builder says and does to one node beyond its fields: the sentence that asks to delete it (in the
- * project's words: "Delete rule 2 (/checkout → checkout) of listener https :443?"), the patches that move a
+ * page's language: "Delete rule 2 (/checkout → checkout) of listener https :443?"), the patches that move a
  * listener rule up or down (rules are tried in order, so their order is part of the design), and the first
  * value of a block a learner adds (a cookie condition that the validator accepts and the learner then edits).
  */
@@ -8,56 +8,60 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer, parsePointer, type PatchOp } from '../../scenario/json-patch.ts';
 import type { JsonSchema } from '../../scenario/json-schema-walk.ts';
 import { minimalValue } from './schema-fields.ts';
-import { KIND_WORDS, ruleWords, type OutlineNode } from './outline.ts';
+import { ruleWords, type OutlineNode } from './outline.ts';
+import { kindWords } from './kind-words.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 /** The node at `pointer` in words, with where it sits: "rule 2 (/checkout → checkout) of listener https :443". */
 export function nodeWords(s: Scenario, node: OutlineNode): string {
+  const named = (): string => m.node_named({ kind: kindWords(node.kind), name: node.name });
   const parts = parsePointer(node.pointer);
-  if (typeof parts === 'string') return `${KIND_WORDS[node.kind]} ${node.name}`;
+  if (typeof parts === 'string') return named();
   const n = parts.map(Number);
   const balancer = s.balancers[n[1]];
   const listener = balancer?.listeners[n[3]];
   const group = s.targetGroups[n[1]];
-  const listenerWords = (l: NonNullable<typeof listener>): string => `listener ${l.protocol} :${l.port}`;
+  const listenerWords = (l: NonNullable<typeof listener>): string => m.node_listener({ protocol: l.protocol, port: l.port });
   switch (node.kind) {
     case 'rule': {
       const rule = listener?.rules[n[5]];
       if (rule === undefined || listener === undefined) break;
-      return `rule ${n[5] + 1} (${ruleWords(rule)}) of ${listenerWords(listener)}`;
+      return m.node_rule_of({ n: n[5] + 1, rule: ruleWords(rule), listener: listenerWords(listener) });
     }
     case 'listener':
       if (listener === undefined) break;
-      return `${listenerWords(listener)} of balancer ${balancer.id}`;
+      return m.node_listener_of({ listener: listenerWords(listener), balancer: balancer.id });
     case 'target': {
       const target = group?.targets[n[3]];
       if (target === undefined) break;
-      return `target ${target.id} of target group ${group.id}`;
+      return m.node_target_of({ id: target.id, group: group.id });
     }
     case 'session-store':
       if (group === undefined) break;
-      return `the ${group.sessionStore.kind} session store of target group ${group.id}`;
+      return m.node_session_store_of({ store: group.sessionStore.kind, group: group.id });
     case 'record': {
       const record = s.dns?.records[n[2]];
       if (record === undefined || s.dns === undefined) break;
-      return `DNS record ${record.id} (→ balancer ${record.balancer}) of ${s.dns.name}`;
+      return m.node_record_of({ id: record.id, balancer: record.balancer, name: s.dns.name });
     }
     case 'scaling-group': {
       const g = s.scalingGroups[n[1]];
       if (g === undefined) break;
-      return `scaling group ${g.id} of target group ${g.targetGroup}`;
+      return m.node_scaling_group_of({ id: g.id, group: g.targetGroup });
     }
     default:
       break;
   }
-  return `${KIND_WORDS[node.kind]} ${node.name}`;
+  return named();
 }
 
 /** The question before deleting `node` with `patches` (deletePatches: a group takes the rules forwarding to it along). */
 export function deleteQuestion(s: Scenario, node: OutlineNode, patches: readonly PatchOp[]): string {
-  if (node.kind === 'session-store') return `Delete ${nodeWords(s, node)}? Its targets go back to keeping sessions in their own memory.`;
+  const what = nodeWords(s, node);
+  if (node.kind === 'session-store') return m.builder_delete_question_store({ what });
   const rules = patches.filter((p) => p.op === 'remove' && p.path !== node.pointer).length;
-  const along = rules > 0 ? ` and the ${rules === 1 ? 'rule' : `${rules} rules`} forwarding to it` : '';
-  return `Delete ${nodeWords(s, node)}${along}?`;
+  if (rules === 0) return m.builder_delete_question({ what });
+  return rules === 1 ? m.builder_delete_question_rule({ what }) : m.builder_delete_question_rules({ what, count: rules });
 }
 
 /** Where a rule pointer sits: its listener's rules and its index; null for any other pointer. */

@@ -17,22 +17,6 @@ export interface OutlineNode {
   depth: number;
 }
 
-/** The kind in words, for headings and accessible names. */
-export const KIND_WORDS: Record<NodeKind, string> = {
-  traffic: 'traffic',
-  balancer: 'balancer',
-  listener: 'listener',
-  rule: 'listener rule',
-  'target-group': 'target group',
-  'session-store': 'session store',
-  target: 'target',
-  database: 'database',
-  dns: 'DNS name',
-  record: 'DNS record',
-  'scaling-group': 'scaling group',
-  deployment: 'deployment',
-};
-
 /** A rule's condition in a few words. */
 export function ruleWords(rule: Scenario['balancers'][number]['listeners'][number]['rules'][number]): string {
   const m = rule.match;

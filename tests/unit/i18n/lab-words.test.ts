@@ -6,6 +6,7 @@ import { decisionWords } from '../../../src/viz/decision-words.ts';
 import { describeChange } from '../../../src/ui/sim/live-config.ts';
 import { capacityText } from '../../../src/viz/capacity-chart.ts';
 import { zoneBandLabel } from '../../../src/viz/infra-text.ts';
+import { refWords } from '../../../src/viz/node-ref.ts';
 import type { Decision } from '../../../src/engine/decisions.ts';
 
 afterEach(() => overwriteGetLocale(() => 'en'));
@@ -21,6 +22,8 @@ describe('lab words', () => {
     expect(decisionWords(circuit)).toBe('6 of 10 requests in the last 10 s failed = 60 % ≥ 50 % (at least 5 seen) → open for 30 s');
     expect(describeChange({ action: 'slow', target: 'b', factor: 2.5 })).toBe('b: 2.5× slower');
     expect(capacityText(report)).toBe('desired 4 (min 2, max 8): 2 in service, 1 booting');
+    expect(refWords({ kind: 'rule', balancer: 'alb', listener: 0, rule: 1 })).toBe('rule 2 of listener 1 of alb');
+    expect(refWords({ kind: 'target-group', id: 'web' })).toBe('target group web');
   });
 
   it('in Spanish: the same numbers, Spanish words and a decimal comma', () => {
@@ -31,5 +34,8 @@ describe('lab words', () => {
     expect(describeChange({ action: 'set-algorithm', group: 'web', algorithm: 'least-connections' })).toBe('web: algoritmo least-connections');
     expect(capacityText(report)).toBe('deseada 4 (mín. 2, máx. 8): 2 en servicio, 1 arrancando');
     expect(zoneBandLabel('a', 1, true, 400, 12)).toEqual({ title: 'zona a', detail: 'caída · 1 destino' });
+    // a node picked on the diagram, as the builder's tooltip and "not in the scenario" notice name it
+    expect(refWords({ kind: 'rule', balancer: 'alb', listener: 0, rule: 1 })).toBe('la regla 2 del agente de escucha 1 de alb');
+    expect(refWords({ kind: 'scaling-group', id: 'asg' })).toBe('grupo de escalado asg');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '../../../../src/i18n/paraglide/runtime.js';
 import { validateScenario } from '../../../../src/scenario/validate.ts';
 import type { Scenario } from '../../../../src/scenario/schema.ts';
 import { patchScenario } from '../../../../src/scenario/patch.ts';
@@ -96,6 +97,19 @@ describe('delete questions', () => {
     expect(ask(s, `/targetGroups/0/targets/0`)).toBe(`Delete target ${s.targetGroups[0].targets[0].id} of target group web?`);
     expect(ask(s, '/balancers/0')).toBe('Delete balancer alb?');
     expect(ask(s, '/targetGroups/0/sessionStore')).toBe(`Delete the ${s.targetGroups[0].sessionStore.kind} session store of target group web? Its targets go back to keeping sessions in their own memory.`);
+  });
+
+  it('in Spanish, with the same parts in Spanish words (issue 19: the builder asks in the page\'s language)', () => {
+    const s = withRules();
+    overwriteGetLocale(() => 'es');
+    try {
+      expect(ask(s, '/balancers/0/listeners/0/rules/1')).toBe('¿Eliminar regla 2 (/api → web) de agente de escucha https :443?');
+      expect(ask(s, '/targetGroups/1')).toBe('¿Eliminar grupo de destino checkout y la regla que le reenvía tráfico?');
+      expect(ask(s, '/balancers/0')).toBe('¿Eliminar balanceador alb?');
+      expect(ask(s, '/targetGroups/0/sessionStore')).toMatch(/^¿Eliminar el almacén de sesiones \w+ del grupo de destino web\? Sus destinos vuelven/);
+    } finally {
+      overwriteGetLocale(() => 'en');
+    }
   });
 
   it('never say a kind twice ("listener rule rule")', () => {
