@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: onCi,
   retries: 0,
-  workers: onCi ? 1 : 2,
+  // two workers everywhere, CI's 2 cores included: each spec file runs in one worker, in its own browser context
+  // (its own storage, downloads and service-worker state); the preview server is shared and only serves files
+  workers: 2,
   reporter: 'list',
   // Waits are on conditions; these limits only say when a wait has failed. A first load or a keyboard journey on a
   // busy 2-core machine (other work beside the suite, or two workers) passed the old 5 s and 30 s while the page was

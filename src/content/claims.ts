@@ -3,7 +3,7 @@
  * how to measure it. The loader checks what it can without running anything (the phrase is in index.md,
  * the run's world and changes exist, the measure names things that exist, every reveal placeholder is
  * claimed and its fallback agrees with the claim); the content test runs each run and checks the numbers
- * (tests/content/claims.test.ts, through claim-runs.ts). Format: docs/writing-lessons.md §8.
+ * (tests/content/support/claim-checks.ts, through claim-runs.ts). Format: docs/writing-lessons.md §8.
  */
 import { z } from 'zod';
 import type { TimedChange } from '../engine/goals/index.ts';

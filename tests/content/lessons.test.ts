@@ -1,7 +1,8 @@
 // Every lesson, as the issue asks: it validates; its starting scenario does not meet its goals; its
 // solution does; two runs with one seed agree. Also: predictions come true as authored, every try and
-// wait can happen, and steps stay short. The checks that run a lesson's world live beside this file, one
-// file per kind (lesson-solutions, lesson-page-memory, lesson-steps), so that Vitest's two workers share them;
+// wait can happen, steps stay short, and every number the prose states is measured. The checks that run a
+// lesson's world live in the lessons-*.test.ts files beside this one (support/lesson-checks.ts: one part of the
+// lessons each, so that Vitest's two workers share them, and each run made once for all the checks that read it);
 // here: the lessons as a whole, and what needs no run.
 import { describe, expect, it } from 'vitest';
 import { formatLessonErrors } from '../../src/content/lesson.ts';
@@ -9,6 +10,7 @@ import { wordCount } from '../../src/content/markdown.ts';
 import { patchesOf } from '../../src/scenario/patch.ts';
 import { expandUnlocks, pathsUnlocked } from '../../src/content/unlocks.ts';
 import { errors, lessonRows, lessons } from './support/lesson-runs.ts';
+import { PARTS } from './support/lesson-checks.ts';
 
 describe('lessons/', () => {
   it('loads without errors', () => {
@@ -31,6 +33,15 @@ describe('lessons/', () => {
     expect(lessons.filter((l) => chapterOf(l.order) !== null && l.chapter !== chapterOf(l.order)).map((l) => `${l.folder}: ${l.chapter}`)).toEqual([]);
     const order = lessons.map((l) => l.chapter).filter((c, i, all) => i === 0 || all[i - 1] !== c);
     expect(order).toEqual([...new Set(order)]);
+  });
+
+  it('has every lesson checked by exactly one of the lessons-*.test.ts files', () => {
+    const parts = Object.values(PARTS);
+    expect(lessons.filter((l) => parts.filter((inPart) => inPart(l)).length !== 1).map((l) => l.folder)).toEqual([]);
+  });
+
+  it('has every lesson state at least one number it measures (claims.json)', () => {
+    expect(lessons.filter((l) => l.claims.length === 0).map((l) => l.folder)).toEqual([]);
   });
 });
 

@@ -1,0 +1,5 @@
+// The lessons of part "lessons-22" (support/lesson-checks.ts): every check that runs a lesson's world.
+import { lessons } from './support/lesson-runs.ts';
+import { checkLessons, PARTS } from './support/lesson-checks.ts';
+
+checkLessons(lessons.filter(PARTS['lessons-22']));
