@@ -81,7 +81,6 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   pool.target[slot] = -1;
   pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
   pool.attempt[slot] = 0;
-  pool.extraMs[slot] = 0;
   pool.netMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
