@@ -28,7 +28,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
     totals.ok++;
     s.second.ok++;
     // a long-lived connection's "latency" is how long it stayed open: not a response time
-    if (s.mix.longLived[pool.cls[slot]] === 0) {
+    if (!s.mix.anyLongLived || s.mix.longLived[pool.cls[slot]] === 0) {
       s.latency.record(latencyMs);
       if (latencyMs <= s.sloMs) totals.good++;
     } else {
