@@ -65,6 +65,15 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
 }
 
 /**
+ * A request that was never sent fails (refused at the balancer, or no target to choose): its slot says it
+ * has no target, which arrival leaves unwritten, before it is counted.
+ */
+export function failUnsent(s: SimState, slot: number, outcome: number): void {
+  s.pool.target[slot] = -1;
+  fail(s, slot, outcome);
+}
+
+/**
  * Records a failure. With `keepAs`, the slot stays held in that state (the target still has the
  * request queued or in service); otherwise it is released.
  */
