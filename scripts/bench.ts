@@ -7,8 +7,9 @@
 // `--seconds <n>` runs every row (and the floor) for n simulated seconds instead of its own length. On a shared,
 // busy machine, count instructions instead of timing: bundle this script (`npx esbuild scripts/bench.ts --bundle
 // --platform=node --format=esm --outfile=/tmp/bench.mjs`), run `valgrind --tool=cachegrind --cache-sim=no node
-// --predictable --single-threaded /tmp/bench.mjs --only R1-least --seconds <n>` for two lengths (e.g. 3000 and
-// 8000), and divide the difference of the instruction totals by the difference of the requests: start-up and
+// --predictable --single-threaded /tmp/bench.mjs --only R1-least --no-floor --seconds <n>` for two lengths (e.g. 3000
+// and 8000; `--no-floor` leaves out the floor, which `--only R1-least` would otherwise run and count too; count the floor
+// alone with `--only floor`), and divide the difference of the instruction totals by the difference of the requests: start-up and
 // compilation cancel out, and `--predictable` makes the counts repeat to a few thousand instructions.
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
@@ -80,6 +81,7 @@ function run(b: Bench): Result {
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const noFloor = argv.includes('--no-floor');
 const seconds = argv.includes('--seconds') ? Number(argv[argv.indexOf('--seconds') + 1]) : undefined;
 if (seconds !== undefined && !(seconds > 0)) throw new Error('--seconds takes a positive number of simulated seconds');
 const results: Result[] = [];
@@ -93,7 +95,7 @@ for (const b of BENCHES) {
   }
 }
 let floor: { simulatedRequests: number; wallSeconds: number; simulatedRequestsPerWallSecond: number; simulatedRequestsPerCpuSecond: number } | null = null;
-if (only === undefined || 'floor'.includes(only) || only.includes('R1-least')) {
+if (!noFloor && (only === undefined || 'floor'.includes(only) || only.includes('R1-least'))) {
   const t0 = performance.now();
   const c0 = cpuNow();
   const requests = runFloor(seconds ?? 100_000);

@@ -30,6 +30,19 @@ export class DeadlineQueue {
   }
 
   push(deadlineMs: number, slot: number, id: number): void {
+    const mask = this.mask;
+    const j = (this.head + this.size) & mask;
+    // the common case, kept small enough to be inlined into the sender: room, and no later deadline queued
+    if (this.size <= mask && (this.size === 0 || this.deadline[(j - 1) & mask] <= deadlineMs)) {
+      this.deadline[j] = deadlineMs;
+      this.slot[j] = slot;
+      this.id[j] = id;
+      this.size++;
+    } else this.pushSlow(deadlineMs, slot, id);
+  }
+
+  /** `push` when the ring is full, or when a live change shortened the timeout so a later deadline is queued. */
+  private pushSlow(deadlineMs: number, slot: number, id: number): void {
     const cap = this.deadline.length;
     if (this.size === cap) {
       const d = new Float64Array(cap * 2), s = new Int32Array(cap * 2), r = new Float64Array(cap * 2);

@@ -7,7 +7,9 @@
  */
 import { FLOW_STRIDE } from '../types.ts';
 
+/** Records kept (a power of two: the ring wraps with a mask). */
 const CAPACITY = 4096;
+const WRAP = CAPACITY - 1;
 const TARGET_PER_SECOND = 250;
 
 export class FlowRecorder {
@@ -30,8 +32,8 @@ export class FlowRecorder {
 
   /** Records one flow record of a sampled request. */
   record(id: number, target: number, arrivalMs: number, startMs: number, endMs: number, outcome: number): void {
-    const i = ((this.start + this.size) % CAPACITY) * FLOW_STRIDE;
-    if (this.size === CAPACITY) this.start = (this.start + 1) % CAPACITY;
+    const i = ((this.start + this.size) & WRAP) * FLOW_STRIDE;
+    if (this.size === CAPACITY) this.start = (this.start + 1) & WRAP;
     else this.size++;
     const b = this.buf;
     b[i] = id;

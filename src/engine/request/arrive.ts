@@ -12,7 +12,7 @@ import { route } from './route.ts';
 import { choose, chooseOnConnection } from './choose.ts';
 import { send as sendTo } from './send.ts';
 import { attemptFailed } from './retry.ts';
-import { fail } from './finish.ts';
+import { failUnsent } from './finish.ts';
 import { accountArrival } from '../network/hops.ts';
 
 const NO_TRIES: readonly number[] = [];
@@ -78,10 +78,8 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   pool.client[slot] = client;
   pool.cls[slot] = cls;
   pool.form[slot] = form;
-  pool.target[slot] = -1;
   pool.flags[slot] = (s.flows.take() ? FLAG_SAMPLED : 0) | (attack ? FLAG_ATTACK : 0);
   pool.attempt[slot] = 0;
-  pool.extraMs[slot] = 0;
   pool.netMs[slot] = 0;
   s.totals.arrived++;
   s.second.arrived++;
@@ -93,7 +91,7 @@ function send(s: SimState, client: number, cls: number, form: number, attack: bo
   group.zoneFilter = pool.zone[slot];
   const ip = s.clients.ip(client);
   const t = b.l4 !== null ? chooseOnConnection(s, b.l4, group, ip, client, form, b.clientNode === null ? 0 : b.clientNode[client]) : choose(s, group, ip, client, form, NO_TRIES);
-  if (t < 0) return fail(s, slot, FAIL['no-target']);
+  if (t < 0) return failUnsent(s, slot, FAIL['no-target']);
   pool.lb[slot] = b.index;
   accountArrival(s, slot, b, client, cls, t, b.l4 !== null && b.l4.opened);
   if (group.direct) pool.flags[slot] |= FLAG_DIRECT;

@@ -56,11 +56,18 @@ export function choose(s: SimState, group: TargetGroup, ip: number, client: numb
 
 /** The group's algorithm, avoiding `tried`, with slow start passing over warming targets by chance. */
 export function pickFresh(s: SimState, group: TargetGroup, ip: number, client: number, cls: number, tried: readonly number[]): number {
+  const warming = s.health.anySlowStart;
+  if (tried.length === 0 && !warming && s.explain === null) {
+    // the common case, the same pick without the bookkeeping: nothing to avoid (`excluded` is empty between
+    // picks), no warming target to pass over, nobody recording
+    const t = group.pick(s.nowMs, ip, client, cls);
+    if (t >= 0 && s.health.hasSelectHooks) onSelected(s, group.index, t);
+    return t;
+  }
   const excluded = group.excluded;
   if (excluded.length > 0) excluded.length = 0;
   for (let i = 0; i < tried.length; i++) excluded.push(tried[i]);
   let t = -1;
-  const warming = s.health.anySlowStart;
   if (s.explain !== null) s.explain.beforePick(s, group.index);
   for (let k = 0; k < 4; k++) {
     t = group.pick(s.nowMs, ip, client, cls);

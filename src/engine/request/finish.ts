@@ -28,7 +28,7 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
     totals.ok++;
     s.second.ok++;
     // a long-lived connection's "latency" is how long it stayed open: not a response time
-    if (s.mix.longLived[pool.cls[slot]] === 0) {
+    if (!s.mix.anyLongLived || s.mix.longLived[pool.cls[slot]] === 0) {
       s.latency.record(latencyMs);
       if (latencyMs <= s.sloMs) totals.good++;
     } else {
@@ -62,6 +62,15 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
   }
   // a closed-loop user thinks, then sends again (attack bots are not users)
   if (s.traffic.think !== null && pool.client[slot] < s.clients.normal) s.queue.push(now + pool.netMs[slot] + thinkTime(s), EV_USER, pool.client[slot], 0);
+}
+
+/**
+ * A request that was never sent fails (refused at the balancer, or no target to choose): its slot says it
+ * has no target, which arrival leaves unwritten, before it is counted.
+ */
+export function failUnsent(s: SimState, slot: number, outcome: number): void {
+  s.pool.target[slot] = -1;
+  fail(s, slot, outcome);
 }
 
 /**

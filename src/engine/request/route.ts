@@ -11,7 +11,7 @@ import { weightedGroup } from '../balancer/router.ts';
 import { EDGE_BLOCKED, EDGE_RATE_LIMITED } from '../balancer/edge.ts';
 import { FAIL } from '../types.ts';
 import { TARGET_CRASHED } from '../backend/targets.ts';
-import { fail } from './finish.ts';
+import { failUnsent } from './finish.ts';
 import { inspect } from '../network/inspection.ts';
 
 /**
@@ -21,8 +21,6 @@ import { inspect } from '../network/inspection.ts';
 export function route(s: SimState, slot: number, client: number, form: number): Balancer | null {
   const pool = s.pool;
   const now = s.nowMs;
-  pool.group[slot] = -1;
-  pool.zone[slot] = -1;
   let b = s.entry;
   if (s.dns !== null) {
     const found = dnsEntry(s, client, form, now);
@@ -92,8 +90,11 @@ function refuses(s: SimState, b: Balancer, form: number, now: number): boolean {
   return true;
 }
 
+/** Fails the request at the balancer: no target group, no zone (arrival leaves both unwritten until routing sets them). */
 function refuse(s: SimState, slot: number, outcome: number): null {
-  fail(s, slot, outcome);
+  s.pool.group[slot] = -1;
+  s.pool.zone[slot] = -1;
+  failUnsent(s, slot, outcome);
   return null;
 }
 

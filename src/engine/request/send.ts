@@ -28,7 +28,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], NaN, NaN, FLOW_DEPARTED);
   if (store.state[t] === TARGET_CRASHED) return FAIL.refused;
   // an event-loop server keeps a long-lived connection without a slot (backend/connection-model.ts)
-  if (store.eventLoop[t] === 1 && s.mix.longLived[pool.cls[slot]] === 1) return holdConnection(s, slot, t, group);
+  if (s.mix.anyLongLived && store.eventLoop[t] === 1 && s.mix.longLived[pool.cls[slot]] === 1) return holdConnection(s, slot, t, group);
   if (store.busy[t] < store.concurrency[t]) {
     group.holding(t, 1);
     start(s, slot, t);
@@ -45,7 +45,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
     return FAIL.rejected;
   }
   if (group.retryBudget !== null) group.retryBudget.sent(pool, slot);
-  if (s.mix.longLived[pool.cls[slot]] === 1) return 0;
+  if (s.mix.anyLongLived && s.mix.longLived[pool.cls[slot]] === 1) return 0;
   const timeouts = group.timeouts;
   // the answer must be back at the balancer in time: the hop eats into the timeout
   timeouts.push(s.nowMs + group.timeoutMs - hop, slot, pool.id[slot] * 32 + pool.attempt[slot]);

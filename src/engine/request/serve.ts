@@ -56,7 +56,7 @@ export function start(s: SimState, slot: number, t: number): void {
     return;
   }
   const c = pool.cls[slot];
-  const longLived = s.mix.longLived[c] === 1;
+  const longLived = s.mix.anyLongLived && s.mix.longLived[c] === 1;
   let serviceMs: number;
   if (longLived) {
     const ll = s.mix.classes[c].longLived!;

@@ -26,6 +26,8 @@ export class RequestMix {
   readonly classes: RequestClass[];
   /** Per class, for the hot path: 1 when it is a long-lived connection. */
   readonly longLived: Uint8Array;
+  /** Some class is long-lived: when none is, the hot path does not look a request's class up in `longLived`. */
+  readonly anyLongLived: boolean;
   /** Per class: 0 none, 1 adds to the cart, 2 checks out. */
   readonly cartOp: Uint8Array;
   /** Per class: 1 for attack traffic a WAF may recognise. */
@@ -50,6 +52,7 @@ export class RequestMix {
       longLived: m.longLivedMs ? distParams(m.longLivedMs) : null,
     }));
     this.longLived = Uint8Array.from(this.classes.map((c) => (c.longLived === null ? 0 : 1)));
+    this.anyLongLived = this.longLived.includes(1);
     this.cartOp = Uint8Array.from(this.classes.map((c) => c.cart));
     this.malicious = Uint8Array.from(mix.map((m) => (m.malicious ? 1 : 0)));
     const total = mix.reduce((s, m) => s + m.share, 0);

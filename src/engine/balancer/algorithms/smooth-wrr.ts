@@ -164,25 +164,27 @@ export class SmoothWrr {
 
   /**
    * `pickLeastActive` for a view that reports its changes, with equal weights and no filter: the members
-   * of the lowest bucket are exactly the tied ones. Their smooth-WRR step does not depend on the order
+   * of the lowest count's block are exactly the tied ones. Their smooth-WRR step does not depend on the order
    * they are visited in (each gains its own weight; the highest wins, the earliest on equal weights; the
-   * total of equal weights is the same in any order), so the bucket's order does not matter.
+   * total of equal weights is the same in any order), so the block's order does not matter.
    * With no penalty since the reset (`settled`), each ew is the common weight w: the step adds w to each
    * tied member and keeps the best in registers — the same sums in the same order as the general step.
    */
   pickFromBuckets(view: GroupView, buckets: ActiveBuckets): number {
     if (this.cw.length !== view.size) this.reset(view);
-    let i = buckets.first();
-    const next = buckets.links();
-    if (i < 0 || next[i] < 0) return i;
+    const count = buckets.tied();
+    const members = buckets.members();
+    if (count <= 1) return count === 1 ? members[0] : -1;
     const cw = this.cw;
     if (this.settled) {
+      let i = members[0];
       const w = view.weightOf[i];
       let best = i;
       let bestCw = cw[i] + w;
       cw[i] = bestCw;
       let total = w;
-      for (i = next[i]; i >= 0; i = next[i]) {
+      for (let k = 1; k < count; k++) {
+        i = members[k];
         const c = cw[i] + w;
         cw[i] = c;
         total += w;
@@ -197,7 +199,8 @@ export class SmoothWrr {
     const weights = view.weightOf;
     let best = -1;
     let total = 0;
-    for (; i >= 0; i = next[i]) {
+    for (let k = 0; k < count; k++) {
+      const i = members[k];
       total += this.add(i, weights[i]);
       if (best < 0 || cw[i] > cw[best] || (cw[i] === cw[best] && i < best)) best = i;
     }
