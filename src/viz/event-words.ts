@@ -64,6 +64,11 @@ const BY: [RegExp, (g: Groups) => string][] = [
   [/^circuit breaker$/, () => m.ev_by_circuit()],
 ];
 
+/** What took a target out of rotation ('active health check'), in the page's language with its article; unknown words as they are. */
+export function detectorWords(by: string): string {
+  return phrase(by, BY) ?? by;
+}
+
 const TERMINATION: [RegExp, (g: Groups) => string][] = [
   [/^scale-in$/, () => m.ev_term_scale_in()],
   [/^AZ rebalance$/, () => m.ev_term_rebalance()],
