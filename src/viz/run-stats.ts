@@ -81,7 +81,7 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
   }
   for (const b of infra?.balancers ?? []) {
     if (b.cpuLoad === null) continue;
-    const detail = b.cpuCores === null ? m.stats_cpu_capacity() : m.stats_cpu_cores({ cores: formatCompact(b.cpuCores) });
+    const detail = b.cpuCores === null ? m.stats_cpu_capacity() : b.cpuCores === 1 ? m.stats_cpu_core_one() : m.stats_cpu_cores({ cores: formatCompact(b.cpuCores) });
     items.push({ key: `cpu-${b.id}`, label: m.stats_cpu({ id: b.id }), value: formatPercent(b.cpuLoad), detail, warn: b.cpuLoad > 0.9 });
   }
   for (const d of infra?.deployments ?? []) items.push(deploymentStat(d));
