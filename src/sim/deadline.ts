@@ -1,7 +1,9 @@
-/** A question to the worker that has not been answered in time: the worker is treated as dead. */
+import { m } from '../i18n/paraglide/messages.js';
+
+/** A question to the worker that has not been answered in time: the worker is treated as dead (its message, in the page's language, is the crash notice's reason). */
 export class NoAnswerError extends Error {
   constructor(readonly waitedMs: number) {
-    super(`the simulation did not answer within ${Math.round(waitedMs / 1000)} s`);
+    super(m.sim_no_answer({ seconds: Math.round(waitedMs / 1000) }));
     this.name = 'NoAnswerError';
   }
 }

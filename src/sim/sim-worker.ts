@@ -8,6 +8,7 @@ import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../workers/sim-api.ts';
 import { createSimWorker } from './create-worker.ts';
 import { withDeadline } from './deadline.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 /** An answer from a worker that has since been replaced; callers drop it quietly. */
 export class StaleAnswer extends Error {
@@ -110,10 +111,10 @@ export class SimWorker {
     worker.addEventListener('error', (event) => {
       // Handled here: without preventDefault the error would also be reported on the page.
       event.preventDefault();
-      if (conn === this.#conn) this.#crash(event.message || 'the simulation worker failed to start');
+      if (conn === this.#conn) this.#crash(event.message || m.sim_worker_failed());
     });
     worker.addEventListener('messageerror', () => {
-      if (conn === this.#conn) this.#crash('a message from the simulation could not be read');
+      if (conn === this.#conn) this.#crash(m.sim_message_unreadable());
     });
     this.#conn = conn;
     return conn;

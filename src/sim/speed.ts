@@ -2,6 +2,9 @@
  * Playback speed: simulated seconds per wall-clock second, on a logarithmic scale from 0.1× to 1000×,
  * or 'max' (as fast as the worker can simulate). A slider position is log10(speed), from -1 to 3.
  */
+import { m } from '../i18n/paraglide/messages.js';
+import { localizeNumberText } from '../viz/number-format.ts';
+
 export type Speed = number | 'max';
 
 export const MIN_SPEED = 0.1;
@@ -44,8 +47,9 @@ export function slower(speed: Speed): Speed {
   return lower.length > 0 ? lower[lower.length - 1] : MIN_SPEED;
 }
 
+/** The speed in words for the slider's value text, in the page's language: '0.5×', 'as fast as possible'. */
 export function formatSpeed(speed: Speed): string {
-  return speed === 'max' ? 'as fast as possible' : `${speed}×`;
+  return speed === 'max' ? m.speed_as_fast() : `${localizeNumberText(String(speed))}×`;
 }
 
 /**

@@ -3,10 +3,13 @@
  * time axis of the charts above it, from the failure to the moment the balancer took the target out (or it
  * recovered unnoticed); a window still open runs to now. Bars that would overlap go on separate lanes;
  * past the last lane they are counted, not drawn. Each bar carries its words for hover, focus and screen
- * readers: who failed, how, how long until it was detected (and by what), how many requests failed.
+ * readers: who failed, how, how long until it was detected (and by what), how many requests failed — in the
+ * page's language (the engine's cause and detector words are read back, as the event log does).
  */
 import type { BlindWindow } from '../engine/types.ts';
-import { formatMs, formatSeconds } from './number-format.ts';
+import { m } from '../i18n/paraglide/messages.js';
+import { detectorWords } from './event-words.ts';
+import { formatMs, formatSeconds, localizeNumberText } from './number-format.ts';
 import { fitText } from './text-fit.ts';
 
 export interface BandBar {
@@ -42,13 +45,31 @@ export const MIN_BAR_PX = 4;
 const LABEL_FONT_PX = 12;
 const LANE_GAP_PX = 3;
 
-/** One window in words. `nowMs` closes an open window for the "still undetected after" figure. */
+/** The engine's causes (backend/lifecycle.ts), as a past event in the page's language ('crashed', 'se cayó'). */
+const CAUSES: [RegExp, (g: Record<string, string>) => string][] = [
+  [/^crashed$/, () => m.band_cause_crashed()],
+  [/^hung$/, () => m.band_cause_hung()],
+  [/^lost its database connection$/, () => m.band_cause_db()],
+  [/^started failing (?<p>\d+) % of requests$/, (g) => m.band_cause_failing({ percent: localizeNumberText(g.p) })],
+];
+
+/** What happened to a window's target, in the page's language; a cause no pattern knows as the engine wrote it. */
+export function causeWords(cause: string): string {
+  for (const [re, words] of CAUSES) {
+    const found = re.exec(cause);
+    if (found) return words(found.groups ?? {});
+  }
+  return cause;
+}
+
+/** One window in words, in the page's language. `nowMs` closes an open window for the "still undetected after" figure. */
 export function describeWindow(w: BlindWindow, nowMs: number): string {
-  const head = `${w.target} ${w.cause} at ${formatSeconds(w.failedAtMs)}`;
-  const failed = `${w.failedRequests} request${w.failedRequests === 1 ? '' : 's'} failed`;
-  if (w.endedAtMs === null) return `${head}: still in rotation, undetected after ${formatMs(Math.max(0, nowMs - w.failedAtMs))}; ${failed} so far`;
-  if (w.detectMs === null) return `${head}: never detected, it recovered after ${formatMs(w.endedAtMs - w.failedAtMs)}; ${failed}`;
-  return `${head}: detected after ${formatMs(w.detectMs)} by ${w.detectedBy ?? 'the balancer'}; ${failed}`;
+  const head = m.band_window_head({ target: w.target, cause: causeWords(w.cause), time: formatSeconds(w.failedAtMs) });
+  const failed = (w.failedRequests === 1 ? m.band_window_failed_one : m.band_window_failed_many)({ count: localizeNumberText(String(w.failedRequests)) });
+  if (w.endedAtMs === null) return m.band_window_open({ head, duration: formatMs(Math.max(0, nowMs - w.failedAtMs)), failed });
+  if (w.detectMs === null) return m.band_window_never({ head, duration: formatMs(w.endedAtMs - w.failedAtMs), failed });
+  const by = w.detectedBy === null ? m.band_detector_unknown() : detectorWords(w.detectedBy);
+  return m.band_window_detected({ head, duration: formatMs(w.detectMs), by, failed });
 }
 
 /**
@@ -76,7 +97,7 @@ export function blindWindowBand(windows: readonly BlindWindow[], axis: { fromSec
       continue;
     }
     laneEnds[lane] = x + width;
-    const label = fitText(`${w.target} · ${w.cause}`, width - 8, LABEL_FONT_PX);
+    const label = fitText(`${w.target} · ${causeWords(w.cause)}`, width - 8, LABEL_FONT_PX);
     bars.push({
       key: `${w.target}:${w.failedAtMs}`,
       target: w.target,

@@ -7,6 +7,7 @@
 import type { AlarmNumbers, Decision, ScalingFormula } from '../engine/decisions.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { localizeNumberText } from './number-format.ts';
+import { probeWords } from './event-words.ts';
 
 /** At most two decimals, no trailing zeros. */
 export function n2(x: number): string {
@@ -50,10 +51,10 @@ export function decisionWords(d: Decision): string {
     case 'health-check': {
       const results = d.results.map(pass).join(', ');
       const counter = d.model === 'rise-fall' ? (d.to === 'healthy' ? 'rise' : 'fall') : d.to === 'healthy' ? m.log_healthy_threshold() : m.log_unhealthy_threshold();
-      if (d.immediate && d.to === 'unhealthy') return m.log_hc_at_once({ results, failure: d.lastFailure ?? m.log_bad_status(), counter, threshold: d.threshold });
+      if (d.immediate && d.to === 'unhealthy') return m.log_hc_at_once({ results, failure: d.lastFailure === null ? m.log_bad_status() : probeWords(d.lastFailure), counter, threshold: d.threshold });
       if (d.immediate) return m.log_hc_first_pass({ results, counter, threshold: d.threshold });
       const last = d.results.length === 1 ? m.log_last_check_one() : m.log_last_checks({ count: d.results.length });
-      const failure = d.lastFailure !== null ? m.log_last_failure({ failure: d.lastFailure }) : '';
+      const failure = d.lastFailure !== null ? m.log_last_failure({ failure: probeWords(d.lastFailure) }) : '';
       return m.log_hc_counted({ last, results, count: d.results.length, counter, threshold: d.threshold, failure });
     }
     case 'max-fails':

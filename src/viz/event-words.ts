@@ -29,6 +29,11 @@ const PROBE: [RegExp, (g: Groups) => string][] = [
   [/^status outside (?<codes>.+)$/, (g) => m.ev_probe_outside({ codes: g.codes })],
 ];
 
+/** Why a health check failed ('connection refused'), in the page's language; unknown words as they are. */
+export function probeWords(reason: string): string {
+  return phrase(reason, PROBE) ?? reason;
+}
+
 /** A phrase from a small table, or null when it is not in it. */
 function phrase(text: string, table: [RegExp, (g: Groups) => string][]): string | null {
   for (const [re, words] of table) {
@@ -64,6 +69,11 @@ const BY: [RegExp, (g: Groups) => string][] = [
   [/^circuit breaker$/, () => m.ev_by_circuit()],
 ];
 
+/** What took a target out of rotation ('active health check'), in the page's language with its article; unknown words as they are. */
+export function detectorWords(by: string): string {
+  return phrase(by, BY) ?? by;
+}
+
 const TERMINATION: [RegExp, (g: Groups) => string][] = [
   [/^scale-in$/, () => m.ev_term_scale_in()],
   [/^AZ rebalance$/, () => m.ev_term_rebalance()],
@@ -92,7 +102,13 @@ const rule = (source: string, words: (g: Groups) => string | null): Rule => ({ r
 /** The patterns by event kind, tried in order. */
 const RULES: Record<string, Rule[]> = {
   start: [rule('simulation started with seed (?<seed>-?\\d+)', (g) => m.ev_start({ seed: g.seed }))],
-  crash: [rule(`${ID} crashed: its in-flight requests failed and new connections are refused`, (g) => m.ev_crash({ id: g.id }))],
+  crash: [
+    rule(`${ID} crashed: its in-flight requests failed and new connections are refused`, (g) => m.ev_crash({ id: g.id })),
+    rule(`${ID} failed; its standby takes over after (?<n>\\d+) missed heartbeats \\((?<s>[\\d.]+) s\\)`, (g) => m.ev_lb_failed_standby({ id: g.id, count: num(g.n), seconds: num(g.s) })),
+    rule(`${ID} failed: it was a single point of failure, so every client that reaches it now fails`, (g) => m.ev_lb_failed_single({ id: g.id })),
+    rule('the session store of (?<group>\\S+) is down: requests that need a session fail with 500', (g) => m.ev_store_down({ group: g.group })),
+  ],
+  takeover: [rule(`the standby of ${ID} took over after missed heartbeats`, (g) => m.ev_lb_takeover({ id: g.id }))],
   hang: [rule(`${ID} hangs: it accepts requests but never answers, so they time out`, (g) => m.ev_hang({ id: g.id }))],
   degrade: [
     rule(`${ID} lost its database connection: every real request fails with 500, yet a shallow health check still passes`, (g) => m.ev_db_lost({ id: g.id })),
@@ -104,9 +120,33 @@ const RULES: Record<string, Rule[]> = {
   recover: [
     rule(`${ID} recovered and answers normally again`, (g) => m.ev_recover({ id: g.id })),
     rule('zone (?<zone>\\S+) is back', (g) => m.ev_zone_back({ zone: g.zone })),
+    rule('region (?<region>\\S+) is back', (g) => m.ev_region_back({ region: g.region })),
+    rule('the session store of (?<group>\\S+) is back', (g) => m.ev_store_back({ group: g.group })),
+    rule(`${ID} is back: its standby is the new primary, and queries reach it again`, (g) => m.ev_db_back({ id: g.id })),
     rule(`${ID} is back`, (g) => m.ev_back({ id: g.id })),
   ],
-  outage: [rule('zone (?<zone>\\S+) is down: its targets and balancer nodes stopped', (g) => m.ev_zone_down({ zone: g.zone }))],
+  outage: [
+    rule('zone (?<zone>\\S+) is down: its targets and balancer nodes stopped', (g) => m.ev_zone_down({ zone: g.zone })),
+    rule('region (?<region>\\S+) is down: (?<ids>.+) and their targets stopped', (g) => m.ev_region_down({ region: g.region, ids: g.ids })),
+  ],
+  db: [
+    rule(`${ID} fails over to its standby: writes fail \\(reads go on at its read replicas\\) for (?<s>[\\d.]+) s`, (g) => m.ev_db_failover_reads({ id: g.id, seconds: num(g.s) })),
+    rule(`${ID} fails over to its standby: every query fails for (?<s>[\\d.]+) s`, (g) => m.ev_db_failover_all({ id: g.id, seconds: num(g.s) })),
+    rule(`${ID} fails over to its standby: queries through the proxy wait (?<s>[\\d.]+) s \\(the proxy cut (?<cut>-?\\d+) % off the (?<full>[\\d.]+) s failover; AWS: up to 66 %\\)`, (g) =>
+      m.ev_db_failover_proxy({ id: g.id, seconds: num(g.s), cut: num(g.cut), full: num(g.full) }),
+    ),
+    rule(`${ID} could not connect to (?<db>\\S+): too many connections \\((?<open>\\d+) of (?<max>\\d+) in use\\); its requests fail with 500`, (g) =>
+      m.ev_db_refused({ id: g.id, db: g.db, open: num(g.open), max: num(g.max) }),
+    ),
+    rule(`${ID} connected to (?<db>\\S+)`, (g) => m.ev_db_connected({ id: g.id, db: g.db })),
+  ],
+  deploy: [
+    rule(`${ID} rolled back: (?<to>\\S+) failed (?<rate>[\\d.]+) % of (?<n>\\d+) requests \\(limit (?<limit>[\\d.]+) %\\); all traffic is back on (?<from>\\S+)`, (g) =>
+      m.ev_deploy_rolled_back({ id: g.id, to: g.to, rate: num(g.rate), count: num(g.n), limit: num(g.limit), from: g.from }),
+    ),
+    rule(`${ID} finished: (?<to>\\S+) takes (?<p>[\\d.]+) % of the traffic`, (g) => m.ev_deploy_done({ id: g.id, to: g.to, percent: num(g.p) })),
+    rule(`(?<id>\\S+?): (?<p>[\\d.]+) % of requests to (?<to>\\S+), watched for (?<s>[\\d.]+) s`, (g) => m.ev_deploy_step({ id: g.id, percent: num(g.p), to: g.to, seconds: num(g.s) })),
+  ],
   drain: [rule(`${ID} deregistered: draining for up to (?<s>[\\d.]+) s; no new requests, in-flight ones finish`, (g) => m.ev_drain({ id: g.id, seconds: num(g.s) }))],
   register: [
     rule(`${ID} registered and back in rotation`, (g) => m.ev_register({ id: g.id })),
@@ -197,7 +237,9 @@ const KINDS: Record<string, () => string> = {
   register: m.kind_register, unused: m.kind_unused, rejecting: m.kind_rejecting, accepting: m.kind_accepting, detected: m.kind_detected,
   healthy: m.kind_healthy, unhealthy: m.kind_unhealthy, config: m.kind_config, scaling: m.kind_scaling, launch: m.kind_launch,
   terminate: m.kind_terminate, outage: m.kind_outage, passive: m.kind_passive, ejected: m.kind_ejected, unejected: m.kind_unejected,
-  circuit: m.kind_circuit, error: m.kind_error,
+  circuit: m.kind_circuit, error: m.kind_error, deploy: m.kind_deploy, db: m.kind_db, takeover: m.kind_takeover,
+  'group-mode': m.kind_group_mode, spot: m.kind_spot, ready: m.kind_ready, maint: m.kind_maint, 'lb-scale': m.kind_lb_scale,
+  'appliance-full': m.kind_appliance_full, 'appliance-ok': m.kind_appliance_ok,
 };
 
 /** The event kind's short name for the log's chip ('crash' → 'caída'); kinds without one are shown as they are. */

@@ -4,10 +4,13 @@
  * (a replicated one has no single box to take down) — as changes in the live-change vocabulary
  * (ChangeSchema). Each control shows the current state and offers the one change that makes sense now:
  * a zone is down when a balancer node in it is down; a region is down when its last outage/recovery
- * event says so (a crashed balancer alone does not make its region down).
+ * event says so (a crashed balancer alone does not make its region down). A control's state and button
+ * keep the engine's English words (tests and `data-state` read them); `infraWords` says them in the page's
+ * language, and its name is in the page's language already.
  */
 import type { InfraSnapshot, SimEvent, Topology } from '../engine/types.ts';
 import type { Change } from '../scenario/schema.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 export type InfraAction =
   | 'zone-outage'
@@ -24,15 +27,38 @@ export type InfraChange = Extract<Change, { action: InfraAction }>;
 export interface InfraControl {
   key: string;
   kind: 'zone' | 'region' | 'balancer' | 'database' | 'session-store';
-  /** What it is: "zone us-east-1a". */
+  /** What it is, in the page's language: "zone us-east-1a", "zona us-east-1a". */
   name: string;
-  /** Its state now, in words: "up", "down", "standby serving", "failing over". */
+  /** Its state now, in the engine's words: "up", "down", "standby serving", "failing over" (shown through infraWords). */
   state: string;
   down: boolean;
-  /** The button's words and the change it applies. */
+  /** The button's words (in English, shown through infraWords) and the change it applies. */
   label: string;
   change: InfraChange;
   enabled: boolean;
+}
+
+/** A control's state or button word in the page's language ("failing over" → "conmutando por error"). */
+const WORDS: Record<string, () => string> = {
+  up: m.infra_state_up,
+  down: m.infra_state_down,
+  'down with its region': m.infra_state_down_with_region,
+  'standby serving': m.infra_state_standby_serving,
+  'failing over': m.infra_state_failing_over,
+  Recover: m.infra_recover,
+  Outage: m.infra_outage,
+  Crash: m.infra_crash,
+  'Fail over': m.infra_fail_over,
+};
+
+/** What a control's state or button says on the page; a word without a message is shown as it is. */
+export function infraWords(word: string): string {
+  return WORDS[word]?.() ?? word;
+}
+
+/** The button's accessible name: its action and what it acts on ("Crash balancer lb-1"). */
+export function infraActionName(c: InfraControl): string {
+  return m.infra_action_aria({ action: infraWords(c.label), name: c.name });
 }
 
 /** Regions of the balancers, in order; only worth a control when some balancer names one. */
@@ -63,7 +89,7 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
     controls.push({
       key: `zone:${zone}`,
       kind: 'zone',
-      name: `zone ${zone}`,
+      name: m.infra_name_zone({ zone }),
       state: down ? 'down' : 'up',
       down,
       label: down ? 'Recover' : 'Outage',
@@ -78,7 +104,7 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
     controls.push({
       key: `region:${region}`,
       kind: 'region',
-      name: `region ${region}`,
+      name: m.infra_name_region({ region }),
       state: down ? 'down' : 'up',
       down,
       label: down ? 'Recover' : 'Outage',
@@ -93,7 +119,7 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
     controls.push({
       key: `balancer:${b.id}`,
       kind: 'balancer',
-      name: `balancer ${b.id}`,
+      name: m.infra_name_balancer({ id: b.id }),
       state: inDownRegion ? 'down with its region' : state === 'standby' ? 'standby serving' : state,
       down: state === 'down',
       label: crashed ? 'Recover' : 'Crash',
@@ -106,7 +132,7 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
     controls.push({
       key: `database:${d.id}`,
       kind: 'database',
-      name: `database ${d.id}`,
+      name: m.infra_name_database({ id: d.id }),
       state: failingOver ? 'failing over' : 'up',
       down: failingOver,
       label: 'Fail over',
@@ -120,7 +146,7 @@ export function infraControls(topology: Topology, infra: InfraSnapshot | undefin
     controls.push({
       key: `session-store:${group}`,
       kind: 'session-store',
-      name: `session store of ${group}`,
+      name: m.infra_name_session_store({ group }),
       state: down ? 'down' : 'up',
       down,
       label: down ? 'Recover' : 'Crash',

@@ -86,9 +86,9 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';
 }
 
-/** Requests per second written out, for headline figures: '1,234 req/s'. */
+/** Requests per second written out, for headline figures: '1,234 req/s' ('1234 sol./s' in Spanish). */
 export function formatRequestRate(perSec: number): string {
-  return Number.isFinite(perSec) ? `${whole.format(perSec)} req/s` : '—';
+  return Number.isFinite(perSec) ? `${whole.format(perSec)} ${m.unit_req_per_sec()}` : '—';
 }
 
 /** Simulated time with milliseconds, for stepping event by event: '12.345 s'. */

@@ -5,7 +5,7 @@
  */
 import { m } from '../i18n/paraglide/messages.js';
 import type { HealthReport, InfraSnapshot, MetricsReport } from '../engine/types.ts';
-import { formatCompact, formatMs, formatPercent } from './number-format.ts';
+import { formatCompact, formatMs, formatPercent, localizeNumberText } from './number-format.ts';
 
 export interface StatItem {
   key: string;
@@ -16,31 +16,36 @@ export interface StatItem {
   warn: boolean;
 }
 
-/** Dollars: '$0.0042', '$0.82', '$1.23', '$1,234' (two significant digits below a dollar: runs cost cents). */
+/**
+ * Dollars: '$0.0042', '$0.82', '$1.23', '$1,234' (two significant digits below a dollar: runs cost cents); the
+ * digits in the page's locale ('$0,82', '$1234' in Spanish), the sign where the project's costs always put it.
+ */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
   if (usd === 0) return '$0';
-  if (Math.abs(usd) < 1) return `$${Number(usd.toPrecision(2))}`;
-  if (Math.abs(usd) < 100) return `$${usd.toFixed(2)}`;
-  return `$${Math.round(usd).toLocaleString('en-GB')}`;
+  if (Math.abs(usd) < 1) return `$${localizeNumberText(String(Number(usd.toPrecision(2))))}`;
+  if (Math.abs(usd) < 100) return `$${localizeNumberText(usd.toFixed(2))}`;
+  return `$${localizeNumberText(Math.round(usd).toLocaleString('en-GB'))}`;
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${formatCompact(n)} ${n === 1 ? one : many}`;
 }
 
-/** Where a deployment stands: "v2: 50 % to green" and "canary running", "rolled back to blue"… */
+/** Where a deployment stands, in the page's language: "v2: 50 % to green" and "canary running", "rolled back to blue"… */
 export function deploymentStat(d: InfraSnapshot['deployments'][number]): StatItem {
-  const base = { key: `deploy-${d.id}`, label: `Deployment ${d.id}` };
+  const base = { key: `deploy-${d.id}`, label: m.stats_deployment({ id: d.id }) };
+  // the engine's percentages come from the scenario's steps as written: only the decimal mark changes
+  const share = (percent: number): string => m.stats_deployment_share({ percent: localizeNumberText(String(percent)), group: d.to });
   switch (d.state) {
     case 'waiting':
-      return { ...base, value: `0 % to ${d.to}`, detail: `waiting to start · all on ${d.from}`, warn: false };
+      return { ...base, value: share(0), detail: m.stats_deployment_waiting({ from: d.from }), warn: false };
     case 'running':
-      return { ...base, value: `${d.percent} % to ${d.to}`, detail: `running · ${100 - d.percent} % still on ${d.from}`, warn: false };
+      return { ...base, value: share(d.percent), detail: m.stats_deployment_running({ percent: localizeNumberText(String(100 - d.percent)), from: d.from }), warn: false };
     case 'done':
-      return { ...base, value: `${d.percent} % to ${d.to}`, detail: 'done', warn: false };
+      return { ...base, value: share(d.percent), detail: m.stats_deployment_done(), warn: false };
     case 'rolled-back':
-      return { ...base, value: 'rolled back', detail: `all traffic back on ${d.from}`, warn: true };
+      return { ...base, value: m.stats_deployment_rolled_back(), detail: m.stats_deployment_rolled_back_detail({ from: d.from }), warn: true };
   }
 }
 
@@ -64,17 +69,20 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
   }
   const e = metrics?.edge;
   if (e && e.attackRequests > 0) {
-    items.push({ key: 'attack', label: 'Attack stopped', value: formatPercent(e.attackStopped / e.attackRequests), detail: `${formatCompact(e.attackServed)} of ${formatCompact(e.attackRequests)} attack requests served`, warn: e.attackServed > 0 });
+    const detail = m.stats_attack_detail({ served: formatCompact(e.attackServed), total: formatCompact(e.attackRequests) });
+    items.push({ key: 'attack', label: m.stats_attack(), value: formatPercent(e.attackStopped / e.attackRequests), detail, warn: e.attackServed > 0 });
   }
   if (e && e.maliciousBlocked + e.maliciousAllowed + e.legitBlocked > 0) {
-    items.push({ key: 'waf', label: 'Firewall', value: `${formatCompact(e.maliciousBlocked)} blocked`, detail: `${formatCompact(e.maliciousAllowed)} malicious let through · ${formatCompact(e.legitBlocked)} legitimate blocked`, warn: e.legitBlocked + e.maliciousAllowed > 0 });
+    const detail = m.stats_waf_detail({ malicious: formatCompact(e.maliciousAllowed), legit: formatCompact(e.legitBlocked) });
+    items.push({ key: 'waf', label: m.stats_waf(), value: m.stats_waf_value({ count: formatCompact(e.maliciousBlocked) }), detail, warn: e.legitBlocked + e.maliciousAllowed > 0 });
   }
   if (e && e.legitRateLimited > 0) {
-    items.push({ key: 'rate-limited', label: 'Rate-limited', value: formatCompact(e.legitRateLimited), detail: 'legitimate requests answered 429', warn: true });
+    items.push({ key: 'rate-limited', label: m.stats_rate_limited(), value: formatCompact(e.legitRateLimited), detail: m.stats_rate_limited_detail(), warn: true });
   }
   for (const b of infra?.balancers ?? []) {
     if (b.cpuLoad === null) continue;
-    items.push({ key: `cpu-${b.id}`, label: `${b.id} CPU`, value: formatPercent(b.cpuLoad), detail: b.cpuCores === null ? 'of its capacity' : `of ${formatCompact(b.cpuCores)} cores`, warn: b.cpuLoad > 0.9 });
+    const detail = b.cpuCores === null ? m.stats_cpu_capacity() : b.cpuCores === 1 ? m.stats_cpu_core_one() : m.stats_cpu_cores({ cores: formatCompact(b.cpuCores) });
+    items.push({ key: `cpu-${b.id}`, label: m.stats_cpu({ id: b.id }), value: formatPercent(b.cpuLoad), detail, warn: b.cpuLoad > 0.9 });
   }
   for (const d of infra?.deployments ?? []) items.push(deploymentStat(d));
   return items;

@@ -5,6 +5,7 @@
  */
 import type { InfraSnapshot } from '../engine/types.ts';
 import { zoneBadge, type Badge } from './badges.ts';
+import { m } from '../i18n/paraglide/messages.js';
 
 export type SessionStore = InfraSnapshot['sessionStores'][number];
 
@@ -12,23 +13,24 @@ export type SessionStore = InfraSnapshot['sessionStores'][number];
 export const STORE_HEIGHT = 38;
 
 export interface StoreView {
-  /** Two short lines that fit a group node: ["Redis-style", "session store"]. */
+  /** Two short lines that fit a group node: ["Redis-style", "session store"] (in the page's language). */
   lines: [string, string];
   badge: Badge;
   /** For assistive technology and the tooltip: "Redis-style session store, down". */
   describe: string;
 }
 
-const LINES: Record<SessionStore['kind'], [string, string]> = {
-  shared: ['Redis-style', 'session store'],
-  replicated: ['replicated', 'sessions'],
+/** Two lines per kind and the whole phrase, in the page's language. */
+const WORDS: Record<SessionStore['kind'], { lines: () => [string, string]; describe: (state: string) => string }> = {
+  shared: { lines: () => [m.store_shared_line1(), m.store_shared_line2()], describe: (state) => m.store_shared_describe({ state }) },
+  replicated: { lines: () => [m.store_replicated_line1(), m.store_replicated_line2()], describe: (state) => m.store_replicated_describe({ state }) },
 };
 
 /** How a group's session store is drawn. */
 export function storeView(store: SessionStore): StoreView {
   const badge = zoneBadge(store.down);
-  const lines = LINES[store.kind];
-  return { lines, badge, describe: `${lines.join(' ')}, ${badge.label}` };
+  const words = WORDS[store.kind];
+  return { lines: words.lines(), badge, describe: words.describe(badge.label) };
 }
 
 /** Groups that have a session store, as a stable string (the layout is redone only when it changes). */

@@ -6,6 +6,7 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatPointer } from '../../scenario/json-patch.ts';
 import type { NodeRef } from '../../viz/node-ref.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 export type NodeKind = 'traffic' | 'balancer' | 'listener' | 'rule' | 'target-group' | 'session-store' | 'target' | 'database' | 'dns' | 'record' | 'scaling-group' | 'deployment';
 
@@ -19,13 +20,13 @@ export interface OutlineNode {
 
 /** A rule's condition in a few words. */
 export function ruleWords(rule: Scenario['balancers'][number]['listeners'][number]['rules'][number]): string {
-  const m = rule.match;
-  const parts = [m.pathPrefix, m.host && `host ${m.host}`, m.header && `${m.header.name}: ${m.header.value}`, m.cookie && `cookie ${m.cookie.name}=${m.cookie.value}`].filter(Boolean);
+  const match = rule.match;
+  const parts = [match.pathPrefix, match.host && `host ${match.host}`, match.header && `${match.header.name}: ${match.header.value}`, match.cookie && `cookie ${match.cookie.name}=${match.cookie.value}`].filter(Boolean);
   return `${parts.join(', ')} → ${rule.forward}`;
 }
 
 export function outlineOf(s: Scenario): OutlineNode[] {
-  const out: OutlineNode[] = [{ pointer: '/traffic', kind: 'traffic', name: 'traffic', depth: 0 }];
+  const out: OutlineNode[] = [{ pointer: '/traffic', kind: 'traffic', name: m.outline_traffic(), depth: 0 }];
   if (s.dns) {
     out.push({ pointer: '/dns', kind: 'dns', name: s.dns.name, depth: 0 });
     s.dns.records.forEach((r, i) => out.push({ pointer: formatPointer(['dns', 'records', i]), kind: 'record', name: `${r.id} → ${r.balancer}`, depth: 1 }));
@@ -34,12 +35,12 @@ export function outlineOf(s: Scenario): OutlineNode[] {
     out.push({ pointer: formatPointer(['balancers', i]), kind: 'balancer', name: b.id, depth: 0 });
     b.listeners.forEach((l, j) => {
       out.push({ pointer: formatPointer(['balancers', i, 'listeners', j]), kind: 'listener', name: `${l.protocol} :${l.port}`, depth: 1 });
-      l.rules.forEach((r, k) => out.push({ pointer: formatPointer(['balancers', i, 'listeners', j, 'rules', k]), kind: 'rule', name: `rule ${k + 1}: ${ruleWords(r)}`, depth: 2 }));
+      l.rules.forEach((r, k) => out.push({ pointer: formatPointer(['balancers', i, 'listeners', j, 'rules', k]), kind: 'rule', name: m.outline_rule({ n: k + 1, rule: ruleWords(r) }), depth: 2 }));
     });
   });
   s.targetGroups.forEach((g, i) => {
     out.push({ pointer: formatPointer(['targetGroups', i]), kind: 'target-group', name: g.id, depth: 0 });
-    out.push({ pointer: formatPointer(['targetGroups', i, 'sessionStore']), kind: 'session-store', name: `sessions: ${g.sessionStore.kind}`, depth: 1 });
+    out.push({ pointer: formatPointer(['targetGroups', i, 'sessionStore']), kind: 'session-store', name: m.outline_sessions({ kind: g.sessionStore.kind }), depth: 1 });
     g.targets.forEach((t, j) => out.push({ pointer: formatPointer(['targetGroups', i, 'targets', j]), kind: 'target', name: t.id, depth: 1 }));
   });
   s.databases.forEach((d, i) => out.push({ pointer: formatPointer(['databases', i]), kind: 'database', name: d.id, depth: 0 }));

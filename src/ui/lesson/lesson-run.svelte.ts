@@ -16,6 +16,7 @@ import type { ProgressStore } from './progress-store.svelte.ts';
 import { lessonHash } from '../shell/routes.ts';
 import { scoreOf, type Score } from '../../content/score.ts';
 import { noteScore } from '../../content/progress.ts';
+import { m } from '../../i18n/paraglide/messages.js';
 
 
 /** The last stride of "Run to the moment" once only the prediction's moment is due: the charts' 600 s. */
@@ -244,7 +245,7 @@ export class LessonRun {
     if (this.world === MAIN_WORLD) {
       const unmetBefore = this.state.context.goals.filter((g) => !g.met).map((g) => g.id);
       const newlyMet = goals.filter((g) => g.met && unmetBefore.includes(g.id));
-      if (newlyMet.length > 0 && !goals.every((g) => g.met)) this.#announce(newlyMet.map((g) => `Goal met: ${g.label}.`).join(' '));
+      if (newlyMet.length > 0 && !goals.every((g) => g.met)) this.#announce(newlyMet.map((g) => m.goal_met_announce({ label: g.label })).join(' '));
       this.send({ type: 'lesson.goals', results: goals });
     }
     if (this.step.case !== null && this.step.number === step) this.caseResults = results.filter((r) => r.id.startsWith(CASE_ID)).map((r) => ({ ...r, id: r.id.slice(CASE_ID.length) }));

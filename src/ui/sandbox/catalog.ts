@@ -79,7 +79,7 @@ const templates: CatalogEntry[] = [
     kind: 'template',
     document: () => ({
       schemaVersion: 1,
-      name: 'My scenario',
+      name: m.example_blank_doc_name(),
       seed: 1,
       durationSec: 120,
       traffic: { arrival: { kind: 'poisson', ratePerSec: 20 } },

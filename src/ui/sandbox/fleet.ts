@@ -1,9 +1,15 @@
-/** A fleet of identical targets: the 50-target, 2,000 req/s template is also the world `npm run perf:ui` measures. */
+import { m } from '../../i18n/paraglide/messages.js';
+import { localizeNumberText } from '../../viz/number-format.ts';
+
+/**
+ * A fleet of identical targets: the 50-target, 2,000 req/s template is also the world `npm run perf:ui` measures.
+ * Its name and description are the learner's new document's, so they are written in the page's language.
+ */
 export function fleet(targets: number, ratePerSec: number, algorithm = 'least-connections'): unknown {
   return {
     schemaVersion: 1,
-    name: `${targets} targets at ${ratePerSec.toLocaleString('en-GB')} req/s`,
-    description: 'A large fleet of identical targets behind one balancer.',
+    name: m.example_fleet_doc_name({ targets: localizeNumberText(String(targets)), rate: localizeNumberText(ratePerSec.toLocaleString('en-GB')) }),
+    description: m.example_fleet_doc_description(),
     seed: 1,
     durationSec: 600,
     traffic: { arrival: { kind: 'poisson', ratePerSec }, clients: { count: 20000 } },

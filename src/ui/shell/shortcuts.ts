@@ -7,16 +7,17 @@
 import { m } from '../../i18n/paraglide/messages.js';
 export type Command = 'toggle' | 'step' | 'forward' | 'back' | 'faster' | 'slower' | 'help' | 'present' | 'exit' | 'next-step' | 'previous-step';
 
-export const SHORTCUTS: readonly { keys: string; command: Command; description: () => string }[] = [
-  { keys: 'Space', command: 'toggle', description: m.shortcut_toggle },
+/** Each shortcut: its keys as the code names them, and as the page shows them when the page's language names them otherwise. */
+export const SHORTCUTS: readonly { keys: string; shown?: () => string; command: Command; description: () => string }[] = [
+  { keys: 'Space', shown: m.key_space, command: 'toggle', description: m.shortcut_toggle },
   { keys: 'K', command: 'toggle', description: m.shortcut_toggle_anywhere },
   { keys: '→', command: 'step', description: m.shortcut_step },
-  { keys: 'Shift + →', command: 'forward', description: m.shortcut_forward },
+  { keys: 'Shift + →', shown: m.key_shift_right, command: 'forward', description: m.shortcut_forward },
   { keys: '←', command: 'back', description: m.shortcut_back },
   { keys: '+', command: 'faster', description: m.shortcut_faster },
   { keys: '−', command: 'slower', description: m.shortcut_slower },
   { keys: 'P', command: 'present', description: m.shortcut_present },
-  { keys: 'Page Down / Page Up', command: 'next-step', description: m.shortcut_next_step },
+  { keys: 'Page Down / Page Up', shown: m.key_page_down_up, command: 'next-step', description: m.shortcut_next_step },
   { keys: '?', command: 'help', description: m.shortcut_help },
 ];
 

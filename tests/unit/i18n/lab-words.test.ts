@@ -29,6 +29,8 @@ describe('lab words', () => {
   it('in Spanish: the same numbers, Spanish words and a decimal comma', () => {
     overwriteGetLocale(() => 'es');
     expect(decisionWords(circuit)).toBe('fallaron 6 de 10 solicitudes en los últimos 10 s = 60 % ≥ 50 % (vistas al menos 5) → abierto durante 30 s');
+    // a failed check's reason as the event log says it
+    expect(decisionWords({ kind: 'health-check', model: 'consecutive', to: 'unhealthy', results: [false, false], threshold: 2, immediate: false, lastFailure: 'connection refused' } as Decision)).toContain('conexión rechazada');
     expect(decisionWords(ejection)).toBe('5 errores seguidos alcanzaron consecutive_5xx 5; expulsados 1 de como mucho 1; tiempo 30 s × expulsión 2 = 60 s');
     expect(describeChange({ action: 'slow', target: 'b', factor: 2.5 })).toBe('b: 2,5× más lento');
     expect(describeChange({ action: 'set-algorithm', group: 'web', algorithm: 'least-connections' })).toBe('web: algoritmo least-connections');
