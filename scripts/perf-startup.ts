@@ -27,12 +27,19 @@ export interface Startup {
   parsedAtMs: number;
   /** The page's scripts fetched (the worker's too): file name, ms from the navigation until it arrived, its bytes (uncompressed). */
   scripts: { file: string; atMs: number; bytes: number }[];
-  trace: TraceSummary;
-  traceBytes: Buffer;
+  /** The trace's summary; null for a start-up measured without one. */
+  trace: TraceSummary | null;
+  traceBytes: Buffer | null;
 }
 
-/** Opens `url` in a fresh context and measures its start-up; the page stays open for what comes next. */
-export async function measureStartup(browser: Browser, url: string, quietMs: number, onError: (text: string) => void): Promise<Startup> {
+/**
+ * Opens `url` in a fresh context and measures its start-up; the page stays open for what comes next. `traced`:
+ * record a Chromium trace too. The trace costs the renderer's main thread time of its own (every task and
+ * timeline event is instrumented), which lengthens the page's tasks: 8 start-ups of the sandbox with the
+ * helpers' processes stopped had long tasks in 4 when traced and in 2 when not (2026-12-03). So long tasks
+ * are counted on untraced start-ups, and a traced one explains where the time goes.
+ */
+export async function measureStartup(browser: Browser, url: string, quietMs: number, onError: (text: string) => void, traced = true): Promise<Startup> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && onError(m.text()));
@@ -65,10 +72,10 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
       }, quiet);
     }, 16);
   }, quietMs);
-  await browser.startTracing(page, TRACE);
+  if (traced) await browser.startTracing(page, TRACE);
   await page.goto(url);
   await startupDone;
-  const traceBytes = await browser.stopTracing();
+  const traceBytes = traced ? await browser.stopTracing() : null;
   const { seen, parsedAt, scripts } = await page.evaluate(() => ({
     seen: (window as unknown as { __startup: { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null } }).__startup,
     parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
@@ -79,5 +86,5 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after parsing).
   const loading = seen.tasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
   const longTasks = seen.tasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
-  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, scripts, trace: summariseTrace(traceBytes), traceBytes };
+  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, scripts, trace: traceBytes === null ? null : summariseTrace(traceBytes), traceBytes };
 }

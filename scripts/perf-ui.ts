@@ -1,4 +1,4 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --traced-startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
 // measures the page, not the engine. Serves the built site (building it first if there is none, or with
 // --build; or another build's folder with --dist, to compare two builds in the same conditions) on 127.0.0.1, opens
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
@@ -7,8 +7,8 @@
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
-// injects to drive the page are not counted; --startups N measures N first visits, scripts/perf-startup.ts),
-// each with its wall and CPU time from a trace, the tasks of 20 ms of CPU or more (which pass 50 ms of wall time
+// injects to drive the page are not counted; --startups N measures N first visits without a trace, which
+// lengthens tasks, scripts/perf-startup.ts), then --traced-startups K more with a trace: each long task's wall and CPU time, the tasks of 20 ms of CPU or more (which pass 50 ms of wall time
 // as soon as they share a core), when the run opened and the picture was drawn, who else had
 // a core meanwhile, the longest task while playing, the simulated speed reached,
 // the initial JS gzipped, and the machine's load average (figures from a busy machine are not comparable).
@@ -36,6 +36,7 @@ const seconds = option('seconds', 10);
 const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
 const startupRuns = Math.max(1, option('startups', 1));
+const tracedRuns = Math.max(1, option('traced-startups', 1));
 const hashAt = args.indexOf('--hash');
 const root = new URL('../', import.meta.url).pathname;
 const distAt = args.indexOf('--dist');
@@ -66,19 +67,20 @@ const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).joi
  * of every process meanwhile (who had the cores).
  */
 function reportStartup(s: Startup, title: string): void {
-  const main = s.trace.main;
+  const trace = s.trace!;
+  const main = trace.main;
   const wall = (main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
   console.log(`${title}: long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts (the browser loading the document): ${s.loading.length}${list(s.loading)}`);
   console.log(`  the same in the trace, wall/CPU ms: ${wall.length ? wall.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ') : 'none'}; main thread CPU ${main ? f(main.cpuMs) : '?'}, tasks over 50 ms of CPU: ${main ? main.longTasksCpu.length + list(main.longTasksCpu) : '?'}`);
   const heavy = (main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
   console.log(`  tasks of 20 ms of CPU or more (aim: none; wall/CPU ms): ${heavy.length}${heavy.length ? ` (${heavy.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)} at ${t.atMs.toFixed(0)}`).join(', ')})` : ''}`);
   console.log(`  run open (Paused) at ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture drawn at ${s.pictureMs === null ? '?' : f(s.pictureMs)} (from the navigation; seen by a 16 ms poll)`);
-  const c = s.trace.compileMs;
-  const reparse = s.trace.sourcePositionsMs.filter((ms) => ms >= 1);
-  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes, of 1 ms or more: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${s.trace.pool ? s.trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
+  const c = trace.compileMs;
+  const reparse = trace.sourcePositionsMs.filter((ms) => ms >= 1);
+  console.log(`  V8 parse and compile, CPU ms: main thread ${c.main.toFixed(0)} (and reparsing for source positions, which only a DevTools session causes, of 1 ms or more: ${reparse.length ? reparse.map((ms) => ms.toFixed(0)).join(', ') : 'none'}), thread pool ${c.pool.toFixed(0)} (of its ${trace.pool ? trace.pool.cpuMs.toFixed(0) : '?'}), simulation worker ${c.worker.toFixed(0)}`);
   const before = s.pictureMs === null ? [] : s.scripts.filter((x) => x.atMs <= s.pictureMs!);
   console.log(`  scripts fetched before the picture was drawn: ${before.length}, ${(before.reduce((sum, x) => sum + x.bytes, 0) / 1024).toFixed(0)} KB uncompressed (${before.map((x) => x.file).join(', ')})`);
-  console.log(`  CPU ms of the busiest threads in those ${(s.trace.windowMs / 1000).toFixed(1)} s: ${s.trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+  console.log(`  CPU ms of the busiest threads in those ${(trace.windowMs / 1000).toFixed(1)} s: ${trace.everyone.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -116,18 +118,21 @@ try {
   const link = encodeRun({ scenario: { ...checked.value, durationSec: 600 }, seed: 1, atMs: 0, changes: [] });
   const load = loadavg();
   // Each start-up a first visit in a browser of its own (a second context of one browser brought a busy
-  // WebUI renderer into the traces); the last one's page then plays.
+  // WebUI renderer into the traces): the untraced ones first (their long tasks are what a learner gets; a
+  // trace lengthens tasks, see perf-startup.ts), then the traced ones, the last of which then plays.
   const startups: Startup[] = [];
+  const traced: Startup[] = [];
   let browser = await launch();
-  for (let i = 0; i < startupRuns; i++) {
+  for (let i = 0; i < startupRuns + tracedRuns; i++) {
     if (i > 0) {
       await browser.close();
       browser = await launch();
     }
-    startups.push(await measureStartup(browser, `${base}?test${hashAt >= 0 ? args[hashAt + 1] : `#/sandbox?s=${link}`}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text)));
+    const s = await measureStartup(browser, `${base}?test${hashAt >= 0 ? args[hashAt + 1] : `#/sandbox?s=${link}`}`, STARTUP_QUIET_MS, (text) => consoleErrors.push(text), i >= startupRuns);
+    (i < startupRuns ? startups : traced).push(s);
   }
-  const { page } = startups[startups.length - 1];
-  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, startups[startups.length - 1].traceBytes);
+  const { page } = traced[traced.length - 1];
+  if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, traced[traced.length - 1].traceBytes!);
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
   const measure = `(async () => {
@@ -167,18 +172,24 @@ try {
   const js = initialJsGzipKB();
   console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}`);
-  startups.forEach((s, i) => reportStartup(s, startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up'));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  startups.forEach((s, i) => {
+    const title = startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up';
+    console.log(`${title} (untraced): long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts: ${s.loading.length}${list(s.loading)}; run open ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture ${s.pictureMs === null ? '?' : f(s.pictureMs)}`);
+  });
   if (startups.length > 1) {
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const open = startups.map((s) => s.runOpenMs ?? NaN);
     const picture = startups.map((s) => s.pictureMs ?? NaN);
-    console.log(`start-ups (${startups.length}), median: long tasks (API) ${median(startups.map((s) => s.longTasks.length))}, longest ${f(median(startups.map((s) => Math.max(0, ...s.longTasks))))}; run open ${f(median(open))}, picture ${f(median(picture))}; all long tasks: ${startups.map((s) => `[${s.longTasks.map((d) => d.toFixed(0)).join(' ')}]`).join(' ')}`);
-    // the same by CPU time, which the machine's load does not inflate: each start-up's tasks of 20 ms of CPU or more, and its longest task's CPU
-    const ownTasks = (s: Startup) => (s.trace.main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
-    const longestCpu = (s: Startup) => Math.max(0, ...(s.trace.main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs).map((t) => t.cpuMs), ...ownTasks(s).map((t) => t.cpuMs));
-    const compile = (pick: (s: Startup) => number) => f(median(startups.map(pick)));
-    console.log(`  V8 parse and compile CPU, median: main thread ${compile((s) => s.trace.compileMs.main)}, thread pool ${compile((s) => s.trace.compileMs.pool)} (the pool's CPU ${compile((s) => s.trace.pool?.cpuMs ?? NaN)}), worker ${compile((s) => s.trace.compileMs.worker)}; scripts before the picture ${compile((s) => (s.pictureMs === null ? NaN : s.scripts.filter((x) => x.atMs <= s.pictureMs!).reduce((sum, x) => sum + x.bytes, 0) / 1024)).replace(' ms', ' KB')}`);
-    console.log(`  by CPU, median: tasks of 20 ms or more ${median(startups.map((s) => ownTasks(s).length))}, longest task's CPU (of those over 50 ms wall or 20 ms CPU) ${f(median(startups.map(longestCpu)))}; all: ${startups.map((s) => `[${ownTasks(s).map((t) => t.cpuMs.toFixed(0)).join(' ')}]`).join(' ')}`);
+    console.log(`start-ups (${startups.length}, untraced), median: long tasks (API) ${median(startups.map((s) => s.longTasks.length))}, longest ${f(median(startups.map((s) => Math.max(0, ...s.longTasks))))}; run open ${f(median(open))}, picture ${f(median(picture))}; all long tasks: ${startups.map((s) => `[${s.longTasks.map((d) => d.toFixed(0)).join(' ')}]`).join(' ')}`);
+  }
+  traced.forEach((s, i) => reportStartup(s, traced.length > 1 ? `traced start-up ${i + 1}/${traced.length}` : 'traced start-up (the trace lengthens tasks; see its CPU times)'));
+  if (traced.length > 1) {
+    // by CPU time, which the machine's load does not inflate: each start-up's tasks of 20 ms of CPU or more, and its longest task's CPU
+    const ownTasks = (s: Startup) => (s.trace!.main?.heavyTasks ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs);
+    const longestCpu = (s: Startup) => Math.max(0, ...(s.trace!.main?.longTasksWall ?? []).filter((t) => t.atMs + t.wallMs > s.parsedAtMs).map((t) => t.cpuMs), ...ownTasks(s).map((t) => t.cpuMs));
+    const compile = (pick: (s: Startup) => number) => f(median(traced.map(pick)));
+    console.log(`traced start-ups (${traced.length}), V8 parse and compile CPU, median: main thread ${compile((s) => s.trace!.compileMs.main)}, thread pool ${compile((s) => s.trace!.compileMs.pool)} (the pool's CPU ${compile((s) => s.trace!.pool?.cpuMs ?? NaN)}), worker ${compile((s) => s.trace!.compileMs.worker)}; scripts before the picture ${compile((s) => (s.pictureMs === null ? NaN : s.scripts.filter((x) => x.atMs <= s.pictureMs!).reduce((sum, x) => sum + x.bytes, 0) / 1024)).replace(' ms', ' KB')}`);
+    console.log(`  by CPU, median: tasks of 20 ms or more ${median(traced.map((s) => ownTasks(s).length))}, longest task's CPU (of those over 50 ms wall or 20 ms CPU) ${f(median(traced.map(longestCpu)))}; all: ${traced.map((s) => `[${ownTasks(s).map((t) => t.cpuMs.toFixed(0)).join(' ')}]`).join(' ')}`);
   }
   console.log(`long tasks (> 50 ms) while playing: ${result.longTasks.length}  longest ${result.longTasks.length ? f(Math.max(...result.longTasks)) : 'none'}`);
   console.log(`simulated speed reached: ${result.simSpeed.toFixed(2)}× (status: ${result.status})`);
