@@ -19,6 +19,11 @@ export interface Startup {
   longTasks: number[];
   /** Long tasks over before the document was parsed: the browser loading it, none of the page's scripts. */
   loading: number[];
+  /**
+   * The long animation frames (over 50 ms) after the document was parsed, with the scripts that ran in them: what a
+   * long task was doing, without a trace (the Long Animation Frames API; each script of 5 ms or more).
+   */
+  frames: LongFrame[];
   /** ms from the navigation until the run was open and paused (seen by a 16 ms poll). */
   runOpenMs: number | null;
   /** ms from the navigation until the diagram's last part was drawn (its text count last grew; the same poll). */
@@ -30,6 +35,15 @@ export interface Startup {
   /** The trace's summary; null for a start-up measured without one. */
   trace: TraceSummary | null;
   traceBytes: Buffer | null;
+}
+
+/** A long animation frame: when, how long, its rendering's share, and its scripts of 5 ms or more. */
+export interface LongFrame {
+  atMs: number;
+  durationMs: number;
+  /** ms of style and layout at the frame's end (its rendering), 0 if it did not render. */
+  renderMs: number;
+  scripts: { what: string; ms: number; layoutMs: number }[];
 }
 
 /**
@@ -46,12 +60,29 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   page.on('pageerror', (e) => onError(e.message));
   const startupDone = page.waitForEvent('console', { predicate: (m) => m.text() === 'perf:startup-done', timeout: 60_000 });
   await page.addInitScript((quiet: number) => {
-    type Seen = { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null };
+    type Frame = { atMs: number; durationMs: number; renderMs: number; scripts: { what: string; ms: number; layoutMs: number }[] };
+    type Seen = { tasks: { startTime: number; duration: number }[]; frames: Frame[]; runOpenMs: number | null; pictureMs: number | null };
     const w = window as unknown as { __startup: Seen; __lab?: { status(): string } };
-    const seen: Seen = { tasks: [], runOpenMs: null, pictureMs: null };
+    const seen: Seen = { tasks: [], frames: [], runOpenMs: null, pictureMs: null };
     w.__startup = seen;
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.tasks.push({ startTime: e.startTime, duration: e.duration })));
     observer.observe({ type: 'longtask', buffered: true });
+    // the Long Animation Frames API, where the browser has it: which scripts ran in a long frame, at no cost to the page
+    type Script = { invoker: string; sourceURL: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
+    type LoAF = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: Script[] };
+    const frames = new PerformanceObserver((list) =>
+      (list.getEntries() as LoAF[]).forEach((e) =>
+        seen.frames.push({
+          atMs: e.startTime,
+          durationMs: e.duration,
+          renderMs: e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          scripts: e.scripts
+            .filter((x) => x.duration >= 5)
+            .map((x) => ({ what: `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} (${x.sourceURL.replace(/^.*\//, '')})`, ms: x.duration, layoutMs: x.forcedStyleAndLayoutDuration })),
+        }),
+      ),
+    );
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) frames.observe({ type: 'long-animation-frame', buffered: true });
     let texts = 0;
     let ending = false;
     const NO_RUN_MS = 6000;
@@ -68,6 +99,7 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
       setTimeout(() => {
         clearInterval(poll);
         observer.disconnect();
+        frames.disconnect();
         console.log('perf:startup-done');
       }, quiet);
     }, 16);
@@ -77,7 +109,7 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   await startupDone;
   const traceBytes = traced ? await browser.stopTracing() : null;
   const { seen, parsedAt, scripts } = await page.evaluate(() => ({
-    seen: (window as unknown as { __startup: { tasks: { startTime: number; duration: number }[]; runOpenMs: number | null; pictureMs: number | null } }).__startup,
+    seen: (window as unknown as { __startup: { tasks: { startTime: number; duration: number }[]; frames: LongFrame[]; runOpenMs: number | null; pictureMs: number | null } }).__startup,
     parsedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
     scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => /\.js(\?|$)/.test(e.name))
@@ -86,5 +118,6 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   // Tasks over before the document was parsed ran none of the page's scripts (they are modules, run after parsing).
   const loading = seen.tasks.filter((t) => t.startTime + t.duration <= parsedAt).map((t) => t.duration);
   const longTasks = seen.tasks.filter((t) => t.startTime + t.duration > parsedAt).map((t) => t.duration);
-  return { page, context, longTasks, loading, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, scripts, trace: traceBytes === null ? null : summariseTrace(traceBytes), traceBytes };
+  const frames = seen.frames.filter((f) => f.atMs + f.durationMs > parsedAt);
+  return { page, context, longTasks, loading, frames, runOpenMs: seen.runOpenMs, pictureMs: seen.pictureMs, parsedAtMs: parsedAt, scripts, trace: traceBytes === null ? null : summariseTrace(traceBytes), traceBytes };
 }

@@ -176,6 +176,7 @@ try {
   startups.forEach((s, i) => {
     const title = startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up';
     console.log(`${title} (untraced): long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts: ${s.loading.length}${list(s.loading)}; run open ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture ${s.pictureMs === null ? '?' : f(s.pictureMs)}`);
+    for (const frame of s.frames) console.log(`  long frame at ${frame.atMs.toFixed(0)}, ${frame.durationMs.toFixed(0)} ms: ${frame.scripts.map((x) => `${x.what} ${x.ms.toFixed(0)} ms${x.layoutMs >= 1 ? ` (forced layout ${x.layoutMs.toFixed(0)})` : ''}`).join(', ') || 'no script of 5 ms'}; rendering ${frame.renderMs.toFixed(0)} ms`);
   });
   if (startups.length > 1) {
     const open = startups.map((s) => s.runOpenMs ?? NaN);
