@@ -20,6 +20,7 @@ import { EditorDraft } from '../sandbox/editor-draft.svelte.ts';
 import { Narrator } from './narrator.svelte.ts';
 import { Playback } from './playback.svelte.ts';
 import { paintedAndIdle, startupSettled } from './startup.ts';
+import { yieldTask } from './later.ts';
 
 /** Where a document comes from: the sandbox's own ways in, a sandbox run restored as it was left, or a lesson's world. */
 export type Origin = 'catalog' | 'editor' | 'file' | 'share' | 'restore' | 'lesson';
@@ -118,6 +119,7 @@ export class Lab {
     let decoded: Decoded;
     try {
       const { decodeRun } = await import('../../sim/share-link.ts');
+      await yieldTask(); // the chunk's evaluation and the unpacking: two tasks, not one long one
       decoded = decodeRun(payload);
     } catch (error) {
       // worded here at once: this failure never leaves the page

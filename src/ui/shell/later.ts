@@ -27,3 +27,13 @@ export function nextTask(run: () => void): () => void {
   const timer = setTimeout(run);
   return () => clearTimeout(timer);
 }
+
+/**
+ * Resolves in a task of its own: code that has just been loaded (its module evaluated in this task) runs its
+ * work in the next one, so that loading and running are two short tasks. `scheduler.yield()` where the browser
+ * has it (it keeps the work ahead of other queued tasks), else a timer.
+ */
+export function yieldTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
