@@ -23,6 +23,60 @@ const METRICS: Record<string, () => string> = {
   'spread of open connections (busiest − quietest, ÷ mean)': m.gd_metric_spread,
 };
 
+/** The numbers of a run's report a lesson's report goal names (src/content/report-paths.ts), by their English words. */
+const REPORT: Record<string, () => string> = {
+  ...METRICS,
+  requests: m.gd_r_requests,
+  'successful requests': m.gd_r_ok,
+  'imbalance (spread of requests over the targets)': m.gd_r_imbalance,
+  'requests within the SLO': m.gd_r_slo_good,
+  'share of requests within the SLO': m.gd_r_slo_share,
+  'mean latency (ms)': m.gd_r_mean_ms,
+  'p50 latency (ms)': m.gd_r_p50_ms,
+  'p90 latency (ms)': m.gd_r_p90_ms,
+  'p95 latency (ms)': m.gd_r_p95_ms,
+  'p99 latency (ms)': m.gd_r_p99_ms,
+  'slowest request (ms)': m.gd_r_max_ms,
+  'sessions started': m.gd_r_sessions_started,
+  'sessions lost': m.gd_r_sessions_lost,
+  'carts lost': m.gd_r_carts_lost,
+  'cart items lost': m.gd_r_items_lost,
+  checkouts: m.gd_r_checkouts,
+  'cost (USD)': m.gd_r_cost,
+  'cost per million good requests (USD)': m.gd_r_cost_per_million,
+  'instance cost (USD)': m.gd_r_instance_cost,
+  'balancer cost (USD)': m.gd_r_balancer_cost,
+  'data transfer cost (USD)': m.gd_r_transfer_cost,
+  'attack requests': m.gd_r_attack,
+  'attack requests stopped at the balancer': m.gd_r_attack_stopped,
+  'attack requests served': m.gd_r_attack_served,
+  'malicious requests blocked': m.gd_r_malicious_blocked,
+  'malicious requests let through': m.gd_r_malicious_allowed,
+  'ordinary requests rate-limited': m.gd_r_legit_limited,
+  'ordinary requests blocked by mistake': m.gd_r_legit_blocked,
+  'failed attempts': m.gd_r_failed_attempts,
+  'new flows through the GWLB': m.gd_r_new_flows,
+  'requests the GWLB dropped': m.gd_r_gwlb_dropped,
+  'requests dropped for a full appliance queue': m.gd_r_gwlb_dropped_full,
+  'requests inspected at once': m.gd_r_inspected_at_once,
+  'queue limit': m.gd_r_queue_limit,
+  'requests admitted for inspection': m.gd_r_admitted,
+  'requests waiting for inspection': m.gd_r_queued,
+  'longest queue': m.gd_r_peak_queued,
+  'requests dropped for a full queue': m.gd_r_dropped_full,
+  'mean wait for inspection (ms)': m.gd_r_mean_wait,
+};
+
+/** A report number's words ("carts lost", "web-1's requests", "requests failed as no-route"); null when unknown. */
+function reportWords(words: string): string | null {
+  const failed = /^requests failed as (?<reason>\S+)$/.exec(words)?.groups;
+  if (failed !== undefined) return m.gd_r_failed_as({ reason: failed.reason });
+  const own = /^(?<id>\S+)'s (?<words>.+)$/.exec(words)?.groups;
+  const shown = REPORT[own?.words ?? words]?.();
+  if (shown === undefined) return null;
+  return own === undefined ? shown : m.gd_of({ words: shown, id: own.id });
+}
+
 /** "large's share of requests" or "error rate"; null when the metric is not one of the engine's. */
 function subjectWords(subject: string): string | null {
   const own = /^(?<id>\S+)'s (?<words>.+)$/.exec(subject)?.groups;
@@ -83,6 +137,15 @@ const DETAILS: [RegExp, (g: Record<string, string>) => string | null][] = [
     const subject = subjectWords(g.subject);
     const where = whereWords(g.where);
     return subject === null || where === null ? null : m.gd_metric({ subject, where, value: nums(g.value), bound: boundWords(g.bound) });
+  }],
+  // a report goal (src/content/conditions.ts): the run's report so far
+  [/^(?<words>.+) over the run so far: (?<value>\S+) \(goal (?<bound>.+)\)$/, (g) => {
+    const words = reportWords(g.words);
+    return words === null ? null : m.gd_report({ words, value: nums(g.value), bound: boundWords(g.bound) });
+  }],
+  [/^the run has no (?<words>.+)$/, (g) => {
+    const words = reportWords(g.words);
+    return words === null ? null : m.gd_report_none({ words });
   }],
   [/^no successful request (?<where>.+), so no (?<words>.+)$/, (g) => {
     const where = whereWords(g.where);
