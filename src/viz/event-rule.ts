@@ -1,5 +1,5 @@
 /**
- * What the event log's wording modules share (event-words.ts, event-words-infra.ts, scaling-words.ts): a rule
+ * What the wording modules of engine text share (event-words.ts, event-words-infra.ts, scaling-words.ts, goal-words.ts): a rule
  * reads one kind of engine line back with a pattern and words it again through a message; numbers found in
  * the line are rewritten in the page's locale.
  */
