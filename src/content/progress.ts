@@ -91,7 +91,7 @@ export function emptyProgress(): Progress {
 export function parseProgress(raw: unknown): LoadedProgress {
   const doc = ProgressSchema.safeParse(raw);
   if (!doc.success || !READABLE_VERSIONS.includes(doc.data.version)) {
-    return { progress: emptyProgress(), notice: 'Your saved progress could not be read, so it was reset. Lessons are all still here.' };
+    return { progress: emptyProgress(), notice: m.progress_reset() };
   }
   const lessons: Record<string, LessonProgress> = {};
   const dropped: string[] = [];
@@ -100,7 +100,7 @@ export function parseProgress(raw: unknown): LoadedProgress {
     if (v.success) lessons[slug] = v.data;
     else dropped.push(slug);
   }
-  const notice = dropped.length === 0 ? null : `Saved progress for ${dropped.map((s) => `“${s}”`).join(', ')} was damaged, so it was reset. The rest of your progress is kept.`;
+  const notice = dropped.length === 0 ? null : m.progress_damaged({ lessons: dropped.map((s) => `“${s}”`).join(', ') });
   const learner = doc.data.learner?.trim();
   return { progress: { version: PROGRESS_VERSION, ...(learner ? { learner } : {}), lessons }, notice };
 }
@@ -111,7 +111,7 @@ export function loadProgress(storage: ProgressStorage): LoadedProgress {
   try {
     text = storage.getItem(PROGRESS_KEY);
   } catch {
-    return { progress: emptyProgress(), notice: 'Progress cannot be saved in this browser (storage is blocked).' };
+    return { progress: emptyProgress(), notice: m.progress_storage_blocked() };
   }
   if (text === null) return { progress: emptyProgress(), notice: null };
   let raw: unknown;

@@ -27,7 +27,7 @@ export function errorWords(e: ValidationError): string {
   return getLocale() === 'en' || wording === null ? e.message : wording(e);
 }
 
-/** "path: reason", for a one-line list of errors. */
+/** "path: reason", for a one-line list of errors; a live change refused as a whole ("(change)", no place in a file) is its reason alone. */
 export function errorLine(e: ValidationError): string {
-  return `${e.path}: ${errorWords(e)}`;
+  return e.path === '(change)' ? errorWords(e) : `${e.path}: ${errorWords(e)}`;
 }

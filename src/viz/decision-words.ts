@@ -8,6 +8,7 @@ import type { AlarmNumbers, Decision, ScalingFormula } from '../engine/decisions
 import { m } from '../i18n/paraglide/messages.js';
 import { localizeNumberText } from './number-format.ts';
 import { probeWords } from './event-words.ts';
+import { policyWords } from './scaling-words.ts';
 
 /** At most two decimals, no trailing zeros. */
 export function n2(x: number): string {
@@ -77,7 +78,7 @@ export function decisionWords(d: Decision): string {
       if (d.formula !== null) parts.push(formulaWords(d.formula));
       const clamp = d.formula !== null && 'result' in d.formula && d.formula.result !== d.to && (d.to === d.min || d.to === d.max) ? m.log_kept_within({ min: d.min, max: d.max }) : '';
       parts.push(m.log_desired({ from: d.from, to: d.to, clamp }));
-      return `${d.policy}: ${parts.join('; ')}`;
+      return `${policyWords(d.policy)}: ${parts.join('; ')}`;
     }
     case 'dns-vote': {
       const share = d2((d.healthyCheckers * 100) / d.checkers);

@@ -9,20 +9,11 @@
  */
 import type { SimEvent } from '../engine/types.ts';
 import { m } from '../i18n/paraglide/messages.js';
-import { localizeNumberText as num } from './number-format.ts';
 import { errorLine, errorWords } from '../i18n/validation-words.ts';
+import { firstWords, ID, num, nums, phrase, rule, type Rule, type Table } from './event-rule.ts';
+import { INFRA_RULES } from './event-words-infra.ts';
 
-type Groups = Record<string, string>;
-
-interface Rule {
-  re: RegExp;
-  words: (g: Groups) => string | null;
-}
-
-/** Every number-looking run inside a short text ('1.2k/s') in the page's locale. */
-const nums = (text: string): string => text.replace(/\d[\d,]*(?:\.\d+)?/g, (x) => num(x));
-
-const PROBE: [RegExp, (g: Groups) => string][] = [
+const PROBE: Table = [
   [/^connection refused$/, () => m.ev_probe_refused()],
   [/^timed out after (?<s>[\d.]+) s$/, (g) => m.ev_probe_timeout({ seconds: num(g.s) })],
   [/^answered HTTP (?<status>\d+)$/, (g) => m.ev_probe_status({ status: g.status })],
@@ -34,30 +25,25 @@ export function probeWords(reason: string): string {
   return phrase(reason, PROBE) ?? reason;
 }
 
-/** A phrase from a small table, or null when it is not in it. */
-function phrase(text: string, table: [RegExp, (g: Groups) => string][]): string | null {
-  for (const [re, words] of table) {
-    const found = re.exec(text);
-    if (found) return words(found.groups ?? {});
-  }
-  return null;
-}
-
-const WHY: [RegExp, (g: Groups) => string][] = [
+const WHY: Table = [
   [/^1 consecutive check passed$/, () => m.ev_why_passed_one()],
   [/^(?<n>\d+) consecutive checks passed$/, (g) => m.ev_why_passed({ count: num(g.n) })],
   [/^(?<n>\d+) consecutive checks failed \((?<reason>.+)\)$/, (g) => m.ev_why_failed({ count: num(g.n), reason: phrase(g.reason, PROBE) ?? g.reason })],
   [/^check (?<reason>.+) \(a bad status marks it unhealthy at once\)$/, (g) => m.ev_why_bad_status({ reason: phrase(g.reason, PROBE) ?? g.reason })],
+  // HAProxy's rise/fall counter (health-state.ts)
+  [/^health counter reached rise \((?<rise>\d+)\) after 1 passed check$/, (g) => m.ev_why_rise_reached_one({ rise: num(g.rise) })],
+  [/^health counter reached rise \((?<rise>\d+)\) after (?<n>\d+) passed checks$/, (g) => m.ev_why_rise_reached({ rise: num(g.rise), count: num(g.n) })],
+  [/^health counter fell below rise \((?<rise>\d+)\): last check (?<reason>.+)$/, (g) => m.ev_why_rise_fell({ rise: num(g.rise), reason: probeWords(g.reason) })],
 ];
 
-const CAUSE: [RegExp, (g: Groups) => string][] = [
+const CAUSE: Table = [
   [/^crashed$/, () => m.ev_cause_crashed()],
   [/^hung$/, () => m.ev_cause_hung()],
   [/^lost its database connection$/, () => m.ev_cause_db()],
   [/^started failing (?<p>\d+) % of requests$/, (g) => m.ev_cause_failing({ percent: num(g.p) })],
 ];
 
-const BY: [RegExp, (g: Groups) => string][] = [
+const BY: Table = [
   [/^health$/, () => m.ev_by_health()],
   [/^active health check$/, () => m.ev_by_active()],
   [/^deregistration$/, () => m.ev_by_deregistration()],
@@ -67,6 +53,7 @@ const BY: [RegExp, (g: Groups) => string][] = [
   [/^passive health \(max_fails\)$/, () => m.ev_by_max_fails()],
   [/^removal$/, () => m.ev_by_removal()],
   [/^circuit breaker$/, () => m.ev_by_circuit()],
+  [/^zone$/, () => m.ev_by_zone()],
 ];
 
 /** What took a target out of rotation ('active health check'), in the page's language with its article; unknown words as they are. */
@@ -74,7 +61,7 @@ export function detectorWords(by: string): string {
   return phrase(by, BY) ?? by;
 }
 
-const TERMINATION: [RegExp, (g: Groups) => string][] = [
+const TERMINATION: Table = [
   [/^scale-in$/, () => m.ev_term_scale_in()],
   [/^AZ rebalance$/, () => m.ev_term_rebalance()],
   [/^spot interruption$/, () => m.ev_term_spot()],
@@ -96,11 +83,8 @@ function degradeWords(how: string): string | null {
   return slow !== null && errors !== null ? m.ev_degrade_and({ a: slow, b: errors }) : (slow ?? errors);
 }
 
-const ID = '(?<id>\\S+)';
-const rule = (source: string, words: (g: Groups) => string | null): Rule => ({ re: new RegExp(`^${source}$`), words });
-
-/** The patterns by event kind, tried in order. */
-const RULES: Record<string, Rule[]> = {
+/** The patterns by event kind, tried in order (then event-words-infra.ts's for the same kind). */
+const OWN_RULES: Record<string, Rule[]> = {
   start: [rule('simulation started with seed (?<seed>-?\\d+)', (g) => m.ev_start({ seed: g.seed }))],
   crash: [
     rule(`${ID} crashed: its in-flight requests failed and new connections are refused`, (g) => m.ev_crash({ id: g.id })),
@@ -183,7 +167,6 @@ const RULES: Record<string, Rule[]> = {
   ],
   scaling: [
     rule('(?<group>\\S+) capacity set by hand: desired (?<d>\\d+), min (?<min>\\d+), max (?<max>\\d+)', (g) => m.ev_capacity({ group: g.group, desired: num(g.d), min: num(g.min), max: num(g.max) })),
-    rule('(?<group>\\S+) desired (?<from>\\d+) → (?<to>\\d+): (?<reason>.+)', (g) => m.ev_desired({ group: g.group, from: num(g.from), to: num(g.to), reason: g.reason })),
   ],
   launch: [
     rule(`(?<group>\\S+) launched ${ID} in zone (?<zone>\\S+): booting for (?<s>[\\d.]+) s`, (g) => m.ev_launch_zone({ group: g.group, id: g.id, zone: g.zone, seconds: num(g.s) })),
@@ -210,6 +193,10 @@ const RULES: Record<string, Rule[]> = {
   ],
 };
 
+const RULES: Record<string, Rule[]> = Object.fromEntries(
+  [...new Set([...Object.keys(OWN_RULES), ...Object.keys(INFRA_RULES)])].map((kind) => [kind, [...(OWN_RULES[kind] ?? []), ...(INFRA_RULES[kind] ?? [])]]),
+);
+
 /** A scheduled change the run did not apply: its action and time read from the line, its reason worded from its codes. */
 function refusedWords(e: Pick<SimEvent, 'message' | 'refusal'>): string | null {
   const found = /^scheduled (?<action>\S+) at (?<s>[\d.]+) s not applied: /.exec(e.message);
@@ -223,13 +210,7 @@ function refusedWords(e: Pick<SimEvent, 'message' | 'refusal'>): string | null {
 /** The event's line in the page's language (the engine's English line when no pattern knows it). */
 export function eventWords(e: Pick<SimEvent, 'kind' | 'message' | 'refusal'>): string {
   if (e.kind === 'error') return refusedWords(e) ?? e.message;
-  for (const r of RULES[e.kind] ?? []) {
-    const found = r.re.exec(e.message);
-    if (found === null) continue;
-    const words = r.words(found.groups ?? {});
-    if (words !== null) return words;
-  }
-  return e.message;
+  return firstWords(RULES[e.kind] ?? [], e.message) ?? e.message;
 }
 
 const KINDS: Record<string, () => string> = {
@@ -239,7 +220,7 @@ const KINDS: Record<string, () => string> = {
   terminate: m.kind_terminate, outage: m.kind_outage, passive: m.kind_passive, ejected: m.kind_ejected, unejected: m.kind_unejected,
   circuit: m.kind_circuit, error: m.kind_error, deploy: m.kind_deploy, db: m.kind_db, takeover: m.kind_takeover,
   'group-mode': m.kind_group_mode, spot: m.kind_spot, ready: m.kind_ready, maint: m.kind_maint, 'lb-scale': m.kind_lb_scale,
-  'appliance-full': m.kind_appliance_full, 'appliance-ok': m.kind_appliance_ok,
+  'appliance-full': m.kind_appliance_full, 'appliance-ok': m.kind_appliance_ok, 'dns-healthy': m.kind_dns_healthy, 'dns-unhealthy': m.kind_dns_unhealthy,
 };
 
 /** The event kind's short name for the log's chip ('crash' → 'caída'); kinds without one are shown as they are. */

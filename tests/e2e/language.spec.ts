@@ -21,7 +21,7 @@ function scripts(page: Page): string[] {
 test.describe('a Spanish browser', () => {
   test.use({ locale: 'es-ES' });
 
-  test('opens in Spanish, and lesson 1 runs in Spanish: prediction, outcome, goals', async ({ page }) => {
+  test('opens in Spanish, and lesson 1 runs in Spanish: prediction, outcome, goals and what they say of the run', async ({ page }) => {
     const errors = collectPageErrors(page);
     const fetched = scripts(page);
     const player = new LessonPlayer(page);
@@ -42,6 +42,10 @@ test.describe('a Spanish browser', () => {
     await player.advance(30_000);
     await expect(page.getByTestId('predict-outcome')).toContainText('Predijiste «Todas». La ejecución muestra: Todas.');
     await expect(player.goal('health-check')).toContainText('El grupo de destino web comprueba el estado de sus destinos');
+    // what each goal says of the run so far, in Spanish with its numbers the Spanish way (the engine writes it in English)
+    await expect(player.goal('three-targets')).toContainText('web tiene 1 destino registrado (objetivo ≥ 3)');
+    await expect(player.goal('site-up')).toContainText(/tasa de errores en los últimos 30 s: \d+(,\d+)? % \(objetivo ≤ 1 %\)/);
+    await expect(page.getByTestId('goals')).not.toContainText(/\b(goal|registered|over the last)\b/);
     await snap(page, 'language-es-lesson1.png', { fullPage: true });
     expect(errors).toEqual([]);
   });

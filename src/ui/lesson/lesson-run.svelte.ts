@@ -24,6 +24,11 @@ const MOMENT_STRIDE_MS = 600_000;
 export const MAIN_WORLD = '';
 /** The wall clock as ISO 8601 (when a best score was reached). */
 const isoNow = (): string => new Date(Date.now()).toISOString();
+/** The lesson machine's announcements (it is UI-free, so it speaks English) in the page's language. */
+const ANNOUNCEMENTS: Record<string, () => string> = {
+  'The check ran: some goals are not met yet.': m.lesson_announce_check_failed,
+  'Lesson complete: every goal is met.': m.lesson_announce_complete,
+};
 const WAIT_ID = '__wait';
 const CASE_ID = '__case-';
 /** A prediction whose options have no `when`: a diagnosis, answered by the learner's reading of the run, not by a moment of it. */
@@ -75,7 +80,7 @@ export class LessonRun {
           progress.markDone(lesson.slug, solved);
           this.#score(progress, solved);
         },
-        announce: (_, { text }) => this.#announce(text),
+        announce: (_, { text }) => this.#announce(ANNOUNCEMENTS[text]?.() ?? text),
       },
       actors: {
         // the judgement taken exactly at the check second; asked now only if the check was set too late
