@@ -34,7 +34,7 @@ export class TargetStore {
   count = 0;
   private cap = 0;
   /** Request classes in the service-time table (a live change of the mix re-lays it: setClasses). */
-  classes: number;
+  declare classes: number;
   ids: string[] = [];
   addresses: string[] = [];
   groupOf = new Int32Array(0);

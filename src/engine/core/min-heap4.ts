@@ -5,10 +5,10 @@
  * (event-queue.ts) keeps two: the events of the current bucket, and the far future.
  */
 export class MinHeap4 {
-  private times: Float64Array;
-  private keys: Float64Array;
-  private as: Int32Array;
-  private bs: Int32Array;
+  private declare times: Float64Array;
+  private declare keys: Float64Array;
+  private declare as: Int32Array;
+  private declare bs: Int32Array;
   size = 0;
 
   /** The event most recently removed by `popInto`. */

@@ -4,16 +4,16 @@
  * exact min, max, count and sum are kept alongside.
  */
 export class LogHistogram {
-  readonly counts: Float64Array;
-  private readonly minMs: number;
-  private readonly invLogBase: number;
-  private readonly logBase: number;
+  declare readonly counts: Float64Array;
+  private declare readonly minMs: number;
+  private declare readonly invLogBase: number;
+  private declare readonly logBase: number;
   count = 0;
   sum = 0;
   min = Infinity;
   max = 0;
   /** Lowest and highest bucket touched since the last reset, so a reset costs only what was used. */
-  private lo: number;
+  private declare lo: number;
   private hi = -1;
 
   constructor(relativePrecision = 0.01, minMs = 0.001, maxMs = 1e8) {
