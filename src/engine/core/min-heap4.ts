@@ -39,18 +39,23 @@ export class MinHeap4 {
     return this.tk[1];
   }
 
+  // Indices are built with shifts and ors (2i is i << 1, 2i + 1 is (i << 1) | 1, 4i + 1 is (i << 2) | 1): the
+  // optimizing compiler checks every + and * of integers for overflow, but not these.
+
   insert(time: number, key: number, a: number, b: number): void {
     if (this.size === this.cap) this.grow();
     const tk = this.tk, ab = this.ab;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 2;
-      const pt = tk[2 * p];
-      if (pt < time || (pt === time && tk[2 * p + 1] < key)) break;
-      tk[2 * i] = pt; tk[2 * i + 1] = tk[2 * p + 1]; ab[2 * i] = ab[2 * p]; ab[2 * i + 1] = ab[2 * p + 1];
+      const pt = tk[p << 1];
+      if (pt < time || (pt === time && tk[(p << 1) | 1] < key)) break;
+      const at = i << 1, from = p << 1;
+      tk[at] = pt; tk[at | 1] = tk[from | 1]; ab[at] = ab[from]; ab[at | 1] = ab[from | 1];
       i = p;
     }
-    tk[2 * i] = time; tk[2 * i + 1] = key; ab[2 * i] = a; ab[2 * i + 1] = b;
+    const at = i << 1;
+    tk[at] = time; tk[at | 1] = key; ab[at] = a; ab[at | 1] = b;
   }
 
   /** Removes the earliest event into `time`, `key`, `a`, `b` (the heap must not be empty). */
@@ -62,33 +67,36 @@ export class MinHeap4 {
       tk[0] = Infinity;
       return;
     }
-    const t = tk[2 * n], k = tk[2 * n + 1], a = ab[2 * n], b = ab[2 * n + 1];
+    const last = n << 1;
+    const t = tk[last], k = tk[last | 1], a = ab[last], b = ab[last | 1];
     let i = 0;
     for (;;) {
-      const first = 4 * i + 1;
+      const first = (i << 2) | 1;
       if (first >= n) break;
       // the earliest of up to four children (keys are unique, so it is the same in any order of comparison)
       let c = first;
-      let ct = tk[2 * c], ck = tk[2 * c + 1];
+      let ct = tk[first << 1], ck = tk[(first << 1) | 1];
       if (first + 3 < n) {
         // all four: compared in a row, without an inner loop (whose every turn checked the arrays again)
-        let j = first + 1, jt = tk[2 * j];
-        if (jt < ct || (jt === ct && tk[2 * j + 1] < ck)) { c = j; ct = jt; ck = tk[2 * j + 1]; }
-        j = first + 2; jt = tk[2 * j];
-        if (jt < ct || (jt === ct && tk[2 * j + 1] < ck)) { c = j; ct = jt; ck = tk[2 * j + 1]; }
-        j = first + 3; jt = tk[2 * j];
-        if (jt < ct || (jt === ct && tk[2 * j + 1] < ck)) { c = j; ct = jt; ck = tk[2 * j + 1]; }
+        let j = (i << 2) | 2, jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
+        j = (i << 2) | 3; jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
+        j = (i + 1) << 2; jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
       } else {
         for (let j = first + 1; j < n; j++) {
-          const jt = tk[2 * j];
-          if (jt < ct || (jt === ct && tk[2 * j + 1] < ck)) { c = j; ct = jt; ck = tk[2 * j + 1]; }
+          const jt = tk[j << 1];
+          if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
         }
       }
       if (ct > t || (ct === t && ck > k)) break;
-      tk[2 * i] = ct; tk[2 * i + 1] = ck; ab[2 * i] = ab[2 * c]; ab[2 * i + 1] = ab[2 * c + 1];
+      const at = i << 1, from = c << 1;
+      tk[at] = ct; tk[at | 1] = ck; ab[at] = ab[from]; ab[at | 1] = ab[from | 1];
       i = c;
     }
-    tk[2 * i] = t; tk[2 * i + 1] = k; ab[2 * i] = a; ab[2 * i + 1] = b;
+    const at = i << 1;
+    tk[at] = t; tk[at | 1] = k; ab[at] = a; ab[at | 1] = b;
   }
 
   private grow(): void {
