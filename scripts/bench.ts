@@ -10,7 +10,9 @@
 // --predictable --single-threaded /tmp/bench.mjs --only R1-least --no-floor --seconds <n>` for two lengths (e.g. 3000
 // and 8000; `--no-floor` leaves out the floor, which `--only R1-least` would otherwise run and count too; count the floor
 // alone with `--only floor`), and divide the difference of the instruction totals by the difference of the requests: start-up and
-// compilation cancel out, and `--predictable` makes the counts repeat to a few thousand instructions.
+// compilation cancel out, and `--predictable` makes the counts repeat to a few thousand instructions. This bundle keeps
+// every module-level constant as a variable loaded at each use, which the app's build (rolldown) inlines: add
+// `--minify-syntax` to the esbuild command to count what ships. docs/performance.md keeps each session's counts.
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
 import { validateScenario, formatErrors } from '../src/scenario/validate.ts';

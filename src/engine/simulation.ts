@@ -31,8 +31,10 @@ import { groupInternals, type GroupInternals } from './explain/internals.ts';
 
 class Run implements Simulation {
   private readonly handlers: (Handler | undefined)[] = [];
+  private declare readonly s: SimState;
 
-  constructor(private readonly s: SimState) {
+  constructor(s: SimState) {
+    this.s = s;
     const scenario = s.scenario;
     if (s.traffic.think !== null) {
       for (let u = 0; u < s.clients.normal; u++) s.queue.push(thinkTime(s), EV_USER, u, 0);

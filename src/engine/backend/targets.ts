@@ -34,7 +34,7 @@ export class TargetStore {
   count = 0;
   private cap = 0;
   /** Request classes in the service-time table (a live change of the mix re-lays it: setClasses). */
-  classes: number;
+  declare classes: number;
   ids: string[] = [];
   addresses: string[] = [];
   groupOf = new Int32Array(0);
@@ -82,18 +82,18 @@ export class TargetStore {
   /** Failures by reason, [target * FAILURE_REASONS.length + reason]. */
   failuresBy = new Float64Array(0);
   latencySum = new Float64Array(0);
-  secRequests = new Float64Array(0);
-  busyAcc = new Float64Array(0);
-  busyStamp = new Float64Array(0);
-  busyAccAtSecond = new Float64Array(0);
-  /** Slot-time available (concurrency × time), integrated like busyAcc, so utilisation survives slot changes. */
-  capAcc = new Float64Array(0);
-  capAccAtSecond = new Float64Array(0);
+  /**
+   * Each target's time integrals and its requests this second, side by side (8 numbers a target, at t × 8):
+   * +0 when they were last brought up to date (ms), +1 busy slot-time, +2 slot-time available (concurrency ×
+   * time, integrated like busy-time so utilisation survives slot changes), +3 CPU-time (slot-ms of compute),
+   * +4 … +6 those three as the last closed second ended, +7 requests sent this second. Every start and end
+   * of service and the per-second roll-up touch them together: one array instead of eight. Only this class
+   * reads the layout (the offsets are literals: a module constant would be loaded at every use; t << 3 | k
+   * rather than t * 8 + k, which the optimizing compiler would check for overflow).
+   */
+  private acc = new Float64Array(0);
   /** CPU in use now, in slots' worth: each request in service adds the share of its time that is compute. */
   cpuRate = new Float64Array(0);
-  /** CPU-time used, integrated like busyAcc (slot-ms of compute). */
-  cpuAcc = new Float64Array(0);
-  cpuAccAtSecond = new Float64Array(0);
   rejecting = new Uint8Array(0);
 
   /** Service-time table, [target * classes + class]: kind (255 = use the target's default), p1, p2. */
@@ -156,11 +156,60 @@ export class TargetStore {
 
   /** Brings the busy-time integral of target t up to `nowMs`; call before `busy` changes. */
   accrue(t: number, nowMs: number): void {
-    const dt = nowMs - this.busyStamp[t];
-    this.busyAcc[t] += this.busy[t] * dt;
-    this.capAcc[t] += this.concurrency[t] * dt;
-    this.cpuAcc[t] += this.cpuRate[t] * dt;
-    this.busyStamp[t] = nowMs;
+    const acc = this.acc;
+    const i = t << 3;
+    const dt = nowMs - acc[i];
+    acc[i | 1] += this.busy[t] * dt;
+    acc[i | 2] += this.concurrency[t] * dt;
+    acc[i | 3] += this.cpuRate[t] * dt;
+    acc[i] = nowMs;
+  }
+
+  /** Counts a request sent to target t in the current second. */
+  countSent(t: number): void {
+    this.acc[(t << 3) | 7]++;
+  }
+
+  /**
+   * Closes the second ending at `boundaryMs` for targets 0 … n−1: brings every integral up to it and writes
+   * each target's slot utilisation, CPU (compute over the same slot-time) and requests in that second.
+   */
+  closeSecond(boundaryMs: number, n: number, util: Float64Array, cpu: Float64Array, req: Float64Array): void {
+    // the arrays read once, not per target: this loop visits every target every simulated second
+    const acc = this.acc, busy = this.busy, concurrency = this.concurrency, cpuRate = this.cpuRate;
+    for (let t = 0; t < n; t++) {
+      // accrue(t, boundaryMs), the same sums, with each total kept at hand for the rates below
+      const i = t << 3;
+      const dt = boundaryMs - acc[i];
+      const busyTotal = (acc[i | 1] += busy[t] * dt);
+      const capTotal = (acc[i | 2] += concurrency[t] * dt);
+      const cpuTotal = (acc[i | 3] += cpuRate[t] * dt);
+      acc[i] = boundaryMs;
+      const capacity = capTotal - acc[i | 5];
+      util[t] = capacity > 0 ? (busyTotal - acc[i | 4]) / capacity : 0;
+      cpu[t] = capacity > 0 ? (cpuTotal - acc[i | 6]) / capacity : 0;
+      acc[i | 4] = busyTotal;
+      acc[i | 6] = cpuTotal;
+      acc[i | 5] = capTotal;
+      req[t] = acc[i | 7];
+      acc[i | 7] = 0;
+    }
+  }
+
+  /** Slot utilisation of target t from time 0 to `nowMs` (busy slot-time / slot-time). */
+  utilizationTotal(t: number, nowMs: number): number {
+    const i = t << 3;
+    const dt = nowMs - this.acc[i];
+    const capacity = this.acc[i | 2] + this.concurrency[t] * dt;
+    return capacity > 0 ? (this.acc[i | 1] + this.busy[t] * dt) / capacity : 0;
+  }
+
+  /** CPU of target t from time 0 to `nowMs` (compute time / slot-time). */
+  cpuTotal(t: number, nowMs: number): number {
+    const i = t << 3;
+    const dt = nowMs - this.acc[i];
+    const capacity = this.acc[i | 2] + this.concurrency[t] * dt;
+    return capacity > 0 ? (this.acc[i | 3] + this.cpuRate[t] * dt) / capacity : 0;
   }
 
   private grow(capacity: number): void {
@@ -196,15 +245,10 @@ export class TargetStore {
     fb.set(this.failuresBy);
     this.failuresBy = fb;
     this.latencySum = f64(this.latencySum);
-    this.secRequests = f64(this.secRequests);
-    this.busyAcc = f64(this.busyAcc);
-    this.busyStamp = f64(this.busyStamp);
-    this.busyAccAtSecond = f64(this.busyAccAtSecond);
-    this.capAcc = f64(this.capAcc);
-    this.capAccAtSecond = f64(this.capAccAtSecond);
+    const acc = new Float64Array(capacity * 8);
+    acc.set(this.acc);
+    this.acc = acc;
     this.cpuRate = f64(this.cpuRate);
-    this.cpuAcc = f64(this.cpuAcc);
-    this.cpuAccAtSecond = f64(this.cpuAccAtSecond);
     this.rejecting = u8(this.rejecting);
     const n = capacity * this.classes;
     const k = new Uint8Array(n); k.set(this.svcKind); this.svcKind = k;

@@ -36,15 +36,15 @@ export function routeCpuMs(cfg: BalancerConfig): number {
 export const ROUTE_PER_REQUEST = -2;
 
 export class Balancer {
-  readonly id: string;
-  readonly index: number;
-  readonly cfg: BalancerConfig;
-  readonly region: string;
+  declare readonly id: string;
+  declare readonly index: number;
+  declare readonly cfg: BalancerConfig;
+  declare readonly region: string;
   /** Global zone index of each node (zones of all balancers and targets are numbered together). */
-  readonly nodeZones: number[];
-  readonly crossZone: boolean;
-  readonly groupOfClass: Int32Array;
-  readonly l4: L4Connections | null;
+  declare readonly nodeZones: number[];
+  declare readonly crossZone: boolean;
+  declare readonly groupOfClass: Int32Array;
+  declare readonly l4: L4Connections | null;
   /** The primary failed (crash or region outage). */
   down = false;
   /** Taken out of the scenario by a live patch (its index stays). */
@@ -53,25 +53,25 @@ export class Balancer {
   regionDown = false;
   /** When the standby takes over after a failure (NaN: no takeover pending or done). */
   takeoverAtMs = NaN;
-  readonly nodeDown: boolean[];
+  declare readonly nodeDown: boolean[];
   /** Edge protection and the balancer's CPU; a live patch that leaves their settings as they were keeps them (with their state). */
-  edge: Edge | null;
-  cpu: BalancerCpu | null;
+  declare edge: Edge | null;
+  declare cpu: BalancerCpu | null;
   /** Per request class: CPU ms the balancer spends on it (routing + TLS it terminates). */
-  readonly lbCostMs: Float64Array;
+  declare readonly lbCostMs: Float64Array;
   /** Per request class: CPU ms added to the target's work (TLS passed through). */
-  readonly targetTlsMs: Float64Array;
+  declare readonly targetTlsMs: Float64Array;
   /** Per request class: the rules that match it but for cookies, for routing decided per request. */
-  readonly cookieRules: CookieRule[][];
+  declare readonly cookieRules: CookieRule[][];
   /** Per request class: the listener it arrives on. */
-  readonly listenerOf: ListenerConfig[];
+  declare readonly listenerOf: ListenerConfig[];
   /** Live weights of each listener's weighted default action, by port (deployments shift them). */
   readonly weights = new Map<number, { group: string; weight: number }[]>();
   /** How many clients its per-client tables hold. */
-  readonly clientsSized: number;
+  declare readonly clientsSized: number;
   /** Per client (multi-node balancers): the node it resolved and until when it keeps that address. */
-  readonly clientNode: Int32Array | null;
-  readonly clientUntil: Float64Array | null;
+  declare readonly clientNode: Int32Array | null;
+  declare readonly clientUntil: Float64Array | null;
 
   constructor(cfg: BalancerConfig, index: number, nodeZones: number[], groupOfClass: Int32Array, clients: number, classes: readonly RequestClass[]) {
     this.id = cfg.id;

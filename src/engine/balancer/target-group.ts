@@ -26,17 +26,17 @@ export const RECENT_KEYS = 256;
 
 export class TargetGroup implements GroupView {
   /** The group's configuration now (a live patch replaces it). */
-  cfg: TargetGroupConfig;
-  readonly id: string;
-  readonly index: number;
+  declare cfg: TargetGroupConfig;
+  declare readonly id: string;
+  declare readonly index: number;
   timeoutMs = 0;
   deregistrationDelaySec = 0;
   /** Taken out of the scenario by a live patch: no members, no routes (its index stays, as every index does). */
   retired = false;
   readonly timeouts = new DeadlineQueue();
-  algorithmName: AlgorithmName;
+  declare algorithmName: AlgorithmName;
   /** The algorithm of the balancer (or of its node, when cross-zone balancing is on). */
-  algorithm!: BalancingAlgorithm;
+  declare algorithm: BalancingAlgorithm;
   /**
    * With cross-zone balancing off each zone's balancer node balances on its own, with its own state
    * (rotation pointer, smooth-WRR weights…), as ELB nodes do: one instance per zone, made on first use.
@@ -93,13 +93,12 @@ export class TargetGroup implements GroupView {
   readonly recentKeys: string[] = [];
   private recentAt = 0;
 
-  constructor(
-    cfg: TargetGroupConfig,
-    index: number,
-    private readonly store: TargetStore,
-    private readonly rng: Rng,
-    classes: readonly RequestClass[],
-  ) {
+  private declare readonly store: TargetStore;
+  private declare readonly rng: Rng;
+
+  constructor(cfg: TargetGroupConfig, index: number, store: TargetStore, rng: Rng, classes: readonly RequestClass[]) {
+    this.store = store;
+    this.rng = rng;
     this.cfg = cfg;
     this.id = cfg.id;
     this.index = index;

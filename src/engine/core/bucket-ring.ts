@@ -19,11 +19,11 @@ export class BucketRing {
   count = 0;
   private readonly head = new Int32Array(RING_SIZE).fill(NONE);
   private readonly occupied = new Uint32Array(RING_SIZE >> 5);
-  private times: Float64Array;
-  private keys: Float64Array;
-  private as: Int32Array;
-  private bs: Int32Array;
-  private next: Int32Array;
+  private declare times: Float64Array;
+  private declare keys: Float64Array;
+  private declare as: Int32Array;
+  private declare bs: Int32Array;
+  private declare next: Int32Array;
   /** First free node (NONE: none below `used`). */
   private free = NONE;
   /** Nodes ever handed out (those at and above are free too). */

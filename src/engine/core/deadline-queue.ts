@@ -7,10 +7,10 @@
  * two, so positions wrap with a mask.
  */
 export class DeadlineQueue {
-  private deadline: Float64Array;
-  private slot: Int32Array;
-  private id: Float64Array;
-  private mask: number;
+  private declare deadline: Float64Array;
+  private declare slot: Int32Array;
+  private declare id: Float64Array;
+  private declare mask: number;
   private head = 0;
   size = 0;
   /** A wake-up event is scheduled for the head, at `armedAtMs`, carrying `token`. */

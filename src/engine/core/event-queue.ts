@@ -40,7 +40,7 @@ const MIN_WIDTH_MS = 1e-6;
 
 export class EventQueue {
   /** Events of buckets up to `cur`. */
-  private readonly front: MinHeap4;
+  private declare readonly front: MinHeap4;
   /** Events of buckets cur+1 … cur+RING_SIZE−1. */
   private readonly ring = new BucketRing();
   /** Events of later buckets. */
@@ -50,7 +50,8 @@ export class EventQueue {
   private width = Infinity;
   private invWidth = 0;
   private nextSeq = 0;
-  private popsToTune: number;
+  private declare popsToTune: number;
+  private declare readonly tuneEvery: number;
   private tuneFromMs = 0;
   /** How many times the events were laid out again for a new width. */
   relayouts = 0;
@@ -68,7 +69,8 @@ export class EventQueue {
   b = 0;
 
   /** `tuneEvery`: pops between looks at the bucket width (tests look often). */
-  constructor(capacity = 1024, private readonly tuneEvery = TUNE_EVERY) {
+  constructor(capacity = 1024, tuneEvery = TUNE_EVERY) {
+    this.tuneEvery = tuneEvery;
     this.front = new MinHeap4(capacity);
     this.popsToTune = tuneEvery;
   }

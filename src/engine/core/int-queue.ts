@@ -3,8 +3,8 @@
  * The capacity is a power of two, so a position wraps with a mask (`%` is an integer division).
  */
 export class IntQueue {
-  private buf: Int32Array;
-  private mask: number;
+  private declare buf: Int32Array;
+  private declare mask: number;
   private head = 0;
   size = 0;
 

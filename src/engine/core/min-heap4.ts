@@ -5,10 +5,12 @@
  * (event-queue.ts) keeps two: the events of the current bucket, and the far future.
  */
 export class MinHeap4 {
-  private times: Float64Array;
-  private keys: Float64Array;
-  private as: Int32Array;
-  private bs: Int32Array;
+  /** Event i's time at 2i and its key at 2i + 1: side by side, one array to load and check instead of two. */
+  private declare tk: Float64Array;
+  /** Event i's payloads, a at 2i and b at 2i + 1. */
+  private declare ab: Int32Array;
+  /** Events the arrays hold. */
+  private declare cap: number;
   size = 0;
 
   /** The event most recently removed by `popInto`. */
@@ -18,11 +20,10 @@ export class MinHeap4 {
   b = 0;
 
   constructor(capacity: number) {
-    this.times = new Float64Array(Math.max(1, capacity));
-    this.times[0] = Infinity;
-    this.keys = new Float64Array(this.times.length);
-    this.as = new Int32Array(this.times.length);
-    this.bs = new Int32Array(this.times.length);
+    this.cap = Math.max(1, capacity);
+    this.tk = new Float64Array(2 * this.cap);
+    this.tk[0] = Infinity;
+    this.ab = new Int32Array(2 * this.cap);
   }
 
   /**
@@ -30,71 +31,80 @@ export class MinHeap4 {
    * this is one load, with no branch whose `Infinity` the optimizing compiler would box the time for).
    */
   minTime(): number {
-    return this.times[0];
+    return this.tk[0];
   }
 
   /** Key of the earliest event (meaningless when empty). */
   minKey(): number {
-    return this.keys[0];
+    return this.tk[1];
   }
 
+  // Indices are built with shifts and ors (2i is i << 1, 2i + 1 is (i << 1) | 1, 4i + 1 is (i << 2) | 1): the
+  // optimizing compiler checks every + and * of integers for overflow, but not these.
+
   insert(time: number, key: number, a: number, b: number): void {
-    if (this.size === this.times.length) this.grow();
-    const times = this.times, keys = this.keys, as = this.as, bs = this.bs;
+    if (this.size === this.cap) this.grow();
+    const tk = this.tk, ab = this.ab;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 2;
-      const pt = times[p];
-      if (pt < time || (pt === time && keys[p] < key)) break;
-      times[i] = pt; keys[i] = keys[p]; as[i] = as[p]; bs[i] = bs[p];
+      const pt = tk[p << 1];
+      if (pt < time || (pt === time && tk[(p << 1) | 1] < key)) break;
+      const at = i << 1, from = p << 1;
+      tk[at] = pt; tk[at | 1] = tk[from | 1]; ab[at] = ab[from]; ab[at | 1] = ab[from | 1];
       i = p;
     }
-    times[i] = time; keys[i] = key; as[i] = a; bs[i] = b;
+    const at = i << 1;
+    tk[at] = time; tk[at | 1] = key; ab[at] = a; ab[at | 1] = b;
   }
 
   /** Removes the earliest event into `time`, `key`, `a`, `b` (the heap must not be empty). */
   popInto(): void {
-    const times = this.times, keys = this.keys, as = this.as, bs = this.bs;
-    this.time = times[0]; this.key = keys[0]; this.a = as[0]; this.b = bs[0];
+    const tk = this.tk, ab = this.ab;
+    this.time = tk[0]; this.key = tk[1]; this.a = ab[0]; this.b = ab[1];
     const n = --this.size;
     if (n === 0) {
-      times[0] = Infinity;
+      tk[0] = Infinity;
       return;
     }
-    const t = times[n], k = keys[n], a = as[n], b = bs[n];
+    const last = n << 1;
+    const t = tk[last], k = tk[last | 1], a = ab[last], b = ab[last | 1];
     let i = 0;
     for (;;) {
-      const first = 4 * i + 1;
+      const first = (i << 2) | 1;
       if (first >= n) break;
-      // the earliest of up to four children
+      // the earliest of up to four children (keys are unique, so it is the same in any order of comparison)
       let c = first;
-      let ct = times[c], ck = keys[c];
-      const last = first + 4 < n ? first + 4 : n;
-      for (let j = first + 1; j < last; j++) {
-        const jt = times[j];
-        if (jt < ct || (jt === ct && keys[j] < ck)) {
-          c = j;
-          ct = jt;
-          ck = keys[j];
+      let ct = tk[first << 1], ck = tk[(first << 1) | 1];
+      if (first + 3 < n) {
+        // all four: compared in a row, without an inner loop (whose every turn checked the arrays again)
+        let j = (i << 2) | 2, jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
+        j = (i << 2) | 3; jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
+        j = (i + 1) << 2; jt = tk[j << 1];
+        if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
+      } else {
+        for (let j = first + 1; j < n; j++) {
+          const jt = tk[j << 1];
+          if (jt < ct || (jt === ct && tk[(j << 1) | 1] < ck)) { c = j; ct = jt; ck = tk[(j << 1) | 1]; }
         }
       }
       if (ct > t || (ct === t && ck > k)) break;
-      times[i] = ct; keys[i] = ck; as[i] = as[c]; bs[i] = bs[c];
+      const at = i << 1, from = c << 1;
+      tk[at] = ct; tk[at | 1] = ck; ab[at] = ab[from]; ab[at | 1] = ab[from | 1];
       i = c;
     }
-    times[i] = t; keys[i] = k; as[i] = a; bs[i] = b;
+    const at = i << 1;
+    tk[at] = t; tk[at | 1] = k; ab[at] = a; ab[at | 1] = b;
   }
 
   private grow(): void {
-    const n = this.times.length * 2;
-    const times = new Float64Array(n), keys = new Float64Array(n), as = new Int32Array(n), bs = new Int32Array(n);
-    times.set(this.times);
-    keys.set(this.keys);
-    as.set(this.as);
-    bs.set(this.bs);
-    this.times = times;
-    this.keys = keys;
-    this.as = as;
-    this.bs = bs;
+    this.cap *= 2;
+    const tk = new Float64Array(2 * this.cap), ab = new Int32Array(2 * this.cap);
+    tk.set(this.tk);
+    ab.set(this.ab);
+    this.tk = tk;
+    this.ab = ab;
   }
 }

@@ -31,16 +31,17 @@ const BATCH = 128;
 
 /** One random stream; `next()` returns a uniform number in [0, 1) with 32 bits of resolution. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private declare a: number;
+  private declare b: number;
+  private declare c: number;
+  private declare d: number;
   private readonly batch = new Uint32Array(BATCH);
   private pos = BATCH;
 
   constructor(seed: number, stream = '') {
     const mix = splitmix32((seed >>> 0) ^ hashName(stream));
-    this.a = mix(); this.b = mix(); this.c = mix(); this.d = mix() | 1;
+    // kept as int32 (the same bits: sfc32 works mod 2^32), so the fields hold small integers, never doubles
+    this.a = mix() | 0; this.b = mix() | 0; this.c = mix() | 0; this.d = mix() | 1;
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
@@ -75,17 +76,23 @@ export class Rng {
 
   /** The generator's next BATCH outputs, in order. */
   private refill(): void {
-    // `| 0`: the seeds are stored as unsigned 32-bit numbers, beyond a small integer, so the fields hold
-    // doubles; read as int32 the loop stays in integer registers (the same bits: everything below wraps mod 2^32)
+    // `| 0` tells the compiler the fields are int32 (they are), so the loop stays in integer registers
     let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
     const out = this.batch;
-    for (let i = 0; i < BATCH; i++) {
-      const t = (((a + b) | 0) + d) | 0;
+    // two outputs a turn (BATCH is even): the loop's every turn checked the output array again, its body does not
+    for (let i = 0; i < BATCH; i += 2) {
+      let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
       out[i] = t;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i + 1] = t;
     }
     this.a = a; this.b = b; this.c = c; this.d = d;
     this.pos = 0;

@@ -17,9 +17,12 @@ export class FlowRecorder {
   private start = 0;
   private size = 0;
   private counter = 0;
-  sampleEvery: number;
+  declare sampleEvery: number;
 
-  constructor(private readonly fixedEvery: number) {
+  private declare readonly fixedEvery: number;
+
+  constructor(fixedEvery: number) {
+    this.fixedEvery = fixedEvery;
     this.sampleEvery = fixedEvery > 0 ? fixedEvery : 1;
   }
 

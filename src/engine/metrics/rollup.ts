@@ -27,26 +27,7 @@ function rollSecond(s: SimState): void {
   const util = second.targetUtil;
   const cpu = second.targetCpu;
   const req = second.targetRequests;
-  // the store's arrays read once, not per target: this loop visits every target every simulated second
-  const busy = store.busy, concurrency = store.concurrency, cpuRate = store.cpuRate, stamp = store.busyStamp;
-  const busyAcc = store.busyAcc, capAcc = store.capAcc, cpuAcc = store.cpuAcc, secRequests = store.secRequests;
-  const busyAt = store.busyAccAtSecond, capAt = store.capAccAtSecond, cpuAt = store.cpuAccAtSecond;
-  for (let t = 0; t < n; t++) {
-    // store.accrue(t, boundary), the same sums, with each total kept at hand for the rates below
-    const dt = boundary - stamp[t];
-    const busyTotal = (busyAcc[t] += busy[t] * dt);
-    const capTotal = (capAcc[t] += concurrency[t] * dt);
-    const cpuTotal = (cpuAcc[t] += cpuRate[t] * dt);
-    stamp[t] = boundary;
-    const capacity = capTotal - capAt[t];
-    util[t] = capacity > 0 ? (busyTotal - busyAt[t]) / capacity : 0;
-    cpu[t] = capacity > 0 ? (cpuTotal - cpuAt[t]) / capacity : 0;
-    busyAt[t] = busyTotal;
-    cpuAt[t] = cpuTotal;
-    capAt[t] = capTotal;
-    req[t] = secRequests[t];
-    secRequests[t] = 0;
-  }
+  store.closeSecond(boundary, n, util, cpu, req);
   const h = s.latency.second;
   for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, cpu, h.mean());
   h.quantilesInto(PERCENTILES, pct);

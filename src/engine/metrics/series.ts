@@ -5,14 +5,14 @@
 import type { Series } from '../types.ts';
 
 export class SecondSeries {
-  private readonly cap: number;
+  private declare readonly cap: number;
   private written = 0;
-  private readonly arrived: Float64Array;
-  private readonly ok: Float64Array;
-  private readonly failed: Float64Array;
-  private readonly p50: Float64Array;
-  private readonly p95: Float64Array;
-  private readonly p99: Float64Array;
+  private declare readonly arrived: Float64Array;
+  private declare readonly ok: Float64Array;
+  private declare readonly failed: Float64Array;
+  private declare readonly p50: Float64Array;
+  private declare readonly p95: Float64Array;
+  private declare readonly p99: Float64Array;
   private targetCap = 0;
   private targetCount = 0;
   private tReq = new Float64Array(0);

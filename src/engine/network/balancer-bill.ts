@@ -44,10 +44,10 @@ export class BalancerBill {
   /** Hourly-price USD accrued before the current rates took effect. */
   private accruedHourlyUsd = 0;
   /** When the current rates took effect. */
-  private ratesSinceMs: number;
+  private declare ratesSinceMs: number;
   /** Capacity-unit hours of the hours already closed. */
   private closedUnitHours = 0;
-  private hourEndMs: number;
+  private declare hourEndMs: number;
   private connections = 0;
   private bytes = 0;
   private ruleEvaluations = 0;
@@ -56,10 +56,12 @@ export class BalancerBill {
   /** When billing stopped (the balancer was removed), or Infinity. */
   stoppedMs = Infinity;
 
-  constructor(
-    private current: BillRates,
-    readonly startMs: number,
-  ) {
+  private declare current: BillRates;
+  declare readonly startMs: number;
+
+  constructor(current: BillRates, startMs: number) {
+    this.current = current;
+    this.startMs = startMs;
     this.hourEndMs = startMs + HOUR_MS;
     this.ratesSinceMs = startMs;
   }

@@ -13,16 +13,10 @@ export function failureRecord(counts: Float64Array): Record<FailureReason, numbe
 
 /** CPU of target t over the whole run so far (compute time / slot-time). */
 export function cpuTotal(s: SimState, t: number): number {
-  const store = s.store;
-  const dt = s.nowMs - store.busyStamp[t];
-  const capacity = store.capAcc[t] + store.concurrency[t] * dt;
-  return capacity > 0 ? (store.cpuAcc[t] + store.cpuRate[t] * dt) / capacity : 0;
+  return s.store.cpuTotal(t, s.nowMs);
 }
 
 /** Utilisation of target t over the whole run so far (busy slot-time / slot-time). */
 export function utilizationTotal(s: SimState, t: number): number {
-  const store = s.store;
-  const dt = s.nowMs - store.busyStamp[t];
-  const capacity = store.capAcc[t] + store.concurrency[t] * dt;
-  return capacity > 0 ? (store.busyAcc[t] + store.busy[t] * dt) / capacity : 0;
+  return s.store.utilizationTotal(t, s.nowMs);
 }

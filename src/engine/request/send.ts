@@ -19,7 +19,7 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   const pool = s.pool;
   if (s.explain !== null) s.explain.sending(s, slot, t);
   store.requests[t]++;
-  store.secRequests[t]++;
+  store.countSent(t);
   pool.target[slot] = t;
   pool.sentMs[slot] = s.nowMs;
   const hop = hopMs(s, slot, t);

@@ -23,15 +23,15 @@ const BOT_BASE = parseIpv4('100.64.0.1');
 
 export class ClientPopulation {
   /** All clients, attack bots included (ids from `normal` on are bots). */
-  readonly count: number;
+  declare readonly count: number;
   /** Ordinary clients: ids 0 … normal − 1. */
-  readonly normal: number;
-  private readonly base: number;
+  declare readonly normal: number;
+  private declare readonly base: number;
   /** Clients with ids below this sit behind the NAT addresses. */
-  private readonly natClients: number;
-  private readonly natAddresses: number;
+  private declare readonly natClients: number;
+  private declare readonly natAddresses: number;
   /** A replay's clients: the address of each, as listed (null: addresses from ipBase). */
-  private readonly fixed: Uint32Array | null;
+  private declare readonly fixed: Uint32Array | null;
 
   constructor(count: number, ipBase: string, nat?: { share: number; addresses: number }, bots = 0, addresses?: readonly number[]) {
     this.normal = count;

@@ -23,20 +23,20 @@ export interface RequestClass {
 }
 
 export class RequestMix {
-  readonly classes: RequestClass[];
+  declare readonly classes: RequestClass[];
   /** Per class, for the hot path: 1 when it is a long-lived connection. */
-  readonly longLived: Uint8Array;
+  declare readonly longLived: Uint8Array;
   /** Some class is long-lived: when none is, the hot path does not look a request's class up in `longLived`. */
-  readonly anyLongLived: boolean;
+  declare readonly anyLongLived: boolean;
   /** Per class: 0 none, 1 adds to the cart, 2 checks out. */
-  readonly cartOp: Uint8Array;
+  declare readonly cartOp: Uint8Array;
   /** Per class: 1 for attack traffic a WAF may recognise. */
-  readonly malicious: Uint8Array;
+  declare readonly malicious: Uint8Array;
   /** One class only: nothing to draw. */
-  readonly single: boolean;
+  declare readonly single: boolean;
   /** What routing and hashing see: form c is class c; a replay's own forms follow (addForm). */
-  readonly forms: RequestClass[];
-  private readonly cumulative: Float64Array;
+  declare readonly forms: RequestClass[];
+  private declare readonly cumulative: Float64Array;
 
   constructor(scenario: Scenario) {
     const mix: MixEntry[] = scenario.traffic.mix ?? [{ name: 'default', host: 'example.com', path: '/', headers: {}, share: 1, port: undefined, queries: 'read', cart: 'none', malicious: false }];

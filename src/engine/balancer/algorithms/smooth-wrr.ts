@@ -183,7 +183,27 @@ export class SmoothWrr {
       let bestCw = cw[i] + w;
       cw[i] = bestCw;
       let total = w;
-      for (let k = 1; k < count; k++) {
+      let k = 1;
+      // two members a turn: the loop's every turn checks the arrays again, its body does not
+      for (; k + 1 < count; k += 2) {
+        i = members[k];
+        let c = cw[i] + w;
+        cw[i] = c;
+        total += w;
+        if (c > bestCw || (c === bestCw && i < best)) {
+          best = i;
+          bestCw = c;
+        }
+        i = members[k + 1];
+        c = cw[i] + w;
+        cw[i] = c;
+        total += w;
+        if (c > bestCw || (c === bestCw && i < best)) {
+          best = i;
+          bestCw = c;
+        }
+      }
+      if (k < count) {
         i = members[k];
         const c = cw[i] + w;
         cw[i] = c;
