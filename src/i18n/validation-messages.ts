@@ -6,6 +6,7 @@
  */
 import { m } from './paraglide/messages.js';
 import { localizeNumberText } from '../viz/number-format.ts';
+import { engineErrorWords } from './engine-error-words.ts';
 import type { ErrorParam, Got, ValidationError } from '../scenario/validated.ts';
 import type { ErrorCode } from '../scenario/error-templates.ts';
 
@@ -202,7 +203,7 @@ const WORDS: Readonly<Record<ErrorCode, (v: Values) => string>> = {
   val_run_field: () => m.val_run_field(),
   val_run_order: (v) => m.val_run_order(v as never),
   val_run_seed: (v) => m.val_run_seed(v as never),
-  val_run_start: (v) => m.val_run_start(v as never),
+  val_run_start: (v) => m.val_run_start({ reason: engineErrorWords(v.reason) }),
   val_import_alb_fields: (v) => m.val_import_alb_fields(v as never),
   val_import_alb_type: (v) => m.val_import_alb_type(v as never),
   val_import_alb_time: (v) => m.val_import_alb_time(v as never),

@@ -5,6 +5,7 @@
  * together when it ends. Saying is a placeholder action supplied with `.provide()`.
  */
 import { assign, setup } from 'xstate';
+import { m } from '../i18n/paraglide/messages.js';
 
 export type NarratorEvent = { type: 'narrator.note'; text: string } | { type: 'narrator.clear' };
 
@@ -15,7 +16,7 @@ const SUMMARY_ITEMS = 3;
 export function summarize(notes: readonly string[]): string {
   if (notes.length <= SUMMARY_ITEMS) return notes.join(' ');
   const rest = notes.length - SUMMARY_ITEMS;
-  return `${notes.slice(0, SUMMARY_ITEMS).join(' ')} And ${rest} more event${rest === 1 ? '' : 's'}.`;
+  return `${notes.slice(0, SUMMARY_ITEMS).join(' ')} ${rest === 1 ? m.narration_more_one() : m.narration_more({ count: rest })}`;
 }
 
 export const narratorMachine = setup({

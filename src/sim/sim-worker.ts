@@ -7,8 +7,9 @@
 import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../workers/sim-api.ts';
 import { createSimWorker } from './create-worker.ts';
-import { withDeadline } from './deadline.ts';
+import { NoAnswerError, withDeadline } from './deadline.ts';
 import { m } from '../i18n/paraglide/messages.js';
+import { engineErrorWords } from '../i18n/engine-error-words.ts';
 
 /** An answer from a worker that has since been replaced; callers drop it quietly. */
 export class StaleAnswer extends Error {
@@ -74,7 +75,7 @@ export class SimWorker {
       return answer;
     } catch (error) {
       if (error instanceof StaleAnswer || generation !== this.generation) throw new StaleAnswer();
-      this.#crash(error instanceof Error ? error.message : String(error));
+      this.#crash(error instanceof NoAnswerError ? error.message : engineErrorWords(error instanceof Error ? error.message : String(error)));
       throw new StaleAnswer();
     }
   }
@@ -111,7 +112,7 @@ export class SimWorker {
     worker.addEventListener('error', (event) => {
       // Handled here: without preventDefault the error would also be reported on the page.
       event.preventDefault();
-      if (conn === this.#conn) this.#crash(event.message || m.sim_worker_failed());
+      if (conn === this.#conn) this.#crash(event.message ? engineErrorWords(event.message) : m.sim_worker_failed());
     });
     worker.addEventListener('messageerror', () => {
       if (conn === this.#conn) this.#crash(m.sim_message_unreadable());

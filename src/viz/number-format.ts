@@ -55,11 +55,16 @@ export function formatRate(perSec: number): string {
   return Number.isFinite(perSec) ? `${formatCompact(perSec)}/s` : '—';
 }
 
+/** A percentage with its sign the page's way: '34%' in English, '34 %' (a non-breaking space first) in Spanish. */
+function percentSign(text: string): string {
+  return getLocale() === 'es' ? `${text}\u00a0%` : `${text}%`;
+}
+
 /** A share in 0..1: '34%' (one decimal below 10 %). */
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return '—';
   const p = share * 100;
-  return `${p > 0 && p < 10 ? one.format(p) : whole.format(p)}%`;
+  return percentSign(p > 0 && p < 10 ? one.format(p) : whole.format(p));
 }
 
 /** Milliseconds: '4.2 ms', '420 ms', '4.2 s'. */
@@ -98,7 +103,7 @@ export function formatSecondsPrecise(ms: number): string {
 
 /** A share in 0..1 as a whole percentage, for tables: '34%'. */
 export function formatShare(x: number): string {
-  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—';
+  return Number.isFinite(x) ? percentSign(String(Math.round(x * 100))) : '—';
 }
 
 /** A count too large to read digit by digit, in words: '86.4 billion', '2.5 million', else '1,234'. */

@@ -4,6 +4,7 @@
  */
 import { m } from '../../i18n/paraglide/messages.js';
 import type { Lesson } from '../../content/lesson.ts';
+import type { ChangeAction } from '../../content/schema.ts';
 import { startingSpeed } from '../../sim/speed.ts';
 
 /** About how many minutes: reading (180 words a minute), each world run once at its starting speed, a minute per prediction and per task. */
@@ -20,7 +21,8 @@ export function lessonLength(lesson: Lesson): string {
   return m.facts_length({ steps: lesson.steps.length, minutes: lessonMinutes(lesson) });
 }
 
-const CONTROL_WORDS: Record<string, () => string> = {
+/** Each live-change action a lesson can offer, as the lesson list names it (every action: a new one fails to compile until it is named). */
+const CONTROL_WORDS: Record<ChangeAction, () => string> = {
   'set-rate': m.control_set_rate,
   'set-algorithm': m.control_set_algorithm,
   'set-target-count': m.control_set_target_count,
@@ -34,13 +36,30 @@ const CONTROL_WORDS: Record<string, () => string> = {
   slow: m.control_slow,
   recover: m.control_recover,
   patch: m.control_patch,
+  errors: m.control_errors,
+  brownout: m.control_brownout,
+  deregister: m.control_deregister,
+  register: m.control_register,
+  'break-dependency': m.control_break_dependency,
+  'zone-outage': m.control_zone_outage,
+  'zone-recover': m.control_zone_recover,
+  'region-outage': m.control_region_outage,
+  'region-recover': m.control_region_recover,
+  'crash-balancer': m.control_crash_balancer,
+  'recover-balancer': m.control_recover_balancer,
+  'db-failover': m.control_db_failover,
+  'crash-session-store': m.control_crash_session_store,
+  'recover-session-store': m.control_recover_session_store,
+  'set-admin-state': m.control_set_admin_state,
+  'set-forward-weights': m.control_set_forward_weights,
+  'swap-cnames': m.control_swap_cnames,
 };
 
 /** What the lesson asks of the learner: what it builds on, and the controls it unlocks. */
 export function lessonNeeds(lesson: Lesson, all: readonly Lesson[]): string {
   const before = all.filter((l) => l.order < lesson.order);
   const builds = before.length === 0 ? m.facts_no_prior() : m.facts_builds_on({ number: before[before.length - 1].order });
-  const words = [...new Set(lesson.controls.map((c) => CONTROL_WORDS[c]?.() ?? c.replaceAll('-', ' ')))];
+  const words = [...new Set(lesson.controls.map((c) => CONTROL_WORDS[c]()))];
   const what = words.length > 3 ? m.facts_and_more({ list: words.slice(0, 3).join(', ') }) : words.length > 1 ? m.facts_and({ list: words.slice(0, -1).join(', '), last: words[words.length - 1] }) : words.join('');
   return m.facts_you_will_change({ builds, what });
 }

@@ -47,11 +47,11 @@ describe('the stats strip', () => {
   it('in Spanish: edge protection, CPU, deployments and dollars', () => {
     spanish();
     const items = runStats(metrics(edge), null, cpu);
-    expect(stat(items, 'attack')).toEqual(['Ataque frenado', '90%', '100 de 1k solicitudes del ataque atendidas']);
+    expect(stat(items, 'attack')).toEqual(['Ataque frenado', '90\u00a0%', '100 de 1k solicitudes del ataque atendidas']);
     expect(stat(items, 'waf')).toEqual(['Cortafuegos', '40 bloqueadas', '2 maliciosas dejadas pasar · 3 legítimas bloqueadas']);
     expect(stat(items, 'rate-limited')).toEqual(['Limitadas por ritmo', '7', 'solicitudes legítimas respondidas con 429']);
-    expect(stat(items, 'cpu-alb')).toEqual(['CPU de alb', '95%', 'de 2 núcleos']);
-    expect(stat(items, 'cpu-edge')).toEqual(['CPU de edge', '50%', 'de su capacidad']);
+    expect(stat(items, 'cpu-alb')).toEqual(['CPU de alb', '95\u00a0%', 'de 2 núcleos']);
+    expect(stat(items, 'cpu-edge')).toEqual(['CPU de edge', '50\u00a0%', 'de su capacidad']);
     expect(runStats(metrics(noEdge), null, undefined).map((i) => i.key)).not.toContain('attack');
     // the cost: two significant digits below a dollar, a decimal comma, no English grouping
     expect(stat(items, 'cost')?.[1]).toBe('$0,012');

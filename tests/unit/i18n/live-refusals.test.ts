@@ -152,6 +152,15 @@ describe('words around text that is not ours', () => {
     const e = coded('(root)', 'val_run_start', { reason: 'boom' });
     expect(e.message).toBe('the simulation could not start: boom');
     await spanish();
-    expect(wordError(e)).toBe('la simulación no pudo empezar; el motor dio este error (su texto, en inglés): boom');
+    expect(wordError(e)).toBe('la simulación no pudo empezar: error interno del motor; su mensaje, en inglés: boom');
+  });
+
+  it('the browser running out of memory or stack while the run starts is said in Spanish, and stays as written in English', async () => {
+    const memory = coded('(root)', 'val_run_start', { reason: 'Array buffer allocation failed' });
+    const stack = coded('(root)', 'val_run_start', { reason: 'Maximum call stack size exceeded' });
+    expect(memory.message).toBe('the simulation could not start: Array buffer allocation failed');
+    await spanish();
+    expect(wordError(memory)).toBe('la simulación no pudo empezar: el navegador se quedó sin memoria para esta ejecución (prueba con menos destinos, menos tráfico o una ejecución más corta)');
+    expect(wordError(stack)).toBe('la simulación no pudo empezar: la ejecución anidó más llamadas de las que permite el navegador (se superó el tamaño máximo de la pila)');
   });
 });

@@ -1,0 +1,69 @@
+// The last English a Spanish page showed (issue 19's final walk): the screen reader's summary of a burst of
+// events, a dead worker's or a failed start's exception, what a lesson in the list lets the learner change,
+// and a percentage's sign. English stays as it was; Spanish is worded here.
+import { describe, expect, it } from 'vitest';
+import { englishAfterEach, spanish } from './support/words.ts';
+import { summarize } from '../../../src/machines/narrator.machine.ts';
+import { engineErrorWords } from '../../../src/i18n/engine-error-words.ts';
+import { lessonNeeds } from '../../../src/ui/lesson/lesson-facts.ts';
+import { CHANGE_ACTIONS } from '../../../src/content/schema.ts';
+import { formatPercent, formatShare } from '../../../src/viz/number-format.ts';
+import type { Lesson } from '../../../src/content/lesson.ts';
+
+englishAfterEach();
+
+/** A lesson as the list sees it: its place in the course and the actions it offers. */
+const lesson = (order: number, controls: string[]): Lesson => ({ order, controls }) as unknown as Lesson;
+
+describe('the live region\'s summary of a burst', () => {
+  it('counts the events it does not read out, in the page\'s language', async () => {
+    expect(summarize(['a.', 'b.', 'c.', 'd.', 'e.'])).toBe('a. b. c. And 2 more events.');
+    await spanish();
+    expect(summarize(['a.', 'b.', 'c.', 'd.'])).toBe('a. b. c. Y 1 evento más.');
+    expect(summarize(['a.', 'b.', 'c.', 'd.', 'e.'])).toBe('a. b. c. Y 2 eventos más.');
+  });
+});
+
+describe('an exception from the engine or its worker', () => {
+  it('keeps an engine bug\'s own message, said to be English in Spanish and alone in English', async () => {
+    expect(engineErrorWords('Uncaught Error: boom')).toBe('Uncaught Error: boom');
+    await spanish();
+    expect(engineErrorWords('Uncaught Error: boom')).toBe('error interno del motor; su mensaje, en inglés: Uncaught Error: boom');
+  });
+
+  it('says the browser ran out of memory or stack in the page\'s words', async () => {
+    expect(engineErrorWords('Uncaught RangeError: Array buffer allocation failed')).toBe('the browser ran out of memory for this run (try fewer targets, less traffic or a shorter run)');
+    await spanish();
+    for (const text of ['Uncaught RangeError: Array buffer allocation failed', 'RangeError: Invalid typed array length: 4294967296', 'Invalid array length', 'Out of memory']) {
+      expect(engineErrorWords(text)).toBe('el navegador se quedó sin memoria para esta ejecución (prueba con menos destinos, menos tráfico o una ejecución más corta)');
+    }
+    expect(engineErrorWords('RangeError: Maximum call stack size exceeded')).toBe('la ejecución anidó más llamadas de las que permite el navegador (se superó el tamaño máximo de la pila)');
+  });
+});
+
+describe('what a lesson lets the learner change', () => {
+  it('names every live-change action a lesson can offer, in Spanish with no action id left', async () => {
+    await spanish();
+    for (const action of CHANGE_ACTIONS) {
+      const words = lessonNeeds(lesson(2, [action]), [lesson(1, [])]);
+      expect(words).toMatch(/^Se basa en la lección 1\. Usarás: .+\.$/);
+      expect(words).not.toContain(action.replaceAll('-', ' '));
+    }
+    expect(lessonNeeds(lesson(16, ['crash-balancer', 'recover-balancer']), [lesson(15, [])])).toBe('Se basa en la lección 15. Usarás: la caída de un balanceador y la recuperación de un balanceador.');
+  });
+
+  it('keeps the English list as it was', () => {
+    expect(lessonNeeds(lesson(16, ['crash-balancer', 'recover-balancer']), [lesson(15, [])])).toBe('Builds on lesson 15. You will change crash balancer and recover balancer.');
+  });
+});
+
+describe('a percentage', () => {
+  it('has its sign after a non-breaking space in Spanish, and right after the number in English', async () => {
+    expect(formatPercent(0.62)).toBe('62%');
+    expect(formatShare(0.337)).toBe('34%');
+    await spanish();
+    expect(formatPercent(0.62)).toBe('62\u00a0%');
+    expect(formatPercent(0.054)).toBe('5,4\u00a0%');
+    expect(formatShare(0.337)).toBe('34\u00a0%');
+  });
+});
