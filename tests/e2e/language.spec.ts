@@ -146,7 +146,7 @@ test.describe('the lab in a Spanish browser', () => {
     const log = page.getByTestId('event-log');
     await expect(log.getByRole('heading')).toHaveText('Registro de eventos');
     await expect(log.locator('.message', { hasText: /^b se ha caído: / })).toHaveText('b se ha caído: sus solicitudes en curso fallaron y rechaza las conexiones nuevas');
-    await expect(log.locator('.message', { hasText: /^b marcado como no sano/ })).toHaveText('b marcado como no sano: 2 comprobaciones seguidas fallidas (conexión rechazada)');
+    await expect(log.locator('.message', { hasText: /^b marcado en mal estado/ })).toHaveText('b marcado en mal estado: 2 comprobaciones seguidas fallidas (conexión rechazada)');
     // the blind window's seconds with a decimal comma
     await expect(log.locator('.message', { hasText: /^b sale de rotación/ })).toHaveText(/^b sale de rotación \d+,\d s después de que se cayera \(lo detectó: las comprobaciones de estado activas\); \d+ solicitudes fallaron en la ventana ciega$/);
     await expect(log.locator('.kind[data-kind="crash"]').first()).toHaveText('caída');

@@ -37,7 +37,7 @@ describe('goal details of the lessons', () => {
     overwriteGetLocale(() => 'es');
     expect(goalDetailWords("large's share of requests over the last 30 s: 33.3 % (goal ≥ 54 % and ≤ 60 %)")).toBe('proporción de solicitudes de large en los últimos 30 s: 33,3 % (objetivo ≥ 54 % y ≤ 60 %)');
     expect(goalDetailWords('p99 latency from 30 s to 60 s (worst second): 422 ms (goal ≤ 1000 ms)')).toBe('latencia p99 de los 30 s a los 60 s (el peor segundo): 422 ms (objetivo ≤ 1000 ms)');
-    expect(goalDetailWords('web checks http every 30 s, timeout 5 s, healthy after 5, unhealthy after 2')).toBe('web comprueba por http cada 30 s, con 5 s de espera; sano tras 5, no sano tras 2');
+    expect(goalDetailWords('web checks http every 30 s, timeout 5 s, healthy after 5, unhealthy after 2')).toBe('web comprueba por http cada 30 s, con 5 s de espera; sano tras 5, en mal estado tras 2');
     expect(goalDetailWords('web-1 failed at 20 s: out of rotation after 40.5 s (active health check); 383 requests failed in its blind window')).toBe(
       'web-1 falló a los 20 s: fuera de rotación tras 40,5 s (lo detectó: las comprobaciones de estado activas); 383 solicitudes fallaron en su ventana ciega',
     );

@@ -42,7 +42,7 @@ const LINES: [string, string, string][] = [
   ['scaling', 'asg desired 12 → 10: HPA: replicas 12 outside [1, 10] → desired 10', 'asg deseada 12 → 10: HPA: réplicas 12 fuera de [1, 10] → deseada 10'],
   ['scaling', 'asg desired 2 → 3: my: policy: CPUUtilization no data > 60 → +10 % → desired 3', 'asg deseada 2 → 3: my: policy: CPUUtilization sin datos > 60 → +10 % → deseada 3'],
   ['detected', 'web-1 out of rotation 0.0 s after it crashed (by zone); 0 requests failed in the blind window', 'web-1 sale de rotación 0,0 s después de que se cayera (lo detectó: la caída de su zona); 0 solicitudes fallaron en la ventana ciega'],
-  ['unhealthy', 'web-3 marked unhealthy: health counter fell below rise (2): last check connection refused', 'web-3 marcado como no sano: el contador de salud bajó de rise (2); última comprobación: conexión rechazada'],
+  ['unhealthy', 'web-3 marked unhealthy: health counter fell below rise (2): last check connection refused', 'web-3 marcado en mal estado: el contador de salud bajó de rise (2); última comprobación: conexión rechazada'],
 ];
 
 describe('event log lines of live configuration, scaling and the machinery around the targets', () => {

@@ -84,7 +84,7 @@ describe('event log lines', () => {
     expect(eventWords({ kind: 'crash', message: 'b crashed: its in-flight requests failed and new connections are refused' })).toBe('b se ha caído: sus solicitudes en curso fallaron y rechaza las conexiones nuevas');
     expect(eventWords({ kind: 'config', message: 'weight of web-1 set to 2.5' })).toBe('peso de web-1 fijado en 2,5');
     expect(eventWords({ kind: 'config', message: 'arrival rate set to 1.2k/s' })).toBe('ritmo de llegada fijado en 1,2k/s');
-    expect(eventWords({ kind: 'unhealthy', message: 'b marked unhealthy: 2 consecutive checks failed (connection refused)' })).toBe('b marcado como no sano: 2 comprobaciones seguidas fallidas (conexión rechazada)');
+    expect(eventWords({ kind: 'unhealthy', message: 'b marked unhealthy: 2 consecutive checks failed (connection refused)' })).toBe('b marcado en mal estado: 2 comprobaciones seguidas fallidas (conexión rechazada)');
     expect(eventWords({ kind: 'detected', message: 'b out of rotation 12.0 s after it crashed (by active health check); 1 request failed in the blind window' })).toBe(
       'b sale de rotación 12,0 s después de que se cayera (lo detectó: las comprobaciones de estado activas); 1 solicitud falló en la ventana ciega',
     );
