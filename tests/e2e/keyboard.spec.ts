@@ -118,7 +118,7 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   }
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('hint-solution')).toBeFocused();
-  await expect(page.getByTestId('hints')).toContainText('set-target-count');
+  await expect(page.getByTestId('hints')).toContainText('web: 3 targets');
   await snap(page.getByTestId('hints'), 'keyboard-hint-solution-focus.png');
   j.use('hints');
 
