@@ -101,6 +101,16 @@ async function waitForServer(url: string): Promise<void> {
 }
 
 const vite = `${root}node_modules/vite/bin/vite.js`;
+// A server already answering on the port (another checkout's) would be measured in place of this build: our
+// preview server, started with --strictPort, exits, and the wait below finds the other one.
+const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+  () => true,
+  () => false,
+);
+if (taken) {
+  console.error(`port ${port} is taken by another server: choose another with --port <n>`);
+  process.exit(1);
+}
 const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { cwd: root, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}/`;
 let exitCode = 0;
