@@ -49,7 +49,8 @@ function heapAfterGc(): number {
 function run(b: Bench): Result {
   const checked = validateScenario(b.scenario);
   if (!checked.ok) throw new Error(`${b.id}: ${formatErrors(checked.errors)}`);
-  const sim = createSimulation(checked.value);
+  // the bench draws nothing, like the CLI: no flow records (SimulationOptions.flows)
+  const sim = createSimulation(checked.value, { flows: false });
   let peak = process.memoryUsage().heapUsed;
   let firstHeap = NaN;
   let wall = 0;

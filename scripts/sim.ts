@@ -169,7 +169,7 @@ function main(): void {
   }
   const trace = args.trace ? new TraceWriter(args.trace) : undefined;
   const events = args.events ? new EventWriter(args.events) : undefined;
-  const sim = createSimulation(scenario, { ...(trace ? { onRequestDone: (r: TraceRecord) => trace.add(r) } : {}), ...(events ? { onEvent: (e: SimEvent) => events.add(e) } : {}) });
+  const sim = createSimulation(scenario, { flows: false, ...(trace ? { onRequestDone: (r: TraceRecord) => trace.add(r) } : {}), ...(events ? { onEvent: (e: SimEvent) => events.add(e) } : {}) });
   const untilSec = args.untilSec ?? scenario.durationSec;
   const t0 = performance.now();
   sim.runUntil(untilSec * 1000);

@@ -89,7 +89,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     latency: new LatencyPair(),
     sloMs: scenario.slo.latencyMs,
     series: new SecondSeries(options.seriesCapacity ?? 3600),
-    flows: new FlowRecorder(options.flowSampleEvery ?? 0),
+    flows: new FlowRecorder(options.flowSampleEvery ?? 0, options.flows ?? true),
     log: new EventLog(2000, options.onEvent ?? null),
     edgeStats: usesEdge ? new EdgeStats() : null,
     topologyVersion: 1,

@@ -57,6 +57,11 @@ export interface SimulationOptions {
   onEvent?: (event: SimEvent) => void;
   /** Draw one in N finished requests as a flow in snapshots; 0 = choose automatically from the rate. */
   flowSampleEvery?: number;
+  /**
+   * Keep sampled flows for snapshots (default true). A host that never draws them (the CLI, the bench) passes
+   * false: no request is sampled, which saves two records per request, and nothing else in the run changes.
+   */
+  flows?: boolean;
   /** Seconds kept in the per-second series (default 3600). */
   seriesCapacity?: number;
   /** An explanation recorder (explain/recorder.ts) listening to every request's life; it changes nothing in the run. */

@@ -175,25 +175,33 @@ export class TargetStore {
    * each target's slot utilisation, CPU (compute over the same slot-time) and requests in that second.
    */
   closeSecond(boundaryMs: number, n: number, util: Float64Array, cpu: Float64Array, req: Float64Array): void {
-    // the arrays read once, not per target: this loop visits every target every simulated second
-    const acc = this.acc, busy = this.busy, concurrency = this.concurrency, cpuRate = this.cpuRate;
-    for (let t = 0; t < n; t++) {
-      // accrue(t, boundaryMs), the same sums, with each total kept at hand for the rates below
-      const i = t << 3;
-      const dt = boundaryMs - acc[i];
-      const busyTotal = (acc[i | 1] += busy[t] * dt);
-      const capTotal = (acc[i | 2] += concurrency[t] * dt);
-      const cpuTotal = (acc[i | 3] += cpuRate[t] * dt);
-      acc[i] = boundaryMs;
-      const capacity = capTotal - acc[i | 5];
-      util[t] = capacity > 0 ? (busyTotal - acc[i | 4]) / capacity : 0;
-      cpu[t] = capacity > 0 ? (cpuTotal - acc[i | 6]) / capacity : 0;
-      acc[i | 4] = busyTotal;
-      acc[i | 6] = cpuTotal;
-      acc[i | 5] = capTotal;
-      req[t] = acc[i | 7];
-      acc[i | 7] = 0;
+    // two targets a turn: a loop's every turn checks each array it touches again, its body does not (this
+    // loop visits every target every simulated second)
+    let t = 0;
+    for (; t + 1 < n; t += 2) {
+      this.closeTarget(t, boundaryMs, util, cpu, req);
+      this.closeTarget(t + 1, boundaryMs, util, cpu, req);
     }
+    if (t < n) this.closeTarget(t, boundaryMs, util, cpu, req);
+  }
+
+  /** closeSecond for target t: accrue(t, boundaryMs), the same sums, with each total kept at hand for the rates. */
+  private closeTarget(t: number, boundaryMs: number, util: Float64Array, cpu: Float64Array, req: Float64Array): void {
+    const acc = this.acc;
+    const i = t << 3;
+    const dt = boundaryMs - acc[i];
+    const busyTotal = (acc[i | 1] += this.busy[t] * dt);
+    const capTotal = (acc[i | 2] += this.concurrency[t] * dt);
+    const cpuTotal = (acc[i | 3] += this.cpuRate[t] * dt);
+    acc[i] = boundaryMs;
+    const capacity = capTotal - acc[i | 5];
+    util[t] = capacity > 0 ? (busyTotal - acc[i | 4]) / capacity : 0;
+    cpu[t] = capacity > 0 ? (cpuTotal - acc[i | 6]) / capacity : 0;
+    acc[i | 4] = busyTotal;
+    acc[i | 6] = cpuTotal;
+    acc[i | 5] = capTotal;
+    req[t] = acc[i | 7];
+    acc[i | 7] = 0;
   }
 
   /** Slot utilisation of target t from time 0 to `nowMs` (busy slot-time / slot-time). */

@@ -3,7 +3,9 @@
  * the balancer sends it and a final record with its timing (arrival, service start, end) and outcome,
  * so the page can animate dots timed by the simulation.
  * N adapts to the arrival rate (about 250 flows per simulated second) unless fixed by the host.
- * Bounded: if the host does not collect them, the oldest are overwritten.
+ * Bounded: if the host does not collect them, the oldest are overwritten. A host that never draws them
+ * (the CLI, the bench) turns the recorder off when it creates the run (`flows: false`): then no request is
+ * sampled and nothing is recorded, and every other result of the run is the same.
  */
 import { FLOW_STRIDE } from '../types.ts';
 
@@ -20,14 +22,18 @@ export class FlowRecorder {
   declare sampleEvery: number;
 
   private declare readonly fixedEvery: number;
+  /** False when the host never draws flows: no request is sampled. */
+  declare readonly on: boolean;
 
-  constructor(fixedEvery: number) {
+  constructor(fixedEvery: number, on = true) {
     this.fixedEvery = fixedEvery;
+    this.on = on;
     this.sampleEvery = fixedEvery > 0 ? fixedEvery : 1;
   }
 
   /** Decides at arrival whether a request is drawn (one in `sampleEvery`). */
   take(): boolean {
+    if (!this.on) return false;
     if (++this.counter < this.sampleEvery) return false;
     this.counter = 0;
     return true;
