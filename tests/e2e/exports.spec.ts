@@ -10,7 +10,13 @@ const STEM = 'three-equal-servers-behind-round-robin-at-12s';
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer; download: Download }> {
   const waiting = page.waitForEvent('download');
   await click();
-  const download = await waiting;
+  // the panel says why when it cannot make the file: fail at once with its words rather than at the test's timeout
+  const message = page.getByTestId('export-message');
+  const refused = message.waitFor({ timeout: 0 }).then(async () => {
+    throw new Error(`the export panel refused: ${await message.innerText()}`);
+  });
+  refused.catch(() => undefined);
+  const download = await Promise.race([waiting, refused]);
   return { name: download.suggestedFilename(), bytes: await readFile(await download.path()), download };
 }
 

@@ -15,9 +15,30 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-/** Waits for the browser to lay out and paint (a bound width arrives through a ResizeObserver). */
-function frames(n: number): Promise<void> {
-  return n === 0 ? Promise.resolve() : new Promise((resolve) => requestAnimationFrame(() => void frames(n - 1).then(resolve)));
+/** The next frame, or a quarter second later if frames are not being drawn (a hidden tab draws none). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 250);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * The chart's plot once it is drawn. The plot waits for its width, which a ResizeObserver gives after layout in a
+ * task of its own (observe-size.ts), so on a busy machine that can be several frames after mounting: a fixed
+ * count of two frames failed one export in eight with two spec workers and two busy cores. It waits at most `limitMs`.
+ */
+async function drawnPlot(host: HTMLElement, limitMs = 5000): Promise<SVGSVGElement | null> {
+  const until = performance.now() + limitMs;
+  for (;;) {
+    flushSync();
+    const plot = host.querySelector<SVGSVGElement>('.plot svg');
+    if (plot !== null || performance.now() > until) return plot;
+    await nextFrame();
+  }
 }
 
 /** The chart as a standalone SVG document, `width` px wide, with `caption` (the scenario and moment) under it. */
@@ -28,10 +49,7 @@ export async function chartSvg(model: ChartModel, caption: string, width = 720, 
   document.body.append(host);
   const chart = mount(LineChart, { target: host, props: { model, height: plotHeight } });
   try {
-    flushSync();
-    await frames(2);
-    flushSync();
-    const plot = host.querySelector<SVGSVGElement>('.plot svg');
+    const plot = await drawnPlot(host);
     if (plot === null) throw new Error(m.export_chart_not_drawn());
     const plotWidth = Math.round(plot.getBoundingClientRect().width);
     const height = HEAD + plotHeight + FOOT;
