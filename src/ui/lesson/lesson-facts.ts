@@ -6,6 +6,7 @@ import { m } from '../../i18n/paraglide/messages.js';
 import type { Lesson } from '../../content/lesson.ts';
 import type { ChangeAction } from '../../content/schema.ts';
 import { startingSpeed } from '../../sim/speed.ts';
+import { unlockWords } from '../builder/unlock-words.ts';
 
 /** About how many minutes: reading (180 words a minute), each world run once at its starting speed, a minute per prediction and per task. */
 export function lessonMinutes(lesson: Lesson): number {
@@ -55,11 +56,21 @@ const CONTROL_WORDS: Record<ChangeAction, () => string> = {
   'swap-cnames': m.control_swap_cnames,
 };
 
+/**
+ * The controls a lesson gives, in words: its live-change actions, with "patch" told by what the lesson unlocks
+ * (what its builder and Change it let the learner edit: "session stickiness") when it names anything, and the
+ * unlocks of a lesson whose other controls come first.
+ */
+export function lessonControls(lesson: Lesson): string[] {
+  const words = lesson.controls.filter((c) => c !== 'patch' || lesson.unlocks.length === 0).map((c) => CONTROL_WORDS[c]());
+  return [...new Set([...words, ...lesson.unlocks.map(unlockWords)])];
+}
+
 /** What the lesson asks of the learner: what it builds on, and the controls it unlocks. */
 export function lessonNeeds(lesson: Lesson, all: readonly Lesson[]): string {
   const before = all.filter((l) => l.order < lesson.order);
   const builds = before.length === 0 ? m.facts_no_prior() : m.facts_builds_on({ number: before[before.length - 1].order });
-  const words = [...new Set(lesson.controls.map((c) => CONTROL_WORDS[c]()))];
+  const words = lessonControls(lesson);
   const what = words.length > 3 ? m.facts_and_more({ list: words.slice(0, 3).join(', ') }) : words.length > 1 ? m.facts_and({ list: words.slice(0, -1).join(', '), last: words[words.length - 1] }) : words.join('');
   return m.facts_you_will_change({ builds, what });
 }

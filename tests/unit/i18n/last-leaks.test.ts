@@ -12,8 +12,8 @@ import type { Lesson } from '../../../src/content/lesson.ts';
 
 englishAfterEach();
 
-/** A lesson as the list sees it: its place in the course and the actions it offers. */
-const lesson = (order: number, controls: string[]): Lesson => ({ order, controls }) as unknown as Lesson;
+/** A lesson as the list sees it: its place in the course, the actions it offers and what it unlocks. */
+const lesson = (order: number, controls: string[], unlocks: string[] = []): Lesson => ({ order, controls, unlocks }) as unknown as Lesson;
 
 describe('the live region\'s summary of a burst', () => {
   it('counts the events it does not read out, in the page\'s language', async () => {
@@ -52,8 +52,26 @@ describe('what a lesson lets the learner change', () => {
     expect(lessonNeeds(lesson(16, ['crash-balancer', 'recover-balancer']), [lesson(15, [])])).toBe('Se basa en la lección 15. Usarás: la caída de un balanceador y la recuperación de un balanceador.');
   });
 
-  it('keeps the English list as it was', () => {
-    expect(lessonNeeds(lesson(16, ['crash-balancer', 'recover-balancer']), [lesson(15, [])])).toBe('Builds on lesson 15. You will change crash balancer and recover balancer.');
+  it('names each action as a noun phrase in English too, with no action id left', () => {
+    for (const action of CHANGE_ACTIONS) {
+      const words = lessonNeeds(lesson(2, [action]), [lesson(1, [])]);
+      expect(words).toMatch(/^Builds on lesson 1\. Your controls: .+\.$/);
+      // a phrase of its own, not the id written out ("crash balancer", "swap cnames")
+      expect(words).not.toMatch(new RegExp(`: ${action.replaceAll('-', ' ')}\\.$`, 'i'));
+    }
+    expect(lessonNeeds(lesson(16, ['crash-balancer', 'recover-balancer']), [lesson(15, [])])).toBe('Builds on lesson 15. Your controls: crashing a balancer and recovering a balancer.');
+  });
+
+  it('tells a patch by what the lesson unlocks, and lists the unlocks of a lesson with other controls after them', async () => {
+    // lesson 11: TLS, and one pattern worded by its field names as the builder words it
+    expect(lessonNeeds(lesson(11, ['patch'], ['tls', '/balancers/*/capacity']), [lesson(10, [])])).toBe('Builds on lesson 10. Your controls: TLS on listeners and balancers › capacity.');
+    // lesson 8: a patch with nothing unlocked is the system's set-up
+    expect(lessonNeeds(lesson(8, ['patch']), [lesson(7, [])])).toBe('Builds on lesson 7. Your controls: the system\'s set-up.');
+    // lesson 15: its own action first, then what its builder may edit
+    expect(lessonNeeds(lesson(15, ['set-target-count'], ['dns']), [lesson(14, [])])).toBe('Builds on lesson 14. Your controls: the number of targets and the DNS name.');
+    await spanish();
+    expect(lessonNeeds(lesson(9, ['patch'], ['stickiness']), [lesson(8, [])])).toMatch(/^Se basa en la lección 8\. Usarás: .+\.$/);
+    expect(lessonNeeds(lesson(9, ['patch'], ['stickiness']), [lesson(8, [])])).not.toContain('session stickiness');
   });
 });
 
