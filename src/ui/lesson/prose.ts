@@ -1,6 +1,6 @@
 /**
- * A tiny markdown reader for lesson prose: paragraphs, bullet and numbered lists, **bold**, *emphasis*,
- * `code` and [links](…). It returns plain data that Svelte renders as text nodes, so nothing in the prose
+ * A tiny markdown reader for lesson prose: paragraphs, bullet and numbered lists, fenced code blocks (a
+ * configuration quoted as written), **bold**, *emphasis*, `code` and [links](…). It returns plain data that Svelte renders as text nodes, so nothing in the prose
  * can become HTML: safe by construction, with no `{@html}`. Links go only to http(s) or in-app `#/` addresses.
  */
 export type Inline =
@@ -10,7 +10,7 @@ export type Inline =
   | { kind: 'code'; text: string }
   | { kind: 'link'; href: string; children: Inline[] };
 
-export type Block = { kind: 'p'; children: Inline[] } | { kind: 'ul' | 'ol'; items: Inline[][] };
+export type Block = { kind: 'p'; children: Inline[] } | { kind: 'ul' | 'ol'; items: Inline[][] } | { kind: 'pre'; text: string; language: string };
 
 const INLINE = /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 const SAFE_HREF = /^(https?:\/\/|#\/)/;
@@ -35,8 +35,37 @@ export function parseInline(text: string): Inline[] {
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
 
-/** Splits prose into blocks: blank lines end paragraphs; list items may wrap onto indented lines. */
+/** A fence's opening or closing line: three backticks or tildes, then the language on an opening line. */
+const FENCE = /^\s*(```|~~~)\s*([\w+-]*)\s*$/;
+
+/** Splits prose into blocks: fenced code kept line for line; elsewhere blank lines end paragraphs, and list items may wrap onto indented lines. */
 export function parseProse(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = markdown.split('\n');
+  let text: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]);
+    if (open === null) {
+      text.push(lines[i]);
+      continue;
+    }
+    const end = lines.findIndex((l, j) => j > i && l.trim() === open[1]);
+    // a fence never closed is text, as in CommonMark's "until the end of the document" but shown, not lost
+    if (end < 0) {
+      text.push(lines[i]);
+      continue;
+    }
+    blocks.push(...textBlocks(text.join('\n')));
+    text = [];
+    blocks.push({ kind: 'pre', text: lines.slice(i + 1, end).join('\n'), language: open[2] });
+    i = end;
+  }
+  blocks.push(...textBlocks(text.join('\n')));
+  return blocks;
+}
+
+/** Paragraphs and lists of prose without fences. */
+function textBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of markdown.split(/\n\s*\n/)) {
     const lines = chunk.split('\n').filter((l) => l.trim() !== '');
