@@ -86,6 +86,14 @@ export function formatSeconds(ms: number): string {
   return Number.isFinite(ms) ? `${fixed(ms / 1000, 1)} s` : '—';
 }
 
+/** Simulated time as a clock from the run's start, for runs of hours: '18:05:09' (whole seconds, rounded down). */
+export function formatClock(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const sec = Math.floor(ms / 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(sec / 3600)}:${two(Math.floor(sec / 60) % 60)}:${two(sec % 60)}`;
+}
+
 /** A whole count with thousands separators: '1,234'. */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';

@@ -108,3 +108,19 @@ test('a new seed gives other traffic; reset goes back to the start', async ({ pa
   await expect(page.getByTestId('seed')).toHaveValue('99');
   expect(errors).toEqual([]);
 });
+
+test('a run of hours also reads as a clock from its start; a run of a minute does not', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  await expect(page.getByTestId('sim-clock')).toHaveCount(0);
+  // lesson 18's day starts at midnight: 18:00 is 64,800 s into the run
+  await lab.goto('#/lessons/other-policies/1');
+  await lab.ready();
+  await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00');
+  await lab.advance(64_800_000);
+  await expect(page.getByTestId('sim-clock')).toHaveText('18:00:00');
+  await expect(lab.simTime).toHaveText('64800.0 s');
+  expect(errors).toEqual([]);
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
-import { formatNumber, localizeNumberText, formatCount, formatDuration, formatLargeCount, formatMs, formatPercent, formatRate, formatRequestRate, formatSeconds, formatSecondsPrecise, formatShare } from '../../../src/viz/number-format.ts';
+import { formatNumber, localizeNumberText, formatCount, formatDuration, formatLargeCount, formatMs, formatPercent, formatRate, formatRequestRate, formatSeconds, formatSecondsPrecise, formatShare, formatClock } from '../../../src/viz/number-format.ts';
 
 describe('the one number formatter', () => {
   it('writes every number with its unit, and — when there is none', () => {
@@ -13,6 +13,11 @@ describe('the one number formatter', () => {
     expect(formatShare(0.337)).toBe('34%');
     expect(formatSeconds(12_345)).toBe('12.3 s');
     expect(formatSecondsPrecise(12_345)).toBe('12.345 s');
+    // a clock from the run's start: 18 h = 64,800 s; 65,109.9 s is 18 h 5 min 9.9 s, shown in whole seconds
+    expect(formatClock(64_800_000)).toBe('18:00:00');
+    expect(formatClock(65_109_900)).toBe('18:05:09');
+    expect(formatClock(0)).toBe('0:00:00');
+    expect(formatClock(Number.NaN)).toBe('—');
     for (const f of [formatCount, formatRequestRate, formatRate, formatMs, formatPercent, formatShare, formatSeconds, formatLargeCount, formatDuration]) expect(f(NaN)).toBe('—');
   });
 
