@@ -143,11 +143,11 @@ export class EventQueue {
       }
     }
     if (front.size === 0) return false;
-    front.popInto();
-    this.time = front.time;
-    this.kind = front.key & 63;
-    this.a = front.a;
-    this.b = front.b;
+    this.time = ft;
+    this.kind = front.minKey() & 63;
+    this.a = front.minA();
+    this.b = front.minB();
+    front.removeMin();
     return true;
   }
 

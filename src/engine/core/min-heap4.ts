@@ -59,11 +59,29 @@ export class MinHeap4 {
     ev[at] = time; ev[at | 1] = key; ev[at | 2] = a; ev[at | 3] = b;
   }
 
+  /** Payload a of the earliest event (meaningless when empty); `| 0`: int32, read as an integer without a check. */
+  minA(): number {
+    return this.ev[2] | 0;
+  }
+
+  /** Payload b of the earliest event (meaningless when empty). */
+  minB(): number {
+    return this.ev[3] | 0;
+  }
+
   /** Removes the earliest event into `time`, `key`, `a`, `b` (the heap must not be empty). */
   popInto(): void {
     const ev = this.ev;
-    // `| 0`: the payloads are int32, so the fields stay small integers (a truncation, no check)
     this.time = ev[0]; this.key = ev[1]; this.a = ev[2] | 0; this.b = ev[3] | 0;
+    this.removeMin();
+  }
+
+  /**
+   * Removes the earliest event (the heap must not be empty) without copying it out: the event queue reads it
+   * with minTime, minKey, minA and minB first, once per event instead of through these fields and then its own.
+   */
+  removeMin(): void {
+    const ev = this.ev;
     const n = --this.size;
     if (n === 0) {
       ev[0] = Infinity;
