@@ -151,7 +151,7 @@ describe('EventQueue as a calendar', () => {
     expect(q.pop()).toBe(false);
   });
   it('keeps every event kind below KINDS, and carries the largest kind and int32 payload extremes exactly', () => {
-    const all = Object.values(kinds).filter((v): v is number => typeof v === 'number');
+    const all = (Object.values(kinds) as unknown[]).filter((v): v is number => typeof v === 'number');
     expect(all.length).toBeGreaterThan(10);
     for (const k of all) expect(k).toBeLessThan(KINDS);
     const q = new EventQueue(4);
