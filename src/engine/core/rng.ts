@@ -83,9 +83,11 @@ export class Rng {
     // `| 0` tells the compiler the fields are int32 (they are), so the loop stays in integer registers
     let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
     const out = this.batch;
-    // two outputs a turn (BATCH is even): the loop's every turn checked the output array again, its body does not
-    for (let i = 0; i < 128; i += 2) {
-      let t = (((a + b) | 0) + d) | 0;
+    // four outputs a turn (BATCH is a multiple of four): the loop's every turn checked the output array again,
+    // its body does not
+    let t = 0;
+    for (let i = 0; i < 128; i += 4) {
+      t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
@@ -97,6 +99,18 @@ export class Rng {
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
       out[i + 1] = t;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i + 2] = t;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i + 3] = t;
     }
     this.a = a; this.b = b; this.c = c; this.d = d;
     this.pos = 0;
