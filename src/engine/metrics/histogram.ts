@@ -144,4 +144,10 @@ export class LatencyPair {
     this.run.recordAt(ms, this.runTable.bucket(ms, cell));
     this.second.recordAt(ms, this.secondTable.bucket(ms, cell));
   }
+
+  /** Fills the bucket tables' cells met unfilled (once per simulated second, by the roll-up). */
+  settle(): void {
+    this.runTable.settle();
+    this.secondTable.settle();
+  }
 }

@@ -2,9 +2,10 @@
  * A log histogram's bucket found without a logarithm: the same bucket as `1 + ⌊ln(ms / minMs) / ln(1 + p)⌋`
  * (capped at the last one) for every value above minMs, from the value's binary exponent and its top
  * mantissa bits (a "cell", 1/128 of an octave), a table of each cell's bucket, and one comparison with the next
- * bucket's lowest value. That lowest value (the border) is found once per table by evaluating the logarithm
- * formula itself on neighbouring doubles, so the table reproduces what the formula gives on this JavaScript
- * engine; a cell is narrower than a bucket (0.8 % against 1 % or more), so it holds at most one border. The
+ * bucket's lowest value. That lowest value (the border) is found by evaluating the logarithm formula itself on
+ * neighbouring doubles, after a value first falls in its cell, so the table reproduces what the formula gives
+ * on this JavaScript engine; a cell is narrower than a bucket (0.8 % against 1 % or more), so it holds at most one
+ * border. The
  * run's latency histogram records a value per finished request: this is a table look-up where ln() was a call
  * to the C library (tests/unit/engine/metrics/log-buckets.test.ts compares both around every border).
  */
@@ -68,40 +69,39 @@ export function bucketByLog(ms: number, minMs: number, invLogBase: number, bucke
   return i >= buckets ? buckets - 1 : i;
 }
 
-/** The bucket of every value above minMs for one histogram layout (minMs, invLogBase, buckets). */
+/**
+ * The bucket of every value above minMs for one histogram layout (minMs, invLogBase, buckets). A cell's bucket
+ * and the border after it are found after a value first falls in the cell (until then the logarithm gives that
+ * cell's buckets): a run's latencies touch a few hundred of the thousands of cells, and finding every border up
+ * front (about ten logarithms each) cost 25–100 ms when the first run started.
+ */
 export class BucketTable {
   /** The cell of minMs: cell numbers are stored from it. */
   declare readonly firstCell: number;
-  /** Cells stored; a value in a later cell is in the last bucket. */
+  /** Cells stored (to the one holding the last bucket's border); a value in a later cell is in the last bucket. */
   declare readonly cells: number;
-  /** The bucket of the lowest value above minMs in each cell. */
-  declare readonly cellBucket: Int32Array;
-  /** lowest[k]: the lowest value in bucket k (k ≥ 1); lowest[buckets] is Infinity. */
-  declare readonly lowest: Float64Array;
+  /** The bucket of the lowest value above minMs in each cell; −1 until a value falls in the cell. */
+  private declare readonly cellBucket: Int32Array;
+  /** lowest[k]: the lowest value in bucket k (k ≥ 1), NaN until needed; lowest[buckets] is Infinity. */
+  private declare readonly lowest: Float64Array;
+  private declare readonly minMs: number;
+  private declare readonly invLogBase: number;
+  private declare readonly buckets: number;
+  private declare readonly bits: DoubleBits;
+  /** A cell met unfilled since the last `settle` (−1: none). */
+  private pending = -1;
 
   constructor(minMs: number, invLogBase: number, buckets: number, bits: DoubleBits) {
-    const f = (x: number): number => bucketByLog(x, minMs, invLogBase, buckets);
-    const lowest = new Float64Array(buckets + 1);
-    lowest[buckets] = Infinity;
-    lowest[1] = bits.up(minMs);
-    for (let k = 2; k < buckets; k++) {
-      // from the formula's own estimate, step by single doubles to the first one in bucket k
-      let x = Math.max(lowest[k - 1], minMs * Math.exp((k - 1) / invLogBase));
-      while (f(x) >= k && x > lowest[k - 1]) x = bits.down(x);
-      while (f(x) < k) x = bits.up(x);
-      lowest[k] = x;
-    }
+    this.minMs = minMs;
+    this.invLogBase = invLogBase;
+    this.buckets = buckets;
+    this.bits = bits;
+    this.lowest = new Float64Array(buckets + 1).fill(NaN);
+    this.lowest[buckets] = Infinity;
+    this.lowest[1] = bits.up(minMs);
     this.firstCell = bits.cellOf(minMs);
-    this.cells = bits.cellOf(lowest[buckets - 1]) - this.firstCell + 1;
-    const cellBucket = new Int32Array(this.cells);
-    for (let c = 0; c < this.cells; c++) {
-      const b = f(Math.max(lowest[1], bits.cellStart(this.firstCell + c)));
-      // the look-up adds at most one bucket: the next border after the cell's first bucket must lie beyond it
-      if (b + 2 < buckets && lowest[b + 2] < bits.cellStart(this.firstCell + c + 1)) throw new Error('log buckets narrower than a cell');
-      cellBucket[c] = b;
-    }
-    this.cellBucket = cellBucket;
-    this.lowest = lowest;
+    this.cells = bits.cellOf(this.border(buckets - 1)) - this.firstCell + 1;
+    this.cellBucket = new Int32Array(this.cells).fill(-1);
   }
 
   /** The bucket of `ms` given its cell (`DoubleBits.cellOf`); ms must be above minMs. */
@@ -109,13 +109,58 @@ export class BucketTable {
     let c = cell - this.firstCell;
     if (c >= this.cells) c = this.cells - 1;
     const b = this.cellBucket[c];
+    if (b < 0) {
+      // a cell not met before: the logarithm this time, and the cell is filled at the next `settle`
+      this.pending = c;
+      return bucketByLog(ms, this.minMs, this.invLogBase, this.buckets);
+    }
     return ms >= this.lowest[b + 1] ? b + 1 : b;
+  }
+
+  /**
+   * Fills the cell most recently met unfilled. Called once per simulated second (metrics/rollup.ts), away from
+   * the per-request look-up: filling there made the look-up too big to be inlined into its caller.
+   */
+  settle(): void {
+    if (this.pending < 0) return;
+    this.fill(this.pending);
+    this.pending = -1;
+  }
+
+  /** The lowest value the logarithm formula puts in bucket k (1 ≤ k ≤ buckets; Infinity for `buckets`). */
+  border(k: number): number {
+    const known = this.lowest[k];
+    if (known === known) return known;
+    const bits = this.bits, inv = this.invLogBase;
+    const f = (x: number): number => bucketByLog(x, this.minMs, inv, this.buckets);
+    // the lowest logarithm the formula puts in bucket k, stepped to by single doubles (multiplications only) …
+    let lg = (k - 1) / inv;
+    while (Math.floor(bits.down(lg) * inv) >= k - 1) lg = bits.down(lg);
+    while (Math.floor(lg * inv) < k - 1) lg = bits.up(lg);
+    // … then, from the value with about that logarithm, single doubles to the first one in bucket k
+    let x = this.minMs * Math.exp(lg);
+    while (f(bits.down(x)) >= k) x = bits.down(x);
+    while (f(x) < k) x = bits.up(x);
+    this.lowest[k] = x;
+    return x;
+  }
+
+  /** Cell c's bucket and the border after it; throws if the cell holds two borders (buckets narrower than a cell). */
+  fill(c: number): number {
+    const bits = this.bits;
+    const b = bucketByLog(Math.max(this.lowest[1], bits.cellStart(this.firstCell + c)), this.minMs, this.invLogBase, this.buckets);
+    this.border(b + 1);
+    // the look-up adds at most one bucket: the cell's last value must be at most in the next bucket
+    const last = bits.down(bits.cellStart(this.firstCell + c + 1));
+    if (bucketByLog(last, this.minMs, this.invLogBase, this.buckets) > b + 1) throw new Error('log buckets narrower than a cell');
+    this.cellBucket[c] = b;
+    return b;
   }
 }
 
 const tables = new Map<string, BucketTable>();
 
-/** The table of a layout, built once per layout (a few thousand logarithms) and shared by every run. */
+/** The table of a layout, made once per layout and shared by every run (the cells it has filled stay filled). */
 export function bucketTable(minMs: number, invLogBase: number, buckets: number, bits: DoubleBits): BucketTable {
   const key = `${minMs} ${invLogBase} ${buckets}`;
   let t = tables.get(key);

@@ -19,10 +19,12 @@ describe('BucketTable', () => {
       const { invLogBase, buckets } = layout(precision);
       const bits = new DoubleBits();
       const table = new BucketTable(MIN_MS, invLogBase, buckets, bits);
+      // every cell filled, so each look-up below goes through the table (an unfilled cell falls back to the logarithm)
+      for (let c = 0; c < table.cells; c++) table.fill(c);
       let checked = 0;
       for (let k = 1; k < buckets; k++) {
         // the border itself is the first double the formula puts in bucket k
-        const border = table.lowest[k];
+        const border = table.border(k);
         expect(bucketByLog(border, MIN_MS, invLogBase, buckets)).toBe(k);
         expect(bucketByLog(bits.down(border), MIN_MS, invLogBase, buckets)).toBe(k - 1);
         let x = border;
@@ -42,6 +44,7 @@ describe('BucketTable', () => {
     const bits = new DoubleBits();
     const layouts = [layout(0.01), layout(0.05)];
     const tables = layouts.map((l) => new BucketTable(MIN_MS, l.invLogBase, l.buckets, bits));
+    for (const t of tables) for (let c = 0; c < t.cells; c++) t.fill(c);
     const rng = new Rng(11, 'log-buckets');
     const values: number[] = [bits.up(MIN_MS), 0.0010000001, 1, 1000, 1e8, 1.5e8, 1e12, Number.MAX_VALUE, Infinity];
     // log-uniform from just above minMs to beyond the last bucket
@@ -67,10 +70,15 @@ describe('LatencyPair', () => {
     const rng = new Rng(5, 'latency-pair');
     const values = [0, MIN_MS, 0.0005, 1e9];
     for (let i = 0; i < 50_000; i++) values.push(-Math.log(1 - rng.next()) * 300);
-    for (const v of values) {
-      pair.record(v);
-      run.record(v);
-      second.record(v);
+    // twice: the first pass meets cells unfilled (the logarithm, then filled by settle), the second finds them filled
+    for (const pass of [0, 1]) {
+      for (const v of values) {
+        pair.record(v);
+        pair.settle();
+        run.record(v);
+        second.record(v);
+      }
+      expect(pass === 0 || pair.run.count === 2 * values.length).toBe(true);
     }
     expect(Array.from(pair.run.counts)).toEqual(Array.from(run.counts));
     expect(Array.from(pair.second.counts)).toEqual(Array.from(second.counts));
