@@ -115,6 +115,8 @@ export class LogHistogram {
 
 /** Smallest value either latency histogram tells apart, ms. */
 const MIN_MS = 0.001;
+/** Values between two fillings of the bucket tables. */
+const SETTLE_EVERY = 256;
 
 /**
  * The run's latency histogram (1 % buckets) and the current second's (5 %, reset every second), fed together
@@ -133,8 +135,13 @@ export class LatencyPair {
     this.secondTable = this.second.bucketTable(this.bits);
   }
 
+  /** Values until the bucket tables next fill the cells they met unfilled. */
+  private untilSettle = SETTLE_EVERY;
+
   /** Records a latency (a number, never NaN). */
   record(ms: number): void {
+    // rarely enough that the optimizing compiler leaves the filling out of this path (a call it sees seldom)
+    if (--this.untilSettle === 0) this.settle();
     if (ms <= MIN_MS) {
       this.run.recordAt(ms, 0);
       this.second.recordAt(ms, 0);
@@ -145,8 +152,9 @@ export class LatencyPair {
     this.second.recordAt(ms, this.secondTable.bucket(ms, cell));
   }
 
-  /** Fills the bucket tables' cells met unfilled (once per simulated second, by the roll-up). */
+  /** Fills the bucket tables' cells met unfilled. */
   settle(): void {
+    this.untilSettle = SETTLE_EVERY;
     this.runTable.settle();
     this.secondTable.settle();
   }

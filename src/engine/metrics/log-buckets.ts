@@ -15,6 +15,9 @@ const CELL_BITS = 7;
 /** A double's high word shifted right by this leaves its exponent and top CELL_BITS mantissa bits. */
 export const CELL_SHIFT = 20 - CELL_BITS;
 
+/** Cells a table notes between two `settle` calls. */
+const PENDING = 64;
+
 /** A double's two 32-bit words, for reading a value's exponent bits and stepping to a neighbouring double. */
 export class DoubleBits {
   readonly f64 = new Float64Array(1);
@@ -71,9 +74,9 @@ export function bucketByLog(ms: number, minMs: number, invLogBase: number, bucke
 
 /**
  * The bucket of every value above minMs for one histogram layout (minMs, invLogBase, buckets). A cell's bucket
- * and the border after it are found after a value first falls in the cell (until then the logarithm gives that
- * cell's buckets): a run's latencies touch a few hundred of the thousands of cells, and finding every border up
- * front (about ten logarithms each) cost 25–100 ms when the first run started.
+ * and the border after it are found soon after a value first falls in the cell (until then the logarithm gives
+ * that cell's buckets): a run's latencies touch a few hundred of the thousands of cells, and finding every border
+ * up front (about ten logarithms each) cost 25–100 ms when the first run started.
  */
 export class BucketTable {
   /** The cell of minMs: cell numbers are stored from it. */
@@ -88,8 +91,9 @@ export class BucketTable {
   private declare readonly invLogBase: number;
   private declare readonly buckets: number;
   private declare readonly bits: DoubleBits;
-  /** A cell met unfilled since the last `settle` (−1: none). */
-  private pending = -1;
+  /** Cells met unfilled since the last `settle` (at most PENDING; a cell left out is met again later). */
+  private readonly pending = new Int32Array(PENDING);
+  private pendingCount = 0;
 
   constructor(minMs: number, invLogBase: number, buckets: number, bits: DoubleBits) {
     this.minMs = minMs;
@@ -111,20 +115,19 @@ export class BucketTable {
     const b = this.cellBucket[c];
     if (b < 0) {
       // a cell not met before: the logarithm this time, and the cell is filled at the next `settle`
-      this.pending = c;
+      if (this.pendingCount < PENDING) this.pending[this.pendingCount++] = c;
       return bucketByLog(ms, this.minMs, this.invLogBase, this.buckets);
     }
     return ms >= this.lowest[b + 1] ? b + 1 : b;
   }
 
   /**
-   * Fills the cell most recently met unfilled. Called once per simulated second (metrics/rollup.ts), away from
-   * the per-request look-up: filling there made the look-up too big to be inlined into its caller.
+   * Fills the cells met unfilled since the last call. LatencyPair calls it every few hundred values, away from the
+   * per-request look-up: filling inside the look-up got the filler inlined there, and the look-up no longer inlined.
    */
   settle(): void {
-    if (this.pending < 0) return;
-    this.fill(this.pending);
-    this.pending = -1;
+    for (let k = 0; k < this.pendingCount; k++) if (this.cellBucket[this.pending[k]] < 0) this.fill(this.pending[k]);
+    this.pendingCount = 0;
   }
 
   /** The lowest value the logarithm formula puts in bucket k (1 ≤ k ≤ buckets; Infinity for `buckets`). */

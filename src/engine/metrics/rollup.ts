@@ -2,7 +2,6 @@
  * The per-second clock: closing each whole simulated second writes one row of the series (arrivals,
  * outcomes, latency percentiles, per-target requests and utilisation), measures each target's CPU
  * (compute time over the same slot-time), feeds the scaling groups' metrics, adapts flow sampling, and lets the databases and balancer CPUs measure that second's load.
- * It also lets the latency histograms fill their bucket table for a value range met that second (metrics/log-buckets.ts).
  */
 import type { SimState } from '../state.ts';
 import { sampleScaling } from '../scaling/runtime.ts';
@@ -40,7 +39,6 @@ function rollSecond(s: SimState): void {
     if (scaled !== null) s.log.add(boundary, 'lb-scale', b.id, `${b.id} ${scaled}`);
   }
   h.reset();
-  s.latency.settle();
   second.arrived = 0;
   second.ok = 0;
   second.failed = 0;
