@@ -5,9 +5,8 @@
  * bucket's lowest value. That lowest value (the border) is found by evaluating the logarithm formula itself on
  * neighbouring doubles, after a value first falls in its cell, so the table reproduces what the formula gives
  * on this JavaScript engine; a cell is narrower than a bucket (0.8 % against 1 % or more), so it holds at most one
- * border. The
- * run's latency histogram records a value per finished request: this is a table look-up where ln() was a call
- * to the C library (tests/unit/engine/metrics/log-buckets.test.ts compares both around every border).
+ * border. The run's latency histograms record a value per finished request: this is a table look-up where ln()
+ * was a call to the C library (tests/unit/engine/metrics/log-buckets.test.ts compares both around every border).
  */
 
 /** Mantissa bits of a cell: 2^7 cells per octave, at most 2^−7 ≈ 0.8 % wide. */
