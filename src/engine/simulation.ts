@@ -63,7 +63,9 @@ class Run implements Simulation {
   runUntil(timeMs: number): void {
     const s = this.s;
     const q = s.queue;
-    while (q.popUntil(timeMs)) this.handle();
+    // the limit unboxed once (`+`), not checked as a heap number again on every event
+    const limitMs = +timeMs;
+    while (q.popUntil(limitMs)) this.handle();
     if (timeMs > s.nowMs) {
       if (timeMs >= s.second.endMs) rollTo(s, timeMs);
       s.nowMs = timeMs;

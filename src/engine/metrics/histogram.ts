@@ -3,6 +3,8 @@
  * length, and any percentile to within the bucket width (1 % by default). Values are milliseconds;
  * exact min, max, count and sum are kept alongside.
  */
+import { DoubleBits, bucketByLog, bucketTable, type BucketTable } from './log-buckets.ts';
+
 export class LogHistogram {
   declare readonly counts: Float64Array;
   private declare readonly minMs: number;
@@ -25,13 +27,11 @@ export class LogHistogram {
   }
 
   record(ms: number): void {
-    this.recordLog(ms, ms <= this.minMs ? 0 : Math.log(ms / this.minMs));
+    this.recordAt(ms, bucketByLog(ms, this.minMs, this.invLogBase, this.counts.length));
   }
 
-  /** Records `ms` given `lg` = ln(ms / minMs) (any value when ms ≤ minMs), so two histograms share one logarithm. */
-  recordLog(ms: number, lg: number): void {
-    let i = ms <= this.minMs ? 0 : 1 + Math.floor(lg * this.invLogBase);
-    if (i >= this.counts.length) i = this.counts.length - 1;
+  /** Records `ms` in bucket i, which must be its bucket (`record` finds it by the logarithm, LatencyPair by a table). */
+  recordAt(ms: number, i: number): void {
     this.counts[i]++;
     if (i < this.lo) this.lo = i;
     if (i > this.hi) this.hi = i;
@@ -39,6 +39,11 @@ export class LogHistogram {
     this.sum += ms;
     if (ms < this.min) this.min = ms;
     if (ms > this.max) this.max = ms;
+  }
+
+  /** The bucket table of this histogram's layout (log-buckets.ts). */
+  bucketTable(bits: DoubleBits): BucketTable {
+    return bucketTable(this.minMs, this.invLogBase, this.counts.length, bits);
   }
 
   /** The value below which a share `q` (0..1) of the recorded values fall; 0 when empty. */
@@ -110,18 +115,47 @@ export class LogHistogram {
 
 /** Smallest value either latency histogram tells apart, ms. */
 const MIN_MS = 0.001;
+/** Values between two fillings of the bucket tables. */
+const SETTLE_EVERY = 256;
 
 /**
- * The run's latency histogram (1 % buckets) and the current second's (5 %, reset every second), fed
- * together with one logarithm per successful request.
+ * The run's latency histogram (1 % buckets) and the current second's (5 %, reset every second), fed together
+ * once per successful request: both buckets come from one look at the value's bits (log-buckets.ts), the same
+ * buckets their logarithm gives.
  */
 export class LatencyPair {
   readonly run = new LogHistogram(0.01, MIN_MS);
   readonly second = new LogHistogram(0.05, MIN_MS);
+  private readonly bits = new DoubleBits();
+  private declare readonly runTable: BucketTable;
+  private declare readonly secondTable: BucketTable;
 
+  constructor() {
+    this.runTable = this.run.bucketTable(this.bits);
+    this.secondTable = this.second.bucketTable(this.bits);
+  }
+
+  /** Values until the bucket tables next fill the cells they met unfilled. */
+  private untilSettle = SETTLE_EVERY;
+
+  /** Records a latency (a number, never NaN). */
   record(ms: number): void {
-    const lg = ms <= MIN_MS ? 0 : Math.log(ms / MIN_MS);
-    this.run.recordLog(ms, lg);
-    this.second.recordLog(ms, lg);
+    // rarely enough that the optimizing compiler leaves the filling out of this path (a call it sees seldom)
+    if (--this.untilSettle === 0) this.settle();
+    if (ms <= MIN_MS) {
+      this.run.recordAt(ms, 0);
+      this.second.recordAt(ms, 0);
+      return;
+    }
+    const cell = this.bits.cellOf(ms);
+    this.run.recordAt(ms, this.runTable.bucket(ms, cell));
+    this.second.recordAt(ms, this.secondTable.bucket(ms, cell));
+  }
+
+  /** Fills the bucket tables' cells met unfilled. */
+  settle(): void {
+    this.untilSettle = SETTLE_EVERY;
+    this.runTable.settle();
+    this.secondTable.settle();
   }
 }

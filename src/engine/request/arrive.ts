@@ -22,7 +22,8 @@ export function scheduleArrival(s: SimState, fromMs: number): void {
   const traffic = s.traffic;
   const profile = traffic.profile;
   if (profile === null) return;
-  const area = traffic.poisson ? -Math.log(1 - s.rng.arrivals.next()) : 1;
+  // `=== true` here and below: a boolean field compared in one instruction, where a bare test is a full ToBoolean
+  const area = traffic.poisson === true ? -Math.log(1 - s.rng.arrivals.next()) : 1;
   const fromSec = fromMs / 1000;
   // a constant rate from here on (the common case) needs no walk along the profile; a rate of 0 sends no
   // more. No `Infinity` stands for "never" on this path: for a branch never taken, the optimizing compiler
@@ -62,7 +63,7 @@ export function onReplay(s: SimState, i: number): void {
 /** Client `client` sends a request (`forcedClass` ≥ 0: an attack request of that class). */
 export function admit(s: SimState, client: number, forcedClass: number): void {
   const attack = forcedClass >= 0;
-  const cls = attack ? forcedClass : s.mix.single ? 0 : s.mix.pick(s.rng.mix.next());
+  const cls = attack ? forcedClass : s.mix.single === true ? 0 : s.mix.pick(s.rng.mix.next());
   send(s, client, cls, cls, attack);
 }
 

@@ -4,7 +4,7 @@
  */
 import type { SimState } from '../state.ts';
 import { REQ_ORPHANED, REQ_SERVING, idTag } from './pool.ts';
-import { FAIL } from '../types.ts';
+import { FAIL, OUTCOME_OK } from '../types.ts';
 import { endService, startQueued } from './serve.ts';
 import { attemptFailed } from './retry.ts';
 
@@ -14,6 +14,7 @@ export function onCompletion(s: SimState, slot: number, idLow: number): void {
   const state = pool.state[slot];
   if ((state !== REQ_SERVING && state !== REQ_ORPHANED) || idTag(pool.id[slot]) !== idLow) return;
   const t = pool.target[slot];
-  if (endService(s, slot) === FAIL.error) attemptFailed(s, slot, FAIL.error, 0);
+  // endService's only code above OUTCOME_OK is FAIL.error (compared without loading FAIL on every completion)
+  if (endService(s, slot) > OUTCOME_OK) attemptFailed(s, slot, FAIL.error, 0);
   startQueued(s, t);
 }

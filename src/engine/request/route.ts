@@ -42,7 +42,7 @@ export function route(s: SimState, slot: number, client: number, form: number): 
   if (g === ROUTE_PER_REQUEST) g = routePerRequest(s, b, form, client);
   pool.group[slot] = g;
   if (g < 0) return refuse(s, slot, FAIL['no-route']);
-  pool.zone[slot] = b.crossZone ? -1 : b.nodeZones[node];
+  pool.zone[slot] = b.crossZone === true ? -1 : b.nodeZones[node];
   if (s.explain !== null) s.explain.routed(s, slot, b.index, node);
   return b;
 }

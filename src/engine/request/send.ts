@@ -49,7 +49,8 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   const timeouts = group.timeouts;
   // the answer must be back at the balancer in time: the hop eats into the timeout
   timeouts.push(s.nowMs + group.timeoutMs - hop, slot, pool.id[slot] * 32 + pool.attempt[slot]);
-  if (!timeouts.armed) {
+  // `=== false`: one comparison, where a bare test of the boolean field is a full ToBoolean
+  if (timeouts.armed === false) {
     timeouts.armed = true;
     timeouts.armedAtMs = timeouts.headDeadline();
     s.queue.push(timeouts.armedAtMs, EV_TIMEOUT, group.index, timeouts.token);

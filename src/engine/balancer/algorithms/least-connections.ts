@@ -26,7 +26,8 @@ export const create: AlgorithmFactory = () => {
     onRotation: (member, inRotation) => buckets.setListed(member, inRotation, weights[member]),
     pick(view) {
       if (view.size === 1) return swrr.pick(view);
-      if (view.reportsChanges && view.equalWeights && !view.filtered) return swrr.pickFromBuckets(view, buckets);
+      // the flags compared with true and false: one comparison each, where a bare test is a full ToBoolean
+      if (view.reportsChanges === true && view.equalWeights === true && view.filtered === false) return swrr.pickFromBuckets(view, buckets);
       return swrr.pickLeastActive(view);
     },
   };

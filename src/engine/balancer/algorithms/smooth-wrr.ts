@@ -176,7 +176,8 @@ export class SmoothWrr {
     const members = buckets.members();
     if (count <= 1) return count === 1 ? members[0] : -1;
     const cw = this.cw;
-    if (this.settled) {
+    // `=== true`: the field is a boolean, and the test then one comparison instead of a full ToBoolean
+    if (this.settled === true) {
       let i = members[0];
       const w = view.weightOf[i];
       let best = i;
@@ -184,34 +185,35 @@ export class SmoothWrr {
       cw[i] = bestCw;
       let total = w;
       let k = 1;
-      // two members a turn: the loop's every turn checks the arrays again, its body does not
-      for (; k + 1 < count; k += 2) {
+      // four members a turn: the loop's every turn checks the arrays again, its body does not
+      for (; k + 3 < count; k += 4) {
         i = members[k];
         let c = cw[i] + w;
         cw[i] = c;
         total += w;
-        if (c > bestCw || (c === bestCw && i < best)) {
-          best = i;
-          bestCw = c;
-        }
+        if (c > bestCw || (c === bestCw && i < best)) { best = i; bestCw = c; }
         i = members[k + 1];
         c = cw[i] + w;
         cw[i] = c;
         total += w;
-        if (c > bestCw || (c === bestCw && i < best)) {
-          best = i;
-          bestCw = c;
-        }
+        if (c > bestCw || (c === bestCw && i < best)) { best = i; bestCw = c; }
+        i = members[k + 2];
+        c = cw[i] + w;
+        cw[i] = c;
+        total += w;
+        if (c > bestCw || (c === bestCw && i < best)) { best = i; bestCw = c; }
+        i = members[k + 3];
+        c = cw[i] + w;
+        cw[i] = c;
+        total += w;
+        if (c > bestCw || (c === bestCw && i < best)) { best = i; bestCw = c; }
       }
-      if (k < count) {
+      for (; k < count; k++) {
         i = members[k];
         const c = cw[i] + w;
         cw[i] = c;
         total += w;
-        if (c > bestCw || (c === bestCw && i < best)) {
-          best = i;
-          bestCw = c;
-        }
+        if (c > bestCw || (c === bestCw && i < best)) { best = i; bestCw = c; }
       }
       cw[best] = bestCw - total;
       return best;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../../../src/engine/core/event-queue.ts';
+import { EventQueue, KINDS } from '../../../../src/engine/core/event-queue.ts';
+import * as kinds from '../../../../src/engine/event-kinds.ts';
 import { Rng } from '../../../../src/engine/core/rng.ts';
 
 describe('EventQueue', () => {
@@ -149,6 +150,22 @@ describe('EventQueue as a calendar', () => {
     expect([q.time, q.kind, q.a, q.b]).toEqual([1e7, 5, 1, 2]);
     expect(q.pop()).toBe(false);
   });
+  it('keeps every event kind below KINDS, and carries the largest kind and int32 payload extremes exactly', () => {
+    const all = (Object.values(kinds) as unknown[]).filter((v): v is number => typeof v === 'number');
+    expect(all.length).toBeGreaterThan(10);
+    for (const k of all) expect(k).toBeLessThan(KINDS);
+    const q = new EventQueue(4);
+    // more events than the first heap holds, so some move as it grows; the side slot too
+    for (let i = 0; i < 9; i++) q.push(9 - i, KINDS - 1, 2 ** 31 - 1 - i, -(2 ** 31) + i);
+    q.pushBeside(0.5, KINDS - 1, -1, 0);
+    expect(q.pop()).toBe(true);
+    expect([q.time, q.kind, q.a, q.b]).toEqual([0.5, KINDS - 1, -1, 0]);
+    for (let i = 8; i >= 0; i--) {
+      expect(q.pop()).toBe(true);
+      expect([q.time, q.kind, q.a, q.b]).toEqual([9 - i, KINDS - 1, 2 ** 31 - 1 - i, -(2 ** 31) + i]);
+    }
+  });
+
   it('popUntil takes exactly what peekTime() then pop() take, across re-layouts and the slot beside the queue', () => {
     const rng = new Rng(5, 'pop-until');
     // two queues fed the same events: one drained the old way (look, then take), one with popUntil
