@@ -11,6 +11,7 @@
  * - `virtual:lesson-summaries/<locale>`: the summaries of the lessons translated into a locale, a chunk loaded
  *   only by a page in that language.
  */
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatLessonErrors, type Lesson } from '../src/content/lesson.ts';
 import { localizeLesson } from '../src/content/lesson-text.ts';
@@ -79,7 +80,8 @@ export function lessonsPlugin(): Plugin {
       if (!id.startsWith('\0virtual:')) return null;
       const name = id.slice(1);
       if (name !== LESSONS && !name.startsWith(LESSON) && !name.startsWith(SUMMARIES)) return null;
-      for (const file of Object.keys(readLessonFiles(DIR))) this.addWatchFile(`.${file}`);
+      // absolute paths: the dev server resolves a relative one from the importer, which a virtual module lacks
+      for (const file of Object.keys(readLessonFiles(DIR))) this.addWatchFile(resolve(`.${file}`));
       const c = read();
       if (name === LESSONS) return lessonsModule(c);
       if (name.startsWith(SUMMARIES)) {
