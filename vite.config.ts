@@ -2,42 +2,8 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import type { Plugin } from 'vite';
-import { assertLessonsValid, loadLessonsFromDir, readLessonFiles } from './src/content/node-loader.ts';
 import { compileHints } from './scripts/vite-compile-hints.ts';
-
-const VIRTUAL_LESSONS = 'virtual:lessons';
-/** `virtual:lesson-text/es`: the Spanish words of the translated lessons, a chunk loaded only in Spanish. */
-const VIRTUAL_TEXT = 'virtual:lesson-text/';
-
-/**
- * Lessons are read and validated here, at build time: a broken lesson fails the build with the file,
- * the JSON path and the reason, and the page receives the checked lessons as plain data
- * (`virtual:lessons`), so it needs no schema library to load them.
- */
-function lessonsPlugin(): Plugin {
-  return {
-    name: 'balancer-lab:lessons',
-    buildStart() {
-      if (process.env.VITEST === undefined) assertLessonsValid('lessons');
-    },
-    resolveId(id) {
-      return id === VIRTUAL_LESSONS || id.startsWith(VIRTUAL_TEXT) ? `\0${id}` : null;
-    },
-    load(id) {
-      if (id.startsWith(`\0${VIRTUAL_TEXT}`)) {
-        const { translations } = loadLessonsFromDir('lessons');
-        return `export const texts = ${JSON.stringify(translations[id.slice(VIRTUAL_TEXT.length + 1)] ?? {})};\n`;
-      }
-      if (id !== `\0${VIRTUAL_LESSONS}`) return null;
-      for (const file of Object.keys(readLessonFiles('lessons'))) this.addWatchFile(`.${file}`);
-      const { lessons, errors } = loadLessonsFromDir('lessons');
-      // the page never measures claims (the content test does): they stay out of the bundle
-      const page = lessons.map((l) => ({ ...l, claims: [] }));
-      return `export const lessons = ${JSON.stringify(page)};\nexport const lessonErrors = ${JSON.stringify(errors)};\n`;
-    },
-  };
-}
+import { lessonsPlugin } from './scripts/vite-lessons.ts';
 
 /**
  * Offline: a Workbox service worker (generated, not hand-written) precaches every file of the build — the
@@ -84,7 +50,8 @@ const pwa = VitePWA({
  * UI text: messages/<locale>.json, compiled by Paraglide into src/i18n/paraglide/ (generated, not committed;
  * `npm run i18n` does the same with the same options for svelte-check). The page picks its locale itself
  * (src/i18n/locale.ts) and overrides Paraglide's getLocale; elsewhere (Node, tests) the base locale, English.
- * Lesson text: the lessons' index.<locale>.md, goals.<locale>.json, claims.<locale>.json (src/content/lesson-text.ts).
+ * Lesson text: the lessons' index.<locale>.md, goals.<locale>.json, claims.<locale>.json (src/content/lesson-text.ts),
+ * applied at build time (scripts/vite-lessons.ts).
  */
 const paraglide = paraglideVitePlugin({
   project: './project.inlang',

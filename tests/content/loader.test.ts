@@ -1,10 +1,14 @@
 // The lesson format's parser and checker: what a valid lesson turns into, and the error each kind of
-// mistake produces (file, place, reason). Plus: the app's import.meta.glob loader sees what Node sees.
-import { describe, expect, it } from 'vitest';
+// mistake produces (file, place, reason). Plus: the app's bundled lessons (scripts/vite-lessons.ts) are what Node sees.
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseLessonMarkdown, wordCount } from '../../src/content/markdown.ts';
 import { formatLessonErrors, loadLessons, parseLesson } from '../../src/content/lesson.ts';
 import { loadLessonsFromDir } from '../../src/content/node-loader.ts';
-import { lessons as bundled, lessonBySlug, lessonErrors } from '../../src/content/lessons.ts';
+import { lessons as bundled, lessonBySlug, lessonErrors, loadLesson } from '../../src/content/lessons.ts';
+import { summaryOf } from '../../src/content/lesson-summary.ts';
+import { localizeLesson } from '../../src/content/lesson-text.ts';
+import { overwriteGetLocale } from '../../src/i18n/paraglide/runtime.js';
+import { summaries as spanishSummaries } from 'virtual:lesson-summaries/es';
 
 const scenario = {
   schemaVersion: 1,
@@ -187,13 +191,31 @@ describe('index.md', () => {
 });
 
 describe('the two loaders', () => {
-  it('the app bundle (import.meta.glob) holds the same lessons as the Node loader, without errors', () => {
+  afterEach(() => overwriteGetLocale(() => 'en'));
+
+  it('the app bundle holds a summary of each lesson Node loads, without errors, and each whole lesson in a chunk of its own', async () => {
     const node = loadLessonsFromDir('lessons');
     expect(lessonErrors).toEqual([]);
     expect(bundled.map((l) => l.slug)).toEqual(node.lessons.map((l) => l.slug));
-    // the same, but for claims, which only the content test measures and the bundle leaves out
-    expect(JSON.stringify(bundled)).toBe(JSON.stringify(node.lessons.map((l) => ({ ...l, claims: [] }))));
+    expect(JSON.stringify(bundled)).toBe(JSON.stringify(node.lessons.map(summaryOf)));
     expect(lessonBySlug('one-server-is-not-enough')?.order).toBe(1);
+    // the same, but for claims, which only the content test measures and the bundle leaves out
+    for (const lesson of node.lessons) expect(JSON.stringify(await loadLesson(lesson.slug))).toBe(JSON.stringify({ ...lesson, claims: [] }));
+    expect(await loadLesson('constructor')).toBeUndefined();
+  });
+
+  it('a Spanish page gets the translated lessons and their summaries in Spanish, the others in English', async () => {
+    const node = loadLessonsFromDir('lessons');
+    const texts = node.translations.es;
+    expect(Object.keys(texts).length).toBeGreaterThan(0);
+    overwriteGetLocale(() => 'es');
+    for (const lesson of node.lessons) {
+      const english = { ...lesson, claims: [] };
+      const expected = texts[lesson.slug] ? { ...localizeLesson(english, texts[lesson.slug]), lang: 'es' } : english;
+      expect(JSON.stringify(await loadLesson(lesson.slug))).toBe(JSON.stringify(expected));
+      if (texts[lesson.slug]) expect(JSON.stringify(spanishSummaries[lesson.slug])).toBe(JSON.stringify(summaryOf(expected)));
+    }
+    expect(Object.keys(spanishSummaries).sort()).toEqual(Object.keys(texts).sort());
   });
 
   it('reports two lessons with the same number', () => {

@@ -21,6 +21,22 @@ test('a lessons chunk that fails to load says so with Retry, and Retry loads it'
   expect(errors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e))).toEqual([]);
 });
 
+test("a lesson's own chunk that fails to load says so with Retry, and Retry opens the lesson at its step", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  let blocked = true;
+  // each lesson is a chunk named after its slug (scripts/vite-lessons.ts), fetched with the player
+  await page.route(/\/one-server-is-not-enough-[^/]*\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/one-server-is-not-enough/2');
+  await expect(page.getByTestId('chunk-failed')).toContainText('The lessons could not be loaded');
+  await expect(player.title).toHaveCount(0);
+  blocked = false;
+  await page.getByTestId('chunk-retry').click();
+  await expect(player.title).toHaveText('One server is not enough');
+  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  expect(errors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e))).toEqual([]);
+});
+
 test('a share link that replays a long run shows its cost and progress, and Cancel opens it where the replay got to', async ({ page }) => {
   const errors = collectPageErrors(page);
   const lab = new LabPage(page);

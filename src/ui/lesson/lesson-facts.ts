@@ -3,22 +3,19 @@
  * builds on, and what the learner will change in it. Derived from the lesson's own data, so it never drifts.
  */
 import { m } from '../../i18n/paraglide/messages.js';
-import type { Lesson } from '../../content/lesson.ts';
+import type { LessonSummary } from '../../content/lesson-summary.ts';
 import type { ChangeAction } from '../../content/schema.ts';
 import { startingSpeed } from '../../sim/speed.ts';
 import { unlockWords } from '../builder/unlock-words.ts';
 
 /** About how many minutes: reading (180 words a minute), each world run once at its starting speed, a minute per prediction and per task. */
-export function lessonMinutes(lesson: Lesson): number {
-  const words = lesson.steps.reduce((n, s) => n + s.markdown.split(/\s+/).length, 0);
-  const worlds = [lesson.scenario, ...Object.values(lesson.scenes)];
-  const runSec = worlds.reduce((n, w) => n + w.durationSec / startingSpeed(w.durationSec), 0);
-  const acts = lesson.steps.filter((s) => s.predict !== null || s.hints !== null).length;
-  return Math.max(5, Math.round((words / 180 + runSec / 60 + acts) / 5) * 5);
+export function lessonMinutes(lesson: LessonSummary): number {
+  const runSec = lesson.worldSecs.reduce((n, sec) => n + sec / startingSpeed(sec), 0);
+  return Math.max(5, Math.round((lesson.words / 180 + runSec / 60 + lesson.acts) / 5) * 5);
 }
 
 /** The steps and time, in words: "5 steps · about 15 min". */
-export function lessonLength(lesson: Lesson): string {
+export function lessonLength(lesson: LessonSummary): string {
   return m.facts_length({ steps: lesson.steps.length, minutes: lessonMinutes(lesson) });
 }
 
@@ -61,13 +58,13 @@ const CONTROL_WORDS: Record<ChangeAction, () => string> = {
  * (what its builder and Change it let the learner edit: "session stickiness") when it names anything, and the
  * unlocks of a lesson whose other controls come first.
  */
-export function lessonControls(lesson: Lesson): string[] {
+export function lessonControls(lesson: LessonSummary): string[] {
   const words = lesson.controls.filter((c) => c !== 'patch' || lesson.unlocks.length === 0).map((c) => CONTROL_WORDS[c]());
   return [...new Set([...words, ...lesson.unlocks.map(unlockWords)])];
 }
 
 /** What the lesson asks of the learner: what it builds on, and the controls it unlocks. */
-export function lessonNeeds(lesson: Lesson, all: readonly Lesson[]): string {
+export function lessonNeeds(lesson: LessonSummary, all: readonly LessonSummary[]): string {
   const before = all.filter((l) => l.order < lesson.order);
   const builds = before.length === 0 ? m.facts_no_prior() : m.facts_builds_on({ number: before[before.length - 1].order });
   const words = lessonControls(lesson);

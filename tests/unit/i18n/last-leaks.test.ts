@@ -8,12 +8,12 @@ import { engineErrorWords } from '../../../src/i18n/engine-error-words.ts';
 import { lessonNeeds } from '../../../src/ui/lesson/lesson-facts.ts';
 import { CHANGE_ACTIONS } from '../../../src/content/schema.ts';
 import { formatPercent, formatShare } from '../../../src/viz/number-format.ts';
-import type { Lesson } from '../../../src/content/lesson.ts';
+import type { LessonSummary } from '../../../src/content/lesson-summary.ts';
 
 englishAfterEach();
 
 /** A lesson as the list sees it: its place in the course, the actions it offers and what it unlocks. */
-const lesson = (order: number, controls: string[], unlocks: string[] = []): Lesson => ({ order, controls, unlocks }) as unknown as Lesson;
+const lesson = (order: number, controls: string[], unlocks: string[] = []): LessonSummary => ({ order, controls, unlocks }) as unknown as LessonSummary;
 
 describe('the live region\'s summary of a burst', () => {
   it('counts the events it does not read out, in the page\'s language', async () => {
