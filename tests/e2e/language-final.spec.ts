@@ -15,8 +15,8 @@ test.describe('the last English, in a Spanish browser', () => {
     const errors = collectPageErrors(page);
     const player = new LessonPlayer(page);
     await player.goto('#/lessons');
-    // lesson 16 offers two balancer actions, named by their ids before
-    await expect(player.lessonEntry('the-balancer-itself')).toContainText('Usarás: la caída de un balanceador y la recuperación de un balanceador.');
+    // lesson 16 offers two balancer actions (named by their ids before) and unlocks the balancers' standby for its builder
+    await expect(player.lessonEntry('the-balancer-itself')).toContainText('Usarás: la caída de un balanceador, la recuperación de un balanceador y balanceadores › en espera.');
     await expect(player.list).not.toContainText(/crash balancer|recover balancer|hacer caer un destino y/);
 
     await player.goto('#/lessons/one-server-is-not-enough/4');
