@@ -29,6 +29,8 @@ interface Content {
   byLocale: Record<string, Record<string, Lesson>>;
   english: Lesson[];
   errors: ReturnType<typeof loadLessonsFromDir>['errors'];
+  /** Every lesson file, by absolute path (the dev server resolves a relative one from the importer, which a virtual module lacks). */
+  files: string[];
 }
 
 function readContent(): Content {
@@ -39,7 +41,7 @@ function readContent(): Content {
   for (const [locale, texts] of Object.entries(translations)) {
     byLocale[locale] = Object.fromEntries(english.filter((l) => texts[l.slug] !== undefined).map((l) => [l.slug, { ...localizeLesson(l, texts[l.slug]), lang: locale }]));
   }
-  return { byLocale, english, errors };
+  return { byLocale, english, errors, files: Object.keys(readLessonFiles(DIR)).map((file) => resolve(`.${file}`)) };
 }
 
 const code = (value: unknown): string => JSON.stringify(value);
@@ -80,9 +82,8 @@ export function lessonsPlugin(): Plugin {
       if (!id.startsWith('\0virtual:')) return null;
       const name = id.slice(1);
       if (name !== LESSONS && !name.startsWith(LESSON) && !name.startsWith(SUMMARIES)) return null;
-      // absolute paths: the dev server resolves a relative one from the importer, which a virtual module lacks
-      for (const file of Object.keys(readLessonFiles(DIR))) this.addWatchFile(resolve(`.${file}`));
       const c = read();
+      for (const file of c.files) this.addWatchFile(file);
       if (name === LESSONS) return lessonsModule(c);
       if (name.startsWith(SUMMARIES)) {
         const lessons = Object.values(c.byLocale[name.slice(SUMMARIES.length)] ?? {});
