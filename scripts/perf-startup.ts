@@ -46,7 +46,8 @@ export interface LongFrame {
   durationMs: number;
   /** ms of style and layout at the frame's end (its rendering), 0 if it did not render. */
   renderMs: number;
-  scripts: { what: string; ms: number; layoutMs: number }[];
+  /** `file` and `position` (a character offset in it, -1 if unknown): where the script's entry point is in the build. */
+  scripts: { what: string; ms: number; layoutMs: number; file: string; position: number }[];
 }
 
 /**
@@ -68,7 +69,7 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
   page.on('pageerror', (e) => onError(e.message));
   const startupDone = page.waitForEvent('console', { predicate: (m) => m.text() === 'perf:startup-done', timeout: 60_000 });
   await page.addInitScript((quiet: number) => {
-    type Frame = { atMs: number; durationMs: number; renderMs: number; scripts: { what: string; ms: number; layoutMs: number }[] };
+    type Frame = { atMs: number; durationMs: number; renderMs: number; scripts: { what: string; ms: number; layoutMs: number; file: string; position: number }[] };
     type Seen = { tasks: { startTime: number; duration: number }[]; frames: Frame[]; runOpenMs: number | null; pictureMs: number | null };
     const w = window as unknown as { __startup: Seen; __lab?: { status(): string } };
     const seen: Seen = { tasks: [], frames: [], runOpenMs: null, pictureMs: null };
@@ -76,7 +77,7 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.tasks.push({ startTime: e.startTime, duration: e.duration })));
     observer.observe({ type: 'longtask', buffered: true });
     // the Long Animation Frames API, where the browser has it: which scripts ran in a long frame, at no cost to the page
-    type Script = { invoker: string; sourceURL: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
+    type Script = { invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number; forcedStyleAndLayoutDuration: number };
     type LoAF = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: Script[] };
     const frames = new PerformanceObserver((list) =>
       (list.getEntries() as LoAF[]).forEach((e) =>
@@ -86,7 +87,13 @@ export async function measureStartup(browser: Browser, url: string, quietMs: num
           renderMs: e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
           scripts: e.scripts
             .filter((x) => x.duration >= 5)
-            .map((x) => ({ what: `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} (${x.sourceURL.replace(/^.*\//, '')})`, ms: x.duration, layoutMs: x.forcedStyleAndLayoutDuration })),
+            .map((x) => ({
+              what: `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} (${x.sourceURL.replace(/^.*\//, '')})`,
+              ms: x.duration,
+              layoutMs: x.forcedStyleAndLayoutDuration,
+              file: x.sourceURL.replace(/^.*\//, ''),
+              position: x.sourceCharPosition ?? -1,
+            })),
         }),
       ),
     );

@@ -25,6 +25,7 @@ import { BENCHES } from './bench-scenarios.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
 import { summariseTrace, type ThreadWork } from './perf-trace.ts';
 import { measureStartup, TRACE, type Startup } from './perf-startup.ts';
+import { sourceAt } from './perf-source.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -59,6 +60,11 @@ function initialJsGzipKB(): { files: string[]; kb: number } {
 }
 
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
+/** A long frame's script, where its entry point is in the source (from the build's maps). */
+const at = (x: { file: string; position: number }) => {
+  const source = sourceAt(dist, x.file, x.position);
+  return source === null ? '' : ` at ${source}`;
+};
 const list = (ds: number[]) => (ds.length ? ` (${ds.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
 
 /**
@@ -189,7 +195,7 @@ try {
   startups.forEach((s, i) => {
     const title = startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up';
     console.log(`${title} (untraced): long tasks (> 50 ms): ${s.longTasks.length}${list(s.longTasks)}; before the page's scripts: ${s.loading.length}${list(s.loading)}; run open ${s.runOpenMs === null ? '?' : f(s.runOpenMs)}, picture ${s.pictureMs === null ? '?' : f(s.pictureMs)}`);
-    for (const frame of s.frames) console.log(`  long frame at ${frame.atMs.toFixed(0)}, ${frame.durationMs.toFixed(0)} ms: ${frame.scripts.map((x) => `${x.what} ${x.ms.toFixed(0)} ms${x.layoutMs >= 1 ? ` (forced layout ${x.layoutMs.toFixed(0)})` : ''}`).join(', ') || 'no script of 5 ms'}; rendering ${frame.renderMs.toFixed(0)} ms`);
+    for (const frame of s.frames) console.log(`  long frame at ${frame.atMs.toFixed(0)}, ${frame.durationMs.toFixed(0)} ms: ${frame.scripts.map((x) => `${x.what}${at(x)} ${x.ms.toFixed(0)} ms${x.layoutMs >= 1 ? ` (forced layout ${x.layoutMs.toFixed(0)})` : ''}`).join(', ') || 'no script of 5 ms'}; rendering ${frame.renderMs.toFixed(0)} ms`);
   });
   if (startups.length > 1) {
     const open = startups.map((s) => s.runOpenMs ?? NaN);
