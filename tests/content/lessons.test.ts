@@ -61,4 +61,11 @@ describe.each(lessonRows())('%s', (_folder, lesson) => {
     const sorted = [...words].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(120);
   });
+
+  it('words each wait to follow "Waiting until" and "Run until" (MomentBox): lower case unless it starts with a name', () => {
+    // "Waiting until The balancer takes web-1 out of rotation", "Waiting until Waiting until blue's instances…"
+    const NAMES = /^(Route 53|AWS|HAProxy|SecureCart|Beanstalk)\b/;
+    const labels = lesson.steps.map((s) => s.wait?.label).filter((l): l is string => l !== undefined);
+    expect(labels.filter((l) => !NAMES.test(l) && (/^[A-Z]/.test(l) || /^(waiting|run) until/i.test(l)))).toEqual([]);
+  });
 });
