@@ -129,3 +129,17 @@ test('compare explains itself: both diagrams, charts with event markers, and a n
   await snap(page, 'compare-explained.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('a step that shows a scene does not time the lesson\'s goals against it: no "judged at 120 s" over a 180 s scene', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON_1}/1`);
+  await player.ready();
+  await expect(player.goals.locator('h3')).toHaveText('Goals judged at 120 s of the run');
+  await player.goto(`#/lessons/${LESSON_1}/2`);
+  await player.ready();
+  await expect(page.getByTestId('goals-elsewhere')).toBeVisible();
+  await expect(page.getByTestId('scrubber')).toHaveAttribute('max', '180000');
+  await expect(player.goals.locator('h3')).toHaveText('Goals');
+  expect(errors).toEqual([]);
+});
