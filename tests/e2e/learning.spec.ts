@@ -143,3 +143,27 @@ test('a step that shows a scene does not time the lesson\'s goals against it: no
   await expect(player.goals.locator('h3')).toHaveText('Goals');
   expect(errors).toEqual([]);
 });
+
+test('Change it shows only what the lesson unlocks: lesson 1 offers the target count, a health check, Crash and Recover', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON_1}/4`);
+  await player.ready();
+  await page.getByTestId('tab-controls').click();
+  const panel = page.getByTestId('parameters');
+  await expect(panel.getByTestId('count-web')).toBeVisible();
+  await expect(panel.getByTestId('hc-mode-web')).toBeVisible();
+  await expect(panel.getByTestId('action-crash')).toBeVisible();
+  await expect(panel.getByTestId('action-recover')).toBeVisible();
+  // lesson 1's controls are set-target-count, set-health-check, crash and recover: nothing else is offered, only to be refused
+  for (const id of ['algorithm-web', 'weight', 'concurrency', 'apply-service', 'action-hang', 'action-slow', 'action-errors', 'action-deregister', 'action-register']) {
+    await expect(panel.getByTestId(id), id).toHaveCount(0);
+  }
+  // the sandbox unlocks everything
+  await player.goto('#/sandbox');
+  await player.ready();
+  await page.getByTestId('tab-controls').click();
+  await expect(page.getByTestId('parameters').getByTestId('action-hang')).toBeVisible();
+  await expect(page.getByTestId('parameters').getByTestId('algorithm-web')).toBeVisible();
+  expect(errors).toEqual([]);
+});
