@@ -144,7 +144,7 @@ test('a step that shows a scene does not time the lesson\'s goals against it: no
   expect(errors).toEqual([]);
 });
 
-test('Change it shows only what the lesson unlocks: lesson 1 offers the target count, a health check, Crash and Recover', async ({ page }) => {
+test('Change it and a target\'s menu offer only what the lesson unlocks: lesson 1 offers the target count, a health check, Crash and Recover', async ({ page }) => {
   const errors = collectPageErrors(page);
   const player = new LessonPlayer(page);
   await player.goto(`#/lessons/${LESSON_1}/4`);
@@ -159,11 +159,21 @@ test('Change it shows only what the lesson unlocks: lesson 1 offers the target c
   for (const id of ['algorithm-web', 'weight', 'concurrency', 'apply-service', 'action-hang', 'action-slow', 'action-errors', 'action-deregister', 'action-register']) {
     await expect(panel.getByTestId(id), id).toHaveCount(0);
   }
+  // so does a target's menu on the picture
+  await page.getByTestId('topology-node-web-1').click();
+  const menu = page.getByTestId('target-menu');
+  await expect(menu.getByTestId('target-action-crash')).toBeVisible();
+  await expect(menu.getByTestId('target-action-recover')).toBeVisible();
+  await expect(menu.getByRole('button', { name: /^(Hang|Slow|Drain|Register)/ })).toHaveCount(0);
+  await expect(menu.locator('button.action')).toHaveCount(2);
+  await page.keyboard.press('Escape');
   // the sandbox unlocks everything
   await player.goto('#/sandbox');
   await player.ready();
   await page.getByTestId('tab-controls').click();
   await expect(page.getByTestId('parameters').getByTestId('action-hang')).toBeVisible();
+  await page.getByTestId('topology-node-a').click();
+  await expect(page.getByTestId('target-menu').getByTestId('target-action-hang')).toBeVisible();
   await expect(page.getByTestId('parameters').getByTestId('algorithm-web')).toBeVisible();
   expect(errors).toEqual([]);
 });
