@@ -201,3 +201,22 @@ test('a Try on a finished step starts the run over: the reveal waits for the mom
   await expect(reveal).toContainText(/In your run 0 carts were lost, and [1-9][\d,]* requests failed/);
   expect(errors).toEqual([]);
 });
+
+test('Present mode gives the picture the window\'s height: lesson 4\'s four targets fit at 1920×1080', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.projector });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/health-checks-and-the-blind-window/2');
+  await player.ready();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  const stage = page.getByTestId('diagram-stage');
+  await expect(stage.getByTestId('topology-node-web-4')).toBeVisible();
+  const box = await stage.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight, bottom: e.getBoundingClientRect().bottom }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client + 1); // nothing of the picture is cut off
+  expect(box.bottom).toBeLessThanOrEqual(VIEWPORTS.projector.height);
+  await snap(page, 'present-lesson-4.png');
+  expect(errors).toEqual([]);
+  await context.close();
+});
