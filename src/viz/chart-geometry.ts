@@ -41,7 +41,8 @@ export function formatValue(unit: ChartUnit, v: number): string {
   return unit === 'ms' ? formatMs(v) : unit === 'share' ? formatPercent(v) : `${formatCompact(v)}/s`;
 }
 
-function tickLabel(unit: ChartUnit, v: number): string {
+/** A y tick's label: "500 ms", "1.5 s", "20%", "1.2k". */
+export function tickLabel(unit: ChartUnit, v: number): string {
   if (unit === 'ms') return v >= 1000 ? `${formatCompact(v / 1000)} s` : `${formatCompact(v)} ms`;
   return unit === 'share' ? formatPercent(v) : formatCompact(v);
 }

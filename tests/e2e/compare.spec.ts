@@ -24,6 +24,10 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   expect(await lab.count('a-arrived')).toBeGreaterThan(400);
   await expect(page.getByTestId('chart-p95')).toBeVisible();
   await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
+  // its y axis says milliseconds or seconds ("1.5 s"), not "1.5k"
+  const yTicks = await page.getByTestId('chart-p95').locator('svg text[text-anchor="end"]').allTextContents();
+  expect(yTicks.length).toBeGreaterThan(2);
+  expect(yTicks.filter((t) => !/^\d[\d.]* (ms|s)$/.test(t))).toEqual([]);
   await expect(page.getByTestId('chart-failed')).toBeVisible();
   await snap(page, 'compare.png', { fullPage: true });
 
