@@ -68,6 +68,11 @@ describe.each(lessonRows())('%s', (_folder, lesson) => {
     expect(texts.filter((t) => /\bReset\b(?! this step)/.test(t))).toEqual([]);
   });
 
+  it('names the course material in words, not by its seed numbers, which the page never explains ("Seed 000 says…")', () => {
+    const texts = lesson.steps.flatMap((s) => [s.markdown, s.reveal ?? '']);
+    expect(texts.flatMap((t) => t.match(/\b(seeds? \d{3}|the seeds|the seed's|the seed stops)\b/gi) ?? [])).toEqual([]);
+  });
+
   it('words each wait to follow "Waiting until" and "Run until" (MomentBox): lower case unless it starts with a name', () => {
     // "Waiting until The balancer takes web-1 out of rotation", "Waiting until Waiting until blue's instances…"
     const NAMES = /^(Route 53|AWS|HAProxy|SecureCart|Beanstalk)\b/;
