@@ -7,8 +7,8 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { evaluateCondition, goalStateOf, runWithChanges, type Bound, type CheckResult, type Condition, type ConditionResult, type GoalResult, type GoalState, type TimedChange } from '../engine/goals/index.ts';
-import { describeBound, result, within } from '../engine/goals/format.ts';
-import { reportValue, wordsOf } from './report-paths.ts';
+import { fmt, result, show, within } from '../engine/goals/format.ts';
+import { isShareOf1, reportValue, wordsOf } from './report-paths.ts';
 
 /** One number of the run's report (`metrics()`), by its dotted path, against a bound. */
 export interface ReportCondition extends Bound {
@@ -20,12 +20,20 @@ export interface ReportCondition extends Bound {
 export type LessonCondition = Condition | ReportCondition;
 export type LessonGoal = LessonCondition & { id: string; label: string };
 
+/**
+ * A report number as the goal's label states it: a share as a percentage ("1 %", as the metric goals write an error
+ * rate), any other to three significant figures, not first rounded to thousandths (a bound of $0.0075 read "0.00800").
+ */
+function reportNumber(path: string, x: number): string {
+  return isShareOf1(path) ? show(x, '%') : fmt(x);
+}
+
 function reportCondition(c: ReportCondition, state: GoalState): ConditionResult {
   const value = reportValue(state.metrics, c.path);
   const words = wordsOf(c.path);
   if (value === null) return result(false, `the run has no ${words}`);
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(3);
-  return result(within(value, c), `${words} over the run so far: ${shown} (goal ${describeBound(c)})`, value);
+  const bound = [c.atLeast === undefined ? '' : `≥ ${reportNumber(c.path, c.atLeast)}`, c.atMost === undefined ? '' : `≤ ${reportNumber(c.path, c.atMost)}`].filter(Boolean).join(' and ');
+  return result(within(value, c), `${words} over the run so far: ${reportNumber(c.path, value)} (goal ${bound})`, value);
 }
 
 /** Evaluates one lesson condition (a goal, a wait-for, a prediction's option, a claim). */

@@ -70,6 +70,11 @@ export function reportValue(metrics: MetricsReport, path: string): number | null
   return typeof at === 'number' ? at : null;
 }
 
+/** The report's numbers that are shares of 1 (error rate, share within the SLO, a target's utilisation): a learner reads them as percentages. */
+export function isShareOf1(path: string): boolean {
+  return path === 'errorRate' || path === 'slo.goodShare' || TARGET_PATH.exec(path)?.[2] === 'utilization';
+}
+
 /** How a learner reads the number at a path: "carts lost", "web-1's requests". */
 export function wordsOf(path: string): string {
   const t = TARGET_PATH.exec(path);

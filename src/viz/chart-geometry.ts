@@ -8,7 +8,11 @@ import { line } from 'd3-shape';
 import type { ChartModel, ChartUnit } from './chart-data.ts';
 import { formatCompact, formatMs, formatPercent } from './number-format.ts';
 
-export const CHART_MARGIN = { top: 8, right: 12, bottom: 22, left: 46 } as const;
+/**
+ * The plot's margins in px. The left one holds the widest y tick label at 12 px ("800 ms", six characters, about
+ * 45 px) and its 5 px gap: at 46 px the first digit of "300 ms" was cut off the chart's left edge.
+ */
+export const CHART_MARGIN = { top: 8, right: 12, bottom: 22, left: 54 } as const;
 
 export interface Tick {
   value: number;
@@ -37,7 +41,8 @@ export function formatValue(unit: ChartUnit, v: number): string {
   return unit === 'ms' ? formatMs(v) : unit === 'share' ? formatPercent(v) : `${formatCompact(v)}/s`;
 }
 
-function tickLabel(unit: ChartUnit, v: number): string {
+/** A y tick's label: "500 ms", "1.5 s", "20%", "1.2k". */
+export function tickLabel(unit: ChartUnit, v: number): string {
   if (unit === 'ms') return v >= 1000 ? `${formatCompact(v / 1000)} s` : `${formatCompact(v)} ms`;
   return unit === 'share' ? formatPercent(v) : formatCompact(v);
 }

@@ -139,7 +139,7 @@ const DETAILS: [RegExp, (g: Record<string, string>) => string | null][] = [
     return subject === null || where === null ? null : m.gd_metric({ subject, where, value: nums(g.value), bound: boundWords(g.bound) });
   }],
   // a report goal (src/content/conditions.ts): the run's report so far
-  [/^(?<words>.+) over the run so far: (?<value>\S+) \(goal (?<bound>.+)\)$/, (g) => {
+  [/^(?<words>.+) over the run so far: (?<value>\S+(?: %)?) \(goal (?<bound>.+)\)$/, (g) => {
     const words = reportWords(g.words);
     return words === null ? null : m.gd_report({ words, value: nums(g.value), bound: boundWords(g.bound) });
   }],

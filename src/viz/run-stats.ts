@@ -28,6 +28,16 @@ export function formatUsd(usd: number): string {
   return `$${localizeNumberText(Math.round(usd).toLocaleString('en-GB'))}`;
 }
 
+/**
+ * Instance-hours beside a cost: under one, two significant digits (30 s of one instance is 0.0083; one decimal
+ * showed "0 instance-hours" beside "instances $0.0008", and 3 × 60 s as 0.1 for 0.05), else as any count.
+ */
+export function formatHours(hours: number): string {
+  if (!Number.isFinite(hours)) return '—';
+  if (hours === 0) return '0';
+  return Math.abs(hours) < 1 ? localizeNumberText(String(Number(hours.toPrecision(2)))) : formatCompact(hours);
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${formatCompact(n)} ${n === 1 ? one : many}`;
 }
@@ -93,5 +103,5 @@ function costDetail(c: MetricsReport['cost']): string {
   const parts = [m.cost_instances({ usd: formatUsd(c.instanceUsd) })];
   if (c.balancerUsd > 0) parts.push(m.cost_balancers({ usd: formatUsd(c.balancerUsd) }));
   if (c.dataTransferUsd > 0) parts.push(m.cost_cross_zone({ usd: formatUsd(c.dataTransferUsd) }));
-  return `${parts.join(' + ')} · ${m.cost_instance_hours({ hours: formatCompact(c.instanceSeconds / 3600) })}`;
+  return `${parts.join(' + ')} · ${m.cost_instance_hours({ hours: formatHours(c.instanceSeconds / 3600) })}`;
 }

@@ -61,4 +61,22 @@ describe.each(lessonRows())('%s', (_folder, lesson) => {
     const sorted = [...words].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(120);
   });
+
+  it('names the restart it means: "Restart run" keeps the changes, "Reset this step" drops them (never a bare "Reset")', () => {
+    // lesson 1's hint said "…add a health check to web. Reset and run past 20 s": Reset this step would drop both changes
+    const texts = lesson.steps.flatMap((s) => [s.markdown, ...(s.hints === null ? [] : Object.values(s.hints))]);
+    expect(texts.filter((t) => /\bReset\b(?! this step)/.test(t))).toEqual([]);
+  });
+
+  it('names the course material in words, not by its seed numbers, which the page never explains ("Seed 000 says…")', () => {
+    const texts = lesson.steps.flatMap((s) => [s.markdown, s.reveal ?? '']);
+    expect(texts.flatMap((t) => t.match(/\b(seeds? \d{3}|the seeds|the seed's|the seed stops)\b/gi) ?? [])).toEqual([]);
+  });
+
+  it('words each wait to follow "Waiting until" and "Run until" (MomentBox): lower case unless it starts with a name', () => {
+    // "Waiting until The balancer takes web-1 out of rotation", "Waiting until Waiting until blue's instances…"
+    const NAMES = /^(Route 53|AWS|HAProxy|SecureCart|Beanstalk)\b/;
+    const labels = lesson.steps.map((s) => s.wait?.label).filter((l): l is string => l !== undefined);
+    expect(labels.filter((l) => !NAMES.test(l) && (/^[A-Z]/.test(l) || /^(waiting|run) until/i.test(l)))).toEqual([]);
+  });
 });

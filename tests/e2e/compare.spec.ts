@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { LabPage } from './support/lab-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { snap } from './support/artifacts.ts';
+import { expectNoHorizontalOverflow, VIEWPORTS } from './support/screen.ts';
 
 test('compare mode runs two algorithms on identical traffic, with their charts overlaid', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -23,6 +24,10 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   expect(await lab.count('a-arrived')).toBeGreaterThan(400);
   await expect(page.getByTestId('chart-p95')).toBeVisible();
   await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
+  // its y axis says milliseconds or seconds ("1.5 s"), not "1.5k"
+  const yTicks = await page.getByTestId('chart-p95').locator('svg text[text-anchor="end"]').allTextContents();
+  expect(yTicks.length).toBeGreaterThan(2);
+  expect(yTicks.filter((t) => !/^\d[\d.]* (ms|s)$/.test(t))).toEqual([]);
   await expect(page.getByTestId('chart-failed')).toBeVisible();
   await snap(page, 'compare.png', { fullPage: true });
 
@@ -33,4 +38,23 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   await expect(lab.simTime).toHaveText('0.0 s');
   await expect(page.getByRole('columnheader', { name: 'B: random' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('on a 390 px phone the compare page does not scroll sideways: A\'s and B\'s selects share the width', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto('#/compare');
+  await lab.ready();
+  // least-outstanding-requests is the longest algorithm's name: a select as wide as it pushed the form to 602 px
+  await page.getByTestId('b-algorithm-web').selectOption('least-outstanding-requests');
+  await expectNoHorizontalOverflow(page);
+  for (const id of ['compare-scenario', 'a-algorithm-web', 'b-algorithm-web', 'compare-start']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box === null ? null : box.x + box.width, id).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  }
+  await snap(page, 'compare-phone.png', { fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
 });

@@ -97,7 +97,7 @@ test('chapter 5: a learner gives Better Call Buffet’s Beanstalk group a floor 
   await next(player, 'One at a time');
   await hurry(player);
   await page.getByTestId('run-to-moment').click();
-  await expect(page.getByTestId('wait')).toContainText('Done: The group scales out a second time', MOMENT);
+  await expect(page.getByTestId('wait')).toContainText('Done: the group scales out a second time', MOMENT);
   await expect(page.getByTestId('reveal')).toContainText('In your run the first scale-out came at 1,200 s');
   await snap(page, 'course-beanstalk-one-at-a-time.png');
 

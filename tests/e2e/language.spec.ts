@@ -21,6 +21,21 @@ function scripts(page: Page): string[] {
 test.describe('a Spanish browser', () => {
   test.use({ locale: 'es-ES' });
 
+  test('says which lessons are not translated yet: the list marks them, and the lesson says so under its title', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    await player.goto('#/lessons');
+    await expect(player.lessonEntry(LESSON_1).getByTestId('lesson-in-english')).toHaveCount(0);
+    await expect(player.lessonEntry('paths-to-services').getByTestId('lesson-in-english')).toHaveText('en inglés');
+    await player.goto(`#/lessons/${LESSON_1}/1`);
+    await expect(player.title).toHaveText('Un servidor no basta');
+    await expect(page.getByTestId('lesson-in-english')).toHaveCount(0);
+    await player.goto('#/lessons/paths-to-services/1');
+    await expect(player.title).toHaveText('Paths to services');
+    await expect(page.getByTestId('lesson-in-english')).toHaveText('Esta lección aún no está traducida: se muestra en inglés.');
+    expect(errors).toEqual([]);
+  });
+
   test('opens in Spanish, and lesson 1 runs in Spanish: prediction, outcome, goals and what they say of the run', async ({ page }) => {
     const errors = collectPageErrors(page);
     const fetched = scripts(page);

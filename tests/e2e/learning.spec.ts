@@ -129,3 +129,94 @@ test('compare explains itself: both diagrams, charts with event markers, and a n
   await snap(page, 'compare-explained.png', { fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('a step that shows a scene does not time the lesson\'s goals against it: no "judged at 120 s" over a 180 s scene', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON_1}/1`);
+  await player.ready();
+  await expect(player.goals.locator('h3')).toHaveText('Goals judged at 120 s of the run');
+  await player.goto(`#/lessons/${LESSON_1}/2`);
+  await player.ready();
+  await expect(page.getByTestId('goals-elsewhere')).toBeVisible();
+  await expect(page.getByTestId('scrubber')).toHaveAttribute('max', '180000');
+  await expect(player.goals.locator('h3')).toHaveText('Goals');
+  expect(errors).toEqual([]);
+});
+
+test('Change it and a target\'s menu offer only what the lesson unlocks: lesson 1 offers the target count, a health check, Crash and Recover', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto(`#/lessons/${LESSON_1}/4`);
+  await player.ready();
+  await page.getByTestId('tab-controls').click();
+  const panel = page.getByTestId('parameters');
+  await expect(panel.getByTestId('count-web')).toBeVisible();
+  await expect(panel.getByTestId('hc-mode-web')).toBeVisible();
+  await expect(panel.getByTestId('action-crash')).toBeVisible();
+  await expect(panel.getByTestId('action-recover')).toBeVisible();
+  // lesson 1's controls are set-target-count, set-health-check, crash and recover: nothing else is offered, only to be refused
+  for (const id of ['algorithm-web', 'weight', 'concurrency', 'apply-service', 'action-hang', 'action-slow', 'action-errors', 'action-deregister', 'action-register']) {
+    await expect(panel.getByTestId(id), id).toHaveCount(0);
+  }
+  // so does a target's menu on the picture
+  await page.getByTestId('topology-node-web-1').click();
+  const menu = page.getByTestId('target-menu');
+  await expect(menu.getByTestId('target-action-crash')).toBeVisible();
+  await expect(menu.getByTestId('target-action-recover')).toBeVisible();
+  await expect(menu.getByRole('button', { name: /^(Hang|Slow|Drain|Register)/ })).toHaveCount(0);
+  await expect(menu.locator('button.action')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  // the sandbox unlocks everything
+  await player.goto('#/sandbox');
+  await player.ready();
+  await page.getByTestId('tab-controls').click();
+  await expect(page.getByTestId('parameters').getByTestId('action-hang')).toBeVisible();
+  await page.getByTestId('topology-node-a').click();
+  await expect(page.getByTestId('target-menu').getByTestId('target-action-hang')).toBeVisible();
+  await expect(page.getByTestId('parameters').getByTestId('algorithm-web')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a Try on a finished step starts the run over: the reveal waits for the moment again, then reads this run, not a run at 0 s', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  // Black Friday step 4: orders-7 crashes at 20 s; "By 150 s, what happens to the carts…?"
+  await player.goto('#/lessons/black-friday-1m/4');
+  await player.ready();
+  await page.getByRole('radio', { name: 'They are lost' }).check();
+  await page.getByTestId('predict-submit').click();
+  await page.getByTestId('run-to-moment').click();
+  await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: They are lost', { timeout: 60_000 });
+  const reveal = page.getByTestId('reveal');
+  await expect(reveal).toContainText(/In your run [1-9][\d,]* carts were lost/);
+  await page.getByRole('button', { name: 'Try: Keep sessions in a shared store' }).click();
+  await expect(page.getByTestId('sim-time')).toHaveText('0.0 s');
+  // not "In your run 0 carts were lost, and 0 requests failed" of a run that has not reached the crash
+  await expect(reveal).toHaveCount(0);
+  await expect(page.getByTestId('run-to-moment')).toHaveText('Run to 150 s');
+  await page.getByTestId('run-to-moment').click();
+  await expect(page.getByTestId('sim-time')).toHaveText('150.0 s', { timeout: 60_000 });
+  await expect(reveal).toContainText(/In your run 0 carts were lost, and [1-9][\d,]* requests failed/);
+  expect(errors).toEqual([]);
+});
+
+test('Present mode gives the picture the window\'s height: lesson 4\'s four targets fit at 1920×1080', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.projector });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/health-checks-and-the-blind-window/2');
+  await player.ready();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  const stage = page.getByTestId('diagram-stage');
+  await expect(stage.getByTestId('topology-node-web-4')).toBeVisible();
+  const box = await stage.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight, bottom: e.getBoundingClientRect().bottom }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client + 1); // nothing of the picture is cut off
+  expect(box.bottom).toBeLessThanOrEqual(VIEWPORTS.projector.height);
+  await snap(page, 'present-lesson-4.png');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -3,6 +3,7 @@
  * builds on, and what the learner will change in it. Derived from the lesson's own data, so it never drifts.
  */
 import { m } from '../../i18n/paraglide/messages.js';
+import { baseLocale, getLocale } from '../../i18n/paraglide/runtime.js';
 import type { LessonSummary } from '../../content/lesson-summary.ts';
 import type { ChangeAction } from '../../content/schema.ts';
 import { startingSpeed } from '../../sim/speed.ts';
@@ -12,6 +13,11 @@ import { unlockWords } from '../builder/unlock-words.ts';
 export function lessonMinutes(lesson: LessonSummary): number {
   const runSec = lesson.worldSecs.reduce((n, sec) => n + sec / startingSpeed(sec), 0);
   return Math.max(5, Math.round((lesson.words / 180 + runSec / 60 + lesson.acts) / 5) * 5);
+}
+
+/** The lesson is not translated into the page's language: its words are shown in English (a summary's `lang` is set only by a translation). */
+export function shownInEnglish(lesson: Pick<LessonSummary, 'lang'>, locale: string = getLocale()): boolean {
+  return locale !== baseLocale && lesson.lang === undefined;
 }
 
 /** The steps and time, in words: "5 steps · about 15 min". */

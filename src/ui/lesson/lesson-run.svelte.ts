@@ -197,12 +197,16 @@ export class LessonRun {
     }
   }
 
-  /** Whether the step still waits for the run: its wait condition, or its prediction's moment (once predicted). */
+  /**
+   * Whether the step still waits for the run: its wait condition, or its prediction's moment (once predicted, and
+   * again once a Try, a change or Restart run has started the run over before it: the reveal's numbers are this
+   * run's at that moment).
+   */
   get pending(): { waitMet: boolean; momentMs: number | null } {
     const step = this.step;
     const { context } = this.state;
     const waitMet = step.wait === null || context.waited.includes(step.number);
-    const predicted = step.predict !== null && step.number in context.predictions && !(step.number in context.observed);
+    const predicted = step.predict !== null && (step.number in context.predictions || step.number in context.observed);
     return { waitMet, momentMs: predicted ? (step.predict?.atSec ?? 0) * 1000 : null };
   }
 

@@ -18,6 +18,11 @@ export const SECTION_ACTIONS = {
 
 export type PanelSection = keyof typeof SECTION_ACTIONS;
 
+/** Does the lesson unlock this action? (No list = everything is unlocked.) The panel shows only the controls it unlocks. */
+export function actionUnlocked(action: string, allowed: readonly string[] | undefined): boolean {
+  return allowed === undefined || allowed.includes(action);
+}
+
 /** Does a section have anything the lesson unlocks? (No list = everything is unlocked.) */
 export function sectionUnlocked(section: PanelSection, allowed: readonly string[] | undefined): boolean {
   return allowed === undefined || SECTION_ACTIONS[section].some((a) => allowed.includes(a));

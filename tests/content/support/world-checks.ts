@@ -35,6 +35,17 @@ export function worldChecks(lesson: Lesson, runs: LessonRuns): void {
     expect(evaluateLessonCondition(step.wait!, goalStateOf(r.sim, changes)).met).toBe(true);
   });
 
+  // a step whose prose gives our run's numbers "by N s" waits until N s, so the learner's own numbers beside them are
+  // counted over as long a run (lesson 10 compared 846 checkouts by 150 s with the learner's 576 at 106 s)
+  const byWhen = lesson.steps.filter((s) => s.wait !== null && /\bby \d+ s\b/.test(s.markdown));
+  it.each(byWhen.map((s) => [s.number, s] as const))('step %i: its wait-for holds no sooner than the "by N s" its prose counts to', (_n, step) => {
+    const bySec = Math.max(...[...step.markdown.matchAll(/\bby (\d+) s\b/g)].map((g) => Number(g[1])));
+    const world = worldOf(lesson, step);
+    const changes = step.scene === null ? lesson.solution : [];
+    const early = runFresh(world, changes, bySec - 1, 'page');
+    expect(evaluateLessonCondition(step.wait!, goalStateOf(early.sim, changes)).met).toBe(false);
+  });
+
   const predicting = lesson.steps.filter((s) => s.predict?.options.some((o) => o.when));
   it.each(predicting.map((s) => [s.number, s] as const))('step %i: the authored answer is the one that happens', (_n, step) => {
     const p = step.predict!;

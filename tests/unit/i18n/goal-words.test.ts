@@ -42,7 +42,8 @@ describe('goal details of the lessons', () => {
       'web-1 falló a los 20 s: fuera de rotación tras 40,5 s (lo detectó: las comprobaciones de estado activas); 383 solicitudes fallaron en su ventana ciega',
     );
     expect(goalDetailWords('1 "takeover" entry for lb-1 (goal ≥ 1)')).toBe('1 entrada «relevo» de lb-1 (objetivo ≥ 1)');
-    expect(goalDetailWords('share of requests within the SLO over the run so far: 0.996 (goal ≥ 0.990)')).toBe('proporción de solicitudes dentro del SLO en lo que va de ejecución: 0,996 (objetivo ≥ 0,990)');
+    expect(goalDetailWords('share of requests within the SLO over the run so far: 99.6 % (goal ≥ 99 %)')).toBe('proporción de solicitudes dentro del SLO en lo que va de ejecución: 99,6 % (objetivo ≥ 99 %)');
+    expect(goalDetailWords('balancer cost (USD) over the run so far: 0.00612 (goal ≤ 0.00750)')).toBe('coste del balanceador (USD) en lo que va de ejecución: 0,00612 (objetivo ≤ 0,00750)');
     expect(goalDetailWords("beta-1's requests over the run so far: 0 (goal ≥ 100)")).toBe('solicitudes de beta-1 en lo que va de ejecución: 0 (objetivo ≥ 100)');
     expect(goalDetailWords('something the engine says one day')).toBe('something the engine says one day');
   });

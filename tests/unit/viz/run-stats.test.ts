@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthReport, InfraSnapshot, MetricsReport } from '../../../src/engine/types.ts';
-import { deploymentStat, formatUsd, runStats } from '../../../src/viz/run-stats.ts';
+import { deploymentStat, formatHours, formatUsd, runStats } from '../../../src/viz/run-stats.ts';
 
 const edge = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
 const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
@@ -12,6 +12,18 @@ const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
     ...over,
   }) as MetricsReport;
 const health = { availabilityLast60s: 0.95 } as HealthReport;
+
+describe('instance-hours beside a cost', () => {
+  it('never read 0 beside a cost that is not, nor round 0.05 to 0.1', () => {
+    expect(formatHours(30 / 3600)).toBe('0.0083'); // lesson 1 at 30 s: one instance, "instances $0.0008"
+    expect(formatHours((3 * 60) / 3600)).toBe('0.05'); // the sandbox's three targets at 60 s
+    expect(formatHours(0.2)).toBe('0.2');
+    expect(formatHours(0)).toBe('0');
+    expect(formatHours(27.5)).toBe('28');
+    const cost = { totalUsd: 0.0012, instanceUsd: 0.0008, balancerUsd: 0.00035, dataTransferUsd: 0, instanceSeconds: 30, capacityUnitHours: 0, perMillionGoodUsd: 1.86 };
+    expect(runStats(metrics({ cost }), null, undefined).find((i) => i.key === 'cost')?.detail).toBe('instances $0.0008 + balancers $0.00035 · 0.0083 instance-hours');
+  });
+});
 
 describe('the run’s stats strip', () => {
   it('puts goodput under the SLO next to what it cost', () => {

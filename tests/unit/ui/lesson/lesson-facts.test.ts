@@ -1,7 +1,7 @@
 // What the lesson list says of a lesson before it is opened, from its summary alone (the whole lesson is a chunk
 // loaded only when it is opened).
 import { describe, expect, it } from 'vitest';
-import { lessonLength, lessonMinutes } from '../../../../src/ui/lesson/lesson-facts.ts';
+import { lessonLength, lessonMinutes, shownInEnglish } from '../../../../src/ui/lesson/lesson-facts.ts';
 import type { LessonSummary } from '../../../../src/content/lesson-summary.ts';
 
 const summary = (words: number, worldSecs: number[], acts: number): LessonSummary => ({ slug: 'x', order: 1, title: 'X', chapter: 'C', summary: '', controls: [], unlocks: [], steps: [{ number: 1, title: 'a' }, { number: 2, title: 'b' }], words, worldSecs, acts });
@@ -17,5 +17,13 @@ describe('a lesson\'s length', () => {
     // never under 5
     expect(lessonMinutes(summary(10, [], 0))).toBe(5);
     expect(lessonLength(summary(1800, [], 3))).toBe('2 steps · about 15 min');
+  });
+});
+
+describe('a lesson shown in English', () => {
+  it('is one with no translation into the page\'s language (a translated summary carries its lang)', () => {
+    expect(shownInEnglish({}, 'es')).toBe(true);
+    expect(shownInEnglish({ lang: 'es' }, 'es')).toBe(false);
+    expect(shownInEnglish({}, 'en')).toBe(false);
   });
 });
