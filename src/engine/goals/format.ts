@@ -28,11 +28,8 @@ export const result = (met: boolean, detail: string, value: number | null = null
 
 /** A metric's value with its unit: shares as percentages (0.0123 → "1.2 %"). */
 export function show(x: number, unit: string): string {
-  if (unit !== '%') return `${fmt(round(x))}${unit}`;
+  // fmt keeps three significant figures below 1: rounding to thousandths first read a bound of 0.0075 as "0.00800"
+  if (unit !== '%') return `${fmt(Math.abs(x) >= 100 ? Math.round(x) : x)}${unit}`;
   const pct = x * 100;
   return `${pct >= 10 || Number.isInteger(pct) ? Math.round(pct * 10) / 10 : pct.toPrecision(2)} %`;
-}
-
-export function round(x: number): number {
-  return Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 1000) / 1000;
 }

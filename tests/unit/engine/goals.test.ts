@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
 import { evaluateCondition, evaluateGoals, goalStateOf, runGoalCheck, type Condition, type GoalState, type TimedChange } from '../../../src/engine/goals/index.ts';
 import type { Change, Scenario } from '../../../src/scenario/schema.ts';
+import { describeBound, show } from '../../../src/engine/goals/format.ts';
 import { checked, simple } from './support/scenarios.ts';
 
 function runState(scenario: Scenario, untilSec: number, changes: TimedChange[] = []): GoalState {
@@ -255,5 +256,18 @@ describe('goals and the lesson check', () => {
   it('is deterministic', () => {
     const once = () => JSON.stringify(runGoalCheck(sc, [...goals], [at(3, { action: 'crash', target: 'a' })], 20));
     expect(once()).toBe(once());
+  });
+});
+
+describe('how a goal shows its numbers', () => {
+  it('keeps three significant figures below 1 instead of rounding to thousandths first', () => {
+    // 0.0075 rounded to thousandths is 0.008, which read "0.00800" beside a label saying 0.0075
+    expect(show(0.0075, '')).toBe('0.00750');
+    expect(describeBound({ atMost: 0.0075 })).toBe('≤ 0.00750');
+    // larger values as before: whole above 100, one decimal from 10, two from 1
+    expect(show(1234.56, ' ms')).toBe('1235 ms');
+    expect(show(45.678, ' ms')).toBe('45.7 ms');
+    expect(show(0.1234, '')).toBe('0.123');
+    expect(show(0.0123, '%')).toBe('1.2 %');
   });
 });
