@@ -28,6 +28,8 @@ export interface ChartModel {
   lines: ChartLine[];
   /** The y axis reaches at least this far. */
   yMaxFloor: number;
+  /** The y axis never goes past this (the error rate, a share that cannot pass 100 %); none: no limit. */
+  yMaxCap?: number;
   /** A note under the legend, e.g. how many targets are summarised. */
   note: string;
   /** Runs of seconds (inclusive, as point seconds) to shade as breaches, e.g. CPU above its target. */
@@ -107,7 +109,8 @@ export function errorChart(series: Series, windowSec = CHART_WINDOW_SEC): ChartM
     const done = series.ok[from + i] + series.failed[from + i];
     return done === 0 ? NaN : series.failed[from + i] / done;
   });
-  return model('errors', m.chart_errors_title(), 'share', series, windowSec, [{ key: 'errors', label: m.chart_errors_line(), values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05);
+  // every request failing is 100 %: the axis stops there instead of rounding 105 % up to 120 %
+  return { ...model('errors', m.chart_errors_title(), 'share', series, windowSec, [{ key: 'errors', label: m.chart_errors_line(), values, style: { colour: OKABE_ITO.vermillion, dash: '' } }], 0.05), yMaxCap: 1 };
 }
 
 /** Utilisation of each registered target per second (mean and max when there are many), and ρ when `theory` is given. */

@@ -82,6 +82,7 @@ export function chartGeometry(m: ChartModel, width: number, height: number): Cha
     .domain([0, top <= m.yMaxFloor ? m.yMaxFloor : top * 1.05])
     .range([plotBottom, plotTop]);
   if (top > m.yMaxFloor) y.nice(4);
+  if (m.yMaxCap !== undefined && y.domain()[1] > m.yMaxCap) y.domain([0, m.yMaxCap]);
   const path = line<number>()
     .defined((v) => Number.isFinite(v))
     .x((_, i) => x(m.firstSec + i))

@@ -44,6 +44,17 @@ describe('chart geometry', () => {
     expect(chartGeometry(m, 300, 120).y.domain()).toEqual([0, 1]);
   });
 
+  it('stops the error rate axis at 100 % when every request fails', () => {
+    // 1.0 × 1.05, made nice in four ticks, was 1.2: an axis up to 120 % of requests failing
+    const all = errorChart(seriesOf({ arrived: [5, 5], ok: [5, 0], failed: [0, 5], targetRequests: [[5], [5]], targetUtilization: [[0.5], [0.5]] }));
+    const g = chartGeometry(all, 300, 120);
+    expect(g.y.domain()).toEqual([0, 1]);
+    expect(g.yTicks.at(-1)!.label).toBe('100%');
+    // a few per cent keeps its own scale
+    const some = errorChart(seriesOf({ arrived: [100], ok: [90], failed: [10], targetRequests: [[100]], targetUtilization: [[0.5]] }));
+    expect(chartGeometry(some, 300, 120).y.domain()[1]).toBeLessThan(1);
+  });
+
   it('has a y axis reaching at least the floor, and past the largest value', () => {
     const g = chartGeometry(rateChart(series), 300, 120);
     expect(g.y.domain()[1]).toBeGreaterThanOrEqual(40);
