@@ -85,7 +85,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     zoneDown: new Set(),
     zoneOff: new Set(),
     totals: { processed: 0, arrived: 0, ok: 0, good: 0, failed: 0, failures: new Float64Array(FAILURE_REASONS.length) },
-    second: { endMs: 1000, arrived: 0, ok: 0, failed: 0, targetRequests: new Float64Array(store.count), targetUtil: new Float64Array(store.count), targetCpu: new Float64Array(store.count) },
+    second: { endMs: 1000, arrived: 0, ok: 0, failed: 0, targetCpu: new Float64Array(store.count) },
     latency: new LatencyPair(),
     sloMs: scenario.slo.latencyMs,
     series: new SecondSeries(options.seriesCapacity ?? 3600),

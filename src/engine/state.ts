@@ -59,9 +59,7 @@ export interface SecondCounts {
   arrived: number;
   ok: number;
   failed: number;
-  /** Per target, the last closed second: requests sent, slot utilisation and CPU utilisation. */
-  targetRequests: Float64Array;
-  targetUtil: Float64Array;
+  /** Per target, the last closed second's CPU utilisation (its requests and slot utilisation are the series' last row). */
   targetCpu: Float64Array;
 }
 

@@ -172,35 +172,37 @@ export class TargetStore {
 
   /**
    * Closes the second ending at `boundaryMs` for targets 0 … n−1: brings every integral up to it and writes
-   * each target's slot utilisation, CPU (compute over the same slot-time) and requests in that second.
+   * each target's slot utilisation (`util[base + t]`), requests (`req[base + t]`: the series' row, written in
+   * place) and CPU (`cpu[t]`, compute over the same slot-time) in that second.
    */
-  closeSecond(boundaryMs: number, n: number, util: Float64Array, cpu: Float64Array, req: Float64Array): void {
+  closeSecond(boundaryMs: number, n: number, base: number, util: Float64Array, req: Float64Array, cpu: Float64Array): void {
     // two targets a turn: a loop's every turn checks each array it touches again, its body does not (this
     // loop visits every target every simulated second)
     let t = 0;
     for (; t + 1 < n; t += 2) {
-      this.closeTarget(t, boundaryMs, util, cpu, req);
-      this.closeTarget(t + 1, boundaryMs, util, cpu, req);
+      this.closeTarget(t, boundaryMs, base, util, req, cpu);
+      this.closeTarget(t + 1, boundaryMs, base, util, req, cpu);
     }
-    if (t < n) this.closeTarget(t, boundaryMs, util, cpu, req);
+    if (t < n) this.closeTarget(t, boundaryMs, base, util, req, cpu);
   }
 
   /** closeSecond for target t: accrue(t, boundaryMs), the same sums, with each total kept at hand for the rates. */
-  private closeTarget(t: number, boundaryMs: number, util: Float64Array, cpu: Float64Array, req: Float64Array): void {
+  private closeTarget(t: number, boundaryMs: number, base: number, util: Float64Array, req: Float64Array, cpu: Float64Array): void {
     const acc = this.acc;
     const i = t << 3;
+    const o = base + t;
     const dt = boundaryMs - acc[i];
     const busyTotal = (acc[i | 1] += this.busy[t] * dt);
     const capTotal = (acc[i | 2] += this.concurrency[t] * dt);
     const cpuTotal = (acc[i | 3] += this.cpuRate[t] * dt);
     acc[i] = boundaryMs;
     const capacity = capTotal - acc[i | 5];
-    util[t] = capacity > 0 ? (busyTotal - acc[i | 4]) / capacity : 0;
+    util[o] = capacity > 0 ? (busyTotal - acc[i | 4]) / capacity : 0;
     cpu[t] = capacity > 0 ? (cpuTotal - acc[i | 6]) / capacity : 0;
     acc[i | 4] = busyTotal;
     acc[i | 6] = cpuTotal;
     acc[i | 5] = capTotal;
-    req[t] = acc[i | 7];
+    req[o] = acc[i | 7];
     acc[i | 7] = 0;
   }
 

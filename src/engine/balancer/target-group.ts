@@ -61,6 +61,10 @@ export class TargetGroup implements GroupView {
   retryBudget: RetryBudget | null = null;
   /** The group binds clients to targets (stickiness). */
   sticky = false;
+  /** The group's stickiness is HAProxy's cookie, which the answer sets (sessions/haproxy-cookie.ts). */
+  haproxyCookie = false;
+  /** The group keeps passive health or a circuit breaker (health-data.ts), which hear of every success. */
+  hearsSuccesses = false;
   /** The last sticky pick went where the client's binding said (HAProxy's SF_DIRECT); read right after choose(). */
   direct = false;
   /** True while a pick must also consult exclusions, the zone or passive health (kept off the common path). */
@@ -117,6 +121,8 @@ export class TargetGroup implements GroupView {
     this.retries = cfg.retries ?? null;
     this.retryBudget = budgetFor(cfg.retries?.style === 'nginx' ? cfg.retries.budget : undefined, this.retryBudget);
     this.sticky = cfg.stickiness !== undefined;
+    this.haproxyCookie = cfg.stickiness?.kind === 'haproxy-cookie';
+    this.hearsSuccesses = cfg.passiveHealth !== undefined || cfg.circuitBreaker !== undefined;
     const colon = cfg.hashKey.indexOf(':');
     this.keyKind = colon < 0 ? cfg.hashKey : cfg.hashKey.slice(0, colon);
     this.keyName = colon < 0 ? '' : cfg.hashKey.slice(colon + 1);

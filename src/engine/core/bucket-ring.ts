@@ -4,7 +4,8 @@
  * the current one; bucket numbers in that range map to distinct ring slots (number mod RING_SIZE).
  * Adding an event is constant time; events are ordered only when their bucket becomes the current one
  * and is emptied into a small heap. List nodes live in typed arrays with a free list: nothing is
- * allocated per event.
+ * allocated per event. A node's time, key and payloads stand side by side in one array (as in min-heap4.ts):
+ * adding or draining an event loads and checks that array once, not four arrays.
  */
 import type { MinHeap4 } from './min-heap4.ts';
 
@@ -19,10 +20,8 @@ export class BucketRing {
   count = 0;
   private readonly head = new Int32Array(RING_SIZE).fill(NONE);
   private readonly occupied = new Uint32Array(RING_SIZE >> 5);
-  private declare times: Float64Array;
-  private declare keys: Float64Array;
-  private declare as: Int32Array;
-  private declare bs: Int32Array;
+  /** Node n's time at 4n, its key at 4n + 1, its payloads a and b (int32 values, exact as doubles) at 4n + 2 and 4n + 3. */
+  private declare ev: Float64Array;
   private declare next: Int32Array;
   /** First free node (NONE: none below `used`). */
   private free = NONE;
@@ -30,10 +29,7 @@ export class BucketRing {
   private used = 0;
 
   constructor(capacity = 1024) {
-    this.times = new Float64Array(capacity);
-    this.keys = new Float64Array(capacity);
-    this.as = new Int32Array(capacity);
-    this.bs = new Int32Array(capacity);
+    this.ev = new Float64Array(4 * capacity);
     this.next = new Int32Array(capacity);
   }
 
@@ -42,15 +38,16 @@ export class BucketRing {
     let n = this.free;
     if (n !== NONE) this.free = this.next[n];
     else {
-      if (this.used === this.times.length) this.grow();
+      if (this.used === this.next.length) this.grow();
       n = this.used++;
     }
     // `| 0` keeps the low 32 bits of an integral double exactly; RING_SIZE divides 2^32
     const slot = (bucket | 0) & MASK;
-    this.times[n] = time;
-    this.keys[n] = key;
-    this.as[n] = a;
-    this.bs[n] = b;
+    const ev = this.ev, at = n << 2;
+    ev[at] = time;
+    ev[at | 1] = key;
+    ev[at | 2] = a;
+    ev[at | 3] = b;
     this.next[n] = this.head[slot];
     this.head[slot] = n;
     this.occupied[slot >> 5] |= 1 << (slot & 31);
@@ -83,9 +80,10 @@ export class BucketRing {
     if (n === NONE) return;
     this.head[slot] = NONE;
     this.occupied[slot >> 5] &= ~(1 << (slot & 31));
-    const times = this.times, keys = this.keys, as = this.as, bs = this.bs, next = this.next;
+    const ev = this.ev, next = this.next;
     while (n !== NONE) {
-      heap.insert(times[n], keys[n], as[n], bs[n]);
+      const at = n << 2;
+      heap.insert(ev[at], ev[at | 1], ev[at | 2], ev[at | 3]);
       const after = next[n];
       next[n] = this.free;
       this.free = n;
@@ -95,17 +93,11 @@ export class BucketRing {
   }
 
   private grow(): void {
-    const n = this.times.length * 2;
-    const times = new Float64Array(n), keys = new Float64Array(n), as = new Int32Array(n), bs = new Int32Array(n), next = new Int32Array(n);
-    times.set(this.times);
-    keys.set(this.keys);
-    as.set(this.as);
-    bs.set(this.bs);
+    const n = this.next.length * 2;
+    const ev = new Float64Array(4 * n), next = new Int32Array(n);
+    ev.set(this.ev);
     next.set(this.next);
-    this.times = times;
-    this.keys = keys;
-    this.as = as;
-    this.bs = bs;
+    this.ev = ev;
     this.next = next;
   }
 }

@@ -21,17 +21,17 @@ function rollSecond(s: SimState): void {
   const boundary = second.endMs;
   const store = s.store;
   const n = store.count;
-  if (second.targetUtil.length < n) second.targetUtil = new Float64Array(n * 2);
-  if (second.targetRequests.length < n) second.targetRequests = new Float64Array(n * 2);
   if (second.targetCpu.length < n) second.targetCpu = new Float64Array(n * 2);
-  const util = second.targetUtil;
   const cpu = second.targetCpu;
-  const req = second.targetRequests;
-  store.closeSecond(boundary, n, util, cpu, req);
+  // per-target requests and utilisation straight into the series' next row (no copy)
+  const series = s.series;
+  const base = series.openRow(n);
+  const req = series.requests();
+  store.closeSecond(boundary, n, base, series.utilization(), req, cpu);
   const h = s.latency.second;
-  for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, cpu, h.mean());
+  for (const a of s.scalingGroups) sampleScaling(s, a, boundary, req, base, cpu, h.mean());
   h.quantilesInto(PERCENTILES, pct);
-  s.series.push(second.arrived, second.ok, second.failed, pct[0], pct[1], pct[2], req, util, n);
+  series.push(second.arrived, second.ok, second.failed, pct[0], pct[1], pct[2], n);
   s.flows.adapt(second.arrived);
   rollDatabases(s);
   for (const b of s.balancers) {

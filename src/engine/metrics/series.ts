@@ -33,10 +33,29 @@ export class SecondSeries {
     return this.written;
   }
 
-  /** Appends one second. `targetRequests`/`targetUtil` hold one value per target. */
-  push(arrived: number, ok: number, failed: number, p50: number, p95: number, p99: number, targetRequests: Float64Array, targetUtil: Float64Array, targets: number): void {
+  /**
+   * Where the next second's per-target values go: target t's requests at `requests()[base + t]` and its
+   * utilisation at `utilization()[base + t]`, for targets 0 … targets−1 (the roll-up writes them there in place,
+   * where it once wrote them to arrays of its own that `push` then copied). Call before writing them, then `push`.
+   */
+  openRow(targets: number): number {
     if (targets > this.targetCap) this.growTargets(targets);
     this.targetCount = Math.max(this.targetCount, targets);
+    return (this.written % this.cap) * this.targetCap;
+  }
+
+  /** The per-target requests of every second in the ring (see `openRow`). */
+  requests(): Float64Array {
+    return this.tReq;
+  }
+
+  /** The per-target utilisation of every second in the ring (see `openRow`). */
+  utilization(): Float64Array {
+    return this.tUtil;
+  }
+
+  /** Appends one second, whose per-target values for `targets` targets were written at `openRow`'s place. */
+  push(arrived: number, ok: number, failed: number, p50: number, p95: number, p99: number, targets: number): void {
     const slot = this.written % this.cap;
     this.arrived[slot] = arrived;
     this.ok[slot] = ok;
@@ -45,22 +64,9 @@ export class SecondSeries {
     this.p95[slot] = p95;
     this.p99[slot] = p99;
     const base = slot * this.targetCap;
-    const tReq = this.tReq, tUtil = this.tUtil;
-    // two targets a turn: a loop's every turn checks each array it touches again, its body does not
-    let t = 0;
-    for (; t + 1 < targets; t += 2) {
-      tReq[base + t] = targetRequests[t];
-      tUtil[base + t] = targetUtil[t];
-      tReq[base + t + 1] = targetRequests[t + 1];
-      tUtil[base + t + 1] = targetUtil[t + 1];
-    }
-    if (t < targets) {
-      tReq[base + t] = targetRequests[t];
-      tUtil[base + t] = targetUtil[t];
-    }
-    for (t = targets; t < this.targetCap; t++) {
-      tReq[base + t] = 0;
-      tUtil[base + t] = 0;
+    for (let t = targets; t < this.targetCap; t++) {
+      this.tReq[base + t] = 0;
+      this.tUtil[base + t] = 0;
     }
     this.written++;
   }

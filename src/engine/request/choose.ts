@@ -50,7 +50,7 @@ export function choose(s: SimState, group: TargetGroup, ip: number, client: numb
   const t = bound >= 0 ? bound : pickFresh(s, group, ip, client, cls, tried);
   group.direct = bound >= 0;
   // HAProxy's cookie is set by the answer (sessions/haproxy-cookie.ts), not by the pick
-  if (t >= 0 && cfg.stickiness!.kind !== 'haproxy-cookie') bindSticky(s, sessions, group.index, cfg, client, ip, t);
+  if (t >= 0 && group.haproxyCookie === false) bindSticky(s, sessions, group.index, cfg, client, ip, t);
   return t;
 }
 

@@ -50,7 +50,8 @@ export function recordFinish(s: SimState, slot: number, outcome: number): void {
   }
   if (s.tried.size > 0) s.tried.delete(pool.id[slot]);
   if ((pool.flags[slot] & (FLAG_BUDGET_ACTIVE | FLAG_BUDGET_RETRY)) !== 0) attemptOver(pool, slot, s.groups[pool.group[slot]].retryBudget);
-  const cookie = t >= 0 && s.sessions !== null ? answerCookie(s, slot, t, outcome) : undefined;
+  // only a HAProxy cookie group's answer sets a cookie (a call saved on every other finish)
+  const cookie = t >= 0 && s.sessions !== null && s.groups[pool.group[slot]].haproxyCookie === true ? answerCookie(s, slot, t, outcome) : undefined;
   if (s.edgeStats !== null) s.edgeStats.count(pool.flags[slot] & FLAG_ATTACK, s.mix.malicious[pool.cls[slot]], outcome);
   if ((pool.flags[slot] & FLAG_SAMPLED) !== 0) s.flows.record(pool.id[slot], t, pool.arrivalMs[slot], pool.startMs[slot], now, outcome);
   if (s.onDone !== null) {

@@ -62,7 +62,6 @@ export class RequestPool {
   attempt = new Uint8Array(0);
   private free = new Int32Array(0);
   private freeTop = 0;
-  inUse = 0;
 
   constructor(capacity = 1024) {
     this.grow(capacity);
@@ -70,14 +69,12 @@ export class RequestPool {
 
   alloc(): number {
     if (this.freeTop === 0) this.grow(this.cap * 2);
-    this.inUse++;
     return this.free[--this.freeTop];
   }
 
   release(slot: number): void {
     this.state[slot] = REQ_FREE;
     this.free[this.freeTop++] = slot;
-    this.inUse--;
   }
 
   private grow(capacity: number): void {

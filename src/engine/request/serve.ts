@@ -117,8 +117,7 @@ export function endService(s: SimState, slot: number): number {
     return FAIL.error;
   }
   // passive health hears of successes only in groups that keep it (a call saved on every other answer)
-  const gh = s.health.groups[g];
-  if (gh.nginx !== null || gh.outlier !== null || gh.breaker !== null) onAttemptOk(s, g, t);
+  if (group.hearsSuccesses === true) onAttemptOk(s, g, t);
   recordFinish(s, slot, OUTCOME_OK);
   release(s, slot);
   return OUTCOME_OK;

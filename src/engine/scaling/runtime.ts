@@ -54,8 +54,11 @@ export function startScaling(s: SimState): void {
   for (const a of s.scalingGroups) s.queue.push(0, EV_ASG_TICK, a.index, 0);
 }
 
-/** Feeds one second of metrics, from in-service instances past their warm-up; CPU is compute only (`cpuShare` per target). */
-export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, cpuShare: Float64Array, latencyMs: number): void {
+/**
+ * Feeds one second of metrics, from in-service instances past their warm-up; CPU is compute only (`cpuShare` per
+ * target). Target t's requests in that second are `requests[base + t]` (the series' row, metrics/series.ts).
+ */
+export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, requests: Float64Array, base: number, cpuShare: Float64Array, latencyMs: number): void {
   if (a.retired) return;
   const store = s.store;
   let n = 0;
@@ -65,10 +68,10 @@ export function sampleScaling(s: SimState, a: ScalingGroup, boundaryMs: number, 
     if (i.state !== INST_IN_SERVICE || i.warmUntilMs > boundaryMs - 1000) continue;
     n++;
     cpu += cpuShare[i.t] * 100;
-    req += requests[i.t];
+    req += requests[base + i.t];
   }
   let total = 0;
-  for (const t of s.groups[a.g].members) total += requests[t];
+  for (const t of s.groups[a.g].members) total += requests[base + t];
   const at = boundaryMs - 1;
   if (n > 0) {
     a.metrics.get('CPUUtilization')!.add(at, cpu / n);

@@ -171,7 +171,8 @@ export class SmoothWrr {
    * tied member and keeps the best in registers — the same sums in the same order as the general step.
    */
   pickFromBuckets(view: GroupView, buckets: ActiveBuckets): number {
-    if (this.cw.length !== view.size) this.reset(view);
+    // no look at the view's size: least connections resets this step and rebuilds the buckets together, on every
+    // change of membership, so the two are sized alike whenever the buckets can be read at all
     const count = buckets.tied();
     const members = buckets.members();
     if (count <= 1) return count === 1 ? members[0] : -1;
