@@ -1,12 +1,9 @@
 /**
- * A lesson unlocks some controls (its frontmatter's `controls`): changes with other actions are refused with
- * a sentence saying what this lesson lets you change. The lesson's own "try this" buttons are not limited.
+ * A lesson unlocks some controls (its frontmatter's `controls`): the panel, the picture's menus and the tabs show
+ * only those (what refuses any other change is locked-reason.ts, kept apart: the picture's menu imports this
+ * module, in the sandbox too, and the refusal's words would bring the builder's vocabulary along). The lesson's own
+ * "try this" buttons are not limited.
  */
-import type { Change } from '../../scenario/schema.ts';
-import type { ValidationError } from '../../scenario/validate.ts';
-import { expandUnlocks, pathsUnlocked } from '../../content/unlocks.ts';
-import { unlocksWords } from '../builder/unlock-words.ts';
-import { m } from '../../i18n/paraglide/messages.js';
 
 /** Panel sections and the actions they send. */
 export const SECTION_ACTIONS = {
@@ -47,19 +44,4 @@ const INFRA_ACTIONS = ['zone-outage', 'zone-recover', 'region-outage', 'region-r
 
 export function infraUnlocked(allowed: readonly string[] | undefined): boolean {
   return allowed === undefined || INFRA_ACTIONS.some((a) => allowed.includes(a));
-}
-
-/**
- * Why a change is refused in this lesson, or null when it is allowed. A patch (the builder's edits) is
- * allowed when every path it touches lies under what the lesson `unlocks`.
- */
-export function lockedReason(change: Change, allowed: readonly string[] | undefined, unlocks?: readonly string[]): ValidationError[] | null {
-  if (change.action === 'patch' && unlocks !== undefined) {
-    const paths = change.patches?.map((p) => p.path) ?? [change.path ?? ''];
-    if (pathsUnlocked(paths, expandUnlocks(unlocks))) return null;
-    return [{ path: '(lesson)', message: m.lesson_locked_patch({ paths: paths.join(', '), words: unlocksWords(unlocks) }) }];
-  }
-  if (allowed === undefined || allowed.includes(change.action)) return null;
-  const list = allowed.length === 0 ? m.lesson_locked_watch() : allowed.join(', ');
-  return [{ path: '(lesson)', message: m.lesson_locked_action({ action: change.action, list }) }];
 }

@@ -127,7 +127,7 @@ describe('palette', () => {
 
 describe('a lesson that unlocks parts of the scenario', () => {
   it('lets through patches under its patterns and refuses the rest with what it unlocks', async () => {
-    const { lockedReason } = await import('../../../../src/ui/lesson/unlocked.ts');
+    const { lockedReason } = await import('../../../../src/ui/lesson/locked-reason.ts');
     const sticky = { action: 'patch' as const, path: '/targetGroups/0/stickiness', value: { kind: 'lb-cookie' } };
     const store = { action: 'patch' as const, patches: [{ op: 'replace' as const, path: '/targetGroups/0/sessionStore', value: { kind: 'shared' } }] };
     expect(lockedReason(sticky, ['crash'], ['stickiness'])).toBeNull();

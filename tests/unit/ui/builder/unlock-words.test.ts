@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '../../../../src/i18n/paraglide/runtime.js';
 import { UNLOCK_GROUPS } from '../../../../src/content/unlocks.ts';
 import { unlocksWords, unlockWords } from '../../../../src/ui/builder/unlock-words.ts';
-import { lockedReason } from '../../../../src/ui/lesson/unlocked.ts';
+import { lockedReason } from '../../../../src/ui/lesson/locked-reason.ts';
 
 afterEach(() => overwriteGetLocale(() => 'en'));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lockedReason, panelUnlocked, sectionUnlocked, taskTab } from '../../../../src/ui/lesson/unlocked.ts';
+import { panelUnlocked, sectionUnlocked, taskTab } from '../../../../src/ui/lesson/unlocked.ts';
+import { lockedReason } from '../../../../src/ui/lesson/locked-reason.ts';
 
 describe('controls a lesson unlocks', () => {
   it('refuses a change the lesson does not unlock, saying what it does unlock', () => {
