@@ -68,6 +68,16 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // No <link rel="modulepreload"> for a lazy chunk's imports: Vite's preload helper adds one element per
+    // import as the chunk is asked for, and Chromium spends 0.5–9 ms on each: 23–90 ms of main-thread time in two
+    // to four tasks of up to 36 ms at a lesson's start-up (32 links), 15–55 ms at the sandbox's (18), measured in
+    // the page on a quiet 2-core machine; in perf:ui they were the "setTimeout ()" long frames of 19–61 ms, and a
+    // lesson's start-up had a task over 50 ms in 2 of 10. Without them the browser finds a chunk's imports as it
+    // reads the chunk: the same picture time here (lesson 1 step 2: 1,083 ms median either way, 10 start-ups each;
+    // main-thread CPU 397 against 517 ms in a traced one); with 100 ms of network latency at 16 Mbit/s, a first
+    // lesson visit's picture 2.65–2.80 s against 2.34–2.52 s and the sandbox's the same (1.6–2.0 s). Later visits
+    // come from the offline cache. The CSS of lazy chunks is still loaded by the helper.
+    modulePreload: false,
     sourcemap: true,
     rolldownOptions: {
       output: {
