@@ -178,20 +178,26 @@ test('Change it and a target\'s menu offer only what the lesson unlocks: lesson 
   expect(errors).toEqual([]);
 });
 
-test('a Try on a finished step starts the run over: the reveal waits for the moment again, then reads this run, not a run at 0 s', async ({ page }) => {
+test('a Try waits for the step\'s prediction; on a finished step it starts the run over: the reveal waits for the moment again, then reads this run, not a run at 0 s', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
   const player = new LessonPlayer(page);
   // Black Friday step 4: orders-7 crashes at 20 s; "By 150 s, what happens to the carts…?"
   await player.goto('#/lessons/black-friday-1m/4');
   await player.ready();
+  // predict, then observe: the step's Try waits for the prediction (a fix first would answer it)
+  const tryStore = page.getByRole('button', { name: 'Try: Keep sessions in a shared store' });
+  await expect(tryStore).toBeDisabled();
+  await expect(page.getByTestId('tries-predict-first')).toHaveText('Lock in a prediction first, then try a change.');
   await page.getByRole('radio', { name: 'They are lost' }).check();
   await page.getByTestId('predict-submit').click();
+  await expect(tryStore).toBeEnabled();
+  await expect(page.getByTestId('tries-predict-first')).toHaveCount(0);
   await page.getByTestId('run-to-moment').click();
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: They are lost', { timeout: 60_000 });
   const reveal = page.getByTestId('reveal');
   await expect(reveal).toContainText(/In your run [1-9][\d,]* carts were lost/);
-  await page.getByRole('button', { name: 'Try: Keep sessions in a shared store' }).click();
+  await tryStore.click();
   await expect(page.getByTestId('sim-time')).toHaveText('0.0 s');
   // not "In your run 0 carts were lost, and 0 requests failed" of a run that has not reached the crash
   await expect(reveal).toHaveCount(0);
