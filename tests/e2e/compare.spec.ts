@@ -14,6 +14,8 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   await expect(page.getByTestId('a-algorithm-web')).toHaveValue('round-robin');
   await expect(page.getByTestId('b-algorithm-web')).toHaveValue('least-connections');
   await lab.ready();
+  // before the runs have a second, the legends say so on their own (they read "(mean no data yet)")
+  await expect(page.getByTestId('chart-p95').getByTestId('legend-a')).toHaveText('no data yet');
 
   await lab.setSpeed(10);
   await lab.play();
@@ -24,6 +26,7 @@ test('compare mode runs two algorithms on identical traffic, with their charts o
   expect(await lab.count('a-arrived')).toBeGreaterThan(400);
   await expect(page.getByTestId('chart-p95')).toBeVisible();
   await expect(page.getByTestId('chart-p95').locator('path.line')).toHaveCount(2);
+  await expect(page.getByTestId('chart-p95').getByTestId('legend-a')).toHaveText(/^\(mean [\d,.]+ ms\)$/);
   // its y axis says milliseconds or seconds ("1.5 s"), not "1.5k"
   const yTicks = await page.getByTestId('chart-p95').locator('svg text[text-anchor="end"]').allTextContents();
   expect(yTicks.length).toBeGreaterThan(2);
