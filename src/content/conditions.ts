@@ -7,7 +7,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { evaluateCondition, goalStateOf, runWithChanges, type Bound, type CheckResult, type Condition, type ConditionResult, type GoalResult, type GoalState, type TimedChange } from '../engine/goals/index.ts';
-import { fmt, result, show, within } from '../engine/goals/format.ts';
+import { describeBound, fmt, result, show, within } from '../engine/goals/format.ts';
 import { isShareOf1, reportValue, wordsOf } from './report-paths.ts';
 
 /** One number of the run's report (`metrics()`), by its dotted path, against a bound. */
@@ -32,7 +32,7 @@ function reportCondition(c: ReportCondition, state: GoalState): ConditionResult 
   const value = reportValue(state.metrics, c.path);
   const words = wordsOf(c.path);
   if (value === null) return result(false, `the run has no ${words}`);
-  const bound = [c.atLeast === undefined ? '' : `≥ ${reportNumber(c.path, c.atLeast)}`, c.atMost === undefined ? '' : `≤ ${reportNumber(c.path, c.atMost)}`].filter(Boolean).join(' and ');
+  const bound = describeBound(c, '', (x) => reportNumber(c.path, x));
   return result(within(value, c), `${words} over the run so far: ${reportNumber(c.path, value)} (goal ${bound})`, value);
 }
 

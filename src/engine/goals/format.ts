@@ -6,10 +6,11 @@ export function within(value: number, b: Bound): boolean {
   return (b.atMost === undefined || value <= b.atMost) && (b.atLeast === undefined || value >= b.atLeast);
 }
 
-export function describeBound(b: Bound, unit = ''): string {
+/** A bound in words ("≥ 2 and ≤ 5 %"), each number shown with `unit` or by `shown` when given. */
+export function describeBound(b: Bound, unit = '', shown: (x: number) => string = (x) => show(x, unit)): string {
   const parts: string[] = [];
-  if (b.atLeast !== undefined) parts.push(`≥ ${show(b.atLeast, unit)}`);
-  if (b.atMost !== undefined) parts.push(`≤ ${show(b.atMost, unit)}`);
+  if (b.atLeast !== undefined) parts.push(`≥ ${shown(b.atLeast)}`);
+  if (b.atMost !== undefined) parts.push(`≤ ${shown(b.atMost)}`);
   return parts.join(' and ');
 }
 
