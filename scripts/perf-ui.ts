@@ -1,9 +1,10 @@
-// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --startups 1] [-- --traced-startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
+// `npm run perf:ui [-- --build] [-- --seconds 10] [-- --speed 10] [-- --r3] [-- --widths] [-- --startups 1] [-- --traced-startups 1] [-- --dist dir] [-- --hash '#/lessons/…/1']`:
 // measures the page, not the engine. Serves the built site (building it first if there is none, or with
 // --build; or another build's folder with --dist, to compare two builds in the same conditions) on 127.0.0.1, opens
 // the 50-target, 2,000 req/s template at 10× speed in headless Chromium through a share link — or, with
 // --r3, the bench's Black Friday world at 1,000,000 req/s at real time (1×); or, with --hash, another page that
-// opens a run, such as a lesson (its start-ups, then its own run played) — and records for ~10 s every
+// opens a run, such as a lesson (its start-ups, then its own run played); --widths plays it with the picture's
+// flow widths instead of moving dots (what the dots cost) — and records for ~10 s every
 // frame's duration (requestAnimationFrame) and every long task (PerformanceObserver 'longtask').
 // Prints frame p50/p95/max, the start-up's long tasks (from the first byte until the page has been still
 // for STARTUP_QUIET_MS after opening its run — recorded in the page itself, so that the tools Playwright
@@ -33,6 +34,7 @@ const option = (name: string, fallback: number): number => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const r3 = args.includes('--r3');
+const widths = args.includes('--widths');
 const seconds = option('seconds', 10);
 const speed = option('speed', r3 ? 1 : 10);
 const port = option('port', 4391);
@@ -148,6 +150,7 @@ try {
     (i < startupRuns ? startups : traced).push(s);
   }
   const { page } = traced[traced.length - 1];
+  if (widths) await page.getByRole('button', { name: 'Flow widths', exact: true }).click();
   if (process.env.PERF_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_TRACE_OUT, traced[traced.length - 1].traceBytes!);
 
   // Sent as text: the measuring code runs in the page exactly as written (no transpiler helpers).
@@ -186,7 +189,7 @@ try {
 
   const sorted = [...result.frames].sort((a, b) => a - b);
   const js = initialJsGzipKB();
-  console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
+  console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}${widths ? ', drawn with flow widths' : ''}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   // a frame that took more than one and a half of the display's intervals (the median) missed a vsync: the
   // count that says whether the page kept up (p95 of 16.8 ms at 60 Hz is the timestamps' jitter, not a miss)
   const missed = sorted.filter((d) => d > 1.5 * percentile(sorted, 50)).length;
@@ -227,6 +230,7 @@ try {
   if (playTrace.main && sorted.length > 0) console.log(`main thread CPU per frame drawn: ${f(playTrace.main.cpuMs / sorted.length)}`);
   const top = (w: ThreadWork | null) => (w === null ? '' : w.byName.slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
   console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}`);
+  console.log(`CPU ms per wall second of the busiest threads while playing: ${playTrace.everyone.slice(0, 10).map(([n, ms]) => `${n} ${((ms / playTrace.windowMs) * 1000).toFixed(0)}`).join(', ')}`);
   console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
   const after = loadavg();
   console.log(`load average (1 min) on this ${availableParallelism()}-core machine: ${load[0].toFixed(2)} before, ${after[0].toFixed(2)} after`);
