@@ -110,12 +110,26 @@ export class DotStamp {
   /** "Source over" of the pixel at byte `from` of `source`, of alpha `a` (1–254), onto the frame's pixel `at`, non-premultiplied. */
   #blend(at: number, source: Uint8Array, from: number, a: number): void {
     const bytes = this.#bytes;
-    const i = at * 4;
+    const i = at << 2;
     const da = bytes[i + 3];
+    if (da === 255) {
+      // over an opaque pixel (most blends: a dot's rim over another dot): out = (src·a + dst·(255 − a)) / 255
+      const b = 255 - a;
+      bytes[i] = div255(source[from] * a + bytes[i] * b);
+      bytes[i + 1] = div255(source[from + 1] * a + bytes[i + 1] * b);
+      bytes[i + 2] = div255(source[from + 2] * a + bytes[i + 2] * b);
+      return;
+    }
     // alphas in 0..255: out = a + da (1 − a); each channel weighted by its alpha
     const keep = da * (255 - a);
     const outA = a * 255 + keep; // × 255
     for (let c = 0; c < 3; c++) bytes[i + c] = Math.round((source[from + c] * a * 255 + bytes[i + c] * keep) / outA);
     bytes[i + 3] = Math.round(outA / 255);
   }
+}
+
+/** x / 255 rounded, for 0 ≤ x ≤ 255 · 255, without a division. */
+function div255(x: number): number {
+  const y = x + 128;
+  return (y + (y >> 8)) >> 8;
 }
