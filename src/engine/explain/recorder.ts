@@ -368,6 +368,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     // as the engine records it (request/finish.ts): the network time accounted to the request included
     const latencyMs = s.nowMs - pool.arrivalMs[slot] + pool.netMs[slot];
     this.notable?.add(id, outcome, latencyMs, pool.attempt[slot]);
+    if (this.recordsJourneys === false) return; // no journey open (the live lab's recorder: every request passes here)
     const o = this.open.get(id);
     if (o === undefined) return;
     const j = o.journey;
