@@ -33,7 +33,7 @@ export class FlowRecorder {
 
   /** Decides at arrival whether a request is drawn (one in `sampleEvery`). */
   take(): boolean {
-    if (!this.on) return false;
+    if (this.on === false) return false;
     if (++this.counter < this.sampleEvery) return false;
     this.counter = 0;
     return true;
