@@ -52,6 +52,11 @@ export function formatSpeed(speed: Speed): string {
   return speed === 'max' ? m.speed_as_fast() : `${localizeNumberText(String(speed))}×`;
 }
 
+/** A measured rate (simulated per wall second) in words: '0.62×', '37×' (two significant digits). */
+export function formatRate(rate: number): string {
+  return `${localizeNumberText(String(tidy(rate)))}×`;
+}
+
 /**
  * A sensible speed to start a scenario at: its whole run plays in about a minute and a half of wall time
  * (never slower than 1×), rounded up to a step of the ladder — so that Black Friday's spike at 300 s is not
