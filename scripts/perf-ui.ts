@@ -184,7 +184,9 @@ try {
   })()`;
   await browser.startTracing(page, TRACE);
   const result = (await page.evaluate(measure)) as { frames: number[]; longTasks: number[]; simSpeed: number; status: string };
-  const playTrace = summariseTrace(await browser.stopTracing(), { from: 'perf:measure-start', to: 'perf:measure-end' });
+  const playBytes = await browser.stopTracing();
+  if (process.env.PERF_PLAY_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.PERF_PLAY_TRACE_OUT, playBytes);
+  const playTrace = summariseTrace(playBytes, { from: 'perf:measure-start', to: 'perf:measure-end' });
   await browser.close();
 
   const sorted = [...result.frames].sort((a, b) => a - b);
@@ -229,7 +231,7 @@ try {
   // the page's work is per frame, not per simulated second: its CPU per frame drawn says whether 60 frames a second fit a core
   if (playTrace.main && sorted.length > 0) console.log(`main thread CPU per frame drawn: ${f(playTrace.main.cpuMs / sorted.length)}`);
   const top = (w: ThreadWork | null) => (w === null ? '' : w.byName.slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '));
-  console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}`);
+  console.log(`CPU ms by kind while playing — main: ${top(playTrace.main)}\n  worker: ${top(playTrace.worker)}\n  the page's thread pool (raster, V8's background work): ${top(playTrace.pool)}`);
   console.log(`CPU ms per wall second of the busiest threads while playing: ${playTrace.everyone.slice(0, 10).map(([n, ms]) => `${n} ${((ms / playTrace.windowMs) * 1000).toFixed(0)}`).join(', ')}`);
   console.log(`initial JS gzipped: ${js.kb.toFixed(1)} KB (${js.files.join(', ')})`);
   const after = loadavg();
