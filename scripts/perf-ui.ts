@@ -221,6 +221,8 @@ try {
   // The same in CPU time (the thread's own clock, which others' work on the machine does not inflate).
   const cpuList = (w: ThreadWork | null) => (w === null ? 'not traced' : `${w.longTasksCpu.length}${list(w.longTasksCpu)}`);
   console.log(`CPU time (what an idle core would take) while playing: tasks over 50 ms of CPU: ${cpuList(playTrace.main)}`);
+  const heaviest = [...(playTrace.main?.heavyTasks ?? []), ...(playTrace.main?.longTasksWall ?? [])].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 3);
+  console.log(`  the main thread's heaviest tasks while playing (over 50 ms of wall or 20 ms of CPU; wall/CPU ms): ${heaviest.length ? heaviest.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)}`).join(', ') : 'none'}`);
   const perSec = (w: ThreadWork | null) => (w === null ? 'not traced' : `CPU ${((w.cpuMs / playTrace.windowMs) * 1000).toFixed(0)} ms, busy ${((w.busyMs / playTrace.windowMs) * 1000).toFixed(0)} ms (wall)`);
   console.log(`per wall second while playing: main thread ${perSec(playTrace.main)}; worker ${perSec(playTrace.worker)}`);
   if (playTrace.worker && playTrace.worker.cpuMs > 0) {
