@@ -51,6 +51,7 @@ export interface TargetView {
   utilization: number;
   utilizationTotal: number;
   meanLatencyMs: number;
+  /** Requests sent to it in the last full second; NaN before the first second has closed. */
   ratePerSec: number;
   /** What the balancer believes (health checks); 'healthy' when nothing checks. */
   health: HealthState;
@@ -70,6 +71,7 @@ export interface TargetView {
 export function decodeTargets(snapshot: Snapshot | null, topology: Topology): TargetView[] {
   const d = snapshot?.targets;
   const known = d === undefined ? 0 : Math.floor(d.length / TARGET_STRIDE);
+  const secondClosed = snapshot !== null && snapshot.timeMs >= 1000;
   return topology.targets.map((t, i) => {
     const o = i * TARGET_STRIDE;
     const v = (field: number, fallback: number): number => (d !== undefined && i < known ? d[o + field] : fallback);
@@ -94,7 +96,7 @@ export function decodeTargets(snapshot: Snapshot | null, topology: Topology): Ta
       utilization: v(TF.utilization, 0),
       utilizationTotal: v(TF.utilizationTotal, 0),
       meanLatencyMs: v(TF.meanLatencyMs, 0),
-      ratePerSec: v(TF.ratePerSec, 0),
+      ratePerSec: secondClosed ? v(TF.ratePerSec, 0) : NaN, // no full second yet: "—", as lastSecondArrivals
       health: HEALTH_STATES[v(TF.health, 0)] ?? 'healthy',
       checks: v(TF.checkCount, 0),
       checkBits: v(TF.checkBits, 0),
@@ -126,3 +128,11 @@ export function targetColumn(snapshot: Snapshot, field: TargetField, out?: Float
 
 /** Offsets of the fields inside one flow record (`FLOW_STRIDE` numbers each) of `Snapshot.flows`. */
 export const FLOW = Object.fromEntries(FLOW_FIELDS.map((f, i) => [f, i])) as { [K in (typeof FLOW_FIELDS)[number]]: number };
+
+/**
+ * Requests that arrived in the last closed simulated second; NaN (shown as "—") before the first second has
+ * closed, when the engine's per-second row is still empty: "0/s" would contradict the requests already arriving.
+ */
+export function lastSecondArrivals(snapshot: Snapshot): number {
+  return snapshot.timeMs >= 1000 ? snapshot.lastSecond.arrived : NaN;
+}

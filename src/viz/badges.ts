@@ -90,7 +90,8 @@ export function describeTarget(t: TargetView): string {
     slots: t.concurrency,
     queued: t.queued,
     percent: Math.round(t.utilization * 100),
-    rate: Math.round(t.ratePerSec),
+    // before the first full second there is no rate yet: a dash, as on the card
+    rate: Number.isFinite(t.ratePerSec) ? Math.round(t.ratePerSec) : '—',
   });
 }
 

@@ -5,8 +5,9 @@ import { snapshotOf, topologyOf } from './fixtures.ts';
 
 const topology = topologyOf([{ id: 'web', count: 3 }]);
 
-function target(fields: Parameters<typeof snapshotOf>[1][number]): TargetView {
-  return decodeTargets(snapshotOf(0, [fields, {}, {}]), topology)[0];
+/** A target as decoded at 1 s, once the first second has closed (before it, a target has no rate yet). */
+function target(fields: Parameters<typeof snapshotOf>[1][number], timeMs = 1000): TargetView {
+  return decodeTargets(snapshotOf(timeMs, [fields, {}, {}]), topology)[0];
 }
 
 describe('target badges', () => {
@@ -51,6 +52,8 @@ describe('target badges', () => {
     expect(describeTarget(target({ inService: 3, concurrency: 4, queued: 2, utilization: 0.75, ratePerSec: 8, checkCount: 5 }))).toBe(
       'Target web-1: up; healthy, in rotation; 3 of 4 slots busy, 2 queued, utilisation 75%, 8 requests per second',
     );
+    // in the first second no full second has been counted: no rate, rather than "NaN" or a false 0
+    expect(describeTarget(target({ ratePerSec: 8 }, 400))).toMatch(/, — requests per second$/);
   });
 });
 
