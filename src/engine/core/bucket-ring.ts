@@ -81,15 +81,20 @@ export class BucketRing {
     this.head[slot] = NONE;
     this.occupied[slot >> 5] &= ~(1 << (slot & 31));
     const ev = this.ev, next = this.next;
-    while (n !== NONE) {
+    // the bucket's list, already linked, goes onto the free list whole
+    const first = n;
+    let drained = 0;
+    for (;;) {
       const at = n << 2;
       heap.insert(ev[at], ev[at | 1], ev[at | 2], ev[at | 3]);
+      drained++;
       const after = next[n];
-      next[n] = this.free;
-      this.free = n;
-      this.count--;
+      if (after === NONE) break;
       n = after;
     }
+    next[n] = this.free;
+    this.free = first;
+    this.count -= drained;
   }
 
   private grow(): void {

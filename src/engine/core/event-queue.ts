@@ -12,8 +12,9 @@
  * queue compares its width with the mean time between events and, when they have drifted apart, lays the
  * events out again. Scheduling is constant time and a pop orders only a bucket's few events, where one
  * heap of thousands of requests in service cost a dozen levels per event. With few events queued (under
- * about a thousand) one heap is faster, and the queue is just its first tier (the current bucket reaches
- * to the end of time).
+ * a few dozen) one heap is faster, and the queue is just its first tier (the current bucket reaches to the
+ * end of time); with some fifty (R1's requests in service) the calendar already costs 100 instructions a
+ * request fewer (perf-engine11, docs/performance.md).
  *
  * One stream of events that is always rescheduled as soon as it fires (open-loop arrivals) may use a slot
  * beside the queue (`pushBeside`): same order, same ties, but no queue work for it.
@@ -33,8 +34,8 @@ const TUNE_EVERY = 1 << 14;
 /** Events per bucket the width aims at. */
 const PER_BUCKET = 4;
 /** Queued events above which the queue works as a calendar (below HEAP_BELOW it goes back to one heap). */
-const CALENDAR_ABOVE = 1024;
-const HEAP_BELOW = 256;
+const CALENDAR_ABOVE = 32;
+const HEAP_BELOW = 16;
 /** The narrowest bucket (1 ns): bucket numbers stay exact integers (below 2^53) for 100 simulated days. */
 const MIN_WIDTH_MS = 1e-6;
 
