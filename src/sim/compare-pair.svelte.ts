@@ -25,6 +25,10 @@ export class ComparePair implements PlaybackTarget {
     return this.a.timeMs;
   }
 
+  get reachedMs(): number {
+    return this.a.reachedMs;
+  }
+
   get ended(): boolean {
     return this.a.ended;
   }

@@ -18,5 +18,7 @@ export interface PlaybackTarget {
   reopen(): Promise<unknown>;
   /** The simulated time on screen. */
   readonly timeMs: number;
+  /** The simulated time of the newest answer (the screen follows it every fifth of a second while playing). */
+  readonly reachedMs: number;
   readonly ended: boolean;
 }

@@ -1,11 +1,11 @@
 /**
- * The speed a run really plays at: simulated ms per wall ms over the last few wall seconds, from the times on
- * screen sampled while it plays. A world too big for the computer plays slower than the speed asked for (the
+ * The speed a run really plays at: simulated ms per wall ms over the last few wall seconds, from the time of the
+ * worker's newest answer sampled while it plays (the time on screen moves in steps of a fifth of a second). A world too big for the computer plays slower than the speed asked for (the
  * worker stops on its frame budget, sim-session.svelte.ts); every request is still simulated, only later, and
  * the page says so rather than let "1×" stand over a run at 0.6×. Plain bookkeeping: the caller samples.
  */
 
-/** Wall ms the rate is measured over: long enough to smooth the 200 ms steps of the time on screen. */
+/** Wall ms the rate is measured over: long enough to smooth the answers' jitter (one a frame, or two while behind). */
 export const METER_WINDOW_MS = 2000;
 /** Below this share of the speed asked for, the run is said to fall short (frames and answers jitter by a few %). */
 export const SHORT_OF = 0.9;

@@ -11,6 +11,7 @@ function fakeTarget(behindTimes: number): PlaybackTarget & { asked: number[] } {
   return {
     asked,
     timeMs: 0,
+    reachedMs: 0,
     ended: false,
     async tick(wallMs: number, _speed: Speed) {
       asked.push(wallMs);
