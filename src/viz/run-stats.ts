@@ -63,7 +63,10 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
   const items: StatItem[] = [];
   if (metrics) {
     const slo = metrics.slo;
-    items.push({ key: 'goodput', label: m.stats_goodput(), value: `${formatCompact(slo.goodPerSec)}/s`, detail: m.stats_goodput_detail({ percent: formatPercent(slo.goodShare), latency: formatMs(slo.latencyMs) }), warn: false });
+    // before any request has finished (a report from time 0) there is no goodput yet, rather than "0/s, 0% ok"
+    const none = metrics.requests.ok + metrics.requests.failed === 0;
+    const percent = none ? '—' : formatPercent(slo.goodShare);
+    items.push({ key: 'goodput', label: m.stats_goodput(), value: none ? '—' : `${formatCompact(slo.goodPerSec)}/s`, detail: m.stats_goodput_detail({ percent, latency: formatMs(slo.latencyMs) }), warn: false });
     const c = metrics.cost;
     items.push({ key: 'cost', label: m.stats_cost(), value: formatUsd(c.totalUsd), detail: costDetail(c), warn: false });
     items.push({ key: 'cost-per-million', label: m.stats_per_million(), value: c.perMillionGoodUsd === null ? '—' : formatUsd(c.perMillionGoodUsd), detail: m.stats_per_million_detail(), warn: false });

@@ -27,7 +27,7 @@ const noEdge = { attackRequests: 0, attackStopped: 0, attackServed: 0, malicious
 // legitimate ones; 7 legitimate requests were rate-limited
 const edge: MetricsReport['edge'] = { attackRequests: 1000, attackStopped: 900, attackServed: 100, maliciousBlocked: 40, maliciousAllowed: 2, legitRateLimited: 7, legitBlocked: 3 };
 const metrics = (e: MetricsReport['edge']): MetricsReport =>
-  ({ slo: { latencyMs: 500, good: 7200, goodPerSec: 72, goodShare: 0.77 }, cost: { totalUsd: 0.0123, instanceUsd: 0.01, balancerUsd: 0, dataTransferUsd: 0, instanceSeconds: 720, capacityUnitHours: 0, perMillionGoodUsd: 0.82 }, sessions: null, edge: e }) as MetricsReport;
+  ({ requests: { total: 9400, ok: 8000, failed: 1350, inFlight: 50 }, slo: { latencyMs: 500, good: 7200, goodPerSec: 72, goodShare: 0.77 }, cost: { totalUsd: 0.0123, instanceUsd: 0.01, balancerUsd: 0, dataTransferUsd: 0, instanceSeconds: 720, capacityUnitHours: 0, perMillionGoodUsd: 0.82 }, sessions: null, edge: e }) as MetricsReport;
 const infra = (over: Partial<InfraSnapshot> = {}): InfraSnapshot => ({ balancers: [], databases: [], dns: [], forwards: [], deployments: [], sessionStores: [], ...over });
 const cpu = infra({ balancers: [{ id: 'alb', state: 'up', zonesDown: [], cpuLoad: 0.95, cpuCores: 2 }, { id: 'edge', state: 'up', zonesDown: [], cpuLoad: 0.5, cpuCores: null }] });
 const stat = (items: ReturnType<typeof runStats>, key: string) => {

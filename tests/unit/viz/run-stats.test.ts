@@ -5,6 +5,7 @@ import { deploymentStat, formatHours, formatUsd, runStats } from '../../../src/v
 const edge = { attackRequests: 0, attackStopped: 0, attackServed: 0, maliciousBlocked: 0, maliciousAllowed: 0, legitRateLimited: 0, legitBlocked: 0 };
 const metrics = (over: Partial<MetricsReport> = {}): MetricsReport =>
   ({
+    requests: { total: 9400, ok: 8000, failed: 1350, inFlight: 50 },
     slo: { latencyMs: 500, good: 7200, goodPerSec: 72, goodShare: 0.77 },
     cost: { totalUsd: 0.0123, instanceUsd: 0.01, balancerUsd: 0.002, dataTransferUsd: 0.0003, instanceSeconds: 720, capacityUnitHours: 0.1, perMillionGoodUsd: 0.82 },
     sessions: null,
@@ -33,6 +34,14 @@ describe('the run’s stats strip', () => {
       ['cost', '$0.012', 'instances $0.01 + balancers $0.002 + cross-zone data $0.0003 · 0.2 instance-hours'],
       ['cost-per-million', '$0.82', 'cost ÷ good requests'],
     ]);
+  });
+
+  it('has no goodput before any request has finished (the report from time 0), rather than 0/s and 0 % ok', () => {
+    const atZero = metrics({ requests: { total: 0, ok: 0, failed: 0, inFlight: 0 }, slo: { latencyMs: 500, good: 0, goodPerSec: 0, goodShare: 0 } });
+    expect(runStats(atZero, null, undefined).find((i) => i.key === 'goodput')).toMatchObject({ value: '—', detail: '— ok within 500 ms' });
+    // every request failed: a real 0, said as such
+    const allFailed = metrics({ requests: { total: 10, ok: 0, failed: 10, inFlight: 0 }, slo: { latencyMs: 500, good: 0, goodPerSec: 0, goodShare: 0 } });
+    expect(runStats(allFailed, null, undefined).find((i) => i.key === 'goodput')).toMatchObject({ value: '0/s', detail: '0% ok within 500 ms' });
   });
 
   it('adds availability from the health report, flagged below 99 %', () => {
