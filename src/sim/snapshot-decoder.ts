@@ -71,7 +71,7 @@ export interface TargetView {
 export function decodeTargets(snapshot: Snapshot | null, topology: Topology): TargetView[] {
   const d = snapshot?.targets;
   const known = d === undefined ? 0 : Math.floor(d.length / TARGET_STRIDE);
-  const secondClosed = snapshot !== null && snapshot.timeMs >= 1000;
+  const secondClosed = snapshot !== null && firstSecondClosed(snapshot);
   return topology.targets.map((t, i) => {
     const o = i * TARGET_STRIDE;
     const v = (field: number, fallback: number): number => (d !== undefined && i < known ? d[o + field] : fallback);
@@ -134,5 +134,10 @@ export const FLOW = Object.fromEntries(FLOW_FIELDS.map((f, i) => [f, i])) as { [
  * closed, when the engine's per-second row is still empty: "0/s" would contradict the requests already arriving.
  */
 export function lastSecondArrivals(snapshot: Snapshot): number {
-  return snapshot.timeMs >= 1000 ? snapshot.lastSecond.arrived : NaN;
+  return firstSecondClosed(snapshot) ? snapshot.lastSecond.arrived : NaN;
+}
+
+/** Whether the run has closed its first simulated second: the per-second figures (rates, the last second) exist. */
+function firstSecondClosed(snapshot: Snapshot): boolean {
+  return snapshot.timeMs >= 1000;
 }

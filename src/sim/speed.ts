@@ -53,7 +53,7 @@ export function formatSpeed(speed: Speed): string {
 }
 
 /** A measured rate (simulated per wall second) in words: '0.62×', '37×' (two significant digits). */
-export function formatRate(rate: number): string {
+export function formatReached(rate: number): string {
   return `${localizeNumberText(String(tidy(rate)))}×`;
 }
 

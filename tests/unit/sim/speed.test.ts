@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faster, startingSpeed, formatRate, formatSpeed, positionOf, slower, speedAt } from '../../../src/sim/speed.ts';
+import { faster, startingSpeed, formatReached, formatSpeed, positionOf, slower, speedAt } from '../../../src/sim/speed.ts';
 
 describe('playback speed', () => {
   it('maps a slider position to a tidy speed on a log scale from 0.1× to 1000×', () => {
@@ -26,8 +26,8 @@ describe('playback speed', () => {
   });
 
   it('words a measured rate with two significant digits', () => {
-    expect(formatRate(0.6234)).toBe('0.62×');
-    expect(formatRate(37.4)).toBe('37×');
+    expect(formatReached(0.6234)).toBe('0.62×');
+    expect(formatReached(37.4)).toBe('37×');
   });
 
   it('starts a scenario at a speed that plays it in about a minute and a half, never below 1×', () => {
