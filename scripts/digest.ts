@@ -152,9 +152,15 @@ for (const w of worlds()) {
   for (const seed of SEEDS) current[`${w.key} seed ${seed}`] = digestRun(w, seed);
 }
 if (argv.includes('--write')) {
-  // with --only, the other runs keep their recorded digests (and their place in the file)
-  const kept = only === undefined ? {} : (JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, Parts>);
-  const all = { ...kept, ...current };
+  // runs keep their place in the file (the order worlds are found in can differ between machines), so a
+  // change shows only the digests that changed; with --only, the other runs keep their recorded digests
+  const recorded = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, Parts>;
+  const all: Record<string, Parts> = {};
+  for (const key of Object.keys(recorded)) {
+    if (key in current) all[key] = current[key];
+    else if (only !== undefined) all[key] = recorded[key];
+  }
+  Object.assign(all, current);
   writeFileSync(FILE, JSON.stringify(all, null, 1) + '\n');
   console.log(`wrote ${Object.keys(current).length} run digests to ${FILE}`);
 } else if (argv.includes('--check')) {

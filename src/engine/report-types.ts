@@ -28,8 +28,8 @@ export interface HealthReport {
   windows: BlindWindow[];
   targets: Record<string, { health: HealthState; transitions: number; falseRemovals: number; checks: number }>;
   groups: Record<string, { mode: 'normal' | 'fail-open' | 'panic' | 'refuse' }>;
-  /** ok / (ok + failed) over the last 60 s of whole seconds (1 when nothing finished). */
-  availabilityLast60s: number;
+  /** ok / (ok + failed) over the last 60 s of whole seconds (null when nothing finished in them). */
+  availabilityLast60s: number | null;
 }
 
 /** The per-second series, oldest first, bounded to the most recent `capacity` seconds. */

@@ -72,8 +72,9 @@ export function runStats(metrics: MetricsReport | null | undefined, health: Heal
     items.push({ key: 'cost-per-million', label: m.stats_per_million(), value: c.perMillionGoodUsd === null ? '—' : formatUsd(c.perMillionGoodUsd), detail: m.stats_per_million_detail(), warn: false });
   }
   if (health) {
+    // null until a request has finished in a closed second: nothing to say yet, rather than "100 %"
     const a = health.availabilityLast60s;
-    items.push({ key: 'availability', label: m.stats_availability(), value: formatPercent(a), detail: m.stats_availability_detail(), warn: a < 0.99 });
+    items.push({ key: 'availability', label: m.stats_availability(), value: a === null ? '—' : formatPercent(a), detail: m.stats_availability_detail(), warn: a !== null && a < 0.99 });
   }
   const s = metrics?.sessions;
   if (s) {

@@ -20,5 +20,5 @@ export function buildHealthReport(s: SimState): HealthReport {
     ok += series.ok[i];
     failed += series.failed[i];
   }
-  return { windows: [...h.blind.closed, ...h.blind.openWindows(s.store.ids)], targets, groups, availabilityLast60s: ok + failed === 0 ? 1 : ok / (ok + failed) };
+  return { windows: [...h.blind.closed, ...h.blind.openWindows(s.store.ids)], targets, groups, availabilityLast60s: ok + failed === 0 ? null : ok / (ok + failed) };
 }

@@ -48,6 +48,10 @@ describe('the run’s stats strip', () => {
     expect(runStats(null, health, undefined)).toEqual([{ key: 'availability', label: 'Availability', value: '95%', detail: 'ok share, last 60 s', warn: true }]);
   });
 
+  it('has no availability before a request has finished in a closed second, rather than 100 %', () => {
+    expect(runStats(null, { availabilityLast60s: null } as HealthReport, undefined)).toEqual([{ key: 'availability', label: 'Availability', value: '—', detail: 'ok share, last 60 s', warn: false }]);
+  });
+
   it('shows sessions and carts lost only when the scenario has sessions', () => {
     expect(runStats(metrics(), null, undefined).some((i) => i.key === 'sessions-lost')).toBe(false);
     const items = runStats(metrics({ sessions: { sessionsStarted: 100, sessionsLost: 7, cartsLost: 2, itemsLost: 3, checkouts: 40 } }), null, undefined);

@@ -296,3 +296,21 @@ describe('bad health-check settings get precise errors', () => {
     expect(validateChange({ action: 'set-health-check', group: 'web', healthCheck: { intervalSec: 10, timeoutSec: 5 } }, scenario).ok).toBe(true);
   });
 });
+
+describe('availability over the last 60 whole seconds', () => {
+  it('is unknown (null) until a request has finished in a closed second, not 100 %', () => {
+    const s = sim(world({}));
+    s.runUntil(500);
+    expect(s.metrics().requests.ok).toBeGreaterThan(0); // requests finished, but no second has closed
+    expect(s.health().availabilityLast60s).toBeNull();
+    s.runUntil(10_000);
+    expect(s.health().availabilityLast60s).toBe(1);
+  });
+
+  it('counts the failures of a target that is down and never checked: one request in three under round robin', () => {
+    // constant 30 req/s over three targets in turn, b crashed from the start and no health check to remove it
+    const s = sim(world({}, { events: [{ atSec: 0, action: 'crash', target: 'b' }] }));
+    s.runUntil(30_000);
+    expect(s.health().availabilityLast60s).toBeCloseTo(2 / 3, 2);
+  });
+});
