@@ -128,7 +128,8 @@ try {
   const launch = () =>
     chromium.launch({
       executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      // PERF_UI_JS_FLAGS passes V8 flags (e.g. --trace-deopt, printed with DEBUG=pw:browser) to every page and worker
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', ...(process.env.PERF_UI_JS_FLAGS ? [`--js-flags=${process.env.PERF_UI_JS_FLAGS}`] : [])],
     });
   const consoleErrors: string[] = [];
   const world = r3 ? BENCHES.find((b) => b.id === 'R3')!.scenario : fleet(50, 2000);
