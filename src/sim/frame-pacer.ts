@@ -3,7 +3,11 @@
  * on it (sim-session.svelte.ts's `tick`): the wall time owed since the last question × speed, within a wall-clock
  * budget about as long as the page's frames. One question in flight at a time, two while the worker is behind
  * (stopped on its budget short of the time asked for): the simulated time it fell short by stays owed, up to
- * MAX_FRAME_WALL_MS of wall time — a bounded debt, not a queue. Plain bookkeeping: it asks nothing itself.
+ * MAX_OWED_WALL_MS of wall time — a bounded debt, not a queue. So a run that fell behind for a moment (V8 still
+ * optimising the engine in the first seconds, a garbage collection, a heavy frame) catches up with the wall clock
+ * once the worker can, and 1× stays real time on average; a run that cannot keep up drops what is owed beyond
+ * that, and a pause forgives the debt (`forgive`), so playing on never starts with a jump. Plain bookkeeping: it
+ * asks nothing itself.
  */
 import type { Speed } from './speed.ts';
 
@@ -16,6 +20,8 @@ const MIN_BUDGET_MS = 16;
 const MAX_BUDGET_MS = 50;
 /** Longest wall gap one frame may turn into simulated time (after a stall or a hidden tab). */
 const MAX_FRAME_WALL_MS = 250;
+/** Most wall time owed at once: how far behind the wall clock a playing run may fall and still catch up. */
+export const MAX_OWED_WALL_MS = 1000;
 
 /** A question to ask: simulated ms to run, and the wall ms the worker may take. */
 export interface Leg {
@@ -34,9 +40,18 @@ export class FramePacer {
   /** The page's last frame, in wall ms: how long a question to the worker may take. */
   #frameMs = MIN_BUDGET_MS;
 
-  /** Notes wall time that the next question turns into simulated time. */
+  /** Notes a frame's wall time (or a frame skipped) that the next question turns into simulated time. */
   owe(wallMs: number): void {
-    this.#owedWallMs = Math.min(this.#owedWallMs + Math.max(0, wallMs), MAX_FRAME_WALL_MS);
+    this.#addOwed(Math.min(Math.max(0, wallMs), MAX_FRAME_WALL_MS));
+  }
+
+  /** Forgets what is owed: playing stopped, and the next play starts level with the wall clock. */
+  forgive(): void {
+    this.#owedWallMs = 0;
+  }
+
+  #addOwed(wallMs: number): void {
+    this.#owedWallMs = Math.min(this.#owedWallMs + wallMs, MAX_OWED_WALL_MS);
   }
 
   /** A frame of `wallMs` since the last one (0: asked again at once): owed, and the budget follows its length. */
@@ -71,7 +86,7 @@ export class FramePacer {
    * owed again; `behind` says whether to keep a second question waiting. Answers `behind`.
    */
   answered(shortMs: number, speed: Speed, behind: boolean): boolean {
-    if (shortMs > 0 && speed !== 'max') this.owe(shortMs / speed);
+    if (shortMs > 0 && speed !== 'max') this.#addOwed(shortMs / speed);
     this.#behind = behind;
     return behind;
   }

@@ -4,7 +4,7 @@ import type { Speed } from './speed.ts';
 export interface PlaybackTarget {
   /** One animation frame: pull `wallMs × speed` more simulated time (back-pressured); true when the worker fell behind. */
   tick(wallMs: number, speed: Speed): Promise<boolean>;
-  /** Fetches what playing fetches only now and then (the per-second series), for the moment on screen. */
+  /** Playing stopped: forgets the time owed, and fetches what playing fetches only now and then (the per-second series). */
   settle(): Promise<void>;
   /** To the next event. */
   step(): Promise<void>;

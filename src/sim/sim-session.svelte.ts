@@ -197,7 +197,9 @@ export class SimSession implements PlaybackTarget {
     }
   }
 
+  /** Playing stopped: the time owed is forgiven, and the series fetched for the moment on screen. */
   async settle(): Promise<void> {
+    this.#pacer.forgive();
     if (this.live) await this.catchUp(0, true);
   }
 
