@@ -61,10 +61,10 @@ export class FlowRecorder {
   /** Everything recorded since the last drain, oldest first; reading changes nothing. */
   pending(): Float64Array {
     const out = new Float64Array(this.size * FLOW_STRIDE);
-    for (let k = 0; k < this.size; k++) {
-      const from = ((this.start + k) % CAPACITY) * FLOW_STRIDE;
-      out.set(this.buf.subarray(from, from + FLOW_STRIDE), k * FLOW_STRIDE);
-    }
+    // at most two runs of the ring: from the oldest record to the ring's end, then from its start
+    const first = Math.min(this.size, CAPACITY - this.start);
+    out.set(this.buf.subarray(this.start * FLOW_STRIDE, (this.start + first) * FLOW_STRIDE), 0);
+    out.set(this.buf.subarray(0, (this.size - first) * FLOW_STRIDE), first * FLOW_STRIDE);
     return out;
   }
 
