@@ -92,10 +92,10 @@ export const INFRA_RULES: Record<string, Rule[]> = {
   ],
   'appliance-ok': [rule(`${ID} is inspecting flows again: its queue has room`, (g) => m.ev_appliance_ok({ id: g.id }))],
   'dns-healthy': [
-    rule(`record ${ID} marked healthy: (?<n>\\d+) consecutive passed checks${RECORD_WHERE}`, (g) => m.ev_record_healthy({ id: g.id, why: recordWhy(g.n, true, g.a, g.c, g.p) })),
+    rule(`record ${ID} marked healthy: (?<n>\\d+) (?:consecutive passed checks|passed check)${RECORD_WHERE}`, (g) => m.ev_record_healthy({ id: g.id, why: recordWhy(g.n, true, g.a, g.c, g.p) })),
   ],
   'dns-unhealthy': [
-    rule(`record ${ID} marked unhealthy: (?<n>\\d+) consecutive failed checks${RECORD_WHERE}`, (g) => m.ev_record_unhealthy({ id: g.id, why: recordWhy(g.n, false, g.a, g.c, g.p) })),
+    rule(`record ${ID} marked unhealthy: (?<n>\\d+) (?:consecutive failed checks|failed check)${RECORD_WHERE}`, (g) => m.ev_record_unhealthy({ id: g.id, why: recordWhy(g.n, false, g.a, g.c, g.p) })),
   ],
   'group-mode': [
     rule(`${ID} is in panic: only (?<h>\\d+) of (?<n>\\d+) targets are healthy \\(below (?<p>[\\d.]+) %\\), so it sends to all of them \\(as Envoy does\\)`, (g) =>

@@ -91,6 +91,9 @@ const WHERE: Table = [
   [/^over the last (?<n>[\d.]+) s$/, (g) => m.gd_last({ seconds: nums(g.n) })],
   [/^from (?<a>[\d.]+) s on$/, (g) => m.gd_from({ from: nums(g.a) })],
   [/^from (?<a>[\d.]+) s to (?<b>[\d.]+) s$/, (g) => m.gd_from_to({ from: nums(g.a), to: nums(g.b) })],
+  // a day-long world's moments, as clocks from the run's start (goals/format.ts `moment`)
+  [/^from (?<a>\d+:\d\d:\d\d) on$/, (g) => m.gd_from_clock({ from: g.a })],
+  [/^from (?<a>\d+:\d\d:\d\d) to (?<b>\d+:\d\d:\d\d)$/, (g) => m.gd_from_to_clock({ from: g.a, to: g.b })],
 ];
 
 /** Where a metric was measured, with the window's aggregate when it has one. */
@@ -133,7 +136,7 @@ const SESSIONS: Record<string, () => string> = {
 };
 
 const DETAILS: [RegExp, (g: Record<string, string>) => string | null][] = [
-  [/^(?<subject>.+?) (?<where>over the whole run|now|over the last .+|from [\d.]+ s.*): (?<value>[^:]+) \(goal (?<bound>.+)\)$/, (g) => {
+  [/^(?<subject>.+?) (?<where>over the whole run|now|over the last .+|from [\d.]+ s.*|from \d+:\d\d:\d\d.*): (?<value>[^:]+) \(goal (?<bound>.+)\)$/, (g) => {
     const subject = subjectWords(g.subject);
     const where = whereWords(g.where);
     return subject === null || where === null ? null : m.gd_metric({ subject, where, value: nums(g.value), bound: boundWords(g.bound) });
@@ -154,6 +157,7 @@ const DETAILS: [RegExp, (g: Record<string, string>) => string | null][] = [
   }],
   [/^needs (?<n>\d+) s of run, has (?<h>\d+) s$/, (g) => m.gd_needs({ seconds: nums(g.n), has: nums(g.h) })],
   [/^the run has not reached (?<n>\d+) s yet$/, (g) => m.gd_not_reached({ seconds: nums(g.n) })],
+  [/^the run has not reached (?<c>\d+:\d\d:\d\d) yet$/, (g) => m.gd_not_reached_clock({ clock: g.c })],
   [/^seconds before (?<n>\d+) are no longer kept$/, (g) => m.gd_not_kept({ seconds: nums(g.n) })],
   [/^no target "(?<id>[^"]+)"$/, (g) => m.gd_no_target({ id: g.id })],
   [/^no target group "(?<id>[^"]+)"$/, (g) => m.gd_no_group({ id: g.id })],

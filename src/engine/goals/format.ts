@@ -25,6 +25,16 @@ export function secs(ms: number): string {
   return String(Math.round(ms / 100) / 10);
 }
 
+/**
+ * A moment of the run for a goal's words: "45 s" below an hour, else a clock from the run's start, "18:10:00"
+ * (a day-long world's goal reads "from 18:00:00 to 18:10:00", not "from 64800 s to 65400 s").
+ */
+export function moment(sec: number): string {
+  if (sec < 3600 || !Number.isInteger(sec)) return `${sec} s`;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(sec / 3600)}:${two(Math.floor(sec / 60) % 60)}:${two(sec % 60)}`;
+}
+
 export const result = (met: boolean, detail: string, value: number | null = null): ConditionResult => ({ met, detail, value });
 
 /** A metric's value with its unit: shares as percentages (0.0123 → "1.2 %"). */

@@ -1,7 +1,7 @@
 /** Metric goals: a number from the run (whole run, or a window of whole seconds) against a bound. */
 import type { Series, Topology } from '../types.ts';
 import type { ConditionResult, GoalState, MetricCondition, MetricName } from './types.ts';
-import { describeBound, result, show, within } from './format.ts';
+import { describeBound, moment, result, show, within } from './format.ts';
 
 /** How each metric is named and shown: `%` metrics are shares from 0 to 1, shown as percentages. */
 const METRIC_WORDS: Record<MetricName, [string, string]> = {
@@ -28,10 +28,10 @@ function windowOf(c: MetricCondition, s: Series): { from: number; to: number; wo
   }
   const fromSec = c.fromSec ?? 0;
   const toSec = c.toSec ?? done;
-  if (c.toSec !== undefined && done < c.toSec) return { wait: `the run has not reached ${c.toSec} s yet` };
-  if (toSec <= fromSec) return { wait: `the run has not reached ${fromSec} s yet` };
+  if (c.toSec !== undefined && done < c.toSec) return { wait: `the run has not reached ${moment(c.toSec)} yet` };
+  if (toSec <= fromSec) return { wait: `the run has not reached ${moment(fromSec)} yet` };
   if (fromSec < s.startSec) return { wait: `seconds before ${s.startSec} are no longer kept` };
-  return { from: fromSec - s.startSec, to: toSec - s.startSec, words: c.toSec === undefined ? `from ${fromSec} s on` : `from ${fromSec} s to ${toSec} s` };
+  return { from: fromSec - s.startSec, to: toSec - s.startSec, words: c.toSec === undefined ? `from ${moment(fromSec)} on` : `from ${moment(fromSec)} to ${moment(toSec)}` };
 }
 
 function targetIndex(topology: Topology, id: string | undefined): number {

@@ -33,6 +33,13 @@ describe('goal details of the lessons', () => {
     expect(details.filter((d) => goalDetailWords(d) === d)).toEqual([]);
   });
 
+  it('a day-long world\'s moments read as clocks from the run\'s start (lesson 18\'s rush, 64,800 s to 65,400 s)', () => {
+    expect(details.some((d) => d.includes('from 18:00:00 to 18:10:00'))).toBe(true);
+    expect(details.some((d) => /\b6[45]\d{3} s\b/.test(d))).toBe(false);
+    overwriteGetLocale(() => 'es');
+    expect(goalDetailWords('p95 latency from 18:00:00 to 18:10:00 (mean of the seconds): 120 ms (goal ≤ 300 ms)')).toBe('latencia p95 de las 18:00:00 a las 18:10:00 (media de los segundos): 120 ms (objetivo ≤ 300 ms)');
+  });
+
   it('a few in full: a window and its bound, a check\'s settings, a blind window', () => {
     overwriteGetLocale(() => 'es');
     expect(goalDetailWords("large's share of requests over the last 30 s: 33.3 % (goal ≥ 54 % and ≤ 60 %)")).toBe('proporción de solicitudes de large en los últimos 30 s: 33,3 % (objetivo ≥ 54 % y ≤ 60 %)');

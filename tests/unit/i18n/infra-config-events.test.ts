@@ -21,7 +21,7 @@ const LINES: [string, string, string][] = [
   ['ready', 'web/web-2 is UP/READY (leaving maintenance): healthy at once, checked again now', 'web/web-2 está UP/READY (sale del mantenimiento): sano al momento, se vuelve a comprobar ahora'],
   ['ready', 'web/web-2 is UP/READY (leaving maintenance)', 'web/web-2 está UP/READY (sale del mantenimiento)'],
   ['ready', 'web/web-2 is READY (leaving drain): it takes new requests again', 'web/web-2 está READY (sale del drenaje): vuelve a aceptar solicitudes nuevas'],
-  ['dns-healthy', 'record primary marked healthy: 1 consecutive passed checks at 8 of 8 checkers (healthy needs > 18 %)', 'registro primary marcado como sano: 1 comprobación superada según 8 de 8 comprobadores (para estar sano hace falta más del 18 %)'],
+  ['dns-healthy', 'record primary marked healthy: 1 passed check at 8 of 8 checkers (healthy needs > 18 %)', 'registro primary marcado como sano: 1 comprobación superada según 8 de 8 comprobadores (para estar sano hace falta más del 18 %)'],
   ['dns-healthy', 'record primary marked healthy: 3 consecutive passed checks', 'registro primary marcado como sano: 3 comprobaciones seguidas superadas'],
   ['group-mode', 'web is in panic: only 1 of 4 targets are healthy (below 50 %), so it sends to all of them (as Envoy does)', 'web entra en pánico: solo 1 de 4 destinos están sanos (menos del 50 %), así que envía a todos (como hace Envoy)'],
   ['config', 'alb now forwards 2.5 to blue, 8 to green', 'alb reenvía ahora 2,5 a blue, 8 a green'],

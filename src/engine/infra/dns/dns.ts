@@ -192,9 +192,8 @@ export class Dns {
     const n = this.health.failureThreshold;
     const agreeing = t.healthy ? t.healthyCheckers : t.checkers - t.healthyCheckers;
     const where = t.checkers > 1 ? ` at ${agreeing} of ${t.checkers} checkers (healthy needs > 18 %)` : '';
-    return t.healthy
-      ? `record ${id} marked healthy: ${n} consecutive passed checks${where}`
-      : `record ${id} marked unhealthy: ${n} consecutive failed checks${where}`;
+    if (t.healthy) return `record ${id} marked healthy: ${n === 1 ? '1 passed check' : `${n} consecutive passed checks`}${where}`;
+    return `record ${id} marked unhealthy: ${n === 1 ? '1 failed check' : `${n} consecutive failed checks`}${where}`;
   }
 }
 
