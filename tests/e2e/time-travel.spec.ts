@@ -124,3 +124,23 @@ test('a run of hours also reads as a clock from its start; a run of a minute doe
   await expect(lab.simTime).toHaveText('64800.0 s');
   expect(errors).toEqual([]);
 });
+
+// Before any request has been counted, the charts say so: no share of 0 % beside each weight, no availability of 100 %.
+test('at time 0 the share of traffic and the availability wait for data; one second later they have it', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.ready();
+  const share = page.getByTestId('chart-share');
+  await expect(share).toContainText('web · round-robin · no data yet');
+  await expect(share.getByRole('row')).toHaveCount(0);
+  await expect(page.getByTestId('stat-availability')).toContainText(/Availability\s*—/);
+  await page.getByTestId('forward').click();
+  await expect.poll(() => timeMs(lab)).toBe(1000);
+  await lab.ready();
+  // the starter world: three equal servers behind round robin, a third each
+  await expect(share.getByTestId('share-row-a')).toContainText('/ 33%');
+  await expect(page.getByTestId('share-empty-web')).toHaveCount(0);
+  await expect(page.getByTestId('stat-availability')).toContainText(/Availability\s*100%/);
+  expect(errors).toEqual([]);
+});
