@@ -81,6 +81,14 @@ export class EventQueue {
     return this.front.size + this.ring.count + this.far.size + (Number.isNaN(this.sideKey) ? 0 : 1);
   }
 
+  /**
+   * Events popped so far: every event scheduled is popped once or still waits (none is cancelled), so this is the
+   * run loop's count of processed events without a count kept on every pop.
+   */
+  get popped(): number {
+    return this.nextSeq - this.size;
+  }
+
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.front.size === 0) this.advance();
