@@ -84,7 +84,7 @@ export function buildState(scenario: Scenario, options: SimulationOptions): SimS
     zoneNames,
     zoneDown: new Set(),
     zoneOff: new Set(),
-    totals: { processed: 0, arrived: 0, ok: 0, good: 0, failed: 0, failures: new Float64Array(FAILURE_REASONS.length) },
+    totals: { arrived: 0, ok: 0, good: 0, failed: 0, failures: new Float64Array(FAILURE_REASONS.length) },
     second: { endMs: 1000, arrived: 0, ok: 0, failed: 0, targetCpu: new Float64Array(store.count) },
     latency: new LatencyPair(),
     sloMs: scenario.slo.latencyMs,

@@ -175,11 +175,10 @@ class Run implements Simulation {
   }
 }
 
-/** The clock moves to the time of the event just popped (closing the seconds it passes) and counts it. */
+/** The clock moves to the time of the event just popped (closing the seconds it passes; the queue counts the events). */
 function clockTo(s: SimState, t: number): void {
   if (t >= s.second.endMs) rollTo(s, t);
   s.nowMs = t;
-  s.totals.processed++;
 }
 
 /** A target's deregistration delay ended: it becomes unused, its scaling group hears of it, the group follows. */

@@ -41,8 +41,6 @@ import type { AttemptLog } from './metrics/attempt-log.ts';
 
 /** Run totals since time 0. */
 export interface Totals {
-  /** Events processed. */
-  processed: number;
   arrived: number;
   ok: number;
   /** Successful within the SLO latency. */

@@ -79,14 +79,21 @@ export class MinHeap4 {
   /**
    * Removes the earliest event (the heap must not be empty) without copying it out: the event queue reads it
    * with minTime, minKey, minA and minB first, once per event instead of through these fields and then its own.
+   * A heap left with no event or one is handled here, small enough to be inlined into the queue's take (the
+   * calendar's front heap holds a bucket's two or three events at R1); a larger one sifts in a call of its own.
    */
   removeMin(): void {
-    const ev = this.ev;
     const n = --this.size;
-    if (n === 0) {
-      ev[0] = Infinity;
-      return;
-    }
+    const ev = this.ev;
+    if (n === 0) ev[0] = Infinity;
+    else if (n === 1) {
+      ev[0] = ev[4]; ev[1] = ev[5]; ev[2] = ev[6]; ev[3] = ev[7];
+    } else this.siftLast(n);
+  }
+
+  /** removeMin for n ≥ 2 events left: the last event sifts down from the root. */
+  private siftLast(n: number): void {
+    const ev = this.ev;
     const last = n << 2;
     const t = ev[last], k = ev[last | 1], a = ev[last | 2], b = ev[last | 3];
     let i = 0;

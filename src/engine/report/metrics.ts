@@ -40,7 +40,7 @@ export function buildMetrics(s: SimState): MetricsReport {
     edge: { ...(s.edgeStats?.r ?? NO_EDGE) },
     imbalance: imbalance(s),
     targets,
-    events: { processed: totals.processed },
+    events: { processed: s.queue.popped },
     ...(s.inspection === null ? {} : { inspection: inspectionReport(s) }),
   };
 }

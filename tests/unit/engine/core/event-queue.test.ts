@@ -130,6 +130,8 @@ describe('EventQueue as a calendar', () => {
     expect(got).toEqual(want);
     expect(q.relayouts).toBeGreaterThan(10);
     expect(q.size).toBe(ref.size);
+    // every event scheduled was popped once or still waits, across the re-layouts and the slot beside the queue
+    expect(q.popped).toBe(got.length);
     const rest: number[] = [];
     const restWant: number[] = [];
     while (q.pop()) rest.push(q.a);
