@@ -236,10 +236,13 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   await expect(page.getByTestId('scaling-apply-asg')).toHaveAttribute('aria-disabled', 'true');
   j.use('scaling-capacity');
 
-  // The policies are a list: a JSON field, applied with its button (which keeps the focus).
+  // The policies are a list of forms; the whole list is also a JSON field behind "advanced" (a disclosure that Enter
+  // opens), applied with its button (which keeps the focus).
   await openTab(player, 'build');
   await outlineTo(player, '/scalingGroups/0');
   const policies = page.getByTestId('inspector').locator('[data-key="policies"]').first();
+  await player.tabTo(policies.getByText('Edit as JSON (advanced)'));
+  await page.keyboard.press('Enter');
   await player.tabTo(policies.locator('textarea'));
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60},{"kind":"scheduled","actions":[{"recurrence":"50 17 * * *","min":6}]}]');
@@ -250,6 +253,11 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   await expect(policies.locator('[data-testid="field-error"]')).toHaveCount(0);
   await expect(policies.getByRole('button', { name: 'Apply' })).toBeFocused();
   j.use('build-field-json');
+  // "Add policy" by keyboard: the new policy's first field (its metric) takes the focus
+  await player.tabTo(policies.getByRole('button', { name: 'Add policy' }), { back: true });
+  await page.keyboard.press('Enter');
+  await expect(policies.locator('[data-testid="list-item"]')).toHaveCount(3);
+  await expect(policies.locator('[data-testid="list-item"][data-index="2"] [data-key="metric"] select')).toBeFocused();
   j.done();
   expect(errors).toEqual([]);
 });
