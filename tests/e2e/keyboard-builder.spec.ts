@@ -241,9 +241,11 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   await openTab(player, 'build');
   await outlineTo(player, '/scalingGroups/0');
   const policies = page.getByTestId('inspector').locator('[data-key="policies"]').first();
-  await player.tabTo(policies.getByText('Edit as JSON (advanced)'));
+  // the list's own JSON is its last (a scheduled policy's actions have theirs, inside it)
+  const json = policies.getByTestId('list-json').last();
+  await player.tabTo(json.locator('summary'));
   await page.keyboard.press('Enter');
-  await player.tabTo(policies.locator('textarea'));
+  await player.tabTo(json.locator('textarea'));
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60},{"kind":"scheduled","actions":[{"recurrence":"50 17 * * *","min":6}]}]');
   await page.keyboard.press('Tab');
@@ -256,8 +258,9 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   // "Add policy" by keyboard: the new policy's first field (its metric) takes the focus
   await player.tabTo(policies.getByRole('button', { name: 'Add policy' }), { back: true });
   await page.keyboard.press('Enter');
-  await expect(policies.locator('[data-testid="list-item"]')).toHaveCount(3);
-  await expect(policies.locator('[data-testid="list-item"][data-index="2"] [data-key="metric"] select')).toBeFocused();
+  // policies carry their kind (a scheduled action, also a list item, has none)
+  await expect(policies.locator('[data-testid="list-item"][data-kind]')).toHaveCount(3);
+  await expect(policies.locator('[data-testid="list-item"][data-kind="target-tracking"][data-index="2"] [data-key="metric"] select')).toBeFocused();
   j.done();
   expect(errors).toEqual([]);
 });

@@ -12,6 +12,7 @@ import type { JsonSchema } from '../../../../src/scenario/json-schema-walk.ts';
 import { fieldsAt } from '../../../../src/ui/builder/schema-fields.ts';
 import { addPatches } from '../../../../src/ui/builder/palette.ts';
 import { locksOf } from '../../../../src/ui/builder/locks.ts';
+import { describeChanges } from '../../../../src/ui/sim/live-config.ts';
 import { addItemPatches, listForm, POLICY_KINDS, policyUnit, recurrenceNote, removeItemPatches } from '../../../../src/ui/builder/policy-forms.ts';
 import rush from '../../../../lessons/18-other-policies/scenario.json';
 import rushSolution from '../../../../lessons/18-other-policies/solution.json';
@@ -158,6 +159,25 @@ describe('editing a field', () => {
     expect(patches.every((p) => !locks.locked(p.path))).toBe(true);
     const policy = patched(patched(s, patches.slice(0, 1)), patches.slice(1)).scalingGroups[g].policies[0];
     expect(policy).toEqual({ kind: 'target-tracking', metric: 'CPUUtilization', targetValue: 60, disableScaleIn: false });
+  });
+});
+
+describe('the change list', () => {
+  it('names a palette group’s new policy and its target value in the scenario the run started from (a replay without defaults)', () => {
+    const start = valid(blackFriday);
+    const add = addPatches(start, 'scaling-group', 'users-asg', '/targetGroups/0');
+    const s = patched(start, add);
+    const g = s.scalingGroups.length - 1;
+    const policy = addItemPatches(s, `/scalingGroups/${g}/policies`, 'target-tracking');
+    const target: PatchOp[] = [{ op: 'add', path: `/scalingGroups/${g}/policies/0/targetValue`, value: 60 }];
+    const retries: PatchOp[] = [{ op: 'add', path: '/targetGroups/0/retries', value: {} }];
+    const log = [add, policy, target, retries].map((patches) => ({ atMs: 0, change: { action: 'patch' as const, patches } }));
+    expect(describeChanges(log, start)).toEqual([
+      'add scaling group users-asg',
+      'add policy target-tracking to scaling group users-asg',
+      'policy 1 of scaling group users-asg: target value = 60',
+      'target group users: retries = {}',
+    ]);
   });
 });
 
