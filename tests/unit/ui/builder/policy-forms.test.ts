@@ -171,7 +171,8 @@ describe('the change list', () => {
     const policy = addItemPatches(s, `/scalingGroups/${g}/policies`, 'target-tracking');
     const target: PatchOp[] = [{ op: 'add', path: `/scalingGroups/${g}/policies/0/targetValue`, value: 60 }];
     const retries: PatchOp[] = [{ op: 'add', path: '/targetGroups/0/retries', value: {} }];
-    const log = [add, policy, target, retries].map((patches) => ({ atMs: 0, change: { action: 'patch' as const, patches } }));
+    // as the builder logs them (builder.svelte.ts): each op spelt out
+    const log = [add, policy, target, retries].map((patches) => ({ atMs: 0, change: { action: 'patch' as const, patches: patches.map((p) => ({ op: p.op ?? 'replace', path: p.path, value: p.value })) } }));
     expect(describeChanges(log, start)).toEqual([
       'add scaling group users-asg',
       'add policy target-tracking to scaling group users-asg',
