@@ -211,6 +211,8 @@ test('text typed into a JSON field survives another field applied meanwhile: App
   // which used to put the old value ([]) back into the box, so Apply applied [] and the policy was lost
   const policy = '[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60}]';
   const policies = inspector.locator('[data-key="policies"]').first();
+  // the list's forms are the usual way in; the whole list as JSON is behind "advanced"
+  await policies.getByText('Edit as JSON (advanced)').click();
   await policies.locator('textarea').fill(policy);
   const min = inspector.locator('[data-key="min"] input');
   await min.fill('3');

@@ -119,10 +119,11 @@ test('other policies: a learner runs a whole day to the 18:00 rush, moves the sc
   await next(player, 'Schedule it before the rush');
   await page.getByTestId('tab-build').click();
   await page.getByTestId('builder').locator('[data-testid="outline-node"][data-kind="scaling-group"]').click();
-  const policies = page.getByTestId('inspector').locator('[data-key="policies"]');
-  const text = policies.locator('textarea');
-  await text.fill((await text.inputValue()).replace('0 18 * * *', '50 17 * * *'));
-  await policies.getByRole('button', { name: 'Apply' }).click();
+  // the scheduled action's recurrence, in its own field of the policy's form
+  const recurrence = page.getByTestId('inspector').locator('[data-testid="list-item"][data-kind="scheduled"] [data-key="recurrence"] input');
+  await expect(recurrence).toHaveValue('0 18 * * *');
+  await recurrence.fill('50 17 * * *');
+  await recurrence.press('Tab');
   await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveCount(1);
   await page.getByTestId('reset').click();
   // the restarted day is on screen (not the finished one it replaces) before it runs on

@@ -236,11 +236,16 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   await expect(page.getByTestId('scaling-apply-asg')).toHaveAttribute('aria-disabled', 'true');
   j.use('scaling-capacity');
 
-  // The policies are a list: a JSON field, applied with its button (which keeps the focus).
+  // The policies are a list of forms; the whole list is also a JSON field behind "advanced" (a disclosure that Enter
+  // opens), applied with its button (which keeps the focus).
   await openTab(player, 'build');
   await outlineTo(player, '/scalingGroups/0');
   const policies = page.getByTestId('inspector').locator('[data-key="policies"]').first();
-  await player.tabTo(policies.locator('textarea'));
+  // the list's own JSON is its last (a scheduled policy's actions have theirs, inside it)
+  const json = policies.getByTestId('list-json').last();
+  await player.tabTo(json.locator('summary'));
+  await page.keyboard.press('Enter');
+  await player.tabTo(json.locator('textarea'));
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('[{"kind":"target-tracking","metric":"CPUUtilization","targetValue":60},{"kind":"scheduled","actions":[{"recurrence":"50 17 * * *","min":6}]}]');
   await page.keyboard.press('Tab');
@@ -250,6 +255,12 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   await expect(policies.locator('[data-testid="field-error"]')).toHaveCount(0);
   await expect(policies.getByRole('button', { name: 'Apply' })).toBeFocused();
   j.use('build-field-json');
+  // "Add policy" by keyboard: the new policy's first field (its metric) takes the focus
+  await player.tabTo(policies.getByRole('button', { name: 'Add policy' }), { back: true });
+  await page.keyboard.press('Enter');
+  // policies carry their kind (a scheduled action, also a list item, has none)
+  await expect(policies.locator('[data-testid="list-item"][data-kind]')).toHaveCount(3);
+  await expect(policies.locator('[data-testid="list-item"][data-kind="target-tracking"][data-index="2"] [data-key="metric"] select')).toBeFocused();
   j.done();
   expect(errors).toEqual([]);
 });

@@ -78,7 +78,9 @@ export function addPatches(s: Scenario, kind: PaletteKind, name: string, selecte
     case 'dns':
       return [{ op: 'add', path: '/dns', value: { name, policy: 'simple', records: [{ id: 'main', balancer: s.balancers[0].id }] } }];
     case 'scaling-group':
-      return [{ op: 'add', path: '/scalingGroups/-', value: { id: name, targetGroup: group.id, min: 1, max: Math.max(10, group.targets.length * 2) } }];
+      // with its (empty) list of policies written out: "Add policy" then appends to it, and a replay of the patches
+      // that does not fill in the schema's defaults (the change list's names, describe-patch.ts) finds the list
+      return [{ op: 'add', path: '/scalingGroups/-', value: { id: name, targetGroup: group.id, min: 1, max: Math.max(10, group.targets.length * 2), policies: [] } }];
   }
 }
 
