@@ -1,19 +1,43 @@
 /**
- * Text that must fit a fixed box in an SVG node. The view cannot measure text without a DOM, so widths
- * are estimated from the font size (system-ui averages about 0.56 em per character; 0.6 leaves room).
+ * Text that must fit a fixed box in an SVG node. The layout estimates widths from the font size (system-ui
+ * averages about 0.56 em per character; 0.6 leaves room), the same in Node and in the page, so that a picture is
+ * laid out alike everywhere. Whether a label is cut is decided on the real width where the page can measure it
+ * (a canvas, in the page's font): the estimate cut "unhealthy · in rotation" to "unhealthy · in rotati…" on a
+ * card with room to spare.
  */
 
 const EM_PER_CHAR = 0.6;
+/** The page's font (theme.css); bold labels are measured in it too, hence the margin below. */
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** Room left for a semi-bold label measured in the regular weight, and for rounding. */
+const MEASURE_MARGIN = 1.08;
 
 /** Estimated width in px of `text` at `fontPx`. */
 export function textWidth(text: string, fontPx: number): number {
   return text.length * fontPx * EM_PER_CHAR;
 }
 
+let context: CanvasRenderingContext2D | null | undefined;
+let contextFontPx = 0;
+
+/** The real width in px of `text` at `fontPx` (with a margin), or the estimate where nothing can measure it. */
+function measuredWidth(text: string, fontPx: number): number {
+  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (context === null) return textWidth(text, fontPx);
+  if (contextFontPx !== fontPx) {
+    context.font = `${fontPx}px ${FONT_FAMILY}`;
+    contextFontPx = fontPx;
+  }
+  return context.measureText(text).width * MEASURE_MARGIN;
+}
+
 /** `text`, cut with an ellipsis so that it fits `widthPx` at `fontPx`. */
 export function fitText(text: string, widthPx: number, fontPx: number): string {
-  const max = Math.max(1, Math.floor(widthPx / (fontPx * EM_PER_CHAR)));
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+  if (measuredWidth(text, fontPx) <= widthPx) return text;
+  let kept = Math.min(text.length - 1, Math.max(1, Math.floor(widthPx / (fontPx * EM_PER_CHAR)) - 1));
+  while (kept < text.length - 1 && measuredWidth(`${text.slice(0, kept + 1)}…`, fontPx) <= widthPx) kept++;
+  while (kept > 1 && measuredWidth(`${text.slice(0, kept)}…`, fontPx) > widthPx) kept--;
+  return `${text.slice(0, kept)}…`;
 }
 
 /**
@@ -37,4 +61,19 @@ export function wrapText(text: string, widthPx: number, fontPx: number, maxLines
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = fitText(lines.slice(maxLines - 1).join(''), widthPx, fontPx);
   return kept.map((l) => fitText(l, widthPx, fontPx));
+}
+
+/** The narrowest a label may be drawn, as a share of its own width, rather than cut (see `fitOrSqueeze`). */
+const MIN_SQUEEZE = 0.8;
+
+/**
+ * `text` whole when it fits `widthPx`, else drawn up to a fifth narrower (`length`: the SVG text's textLength,
+ * its glyphs and spaces closer) rather than cut: a projector shows no tooltip, and "unhealthy · still gets
+ * traffic" is the lesson's point. Longer still, it is cut with an ellipsis.
+ */
+export function fitOrSqueeze(text: string, widthPx: number, fontPx: number): { text: string; length?: number } {
+  const width = measuredWidth(text, fontPx) / MEASURE_MARGIN;
+  if (width * MEASURE_MARGIN <= widthPx) return { text };
+  if (width * MIN_SQUEEZE <= widthPx) return { text, length: Math.min(width, widthPx) };
+  return { text: fitText(text, widthPx, fontPx) };
 }

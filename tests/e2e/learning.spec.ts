@@ -33,6 +33,98 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
+// A projector is often 1024×768, a classroom laptop 1366×768: the step's words and the run share the screen, in
+// Present mode too (the step beside the picture; before, at 1024 px the step filled the width and the picture began
+// at y ≈ 1,077, at y ≈ 917 in Present mode).
+const SHORT_SCREENS = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+] as const;
+const STEPS_ON_SCREEN = [`#/lessons/${LESSON_1}/1`, '#/lessons/route-53-failover/1', '#/lessons/anti-pattern-clinic/4'];
+for (const viewport of SHORT_SCREENS) {
+  test(`at ${viewport.width}×${viewport.height} the picture and the step's instruction are on screen together, in Present mode too`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    const stage = page.getByTestId('diagram-stage');
+    // the step's first paragraph: what the class is asked to look at
+    const instruction = page.getByTestId('lesson-step').locator('p').nth(1);
+    for (const hash of STEPS_ON_SCREEN) {
+      await player.goto(hash);
+      await player.ready();
+      for (const present of [false, true]) {
+        if (present) {
+          await page.keyboard.press('p');
+          await expect(page.getByTestId('present-bar')).toBeVisible();
+        }
+        const where = `${hash}${present ? ' (Present)' : ''}`;
+        expect(await aboveTheFold(page, stage), where).toBe(true);
+        await expect(player.stepTitle, where).toBeInViewport();
+        await expect(instruction, where).toBeInViewport();
+        await expectNoHorizontalOverflow(page);
+        await snap(page, `short-screen-${viewport.width}-${hash.split('/')[2]}${present ? '-present' : ''}.png`);
+      }
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('present-bar')).toHaveCount(0);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+test('at 1366×768 lesson 14 shows the DNS records with the picture, and the nodes\' state words whole', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: SHORT_SCREENS[1] });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/route-53-failover/1');
+  await player.ready(60_000);
+  // after the region's outage (90 s) and Route 53's failover: east's targets crashed, its group fails open
+  await page.evaluate(() => window.__lab.seek(200_000));
+  await expect(page.getByTestId('dns-record-primary')).toContainText('unhealthy');
+  await expect(page.getByTestId('dns-record-primary')).toBeInViewport();
+  await expect(page.getByTestId('dns-record-secondary')).toBeInViewport();
+  const view = page.getByTestId('topology-view');
+  await expect(view.getByTestId('topology-group-east')).toHaveAttribute('data-mode', 'fail-open');
+  // every word drawn is whole: none was cut with an ellipsis ("fail-open: all ge…", "unhealthy · in rotati…")
+  const cut = await view.evaluate((svg) => [...svg.querySelectorAll('text')].map((t) => t.textContent?.trim() ?? '').filter((t) => t.endsWith('…')));
+  expect(cut).toEqual([]);
+  const east = await view.getByTestId('topology-group-east').evaluate((g) => [...g.querySelectorAll('text')].map((t) => t.textContent?.trim()).join(' '));
+  expect(east).toContain('fail-open: all get traffic');
+  await snap(page, 'lesson-14-1366.png');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone the playback bar folds to one row: Play, the time; More shows the rest', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/databases-under-autoscaling/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const more = page.getByTestId('control-bar-more');
+  // one row: as tall as its Play button and padding (it took about 250 of the 844 px)
+  const play = await bar.getByTestId('play').boundingBox();
+  const folded = await bar.boundingBox();
+  expect(folded!.height).toBeLessThan(play!.height * 2);
+  await expect(page.getByTestId('sim-time')).toBeVisible();
+  await expect(page.getByTestId('requests-total')).toBeHidden();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('requests-total')).toBeVisible();
+  await expect(page.getByTestId('step')).toBeVisible();
+  await expect(page.getByTestId('world-name')).toBeVisible();
+  await snap(page, 'phone-control-bar-open.png');
+  await more.click();
+  await expect(page.getByTestId('requests-total')).toBeHidden();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a first visit leads to lesson 1 with its length; a returning learner resumes; the sandbox is one click away', async ({ page }) => {
   const errors = collectPageErrors(page);
   const player = new LessonPlayer(page);

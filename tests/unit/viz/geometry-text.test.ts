@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { curvePath, pointOnCurve, pointOnLeg } from '../../../src/viz/curves.ts';
 import { slowThresholdMs } from '../../../src/viz/dot-styles.ts';
 import { formatCompact, formatMs, formatPercent, formatRate } from '../../../src/viz/number-format.ts';
-import { fitText, wrapText } from '../../../src/viz/text-fit.ts';
+import { fitOrSqueeze, fitText, textWidth, wrapText } from '../../../src/viz/text-fit.ts';
 import { totalsOf } from './fixtures.ts';
 
 describe('curves', () => {
@@ -27,6 +27,17 @@ describe('text that fits', () => {
   it('cuts with an ellipsis', () => {
     expect(fitText('web', 100, 12)).toBe('web');
     expect(fitText('least-outstanding-requests', 60, 10)).toBe('least-out…');
+  });
+
+  it('is drawn whole up to a fifth narrower before it is cut (in Node, on the estimated width)', () => {
+    const text = 'unhealthy · still gets traffic';
+    const width = textWidth(text, 12.5); // 30 characters × 0.6 em × 12.5 px = 225 px
+    expect(fitOrSqueeze(text, width, 12.5)).toEqual({ text });
+    // 10 % short of room: drawn whole, squeezed to the room
+    expect(fitOrSqueeze(text, width * 0.9, 12.5)).toEqual({ text, length: width * 0.9 });
+    // 30 % short: more than a fifth narrower than the text's own width, so cut as fitText cuts it
+    expect(fitOrSqueeze(text, width * 0.7, 12.5)).toEqual({ text: fitText(text, width * 0.7, 12.5) });
+    expect(fitText(text, width * 0.7, 12.5)).toMatch(/…$/);
   });
 
   it('wraps after hyphens', () => {
