@@ -5,7 +5,7 @@ import type { PlaybackTarget } from '../../../../src/sim/playback-target.ts';
 import type { Speed } from '../../../../src/sim/speed.ts';
 
 /** A run whose worker falls behind on the first `behindTimes` questions (and arrives at its stop on question `stopAt`, 1-based). */
-function fakeTarget(behindTimes: number, stopAt = 0): PlaybackTarget & { asked: number[] } {
+function fakeTarget(behindTimes: number, stopAt = 0): PlaybackTarget & { asked: number[]; stopped: boolean } {
   let behind = behindTimes;
   const asked: number[] = [];
   return {
