@@ -168,6 +168,7 @@ export class SimSession implements PlaybackTarget {
    * it stopped on its wall-clock budget before the time asked for.
    */
   async tick(wallMs: number, speed: Speed): Promise<boolean> {
+    this.#stopped = false; // said of an answer: a tick that asks nothing has not arrived anywhere
     this.#pacer.frame(wallMs);
     const id = this.#id;
     if (this.#pacer.full || id === null || !this.live) return false;

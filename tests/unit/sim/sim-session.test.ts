@@ -177,6 +177,11 @@ describe('SimSession', () => {
     expect(await session.tick(200, 'max')).toBe(false);
     expect(session.reachedMs).toBe(20_000);
     expect(session.stopped).toBe(true);
+    // a frame that asks nothing (a question is in flight) has not arrived anywhere
+    const inFlight = session.tick(0, 'max');
+    expect(await session.tick(16, 'max')).toBe(false);
+    expect(session.stopped).toBe(false);
+    await inFlight;
     // at the stop, the next question goes on to the end: a run at its stop is not held there
     await session.tick(200, 'max');
     expect(session.stopped).toBe(false);
