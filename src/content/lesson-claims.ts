@@ -10,11 +10,12 @@ import { meetsClaim, normaliseSpace, proseNumber, type Claim, type ClaimsFileSch
 import type { LessonCondition } from './conditions.ts';
 import { checkCondition, fromValidation, type LessonError } from './lesson-checks.ts';
 import { placeholders, revealKeyError } from './reveal.ts';
+import { stepMomentSec, type MomentOf } from './moment.ts';
 
 /** Resolves and checks claims.json: runs, phrases, measures, and that every reveal placeholder is claimed. */
 export function buildClaims(
   data: z.output<typeof ClaimsFileSchema>,
-  ctx: { scenario: Scenario; scenes: Record<string, Scenario>; solution: TimedChange[]; prose: string; steps: readonly { number: number; reveal: string | null }[]; file: string; errors: LessonError[] },
+  ctx: { scenario: Scenario; scenes: Record<string, Scenario>; solution: TimedChange[]; prose: string; steps: readonly ({ number: number; reveal: string | null } & MomentOf)[]; file: string; errors: LessonError[] },
 ): Claim[] {
   const { file, errors } = ctx;
   const runs = new Map<string, { run: Claim['run']; world: Scenario }>();
@@ -55,12 +56,20 @@ export function buildClaims(
       claims.push({ phrase: c.phrase, run: run.run, measure: { kind: 'conditions', conditions }, why: c.why });
     }
   });
-  // a reveal's fallback is our run's number: it must be claimed, and agree with its claim
+  // a reveal's fallback is our run's number: it must be claimed, and agree with its claim; where the step has a
+  // moment (moment.ts), the player keeps the numbers the run had there, so the claim measures at that second
+  // (a wait without an end of its own may hold later than the moment: the numbers are kept when it does)
   for (const step of ctx.steps) {
+    const momentSec = stepMomentSec(step);
+    const keptAtMoment = momentSec !== null && (step.wait === null || ('toSec' in step.wait && step.wait.toSec === momentSec));
+    const reveal = normaliseSpace(step.reveal ?? '');
     for (const p of placeholders(step.reveal ?? '')) {
-      const claim = claims.find((c) => c.measure.kind === 'value' && c.measure.key === p.key && normaliseSpace(c.phrase).includes(p.raw));
+      const claiming = claims.filter((c) => c.measure.kind === 'value' && c.measure.key === p.key && normaliseSpace(c.phrase).includes(p.raw));
+      // the same placeholder may be in two steps' reveals: this step's claim is the one whose phrase is in its reveal
+      const claim = claiming.find((c) => reveal.includes(normaliseSpace(c.phrase))) ?? claiming[0];
       const n = proseNumber(p.fallback);
       if (claim === undefined) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal states ${p.raw}, and no claim has it in its phrase with "value": "${p.key}"` });
+      else if (keptAtMoment && claim.run.untilSec !== momentSec) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal states ${p.raw} at its moment, ${momentSec} s (the player keeps the run's numbers there), but its claim's run "${claim.run.name}" stops at ${claim.run.untilSec} s` });
       else if (claim.measure.kind === 'value' && (n === null || !meetsClaim(n, claim.measure))) errors.push({ file, path: '(claims)', message: `step ${step.number}'s reveal falls back to "${p.fallback}", which its claim (${describeMeasure(claim.measure)}) does not allow` });
     }
   }

@@ -33,6 +33,11 @@ export class ComparePair implements PlaybackTarget {
     return this.a.ended;
   }
 
+  /** Compare mode sets no stop: A's answer says. */
+  get stopped(): boolean {
+    return this.a.stopped;
+  }
+
   /** Opens both documents with one seed; if either is refused, neither replaces what was running. */
   async open(sourceA: unknown, sourceB: unknown, seed: number): Promise<Opened> {
     const a = new SimSession(this.#worker);

@@ -21,4 +21,6 @@ export interface PlaybackTarget {
   /** The simulated time of the newest answer (the screen follows it every fifth of a second while playing). */
   readonly reachedMs: number;
   readonly ended: boolean;
+  /** The newest tick arrived at the run's stop (a lesson step's moment, sim-session.svelte.ts): playing pauses there. */
+  readonly stopped: boolean;
 }

@@ -12,7 +12,10 @@
  * once after anything else (a step, a seek, a change); topology, per-second series and the run's reports
  * (metrics, health, scaling: at most once per closed simulated second and 4 times a wall second), the
  * recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker; a long
- * restore is replayed a bit at a time (session-replay.ts).
+ * restore is replayed a bit at a time (session-replay.ts). A lesson may set a stop (`stopAtMs`, its step's
+ * moment): a breakpoint that the run, on its way forward, does not pass in one go, at any speed — playing asks
+ * the worker for no time beyond it and says when it got there (`stopped`), so that playback pauses exactly there;
+ * a jump forward (+1 s, Next event, the scrubber) ends there too. Once the run is at or past it, it plays on.
  */
 import type { HealthReport, MetricsReport, ScalingReport, SimEvent, Series, Snapshot, Topology } from '../engine/types.ts';
 import type { Change, Scenario } from '../scenario/schema.ts';
@@ -64,6 +67,11 @@ export class SimSession implements PlaybackTarget {
   changes = $state.raw<LoggedChange[]>([]);
   /** The furthest simulated time reached on this timeline (rewinding keeps it; a new change cuts it). */
   horizonMs = $state(0);
+  /**
+   * A simulated time the run stops at on its way forward (a lesson step's moment), or null. It holds only while
+   * the run is short of it: a run at or past it plays on.
+   */
+  stopAtMs: number | null = null;
 
   readonly #worker: SimWorker;
   readonly #onEvents: (added: SimEvent[], fresh: boolean) => void;
@@ -78,6 +86,8 @@ export class SimSession implements PlaybackTarget {
   #lastSeriesAt = -Infinity;
   /** The simulated second the series and reports on screen were taken in. */
   #detailsSec = -1;
+  /** The newest answer to a tick arrived at the stop. */
+  #stopped = false;
 
   /** `onEvents` hears of new event-log entries; `fresh` when the log was replaced (open, seek, reset) rather than extended. */
   constructor(worker: SimWorker, onEvents: (added: SimEvent[], fresh: boolean) => void = () => {}) {
@@ -101,6 +111,17 @@ export class SimSession implements PlaybackTarget {
 
   get ended(): boolean {
     return this.latest !== null && this.reachedMs >= this.durationMs;
+  }
+
+  /** The newest answer to a tick arrived at the stop (`stopAtMs`) from short of it: playing pauses here. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** How far forward the run may go now: its stop while still short of it, else its end. */
+  #limitMs(): number {
+    const stop = this.stopAtMs;
+    return stop !== null && stop > this.reachedMs ? Math.min(stop, this.durationMs) : this.durationMs;
   }
 
   /** Whether the session is open in the current worker (false after a crash until reopened). */
@@ -147,10 +168,11 @@ export class SimSession implements PlaybackTarget {
    * it stopped on its wall-clock budget before the time asked for.
    */
   async tick(wallMs: number, speed: Speed): Promise<boolean> {
+    this.#stopped = false; // said of an answer: a tick that asks nothing has not arrived anywhere
     this.#pacer.frame(wallMs);
     const id = this.#id;
     if (this.#pacer.full || id === null || !this.live) return false;
-    const leg = this.#pacer.next(this.reachedMs, this.durationMs, speed);
+    const leg = this.#pacer.next(this.reachedMs, this.#limitMs(), speed);
     if (leg === null) return false;
     const asked = this.#worker.ask((api) => api.frame(id, leg.dtMs, leg.budgetMs, this.#request(this.#lastSeq(), this.#seriesDue())));
     const previous = this.#taken;
@@ -159,6 +181,8 @@ export class SimSession implements PlaybackTarget {
         await previous;
         const fromMs = this.reachedMs; // the worker started on this question where the previous answer left it
         await this.#refresh(asked, false, true);
+        const stop = this.stopAtMs;
+        this.#stopped = stop !== null && fromMs < stop && this.reachedMs >= stop;
         const shortMs = fromMs + leg.dtMs - this.reachedMs;
         // fell short on its budget: the time is still owed (bounded), asked for again at once
         return this.#pacer.answered(shortMs, speed, this.live && shortMs > 0 && !this.ended);
@@ -181,13 +205,13 @@ export class SimSession implements PlaybackTarget {
   }
 
   /**
-   * Runs on by `ms` of simulated time, not past the end (a jump the learner asked for: the charts follow at once).
+   * Runs on by `ms` of simulated time, not past the end nor the stop (a jump the learner asked for: the charts follow at once).
    * A long jump goes in legs of at most FORWARD_LEG_MS, each its own question to the worker: every request is
    * still simulated, but no one question runs for minutes on a loaded machine (past SEEK_TIMEOUT_MS the worker
    * would be called dead), and only the last leg fetches the series.
    */
   async forward(ms: number): Promise<void> {
-    const to = Math.min(this.reachedMs + ms, this.durationMs);
+    const to = Math.min(this.reachedMs + ms, this.#limitMs());
     for (;;) {
       const from = this.reachedMs;
       const leg = Math.min(to, from + FORWARD_LEG_MS);
@@ -195,6 +219,12 @@ export class SimSession implements PlaybackTarget {
       // the end, or a run that stopped short (it ended, or was replaced): no more legs
       if (leg >= to || this.reachedMs <= from) return;
     }
+  }
+
+  /** The run's reports and event log as they are now in the worker, not as last fetched while playing (what a lesson keeps of a moment). */
+  async facts(): Promise<{ metrics: MetricsReport | null; health: HealthReport | null; events: SimEvent[] }> {
+    await this.catchUp(0, true);
+    return { metrics: this.metrics, health: this.health, events: this.events };
   }
 
   /** Playing stopped: the time owed is forgiven, and the series fetched for the moment on screen. */
@@ -208,16 +238,16 @@ export class SimSession implements PlaybackTarget {
     this.#pacer.owe(wallMs);
   }
 
-  /** Runs to the next event (not past the end). */
+  /** Runs to the next event (not past the end nor the stop). */
   async step(): Promise<void> {
     const id = this.#need();
-    await this.#refresh(this.#worker.ask((api) => api.step(id, this.durationMs, this.#request(this.#lastSeq(), true))), false);
+    await this.#refresh(this.#worker.ask((api) => api.step(id, this.#limitMs(), this.#request(this.#lastSeq(), true))), false);
   }
 
-  /** Goes to simulated time `timeMs` (clamped to the run): back by replay in the worker, forward by running. */
+  /** Goes to simulated time `timeMs` (clamped to the run; forward, not past the stop): back by replay in the worker, forward by running. */
   async seek(timeMs: number): Promise<void> {
     const id = this.#need();
-    const to = Math.min(Math.max(0, timeMs), this.durationMs);
+    const to = Math.min(Math.max(0, timeMs), timeMs > this.reachedMs ? this.#limitMs() : this.durationMs);
     await this.#refresh(this.#worker.ask((api) => api.seek(id, to, this.#request(0, true)), SEEK_TIMEOUT_MS), true);
   }
 

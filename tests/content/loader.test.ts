@@ -154,6 +154,14 @@ describe('mistakes name the file, the place and the reason', () => {
     ['an unknown report path', files({ 'claims.json': { ...claims, claims: [{ ...claim, condition: { kind: 'report', path: 'requests.lost', atMost: 0 } }] } }), 'claims[0].condition.path: "requests.lost" is not a number of the run\'s report'],
     ['a reveal number no claim guards', files({ 'index.md': withReveal }), "step 1's reveal states {{window.a.detectSec|12}}, and no claim has it in its phrase"],
     ['a reveal fallback its claim does not allow', files({ 'index.md': withReveal, 'claims.json': { ...claims, claims: [{ phrase: 'It took {{window.a.detectSec|12}} s.', run: 'start', value: 'window.a.detectSec', atMost: 10, why: 'w' }] } }), 'falls back to "12", which its claim (at most 10) does not allow'],
+    [
+      'a reveal kept at its step\'s moment whose claim measures another second',
+      files({
+        'index.md': withReveal.replace('{ "kind": "event", "event": "target-failed", "target": "a", "label": "a fails" }', '{ "kind": "event", "event": "log", "entry": "crash", "fromSec": 5, "toSec": 20, "label": "a fails" }'),
+        'claims.json': { ...claims, claims: [{ phrase: 'It took {{window.a.detectSec|12}} s.', run: 'start', value: 'window.a.detectSec', atMost: 20, why: 'w' }] },
+      }),
+      "step 1's reveal states {{window.a.detectSec|12}} at its moment, 20 s (the player keeps the run's numbers there), but its claim's run \"start\" stops at 10 s",
+    ],
     ['a lesson with no chapter', files({ 'index.md': index.replace('chapter: Tests\n', '') }), 'frontmatter.chapter'],
     ['an unlocked control that does not exist', files({ 'index.md': index.replace('crash]', 'explode]') }), 'frontmatter.controls[1]'],
   ])('%s', (_what, f, expected) => {

@@ -2,10 +2,14 @@
  * One lesson on screen, assembled: the lesson machine (src/machines/lesson.machine.ts) with its effects
  * supplied here, driving the lab's one session. Steps open their world (a scene, or the lesson's world,
  * which keeps running across steps); goals, waits and predictions are evaluated by the engine in the
- * worker once per simulated second (`poll`), never by the page.
+ * worker once per simulated second (`poll`), never by the page. A step's moment (src/content/moment.ts) is
+ * the run's stop: playing pauses there at any speed, the prediction is judged there, and the reveal keeps the
+ * numbers the run had there (`revealFacts`) while it plays on.
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
-import type { Lesson } from '../../content/lesson.ts';
+import type { Lesson, Step } from '../../content/lesson.ts';
+import { isDiagnosis, stepMomentSec } from '../../content/moment.ts';
+import type { RunFacts } from '../../content/reveal.ts';
 import type { GoalResult, TimedChange } from '../../engine/goals/index.ts';
 import type { LessonGoal } from '../../content/conditions.ts';
 import type { Change, Scenario } from '../../scenario/schema.ts';
@@ -31,8 +35,7 @@ const ANNOUNCEMENTS: Record<string, () => string> = {
 };
 const WAIT_ID = '__wait';
 const CASE_ID = '__case-';
-/** A prediction whose options have no `when`: a diagnosis, answered by the learner's reading of the run, not by a moment of it. */
-export const isDiagnosis = (predict: { options: readonly { when?: unknown }[] } | null): boolean => predict !== null && predict.options.every((o) => o.when === undefined);
+export { isDiagnosis };
 const optionId = (i: number) => `__option-${i}`;
 
 export class LessonRun {
@@ -55,12 +58,16 @@ export class LessonRun {
   caseResults = $state<GoalResult[]>([]);
   /** The case on screen was opened with its fix ("Solve this case"). */
   caseSolved = $state(false);
+  /** The step's reveal's numbers, as the run had them at the step's moment (null until it came). */
+  revealFacts = $state.raw<{ step: number; facts: RunFacts } | null>(null);
   readonly lesson: Lesson;
   readonly #lab: Lab;
   readonly #actor: Actor<typeof lessonMachine>;
   #opening: Promise<void> = Promise.resolve();
   #polling = false;
   #pollAgain = false;
+  /** The stop this run last set on the session (another lesson's page may have set its own since). */
+  #stopMs: number | null = null;
 
   constructor(lesson: Lesson, lab: Lab, progress: ProgressStore, step: number) {
     this.lesson = lesson;
@@ -69,6 +76,7 @@ export class LessonRun {
       actions: {
         showStep: (_, { step }) => {
           this.beforeMoment = false;
+          this.revealFacts = null;
           this.caseResults = [];
           this.caseSolved = false;
           progress.noteStep(lesson.slug, step);
@@ -185,6 +193,7 @@ export class LessonRun {
       if (observe) predict.options.forEach((o, i) => o.when?.forEach((c, j) => asked.push({ ...c, id: `${optionId(i)}-${j}`, label: '' })));
       const results = asked.length > 0 ? await session.checkGoals(asked) : [];
       this.#takeResults(results, step.number, observe ? predict.options.length : 0);
+      await this.#keepReveal(step, timeMs);
       if (this.world === MAIN_WORLD) this.send({ type: 'lesson.time', timeMs });
     } catch {
       // The worker died or the run was replaced; the next second asks again.
@@ -206,8 +215,57 @@ export class LessonRun {
     const step = this.step;
     const { context } = this.state;
     const waitMet = step.wait === null || context.waited.includes(step.number);
-    const predicted = step.predict !== null && (step.number in context.predictions || step.number in context.observed);
-    return { waitMet, momentMs: predicted ? (step.predict?.atSec ?? 0) * 1000 : null };
+    const predicted = step.number in context.predictions || step.number in context.observed;
+    const momentSec = stepMomentSec(step);
+    // before a prediction is locked in, running to its moment would give it away
+    const open = step.predict !== null && !isDiagnosis(step.predict) && !predicted;
+    return { waitMet, momentMs: momentSec === null || open ? null : momentSec * 1000 };
+  }
+
+  /**
+   * Whether the step's reveal is shown: its wait holds (or, without one, its prediction's outcome is in), the run
+   * is not short of the step's moment, and, where the step has one, the numbers of that moment are kept.
+   */
+  get revealShown(): boolean {
+    const step = this.step;
+    if (step.reveal === null || !this.#outcomeIn(step)) return false;
+    const { momentMs } = this.pending;
+    if (momentMs !== null && this.#lab.session.timeMs < momentMs) return false;
+    return stepMomentSec(step) === null || this.revealFacts?.step === step.number;
+  }
+
+  /** What the reveal's numbers are read from: the run at the step's moment, kept; without a moment, the run so far ("has served … so far"). */
+  get revealRun(): RunFacts {
+    const kept = this.revealFacts;
+    if (kept !== null && kept.step === this.step.number) return kept.facts;
+    const { metrics, health, events } = this.#lab.session;
+    return { metrics, health, events };
+  }
+
+  #outcomeIn(step: Step): boolean {
+    const { context } = this.state;
+    return step.wait !== null ? context.waited.includes(step.number) : step.number in context.observed;
+  }
+
+  /**
+   * Keeps the reveal's numbers of the step's moment: read from the worker once the outcome is in with the run at or
+   * past the moment (stopped there, exactly at it), then kept while it plays on; forgotten once the run is back
+   * before the moment (started over), so that the next run's moment is read again.
+   */
+  async #keepReveal(step: Step, timeMs: number): Promise<void> {
+    const momentSec = stepMomentSec(step);
+    if (step.reveal === null || momentSec === null) return;
+    if (timeMs < momentSec * 1000) return void (this.revealFacts = null);
+    if (this.revealFacts?.step === step.number || !this.#outcomeIn(step)) return;
+    const facts = await this.#lab.session.facts();
+    if (this.step.number === step.number && this.world === this.worldOf(step.number)) this.revealFacts = { step: step.number, facts };
+  }
+
+  /** The session stops at the step's moment while the step's world is on screen (sim-session.svelte.ts: a breakpoint). */
+  #syncStop(): void {
+    const momentSec = stepMomentSec(this.step);
+    this.#stopMs = momentSec !== null && this.world === this.worldOf(this.step.number) ? momentSec * 1000 : null;
+    this.#lab.session.stopAtMs = this.#stopMs;
   }
 
   /**
@@ -247,6 +305,7 @@ export class LessonRun {
 
   dispose(): void {
     this.#actor.stop();
+    if (this.#lab.session.stopAtMs === this.#stopMs) this.#lab.session.stopAtMs = null;
   }
 
   #takeResults(results: GoalResult[], step: number, options: number): void {
@@ -280,13 +339,14 @@ export class LessonRun {
    */
   #open(world: string, solved: boolean | { changes: TimedChange[]; atMs: number } = false, force = false): Promise<void> {
     this.#opening = this.#opening.then(async () => {
-      if (world === this.world && !solved && !force) return;
+      if (world === this.world && !solved && !force) return this.#syncStop();
       const scenario = this.scenarioOf(world);
       const fix = solved === true ? { changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 } : solved === false ? null : solved;
       const request: LoadRequest = fix !== null ? { source: scenario, origin: 'lesson', seed: scenario.seed, ...fix } : { source: scenario, origin: 'lesson' };
       this.world = world;
       this.#lab.playback.send({ type: 'playback.load', request });
       await settled(() => this.#lab.playback.status !== 'loading');
+      this.#syncStop();
     });
     return this.#opening;
   }

@@ -37,6 +37,8 @@ export class Playback {
           target.tick(wallMs, speed).then(
             (behind) => {
               if (target.ended) this.send({ type: 'playback.ended' });
+              // the run's stop (a lesson step's moment): it pauses exactly there, at any speed
+              else if (target.stopped) this.send({ type: 'playback.pause' });
               // the worker fell behind: it works on at once, while the page draws (ignored once paused)
               else if (behind) this.send({ type: 'playback.frame', wallMs: 0 });
             },

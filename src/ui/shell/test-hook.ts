@@ -16,7 +16,7 @@ export interface LabTestHook {
   timeMs(): number;
   /** The simulated time of the newest answer (the screen shows it within a fifth of a second while playing). */
   reachedMs(): number;
-  /** Pauses, then runs on by `ms` of simulated time. */
+  /** Pauses, then runs on by `ms` of simulated time (across a lesson step's stop). */
   advance(ms: number): Promise<number>;
   /** Seeks through the playback machine, like the scrubber. */
   seek(timeMs: number): void;
@@ -41,7 +41,12 @@ export function installTestHook(lab: Lab): void {
     reachedMs: () => session.reachedMs,
     async advance(ms) {
       lab.playback.send({ type: 'playback.pause' });
-      await session.forward(ms);
+      const to = Math.min(session.reachedMs + ms, session.durationMs);
+      // a lesson step's stop ends a jump at its moment (sim-session.svelte.ts): the hook runs on across it
+      for (let from = -1; session.reachedMs < to && session.reachedMs > from; ) {
+        from = session.reachedMs;
+        await session.forward(to - from);
+      }
       return session.timeMs;
     },
     seek: (timeMs) => lab.playback.send({ type: 'playback.seek', timeMs }),

@@ -23,7 +23,8 @@ export class LessonPlayer {
     this.title = page.getByTestId('lesson-title');
     this.stepTitle = page.getByTestId('step-title');
     this.goals = page.getByTestId('goals');
-    this.complete = page.getByTestId('lesson-complete');
+    // the lesson's goals met: "Lesson complete" at its last step, "Goals met" (with Continue) before it
+    this.complete = page.getByTestId('lesson-complete').or(page.getByTestId('lesson-goals-met'));
     this.list = page.getByTestId('lesson-list');
     this.progressNotice = page.getByTestId('progress-notice');
     this.status = page.getByTestId('status');

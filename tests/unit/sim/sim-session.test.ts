@@ -169,6 +169,83 @@ describe('SimSession', () => {
     expect(session.timeMs).toBe(60_000);
   });
 
+  it('stops at its stop on the way forward, at any speed, says so once, and plays on from there', async () => {
+    // a worker clock that stands still: "As fast as possible" gets all it asks for in one answer
+    const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
+    await session.open(threeServers);
+    session.stopAtMs = 20_000;
+    expect(await session.tick(200, 'max')).toBe(false);
+    expect(session.reachedMs).toBe(20_000);
+    expect(session.stopped).toBe(true);
+    // a frame that asks nothing (a question is in flight) has not arrived anywhere
+    const inFlight = session.tick(0, 'max');
+    expect(await session.tick(16, 'max')).toBe(false);
+    expect(session.stopped).toBe(false);
+    await inFlight;
+    // at the stop, the next question goes on to the end: a run at its stop is not held there
+    await session.tick(200, 'max');
+    expect(session.stopped).toBe(false);
+    expect(session.reachedMs).toBe(60_000);
+  });
+
+  it('never asks past the stop, not even with a second question waiting in the worker', async () => {
+    // a worker clock that jumps 100 ms per reading: each question runs one 1 ms slice, then its budget is spent
+    let wall = 0;
+    const api = createSimApi({ now: () => (wall += 100) });
+    const frame = vi.spyOn(api, 'frame');
+    const session = new SimSession(simWorker(api));
+    await session.open(threeServers);
+    session.stopAtMs = 5;
+    frame.mockClear();
+    expect(await session.tick(100, 'max')).toBe(true); // asked the 5 ms to the stop (not the 59,995 to the end), got 1
+    const again = session.tick(0, 'max'); // the 4 ms left
+    const second = session.tick(16, 'max'); // behind, but nothing is left to ask for: the first already asks to the stop
+    await Promise.all([again, second]);
+    expect(frame.mock.calls.map((call) => call[1])).toEqual([5, 4]);
+    for (let i = 0; i < 10 && !session.stopped; i++) await session.tick(0, 'max');
+    expect(session.stopped).toBe(true);
+    expect(session.reachedMs).toBe(5);
+    expect(frame.mock.calls.every((call) => call[1] <= 5)).toBe(true);
+  });
+
+  it('ends a jump forward at the stop: +1 s, Next event and the scrubber', async () => {
+    const session = new SimSession(simWorker());
+    await session.open(threeServers);
+    session.stopAtMs = 20_000;
+    await session.forward(30_000);
+    expect(session.reachedMs).toBe(20_000);
+    session.stopAtMs = 20_500;
+    for (let i = 0; i < 10_000 && session.reachedMs < 20_500; i++) await session.step();
+    expect(session.reachedMs).toBe(20_500);
+    session.stopAtMs = 30_000;
+    await session.seek(45_000);
+    expect(session.timeMs).toBe(30_000);
+    // back is not forward: a rewind goes where it is asked, and forward again from there stops once more
+    await session.seek(10_000);
+    expect(session.timeMs).toBe(10_000);
+    await session.seek(50_000);
+    expect(session.timeMs).toBe(30_000);
+    // at or past the stop, it does not hold
+    await session.seek(50_000);
+    expect(session.timeMs).toBe(50_000);
+  });
+
+  it('gives the run’s facts at the moment it is at: the reports as the worker has them, not as last shown', async () => {
+    const session = new SimSession(simWorker(createSimApi({ now: () => 0 })));
+    await session.open(threeServers);
+    session.stopAtMs = 20_000;
+    await session.tick(200, 'max');
+    const facts = await session.facts();
+    // the same world run to the same moment in one jump: the same report
+    const other = new SimSession(simWorker());
+    await other.open(threeServers);
+    await other.forward(20_000);
+    const expected = await other.facts();
+    expect(facts.metrics?.requests).toEqual(expected.metrics?.requests);
+    expect(facts.metrics?.requests.total).toBeGreaterThan(0);
+    expect(facts.events.map((e) => e.seq)).toEqual(expected.events.map((e) => e.seq));
+  });
+
   it('hears of new events once, and of a replaced log after a rewind', async () => {
     const heard: [string[], boolean][] = [];
     const session = new SimSession(simWorker(), (added, fresh) => heard.push([added.map((e) => e.kind), fresh]));

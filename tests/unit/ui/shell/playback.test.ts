@@ -4,8 +4,8 @@ import { SimWorker } from '../../../../src/sim/sim-worker.ts';
 import type { PlaybackTarget } from '../../../../src/sim/playback-target.ts';
 import type { Speed } from '../../../../src/sim/speed.ts';
 
-/** A run whose worker falls behind on the first `behindTimes` questions. */
-function fakeTarget(behindTimes: number): PlaybackTarget & { asked: number[] } {
+/** A run whose worker falls behind on the first `behindTimes` questions (and arrives at its stop on question `stopAt`, 1-based). */
+function fakeTarget(behindTimes: number, stopAt = 0): PlaybackTarget & { asked: number[]; stopped: boolean } {
   let behind = behindTimes;
   const asked: number[] = [];
   return {
@@ -13,8 +13,10 @@ function fakeTarget(behindTimes: number): PlaybackTarget & { asked: number[] } {
     timeMs: 0,
     reachedMs: 0,
     ended: false,
+    stopped: false,
     async tick(wallMs: number, _speed: Speed) {
       asked.push(wallMs);
+      this.stopped = asked.length === stopAt;
       return behind-- > 0;
     },
     settle: async () => {},
@@ -77,6 +79,30 @@ describe('Playback', () => {
     playback.send({ type: 'playback.pause' });
     await settle();
     expect(target.asked).toEqual([16]);
+    playback.dispose();
+  });
+
+  it('pauses when a tick arrives at the run’s stop (a lesson’s moment), even while the worker is behind', async () => {
+    const frame = manualFrames();
+    const target = fakeTarget(100, 2);
+    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
+    playback.send({ type: 'playback.load', request: null });
+    await settle();
+    playback.send({ type: 'playback.play' });
+    frame();
+    await settle();
+    // the second answer arrived at the stop: paused there, not asked again although behind
+    expect(playback.status).toBe('paused');
+    expect(target.asked).toEqual([16, 0]);
+    frame();
+    await settle();
+    expect(target.asked).toEqual([16, 0]);
+    // played on, it goes on
+    playback.send({ type: 'playback.play' });
+    frame();
+    await settle();
+    expect(playback.status).toBe('playing');
+    expect(target.asked.length).toBeGreaterThan(2);
     playback.dispose();
   });
 });
