@@ -139,7 +139,7 @@ test('chapter 5: a learner predicts what a primary failover does with read repli
   // the reveal reads this run: the failover at 30 s, back 60 s later, and the orders that failed meanwhile
   const reveal = page.getByTestId('reveal');
   await expect(reveal).toContainText('In your run the failover began at 30 s and orders-db was back at 90 s.');
-  await expect(reveal).toContainText('3,597 requests failed with 500 (5 % of all)');
+  await expect(reveal).toContainText('3,597 requests failed with 500, 5 % of all requests over the two minutes: the orders, about one in ten of the requests while the primary was away.');
   await expect(reveal).not.toContainText('in our run');
   await snap(page, 'course-db-failover.png');
   expect(errors).toEqual([]);
