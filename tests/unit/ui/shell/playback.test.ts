@@ -45,6 +45,15 @@ function manualFrames(): () => void {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A playback of `target`, loaded and just told to play. */
+async function playing(target: PlaybackTarget): Promise<Playback> {
+  const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
+  playback.send({ type: 'playback.load', request: null });
+  await settle();
+  playback.send({ type: 'playback.play' });
+  return playback;
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -54,10 +63,7 @@ describe('Playback', () => {
   it('asks again at once while the worker is behind, so that it keeps working while the page draws', async () => {
     const frame = manualFrames();
     const target = fakeTarget(3);
-    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
-    playback.send({ type: 'playback.load', request: null });
-    await settle();
-    playback.send({ type: 'playback.play' });
+    const playback = await playing(target);
     frame();
     await settle();
     // one animation frame, then three questions asked on the answers alone
@@ -71,10 +77,7 @@ describe('Playback', () => {
   it('stops asking once paused, even when the last answer came back behind', async () => {
     const frame = manualFrames();
     const target = fakeTarget(100);
-    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
-    playback.send({ type: 'playback.load', request: null });
-    await settle();
-    playback.send({ type: 'playback.play' });
+    const playback = await playing(target);
     frame();
     playback.send({ type: 'playback.pause' });
     await settle();
@@ -85,10 +88,7 @@ describe('Playback', () => {
   it('pauses when a tick arrives at the run’s stop (a lesson’s moment), even while the worker is behind', async () => {
     const frame = manualFrames();
     const target = fakeTarget(100, 2);
-    const playback = new Playback(target, new SimWorker({ createWorker: () => ({}) as Worker }), { load: async () => ({ ok: true, ended: false }) });
-    playback.send({ type: 'playback.load', request: null });
-    await settle();
-    playback.send({ type: 'playback.play' });
+    const playback = await playing(target);
     frame();
     await settle();
     // the second answer arrived at the stop: paused there, not asked again although behind
