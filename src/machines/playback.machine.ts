@@ -13,6 +13,8 @@ export type { Speed };
 /** Where a session call left the run. */
 export interface Progress {
   ended: boolean;
+  /** It arrived at the run's stop (a lesson step's moment) from short of it: playing pauses there. */
+  stopped?: boolean;
 }
 
 /** The outcome of loading a document: refused documents leave the previous run as it was. */
@@ -97,6 +99,7 @@ export const playbackMachine = setup({
     resume: ({ context }) => context.resume,
     pendingSeek: ({ context }) => context.pendingSeekMs !== null,
     ended: (_, output: Progress) => output.ended,
+    stopped: (_, output: Progress) => output.stopped === true,
   },
 }).createMachine({
   id: 'playback',
@@ -185,6 +188,8 @@ export const playbackMachine = setup({
             actions: assign({ seekToMs: ({ context }) => context.pendingSeekMs ?? context.seekToMs, pendingSeekMs: null }),
           },
           { guard: { type: 'ended', params: ({ event }) => event.output }, target: 'ended' },
+          // a scrub forward while playing that the stop cut short pauses there, as playing into it does
+          { guard: { type: 'stopped', params: ({ event }) => event.output }, target: 'paused' },
           { guard: 'resume', target: 'playing' },
           { target: 'paused' },
         ],

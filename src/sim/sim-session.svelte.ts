@@ -7,9 +7,8 @@
  * working while the page draws. While it is behind, the simulated time it fell short by is still owed (a
  * bounded debt, not a queue) and a second question may wait in the worker, so that it starts on it the
  * moment it answers instead of idling while the page takes in the answer and asks again: a world the worker
- * can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: `latest` on every answer (the moving dots),
- * `snapshot` — what the numbers and the diagram show — at most every SHOW_EVERY_MS while playing and at
- * once after anything else (a step, a seek, a change); topology, per-second series and the run's reports
+ * can barely run in real time (R3, 1,000,000 req/s) then does. The answers are kept in `$state.raw`: the snapshot
+ * (`latest` and the shown `snapshot`, shown-snapshot.svelte.ts); topology, per-second series and the run's reports
  * (metrics, health, scaling: at most once per closed simulated second and 4 times a wall second), the
  * recent event log, and the live-change log. Time travel (step, seek, reset) is done by the worker; a long
  * restore is replayed a bit at a time (session-replay.ts). A lesson may set a stop (`stopAtMs`, its step's
@@ -29,6 +28,7 @@ import type { Speed } from './speed.ts';
 import type { PlaybackTarget } from './playback-target.ts';
 import { FramePacer } from './frame-pacer.ts';
 import { replayInBits, type ReplayControl } from './session-replay.ts';
+import { ShownSnapshot } from './shown-snapshot.svelte.ts';
 
 export type { Snapshot, Topology, Scenario, ValidationError, SimEvent, Series, LoggedChange, Change, MetricsReport, HealthReport, ScalingReport, ReplayControl };
 
@@ -38,11 +38,7 @@ export type Opened = { ok: true } | { ok: false; errors: ValidationError[] };
 const EVENTS_KEPT = 300;
 /** Wall ms between two fetches of the series and reports while playing. */
 const SERIES_EVERY_MS = 250;
-/**
- * Wall ms between two updates of `snapshot` while playing: the numbers need not change 60 times a second,
- * and every change is a repaint of the diagram. The moving dots take every answer (`latest`).
- */
-export const SHOW_EVERY_MS = 200;
+export { SHOW_EVERY_MS } from './shown-snapshot.svelte.ts';
 /** Rewinding replays from the start, and a jump forward runs without a budget: either may take seconds on a long, busy run. */
 const SEEK_TIMEOUT_MS = 60_000;
 const RESTORE_TIMEOUT_MS = 30_000;
@@ -55,10 +51,6 @@ export class SimSession implements PlaybackTarget {
   /** The validated scenario, defaults filled in and the seed in use. */
   scenario = $state.raw<Scenario | null>(null);
   topology = $state.raw<Topology | null>(null);
-  /** What the page shows: the newest snapshot, at most every SHOW_EVERY_MS of wall time while playing. */
-  snapshot = $state.raw<Snapshot | null>(null);
-  /** The newest snapshot, on every answer: for the moving dots, whose flow records each answer carries once. */
-  latest = $state.raw<Snapshot | null>(null);
   series = $state.raw<Series | null>(null);
   metrics = $state.raw<MetricsReport | null>(null);
   health = $state.raw<HealthReport | null>(null);
@@ -81,8 +73,9 @@ export class SimSession implements PlaybackTarget {
   readonly #pacer = new FramePacer();
   /** The taking-in of the last question in flight: answers are taken in the order asked. */
   #taken: Promise<unknown> = Promise.resolve();
-  #shownAt = -Infinity;
-  #showLater: ReturnType<typeof setTimeout> | null = null;
+  readonly #shown = new ShownSnapshot(() => {
+    this.horizonMs = Math.max(this.horizonMs, this.reachedMs);
+  });
   #lastSeriesAt = -Infinity;
   /** The simulated second the series and reports on screen were taken in. */
   #detailsSec = -1;
@@ -93,6 +86,16 @@ export class SimSession implements PlaybackTarget {
   constructor(worker: SimWorker, onEvents: (added: SimEvent[], fresh: boolean) => void = () => {}) {
     this.#worker = worker;
     this.#onEvents = onEvents;
+  }
+
+  /** What the page shows: the newest snapshot, at most every SHOW_EVERY_MS of wall time while playing. */
+  get snapshot(): Snapshot | null {
+    return this.#shown.snapshot;
+  }
+
+  /** The newest snapshot, on every answer: for the moving dots, whose flow records each answer carries once. */
+  get latest(): Snapshot | null {
+    return this.#shown.latest;
   }
 
   get durationMs(): number {
@@ -113,7 +116,7 @@ export class SimSession implements PlaybackTarget {
     return this.latest !== null && this.reachedMs >= this.durationMs;
   }
 
-  /** The newest answer to a tick arrived at the stop (`stopAtMs`) from short of it: playing pauses here. */
+  /** The newest answer to a tick or a seek arrived at the stop (`stopAtMs`) from short of it: playing pauses here. */
   get stopped(): boolean {
     return this.#stopped;
   }
@@ -122,6 +125,12 @@ export class SimSession implements PlaybackTarget {
   #limitMs(): number {
     const stop = this.stopAtMs;
     return stop !== null && stop > this.reachedMs ? Math.min(stop, this.durationMs) : this.durationMs;
+  }
+
+  /** Whether the run, which was at `fromMs`, has just arrived at its stop from short of it. */
+  #arrived(fromMs: number): boolean {
+    const stop = this.stopAtMs;
+    return stop !== null && fromMs < stop && this.reachedMs >= stop;
   }
 
   /** Whether the session is open in the current worker (false after a crash until reopened). */
@@ -181,8 +190,7 @@ export class SimSession implements PlaybackTarget {
         await previous;
         const fromMs = this.reachedMs; // the worker started on this question where the previous answer left it
         await this.#refresh(asked, false, true);
-        const stop = this.stopAtMs;
-        this.#stopped = stop !== null && fromMs < stop && this.reachedMs >= stop;
+        this.#stopped = this.#arrived(fromMs);
         const shortMs = fromMs + leg.dtMs - this.reachedMs;
         // fell short on its budget: the time is still owed (bounded), asked for again at once
         return this.#pacer.answered(shortMs, speed, this.live && shortMs > 0 && !this.ended);
@@ -247,8 +255,11 @@ export class SimSession implements PlaybackTarget {
   /** Goes to simulated time `timeMs` (clamped to the run; forward, not past the stop): back by replay in the worker, forward by running. */
   async seek(timeMs: number): Promise<void> {
     const id = this.#need();
-    const to = Math.min(Math.max(0, timeMs), timeMs > this.reachedMs ? this.#limitMs() : this.durationMs);
+    const fromMs = this.reachedMs;
+    const to = Math.min(Math.max(0, timeMs), timeMs > fromMs ? this.#limitMs() : this.durationMs);
+    this.#stopped = false;
     await this.#refresh(this.#worker.ask((api) => api.seek(id, to, this.#request(0, true)), SEEK_TIMEOUT_MS), true);
+    this.#stopped = this.#arrived(fromMs);
   }
 
   /**
@@ -356,8 +367,7 @@ export class SimSession implements PlaybackTarget {
     const generation = this.#generation;
     const frame = await asked;
     if (generation !== this.#generation) return;
-    this.latest = frame.snapshot;
-    this.#show(playing);
+    this.#shown.take(frame.snapshot, playing);
     if (frame.topology !== null) this.topology = frame.topology;
     if (frame.series !== null) {
       this.series = frame.series;
@@ -384,23 +394,5 @@ export class SimSession implements PlaybackTarget {
       const id = this.#id;
       this.changes = await this.#worker.ask((api) => api.changeLog(id));
     }
-  }
-
-  /** Shows the newest snapshot: at once, or while playing at most every SHOW_EVERY_MS (the last one is never left unshown). */
-  #show(playing: boolean): void {
-    const now = performance.now();
-    const waitMs = playing ? SHOW_EVERY_MS - (now - this.#shownAt) : 0;
-    if (waitMs > 0) {
-      this.#showLater ??= setTimeout(() => {
-        this.#showLater = null;
-        this.#show(false);
-      }, waitMs);
-      return;
-    }
-    if (this.#showLater !== null) clearTimeout(this.#showLater);
-    this.#showLater = null;
-    this.#shownAt = now;
-    this.snapshot = this.latest;
-    this.horizonMs = Math.max(this.horizonMs, this.reachedMs);
   }
 }

@@ -29,7 +29,7 @@ export class Playback {
 
   constructor(target: PlaybackTarget, worker: SimWorker, options: PlaybackOptions = {}) {
     this.#target = target;
-    const progress = (): Progress => ({ ended: target.ended });
+    const progress = (): Progress => ({ ended: target.ended, stopped: target.stopped });
     const machine = playbackMachine.provide({
       actions: {
         settle: () => void target.settle().catch(() => {}),

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor } from 'xstate';
 import { playbackMachine, type Loaded, type PlaybackEvent, type Progress, type Speed } from '../../../src/machines/playback.machine.ts';
 
-/** A fake run: records what the machine asked for; `endAtMs` decides when the run is over. */
-function fakeRun(endAtMs = 60_000) {
+/**
+ * A fake run: records what the machine asked for; `endAtMs` decides when the run is over. With `stopAtMs` (a lesson
+ * step's moment), a seek forward from short of it ends there and says so, as SimSession's does.
+ */
+function fakeRun(endAtMs = 60_000, stopAtMs: number | null = null) {
   const calls: string[] = [];
   const pulls: { wallMs: number; speed: Speed }[] = [];
   let timeMs = 0;
+  let stopped = false;
   let frameSender: ((e: PlaybackEvent) => void) | null = null;
-  const progress = (): Progress => ({ ended: timeMs >= endAtMs });
+  const progress = (): Progress => ({ ended: timeMs >= endAtMs, stopped });
   const machine = playbackMachine.provide({
     actions: { pull: (_, params) => void pulls.push(params) },
     actors: {
@@ -33,7 +37,9 @@ function fakeRun(endAtMs = 60_000) {
       }),
       seek: fromPromise<Progress, { timeMs: number }>(async ({ input }) => {
         calls.push(`seek:${input.timeMs}`);
-        timeMs = input.timeMs;
+        const cut = stopAtMs !== null && timeMs < stopAtMs && input.timeMs >= stopAtMs;
+        timeMs = cut ? (stopAtMs as number) : input.timeMs;
+        stopped = cut;
         return progress();
       }),
       reset: fromPromise<Progress, { seed: number | undefined; keep: boolean }>(async ({ input }) => {
@@ -52,8 +58,8 @@ function fakeRun(endAtMs = 60_000) {
   return { actor, calls, pulls, frame: (wallMs: number) => frameSender?.({ type: 'playback.frame', wallMs }) };
 }
 
-async function loaded() {
-  const run = fakeRun();
+async function loaded(stopAtMs: number | null = null) {
+  const run = fakeRun(60_000, stopAtMs);
   run.actor.send({ type: 'playback.load', request: 'three-servers' });
   await waitFor(run.actor, (s) => s.matches('paused'));
   return run;
@@ -124,6 +130,20 @@ describe('playback machine', () => {
     actor.send({ type: 'playback.play' });
     await waitFor(actor, (s) => s.matches('playing'));
     expect(calls).toContain('reset:same');
+  });
+
+  it('a scrub forward while playing that the stop cuts short pauses at the stop; one short of it plays on', async () => {
+    const { actor, calls } = await loaded(20_000);
+    actor.send({ type: 'playback.play' });
+    actor.send({ type: 'playback.seek', timeMs: 10_000 });
+    await waitFor(actor, (s) => s.matches('playing'));
+    actor.send({ type: 'playback.seek', timeMs: 45_000 });
+    await waitFor(actor, (s) => s.matches('paused'));
+    expect(calls.filter((c) => c.startsWith('seek'))).toEqual(['seek:10000', 'seek:45000']);
+    // past the stop, a scrub while playing plays on again
+    actor.send({ type: 'playback.play' });
+    actor.send({ type: 'playback.seek', timeMs: 30_000 });
+    await waitFor(actor, (s) => s.matches('playing'));
   });
 
   it('a seek to the end leaves the run ended; a seek back from the end pauses', async () => {

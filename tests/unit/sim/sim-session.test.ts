@@ -220,14 +220,18 @@ describe('SimSession', () => {
     session.stopAtMs = 30_000;
     await session.seek(45_000);
     expect(session.timeMs).toBe(30_000);
+    expect(session.stopped).toBe(true); // a scrub cut short at the stop says so: playing pauses there
     // back is not forward: a rewind goes where it is asked, and forward again from there stops once more
     await session.seek(10_000);
     expect(session.timeMs).toBe(10_000);
+    expect(session.stopped).toBe(false);
     await session.seek(50_000);
     expect(session.timeMs).toBe(30_000);
+    expect(session.stopped).toBe(true);
     // at or past the stop, it does not hold
     await session.seek(50_000);
     expect(session.timeMs).toBe(50_000);
+    expect(session.stopped).toBe(false);
   });
 
   it('gives the run’s facts at the moment it is at: the reports as the worker has them, not as last shown', async () => {
