@@ -150,7 +150,12 @@ export function describeOp(s: Scenario | null, p: PatchOp): string {
   return p.op === 'remove' ? m.log_patch_removed({ subject }) : `${subject} = ${valueWords(value, place.key)}`;
 }
 
-/** A patch change in words, each operation named in the scenario as the ones before it left it. */
+/**
+ * A patch change in words, each operation named in the scenario as the ones before it left it. An operation that
+ * does not apply here (it points at something a friendly change made in the engine, such as a target that
+ * "set the target count" added, which this page's copy lacks) is named as far as the scenario goes and leaves it
+ * as it was, so the operations after it are still named, not shown as pointers.
+ */
 export function describePatch(c: PatchChange, before: Scenario | null): { words: string; after: Scenario | null } {
   let s = before;
   const words: string[] = [];
@@ -158,7 +163,7 @@ export function describePatch(c: PatchChange, before: Scenario | null): { words:
     words.push(describeOp(s, op));
     if (s !== null) {
       const next = applyPatches(s, [op]);
-      s = next.ok ? (next.value as Scenario) : null;
+      if (next.ok) s = next.value as Scenario;
     }
   }
   return { words: words.join('; '), after: s };

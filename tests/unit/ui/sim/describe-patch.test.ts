@@ -47,4 +47,17 @@ describe('a live patch in words', () => {
       'remove rule 1 (/orders → web) of alb https :443',
     ]);
   });
+
+  it('goes on naming patches after one that does not apply to its copy (a target a friendly change added in the engine)', () => {
+    const changes: Change[] = [
+      { action: 'set-target-count', group: 'web', count: 8 },
+      patch('/targetGroups/0/targets/7/weight', 2, 'add'),
+      patch('/targetGroups/0/algorithm', 'least-connections'),
+    ];
+    const words = describeChanges(changes.map((change, i) => ({ atMs: i * 1000, change })), start());
+    expect(words[1]).not.toContain('/targetGroups');
+    expect(words[1]).toMatch(/^target group web: /);
+    // the patch after it is named in the scenario, not shown as a pointer
+    expect(words[2]).toBe('target group web: algorithm = least-connections');
+  });
 });
