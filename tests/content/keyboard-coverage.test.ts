@@ -22,6 +22,8 @@ describe('keyboard coverage', () => {
     // the clinic: diagnoses (no outcomes), case goals with their Solve, tries, and the builder
     for (const k of ['diagnosis', 'case-solve', 'try', 'build-outline', 'build-field-object'] as const) expect(kinds('24-').has(k)).toBe(true);
     expect(kinds('24-').has('predict')).toBe(false);
+    // lesson 18 unlocks a scaling group's policies: the inspector's item-by-item list, and the fields of its policies
+    for (const k of ['build-field-list', 'build-field-choice', 'build-field-number'] as const) expect(kinds('18-').has(k)).toBe(true);
     // the last lesson has no "next lesson" link; a lesson without unlocks has no Build tab
     expect(kinds('25-').has('next-lesson')).toBe(false);
     expect([...kinds('02-')].some((k) => k.startsWith('build-'))).toBe(false);

@@ -199,11 +199,11 @@ test('the clinic by keyboard: a diagnosis, its try button, Solve this case, and 
   expect(errors).toEqual([]);
 });
 
-test('the change-it panel and a JSON field by keyboard: algorithm and weights (lesson 2), a scaling group’s capacity and its policies (lesson 18)', async ({ page }) => {
+test('the change-it panel, a JSON field and a list of policies by keyboard: algorithm and weights (lesson 2), a scaling group’s capacity and its policies (lesson 18)', async ({ page }) => {
   test.setTimeout(60_000);
   const errors = collectPageErrors(page);
   const player = new LessonPlayer(page);
-  const j = journey('the change-it panel and a JSON field');
+  const j = journey('the change-it panel, a JSON field and a list of policies');
   await player.goto('#/lessons/round-robin-and-weights/4');
   await player.ready(LOAD);
   const algorithm = page.getByTestId('algorithm-web');
@@ -261,6 +261,7 @@ test('the change-it panel and a JSON field by keyboard: algorithm and weights (l
   // policies carry their kind (a scheduled action, also a list item, has none)
   await expect(policies.locator('[data-testid="list-item"][data-kind]')).toHaveCount(3);
   await expect(policies.locator('[data-testid="list-item"][data-kind="target-tracking"][data-index="2"] [data-key="metric"] select')).toBeFocused();
+  j.use('build-field-list');
   j.done();
   expect(errors).toEqual([]);
 });

@@ -14,6 +14,7 @@ import { scenarioSchema } from '../../scenario/json-schema.ts';
 import { outlineOf } from '../builder/outline.ts';
 import { fieldsAt, nodeField, type Editor, type Field } from '../builder/schema-fields.ts';
 import { referenceChoices } from '../builder/palette.ts';
+import { listForm } from '../builder/policy-forms.ts';
 import { locksOf, paletteKinds, type Locks } from '../builder/locks.ts';
 import { isDiagnosis } from './lesson-run.svelte.ts';
 
@@ -69,24 +70,39 @@ export type ControlKind =
   | 'build-outline'
   | 'build-palette'
   | 'build-undo'
-  | `build-field-${Exclude<Editor, 'integer'>}`
+  | `build-field-${Drawn}`
   | NonNullable<(typeof ACTION_CONTROLS)[ChangeAction]>;
 
-/** The control FieldRow draws for a field: a number box for both number kinds, a list for a text field that names something. */
-function drawnAs(scenario: Scenario, field: Field): Exclude<Editor, 'integer'> {
+/** What FieldRow draws: one control per editor (a number box for both number kinds), and item-by-item lists. */
+type Drawn = Exclude<Editor, 'integer'> | 'list';
+
+/**
+ * The control FieldRow draws for a field: a number box for both number kinds, a list of choices for a text field
+ * that names something, and a list edited item by item (a scaling group's policies, policy-forms.ts) for a
+ * JSON field that has such a form (its JSON stays under "advanced" inside it).
+ */
+function drawnAs(scenario: Scenario, field: Field): Drawn {
   if (field.editor === 'integer') return 'number';
+  if (field.editor === 'json' && listForm(field.pointer) !== null) return 'list';
   if (field.editor === 'text' && referenceChoices(scenario, field.key, field.pointer) !== null) return 'choice';
   return field.editor;
 }
 
 /** The inspector editors the unlocked fields of one world need. */
-function editorsIn(scenario: Scenario, locks: Locks): Set<Exclude<Editor, 'integer'>> {
-  const out = new Set<Exclude<Editor, 'integer'>>();
+function editorsIn(scenario: Scenario, locks: Locks): Set<Drawn> {
+  const out = new Set<Drawn>();
   const root = scenarioSchema();
   const visit = (field: Field): void => {
-    if (!locks.locked(field.pointer)) out.add(drawnAs(scenario, field));
+    const drawn = drawnAs(scenario, field);
+    if (!locks.locked(field.pointer)) out.add(drawn);
     // an object's fields, also of one not there yet (its Add button brings them); a variant's, of the kind it has
     if (field.editor === 'object' || (field.editor === 'variant' && field.present)) for (const child of fieldsAt(root, scenario, field.pointer)) if (child.key !== field.tag) visit(child);
+    // a list's items, each drawn as its own fields
+    if (drawn === 'list' && Array.isArray(field.value))
+      for (let i = 0; i < field.value.length; i++) {
+        const item = nodeField(root, scenario, `${field.pointer}/${i}`);
+        if (item !== null) visit(item);
+      }
   };
   for (const node of outlineOf(scenario)) {
     const self = nodeField(root, scenario, node.pointer);

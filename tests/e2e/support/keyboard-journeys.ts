@@ -10,7 +10,7 @@ export const KEYBOARD_JOURNEYS = {
   'lesson 1': ['continue', 'back', 'predict', 'run-to-moment', 'hints', 'group-count', 'group-health-check', 'target-action', 'lab-tabs', 'play', 'next-lesson'],
   'lesson 16': ['build-outline', 'build-field-object', 'build-field-number', 'build-undo', 'infra-failure', 'restart-run', 'reset-step', 'solve'],
   clinic: ['diagnosis', 'try', 'case-solve', 'build-field-variant', 'build-field-boolean', 'build-field-choice', 'build-field-text', 'build-palette'],
-  'the change-it panel and a JSON field': ['group-algorithm', 'target-weight', 'scaling-capacity', 'build-field-json'],
+  'the change-it panel, a JSON field and a list of policies': ['group-algorithm', 'target-weight', 'scaling-capacity', 'build-field-json', 'build-field-list'],
 } as const satisfies Record<string, readonly ControlKind[]>;
 
 export type Journey = keyof typeof KEYBOARD_JOURNEYS;
