@@ -32,6 +32,10 @@ function valueWords(value: unknown, key: string): string {
   if (typeof o.id === 'string') return o.id;
   if (o.match !== undefined && typeof o.forward === 'string') return ruleWords(o as never);
   if (typeof o.kind === 'string') return o.kind;
+  // a small block of plain settings in words: "detection rate 0.95, false positive rate 0.001"
+  const entries = Object.entries(o);
+  if (!Array.isArray(value) && entries.length > 0 && entries.length <= 5 && entries.every(([, v]) => v === null || typeof v !== 'object'))
+    return entries.map(([k, v]) => `${fieldWords(k, labelOf(k))} ${valueWords(v, k)}`).join(', ');
   const json = JSON.stringify(value);
   return json.length <= 40 ? json : '{…}';
 }
@@ -147,7 +151,10 @@ export function describeOp(s: Scenario | null, p: PatchOp): string {
   }
   if (place.field === '') return p.op === 'remove' ? m.log_patch_remove({ what: where }) : m.log_patch_replaced({ where, value: valueWords(value, place.key) });
   const subject = where ? `${where}: ${place.field}` : place.field;
-  return p.op === 'remove' ? m.log_patch_removed({ subject }) : `${subject} = ${valueWords(value, place.key)}`;
+  if (p.op === 'remove') return m.log_patch_removed({ subject });
+  // an empty block (a standby, retries) switches a mechanism on with its defaults
+  const empty = value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+  return empty ? m.log_patch_added({ subject }) : `${subject} = ${valueWords(value, place.key)}`;
 }
 
 /**

@@ -60,4 +60,10 @@ describe('a live patch in words', () => {
     // the patch after it is named in the scenario, not shown as a pointer
     expect(words[2]).toBe('target group web: algorithm = least-connections');
   });
+
+  it('names a small block of settings by its fields, and an empty block as added with its defaults', () => {
+    const s = start();
+    expect(describeChange(patch('/balancers/0/rateLimit', { ratePerSec: 10, burst: 20 }, 'add'), s)).toBe('balancer alb: rate limit = rate 10 per s, burst 20');
+    expect(describeChange(patch('/targetGroups/0/retries', {}, 'add'), s)).toBe('target group web: retries added, with its defaults');
+  });
 });
