@@ -2,7 +2,21 @@
  * The numbers of a run's report (`metrics()`) that lessons may name by a dotted path: in `report`
  * conditions, in claims and in reveals (`{{report.sessions.cartsLost|12}}`). One list, so the three agree.
  */
-import { FAILURE_REASONS, type MetricsReport } from '../engine/types.ts';
+import { FAILURE_REASONS, type FailureReason, type MetricsReport } from '../engine/types.ts';
+
+/** The requests failed for each reason, in words, with the status a client gets (engine/codes.ts). */
+const FAILURE_WORDS: Record<FailureReason, string> = {
+  rejected: 'requests rejected by a full queue (503)',
+  timeout: 'requests that timed out (504)',
+  refused: 'requests refused by a target that was down (502)',
+  'no-target': 'requests with no target to take them (503)',
+  'no-route': 'requests that matched no rule (404)',
+  error: 'requests a target answered with an error (5xx)',
+  unreachable: 'requests that could not reach the balancer',
+  'rate-limited': 'requests over the rate limit (429)',
+  blocked: 'requests blocked by the firewall (403)',
+  'lb-overloaded': 'requests shed by an overloaded balancer (503)',
+};
 
 /** The report's numbers a condition, a claim or a reveal may read, with the words a learner reads for each. */
 const REPORT_WORDS: Record<string, string> = {
@@ -37,7 +51,7 @@ const REPORT_WORDS: Record<string, string> = {
   'edge.maliciousAllowed': 'malicious requests let through',
   'edge.legitRateLimited': 'ordinary requests rate-limited',
   'edge.legitBlocked': 'ordinary requests blocked by mistake',
-  ...Object.fromEntries(FAILURE_REASONS.map((r) => [`failures.${r}`, `requests failed as ${r}`])),
+  ...Object.fromEntries(FAILURE_REASONS.map((r) => [`failures.${r}`, FAILURE_WORDS[r]])),
 };
 const TARGET_FIELDS: Record<string, string> = { requests: 'requests', ok: 'successful requests', failed: 'failed attempts', utilization: 'utilisation', meanLatencyMs: 'mean latency (ms)' };
 const TARGET_PATH = /^targets\.([A-Za-z0-9][A-Za-z0-9_-]*)\.(requests|ok|failed|utilization|meanLatencyMs)$/;

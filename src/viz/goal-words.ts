@@ -65,12 +65,20 @@ const REPORT: Record<string, () => string> = {
   'longest queue': m.gd_r_peak_queued,
   'requests dropped for a full queue': m.gd_r_dropped_full,
   'mean wait for inspection (ms)': m.gd_r_mean_wait,
+  'requests rejected by a full queue (503)': m.gd_r_fail_rejected,
+  'requests that timed out (504)': m.gd_r_fail_timeout,
+  'requests refused by a target that was down (502)': m.gd_r_fail_refused,
+  'requests with no target to take them (503)': m.gd_r_fail_no_target,
+  'requests that matched no rule (404)': m.gd_r_fail_no_route,
+  'requests a target answered with an error (5xx)': m.gd_r_fail_error,
+  'requests that could not reach the balancer': m.gd_r_fail_unreachable,
+  'requests over the rate limit (429)': m.gd_r_fail_rate_limited,
+  'requests blocked by the firewall (403)': m.gd_r_fail_blocked,
+  'requests shed by an overloaded balancer (503)': m.gd_r_fail_lb_overloaded,
 };
 
-/** A report number's words ("carts lost", "web-1's requests", "requests failed as no-route"); null when unknown. */
+/** A report number's words ("carts lost", "web-1's requests", "requests that matched no rule (404)"); null when unknown. */
 function reportWords(words: string): string | null {
-  const failed = /^requests failed as (?<reason>\S+)$/.exec(words)?.groups;
-  if (failed !== undefined) return m.gd_r_failed_as({ reason: failed.reason });
   const own = /^(?<id>\S+)'s (?<words>.+)$/.exec(words)?.groups;
   const shown = REPORT[own?.words ?? words]?.();
   if (shown === undefined) return null;
