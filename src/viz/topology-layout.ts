@@ -247,8 +247,3 @@ export function stageScale(widthPx: number): number {
   return Math.min(Math.max(widthPx / 900, 1), 1.6);
 }
 
-/** The scale that fits a diagram of `layoutWidth` into a stage `stageWidthPx` wide: never below 0.6, never above `preferred`. */
-export function fitScale(layoutWidth: number, stageWidthPx: number, preferred: number): number {
-  if (stageWidthPx <= 0 || layoutWidth * preferred <= stageWidthPx) return preferred;
-  return Math.max(0.6, stageWidthPx / layoutWidth);
-}

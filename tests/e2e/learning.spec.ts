@@ -8,7 +8,7 @@ import { aboveTheFold, expectNoHorizontalOverflow, smallestSvgTextPx, VIEWPORTS 
 const LESSON_1 = 'one-server-is-not-enough';
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-  test(`the picture is the page at ${size}: under sticky controls, above the fold, its text 12 px or more`, async ({ browser }) => {
+  test(`the picture is the page at ${size}: under sticky controls, above the fold, fitted to its box, its text 12 px or more at 100 %`, async ({ browser }) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -18,10 +18,22 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await player.ready();
       const stage = page.getByTestId('diagram-stage');
       const bar = page.getByTestId('control-bar');
+      const zoom = page.getByTestId('zoom-value');
       if (size !== 'phone') expect(await aboveTheFold(page, stage)).toBe(true);
-      expect(await smallestSvgTextPx(page.getByTestId('topology-view'))).toBeGreaterThanOrEqual(12);
       await expectNoHorizontalOverflow(page);
       await snap(page, `picture-${hash.includes('lessons') ? 'lesson' : 'sandbox'}-${size}.png`);
+      // the picture opens fitted to its box (a phone's is narrower than any layout; a laptop's first screen may show a
+      // little less than the picture's height): no pan, and 100 % is then one zoom step in
+      await expect.poll(() => stage.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      const fitted = Number((await zoom.textContent())?.replace(/\D/g, ''));
+      expect(fitted).toBeLessThanOrEqual(100);
+      // fitted by at most a fifth where the box is wider than a layout's narrowest (a phone's is not)
+      if (size !== 'phone') expect(fitted).toBeGreaterThanOrEqual(80);
+      if (fitted < 100) {
+        await page.getByTestId('zoom-in').click();
+        await expect(zoom).toHaveText('100%');
+      }
+      expect(await smallestSvgTextPx(page.getByTestId('topology-view'))).toBeGreaterThanOrEqual(12);
       // Scrolled down to the tabs, Play is still in view.
       await page.getByTestId('tab-charts').scrollIntoViewIfNeeded();
       await page.mouse.wheel(0, 2000);

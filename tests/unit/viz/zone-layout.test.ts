@@ -123,12 +123,3 @@ describe('zones, scaling frames and databases in the topology layout', () => {
     expect(cols(1400)).toBe(2);
   });
 });
-
-describe('fitting the diagram to a narrow stage', () => {
-  it('keeps the preferred scale when it fits, shrinks to fit otherwise, never below 60 %', async () => {
-    const { fitScale } = await import('../../../src/viz/topology-layout.ts');
-    expect(fitScale(800, 1200, 1.2)).toBe(1.2);
-    expect(fitScale(800, 600, 1)).toBeCloseTo(0.75, 9);
-    expect(fitScale(2000, 400, 1)).toBe(0.6);
-  });
-});
