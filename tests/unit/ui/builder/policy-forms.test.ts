@@ -177,7 +177,7 @@ describe('the change list', () => {
       'add scaling group users-asg',
       'add policy target-tracking to scaling group users-asg',
       'policy 1 of scaling group users-asg: target value = 60',
-      'target group users: retries = {}',
+      'target group users: retries added, with its defaults',
     ]);
   });
 });
