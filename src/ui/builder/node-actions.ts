@@ -88,11 +88,20 @@ export function moveRulePatches(s: Scenario, pointer: string, by: -1 | 1): { pat
 }
 
 /**
+ * A rate limit added in the inspector applies at once, so it starts loose enough that no ordinary client is
+ * refused (a person behind a NAT address sends a few requests a second), and the learner tightens it: the
+ * schema's smallest, 1 request a second, would refuse shoppers before anything was typed.
+ */
+const STARTER_RATE_LIMIT = { ratePerSec: 100, burst: 100 };
+
+/**
  * The value a block starts with when a learner adds it in the inspector: the schema's smallest value, except
  * where that would be refused — a rule's cookie condition starts as the first cookie the clients carry (its
- * last value, e.g. ab=b), else ab=b; a header condition as x-variant: b. The learner edits it from there.
+ * last value, e.g. ab=b), else ab=b; a header condition as x-variant: b — or would change the run before the
+ * learner chose anything (a rate limit: STARTER_RATE_LIMIT). The learner edits it from there.
  */
 export function starterValue(s: Scenario, pointer: string, schema: JsonSchema): unknown {
+  if (/^\/balancers\/\d+\/rateLimit$/.test(pointer)) return { ...STARTER_RATE_LIMIT };
   if (/\/rules\/\d+\/match\/cookie$/.test(pointer)) {
     const cookie = s.traffic.clients?.cookies?.[0];
     return cookie ? { name: cookie.name, value: cookie.values[cookie.values.length - 1].value } : { name: 'ab', value: 'b' };

@@ -30,6 +30,17 @@ function withRules(): Scenario {
 
 const rulePaths = (s: Scenario): string[] => s.balancers[0].listeners[0].rules.map((r) => r.match.pathPrefix!);
 
+describe('adding a rate limit to a balancer', () => {
+  it('starts loose (100 a second per address, burst 100), not at the schema’s smallest 1 a second, and is accepted', () => {
+    const s = withRules();
+    const field = fieldsAt(schema, s, '/balancers/0').find((f) => f.key === 'rateLimit')!;
+    expect((minimalValue(field.schema) as { ratePerSec: number }).ratePerSec).toBe(1);
+    const value = starterValue(s, field.pointer, field.schema);
+    expect(value).toEqual({ ratePerSec: 100, burst: 100 });
+    expect(patchScenario(s, [{ op: 'add', path: field.pointer, value }]).ok).toBe(true);
+  });
+});
+
 describe('adding a cookie condition to a rule', () => {
   const cookieField = (s: Scenario) => fieldsAt(schema, s, '/balancers/0/listeners/0/rules/0/match').find((f) => f.key === 'cookie')!;
 
