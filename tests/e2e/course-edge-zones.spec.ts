@@ -87,8 +87,9 @@ test('a learner protects the edge in the Build tab: a WAF and a rate limit of 10
   await expect(rate).toHaveValue('10');
   // every edit is in the run's change list before Restart run (which keeps the changes)
   await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
-    'balancer alb: waf = {}',
-    'balancer alb: rate limit = {"ratePerSec":1}',
+    'balancer alb: waf added, with its defaults',
+    // it starts loose, refusing no shopper, until the learner sets it
+    'balancer alb: rate limit = rate 100 per s, burst 100',
     'balancer alb: rate limit rate = 10 per s',
     'balancer alb: rate limit burst = 20',
   ]);
