@@ -99,12 +99,12 @@ test('Black Friday: the textbook design is rebuilt in the lab into one that hold
   await page.getByTestId('palette-kind').selectOption('session-store');
   await page.getByTestId('palette-add').click();
   await expect(builder.locator('[data-testid="outline-node"][data-kind="session-store"]', { hasText: 'sessions: shared' })).toHaveCount(1);
-  await expect(page.getByTestId('inspector')).toContainText('/targetGroups/2/sessionStore');
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-pointer', '/targetGroups/2/sessionStore');
   // the gateway: retry a refused request on another instance, set a failed one aside (nginx defaults)
   for (const group of Object.keys(COUNTS)) {
     await builder.getByRole('button', { name: `target group ${group}`, exact: true }).click();
     await expect(page.getByTestId('inspector')).toContainText(`target group ${group}`);
-    await chooseNginx(page, group, 'retries', 'retries = {}');
+    await chooseNginx(page, group, 'retries', 'retries added, with its defaults');
     await chooseNginx(page, group, 'passiveHealth', 'passive health = nginx');
   }
   await snap(page.getByTestId('builder'), 'black-friday-builder.png');

@@ -51,7 +51,7 @@ test('the balancer itself: a learner gives the lone HAProxy a standby in the Bui
   const standby = page.getByTestId('inspector').locator('[data-key="standby"]');
   await standby.getByRole('button', { name: /^Add / }).click();
   await expect(standby.getByRole('button', { name: /^Remove / })).toBeVisible();
-  await expect(builder.getByTestId('change-entry')).toHaveText(['balancer lb-1: standby = {}']);
+  await expect(builder.getByTestId('change-entry')).toHaveText(['balancer lb-1: standby added, with its defaults']);
   await page.getByTestId('reset').click();
   await ready(player);
   await player.advance(180_000);

@@ -93,8 +93,8 @@ test.describe('lesson 25, circuit breakers and retries', () => {
     await expect(open).toHaveValue('5');
     // every edit is in the run's change list before Restart run (which keeps the changes)
     await expect(page.getByTestId('builder').getByTestId('change-entry')).toHaveText([
-      'target group inventory: retries budget = {}',
-      'target group inventory: circuit breaker = {}',
+      'target group inventory: retries budget added, with its defaults',
+      'target group inventory: circuit breaker added, with its defaults',
       'target group inventory: circuit breaker open = 5 s',
     ]);
     await snap(inspector.locator('[data-key="retries"]'), 'breakers-inspector.png');
