@@ -28,7 +28,8 @@ function nodeZone(b: Balancer, client: number): number {
 export function hopMs(s: SimState, slot: number, t: number): number {
   const net = s.network;
   const b = s.balancers[s.pool.lb[slot]];
-  const from = nodeZone(b, s.pool.client[slot]);
+  // a one-node balancer's zone without the request's client (nodeZone's first case, without reading the pool)
+  const from = b.nodeZones.length === 1 ? b.nodeZones[0] : nodeZone(b, s.pool.client[slot]);
   const to = s.store.zoneOf[t];
   if (from < 0 || to < 0 || from === to) return net.sameZoneRttMs;
   if (b.l4 !== null) net.bills[b.index].crossZoneBytes += net.bytesPerRequest;

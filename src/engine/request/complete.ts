@@ -16,5 +16,6 @@ export function onCompletion(s: SimState, slot: number, idLow: number): void {
   const t = pool.target[slot];
   // endService's only code above OUTCOME_OK is FAIL.error (compared without loading FAIL on every completion)
   if (endService(s, slot) > OUTCOME_OK) attemptFailed(s, slot, FAIL.error, 0);
-  startQueued(s, t);
+  // endService brought t's integrals up to now (a retry sent to t meanwhile only accrued again at now)
+  startQueued(s, t, true);
 }
