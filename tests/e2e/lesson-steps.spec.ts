@@ -27,6 +27,8 @@ test('lesson 6: Solve at step 2 adds the host rule only; the A/B goal and the ru
   expect(solved).not.toContain('/balancers/0/listeners/0/rules/1');
   await expect(player.goal('shop-fast')).toContainText('✔');
   await snap(page, 'lesson-06-solve-step-2.png');
+  await page.getByTestId('check-met-so-far').scrollIntoViewIfNeeded();
+  await snap(page, 'lesson-06-solve-step-2-goals.png');
 
   // step 4's prediction: the /cart rule is still there, so the A/B test never starts
   await page.getByTestId('step-next').click();
