@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { TimedChange } from '../engine/goals/index.ts';
 import type { LessonCondition } from './conditions.ts';
-import { ConditionSchema, MAX_LESSON_SEC, SolutionEntrySchema } from './schema.ts';
+import { ConditionSchema, MAX_LESSON_SEC, TimedEntrySchema } from './schema.ts';
 
 const id = z
   .string()
@@ -24,7 +24,7 @@ export const ClaimRunSchema = z.strictObject({
   /** Apply the lesson's solution first (at its times). */
   solution: z.boolean().optional(),
   /** More live changes, as in solution.json (`atSec` default 0). */
-  changes: z.array(SolutionEntrySchema).max(20).optional(),
+  changes: z.array(TimedEntrySchema).max(20).optional(),
   untilSec: z.number().gt(0).max(MAX_LESSON_SEC),
 });
 

@@ -77,6 +77,10 @@ export interface Lesson {
   goals: LessonGoal[];
   /** solution.json, with times in ms (TimedChange, as the worker logs changes). */
   solution: TimedChange[];
+  /** For each change of `solution`, the step whose task it does (its `step`; else the first step with hints): tasks.ts. */
+  solutionSteps: number[];
+  /** The step that asks for each goal, by id (its `step`; else 1): the checklist shows it from that step on. */
+  goalSteps: Record<string, number>;
   steps: Step[];
   /** claims.json: the numbers the prose states, each with its phrase, its run and its measure. */
   claims: Claim[];
@@ -145,11 +149,13 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   if (errors.length > 0 || !scenarioV?.ok || !md.ok || !fm?.success || !goalsV?.success || !solutionV?.success || !claimsV?.success) return { ok: false, errors };
   const scenario = scenarioV.value;
   const { checkSec } = goalsV.data;
-  const goals = goalsV.data.goals as LessonGoal[];
+  // a goal's `step` is the player's business, not the engine's: lifted out here
+  const goalSteps = Object.fromEntries(goalsV.data.goals.map((g) => [g.id, g.step ?? 1]));
+  const goals = goalsV.data.goals.map(({ step: _step, ...g }) => g) as LessonGoal[];
 
   // the solution, each change against the world as the changes before it left it (patches folded in)
   const controls = fm.data.controls;
-  const checked = checkTimedChanges(solutionV.data, scenario);
+  const checked = checkTimedChanges(solutionV.data.map(({ step: _step, ...entry }) => entry), scenario);
   errors.push(...fromValidation(solutionFile, checked.errors));
   // a patch is allowed by the 'patch' control (anything) or, without it, inside the builder's unlocks
   const unlocked = expandUnlocks(fm.data.unlocks);
@@ -173,6 +179,14 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
 
   const steps = md.value.steps.map((raw, i) => buildStep(raw, i + 1, { scenario, solved, scenes, file: indexFile, errors, controls, unlocked, unlocks: fm.data.unlocks }));
   if (!steps.some((s) => s.hints !== null)) errors.push({ file: indexFile, path: '(file)', message: 'no step has hints: give the step that asks for the fix a <!-- hints: {…} --> directive' });
+  const taskSteps = steps.filter((s) => s.hints !== null).map((s) => s.number);
+  const solutionSteps = solutionV.data.map((entry, i) => {
+    if (entry.step !== undefined && !taskSteps.includes(entry.step)) errors.push({ file: solutionFile, path: `[${i}].step`, message: `step ${entry.step} sets no task: name a step with hints (${taskSteps.join(', ') || 'none'})` });
+    return entry.step ?? taskSteps[0] ?? 1;
+  });
+  goalsV.data.goals.forEach((g, i) => {
+    if (g.step !== undefined && g.step > steps.length) errors.push({ file: goalsFile, path: `goals[${i}].step`, message: `the lesson has ${steps.length} steps` });
+  });
   const used = new Set(steps.map((s) => s.scene));
   for (const s of Object.keys(scenes)) if (!used.has(s)) errors.push({ file: `${base}/scenes/${s}.json`, path: '(file)', message: 'no step shows this scene (<!-- scene: "' + s + '" -->)' });
 
@@ -181,7 +195,7 @@ export function parseLesson(folder: string, files: Readonly<Record<string, strin
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, steps, claims },
+    value: { slug: name![2], order: Number(name![1]), folder, ...fm.data, scenario, scenes, checkSec, goals, solution, solutionSteps, goalSteps, steps, claims },
   };
 }
 

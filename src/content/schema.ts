@@ -120,6 +120,8 @@ function conditionKinds<E extends z.core.$ZodLooseShape>(extra: E) {
 
 /** A condition: a wait-for, a prediction's outcome, or the test inside a goal. */
 export const ConditionSchema = conditionKinds({});
+/** A step of a lesson, 1-based (goals.json and solution.json may name the step that asks for a goal or a change). */
+const stepNumber = z.int().min(1).max(40);
 /** A goal: a condition plus an id and a short learner-facing label. */
 export const GoalSchema = conditionKinds({ id, label: text(120) });
 
@@ -128,12 +130,19 @@ export const GoalsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The lesson check runs the scenario (with the learner's changes) to this simulated second, then evaluates. */
   checkSec: z.int().min(1).max(MAX_LESSON_SEC),
-  goals: z.array(GoalSchema).min(1).max(12),
+  /** Each goal may name the step that asks for it (`step`, default 1): the checklist shows it from that step on. */
+  goals: z.array(conditionKinds({ id, label: text(120), step: stepNumber.optional() })).min(1).max(12),
 });
 
-/** One entry of solution.json: a live change, applied at `atSec` (default 0) of the lesson check. */
-export const SolutionEntrySchema = z.looseObject({ atSec: sec.optional() });
-export const SolutionFileSchema = z.array(SolutionEntrySchema).min(1).max(20);
+/**
+ * One entry of solution.json: a live change, applied at `atSec` (default 0) of the lesson check; `step` names the
+ * step whose task it does (a step with hints; default the first such step): Solve there applies it and the
+ * changes of the tasks before, never those of a later step.
+ */
+export const SolutionFileSchema = z.array(z.looseObject({ atSec: sec.optional(), step: stepNumber.optional() })).min(1).max(20);
+/** A live change at `atSec` (a claim's run), and a case's solution (the `solution` directive): as solution.json, without `step` (a case is one step's task). */
+export const TimedEntrySchema = z.looseObject({ atSec: sec.optional() });
+export const CaseSolutionSchema = z.array(TimedEntrySchema).min(1).max(20);
 
 export const FrontmatterSchema = z.strictObject({
   title: text(80),
@@ -212,7 +221,7 @@ export const DIRECTIVES = {
   /** A scene step's own goals (a case); needs a `solution` beside it. */
   goals: CaseGoalsDirectiveSchema,
   /** A scene step's own solution: live changes as in solution.json, each at `atSec` of the case's run. */
-  solution: SolutionFileSchema,
+  solution: CaseSolutionSchema,
   /** Prose shown once the step's run has produced its result; see reveal.ts for `{{value|fallback}}`. */
   reveal: z.string().min(1).max(1500),
 } as const;

@@ -7,6 +7,7 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { GoalResult } from '../engine/goals/index.ts';
+import { taskStepAt } from '../content/tasks.ts';
 
 export type LessonEvent =
   | { type: 'lesson.goto'; step: number }
@@ -26,8 +27,8 @@ export interface LessonInput {
   stepCount: number;
   /** Steps (1-based) that wait for a condition before Continue. */
   waits: number[];
-  /** The step that sets the task (the first with hints); Solve goes there. */
-  taskStep: number;
+  /** The steps that set a task (those with hints); Solve goes to the one the learner is on (tasks.ts). */
+  taskSteps: number[];
   checkMs: number;
   step?: number;
   /** Already done in saved progress. */
@@ -84,8 +85,8 @@ export const lessonMachine = setup({
   actors: {
     /** Evaluates the goals on the run now (in the worker). */
     check: fromPromise<GoalResult[], void>(async () => []),
-    /** Opens the lesson's world with the solution applied, run to the check. */
-    solve: fromPromise<void, void>(async () => {}),
+    /** Opens the lesson's world with the solution of the task on the given step (and those before it) applied, run to the check. */
+    solve: fromPromise<void, number>(async () => {}),
     /** Reopens the current step's world from time 0. */
     reset: fromPromise<void, void>(async () => {}),
   },
@@ -100,7 +101,7 @@ export const lessonMachine = setup({
   context: ({ input }) => ({
     stepCount: input.stepCount,
     waits: input.waits,
-    taskStep: input.taskStep,
+    taskSteps: input.taskSteps,
     checkMs: input.checkMs,
     step: Math.min(Math.max(1, input.step ?? 1), input.stepCount),
     done: input.done ?? false,
@@ -169,8 +170,8 @@ export const lessonMachine = setup({
       on: { 'lesson.time': { guard: ({ context, event }) => event.timeMs < context.checkMs, actions: assign({ checked: false }) } },
     },
     solving: {
-      entry: [assign({ solved: true, hintLevel: HINT_LEVELS, checked: false, step: ({ context }) => context.taskStep }), { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
-      invoke: { src: 'solve', onDone: 'checking', onError: 'experimenting' },
+      entry: [assign({ solved: true, hintLevel: HINT_LEVELS, checked: false, step: ({ context }) => taskStepAt(context.taskSteps, context.step) }), { type: 'showStep', params: ({ context }) => ({ step: context.step }) }],
+      invoke: { src: 'solve', input: ({ context }) => context.step, onDone: 'checking', onError: 'experimenting' },
       on: { 'lesson.solve': {}, 'lesson.reset': {} },
     },
     resetting: {

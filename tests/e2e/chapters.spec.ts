@@ -174,7 +174,10 @@ test('a learner completes Hosts and headers in the Build tab: a host condition o
   await expect(rules).toHaveCount(3);
   await expect(rules.last()).toContainText('/cart, cookie ab=b → cart-beta');
   await player.advance(90_000);
-  for (const id of ['shop-fast', 'no-failures', 'beta-carts']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  for (const id of ['shop-fast', 'no-failures']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
+  // the A/B goal is step 5's: not listed at step 2, yet met, so the lesson is done with its steps still to read
+  await expect(player.goal('beta-carts')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-goals-met')).toBeVisible();
   await snap(page, 'hosts-and-headers-built.png');
   expect(errors).toEqual([]);
 });

@@ -1,14 +1,17 @@
 /**
  * One lesson on screen, assembled: the lesson machine (src/machines/lesson.machine.ts) with its effects
- * supplied here, driving the lab's one session. Steps open their world (a scene, or the lesson's world,
- * which keeps running across steps); goals, waits and predictions are evaluated by the engine in the
- * worker once per simulated second (`poll`), never by the page. A step's moment (src/content/moment.ts) is
- * the run's stop: playing pauses there at any speed, the prediction is judged there, and the reveal keeps the
- * numbers the run had there (`revealFacts`) while it plays on.
+ * supplied here, driving the lab's one session. Steps open their world (a scene, started over by a step that
+ * acts on it: step-world.ts; or the lesson's world, which keeps running across steps); goals, waits and
+ * predictions are evaluated by the engine in the worker once per simulated second (`poll`), never by the
+ * page. A step's moment (src/content/moment.ts) is the run's stop: playing pauses there at any speed, the
+ * prediction is judged there, and the reveal keeps the numbers the run had there (`revealFacts`) while it
+ * plays on.
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Lesson, Step } from '../../content/lesson.ts';
 import { isDiagnosis, stepMomentSec } from '../../content/moment.ts';
+import { solutionThrough, taskSteps } from '../../content/tasks.ts';
+import { sceneStartsOver } from './step-world.ts';
 import type { RunFacts } from '../../content/reveal.ts';
 import type { GoalResult, TimedChange } from '../../engine/goals/index.ts';
 import type { LessonGoal } from '../../content/conditions.ts';
@@ -82,7 +85,8 @@ export class LessonRun {
           progress.noteStep(lesson.slug, step);
           const hash = lessonHash(lesson.slug, step, location.hash);
           if (location.hash !== hash) location.hash = hash;
-          void this.#open(this.worldOf(step));
+          const world = this.worldOf(step);
+          void this.#open(world, false, sceneStartsOver(lesson.steps[step - 1], lab.session.changes.length > 0));
         },
         markDone: (_, { solved }) => {
           progress.markDone(lesson.slug, solved);
@@ -93,7 +97,8 @@ export class LessonRun {
       actors: {
         // the judgement taken exactly at the check second; asked now only if the check was set too late
         check: fromPromise(async () => (await this.#lab.session.judgeAt(lesson.checkSec * 1000, [...lesson.goals])) ?? this.#lab.session.checkGoals(lesson.goals)),
-        solve: fromPromise(() => this.#open(MAIN_WORLD, true)),
+        // the task the learner is on (the machine went to its step) and those before it, never a later step's
+        solve: fromPromise(({ input: step }) => this.#open(MAIN_WORLD, { changes: solutionThrough(lesson, step), atMs: lesson.checkSec * 1000 })),
         reset: fromPromise(() => {
           this.caseResults = [];
           this.caseSolved = false;
@@ -101,9 +106,8 @@ export class LessonRun {
         }),
       },
     });
-    const taskStep = lesson.steps.find((s) => s.hints !== null)?.number ?? 1;
     const waits = lesson.steps.filter((s) => s.wait !== null).map((s) => s.number);
-    this.#actor = createActor(machine, { input: { stepCount: lesson.steps.length, waits, taskStep, checkMs: lesson.checkSec * 1000, step, done: progress.isDone(lesson.slug) } });
+    this.#actor = createActor(machine, { input: { stepCount: lesson.steps.length, waits, taskSteps: taskSteps(lesson), checkMs: lesson.checkSec * 1000, step, done: progress.isDone(lesson.slug) } });
     this.state = $state.raw(this.#actor.getSnapshot());
     this.#actor.subscribe((next) => (this.state = next));
     this.#actor.start();
@@ -139,6 +143,7 @@ export class LessonRun {
 
   /** Applies a live change (a control, a try button); the learner is experimenting. */
   async apply(change: Change): Promise<boolean> {
+    this.#noteEnd();
     const ok = await this.#lab.apply(change);
     if (ok) this.send({ type: 'lesson.acted' });
     return ok;
@@ -146,9 +151,19 @@ export class LessonRun {
 
   /** Applies a live change and answers why it was refused (a form shows it by its fields). */
   async tryChange(change: Change): Promise<ValidationError[] | null> {
+    this.#noteEnd();
     const refused = await this.#lab.tryChange(change);
     if (refused === null) this.send({ type: 'lesson.acted' });
     return refused;
+  }
+
+  /**
+   * A run that reached its end while paused there (a moment or the check at the last second stops it before the
+   * playback hears of the end) is told it ended, so that a change made now restarts it from 0 s with the change
+   * applied (lab.tryChange), as on any finished run, instead of landing at its last second where nothing follows.
+   */
+  #noteEnd(): void {
+    if (this.#lab.session.ended && this.#lab.playback.status === 'paused') this.#lab.playback.send({ type: 'playback.ended' });
   }
 
   /** Records the learner's answer; a diagnosis's outcome is its authored cause, known as soon as it is given. */
@@ -334,15 +349,14 @@ export class LessonRun {
   }
 
   /**
-   * Opens a world (one at a time, in order): fresh, or solved: with the lesson's solution run to its check
-   * (`true`), or with a case's fix run to the case's check.
+   * Opens a world (one at a time, in order): fresh, or solved: with the lesson's solution (as far as Solve goes)
+   * run to its check, or with a case's fix run to the case's check.
    */
-  #open(world: string, solved: boolean | { changes: TimedChange[]; atMs: number } = false, force = false): Promise<void> {
+  #open(world: string, solved: false | { changes: TimedChange[]; atMs: number } = false, force = false): Promise<void> {
     this.#opening = this.#opening.then(async () => {
       if (world === this.world && !solved && !force) return this.#syncStop();
       const scenario = this.scenarioOf(world);
-      const fix = solved === true ? { changes: this.lesson.solution, atMs: this.lesson.checkSec * 1000 } : solved === false ? null : solved;
-      const request: LoadRequest = fix !== null ? { source: scenario, origin: 'lesson', seed: scenario.seed, ...fix } : { source: scenario, origin: 'lesson' };
+      const request: LoadRequest = solved !== false ? { source: scenario, origin: 'lesson', seed: scenario.seed, ...solved } : { source: scenario, origin: 'lesson' };
       this.world = world;
       this.#lab.playback.send({ type: 'playback.load', request });
       await settled(() => this.#lab.playback.status !== 'loading');

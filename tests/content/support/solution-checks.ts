@@ -6,6 +6,7 @@ import type { Lesson } from '../../../src/content/lesson.ts';
 import { goalStateOf } from '../../../src/engine/goals/index.ts';
 import { evaluateLessonGoals } from '../../../src/content/conditions.ts';
 import { runFresh, type FinishedRun, type LessonRuns, type Memory } from './lesson-runs.ts';
+import { goalsShownAt, solutionThrough, taskSteps } from '../../../src/content/tasks.ts';
 
 /** The goals' results on a run, as runLessonCheck (content/conditions.ts) judges them. */
 const judged = (lesson: Lesson, r: FinishedRun) => evaluateLessonGoals(lesson.goals, goalStateOf(r.sim, r.applied));
@@ -36,6 +37,21 @@ export function solutionChecks(lesson: Lesson, runs: LessonRuns): void {
     expect(r.refused).toEqual([]);
     expect(judged(lesson, r).filter((g) => !g.met).map((g) => `${g.id}: ${g.detail}`)).toEqual([]);
   });
+
+  // a lesson of several tasks: Solve on an earlier task applies only that task's changes (and those before it);
+  // they must meet every goal the checklist shows there, and leave a goal a later step asks for to that step
+  for (const task of taskSteps(lesson).slice(0, -1)) {
+    it(`Solve at task step ${task} meets the goals shown there with only the changes up to that task`, () => {
+      const changes = solutionThrough(lesson, task);
+      expect(changes.length).toBeLessThan(lesson.solution.length);
+      const r = runs.of(lesson.scenario, changes, lesson.checkSec);
+      expect(r.refused).toEqual([]);
+      const shown = new Set(goalsShownAt(lesson, task).map((g) => g.id));
+      const results = judged(lesson, r);
+      expect(results.filter((g) => shown.has(g.id) && !g.met).map((g) => `${g.id}: ${g.detail}`)).toEqual([]);
+      expect(results.some((g) => !g.met)).toBe(true);
+    });
+  }
 
   it('gives the same run twice with the same seed', () => {
     // the check's run (the one the goal tests read) against a fresh second one

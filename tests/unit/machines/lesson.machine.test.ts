@@ -4,13 +4,14 @@ import type { GoalResult } from '../../../src/engine/goals/index.ts';
 import { HINT_LEVELS, lessonMachine, type LessonInput } from '../../../src/machines/lesson.machine.ts';
 
 const met = (id: string, ok: boolean): GoalResult => ({ id, label: id, met: ok, detail: '', value: null });
-const INPUT: LessonInput = { stepCount: 5, waits: [2], taskStep: 4, checkMs: 90_000 };
+const INPUT: LessonInput = { stepCount: 5, waits: [2], taskSteps: [4], checkMs: 90_000 };
 
 function start({ checkResults = [met('a', true), met('b', true)], input = INPUT } = {}) {
   const shown: number[] = [];
   const done: boolean[] = [];
   const said: string[] = [];
   const calls = { solve: 0, reset: 0, check: 0 };
+  const solvedAt: number[] = [];
   const machine = lessonMachine.provide({
     actions: {
       showStep: (_, { step }) => void shown.push(step),
@@ -19,8 +20,9 @@ function start({ checkResults = [met('a', true), met('b', true)], input = INPUT 
     },
     actors: {
       check: fromPromise(async () => (calls.check++, checkResults)),
-      solve: fromPromise<void, void>(async () => {
+      solve: fromPromise<void, number>(async ({ input: step }) => {
         calls.solve++;
+        solvedAt.push(step);
       }),
       reset: fromPromise<void, void>(async () => {
         calls.reset++;
@@ -28,7 +30,7 @@ function start({ checkResults = [met('a', true), met('b', true)], input = INPUT 
     },
   });
   const actor = createActor(machine, { input }).start();
-  return { actor, shown, done, said, calls };
+  return { actor, shown, done, said, calls, solvedAt };
 }
 
 describe('lesson machine', () => {
@@ -93,6 +95,17 @@ describe('lesson machine', () => {
     expect(shown).toEqual([4]);
     expect(done).toEqual([true]);
     expect(actor.getSnapshot().context.hintLevel).toBe(HINT_LEVELS);
+  });
+
+  it('in a lesson of two tasks, Solve fixes the task the learner is on: the first before and at its step, the second from its step on', async () => {
+    const tasks = { ...INPUT, waits: [], taskSteps: [2, 5] };
+    for (const [from, to] of [[1, 2], [2, 2], [4, 2], [5, 5]]) {
+      const { actor, shown, solvedAt } = start({ input: { ...tasks, step: from } });
+      actor.send({ type: 'lesson.solve' });
+      await waitFor(actor, (s) => s.matches('passed'));
+      expect(solvedAt).toEqual([to]);
+      expect(shown).toEqual([to]);
+    }
   });
 
   it('Reset reopens the world and starts reading again, forgetting the last check', async () => {
