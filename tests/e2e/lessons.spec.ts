@@ -99,7 +99,7 @@ test('a direct link opens a lesson at its step', async ({ page }) => {
   const player = new LessonPlayer(page);
   await player.goto('#/lessons/one-server-is-not-enough/2');
   await expect(player.title).toHaveText('One server is not enough');
-  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toHaveText('Three targets behind one name');
   await expect(page.getByTestId('lesson-step')).toContainText('Step 2 of 5');
   await player.ready();
   await snap(page, 'lesson-step.png', { fullPage: true });
