@@ -26,7 +26,7 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
   await player.advance(30_000);
   await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “About 55 % busy”');
 
-  for (const title of ['Servers of different sizes', 'What round robin ignores', 'Weighted round robin']) {
+  for (const title of ['Targets of different sizes', 'What round robin ignores', 'Weighted round robin']) {
     await player.tabTo(page.getByTestId('step-next'));
     await page.keyboard.press('Enter');
     await expect(player.stepTitle).toHaveText(title);
@@ -34,7 +34,7 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
   }
   await expect(page).toHaveURL(new RegExp(`#/lessons/${LESSON_2}/4$`));
   await player.ready();
-  await expect(page.getByTestId('world-name')).toHaveText('Three servers of different sizes');
+  await expect(page.getByTestId('world-name')).toHaveText('Three targets of different sizes');
   await expect(player.goal('weights')).toHaveAttribute('data-met', 'false');
 
   // The hint ladder, one rung.
