@@ -45,21 +45,21 @@ describe('lesson translations', () => {
       // the name is only shown: the world is the English lesson's otherwise
       expect({ ...shown.scenario, name: l.scenario.name }).toEqual(l.scenario);
     }
-    expect(translations.es['one-server-is-not-enough'].worlds['scenes/dns.json']).toBe('Tres servidores tras un nombre DNS multivalor');
+    expect(translations.es['one-server-is-not-enough'].worlds['scenes/dns.json']).toBe('Tres destinos tras un nombre DNS multivalor');
   });
 
   it('refuses a translation that leaves a world or a scene unnamed, or names a world the lesson does not have', () => {
     expect(problems('names.es.json', (t) => t.replace(/,\s*"scenes\/dns.json": "[^"]*"/, ''))).toEqual([
-      'names.es.json "scenes/dns.json": this world ("Three servers behind a multivalue DNS name") has no translated name',
+      'names.es.json "scenes/dns.json": this world ("Three targets behind a multivalue DNS name") has no translated name',
     ]);
     expect(problems('names.es.json', (t) => t.replace(/\s*"scenario.json": "[^"]*",/, ''))).toEqual([
-      'names.es.json "scenario.json": this world ("One server behind a listener") has no translated name',
+      'names.es.json "scenario.json": this world ("One target behind a listener") has no translated name',
     ]);
     expect(problems('names.es.json', (t) => t.replace('scenes/dns.json', 'scenes/dnss.json'))).toEqual([
-      'names.es.json "scenes/dns.json": this world ("Three servers behind a multivalue DNS name") has no translated name',
+      'names.es.json "scenes/dns.json": this world ("Three targets behind a multivalue DNS name") has no translated name',
       'names.es.json "scenes/dnss.json": no world of the lesson has this file (scenario.json, or a scene\'s scenes/<name>.json)',
     ]);
-    expect(problems('names.es.json', (t) => t.replace(/"Un servidor[^"]*"/, '""'))).toEqual([
+    expect(problems('names.es.json', (t) => t.replace(/"Un destino[^"]*"/, '""'))).toEqual([
       'names.es.json (root): give an object: world file ("scenario.json", "scenes/<name>.json") → its translated name (at most 200 characters)',
     ]);
   });
@@ -79,7 +79,7 @@ describe('lesson translations', () => {
 
   it('refuses a translated step that states another number', () => {
     expect(problems('index.es.md', (t) => t.replace('aquí 60 s', 'aquí 90 s'))).toEqual([
-      'index.es.md step 2: states the numbers 1, 1, 1, 20, 53, 53, 53, 85, 90, 160; index.md\'s step states 1, 1, 1, 20, 53, 53, 53, 60, 85, 160',
+      'index.es.md step 2: states the numbers 1, 1, 1, 1, 1, 1, 3, 4, 20, 53, 53, 53, 85, 90, 160; index.md\'s step states 1, 1, 1, 1, 1, 1, 3, 4, 20, 53, 53, 53, 60, 85, 160',
     ]);
   });
 
@@ -90,8 +90,8 @@ describe('lesson translations', () => {
   });
 
   it('refuses a reveal whose fallback its claim does not allow, and a claim phrase missing from the prose', () => {
-    const out = problems('index.es.md', (t) => t.replace('{{failed|1098}} solicitudes fallidas hasta ahora."', '{{failed|1099}} solicitudes fallidas hasta ahora."'));
-    expect(out).toContain('claims.es.json claims[5].phrase: index.es.md does not contain "{{failed|1098}} solicitudes fallidas hasta ahora" (the prose changed: update the claim, and check its number)');
+    const out = problems('index.es.md', (t) => t.replace('fallaron {{failed|1098}} de', 'fallaron {{failed|1099}} de'));
+    expect(out).toContain('claims.es.json claims[5].phrase: index.es.md does not contain "En toda la ejecución fallaron {{failed|1098}} de {{report.requests.total|5377}} solicitudes" (the prose changed: update the claim, and check its number)');
     expect(out).toContain('claims.es.json (claims): step 3\'s reveal states {{failed|1099}}, and no claim has it in its phrase with "value": "failed"');
   });
 

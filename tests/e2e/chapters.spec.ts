@@ -235,6 +235,6 @@ test('a learner completes Sticky or a shared store with the keyboard alone', asy
   await player.tabTo(page.getByTestId('step-next'));
   await page.keyboard.press('Enter');
   await expect(player.stepTitle).toHaveText('Identical traffic, two answers');
-  await expect(page.getByTestId('reveal')).toContainText(/In your run 0 carts were lost/);
+  await expect(page.getByTestId('reveal')).toContainText(/By 150 s in your run 0 carts were lost/);
   expect(errors).toEqual([]);
 });

@@ -33,7 +33,7 @@ test('an embedded lesson has no site header and tells its host when a step is re
   await lab.getByTestId('run-to-moment').click();
   await expect(lab.getByTestId('predict-outcome')).toBeVisible();
   await lab.getByTestId('step-next').click();
-  await expect(lab.getByTestId('step-title')).toHaveText('Three servers behind one name');
+  await expect(lab.getByTestId('step-title')).toHaveText('Three targets behind one name');
   await expect.poll(() => types(page)).toEqual(['step-reached 1', 'step-reached 2']);
   expect(await lab.locator('body').evaluate(() => location.hash)).toBe('#/embed/lessons/one-server-is-not-enough/2');
   await snap(page, 'embed-lesson.png');

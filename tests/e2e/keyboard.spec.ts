@@ -88,14 +88,14 @@ test('lesson 1 by keyboard, start to finish: predictions, runs to the moment, hi
   j.use('run-to-moment');
   await expect(player.goal('site-up')).toHaveAttribute('data-state', 'pending');
 
-  await next(player, 'Three servers behind one name');
+  await next(player, 'Three targets behind one name');
   j.use('continue');
   await player.tabTo(page.getByTestId('step-back'));
   await page.keyboard.press('Enter');
   await expect(player.stepTitle).toHaveText('A site on a single server');
   await expect(player.stepTitle).toBeFocused();
   j.use('back');
-  await next(player, 'Three servers behind one name');
+  await next(player, 'Three targets behind one name');
   await player.ready(LOAD);
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0); // no answer carried over
   await predict(player, 2);

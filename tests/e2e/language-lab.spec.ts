@@ -17,10 +17,10 @@ test.describe('names and the last refusals in a Spanish browser', () => {
     const player = new LessonPlayer(page);
     // lesson 1: its world (names.es.json), then step 2's scene
     await player.goto(`#/lessons/${LESSON_1}/1`);
-    await expect(page.getByTestId('world-name')).toHaveText('Un servidor tras un agente de escucha');
+    await expect(page.getByTestId('world-name')).toHaveText('Un destino tras un agente de escucha');
     await player.goto(`#/lessons/${LESSON_1}/2`);
-    await expect(player.stepTitle).toHaveText('Tres servidores detrás de un nombre');
-    await expect(page.getByTestId('world-name')).toHaveText('Tres servidores tras un nombre DNS multivalor');
+    await expect(player.stepTitle).toHaveText('Tres destinos detrás de un nombre');
+    await expect(page.getByTestId('world-name')).toHaveText('Tres destinos tras un nombre DNS multivalor');
     await snap(page, 'language-es-lesson-scene-name.png');
 
     // the sandbox: the example's title and the picker in Spanish

@@ -153,7 +153,7 @@ test('a first visit leads to lesson 1 with its length; a returning learner resum
   await page.getByTestId('predict-submit').click();
   await page.getByTestId('run-to-moment').click();
   await page.getByTestId('step-next').click();
-  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toHaveText('Three targets behind one name');
 
   await player.goto('#/');
   await expect(page.getByTestId('home-resume')).toContainText('Resume where you left off');
@@ -205,7 +205,7 @@ test('the sandbox keeps its own scenario apart from a lesson’s world', async (
   await lab.advance(4_000);
   await page.getByTestId('nav-lessons').click();
   await page.getByTestId(`lesson-${LESSON_1}`).getByRole('link').click();
-  await expect(page.getByTestId('world-name')).toHaveText('One server behind a listener');
+  await expect(page.getByTestId('world-name')).toHaveText('One target behind a listener');
   await lab.ready();
   await page.getByTestId('nav-sandbox').click();
   await expect(lab.scenarioName).toHaveText('Weighted round robin, 5:1:1');

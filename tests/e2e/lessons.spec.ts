@@ -26,15 +26,24 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
   await player.advance(30_000);
   await expect(page.getByTestId('predict-outcome')).toContainText('You predicted “About 55 % busy”');
 
-  for (const title of ['Servers of different sizes', 'What round robin ignores', 'Weighted round robin']) {
+  for (const title of ['Targets of different sizes', 'What round robin ignores']) {
     await player.tabTo(page.getByTestId('step-next'));
     await page.keyboard.press('Enter');
     await expect(player.stepTitle).toHaveText(title);
     await expect(player.stepTitle).toBeFocused(); // a keyboard user starts reading the new step
   }
+  // step 3 waits for the end of the run (90 s): its reveal gives that run's numbers, not the 30 s it arrives at
+  await expect(page.getByTestId('step-next')).toBeDisabled();
+  await player.tabTo(page.getByTestId('run-to-moment'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reveal')).toContainText(/By 90 s in your run [\d,]+ requests were turned away/, { timeout: 60_000 });
+  await player.tabTo(page.getByTestId('step-next'));
+  await page.keyboard.press('Enter');
+  await expect(player.stepTitle).toHaveText('Weighted round robin');
+  await expect(player.stepTitle).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`#/lessons/${LESSON_2}/4$`));
-  await player.ready();
-  await expect(page.getByTestId('world-name')).toHaveText('Three servers of different sizes');
+  await expect(player.status).toHaveText('Finished'); // the world runs on across steps: step 3 ran it to its end
+  await expect(page.getByTestId('world-name')).toHaveText('Three targets of different sizes');
   await expect(player.goal('weights')).toHaveAttribute('data-met', 'false');
 
   // The hint ladder, one rung.
@@ -55,6 +64,9 @@ test('a learner completes lesson 2 with the keyboard alone, and it stays done af
     await player.typeAndEnter(w);
   }
   await expect(player.goal('weights')).toHaveAttribute('data-met', 'true');
+  // the run had finished (step 3 ran it to 90 s): the first change started it over from time 0, the changes kept
+  await expect(page.getByTestId('sim-time')).toHaveText('0.0 s');
+  await player.ready();
 
   await player.advance(90_000);
   for (const id of ['weights', 'large-share', 'small-share', 'no-hot-server', 'fast']) await expect(player.goal(id)).toHaveAttribute('data-met', 'true');
@@ -99,7 +111,7 @@ test('a direct link opens a lesson at its step', async ({ page }) => {
   const player = new LessonPlayer(page);
   await player.goto('#/lessons/one-server-is-not-enough/2');
   await expect(player.title).toHaveText('One server is not enough');
-  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toHaveText('Three targets behind one name');
   await expect(page.getByTestId('lesson-step')).toContainText('Step 2 of 5');
   await player.ready();
   await snap(page, 'lesson-step.png', { fullPage: true });

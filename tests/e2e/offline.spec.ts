@@ -39,7 +39,7 @@ test('after one visit under a sub-path, the site works offline: a lesson step is
   await page.getByTestId('run-to-moment').click();
   await expect(page.getByTestId('predict-outcome')).toContainText('The run shows: All of them');
   await page.getByTestId('step-next').click();
-  await expect(page.getByTestId('step-title')).toHaveText('Three servers behind one name');
+  await expect(page.getByTestId('step-title')).toHaveText('Three targets behind one name');
   await expect(page.getByTestId('world-name')).not.toHaveText('Loading the lab…');
   await snap(page, 'offline-lesson.png');
   expect(site.served.length).toBe(before); // nothing reached the server while offline

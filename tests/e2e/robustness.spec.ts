@@ -33,7 +33,7 @@ test("a lesson's own chunk that fails to load says so with Retry, and Retry open
   blocked = false;
   await page.getByTestId('chunk-retry').click();
   await expect(player.title).toHaveText('One server is not enough');
-  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toHaveText('Three targets behind one name');
   expect(errors.filter((e) => !/Failed to (load resource|fetch dynamically imported module)/.test(e))).toEqual([]);
 });
 
@@ -75,7 +75,7 @@ test('present mode: big type, the controls hidden, presenter keys drive the run 
   await page.keyboard.press('k');
   await expect(page.getByTestId('present-bar')).toContainText('Paused');
   await page.keyboard.press('PageDown');
-  await expect(player.stepTitle).toHaveText('Three servers behind one name');
+  await expect(player.stepTitle).toHaveText('Three targets behind one name');
   await snap(page, 'present-mode.png');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('nav-sandbox')).toBeVisible();
