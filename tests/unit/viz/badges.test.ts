@@ -33,7 +33,7 @@ describe('target badges', () => {
     expect(rotationNotes(target({ lifecycle: 1, inRotation: 0 }))).toEqual(['draining']);
     expect(rotationNotes(target({ inRotation: 0 }))).toEqual(['out of rotation']);
     expect(rotationNotes(target({ ejected: 1, inRotation: 0 }))).toEqual(['ejected']);
-    expect(rotationNotes(target({ state: 1, blindWindow: 1 }))).toEqual(['still gets traffic']);
+    expect(rotationNotes(target({ state: 1, blindWindow: 1 }))).toEqual(['still in rotation']);
   });
 
   it('put the balancer’s side on one line, without saying the obvious', () => {

@@ -30,7 +30,7 @@ describe('text that fits', () => {
   });
 
   it('is drawn whole up to a fifth narrower before it is cut (in Node, on the estimated width)', () => {
-    const text = 'unhealthy · still gets traffic';
+    const text = 'unhealthy · still in rotation';
     const width = textWidth(text, 12.5); // 30 characters × 0.6 em × 12.5 px = 225 px
     expect(fitOrSqueeze(text, width, 12.5)).toEqual({ text });
     // 10 % short of room: drawn whole, squeezed to the room
