@@ -15,7 +15,10 @@ export interface Rect {
  */
 export interface BalancerRow {
   kind: 'listener' | 'rule' | 'default' | 'weight';
+  /** The line as drawn (cut to the balancer's width). */
   text: string;
+  /** The whole line (its title on hover). */
+  full: string;
   /** A weighted line's share of the listener's traffic, in percent; null for other lines. */
   percent: number | null;
   /** The target group a rule or default forwards to (null: a 404 answer). */

@@ -1,7 +1,8 @@
 /**
  * Short, distinct labels for targets drawn small (tiles, heat-map cells): the part of each id after the prefix
  * the group's ids share ("web-17" → "17"), so that a crowded group never reads "web-a…" five times. When that
- * still does not tell them apart within `maxChars`, the target's position in its group is used instead.
+ * still does not tell them apart within `maxChars`, the target's position in its group is used instead. A tile has
+ * more room: `tileLabels` keeps more of the id.
  */
 import { scaleLinear } from 'd3-scale';
 import type { Topology } from '../engine/types.ts';
@@ -24,6 +25,28 @@ export function shortLabels(topology: Topology, maxChars: number): Map<number, s
     const trimmed = ids.map((id) => id.slice(prefix.length) || id);
     const distinct = new Set(trimmed).size === trimmed.length && trimmed.every((t) => t.length <= maxChars);
     g.targets.forEach((t, i) => out.set(t, distinct ? trimmed[i] : String(i + 1)));
+  }
+  return out;
+}
+
+/**
+ * The labels a target's tile may show, longest first: its whole id, then the id less its leading parts that its
+ * group's ids share, one part at a time, marked with "…" ("pay-tcp-1", "…tcp-1", "…1"), each distinct within the
+ * group. The tile shows the first that fits: a learner reading "pay-tcp-1" in the step matches "…tcp-1" to it, not a
+ * bare "1" (lesson 7's payments-tcp group read "1"…"4" while the step named pay-tcp-1…4). By engine target index.
+ */
+export function tileLabels(topology: Topology): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const g of topology.groups) {
+    const ids = g.targets.map((t) => topology.targets[t]?.id ?? '');
+    const shared = sharedPrefix(ids);
+    // the places after each separator of the shared prefix, nearest the end last
+    const cuts = [...shared.matchAll(/[-_.]/g)].map((c) => (c.index ?? 0) + 1);
+    g.targets.forEach((t, i) => {
+      const id = ids[i];
+      const shorter = cuts.map((at) => `…${id.slice(at)}`).filter((s) => s.length < id.length);
+      out.set(t, [id, ...shorter]);
+    });
   }
   return out;
 }

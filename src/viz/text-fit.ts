@@ -21,7 +21,7 @@ let context: CanvasRenderingContext2D | null | undefined;
 let contextFontPx = 0;
 
 /** The real width in px of `text` at `fontPx` (with a margin), or the estimate where nothing can measure it. */
-function measuredWidth(text: string, fontPx: number): number {
+export function measuredWidth(text: string, fontPx: number): number {
   if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   if (context === null) return textWidth(text, fontPx);
   if (contextFontPx !== fontPx) {

@@ -9,7 +9,8 @@
  */
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
-import { fitText, textWidth, wrapText } from './text-fit.ts';
+import { fitText, measuredWidth, wrapText } from './text-fit.ts';
+import { bareConditions, ruleLine, ruleLineText } from './rule-line.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
 import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
@@ -97,19 +98,29 @@ function balancerRows(b: Topology['balancers'][number], top: number, width: numb
   const header = balancerHeader(b);
   const room = width - 30;
   const rows: Omit<BalancerRow, 'y'>[] = [];
-  // the edge shows where a rule forwards; the group's name is written too when it fits
-  const text = (label: string, group: string | null): string => {
-    const full = `${label} → ${group ?? '404'}`;
-    return textWidth(full, SIZES.rowFontPx) <= room ? full : fitText(label, room, SIZES.rowFontPx);
-  };
+  // every line reads "<conditions> → <target group>", cut so that its target stays (rule-line.ts)
+  let bare = false;
+  const line = (label: string, group: string | null): { text: string; full: string } => ({ text: ruleLine(bare ? bareConditions(label) : label, group ?? '404', room, SIZES.rowFontPx), full: ruleLineText(label, group ?? '404') });
   b.listeners.forEach((l, li) => {
-    rows.push({ kind: 'listener', text: fitText(`:${l.port} ${l.protocol}`, room, SIZES.rowFontPx), group: null, percent: null, listener: li });
-    for (const r of l.rules) rows.push({ kind: 'rule', text: text(r.label, r.group), group: r.group, percent: null, listener: li });
+    // a listener whose rules do not all fit writes none of them with its keywords
+    bare = l.rules.some((r) => measuredWidth(ruleLineText(r.label, r.group), SIZES.rowFontPx) > room);
+    const listener = `:${l.port} ${l.protocol}`;
+    rows.push({ kind: 'listener', text: fitText(listener, room, SIZES.rowFontPx), full: listener, group: null, percent: null, listener: li });
+    for (const r of l.rules) rows.push({ kind: 'rule', ...line(r.label, r.group), group: r.group, percent: null, listener: li });
     const split = forwardOf(forwards, b.id, l.port);
-    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', text: text(m.lab_row_default(), l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
-    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', text: text(m.lab_row_split({ percent: s.percent }), s.group), group: s.group, percent: s.percent, listener: li });
+    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', ...line(m.lab_row_default(), l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
+    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', ...line(m.lab_row_split({ percent: s.percent }), s.group), group: s.group, percent: s.percent, listener: li });
   });
   return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
+}
+
+/** A balancer is drawn up to this much wider than its size when its lines need it and the picture has room to spare. */
+const MAX_BALANCER_EXTRA = 72;
+
+/** How much wider than `width` the balancers' widest rule line wants them. */
+function balancerWant(topology: Topology, width: number): number {
+  const lines = topology.balancers.flatMap((b) => b.listeners.flatMap((l) => l.rules.map((r) => ruleLineText(r.label, r.group))));
+  return Math.max(0, ...lines.map((t) => measuredWidth(t, SIZES.rowFontPx) + 30 - width));
 }
 
 function balancerHeight(b: Topology['balancers'][number], forwards: readonly Forward[]): number {
@@ -125,7 +136,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const minGapX = compact ? SIZES.compact.minGapX : SIZES.minGapX;
   // a DNS name in front gets a line of its own in the clients node
   const clients = { width: compact ? SIZES.compact.clients : SIZES.clients.width, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
-  const balancer = { ...SIZES.balancer, width: compact ? SIZES.compact.balancer : SIZES.balancer.width };
+  const balancer = { ...SIZES.balancer, width: compact ? SIZES.compact.balancer : SIZES.balancer.width as number };
   const group = { ...SIZES.group, width: compact ? SIZES.compact.group : SIZES.group.width };
   const alsoDraw = options.alsoDraw ?? new Set<number>();
   const forwards = options.forwards ?? [];
@@ -159,7 +170,10 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
   const contentWidth = fixed - 3 * minGapX - (applianceWidth > 0 ? minGapX : 0) + targetsWidth;
   const totalWidth = Math.max(width, contentWidth + gaps * minGapX);
-  const gapX = (totalWidth - contentWidth) / gaps;
+  // long rule lines widen the balancers into the room the gaps have to spare (not on a narrow screen)
+  const wider = compact ? 0 : Math.max(0, Math.min(MAX_BALANCER_EXTRA, balancerWant(topology, balancer.width), totalWidth - contentWidth - gaps * minGapX));
+  balancer.width += wider;
+  const gapX = (totalWidth - contentWidth - wider) / gaps;
   const xBalancer = margin + clients.width + gapX;
   const xAppliances = xBalancer + balancer.width + gapX;
   const xGroup = xBalancer + balancer.width + gapX + (applianceWidth > 0 ? APPLIANCE.width + gapX : 0);

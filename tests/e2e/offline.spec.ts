@@ -51,6 +51,18 @@ test('a new version published on the server is offered, and Reload to update swi
   test.setTimeout(90_000);
   await page.goto(`${site.url}#/sandbox`);
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+  // the note is in the page's flow above the lab: it covers no control and none of the picture (fixed bottom right, it
+  // covered target cards, and a phone's "Show a hint" button)
+  const covered = await page.getByTestId('offline-ready').evaluate((note) => {
+    const n = note.getBoundingClientRect();
+    const overlaps = (e: Element): boolean => {
+      const b = e.getBoundingClientRect();
+      return b.width > 0 && b.left < n.right && b.right > n.left && b.top < n.bottom && b.bottom > n.top;
+    };
+    const others = [...document.querySelectorAll('button, a, input, select, [data-testid="diagram-stage"]')].filter((e) => !note.contains(e));
+    return { position: getComputedStyle(note).position, under: others.filter(overlaps).map((e) => e.outerHTML.slice(0, 80)) };
+  });
+  expect(covered).toEqual({ position: 'static', under: [] });
   await page.reload(); // now the service worker controls the page
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await expect(page.getByTestId('update-available')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatFill, shortLabels } from '../../../src/viz/short-labels.ts';
+import { heatFill, shortLabels, tileLabels } from '../../../src/viz/short-labels.ts';
 import type { Topology } from '../../../src/engine/types.ts';
 
 function topology(ids: string[]): Topology {
@@ -14,6 +14,15 @@ describe('short labels for crowded groups', () => {
 
   it('fall back to the position in the group when the rest is too long to tell apart', () => {
     expect([...shortLabels(topology(['web-aaaaaa1', 'web-aaaaaa2']), 4).values()]).toEqual(['1', '2']);
+  });
+
+  it('offer a tile its whole id first, then the id less its shared leading parts one at a time, marked cut', () => {
+    expect([...tileLabels(topology(['pay-tcp-1', 'pay-tcp-2'])).values()]).toEqual([
+      ['pay-tcp-1', '…tcp-1', '…1'],
+      ['pay-tcp-2', '…tcp-2', '…2'],
+    ]);
+    // nothing shared: only the whole id
+    expect([...tileLabels(topology(['alpha', 'beta'])).values()]).toEqual([['alpha'], ['beta']]);
   });
 
   it('colour a cell by its load, with light text on the dark end', () => {

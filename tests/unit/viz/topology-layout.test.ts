@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTopology, MAX_DRAWN_TARGETS, stageScale, type LayoutNode } from '../../../src/viz/topology-layout.ts';
+import { layoutTopology, MAX_DRAWN_TARGETS, SIZES, stageScale, type LayoutNode } from '../../../src/viz/topology-layout.ts';
 import { topologyOf } from './fixtures.ts';
 
 const overlaps = (a: LayoutNode, b: LayoutNode, gap = 4): boolean =>
@@ -48,14 +48,26 @@ describe('the topology layout', () => {
     expect(x('group')).toBeLessThan(x('target'));
   });
 
-  it('lists each listener, its rules and its default action as rows of the balancer', () => {
+  it('lists each listener, its rules and its default action as rows of the balancer, each rule with its target', () => {
     const layout = layoutTopology(cases['two groups by path rule'], 900);
-    const rows = layout.nodes.find((n) => n.kind === 'balancer')!.rows;
-    expect(rows.map((r) => [r.kind, r.text])).toEqual([
+    const balancer = layout.nodes.find((n) => n.kind === 'balancer')!;
+    expect(balancer.rows.map((r) => [r.kind, r.text])).toEqual([
       ['listener', ':443 https'],
-      ['rule', 'path /checkout*'],
+      ['rule', 'path /checkout* → checkout'],
       ['default', 'default → web'],
     ]);
+    // the rule's 26 characters are 26 × 13 px × 0.6 = 202.8 px: the balancer is drawn that and its 30 px of
+    // padding wide, 48.8 px wider than its 184 px, as a 900 px picture has the room
+    expect(balancer.width).toBeCloseTo(26 * 13 * 0.6 + 30, 6);
+  });
+
+  it('keeps a narrow balancer on a narrow screen, and cuts its rule lines, not their targets', () => {
+    const layout = layoutTopology(cases['two groups by path rule'], 700);
+    const balancer = layout.nodes.find((n) => n.kind === 'balancer')!;
+    expect(balancer.width).toBe(SIZES.compact.balancer);
+    const rule = balancer.rows.find((r) => r.kind === 'rule')!;
+    expect(rule.text).toMatch(/^\/chec.*… → checkout$/);
+    expect(rule.full).toBe('path /checkout* → checkout');
   });
 
   it('gives every drawn target a route, and none to targets that are not drawn', () => {
