@@ -46,7 +46,7 @@ export const ListenerSchema = z.strictObject({
     .min(1)
     .max(5)
     .optional()
-    .describe('Splits the default action between target groups by weight (replaces defaultForward).'),
+    .describe('Splits the default action between target groups by weight, in place of the default forward.'),
 });
 
 export const BalancerSchema = z.strictObject({
