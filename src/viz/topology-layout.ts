@@ -99,17 +99,16 @@ function balancerRows(b: Topology['balancers'][number], top: number, width: numb
   const room = width - 30;
   const rows: Omit<BalancerRow, 'y'>[] = [];
   // every line reads "<conditions> → <target group>", cut so that its target stays (rule-line.ts)
-  let bare = false;
-  const line = (label: string, group: string | null): { text: string; full: string } => ({ text: ruleLine(bare ? bareConditions(label) : label, group ?? '404', room, SIZES.rowFontPx), full: ruleLineText(label, group ?? '404') });
+  const line = (label: string, group: string | null, bare: boolean): { text: string; full: string } => ({ text: ruleLine(bare ? bareConditions(label) : label, group ?? '404', room, SIZES.rowFontPx), full: ruleLineText(label, group ?? '404') });
   b.listeners.forEach((l, li) => {
     // a listener whose rules do not all fit writes none of them with its keywords
-    bare = l.rules.some((r) => measuredWidth(ruleLineText(r.label, r.group), SIZES.rowFontPx) > room);
+    const bare = l.rules.some((r) => measuredWidth(ruleLineText(r.label, r.group), SIZES.rowFontPx) > room);
     const listener = `:${l.port} ${l.protocol}`;
     rows.push({ kind: 'listener', text: fitText(listener, room, SIZES.rowFontPx), full: listener, group: null, percent: null, listener: li });
-    for (const r of l.rules) rows.push({ kind: 'rule', ...line(r.label, r.group), group: r.group, percent: null, listener: li });
+    for (const r of l.rules) rows.push({ kind: 'rule', ...line(r.label, r.group, bare), group: r.group, percent: null, listener: li });
     const split = forwardOf(forwards, b.id, l.port);
-    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', ...line(m.lab_row_default(), l.defaultGroup), group: l.defaultGroup, percent: null, listener: li });
-    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', ...line(m.lab_row_split({ percent: s.percent }), s.group), group: s.group, percent: s.percent, listener: li });
+    if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', ...line(m.lab_row_default(), l.defaultGroup, bare), group: l.defaultGroup, percent: null, listener: li });
+    else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', ...line(m.lab_row_split({ percent: s.percent }), s.group, bare), group: s.group, percent: s.percent, listener: li });
   });
   return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
 }
