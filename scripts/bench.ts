@@ -4,15 +4,16 @@
 // heap and how much the heap grew after the first chunk (flat memory: about 0). The floor row is a minimal
 // typed-array simulation of R1's model (scripts/bench-floor.ts); R1 least connections is also printed as
 // a share of it in CPU time, measured in the same run. Benchmarks are not tests: nothing here asserts on time.
-// `--seconds <n>` runs every row (and the floor) for n simulated seconds instead of its own length. On a shared,
-// busy machine, count instructions instead of timing: bundle this script (`npx esbuild scripts/bench.ts --bundle
-// --platform=node --format=esm --outfile=/tmp/bench.mjs`), run `valgrind --tool=cachegrind --cache-sim=no node
-// --predictable --single-threaded /tmp/bench.mjs --only R1-least --no-floor --seconds <n>` for two lengths (e.g. 3000
-// and 8000; `--no-floor` leaves out the floor, which `--only R1-least` would otherwise run and count too; count the floor
-// alone with `--only floor`), and divide the difference of the instruction totals by the difference of the requests: start-up and
-// compilation cancel out, and `--predictable` makes the counts repeat to a few thousand instructions. This bundle keeps
-// every module-level constant as a variable loaded at each use, which the app's build (rolldown) inlines: add
-// `--minify-syntax` to the esbuild command to count what ships. docs/performance.md keeps each session's counts.
+// `--seconds <n>` runs every row (and the floor) for n simulated seconds instead of its own length.
+// `npm run bench` first bundles this script with rolldown's minifier, as the app's build compiles the engine into its
+// worker (module constants inlined: about 4 % fewer instructions a request than the unbundled source), into
+// node_modules/.cache/bench/bench.mjs, and times that: the figures are those of the engine that ships. On a shared,
+// busy machine, count instructions instead of timing: run `valgrind --tool=cachegrind --cache-sim=no node
+// --predictable --single-threaded node_modules/.cache/bench/bench.mjs --only R1-least --no-floor --seconds <n>` for two
+// lengths (e.g. 3000 and 8000; `--no-floor` leaves out the floor, which `--only R1-least` would otherwise run and count
+// too; count the floor alone with `--only floor`), and divide the difference of the instruction totals by the
+// difference of the requests: start-up and compilation cancel out, and `--predictable` makes the counts repeat to a
+// few thousand instructions. docs/performance.md keeps each session's counts.
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine/index.ts';
 import { validateScenario, formatErrors } from '../src/scenario/validate.ts';
