@@ -5,6 +5,7 @@ import { loadLessons } from '../../src/content/lesson.ts';
 import { localizeLesson, numbersIn } from '../../src/content/lesson-text.ts';
 import { readLessonFiles, loadLessonsFromDir } from '../../src/content/node-loader.ts';
 import { loadTranslations } from '../../src/content/translation.ts';
+import { wordCount } from '../../src/content/markdown.ts';
 
 const { lessons, errors, translations } = loadLessonsFromDir('lessons');
 const FOLDER = '01-one-server-is-not-enough';
@@ -30,6 +31,14 @@ describe('lesson translations', () => {
       expect(Object.keys(es.goals).sort()).toEqual(l.goals.map((g) => g.id).sort());
       expect(es.title).not.toBe(l.title);
     }
+  });
+
+  it('keeps translated steps as short as the English ones must be (none over 150 words)', () => {
+    // lessons.test.ts holds the English steps to 150 words; lesson 4's Spanish steps 3 and 4 had run to 161 and 156
+    const over = Object.entries(translations).flatMap(([locale, byLesson]) =>
+      Object.entries(byLesson).flatMap(([slug, text]) => text.steps.map((s, i) => [`${locale} ${slug} step ${i + 1}`, wordCount(s.markdown)] as const)),
+    ).filter(([, n]) => n > 150);
+    expect(over).toEqual([]);
   });
 
   it('names every world of chapter 1 in Spanish: the lesson\'s scenario and each scene, as the lab shows them', () => {
