@@ -38,7 +38,8 @@ test('a class link opens its lessons in its order without Solve or hints; the pr
     const next = page.getByTestId('step-next');
     if ((await next.getAttribute('aria-disabled')) === 'true') {
       await page.getByTestId('run-to-moment').click();
-      await expect(next).toHaveAttribute('aria-disabled', 'false');
+      // the whole 90 s run is simulated first: on a busy machine that can take longer than the default 10 s
+      await expect(next).toHaveAttribute('aria-disabled', 'false', { timeout: 60_000 });
     }
     await next.click();
     await expect(page).toHaveURL(new RegExp(`round-robin-and-weights/${step}$`));
