@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { snap } from './support/artifacts.ts';
-import { VIEWPORTS } from './support/screen.ts';
+import { expectAccessible, VIEWPORTS } from './support/screen.ts';
 
 // The time controls stick to the top of the window while the page scrolls. Stuck, they fold to one line, so that
 // the picture and the charts under them stay in view: a laptop's line is at most 64 px, a phone's 56 px (the
@@ -58,6 +58,7 @@ test('stuck at the top of a lesson, the time controls fold to one line that play
   // nothing under the bar moved when it folded
   expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
   await snap(page, 'compact-bar-stuck.png');
+  await expectAccessible(page, 'the folded bar');
   // the line: Play, Restart run, the speed, the time and its slider, More; the rest is out of sight and of the Tab order
   for (const id of ['reset', 'speed', 'scrubber', 'sim-time']) await expect(bar.getByTestId(id)).toBeVisible();
   await expect(more).toBeVisible();
@@ -82,6 +83,7 @@ test('stuck at the top of a lesson, the time controls fold to one line that play
   await expect(step).toBeVisible();
   await expect(bar.getByTestId('requests-total')).toBeVisible();
   expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
+  await expectAccessible(page, 'the stuck bar opened');
   await more.click();
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await expect(step).toBeHidden();
