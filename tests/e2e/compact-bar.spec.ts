@@ -1,0 +1,149 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LessonPlayer } from './support/lesson-page.ts';
+import { collectPageErrors } from './support/page-errors.ts';
+import { snap } from './support/artifacts.ts';
+import { expectAccessible, VIEWPORTS } from './support/screen.ts';
+
+// The time controls stick to the top of the window while the page scrolls. Stuck, they fold to one line, so that
+// the picture and the charts under them stay in view: a laptop's line is at most 64 px, a phone's 56 px (the
+// whole bar took 178 px of a 1366 × 768 window, 23 %). Nothing moves under the reader when the bar folds.
+const LAPTOP = { width: 1366, height: 768 };
+const LINE_PX = { laptop: 64, phone: 56 };
+
+/** Scrolls the window so that the bar's place in the page is `below` px above the window's top. */
+async function scrollPastBar(page: Page, below: number): Promise<void> {
+  await page.evaluate((by) => {
+    const bar = document.querySelector('[data-testid="control-bar"]')!;
+    // the bar's place in the page: where the page's next part starts, less the bar's room
+    const next = bar.nextElementSibling ?? bar;
+    window.scrollTo(0, next.getBoundingClientRect().top + window.scrollY + by);
+  }, below);
+}
+
+/** Where `locator` is in the page (not in the window), in px from the page's top. */
+function pageTop(locator: Locator): Promise<number> {
+  return locator.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+}
+
+async function height(locator: Locator): Promise<number> {
+  return (await locator.boundingBox())!.height;
+}
+
+test('stuck at the top of a lesson, the time controls fold to one line that plays, keeps the focus and unfolds at the top', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/round-robin-and-weights/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const play = bar.getByTestId('play');
+  const step = bar.getByTestId('step');
+  const more = bar.getByTestId('control-bar-more');
+  const tabs = page.getByTestId('tab-charts');
+
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  await expect(more).toBeHidden();
+  const whole = await height(bar);
+  // the whole bar is taller than a line: the fold below is a change
+  expect(whole).toBeGreaterThan(LINE_PX.laptop);
+  const tabsAt = await pageTop(tabs);
+
+  // the keyboard on Play, the page scrolled on: the bar sticks and folds, Play keeps the focus
+  await player.tabTo(play);
+  await scrollPastBar(page, 300);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+  await expect(play).toBeFocused();
+  // nothing under the bar moved when it folded
+  expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
+  await snap(page, 'compact-bar-stuck.png');
+  await expectAccessible(page, 'the folded bar');
+  // the line: Play, Restart run, the speed, the time and its slider, More; the rest is out of sight and of the Tab order
+  for (const id of ['reset', 'speed', 'scrubber', 'sim-time']) await expect(bar.getByTestId(id)).toBeVisible();
+  await expect(more).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(step).toBeHidden();
+  await expect(bar.getByTestId('forward')).toBeHidden();
+  await expect(bar.getByTestId('speed-max')).toBeHidden();
+  await page.keyboard.press('Tab');
+  await expect(bar.getByTestId('reset')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(play).toBeFocused();
+
+  // the folded bar plays and pauses (the status is out of sight, still read by a screen reader)
+  await page.keyboard.press('Enter');
+  await expect(player.status).toHaveText('Running');
+  await bar.getByTestId('pause').click();
+  await expect(player.status).toHaveText('Paused');
+
+  // More shows every control over the page (which does not move); Less folds it again
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(step).toBeVisible();
+  await expect(bar.getByTestId('requests-total')).toBeVisible();
+  expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
+  await expectAccessible(page, 'the stuck bar opened');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(step).toBeHidden();
+  await expect(more).toBeFocused();
+
+  // back at the top: the whole bar, as tall as before, and the page as it was; the focus left More (gone) for Play
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  await expect(step).toBeVisible();
+  await expect(more).toBeHidden();
+  await expect(play).toBeFocused();
+  expect(Math.abs((await height(bar)) - whole)).toBeLessThan(1);
+  expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
+
+  // the keyboard on a control the line hides: the bar stays whole until the focus moves on
+  await player.tabTo(step);
+  await scrollPastBar(page, 300);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect(step).toBeVisible();
+  await expect(step).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(play).toBeFocused();
+  await expect(step).toBeHidden();
+  await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+  expect(Math.abs((await pageTop(tabs)) - tabsAt)).toBeLessThan(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone the stuck bar is one line even when it was opened, and opens again at the top', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/sandbox');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const more = bar.getByTestId('control-bar-more');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const opened = await height(bar);
+  expect(opened).toBeGreaterThan(LINE_PX.phone);
+  const after = page.getByTestId('tab-charts');
+  const afterAt = await pageTop(after);
+
+  await scrollPastBar(page, 300);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.phone);
+  await expect(more).toBeFocused();
+  expect(Math.abs((await pageTop(after)) - afterAt)).toBeLessThan(1);
+  await bar.getByTestId('play').click();
+  await expect(player.status).toHaveText('Running');
+  await bar.getByTestId('pause').click();
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  expect(Math.abs((await height(bar)) - opened)).toBeLessThan(1);
+  expect(Math.abs((await pageTop(after)) - afterAt)).toBeLessThan(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
