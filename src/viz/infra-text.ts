@@ -55,15 +55,18 @@ export function zoneChips(zones: readonly string[], widthPx: number, fontPx: num
 }
 
 /** Bold text runs wider than the estimate in text-fit.ts. */
-const BOLD = 1.12;
+export const BOLD = 1.12;
 
-/** A zone band's header: "zone a" on the left, "down · 2 targets" on the right, the detail shortened first. */
+/**
+ * A zone band's header: "zone a" on the left, "down · 2 targets" on the right, the detail shortened first, then the
+ * word "zone" left out (a band of tiles, 108 px wide, reads "use1-az1", not "zone use…").
+ */
 export function zoneBandLabel(zone: string, count: number, down: boolean, widthPx: number, fontPx: number): { title: string; detail: string } {
-  const title = zone === 'no zone' ? m.lab_no_zone() : m.lab_zone({ zone });
+  const titles = zone === 'no zone' ? [m.lab_no_zone()] : [m.lab_zone({ zone }), zone];
   const targets = count === 1 ? m.lab_targets_one() : m.lab_targets({ count });
   const details = down ? [m.lab_down_count({ targets }), m.lab_down()] : [targets, ''];
   const room = (d: string): number => widthPx - (d === '' ? 0 : textWidth(d, fontPx) + 10);
-  for (const detail of details) if (textWidth(title, fontPx) * BOLD <= room(detail)) return { title, detail };
+  for (const title of titles) for (const detail of details) if (textWidth(title, fontPx) * BOLD <= room(detail)) return { title, detail };
   const detail = details[details.length - 1];
-  return { title: fitText(title, room(detail) / BOLD, fontPx), detail };
+  return { title: fitText(titles[titles.length - 1], room(detail) / BOLD, fontPx), detail };
 }

@@ -8,10 +8,14 @@
  * the part of its box above the window's bottom (lesson 15's two regions at 1366×768, under the time controls and the
  * DNS records) had its last zone cut at the fold.
  *
- * The width is always fitted, however small that makes the type (a phone shows every node, and the learner zooms in to
- * read: 100 % is one step away). The height is fitted only when that costs at most a fifth of the size: a picture
- * far taller than the window (Black Friday's five groups) keeps its size, and its box scrolls, opened on its balancer
- * (opening-view.ts). Nothing is ever drawn larger than its own size by the fit; zooming in does that.
+ * The width is fitted as far as the picture's smallest text (SMALLEST_TEXT_PX) stays MIN_TEXT_PX on screen: fitted to
+ * a phone's 373 px, the compact picture's text was 6.5-7.8 px, unreadable until the learner zoomed in. A phone's
+ * box gets a narrower layout (topology-layout.ts, NARROW_BELOW) that the fit shows whole at about that size; a
+ * picture wider still (a GWLB's appliance column, a narrower phone) is drawn at the floor, and its box pans sideways.
+ * The height is fitted only when that costs at most a fifth of the size: a picture far taller than the window (Black
+ * Friday's five groups) keeps its size, and its box scrolls, opened on its balancer (opening-view.ts); a picture in
+ * cards that would be cut is drawn in tiles when those fit (fitted-layout.ts). Nothing is ever drawn larger than its
+ * own size by the fit; zooming in does that.
  */
 import type { TopologyLayout } from './topology-layout.ts';
 
@@ -20,6 +24,11 @@ export const NOTE_LINE = 18;
 
 /** Fitting the height may shrink the picture to this share of the width's fit, no further. */
 export const MAX_HEIGHT_SHRINK = 0.8;
+
+/** The picture's smallest text at its own size (a tile's lines, a balancer's zone chips, a scaling group's capacity). */
+export const SMALLEST_TEXT_PX = 12;
+/** The fit draws that text at least this large on screen. */
+export const MIN_TEXT_PX = 9;
 
 /** Zoom steps, as shares of the picture's own size (100 %: laid out for the box, its text at its own size). */
 export const ZOOMS = [1, 1.25, 1.5, 2, 2.5] as const;
@@ -32,14 +41,19 @@ export function pictureHeight(layout: Pick<TopologyLayout, 'height' | 'overflowT
 /**
  * The share of its own size at which a picture `picture` screen px large (at its own size) fits a box `box.width` px
  * wide, of which `box.height` px are seen (null: the box starts below the window, and its own height bounds it:
- * it scrolls). At most 1.
+ * it scrolls). At most 1, and at least `least` (the share that keeps its text readable: leastFit).
  */
-export function pictureFit(picture: { width: number; height: number }, box: { width: number; height: number | null }): number {
+export function pictureFit(picture: { width: number; height: number }, box: { width: number; height: number | null }, least = 0): number {
   if (!(picture.width > 0 && picture.height > 0 && box.width > 0)) return 1;
-  const width = Math.min(1, box.width / picture.width);
+  const width = Math.min(1, Math.max(least, box.width / picture.width));
   if (box.height === null || !(box.height > 0) || picture.height * width <= box.height) return width;
   const height = box.height / picture.height;
-  return height >= width * MAX_HEIGHT_SHRINK ? height : width;
+  return height >= Math.max(least, width * MAX_HEIGHT_SHRINK) ? height : width;
+}
+
+/** The least fit for a picture whose own size is `baseScale` screen px per layout px: its smallest text at MIN_TEXT_PX. */
+export function leastFit(baseScale: number): number {
+  return Math.min(1, MIN_TEXT_PX / (SMALLEST_TEXT_PX * baseScale));
 }
 
 /** The zoom steps for a picture fitted at `fit`: the fit first when it is below its own size. */

@@ -5,7 +5,8 @@
  * zone sub-bands when there are zones, framed when a scaling group owns it, with its databases under the
  * group node (band-layout.ts). Targets that are not registered are left out and counted, except those
  * the caller asks to draw (instances still booting). Many targets switch from cards to small tiles; past
- * MAX_DRAWN_TARGETS the rest are counted.
+ * MAX_DRAWN_TARGETS the rest are counted. A phone's box gets narrower columns and tiles (NARROW_BELOW), and a caller
+ * whose box would cut the picture in cards may ask for tiles (fitted-layout.ts).
  */
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
@@ -58,6 +59,8 @@ export interface LayoutOptions {
   forwards?: readonly Forward[];
   /** Groups that keep sessions in a shared or replicated store: their node gets a store section. */
   storeGroups?: ReadonlySet<string>;
+  /** Draw tiles where cards would be drawn (the picture in cards is too tall for its box: fitted-layout.ts). */
+  tiles?: boolean;
 }
 
 export const SIZES = {
@@ -68,6 +71,12 @@ export const SIZES = {
   group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5 },
   /** Below COMPACT_BELOW px (a tablet in portrait), the first three columns are narrower. */
   compact: { minGapX: 24, clients: 92, balancer: 164, group: 140 },
+  /**
+   * Below NARROW_BELOW px (a phone), narrower still, with tiles: 10 + 76 + 144 + 112 + 84 + 10 px, three gaps of 16
+   * and 10 more before the targets (a zone's waiting strip is 18 px wide) make 494 px, which a 373 px box shows at
+   * 0.755 (its 12 px text at 9.1 px) instead of 692 px at 0.54 (6.5 px).
+   */
+  narrow: { margin: 10, minGapX: 16, lead: 10, clients: 76, balancer: 144, group: 112 },
   card: { width: 200, height: 104, gapX: 24, gapY: 12 },
   tile: { width: 84, height: 60, gapX: 8, gapY: 12 },
   heat: { width: 40, height: 40, gapX: 6, gapY: 12 },
@@ -77,6 +86,8 @@ export const SIZES = {
 
 /** Narrower first columns below this drawing width (a tablet in portrait). */
 export const COMPACT_BELOW = 780;
+/** Narrow columns and tiles below this drawing width (a phone in portrait, up to about 430 px). */
+export const NARROW_BELOW = 560;
 
 /** Targets are cards while they fit in this many rows; beyond, they become tiles (less text, same state). */
 export const MAX_CARD_ROWS = 6;
@@ -130,13 +141,20 @@ function balancerHeight(b: Topology['balancers'][number], forwards: readonly For
 
 /** Lays out the topology for a drawing area `width` logical px wide; the height follows from the content. */
 export function layoutTopology(topology: Topology, width: number, options: LayoutOptions = {}): TopologyLayout {
-  const { margin, bandGap } = SIZES;
+  const { bandGap } = SIZES;
   const compact = width < COMPACT_BELOW;
-  const minGapX = compact ? SIZES.compact.minGapX : SIZES.minGapX;
+  const narrow = width < NARROW_BELOW;
+  const columns = narrow
+    ? SIZES.narrow
+    : compact
+      ? { ...SIZES.compact, margin: SIZES.margin, lead: 0 }
+      : { margin: SIZES.margin, minGapX: SIZES.minGapX, lead: 0, clients: SIZES.clients.width, balancer: SIZES.balancer.width, group: SIZES.group.width };
+  // `lead`: room before the targets beyond the gap (a narrow gap is less than a zone's waiting strip)
+  const { margin, minGapX, lead } = columns;
   // a DNS name in front gets a line of its own in the clients node
-  const clients = { width: compact ? SIZES.compact.clients : SIZES.clients.width, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
-  const balancer = { ...SIZES.balancer, width: compact ? SIZES.compact.balancer : SIZES.balancer.width as number };
-  const group = { ...SIZES.group, width: compact ? SIZES.compact.group : SIZES.group.width };
+  const clients = { width: columns.clients as number, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
+  const balancer = { ...SIZES.balancer, width: columns.balancer as number };
+  const group = { ...SIZES.group, width: columns.group as number };
   const alsoDraw = options.alsoDraw ?? new Set<number>();
   const forwards = options.forwards ?? [];
   const storeGroups = options.storeGroups ?? new Set<string>();
@@ -156,10 +174,11 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // zone header counting as one)
   const zoneCount = max(bandGroups, (g, gi) => groupZones(topology, g.id, members[gi]).length) ?? 0;
   const preferredRows = Math.max(2, PREFERRED_ROWS - zoneCount);
-  const fixed = 2 * margin + clients.width + balancer.width + applianceWidth + group.width + 3 * minGapX;
+  const fixed = 2 * margin + clients.width + balancer.width + applianceWidth + group.width + 3 * minGapX + lead;
   const fitting = (c: { width: number; gapX: number }): number => Math.max(1, Math.floor((width - fixed + c.gapX) / (c.width + c.gapX)));
   const biggest = max(members, (m) => m.length) ?? 0;
-  const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card) ? 'card' : 'tile';
+  const cards = !narrow && options.tiles !== true && registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card);
+  const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : cards ? 'card' : 'tile';
   const cell = SIZES[targetMode];
   const fitCols = fitting(cell);
   // a heat-map is about twice as wide as it is tall
@@ -176,7 +195,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const xBalancer = margin + clients.width + gapX;
   const xAppliances = xBalancer + balancer.width + gapX;
   const xGroup = xBalancer + balancer.width + gapX + (applianceWidth > 0 ? APPLIANCE.width + gapX : 0);
-  const xTargets = xGroup + group.width + gapX;
+  const xTargets = xGroup + group.width + gapX + lead;
 
   // group bands, top to bottom; targets beyond the drawing budget are counted, not drawn
   const geo = { xGroup, groupWidth: group.width, xTargets, targetsWidth, cols, cell };

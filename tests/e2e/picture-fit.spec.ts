@@ -120,3 +120,73 @@ test('at 1366×768 lesson 15\'s two regions are inside the picture\'s box, above
   expect(errors).toEqual([]);
   await context.close();
 });
+
+// Lesson 14's two regions, each with two zones of one card, were 557 px tall in the 400 px seen under the time controls
+// and the DNS records at 1024×768 and 1366×768: fitting that height would have shrunk them 31 %, so alb-west's group
+// and targets were cut at the window's bottom. A picture in cards that would be cut is drawn in tiles when those fit
+// (src/viz/fitted-layout.ts).
+for (const size of [{ width: 1024, height: 768 }, { width: 1366, height: 768 }]) {
+  test(`at ${size.width}×${size.height} lesson 14's two regions are whole above the window's bottom, readable, in Present mode too`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    await player.goto('#/lessons/route-53-failover/1');
+    await player.ready();
+    for (const present of [false, true]) {
+      if (present) {
+        await page.keyboard.press('p');
+        await expect(page.getByTestId('present-bar')).toBeVisible();
+      }
+      // the DNS records are drawn after the picture, and push it down: the fit follows
+      await expect(page.getByTestId('dns-record-secondary')).toBeVisible();
+      await pictureSettled(page, ['topology-node-west-2', 'topology-zone-west-usw2-az2']);
+      const where = `${size.width}${present ? ' Present' : ''}`;
+      await expect
+        .poll(async () => (await nodesInView(page, { toWindow: true })).filter((n) => !n.inside).map((n) => n.id), { message: where })
+        .toEqual([]);
+      const nodes = await nodesInView(page, { toWindow: true });
+      expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['topology-balancer-alb-west', 'topology-group-west', 'topology-node-west-1', 'topology-node-west-2']));
+      expect(await smallestSvgTextPx(page.getByTestId('topology-view')), where).toBeGreaterThanOrEqual(9);
+      await snap(page, `picture-fit-lesson-14-${size.width}${present ? '-present' : ''}.png`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+// Fitted to a phone's 373 px box, the compact picture (576-692 px) drew its 12 px text at 6.5-7.8 px, unreadable until
+// the learner zoomed in. A phone's box gets narrower columns and tiles (494 px), and the fit never draws that text
+// below 9 px (src/viz/picture-fit.ts): the picture is still whole in the box's width.
+for (const lesson of [
+  { slug: 'one-server-is-not-enough', last: 'topology-node-web-1' },
+  { slug: 'route-53-failover', last: 'topology-node-west-2' },
+  { slug: 'hosts-and-headers', last: 'topology-node-beta-1' },
+]) {
+  test(`on a phone ${lesson.slug}'s fitted picture draws its smallest text at 9 px or more, whole in the box's width`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    await player.goto(`#/lessons/${lesson.slug}/1`);
+    await player.ready();
+    await pictureSettled(page, [lesson.last]);
+    const stage = page.getByTestId('diagram-stage');
+    await stage.scrollIntoViewIfNeeded();
+    expect(Number((await page.getByTestId('zoom-value').textContent())?.replace(/\D/g, ''))).toBeLessThan(100);
+    expect(await smallestSvgTextPx(page.getByTestId('topology-view'))).toBeGreaterThanOrEqual(9);
+    // no node beyond the box's sides (it may run on below the window: the page scrolls)
+    const sideways = await stage.evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      return [...e.querySelectorAll('[data-testid^="topology-"]')].filter((n) => {
+        const b = n.getBoundingClientRect();
+        return b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5);
+      }).length;
+    });
+    expect(sideways).toBe(0);
+    await expectNoHorizontalOverflow(page);
+    await snap(stage, `picture-fit-phone-${lesson.slug}.png`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

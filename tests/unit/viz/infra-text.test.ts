@@ -26,5 +26,7 @@ describe('words in balancer nodes and zone bands', () => {
     expect(zoneBandLabel('use1-az1', 2, true, 260, 12)).toEqual({ title: 'zone use1-az1', detail: 'down · 2 targets' });
     expect(zoneBandLabel('use1-az1', 2, true, 150, 12)).toEqual({ title: 'zone use1-az1', detail: 'down' });
     expect(zoneBandLabel('use1-az1', 1, false, 110, 12)).toEqual({ title: 'zone use1-az1', detail: '' });
+    // a band of tiles (108 px less 27): the zone's name whole without the word "zone", rather than "zone use…"
+    expect(zoneBandLabel('use1-az1', 1, false, 81, 12)).toEqual({ title: 'use1-az1', detail: '' });
   });
 });

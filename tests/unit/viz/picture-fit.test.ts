@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HEIGHT_SHRINK, nearestLevel, NOTE_LINE, pictureFit, pictureHeight, seenHeight, ZOOMS, zoomLevels } from '../../../src/viz/picture-fit.ts';
+import { leastFit, MAX_HEIGHT_SHRINK, MIN_TEXT_PX, nearestLevel, NOTE_LINE, pictureFit, pictureHeight, seenHeight, ZOOMS, zoomLevels } from '../../../src/viz/picture-fit.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { topologyOf } from './fixtures.ts';
 
@@ -13,6 +13,16 @@ describe('fitting the picture to its box', () => {
     // a phone's 373 px box and a 692 px picture: 373 / 692
     expect(pictureFit({ width: 692, height: 128 }, { width: 373, height: null })).toBeCloseTo(373 / 692, 12);
     expect(pictureFit({ width: 2000, height: 100 }, { width: 400, height: 600 })).toBeCloseTo(0.2, 12);
+  });
+
+  it('fits the width no further than its smallest text at 9 px', () => {
+    // 12 px text at its own size (scale 1): 0.75 at least; drawn 1.6× larger (a projector), no floor that binds
+    expect(leastFit(1)).toBe(MIN_TEXT_PX / 12);
+    expect(leastFit(1.6)).toBeCloseTo(9 / (12 * 1.6), 12);
+    expect(pictureFit({ width: 692, height: 128 }, { width: 373, height: null }, leastFit(1))).toBe(0.75);
+    // the height is not fitted below the floor either: 370 / 500 = 0.74 is within a fifth of the width's 0.9, not above 0.75
+    expect(pictureFit({ width: 1000, height: 500 }, { width: 900, height: 370 })).toBeCloseTo(0.74, 12);
+    expect(pictureFit({ width: 1000, height: 500 }, { width: 900, height: 370 }, 0.75)).toBeCloseTo(0.9, 12);
   });
 
   it('fits the height seen when that costs at most a fifth of the size', () => {

@@ -70,6 +70,17 @@ describe('the topology layout', () => {
     expect(rule.full).toBe('path /checkout* → checkout');
   });
 
+  it('draws a phone\'s picture with narrower columns and tiles, as narrow as 494 px', () => {
+    const layout = layoutTopology(cases['three targets'], 373);
+    expect(layout.targetMode).toBe('tile');
+    const n = SIZES.narrow;
+    expect(layout.width).toBe(2 * n.margin + n.clients + n.balancer + n.group + SIZES.tile.width + 3 * n.minGapX + n.lead);
+    expect(layout.width).toBe(494);
+    expect(layout.nodes.find((x) => x.kind === 'balancer')!.width).toBe(n.balancer);
+    // a tablet keeps its cards
+    expect(layoutTopology(cases['three targets'], 700).targetMode).toBe('card');
+  });
+
   it('gives every drawn target a route, and none to targets that are not drawn', () => {
     const layout = layoutTopology(cases['more targets than are drawn'], 900);
     expect(layout.overflowTargets).toBe(30);
