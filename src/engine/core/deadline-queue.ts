@@ -41,6 +41,23 @@ export class DeadlineQueue {
     } else this.pushSlow(deadlineMs, slot, id);
   }
 
+  /**
+   * `push`, unless the ring is full: then nothing is listed and it returns false, so that the caller can first drop
+   * what it no longer needs from the head (the sender drops finished requests) and then `push`, which grows the ring.
+   */
+  tryPush(deadlineMs: number, slot: number, id: number): boolean {
+    const mask = this.mask;
+    if (this.size > mask) return false;
+    const j = (this.head + this.size) & mask;
+    if (this.size === 0 || this.deadline[(j - 1) & mask] <= deadlineMs) {
+      this.deadline[j] = deadlineMs;
+      this.slot[j] = slot;
+      this.id[j] = id;
+      this.size++;
+    } else this.pushSlow(deadlineMs, slot, id);
+    return true;
+  }
+
   /** `push` when the ring is full, or when a live change shortened the timeout so a later deadline is queued. */
   private pushSlow(deadlineMs: number, slot: number, id: number): void {
     const cap = this.deadline.length;

@@ -5,9 +5,8 @@
  * user starts thinking about the next one. Then its slot is released, unless the target still holds it.
  */
 import type { SimState } from '../state.ts';
-import type { TargetGroup } from '../balancer/target-group.ts';
 import { FAILURE_REASONS, OUTCOME_OK, outcomeName } from '../types.ts';
-import { FLAG_ATTACK, FLAG_BUDGET_ACTIVE, FLAG_BUDGET_RETRY, FLAG_SAMPLED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
+import { FLAG_ATTACK, FLAG_BUDGET_ACTIVE, FLAG_BUDGET_RETRY, FLAG_SAMPLED } from './pool.ts';
 import { attemptOver } from './retry-budget.ts';
 import { EV_USER } from '../event-kinds.ts';
 import { thinkTime } from '../traffic/think-time.ts';
@@ -85,31 +84,9 @@ export function fail(s: SimState, slot: number, outcome: number, keepAs = 0): vo
 }
 
 /**
- * Frees a request slot; when the slot stood at the head of its group's timeout list, drops finished requests
- * from that head. Finished requests further back wait until the head reaches them (a request that ends while
- * another started before it is still out stays listed), which changes nothing that happens: the wake-up is
- * armed at a deadline no later than every listed one and `expire` passes over finished requests, so only the
- * list's length differs, and it stays bounded by the oldest request still held. Comparing the head's slot on
- * every release, instead of checking whether the head's request is still out, saves 40 instructions a request
- * at R1 and 80 at R2 and R3 (docs/performance.md).
+ * Frees a request slot. Its entry in its group's timeout list, if any, stays until the list next looks at its head
+ * (request/timeout-list.ts).
  */
 export function release(s: SimState, slot: number): void {
-  const g = s.pool.group[slot];
   s.pool.release(slot);
-  if (g >= 0) {
-    const group = s.groups[g];
-    if (group.timeouts.headSlot() === slot) compactTimeouts(s, group);
-  }
-}
-
-/** Drops timeouts of requests that are no longer waiting or in service from the head of the group's list. */
-export function compactTimeouts(s: SimState, group: TargetGroup): void {
-  const timeouts = group.timeouts;
-  const pool = s.pool;
-  while (timeouts.size > 0) {
-    const slot = timeouts.headSlot();
-    const st = pool.state[slot];
-    if (pool.id[slot] * 32 + pool.attempt[slot] === timeouts.headId() && (st === REQ_QUEUED || st === REQ_SERVING)) break;
-    timeouts.drop();
-  }
 }

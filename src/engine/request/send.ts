@@ -12,6 +12,7 @@ import { TARGET_CRASHED } from '../backend/targets.ts';
 import { FAIL, FLOW_DEPARTED } from '../types.ts';
 import { holdConnection, start } from './serve.ts';
 import { hopMs } from '../network/hops.ts';
+import { compactTimeouts } from './timeout-list.ts';
 
 /** Sends the request in `slot` to target t. Returns 0 when t took it, else this attempt's failure code. */
 export function send(s: SimState, slot: number, t: number, group: TargetGroup): number {
@@ -48,7 +49,13 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   if (s.mix.anyLongLived && s.mix.longLived[pool.cls[slot]] === 1) return 0;
   const timeouts = group.timeouts;
   // the answer must be back at the balancer in time: the hop eats into the timeout
-  timeouts.push(s.nowMs + group.timeoutMs - hop, slot, pool.id[slot] * 32 + pool.attempt[slot]);
+  const deadline = s.nowMs + group.timeoutMs - hop;
+  const id = pool.id[slot] * 32 + pool.attempt[slot];
+  if (timeouts.tryPush(deadline, slot, id) === false) {
+    // a full list: the finished requests at its head go first (a release leaves them listed), then it grows if it must
+    compactTimeouts(s, group);
+    timeouts.push(deadline, slot, id);
+  }
   // `=== false`: one comparison, where a bare test of the boolean field is a full ToBoolean
   if (timeouts.armed === false) {
     timeouts.armed = true;

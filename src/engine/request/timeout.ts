@@ -9,7 +9,7 @@ import { EV_TIMEOUT } from '../event-kinds.ts';
 import { REQ_ABANDONED, REQ_ORPHANED, REQ_QUEUED, REQ_SERVING } from './pool.ts';
 import { FAIL } from '../types.ts';
 import { attemptFailed } from './retry.ts';
-import { compactTimeouts } from './finish.ts';
+import { compactTimeouts } from './timeout-list.ts';
 
 /** The group's earliest deadline has come: every request past its deadline times out. */
 export function expire(s: SimState, group: TargetGroup, token: number): void {
