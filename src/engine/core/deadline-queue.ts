@@ -29,16 +29,9 @@ export class DeadlineQueue {
     this.mask = cap - 1;
   }
 
+  /** Lists a deadline, growing the ring when it is full. */
   push(deadlineMs: number, slot: number, id: number): void {
-    const mask = this.mask;
-    const j = (this.head + this.size) & mask;
-    // the common case, kept small enough to be inlined into the sender: room, and no later deadline queued
-    if (this.size <= mask && (this.size === 0 || this.deadline[(j - 1) & mask] <= deadlineMs)) {
-      this.deadline[j] = deadlineMs;
-      this.slot[j] = slot;
-      this.id[j] = id;
-      this.size++;
-    } else this.pushSlow(deadlineMs, slot, id);
+    if (this.tryPush(deadlineMs, slot, id) === false) this.pushSlow(deadlineMs, slot, id);
   }
 
   /**
@@ -49,6 +42,7 @@ export class DeadlineQueue {
     const mask = this.mask;
     if (this.size > mask) return false;
     const j = (this.head + this.size) & mask;
+    // the common case, kept small enough to be inlined into the sender: room, and no later deadline queued
     if (this.size === 0 || this.deadline[(j - 1) & mask] <= deadlineMs) {
       this.deadline[j] = deadlineMs;
       this.slot[j] = slot;
