@@ -40,9 +40,17 @@ export class Rng {
   private declare c: number;
   private declare d: number;
   private readonly batch = new Uint32Array(BATCH);
+  /**
+   * −ln(1 − u) of each number of the batch (an Exp(1) draw by inversion), made at the refill for a stream whose
+   * draws are mostly exponential; null: each made when drawn. The same doubles either way, but 128 logarithms in a
+   * row overlap in the processor, where one at a time each waits for the last: about 6 against 23 ns each on the
+   * bench's machine, and round robin's bench row runs about 5 % faster for it.
+   */
+  private declare readonly areas: Float64Array | null;
   private pos = BATCH;
 
-  constructor(seed: number, stream = '') {
+  constructor(seed: number, stream = '', areas = false) {
+    this.areas = areas ? new Float64Array(BATCH) : null;
     const mix = splitmix32((seed >>> 0) ^ hashName(stream));
     // kept as int32 (the same bits: sfc32 works mod 2^32), so the fields hold small integers, never doubles
     this.a = mix() | 0; this.b = mix() | 0; this.c = mix() | 0; this.d = mix() | 1;
@@ -61,6 +69,21 @@ export class Rng {
     return this.batch[this.pos++] / 4294967296;
   }
 
+  /** An Exp(1) draw by inversion: −ln(1 − u) of the next uniform u, exactly as `-Math.log(1 - next())`. */
+  nextArea(): number {
+    if (this.pos === 128) this.refill();
+    const areas = this.areas;
+    if (areas !== null) return areas[this.pos++];
+    return -Math.log(1 - this.batch[this.pos++] / 4294967296);
+  }
+
+  /** −ln(1 − u) of the uniform u the last `next()` returned (an Exp(1) draw at the same quantile). */
+  lastArea(): number {
+    const areas = this.areas;
+    if (areas !== null) return areas[this.pos - 1];
+    return -Math.log(1 - this.batch[this.pos - 1] / 4294967296);
+  }
+
   /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);
@@ -69,7 +92,7 @@ export class Rng {
   /** An independent copy at the same point of the stream (explanations replay a pick's draws on it). */
   clone(): Rng {
     const c = Object.create(Rng.prototype) as Rng;
-    Object.assign(c, { a: this.a, b: this.b, c: this.c, d: this.d, pos: this.pos, batch: this.batch.slice() });
+    Object.assign(c, { a: this.a, b: this.b, c: this.c, d: this.d, pos: this.pos, batch: this.batch.slice(), areas: this.areas === null ? null : this.areas.slice() });
     return c;
   }
 
@@ -114,11 +137,17 @@ export class Rng {
     }
     this.a = a; this.b = b; this.c = c; this.d = d;
     this.pos = 0;
+    const areas = this.areas;
+    if (areas !== null) for (let i = 0; i < 128; i++) areas[i] = -Math.log(1 - out[i] / 4294967296);
   }
 }
 
-/** The streams of one run, all derived from the scenario seed. */
+/**
+ * The streams of one run, all derived from the scenario seed. Arrivals and service make their Exp(1) areas a batch at
+ * a time: a Poisson gap is one, and so is an exponential service time (arrive.ts keeps the request's area beside its
+ * quantile). A run whose service times are not exponential pays one logarithm a request for nothing.
+ */
 export function createStreams(seed: number): Record<StreamName, Rng> {
   const names: StreamName[] = ['arrivals', 'clients', 'mix', 'service', 'think', 'balancer', 'failures', 'health', 'dns', 'deploy', 'edge', 'attack', 'database', 'appliance'];
-  return Object.fromEntries(names.map((n) => [n, new Rng(seed, n)])) as Record<StreamName, Rng>;
+  return Object.fromEntries(names.map((n) => [n, new Rng(seed, n, n === 'arrivals' || n === 'service')])) as Record<StreamName, Rng>;
 }

@@ -23,7 +23,7 @@ export function scheduleArrival(s: SimState, fromMs: number): void {
   const profile = traffic.profile;
   if (profile === null) return;
   // `=== true` here and below: a boolean field compared in one instruction, where a bare test is a full ToBoolean
-  const area = traffic.poisson === true ? -Math.log(1 - s.rng.arrivals.next()) : 1;
+  const area = traffic.poisson === true ? s.rng.arrivals.nextArea() : 1;
   const fromSec = fromMs / 1000;
   // a constant rate from here on (the common case) needs no walk along the profile; a rate of 0 sends no
   // more. No `Infinity` stands for "never" on this path: for a branch never taken, the optimizing compiler
@@ -70,12 +70,14 @@ export function admit(s: SimState, client: number, forcedClass: number): void {
 /** A request of class `cls` (seen by routing and hashing as `form`) leaves `client` now. */
 function send(s: SimState, client: number, cls: number, form: number, attack: boolean): void {
   const pool = s.pool;
-  const u = attack ? s.rng.attack.next() : s.rng.service.next();
+  const rng = attack ? s.rng.attack : s.rng.service;
+  const u = rng.next();
   const slot = pool.alloc();
   pool.id[slot] = s.traffic.nextId++;
   pool.arrivalMs[slot] = s.nowMs;
   pool.startMs[slot] = s.nowMs;
   pool.serviceU[slot] = u;
+  pool.serviceArea[slot] = rng.lastArea();
   pool.client[slot] = client;
   pool.cls[slot] = cls;
   pool.form[slot] = form;

@@ -11,6 +11,7 @@ export function cloneRequest(s: SimState, slot: number): number {
   pool.startMs[c] = pool.startMs[slot];
   pool.sentMs[c] = pool.sentMs[slot];
   pool.serviceU[c] = pool.serviceU[slot];
+  pool.serviceArea[c] = pool.serviceArea[slot];
   pool.client[c] = pool.client[slot];
   pool.cls[c] = pool.cls[slot];
   pool.form[c] = pool.form[slot];

@@ -39,6 +39,8 @@ export class RequestPool {
   /** When the balancer sent the current attempt to its target (send.ts), ms. */
   sentMs = new Float64Array(0);
   serviceU = new Float64Array(0);
+  /** −ln(1 − serviceU): the Exp(1) area at the request's quantile, which an exponential service time scales. */
+  serviceArea = new Float64Array(0);
   client = new Int32Array(0);
   cls = new Int32Array(0);
   /** What routing and hashing see of it (RequestMix.forms): its class, or a replayed request's own form. */
@@ -86,6 +88,7 @@ export class RequestPool {
     this.startMs = f64(this.startMs);
     this.sentMs = f64(this.sentMs);
     this.serviceU = f64(this.serviceU);
+    this.serviceArea = f64(this.serviceArea);
     this.extraMs = f64(this.extraMs);
     this.cpuShare = f64(this.cpuShare);
     this.netMs = f64(this.netMs);

@@ -11,7 +11,7 @@
  * its latency at the finish and to what latency-aware algorithms observe (targetRttMs).
  */
 import type { SimState } from '../state.ts';
-import { quantile } from '../core/distributions.ts';
+import { DIST_EXPONENTIAL, quantile } from '../core/distributions.ts';
 import { EV_COMPLETION } from '../event-kinds.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';
 import { FLAG_NO_SLOT, FLAG_WILL_ERROR, REQ_ABANDONED, REQ_SERVING, idTag } from './pool.ts';
@@ -66,7 +66,10 @@ export function start(s: SimState, slot: number, t: number, accrued = false): vo
     serviceMs = quantile(ll.kind, ll.p1, ll.p2, pool.serviceU[slot]);
   } else {
     const i = t * store.classes + c;
-    serviceMs = ((quantile(store.svcKind[i], store.svcP1[i], store.svcP2[i], pool.serviceU[slot]) + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
+    const kind = store.svcKind[i];
+    // an exponential time is its mean times the request's Exp(1) area: −mean × ln(1 − u), the same double
+    const base = kind === DIST_EXPONENTIAL ? store.svcP1[i] * pool.serviceArea[slot] : quantile(kind, store.svcP1[i], store.svcP2[i], pool.serviceU[slot]);
+    serviceMs = ((base + pool.extraMs[slot]) * store.slowFactor[t]) / store.speed[t];
   }
   const computeMs = serviceMs;
   const sessions = s.sessions;
