@@ -37,7 +37,7 @@ export function mmcModel(s: Scenario): MmcModel | string {
   if ((s.traffic.mix?.length ?? 0) > 1) departures.push(m.explain_mmc_classes());
   if (g.targets.length > 1) departures.push(m.explain_mmc_own_queues({ count: g.targets.length, algorithm: g.algorithm }));
   if (g.targets.some((t) => t.queueLimit !== null && t.queueLimit !== undefined)) departures.push(m.explain_mmc_queue_limit());
-  if (g.requestTimeoutMs < 60_000) departures.push(m.explain_mmc_timeout());
+  if (g.requestTimeoutMs > 0 && g.requestTimeoutMs < 60_000) departures.push(m.explain_mmc_timeout());
   if (s.events.length > 0) departures.push(m.explain_mmc_events());
   if ((s.traffic.attacks?.length ?? 0) > 0) departures.push(m.explain_mmc_attacks());
   if (g.stickiness !== undefined) departures.push(m.explain_mmc_sticky());

@@ -88,6 +88,7 @@ export const EN_TEMPLATES = {
   explain_step_target: "target {id}{zone}",
   explain_step_long_lived: "a long-lived connection: no request timeout",
   explain_step_request_timeout: "request timeout {s} s",
+  explain_step_no_request_timeout: "no request timeout: the balancer waits as long as it takes",
   explain_step_attempt_sent: "attempt {n} is sent to {id}",
   explain_step_sent: "sent to {id}",
   explain_step_send_refused: "{label}: connection refused",

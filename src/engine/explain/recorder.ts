@@ -272,7 +272,7 @@ export class JourneyRecorder implements ExplainHooks<SimState> {
     const attempt = s.pool.attempt[slot];
     const zone = s.zoneNames[store.zoneOf[t]];
     const where = say('explain_step_target', { id, zone: zone === undefined ? '' : ` (${zone})` });
-    const timeout = s.mix.longLived[s.pool.cls[slot]] === 1 ? say('explain_step_long_lived') : say('explain_step_request_timeout', { s: g.timeoutMs / 1000 });
+    const timeout = s.mix.longLived[s.pool.cls[slot]] === 1 ? say('explain_step_long_lived') : g.timeoutMs === 0 ? say('explain_step_no_request_timeout') : say('explain_step_request_timeout', { s: g.timeoutMs / 1000 });
     const label = attempt > 0 ? say('explain_step_attempt_sent', { n: String(attempt + 1), id }) : say('explain_step_sent', { id });
     const slots = String(store.concurrency[t]);
     if (store.state[t] === TARGET_CRASHED) this.step(o, s, 'send', where, say('explain_step_send_refused', { label }), say('explain_step_send_crashed', { id }));

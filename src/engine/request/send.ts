@@ -47,6 +47,8 @@ export function send(s: SimState, slot: number, t: number, group: TargetGroup): 
   }
   if (group.retryBudget !== null) group.retryBudget.sent(pool, slot);
   if (s.mix.anyLongLived && s.mix.longLived[pool.cls[slot]] === 1) return 0;
+  // no timeout (0: Envoy's route timeout 0, HAProxy without `timeout server`): nothing to list or to wake up for
+  if (group.timeoutMs === 0) return 0;
   const timeouts = group.timeouts;
   // the answer must be back at the balancer in time: the hop eats into the timeout
   const deadline = s.nowMs + group.timeoutMs - hop;

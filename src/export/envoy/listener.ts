@@ -40,7 +40,7 @@ function retryPolicy(ref: GroupRef): YamlMap | null {
   const m = ymap(['retry_on', on.join(','), `${ref.path}.retries.on`], ['num_retries', tries - 1, `${ref.path}.retries.maxTries ${r.maxTries}: retries after the first try`]);
   const codes = r.on.filter((c) => c.startsWith('http_')).map((c) => Number(c.slice(5)));
   if (codes.length > 0) m.set('retriable_status_codes', ylist(...codes), `${ref.path}.retries.on`);
-  m.set('per_try_timeout', envoyDuration(ref.group.requestTimeoutMs / 1000), `${ref.path}.requestTimeoutMs (each try)`);
+  if (ref.group.requestTimeoutMs > 0) m.set('per_try_timeout', envoyDuration(ref.group.requestTimeoutMs / 1000), `${ref.path}.requestTimeoutMs (each try)`);
   m.set('retry_host_predicate', new YamlList().push(ymap(['name', 'envoy.retry_host_predicates.previous_hosts'], ['typed_config', ymap(['@type', PREVIOUS_HOSTS])])), '(each retry goes to a host not tried yet, as in the lab)');
   m.set('host_selection_retry_max_attempts', 5, '(how hard Envoy looks for an untried host)');
   return m;
@@ -62,7 +62,8 @@ function routeAction(groups: GroupRef[], target: { cluster: string } | { weighte
     }
   }
   if (!ref) return a;
-  a.set('timeout', envoyDuration(ref.group.retries ? 0 : ref.group.requestTimeoutMs / 1000), ref.group.retries ? '(0: no overall limit; each try has per_try_timeout)' : `${ref.path}.requestTimeoutMs`);
+  const noLimit = ref.group.requestTimeoutMs === 0;
+  a.set('timeout', envoyDuration(ref.group.retries || noLimit ? 0 : ref.group.requestTimeoutMs / 1000), noLimit ? `${ref.path}.requestTimeoutMs 0 (0s: no timeout)` : ref.group.retries ? '(0: no overall limit; each try has per_try_timeout)' : `${ref.path}.requestTimeoutMs`);
   const retry = retryPolicy(ref);
   if (retry) a.set('retry_policy', retry, `${ref.path}.retries`);
   const hash = hashPolicy(ref, notes);

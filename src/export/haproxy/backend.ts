@@ -147,7 +147,9 @@ export function writeBackend(out: ConfigText, ref: GroupRef, layer: 4 | 7, notes
   out.line(1, `mode ${layer === 7 ? 'http' : 'tcp'}`, `layer ${layer} (the balancer that forwards here)`);
   out.line(1, `balance ${b.balance}`, `${path}.algorithm "${group.algorithm}"${b.hashType ? `, ${path}.hashKey "${group.hashKey}"` : ''}`);
   if (b.hashType) out.line(1, `hash-type ${b.hashType}`, `${path}.algorithm "${group.algorithm}"`);
-  out.line(1, `timeout server ${haproxyTime(group.requestTimeoutMs)}`, `${path}.requestTimeoutMs`);
+  // 0 overrides the defaults section's timeout with none: HAProxy waits as long as the server takes (and warns at start)
+  if (group.requestTimeoutMs > 0) out.line(1, `timeout server ${haproxyTime(group.requestTimeoutMs)}`, `${path}.requestTimeoutMs`);
+  else out.line(1, 'timeout server 0', `${path}.requestTimeoutMs 0 (0: no timeout; HAProxy warns "missing timeouts" about it)`);
   retries(out, ref);
   const opts = health(out, ref, notes);
   const cookies = stickiness(out, ref, notes);

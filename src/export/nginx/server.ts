@@ -9,6 +9,7 @@ import type { ConfigText } from '../config-text.ts';
 import type { NotExported } from '../notes.ts';
 import type { BalancerPlan, GroupRef, ListenerPlan } from '../plan.ts';
 import type { Route } from './routing.ts';
+import { LIMITS } from '../../scenario/limits.ts';
 
 /** An nginx time: whole seconds when exact, else milliseconds. */
 export function nginxTime(ms: number): string {
@@ -75,7 +76,12 @@ export function writeHttpServer(out: ConfigText, depth: number, balancer: Balanc
   if (ref) {
     noteDifferences(plan, ref, notes);
     writeRetries(out, depth + 2, ref, 7, notes);
-    out.line(depth + 2, `proxy_read_timeout ${nginxTime(ref.group.requestTimeoutMs)};`, `${ref.path}.requestTimeoutMs (nginx: the longest wait between two reads)`);
+    if (ref.group.requestTimeoutMs > 0) out.line(depth + 2, `proxy_read_timeout ${nginxTime(ref.group.requestTimeoutMs)};`, `${ref.path}.requestTimeoutMs (nginx: the longest wait between two reads)`);
+    else {
+      // nginx cannot turn its read timeout off: the longest one the lab allows stands in for none
+      out.line(depth + 2, `proxy_read_timeout ${nginxTime(LIMITS.maxMs)};`, `${ref.path}.requestTimeoutMs 0 (no timeout): nginx always has one, so the longest the lab allows`);
+      notes.add(`${ref.path}.requestTimeoutMs`, `nginx has no way to turn proxy_read_timeout off: the export sets ${nginxTime(LIMITS.maxMs)}`);
+    }
   }
   out.line(depth + 1, '}');
   out.line(depth, '}');

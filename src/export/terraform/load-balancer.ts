@@ -66,9 +66,10 @@ export function writeLoadBalancer(h: Hcl, scenario: Scenario, bi: number, notes:
     if (b.layer === 4) h.attr('enable_cross_zone_load_balancing', b.crossZone ?? false, `${at}.crossZone${b.crossZone === undefined ? ' (layer 4 default: off)' : ''}`);
     if (b.layer === 7) {
       const groups = new Set(b.listeners.flatMap((l) => [...l.rules.map((r) => r.forward), l.defaultForward, ...(l.weightedForward ?? []).map((w) => w.group)]));
-      const timeouts = scenario.targetGroups.filter((g) => groups.has(g.id)).map((g) => g.requestTimeoutMs);
+      // 0 (no timeout) asks for the longest an ALB allows, 4,000 s
+      const timeouts = scenario.targetGroups.filter((g) => groups.has(g.id)).map((g) => (g.requestTimeoutMs === 0 ? 4_000_000 : g.requestTimeoutMs));
       const sec = Math.min(4000, Math.max(1, Math.round(Math.max(60_000, ...timeouts) / 1000)));
-      h.attr('idle_timeout', sec, 'the longest requestTimeoutMs of the groups it forwards to (at least ALB\'s default 60 s)');
+      h.attr('idle_timeout', sec, 'the longest requestTimeoutMs of the groups it forwards to (at least ALB\'s default 60 s; 0, no timeout, as ALB\'s longest, 4000 s)');
     }
     if (b.crossZone === false && b.layer === 7) notes.add(`${at}.crossZone`, 'an ALB always balances across zones (a target group can opt out with load_balancing_cross_zone_enabled)');
   });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { ALGORITHM_NAMES } from '../algorithm-names.ts';
-import { DistributionSchema, id, placeName, positiveMs } from './common.ts';
+import { DistributionSchema, id, ms, placeName, positiveMs } from './common.ts';
 
 export const TargetSchema = z.strictObject({
   id: id.describe("The target's name, unique across all groups."),
@@ -157,8 +157,11 @@ export const TargetGroupSchema = z.strictObject({
   hashType: z.enum(['map-based', 'consistent']).optional().describe('HAProxy hash-type: map-based or consistent.'),
   /** haproxy-* algorithms: HAProxy `option allbackups`, balance over every usable backup instead of the first. Default false. */
   allBackups: z.boolean().optional().describe('HAProxy allbackups: balance over every usable backup.'),
-  /** Give up on a request after this long (504); nginx proxy_read_timeout / ALB idle timeout: 60 s. */
-  requestTimeoutMs: positiveMs.default(60_000).describe('A request unanswered this long fails with a timeout (504).'),
+  /**
+   * Give up on a request after this long (504); nginx proxy_read_timeout / ALB idle timeout: 60 s. 0: no timeout
+   * (Envoy's route `timeout: 0s`, HAProxy without `timeout server`): the balancer waits as long as it takes.
+   */
+  requestTimeoutMs: ms.default(60_000).describe('A request unanswered this long fails with a timeout (504); 0: no timeout.'),
   /** A deregistered target drains this long before it is unused (ALB deregistration_delay: 300 s, 0–3600). */
   deregistrationDelaySec: z.number().min(0).max(3600).default(300).describe('How long a deregistered target drains before it is cut off.'),
   healthCheck: HealthCheckSchema.optional().describe('Active health checks: probes that take failing targets out of rotation.'),

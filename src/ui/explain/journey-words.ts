@@ -95,6 +95,7 @@ const WORDS: Readonly<Record<PhraseKey, (v: Values) => string>> = {
   explain_step_for_s: (v) => m.explain_step_for_s(v as never),
   explain_step_target: (v) => m.explain_step_target(v as never),
   explain_step_long_lived: () => m.explain_step_long_lived(),
+  explain_step_no_request_timeout: () => m.explain_step_no_request_timeout(),
   explain_step_request_timeout: (v) => m.explain_step_request_timeout(v as never),
   explain_step_attempt_sent: (v) => m.explain_step_attempt_sent(v as never),
   explain_step_sent: (v) => m.explain_step_sent(v as never),

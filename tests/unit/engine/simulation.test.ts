@@ -94,6 +94,22 @@ describe('targets', () => {
     expect(Math.max(...out.filter((r) => r.outcome === 'ok').map((r) => r.latencyMs))).toBeLessThanOrEqual(2000);
   });
 
+  it('with no request timeout (0) an overloaded target keeps every request until it answers, past the default 60 s', () => {
+    // 20 req/s into one slot of 100 ms (10 req/s): the queue grows by 10 a second, so the request sent at second
+    // 150 waits about 75 s; with the default 60 s those fail with 504, with 0 they are all answered
+    const run = (timeoutMs: number | undefined) => {
+      const out: TraceRecord[] = [];
+      const sim = createSimulation(simple({ targets: 1, ratePerSec: 20, serviceMs: 100, exponential: false, timeoutMs, network: false }), { onRequestDone: (r) => out.push(r) });
+      sim.runUntil(300_000);
+      return out;
+    };
+    const none = run(0);
+    expect(none.filter((r) => r.outcome !== 'ok')).toEqual([]);
+    expect(Math.max(...none.map((r) => r.latencyMs))).toBeGreaterThan(90_000);
+    const dflt = run(undefined);
+    expect(dflt.filter((r) => r.outcome === 'timeout').length).toBeGreaterThan(100);
+  });
+
   it('a crashed target fails what it holds, refuses new requests, and serves again after recovery', () => {
     const s = simple({ targets: 2, ratePerSec: 20, concurrency: 2 });
     const sim = createSimulation(s);

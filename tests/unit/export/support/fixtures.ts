@@ -177,7 +177,24 @@ export function awsScenarios(): [string, Scenario][] {
   ]);
 }
 
+/** A layer-7 balancer whose group has no request timeout (0), one group with retries and one without. */
+export function noRequestTimeout(): Scenario {
+  return valid(
+    {
+      schemaVersion: 1,
+      name: 'no request timeout',
+      traffic: { arrival: { kind: 'poisson', ratePerSec: 10 } },
+      balancers: [{ id: 'lb', listeners: [{ port: 80, defaultForward: 'plain', rules: [{ match: { pathPrefix: '/api' }, forward: 'retried' }] }] }],
+      targetGroups: [
+        { id: 'plain', algorithm: 'round-robin', requestTimeoutMs: 0, targets: [target('p1'), target('p2')] },
+        { id: 'retried', algorithm: 'least-connections', requestTimeoutMs: 0, retries: { maxTries: 2, on: ['error', 'timeout'] }, targets: [target('r1'), target('r2')] },
+      ],
+    },
+    'no request timeout',
+  );
+}
+
 /** Every scenario the format tests run over. */
 export function allScenarios(): [string, Scenario][] {
-  return [...repositoryScenarios(), ['every layer-7 setting', everyLayer7Setting()], ['every layer-4 setting', everyLayer4Setting()], ...awsScenarios()];
+  return [...repositoryScenarios(), ['every layer-7 setting', everyLayer7Setting()], ['every layer-4 setting', everyLayer4Setting()], ['no request timeout', noRequestTimeout()], ...awsScenarios()];
 }

@@ -36,7 +36,7 @@ describe('field descriptions', () => {
   it('in Spanish, keeps the field names and products the schema names', () => {
     overwriteGetLocale(() => 'es');
     expect(fieldAbout('Failures that disable a target for failTimeoutSec; 0 turns it off.')).toBe('Fallos que desactivan un destino durante failTimeoutSec; 0 lo apaga.');
-    expect(fieldAbout('A request unanswered this long fails with a timeout (504).')).toBe('Una solicitud sin respuesta durante este tiempo falla por tiempo agotado (504).');
+    expect(fieldAbout('A request unanswered this long fails with a timeout (504); 0: no timeout.')).toBe('Una solicitud sin respuesta durante este tiempo falla por tiempo agotado (504); 0: sin tiempo límite.');
     for (const d of all) {
       for (const name of d.match(/\b[a-z]+[A-Z][a-z]\w*\b|\b(HAProxy|Envoy|nginx|Route 53|GWLB|ALB|NLB)\b/g) ?? []) expect(fieldAbout(d), d).toContain(name);
     }
