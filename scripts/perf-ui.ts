@@ -204,9 +204,14 @@ try {
   const js = initialJsGzipKB();
   console.log(`scenario: ${hashAt >= 0 ? `the page ${args[hashAt + 1]}` : r3 ? 'R3, Black Friday at 1,000,000 req/s (100 targets × 100 slots)' : '50 targets, 2,000 req/s'}${widths ? ', drawn with flow widths' : ''}, asked ${speed}×, ${seconds} s measured in headless Chromium (1280×720)`);
   // a frame that took more than one and a half of the display's intervals (the median) missed a vsync: the
-  // count that says whether the page kept up (p95 of 16.8 ms at 60 Hz is the timestamps' jitter, not a miss)
-  const missed = sorted.filter((d) => d > 1.5 * percentile(sorted, 50)).length;
-  console.log(`frames: ${sorted.length}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1])}  missed a vsync: ${missed} (${((missed / Math.max(1, sorted.length)) * 100).toFixed(1)} %)`);
+  // count that says whether the page kept up. The page's clock is coarsened to 0.1 ms with jitter (a page that is
+  // not cross-origin isolated), so a frame on time at 60 Hz reads 16.6–16.8 ms: each frame is also counted in
+  // whole display intervals, and p95 in those is the frame time the page kept
+  const interval = percentile(sorted, 50);
+  const missed = sorted.filter((d) => d > 1.5 * interval).length;
+  const vsyncs = sorted.map((d) => Math.max(1, Math.round(d / interval)));
+  const p95v = percentile(vsyncs, 95);
+  console.log(`frames: ${sorted.length}  p50 ${f(interval)}  p95 ${f(percentile(sorted, 95))} (${p95v} display interval${p95v === 1 ? '' : 's'}: ${f(p95v * interval)})  max ${f(sorted[sorted.length - 1])}  missed a vsync: ${missed} (${((missed / Math.max(1, sorted.length)) * 100).toFixed(1)} %)`);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   startups.forEach((s, i) => {
     const title = startups.length > 1 ? `start-up ${i + 1}/${startups.length}` : 'start-up';
