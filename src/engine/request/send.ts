@@ -2,7 +2,8 @@
  * The balancer sends an attempt to its target: a crashed target refuses the connection (502); a target
  * with a free slot starts serving; a busy one queues the request (FIFO, up to its queue limit — like
  * HAProxy's maxqueue or a full accept backlog — beyond which it answers 503). The group's request
- * timeout starts now; long-lived connections send keep-alives, so no timeout cuts them.
+ * timeout starts now; long-lived connections send keep-alives, so no timeout cuts them, and a group whose
+ * timeout is 0 has none (Envoy's route `timeout: 0s`, HAProxy's `timeout server 0`).
  */
 import type { SimState } from '../state.ts';
 import type { TargetGroup } from '../balancer/target-group.ts';

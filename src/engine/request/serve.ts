@@ -1,6 +1,6 @@
 /**
  * A target at work: a request starts in a free slot (its service time drawn from the request's own
- * quantile, scaled by the target's failure mode and CPU speed, plus database and session-store time),
+ * quantile, an exponential one as the mean times the quantile's Exp(1) area made with it, scaled by the target's failure mode and CPU speed, plus database and session-store time),
  * ends (ok, or a 5xx decided at start), and frees its slot for the next queued request. CPU counts
  * compute only: the time a request waits on the database or the session store holds its slot but not
  * the CPU (CloudWatch CPUUtilization on a real instance), and an open long-lived connection costs a
