@@ -113,6 +113,56 @@ test('stuck at the top of a lesson, the time controls fold to one line that play
   await context.close();
 });
 
+test('a control the keyboard focuses while the bar is stuck is never left under it, and the bar stays stuck', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/round-robin-and-weights/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const tabs = page.getByTestId('tab-charts');
+  // the next stop of the Tab order after the Charts tab (the charts' first control)
+  const after = page.getByTestId('chart-span-recent');
+  /** Px from the bar's bottom edge down to the control's top edge: negative while the bar covers part of it. */
+  const clearance = async (control: Locator): Promise<number> => {
+    const [c, b] = await Promise.all([control.boundingBox(), bar.boundingBox()]);
+    return c!.y - (b!.y + b!.height);
+  };
+
+  // Shift+Tab up the page onto the Charts tab, its top 10 px below the window's (under the 49-51 px line: the
+  // browser, which sees it in the window, scrolls nothing) and 30 px above it (scrolled just into view, at the top)
+  for (const top of [10, -30]) {
+    await tabs.evaluate((tab, y) => window.scrollTo(0, tab.getBoundingClientRect().top + window.scrollY - y), top);
+    await expect(bar).toHaveAttribute('data-stuck', 'true');
+    await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+    expect(await clearance(tabs)).toBeLessThan(0);
+    await after.evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+    await page.keyboard.press('Shift+Tab');
+    await expect(tabs).toBeFocused();
+    expect(await clearance(tabs), `the Charts tab from ${top} px`).toBeGreaterThanOrEqual(0);
+    await expect(bar).toHaveAttribute('data-stuck', 'true');
+  }
+
+  // on up the lab, control by control, to the bar itself: each one clear of the bar; the bar's own More takes the
+  // focus where it is, without scrolling the page from under the bar, which stays stuck
+  const more = bar.getByTestId('control-bar-more');
+  for (let i = 0; i < 40 && !(await more.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+    const inBar = await bar.evaluate((el) => el.contains(document.activeElement));
+    if (!inBar) expect(await clearance(page.locator(':focus')), `the focus on ${await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))}`).toBeGreaterThanOrEqual(0);
+  }
+  await expect(more).toBeFocused();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('Shift+Tab');
+  await expect(bar.getByTestId('scrubber')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await snap(page, 'compact-bar-focus-clear.png');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('on a phone the stuck bar is one line even when it was opened, and opens again at the top', async ({ browser }) => {
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
   const page = await context.newPage();
