@@ -163,6 +163,43 @@ test('a control the keyboard focuses while the bar is stuck is never left under 
   await context.close();
 });
 
+test('a window resized while the bar is stuck: the room kept is the whole bar at the new width, so nothing moves as it unsticks', async ({ browser }) => {
+  const NARROW = { width: 1024, height: 768 };
+  const context = await browser.newContext({ viewport: NARROW });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/round-robin-and-weights/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const tabs = page.getByTestId('tab-charts');
+  // the whole bar and the page under it at 1024 px, then at 1366 px: the bar's rows wrap differently, so the two
+  // rooms differ and keeping the wrong one is seen
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  const narrow = { bar: await height(bar), tabs: await pageTop(tabs) };
+  await page.setViewportSize(LAPTOP);
+  await expect.poll(() => height(bar)).not.toBe(narrow.bar);
+  const wide = { bar: await height(bar), tabs: await pageTop(tabs) };
+  expect(Math.abs(wide.bar - narrow.bar)).toBeGreaterThan(5);
+
+  // stuck and folded at 1366 px: the page keeps the wide bar's room
+  await scrollPastBar(page, 300);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+  expect(Math.abs((await pageTop(tabs)) - wide.tabs)).toBeLessThan(1);
+
+  // the window narrowed while the bar stays stuck: the page keeps the narrow bar's room, where it is once unstuck
+  await page.setViewportSize(NARROW);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect.poll(async () => Math.abs((await pageTop(tabs)) - narrow.tabs)).toBeLessThan(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  expect(Math.abs((await height(bar)) - narrow.bar)).toBeLessThan(1);
+  expect(Math.abs((await pageTop(tabs)) - narrow.tabs)).toBeLessThan(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('on a phone the stuck bar is one line even when it was opened, and opens again at the top', async ({ browser }) => {
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
   const page = await context.newPage();
