@@ -113,6 +113,93 @@ test('stuck at the top of a lesson, the time controls fold to one line that play
   await context.close();
 });
 
+test('a control the keyboard focuses while the bar is stuck is never left under it, and the bar stays stuck', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/round-robin-and-weights/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const tabs = page.getByTestId('tab-charts');
+  // the next stop of the Tab order after the Charts tab (the charts' first control)
+  const after = page.getByTestId('chart-span-recent');
+  /** Px from the bar's bottom edge down to the control's top edge: negative while the bar covers part of it. */
+  const clearance = async (control: Locator): Promise<number> => {
+    const [c, b] = await Promise.all([control.boundingBox(), bar.boundingBox()]);
+    return c!.y - (b!.y + b!.height);
+  };
+
+  // Shift+Tab up the page onto the Charts tab, its top 10 px below the window's (under the 49-51 px line: the
+  // browser, which sees it in the window, scrolls nothing) and 30 px above it (scrolled just into view, at the top)
+  for (const top of [10, -30]) {
+    await tabs.evaluate((tab, y) => window.scrollTo(0, tab.getBoundingClientRect().top + window.scrollY - y), top);
+    await expect(bar).toHaveAttribute('data-stuck', 'true');
+    await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+    expect(await clearance(tabs)).toBeLessThan(0);
+    await after.evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+    await page.keyboard.press('Shift+Tab');
+    await expect(tabs).toBeFocused();
+    expect(await clearance(tabs), `the Charts tab from ${top} px`).toBeGreaterThanOrEqual(0);
+    await expect(bar).toHaveAttribute('data-stuck', 'true');
+  }
+
+  // on up the lab, control by control, to the bar itself: each one clear of the bar; the bar's own More takes the
+  // focus where it is, without scrolling the page from under the bar, which stays stuck
+  const more = bar.getByTestId('control-bar-more');
+  for (let i = 0; i < 40 && !(await more.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+    const inBar = await bar.evaluate((el) => el.contains(document.activeElement));
+    if (!inBar) expect(await clearance(page.locator(':focus')), `the focus on ${await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))}`).toBeGreaterThanOrEqual(0);
+  }
+  await expect(more).toBeFocused();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('Shift+Tab');
+  await expect(bar.getByTestId('scrubber')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await snap(page, 'compact-bar-focus-clear.png');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a window resized while the bar is stuck: the room kept is the whole bar at the new width, so nothing moves as it unsticks', async ({ browser }) => {
+  const NARROW = { width: 1024, height: 768 };
+  const context = await browser.newContext({ viewport: NARROW });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const player = new LessonPlayer(page);
+  await player.goto('#/lessons/round-robin-and-weights/1');
+  await player.ready();
+  const bar = page.getByTestId('control-bar');
+  const tabs = page.getByTestId('tab-charts');
+  // the whole bar and the page under it at 1024 px, then at 1366 px: the bar's rows wrap differently, so the two
+  // rooms differ and keeping the wrong one is seen
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  const narrow = { bar: await height(bar), tabs: await pageTop(tabs) };
+  await page.setViewportSize(LAPTOP);
+  await expect.poll(() => height(bar)).not.toBe(narrow.bar);
+  const wide = { bar: await height(bar), tabs: await pageTop(tabs) };
+  expect(Math.abs(wide.bar - narrow.bar)).toBeGreaterThan(5);
+
+  // stuck and folded at 1366 px: the page keeps the wide bar's room
+  await scrollPastBar(page, 300);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+  expect(Math.abs((await pageTop(tabs)) - wide.tabs)).toBeLessThan(1);
+
+  // the window narrowed while the bar stays stuck: the page keeps the narrow bar's room, where it is once unstuck
+  await page.setViewportSize(NARROW);
+  await expect(bar).toHaveAttribute('data-stuck', 'true');
+  await expect.poll(async () => Math.abs((await pageTop(tabs)) - narrow.tabs)).toBeLessThan(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toHaveAttribute('data-stuck', 'false');
+  expect(Math.abs((await height(bar)) - narrow.bar)).toBeLessThan(1);
+  expect(Math.abs((await pageTop(tabs)) - narrow.tabs)).toBeLessThan(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('on a phone the stuck bar is one line even when it was opened, and opens again at the top', async ({ browser }) => {
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
   const page = await context.newPage();

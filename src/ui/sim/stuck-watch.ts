@@ -4,10 +4,13 @@
  * Mirrors the mini controls of a video player or a sticky table header: the bar is `position: sticky; top: -1px`,
  * so that once stuck its top pixel is above the window and an IntersectionObserver with the one threshold 1 is told
  * of it (no scroll handler, no layout work while the page scrolls; it works inside an iframe too, where a root
- * margin would not). While stuck the bar may fold to fewer rows: a bottom margin keeps the room it took when it
- * stuck, so that nothing below it moves under the reader (a ResizeObserver, told only when the bar's size changes).
- * Simplified: the room kept is the bar's height at the moment it stuck; a window resized while it is stuck may
- * move the page by the difference when it comes unstuck.
+ * margin would not). While stuck the bar may fold to fewer rows: a bottom margin keeps the room the whole bar takes,
+ * so that nothing below it moves under the reader, now or when it comes unstuck (a ResizeObserver, told only when the
+ * bar's size changes). The whole bar's height is measured as it sticks; when the bar's width changes while it is
+ * stuck (the window resized), the whole bar is laid out again at the new width for a moment, with the classes it had
+ * when it stuck, and measured (one forced layout, no paint between).
+ * Simplified: only a new width is measured again; words of the whole bar that change while it is folded (its status,
+ * its numbers) keep the room they had when it stuck.
  */
 
 /** Stuck: the bar's top edge is above the window's (by the pixel of its `top: -1px`), and it is on screen at all. */
@@ -18,8 +21,8 @@ export function isStuck(top: number, height: number): boolean {
 export class StuckWatch {
   private readonly intersections: IntersectionObserver;
   private readonly sizes: ResizeObserver;
-  /** The bar's height when it stuck; null while it is not stuck. */
-  private reserved: number | null = null;
+  /** The room the whole bar takes, the width it was measured at and its classes when it stuck; null while not stuck. */
+  private room: { height: number; width: number; classes: string } | null = null;
 
   /** `onchange` is told when the bar sticks or comes unstuck, with the bar still laid out as it was. */
   constructor(
@@ -30,10 +33,12 @@ export class StuckWatch {
       (entries) => {
         const entry = entries[entries.length - 1];
         const stuck = isStuck(entry.boundingClientRect.top, entry.boundingClientRect.height);
-        if (stuck === (this.reserved !== null)) return;
-        if (stuck) this.reserved = bar.getBoundingClientRect().height;
-        else {
-          this.reserved = null;
+        if (stuck === (this.room !== null)) return;
+        if (stuck) {
+          const { height, width } = bar.getBoundingClientRect();
+          this.room = { height, width, classes: bar.className };
+        } else {
+          this.room = null;
           bar.style.marginBottom = '';
         }
         onchange(stuck);
@@ -46,9 +51,20 @@ export class StuckWatch {
   }
 
   private keepRoom(): void {
-    if (this.reserved === null) return;
+    if (this.room === null) return;
+    const { height, width } = this.bar.getBoundingClientRect();
+    if (width !== this.room.width) this.room = { ...this.room, width, height: this.wholeHeight(this.room.classes) };
     // negative when the bar, opened while stuck, is taller than the room: it then lies over the page, which stays put
-    this.bar.style.marginBottom = `${this.reserved - this.bar.getBoundingClientRect().height}px`;
+    this.bar.style.marginBottom = `${this.room.height - height}px`;
+  }
+
+  /** The bar's height with `classes` (as it was when it stuck), at its width now; its own classes are put back. */
+  private wholeHeight(classes: string): number {
+    const now = this.bar.className;
+    this.bar.className = classes;
+    const { height } = this.bar.getBoundingClientRect();
+    this.bar.className = now;
+    return height;
   }
 
   destroy(): void {
