@@ -139,6 +139,9 @@ function balancerHeight(b: Topology['balancers'][number], forwards: readonly For
   return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
 }
 
+/** A group's algorithm is wrapped onto this many lines at most ("least-" "outstanding-" "requests" in a phone's 112 px group). */
+export const MAX_ALGORITHM_LINES = 3;
+
 /** Lays out the topology for a drawing area `width` logical px wide; the height follows from the content. */
 export function layoutTopology(topology: Topology, width: number, options: LayoutOptions = {}): TopologyLayout {
   const { bandGap } = SIZES;
@@ -214,7 +217,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   bandGroups.forEach((g, gi) => {
     const drawn = members[gi].slice(0, Math.max(0, budget));
     budget -= drawn.length;
-    const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, 2);
+    const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, MAX_ALGORITHM_LINES);
     const groupHeight = group.height + (lines.length - 1) * group.lineHeight + (storeGroups.has(g.id) ? STORE_HEIGHT : 0);
     const band = layoutBand(topology, g, drawn, host.get(g.id) ?? [], geo, groupHeight, lines, y);
     groupNodes.push(band.group);
