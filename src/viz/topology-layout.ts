@@ -10,7 +10,7 @@
  */
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
-import { fitText, measuredWidth, wrapText } from './text-fit.ts';
+import { fitText, measuredWidth, textWidth, wrapLines, wrapText } from './text-fit.ts';
 import { bareConditions, ruleLine, ruleLineText } from './rule-line.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
@@ -66,7 +66,8 @@ export interface LayoutOptions {
 export const SIZES = {
   margin: 12,
   minGapX: 32,
-  clients: { width: 112, height: 64, dnsLine: 16 },
+  /** `pad`: the room left and right of its text; `dnsFontPx`: its DNS line's text (ClientsNode.svelte). */
+  clients: { width: 112, height: 64, dnsLine: 16, dnsFontPx: 12, pad: 16 },
   balancer: { width: 184, header: 42, zoneRow: 18, row: 22, padBottom: 8 },
   group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5 },
   /** Below COMPACT_BELOW px (a tablet in portrait), the first three columns are narrower. */
@@ -142,6 +143,20 @@ function balancerHeight(b: Topology['balancers'][number], forwards: readonly For
 /** A group's algorithm is wrapped onto this many lines at most ("least-" "outstanding-" "requests" in a phone's 112 px group). */
 export const MAX_ALGORITHM_LINES = 3;
 
+/**
+ * The clients node: `columnWidth` wide, and a line or two under its counts for the DNS name in front, when there is
+ * one ("DNS failover" was cut to "DNS fai…" in a phone's 76 px node). A word wider than the column widens the node.
+ */
+function clientsBox(topology: Topology, columnWidth: number): { width: number; height: number; lines: string[] } {
+  const { height, dnsLine, dnsFontPx, pad } = SIZES.clients;
+  if (!topology.dns) return { width: columnWidth, height, lines: [] };
+  const text = `DNS ${topology.dns.policy}`;
+  const widest = Math.max(...wrapLines(text, 0, dnsFontPx).map((w) => textWidth(w, dnsFontPx)));
+  const width = Math.max(columnWidth, Math.ceil(widest) + pad);
+  const lines = wrapText(text, width - pad, dnsFontPx, 2);
+  return { width, height: height + lines.length * dnsLine, lines };
+}
+
 /** Lays out the topology for a drawing area `width` logical px wide; the height follows from the content. */
 export function layoutTopology(topology: Topology, width: number, options: LayoutOptions = {}): TopologyLayout {
   const { bandGap } = SIZES;
@@ -154,8 +169,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
       : { margin: SIZES.margin, minGapX: SIZES.minGapX, lead: 0, clients: SIZES.clients.width, balancer: SIZES.balancer.width, group: SIZES.group.width };
   // `lead`: room before the targets beyond the gap (a narrow gap is less than a zone's waiting strip)
   const { margin, minGapX, lead } = columns;
-  // a DNS name in front gets a line of its own in the clients node
-  const clients = { width: columns.clients as number, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
+  const clients = clientsBox(topology, columns.clients);
   const balancer = { ...SIZES.balancer, width: columns.balancer as number };
   const group = { ...SIZES.group, width: columns.group as number };
   const alsoDraw = options.alsoDraw ?? new Set<number>();
@@ -254,7 +268,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // the clients face the first listener of the first balancer
   const first = balancerNodes[0];
   const clientsY = first ? first.rows[0].y - clients.height / 2 : margin;
-  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
+  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', lines: clients.lines, x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
 
   const nodes = [clientsNode, ...balancerNodes, ...groupNodes, ...databaseNodes, ...targetNodes];
   const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames, ...column.frames], (r) => r.y + r.height) ?? 0);

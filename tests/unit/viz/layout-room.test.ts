@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../../../src/engine/balancer/registry.ts';
+import type { DnsPolicy } from '../../../src/engine/infra/dns/types.ts';
+import type { Topology } from '../../../src/engine/types.ts';
 import { textWidth } from '../../../src/viz/text-fit.ts';
 import { layoutTopology, MAX_ALGORITHM_LINES, SIZES, type LayoutNode } from '../../../src/viz/topology-layout.ts';
 import { topologyOf } from './fixtures.ts';
@@ -29,4 +31,38 @@ describe('the words the layout writes into its nodes are whole', () => {
       });
     }
   }
+
+  // "DNS failover" in a phone's 76 px clients node read "DNS fai…" (and "DNS failo…" in a tablet's 92 px)
+  const policies: DnsPolicy[] = ['simple', 'multivalue', 'weighted', 'latency', 'failover', 'geolocation'];
+  const withDns = (policy: string): Topology => ({ ...topologyOf([{ id: 'web', count: 2 }]), dns: { name: 'shop.example.com', policy, records: [] } });
+  for (const policy of policies) {
+    for (const width of WIDTHS) {
+      it(`the clients' DNS ${policy} at ${width} px: on one or two lines, whole`, () => {
+        const clients = node(layoutTopology(withDns(policy), width), 'clients');
+        expect(clients.lines.length).toBeGreaterThanOrEqual(1);
+        expect(clients.lines.length).toBeLessThanOrEqual(2);
+        expect(clients.lines.join(' ')).toBe(`DNS ${policy}`);
+        for (const line of clients.lines) expect(textWidth(line, SIZES.clients.dnsFontPx)).toBeLessThanOrEqual(clients.width - SIZES.clients.pad);
+        expect(clients.height).toBe(SIZES.clients.height + clients.lines.length * SIZES.clients.dnsLine);
+      });
+    }
+  }
+
+  it('no DNS name: no DNS line', () => {
+    const clients = node(layoutTopology(topologyOf([{ id: 'web', count: 2 }]), 373), 'clients');
+    expect(clients.lines).toEqual([]);
+    expect(clients.height).toBe(SIZES.clients.height);
+  });
+
+  it('lesson 14\'s "DNS failover" keeps a phone\'s picture 494 px wide: "failover" fits the 76 px node', () => {
+    const layout = layoutTopology(withDns('failover'), 373);
+    expect(node(layout, 'clients').width).toBe(SIZES.narrow.clients);
+    expect(node(layout, 'clients').lines).toEqual(['DNS', 'failover']);
+    expect(layout.width).toBe(494);
+  });
+
+  it('a word wider than the column widens the clients node: "geolocation" is 11 × 0.6 × 12 = 79.2 px, 96 with its padding', () => {
+    const clients = node(layoutTopology(withDns('geolocation'), 373), 'clients');
+    expect(clients.width).toBe(Math.ceil(11 * 0.6 * SIZES.clients.dnsFontPx) + SIZES.clients.pad);
+  });
 });
