@@ -14,7 +14,7 @@ import { fitText, measuredWidth, textWidth, wrapLines, wrapText } from './text-f
 import { bareConditions, ruleLine, ruleLineText } from './rule-line.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
-import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
+import { groupZones, layoutBand, type BandGeometry, type ScalingFrame, type ZoneBand } from './band-layout.ts';
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
 import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
 import { STORE_HEIGHT } from './session-stores.ts';
@@ -140,6 +140,26 @@ function balancerHeight(b: Topology['balancers'][number], forwards: readonly For
   return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
 }
 
+/** In tiles, a gap between columns is at most this many times the least gap: the room beyond widens the tiles. */
+export const TILE_GAP_SHARE = 2;
+
+/**
+ * How the room the columns leave (`spare`, over `gaps` gaps) is shared. Cards and heat cells spread it over the gaps.
+ * Tiles spread it up to TILE_GAP_SHARE × the least gap, widen with the rest up to a card's width, and the columns
+ * are centred in what is left (`inset` each side): lesson 14 in tiles had 84 px tiles and gaps of 55 px between its
+ * columns at 1024×768 and 103 px at 1366×768 (now 105 px tiles and 48 px gaps; 200 px tiles and 64 px gaps). A
+ * tile's texts and bar follow its width (TargetNode.svelte).
+ */
+function spreadTiles(mode: TargetMode, at: { cols: number; cell: BandGeometry['cell']; spare: number; gaps: number; minGapX: number }): { cell: BandGeometry['cell']; widen: number; gapX: number; inset: number } {
+  const { cols, cell, spare, gaps, minGapX } = at;
+  if (mode !== 'tile') return { cell, widen: 0, gapX: spare / gaps, inset: 0 };
+  const roomy = TILE_GAP_SHARE * minGapX;
+  const each = Math.max(0, Math.min(SIZES.card.width - cell.width, Math.floor((spare - gaps * roomy) / cols)));
+  const left = spare - each * cols;
+  const gapX = Math.min(roomy, left / gaps);
+  return { cell: { ...cell, width: cell.width + each }, widen: each * cols, gapX, inset: (left - gapX * gaps) / 2 };
+}
+
 /** A group's algorithm is wrapped onto this many lines at most ("least-" "outstanding-" "requests" in a phone's 112 px group). */
 export const MAX_ALGORITHM_LINES = 3;
 
@@ -196,20 +216,25 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const biggest = max(members, (m) => m.length) ?? 0;
   const cards = !narrow && options.tiles !== true && registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card);
   const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : cards ? 'card' : 'tile';
-  const cell = SIZES[targetMode];
+  let cell: BandGeometry['cell'] = SIZES[targetMode];
   const fitCols = fitting(cell);
   // a heat-map is about twice as wide as it is tall
   const rowsWanted = targetMode === 'heat' ? Math.max(preferredRows, Math.ceil(Math.sqrt(Math.min(registered, MAX_DRAWN_TARGETS) / 2))) : preferredRows;
   const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / rowsWanted));
   const cols = Math.min(fitCols, wantCols);
-  const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
+  let targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
   const contentWidth = fixed - 3 * minGapX - (applianceWidth > 0 ? minGapX : 0) + targetsWidth;
   const totalWidth = Math.max(width, contentWidth + gaps * minGapX);
   // long rule lines widen the balancers into the room the gaps have to spare (not on a narrow screen)
   const wider = compact ? 0 : Math.max(0, Math.min(MAX_BALANCER_EXTRA, balancerWant(topology, balancer.width), totalWidth - contentWidth - gaps * minGapX));
   balancer.width += wider;
-  const gapX = (totalWidth - contentWidth - wider) / gaps;
-  const xBalancer = margin + clients.width + gapX;
+  const spread = spreadTiles(targetMode, { cols, cell, spare: totalWidth - contentWidth - wider, gaps, minGapX });
+  cell = spread.cell;
+  targetsWidth += spread.widen;
+  const { gapX } = spread;
+  // the columns' left edge: the margin, and half the room the tiles leave (centred)
+  const left = margin + spread.inset;
+  const xBalancer = left + clients.width + gapX;
   const xAppliances = xBalancer + balancer.width + gapX;
   const xGroup = xBalancer + balancer.width + gapX + (applianceWidth > 0 ? APPLIANCE.width + gapX : 0);
   const xTargets = xGroup + group.width + gapX + lead;
@@ -268,7 +293,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // the clients face the first listener of the first balancer
   const first = balancerNodes[0];
   const clientsY = first ? first.rows[0].y - clients.height / 2 : margin;
-  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', lines: clients.lines, x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
+  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', lines: clients.lines, x: left, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
 
   const nodes = [clientsNode, ...balancerNodes, ...groupNodes, ...databaseNodes, ...targetNodes];
   const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames, ...column.frames], (r) => r.y + r.height) ?? 0);
