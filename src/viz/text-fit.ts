@@ -45,11 +45,22 @@ export function fitText(text: string, widthPx: number, fontPx: number): string {
  * last line is cut with an ellipsis if it still does not fit).
  */
 export function wrapText(text: string, widthPx: number, fontPx: number, maxLines: number): string[] {
+  const lines = wrapLines(text, widthPx, fontPx);
+  if (lines.length <= maxLines) return lines.map((l) => fitText(l, widthPx, fontPx));
+  // the lines that do not fit go on the last one, joined as they were in `text` ("outstanding-" "requests" were
+  // joined as "outstandingrequests" before being cut)
+  const kept = lines.slice(0, maxLines - 1);
+  kept.push(lines.slice(maxLines - 1).reduce(joinWords));
+  return kept.map((l) => fitText(l, widthPx, fontPx));
+}
+
+/** `text` broken into lines of `widthPx` (by the estimate, the same everywhere) after hyphens and at spaces, none cut. */
+export function wrapLines(text: string, widthPx: number, fontPx: number): string[] {
   const words = text.match(/[^\s-]+-?|\s+/g)?.filter((w) => w.trim() !== '') ?? [];
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
-    const joined = line === '' ? word : line.endsWith('-') ? line + word : `${line} ${word}`;
+    const joined = line === '' ? word : joinWords(line, word);
     if (line === '' || textWidth(joined, fontPx) <= widthPx) line = joined;
     else {
       lines.push(line);
@@ -57,10 +68,12 @@ export function wrapText(text: string, widthPx: number, fontPx: number, maxLines
     }
   }
   if (line !== '') lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => fitText(l, widthPx, fontPx));
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = fitText(lines.slice(maxLines - 1).join(''), widthPx, fontPx);
-  return kept.map((l) => fitText(l, widthPx, fontPx));
+  return lines;
+}
+
+/** Two words (or lines) as they read in one line: after a hyphen, nothing between them; else a space. */
+function joinWords(left: string, right: string): string {
+  return left.endsWith('-') ? left + right : `${left} ${right}`;
 }
 
 /** The narrowest a label may be drawn, as a share of its own width, rather than cut (see `fitOrSqueeze`). */

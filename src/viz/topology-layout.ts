@@ -10,11 +10,11 @@
  */
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
-import { fitText, measuredWidth, wrapText } from './text-fit.ts';
+import { fitText, measuredWidth, textWidth, wrapLines, wrapText } from './text-fit.ts';
 import { bareConditions, ruleLine, ruleLineText } from './rule-line.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
-import { groupZones, layoutBand, type ScalingFrame, type ZoneBand } from './band-layout.ts';
+import { groupZones, layoutBand, type BandGeometry, type ScalingFrame, type ZoneBand } from './band-layout.ts';
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
 import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
 import { STORE_HEIGHT } from './session-stores.ts';
@@ -66,7 +66,8 @@ export interface LayoutOptions {
 export const SIZES = {
   margin: 12,
   minGapX: 32,
-  clients: { width: 112, height: 64, dnsLine: 16 },
+  /** `pad`: the room left and right of its text; `dnsFontPx`: its DNS line's text (ClientsNode.svelte). */
+  clients: { width: 112, height: 64, dnsLine: 16, dnsFontPx: 12, pad: 16 },
   balancer: { width: 184, header: 42, zoneRow: 18, row: 22, padBottom: 8 },
   group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5 },
   /** Below COMPACT_BELOW px (a tablet in portrait), the first three columns are narrower. */
@@ -139,6 +140,43 @@ function balancerHeight(b: Topology['balancers'][number], forwards: readonly For
   return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
 }
 
+/** In tiles, a gap between columns is at most this many times the least gap: the room beyond widens the tiles. */
+export const TILE_GAP_SHARE = 2;
+
+/**
+ * How the room the columns leave (`spare`, over `gaps` gaps) is shared. Cards and heat cells spread it over the gaps.
+ * Tiles spread it up to TILE_GAP_SHARE × the least gap, widen with the rest up to a card's width, and the columns
+ * are centred in what is left (`inset` each side): lesson 14 in tiles had 84 px tiles and gaps of 55 px between its
+ * columns at 1024×768 and 103 px at 1366×768 (now 105 px tiles and 48 px gaps; 200 px tiles and 64 px gaps). A
+ * tile's texts and bar follow its width (TargetNode.svelte).
+ */
+function spreadTiles(mode: TargetMode, at: { cols: number; cell: BandGeometry['cell']; spare: number; gaps: number; minGapX: number }): { cell: BandGeometry['cell']; widen: number; gapX: number; inset: number } {
+  const { cols, cell, spare, gaps, minGapX } = at;
+  if (mode !== 'tile') return { cell, widen: 0, gapX: spare / gaps, inset: 0 };
+  const roomy = TILE_GAP_SHARE * minGapX;
+  const each = Math.max(0, Math.min(SIZES.card.width - cell.width, Math.floor((spare - gaps * roomy) / cols)));
+  const left = spare - each * cols;
+  const gapX = Math.min(roomy, left / gaps);
+  return { cell: { ...cell, width: cell.width + each }, widen: each * cols, gapX, inset: (left - gapX * gaps) / 2 };
+}
+
+/** A group's algorithm is wrapped onto this many lines at most ("least-" "outstanding-" "requests" in a phone's 112 px group). */
+export const MAX_ALGORITHM_LINES = 3;
+
+/**
+ * The clients node: `columnWidth` wide, and a line or two under its counts for the DNS name in front, when there is
+ * one ("DNS failover" was cut to "DNS fai…" in a phone's 76 px node). A word wider than the column widens the node.
+ */
+function clientsBox(topology: Topology, columnWidth: number): { width: number; height: number; lines: string[] } {
+  const { height, dnsLine, dnsFontPx, pad } = SIZES.clients;
+  if (!topology.dns) return { width: columnWidth, height, lines: [] };
+  const text = `DNS ${topology.dns.policy}`;
+  const widest = Math.max(...wrapLines(text, 0, dnsFontPx).map((w) => textWidth(w, dnsFontPx)));
+  const width = Math.max(columnWidth, Math.ceil(widest) + pad);
+  const lines = wrapText(text, width - pad, dnsFontPx, 2);
+  return { width, height: height + lines.length * dnsLine, lines };
+}
+
 /** Lays out the topology for a drawing area `width` logical px wide; the height follows from the content. */
 export function layoutTopology(topology: Topology, width: number, options: LayoutOptions = {}): TopologyLayout {
   const { bandGap } = SIZES;
@@ -151,8 +189,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
       : { margin: SIZES.margin, minGapX: SIZES.minGapX, lead: 0, clients: SIZES.clients.width, balancer: SIZES.balancer.width, group: SIZES.group.width };
   // `lead`: room before the targets beyond the gap (a narrow gap is less than a zone's waiting strip)
   const { margin, minGapX, lead } = columns;
-  // a DNS name in front gets a line of its own in the clients node
-  const clients = { width: columns.clients as number, height: SIZES.clients.height + (topology.dns ? SIZES.clients.dnsLine : 0) };
+  const clients = clientsBox(topology, columns.clients);
   const balancer = { ...SIZES.balancer, width: columns.balancer as number };
   const group = { ...SIZES.group, width: columns.group as number };
   const alsoDraw = options.alsoDraw ?? new Set<number>();
@@ -179,20 +216,25 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const biggest = max(members, (m) => m.length) ?? 0;
   const cards = !narrow && options.tiles !== true && registered + zoneCount <= MAX_CARD_ROWS * fitting(SIZES.card);
   const targetMode: TargetMode = biggest > HEAT_ABOVE ? 'heat' : cards ? 'card' : 'tile';
-  const cell = SIZES[targetMode];
+  let cell: BandGeometry['cell'] = SIZES[targetMode];
   const fitCols = fitting(cell);
   // a heat-map is about twice as wide as it is tall
   const rowsWanted = targetMode === 'heat' ? Math.max(preferredRows, Math.ceil(Math.sqrt(Math.min(registered, MAX_DRAWN_TARGETS) / 2))) : preferredRows;
   const wantCols = Math.max(1, Math.ceil(Math.min(registered, MAX_DRAWN_TARGETS) / rowsWanted));
   const cols = Math.min(fitCols, wantCols);
-  const targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
+  let targetsWidth = cols * cell.width + (cols - 1) * cell.gapX;
   const contentWidth = fixed - 3 * minGapX - (applianceWidth > 0 ? minGapX : 0) + targetsWidth;
   const totalWidth = Math.max(width, contentWidth + gaps * minGapX);
   // long rule lines widen the balancers into the room the gaps have to spare (not on a narrow screen)
   const wider = compact ? 0 : Math.max(0, Math.min(MAX_BALANCER_EXTRA, balancerWant(topology, balancer.width), totalWidth - contentWidth - gaps * minGapX));
   balancer.width += wider;
-  const gapX = (totalWidth - contentWidth - wider) / gaps;
-  const xBalancer = margin + clients.width + gapX;
+  const spread = spreadTiles(targetMode, { cols, cell, spare: totalWidth - contentWidth - wider, gaps, minGapX });
+  cell = spread.cell;
+  targetsWidth += spread.widen;
+  const { gapX } = spread;
+  // the columns' left edge: the margin, and half the room the tiles leave (centred)
+  const left = margin + spread.inset;
+  const xBalancer = left + clients.width + gapX;
   const xAppliances = xBalancer + balancer.width + gapX;
   const xGroup = xBalancer + balancer.width + gapX + (applianceWidth > 0 ? APPLIANCE.width + gapX : 0);
   const xTargets = xGroup + group.width + gapX + lead;
@@ -214,7 +256,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   bandGroups.forEach((g, gi) => {
     const drawn = members[gi].slice(0, Math.max(0, budget));
     budget -= drawn.length;
-    const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, 2);
+    const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, MAX_ALGORITHM_LINES);
     const groupHeight = group.height + (lines.length - 1) * group.lineHeight + (storeGroups.has(g.id) ? STORE_HEIGHT : 0);
     const band = layoutBand(topology, g, drawn, host.get(g.id) ?? [], geo, groupHeight, lines, y);
     groupNodes.push(band.group);
@@ -251,7 +293,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   // the clients face the first listener of the first balancer
   const first = balancerNodes[0];
   const clientsY = first ? first.rows[0].y - clients.height / 2 : margin;
-  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', x: margin, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
+  const clientsNode: LayoutNode = { ...blank, key: 'clients', kind: 'clients', id: 'clients', lines: clients.lines, x: left, y: Math.max(margin, clientsY), width: clients.width, height: clients.height };
 
   const nodes = [clientsNode, ...balancerNodes, ...groupNodes, ...databaseNodes, ...targetNodes];
   const bottom = Math.max(max(nodes, (n) => n.y + n.height + (Number.isNaN(n.streetY) ? 0 : cell.gapY)) ?? 0, max([...zones, ...frames, ...column.frames], (r) => r.y + r.height) ?? 0);

@@ -121,6 +121,19 @@ test('at 1366×768 lesson 15\'s two regions are inside the picture\'s box, above
   await context.close();
 });
 
+/**
+ * The gaps between the picture's columns in layout px (on screen, over the picture's scale): the clients node to the
+ * first balancer, that balancer to its group, the group to its first target.
+ */
+function columnGaps(page: Page, ids: { balancer: string; group: string; target: string }): Promise<number[]> {
+  return page.getByTestId('topology-view').evaluate((svg, ids) => {
+    const scale = (svg as SVGSVGElement).getScreenCTM()?.a ?? 1;
+    const frame = (id: string, shape: string): DOMRect => svg.querySelector(`[data-testid="${id}"] rect.${shape}`)!.getBoundingClientRect();
+    const columns = [frame('topology-clients', 'box'), frame(ids.balancer, 'box'), frame(ids.group, 'box'), frame(ids.target, 'card')];
+    return columns.slice(1).map((c, i) => (c.left - columns[i].right) / scale);
+  }, ids);
+}
+
 // Lesson 14's two regions, each with two zones of one card, were 557 px tall in the 400 px seen under the time controls
 // and the DNS records at 1024×768 and 1366×768: fitting that height would have shrunk them 31 %, so alb-west's group
 // and targets were cut at the window's bottom. A picture in cards that would be cut is drawn in tiles when those fit
@@ -148,6 +161,13 @@ for (const size of [{ width: 1024, height: 768 }, { width: 1366, height: 768 }])
       const nodes = await nodesInView(page, { toWindow: true });
       expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['topology-balancer-alb-west', 'topology-group-west', 'topology-node-west-1', 'topology-node-west-2']));
       expect(await smallestSvgTextPx(page.getByTestId('topology-view')), where).toBeGreaterThanOrEqual(9);
+      // in tiles, the room the columns leave widens the tiles (up to a card's width) and centres the columns: no gap
+      // is wider than twice the layout's least (src/viz/topology-layout.ts: TILE_GAP_SHARE × minGapX, 24 px in the
+      // compact columns of a picture under 780 px, else 32). Before, 84 px tiles left gaps of 55 px at 1024 and 103
+      // px at 1366 (measured here on the old build).
+      const least = (await page.getByTestId('topology-view').evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal.width)) < 780 ? 24 : 32;
+      const gaps = await columnGaps(page, { balancer: 'topology-balancer-alb-east', group: 'topology-group-east', target: 'topology-node-east-1' });
+      for (const gap of gaps) expect(gap, `${where}: gaps ${gaps.map((g) => g.toFixed(1)).join(', ')}`).toBeLessThanOrEqual(2 * least + 0.5);
       await snap(page, `picture-fit-lesson-14-${size.width}${present ? '-present' : ''}.png`);
     }
     expect(errors).toEqual([]);

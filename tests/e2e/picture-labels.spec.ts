@@ -2,6 +2,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { LessonPlayer } from './support/lesson-page.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { snap } from './support/artifacts.ts';
+import { smallestSvgTextPx } from './support/screen.ts';
 
 // The picture's labels (src/viz/rule-line.ts, src/viz/short-labels.ts) and its place in its box. Before: a balancer's
 // rule line was cut at its first condition and lost its target group ("host shop.secureca…"), lesson 5's rules read
@@ -75,3 +76,46 @@ test('a picture fitted to its box\'s height stands in the middle of the box', as
   expect(Math.abs(picture.left - s.left - (s.right - picture.right))).toBeLessThanOrEqual(2);
   await context.close();
 });
+
+// On a phone the picture's columns are narrow (src/viz/topology-layout.ts): lesson 14's clients node read "DNS fai…"
+// and a group's "least-outstanding-requests" read "least-" "outstandin…". The layout wraps them onto whole lines
+// (a word wider than its node widens it), and the fit still draws no text below 9 px.
+for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 740 }]) {
+  for (const lesson of [
+    { slug: 'paths-to-services', dns: null },
+    { slug: 'route-53-failover', dns: 'failover' },
+    { slug: 'active-active-regions', dns: 'failover' },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height} ${lesson.slug}'s clients and groups are written whole`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      const player = new LessonPlayer(page);
+      await player.goto(`#/lessons/${lesson.slug}/1`);
+      await player.ready();
+      const view = page.getByTestId('topology-view');
+      const groups = view.locator('[data-testid^="topology-group-"]');
+      await expect(groups.first()).toBeAttached();
+      await expect(view.getByTestId('topology-clients')).toBeAttached();
+      const nodes = view.locator('[data-testid="topology-clients"], [data-testid^="topology-group-"]');
+      // none of their lines cut
+      const texts = await nodes.locator('text').allTextContents();
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.filter((t) => t.trim().endsWith('…'))).toEqual([]);
+      if (lesson.dns !== null) await expect(view.getByTestId('topology-clients').locator('text.dns')).toHaveText(['DNS', lesson.dns]);
+      // each group's lines under its name read its algorithm, as its accessible name says it
+      for (const group of await groups.all()) {
+        const algorithm = /^Target group [^:]+: ([a-z0-9-]+),/.exec((await group.getAttribute('aria-label')) ?? '')?.[1];
+        expect(algorithm).toBeDefined();
+        // the last soft line is "n of n in rotation"
+        const lines = (await group.locator('text.soft').allTextContents()).slice(0, -1);
+        expect(lines.join('')).toBe(algorithm);
+      }
+      expect(await smallestSvgTextPx(view)).toBeGreaterThanOrEqual(9);
+      await page.getByTestId('diagram-stage').scrollIntoViewIfNeeded();
+      await snap(page.getByTestId('diagram-stage'), `picture-labels-${lesson.slug}-${viewport.width}.png`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+}

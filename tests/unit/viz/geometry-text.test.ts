@@ -45,6 +45,15 @@ describe('text that fits', () => {
     expect(wrapText('round-robin', 136, 12.5, 2)).toEqual(['round-robin']);
     expect(wrapText('a-very-long-algorithm-name-that-goes-on', 60, 12.5, 2)).toHaveLength(2);
   });
+
+  it('joins the lines that do not fit as they read before cutting the last one', () => {
+    // 92 px: "least-", "outstanding-", "requests"; two lines keep the hyphen ("outstandingrequests" before)
+    expect(wrapText('least-outstanding-requests', 92, 12.5, 3)).toEqual(['least-', 'outstanding-', 'requests']);
+    const [first, last] = wrapText('least-outstanding-requests', 92, 12.5, 2);
+    expect(first).toBe('least-');
+    expect(last).toBe(fitText('outstanding-requests', 92, 12.5));
+    expect(wrapText('one two three four', 30, 12.5, 2)[1]).toBe(fitText('two three four', 30, 12.5));
+  });
 });
 
 describe('numbers', () => {
