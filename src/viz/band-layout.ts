@@ -6,6 +6,8 @@
  */
 import type { Topology } from '../engine/types.ts';
 import type { LayoutNode, Rect } from './layout-types.ts';
+import { m } from '../i18n/paraglide/messages.js';
+import { wrapLines, wrapText } from './text-fit.ts';
 
 /** A zone's part of a group's band: a frame around that zone's targets. */
 export interface ZoneBand extends Rect {
@@ -39,8 +41,25 @@ export const BAND = {
   /** Height of an empty zone's grid (it says "no targets"). */
   emptyZone: 22,
   /** Database nodes under the group node. */
-  database: { height: 82, gap: 16 },
+  database: { height: 82, gap: 16, titleLine: 17, stateLine: 15 },
 } as const;
+
+/** A node's name (a group's, a database's) wraps onto this many lines at most, at its hyphens ("payments-" "tcp"). */
+export const MAX_NAME_LINES = 2;
+
+/**
+ * A database node `width` wide: its id on whole lines (a phone's 112 px node read "db-pri…"), and room for its
+ * longest state line ("out of connections · 2 replicas" read "out of conn…"), each line past the first
+ * making it taller. DatabaseNode.svelte draws the state it is in on as many lines as it needs of those.
+ */
+export function databaseBox(db: Topology['databases'][number], width: number): { height: number; titleLines: string[]; lines: string[] } {
+  const titleLines = wrapText(db.id, width - 34, 14, MAX_NAME_LINES);
+  const replicas = db.readReplicas === 0 ? '' : ` · ${db.readReplicas === 1 ? m.lab_db_replica_one() : m.lab_db_replicas({ count: db.readReplicas })}`;
+  const states = [m.badge_up(), m.badge_failing_over(), m.badge_out_of_connections()].map((s) => `${s}${replicas}`);
+  const lines = states.map((s) => wrapLines(s, width - 20, 12)).reduce((a, b) => (b.length > a.length ? b : a));
+  const { height, titleLine, stateLine } = BAND.database;
+  return { height: height + (titleLines.length - 1) * titleLine + (lines.length - 1) * stateLine, titleLines, lines };
+}
 
 /** What every band shares: the columns and the target cell. */
 export interface BandGeometry {
@@ -142,7 +161,11 @@ export function layoutBand(
   const targetsHeight = Math.max(0, y - (named ? BAND.zoneGap : 0));
 
   // the left column: the group node, then the databases it hosts
-  const dbHeight = hosted.length * (BAND.database.height + BAND.database.gap);
+  const boxes = hosted.map((id) => {
+    const db = topology.databases.find((d) => d.id === id);
+    return db ? databaseBox(db, geo.groupWidth) : { height: BAND.database.height, titleLines: [id], lines: [] };
+  });
+  const dbHeight = boxes.reduce((h, b) => h + b.height + BAND.database.gap, 0);
   const stackHeight = groupHeight + dbHeight;
   const contentHeight = Math.max(stackHeight, targetsHeight);
   const targetsTop = contentTop + (contentHeight - targetsHeight) / 2;
@@ -153,18 +176,13 @@ export function layoutBand(
   for (const z of zones) z.y += targetsTop;
   const stackTop = contentTop + (contentHeight - stackHeight) / 2;
   const group: LayoutNode = { ...blank, key: `group:${g.id}`, kind: 'group', id: g.id, lines, x: geo.xGroup, y: stackTop, width: geo.groupWidth, height: groupHeight };
-  const databases = hosted.map(
-    (id, i): LayoutNode => ({
-      ...blank,
-      key: `database:${id}`,
-      kind: 'database',
-      id,
-      x: geo.xGroup,
-      y: stackTop + groupHeight + BAND.database.gap + i * (BAND.database.height + BAND.database.gap),
-      width: geo.groupWidth,
-      height: BAND.database.height,
-    }),
-  );
+  let dbTop = stackTop + groupHeight + BAND.database.gap;
+  const databases = hosted.map((id, i): LayoutNode => {
+    const box = boxes[i];
+    const node = { ...blank, key: `database:${id}`, kind: 'database' as const, id, titleLines: box.titleLines, lines: box.lines, x: geo.xGroup, y: dbTop, width: geo.groupWidth, height: box.height };
+    dbTop += box.height + BAND.database.gap;
+    return node;
+  });
   const height = header + contentHeight + (owner ? BAND.framePadBottom : 0);
   const right = xTargets + targetsWidth + BAND.zonePadRight + 4;
   const frame = owner

@@ -15,8 +15,10 @@ export interface Rect {
  */
 export interface BalancerRow {
   kind: 'listener' | 'rule' | 'default' | 'weight';
-  /** The line as drawn (cut to the balancer's width). */
+  /** The line as drawn, its lines joined. */
   text: string;
+  /** The line as drawn, wrapped onto whole lines of the balancer's width (one, cut, past MAX_RULE_LINES). */
+  lines: string[];
   /** The whole line (its title on hover). */
   full: string;
   /** A weighted line's share of the listener's traffic, in percent; null for other lines. */
@@ -37,8 +39,12 @@ export interface LayoutNode extends Rect {
   targetIndex: number;
   /** Balancer rows (kind 'balancer'). */
   rows: BalancerRow[];
-  /** Wrapped detail lines (a group's algorithm). */
+  /** Wrapped detail lines (a group's algorithm; a database's room for its longest state line). */
   lines: string[];
+  /** Its name wrapped onto whole lines (a group's, a database's id), when the layout sized the node to them. */
+  titleLines?: string[];
+  /** The lines a group's last line ("n of n in rotation") takes: 1, or 2 where it does not fit one. */
+  footLines?: number;
   /**
    * Targets in a grid of several columns are reached along the "street" under their row (so edges and
    * dots never cross other targets): its y, and where it starts. NaN for a single column.

@@ -8,7 +8,7 @@
  * (lesson 6's "host shop.secureca…" hid its /products condition). The whole line is the row's title (hover), the
  * balancer's accessible name and the Table view's.
  */
-import { fitText, measuredWidth } from './text-fit.ts';
+import { fitText, measuredWidth, textWidth } from './text-fit.ts';
 
 const ARROW = ' → ';
 const AND = ' & ';
@@ -63,4 +63,55 @@ export function ruleLine(conditions: string, target: string, widthPx: number, fo
   const targetRoom = Math.max(widthPx * TARGET_SHARE, widthPx - arrow - measuredWidth(conditions, fontPx));
   const tail = `${ARROW}${fitText(target, targetRoom, fontPx)}`;
   return `${fitConditions(conditions, widthPx - measuredWidth(tail, fontPx), fontPx)}${tail}`;
+}
+
+/** A piece of a line: its text, and whether the next piece follows it with no space (after "-", ".", "/"). */
+interface Piece {
+  text: string;
+  tight: boolean;
+}
+
+/** `text` in pieces: at spaces and after hyphens; a piece wider than `widthPx` also after "." and "/" ("shop." "securecart." "com"). */
+function pieces(text: string, widthPx: number, fontPx: number): Piece[] {
+  return text
+    .split(' ')
+    .filter((w) => w !== '')
+    .flatMap((word) => {
+      const parts = word.match(textWidth(word, fontPx) > widthPx ? /[^-./]+[-./]?|[-./]/g : /[^-]+-?|-/g) ?? [word];
+      return parts.map((p, i) => ({ text: p, tight: i < parts.length - 1 }));
+    });
+}
+
+/**
+ * The rule line drawn whole on as many lines of `widthPx` as it needs (by the layout's estimate, the same
+ * everywhere), at most `maxLines`: broken after "→" (the arrow ends its conditions' line), at spaces, after
+ * hyphens, and inside a word too long for a line after "." and "/"; past `maxLines`, one line cut as `ruleLine` cuts it. On a
+ * phone's 144 px balancer "default → payments" was cut to "def… → paym…"; now "default →" "payments".
+ */
+export function ruleLines(conditions: string, target: string, widthPx: number, fontPx: number, maxLines: number): string[] {
+  const whole = ruleLineText(conditions, target);
+  if (textWidth(whole, fontPx) <= widthPx) return [whole];
+  const left = pieces(conditions, widthPx, fontPx);
+  // the arrow stays with the conditions it ends (or starts the target's line when they leave it no room)
+  const arrow = ARROW.trim();
+  const last = left.at(-1);
+  const glued = last !== undefined && textWidth(`${last.text} ${arrow}`, fontPx) <= widthPx;
+  if (glued) left[left.length - 1] = { text: `${last.text} ${arrow}`, tight: false };
+  const all = [...left, ...(glued ? [] : [{ text: arrow, tight: false }]), ...pieces(target, widthPx, fontPx)];
+  const lines: string[] = [];
+  let line = '';
+  let tight = false;
+  for (const p of all) {
+    const joined = line === '' ? p.text : `${line}${tight ? '' : ' '}${p.text}`;
+    if (line === '' || textWidth(joined, fontPx) <= widthPx) line = joined;
+    else {
+      lines.push(line);
+      line = p.text;
+    }
+    tight = p.tight;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  // too many: one line, cut the old way (its target kept)
+  return [ruleLine(conditions, target, widthPx, fontPx)];
 }

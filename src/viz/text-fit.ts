@@ -77,7 +77,7 @@ function joinWords(left: string, right: string): string {
 }
 
 /** The narrowest a label may be drawn, as a share of its own width, rather than cut (see `fitOrSqueeze`). */
-const MIN_SQUEEZE = 0.8;
+export const MIN_SQUEEZE = 0.8;
 
 /**
  * `text` whole when it fits `widthPx`, else drawn up to a fifth narrower (`length`: the SVG text's textLength,

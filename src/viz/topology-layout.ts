@@ -10,11 +10,11 @@
  */
 import { max, sum } from 'd3-array';
 import type { Topology } from '../engine/types.ts';
-import { fitText, measuredWidth, textWidth, wrapLines, wrapText } from './text-fit.ts';
-import { bareConditions, ruleLine, ruleLineText } from './rule-line.ts';
+import { fitText, measuredWidth, MIN_SQUEEZE, textWidth, wrapLines, wrapText } from './text-fit.ts';
+import { bareConditions, ruleLines, ruleLineText } from './rule-line.ts';
 import { m } from '../i18n/paraglide/messages.js';
 import { buildEdgesAndRoutes, type BalancerDoor, type LayoutEdge, type TargetRoute } from './flow-routes.ts';
-import { groupZones, layoutBand, type BandGeometry, type ScalingFrame, type ZoneBand } from './band-layout.ts';
+import { groupZones, layoutBand, MAX_NAME_LINES, type BandGeometry, type ScalingFrame, type ZoneBand } from './band-layout.ts';
 import { databaseLinks, type DatabaseLink } from './database-links.ts';
 import { forwardOf, forwardShares, type Forward } from './forward-shares.ts';
 import { STORE_HEIGHT } from './session-stores.ts';
@@ -68,8 +68,9 @@ export const SIZES = {
   minGapX: 32,
   /** `pad`: the room left and right of its text; `dnsFontPx`: its DNS line's text (ClientsNode.svelte). */
   clients: { width: 112, height: 64, dnsLine: 16, dnsFontPx: 12, pad: 16 },
-  balancer: { width: 184, header: 42, zoneRow: 18, row: 22, padBottom: 8 },
-  group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5 },
+  /** `ruleLine`: each line past the first of a wrapped rule row (BalancerNode.svelte). */
+  balancer: { width: 184, header: 42, zoneRow: 18, row: 22, ruleLine: 15, padBottom: 8 },
+  group: { width: 156, height: 62, lineHeight: 16, fontPx: 12.5, titleFontPx: 14 },
   /** Below COMPACT_BELOW px (a tablet in portrait), the first three columns are narrower. */
   compact: { minGapX: 24, clients: 92, balancer: 164, group: 140 },
   /**
@@ -105,24 +106,40 @@ export function balancerHeader(b: Topology['balancers'][number]): number {
   return SIZES.balancer.header + (b.zones.length > 0 ? SIZES.balancer.zoneRow : 0);
 }
 
+/** A rule line wraps onto this many lines at most (past it, one line cut: rule-line.ts). */
+export const MAX_RULE_LINES = 4;
+
+/**
+ * A balancer's rows from `top`: each line "<conditions> → <target group>" wrapped onto whole lines of the room
+ * (rule-line.ts), a row RULE_LINE px taller for each line past its first. Whether the keywords go, and where the
+ * lines break, is decided on the estimate, so the balancer is as tall everywhere.
+ */
 function balancerRows(b: Topology['balancers'][number], top: number, width: number, forwards: readonly Forward[]): BalancerRow[] {
-  const { row } = SIZES.balancer;
+  const { row, ruleLine } = SIZES.balancer;
   const header = balancerHeader(b);
   const room = width - 30;
   const rows: Omit<BalancerRow, 'y'>[] = [];
-  // every line reads "<conditions> → <target group>", cut so that its target stays (rule-line.ts)
-  const line = (label: string, group: string | null, bare: boolean): { text: string; full: string } => ({ text: ruleLine(bare ? bareConditions(label) : label, group ?? '404', room, SIZES.rowFontPx), full: ruleLineText(label, group ?? '404') });
+  const line = (label: string, group: string | null, bare: boolean): { text: string; lines: string[]; full: string } => {
+    const lines = ruleLines(bare ? bareConditions(label) : label, group ?? '404', room, SIZES.rowFontPx, MAX_RULE_LINES);
+    return { text: lines.join(' '), lines, full: ruleLineText(label, group ?? '404') };
+  };
   b.listeners.forEach((l, li) => {
     // a listener whose rules do not all fit writes none of them with its keywords
-    const bare = l.rules.some((r) => measuredWidth(ruleLineText(r.label, r.group), SIZES.rowFontPx) > room);
+    const bare = l.rules.some((r) => textWidth(ruleLineText(r.label, r.group), SIZES.rowFontPx) > room);
     const listener = `:${l.port} ${l.protocol}`;
-    rows.push({ kind: 'listener', text: fitText(listener, room, SIZES.rowFontPx), full: listener, group: null, percent: null, listener: li });
+    const text = fitText(listener, room, SIZES.rowFontPx);
+    rows.push({ kind: 'listener', text, lines: [text], full: listener, group: null, percent: null, listener: li });
     for (const r of l.rules) rows.push({ kind: 'rule', ...line(r.label, r.group, bare), group: r.group, percent: null, listener: li });
     const split = forwardOf(forwards, b.id, l.port);
     if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', ...line(m.lab_row_default(), l.defaultGroup, bare), group: l.defaultGroup, percent: null, listener: li });
     else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', ...line(m.lab_row_split({ percent: s.percent }), s.group, bare), group: s.group, percent: s.percent, listener: li });
   });
-  return rows.map((r, i) => ({ ...r, y: top + header + row * i + row / 2 }));
+  let y = top + header;
+  return rows.map((r) => {
+    const height = row + (r.lines.length - 1) * ruleLine;
+    y += height;
+    return { ...r, y: y - height / 2 };
+  });
 }
 
 /** A balancer is drawn up to this much wider than its size when its lines need it and the picture has room to spare. */
@@ -134,10 +151,11 @@ function balancerWant(topology: Topology, width: number): number {
   return Math.max(0, ...lines.map((t) => measuredWidth(t, SIZES.rowFontPx) + 30 - width));
 }
 
-function balancerHeight(b: Topology['balancers'][number], forwards: readonly Forward[]): number {
-  const defaults = (port: number): number => Math.max(1, forwardOf(forwards, b.id, port)?.weights.length ?? 1);
-  const count = b.listeners.reduce((n, l) => n + 1 + defaults(l.port) + l.rules.length, 0);
-  return balancerHeader(b) + SIZES.balancer.row * count + SIZES.balancer.padBottom;
+function balancerHeight(b: Topology['balancers'][number], width: number, forwards: readonly Forward[]): number {
+  const rows = balancerRows(b, 0, width, forwards);
+  const last = rows.at(-1);
+  const bottom = last === undefined ? balancerHeader(b) : last.y + (SIZES.balancer.row + (last.lines.length - 1) * SIZES.balancer.ruleLine) / 2;
+  return bottom + SIZES.balancer.padBottom;
 }
 
 /** In tiles, a gap between columns is at most this many times the least gap: the room beyond widens the tiles. */
@@ -162,6 +180,16 @@ function spreadTiles(mode: TargetMode, at: { cols: number; cell: BandGeometry['c
 
 /** A group's algorithm is wrapped onto this many lines at most ("least-" "outstanding-" "requests" in a phone's 112 px group). */
 export const MAX_ALGORITHM_LINES = 3;
+
+/**
+ * The lines a group's last line takes ("n of n in rotation", `registered` targets): two where, by the estimate,
+ * even squeezed as far as GroupNode.svelte squeezes it (MIN_SQUEEZE) it is wider than the node (a phone's 112 px
+ * group read "10 of 10 in r…" in lesson 22), else one.
+ */
+function rotationLines(registered: number, width: number): number {
+  const text = m.group_in_rotation({ inRotation: registered, registered });
+  return textWidth(text, SIZES.group.fontPx) * MIN_SQUEEZE > width - 16 ? 2 : 1;
+}
 
 /**
  * The clients node: `columnWidth` wide, and a line or two under its counts for the DNS name in front, when there is
@@ -257,9 +285,12 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
     const drawn = members[gi].slice(0, Math.max(0, budget));
     budget -= drawn.length;
     const lines = wrapText(g.algorithm, group.width - 20, group.fontPx, MAX_ALGORITHM_LINES);
-    const groupHeight = group.height + (lines.length - 1) * group.lineHeight + (storeGroups.has(g.id) ? STORE_HEIGHT : 0);
+    // its id on whole lines too (lesson 7's "payments-tcp" read "payments…" in a phone's 112 px group)
+    const titleLines = wrapText(g.id, group.width - 20, group.titleFontPx, MAX_NAME_LINES);
+    const footLines = rotationLines(g.targets.length, group.width);
+    const groupHeight = group.height + (lines.length - 1 + titleLines.length - 1 + footLines - 1) * group.lineHeight + (storeGroups.has(g.id) ? STORE_HEIGHT : 0);
     const band = layoutBand(topology, g, drawn, host.get(g.id) ?? [], geo, groupHeight, lines, y);
-    groupNodes.push(band.group);
+    groupNodes.push({ ...band.group, titleLines, footLines });
     targetNodes.push(...band.targets);
     databaseNodes.push(...band.databases);
     zones.push(...band.zones);
@@ -269,7 +300,7 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const bandsHeight = Math.max(0, y - bandGap - margin);
 
   // balancers stacked and centred against the bands
-  const heights = topology.balancers.map((b) => balancerHeight(b, forwards));
+  const heights = topology.balancers.map((b) => balancerHeight(b, balancer.width, forwards));
   const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
   const applianceHeight = layoutAppliances(topology, inspecting, xAppliances, margin).height;
   const contentHeight = Math.max(bandsHeight, stackHeight, clients.height, applianceHeight);

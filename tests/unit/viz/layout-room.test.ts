@@ -27,8 +27,8 @@ describe('the words the layout writes into its nodes are whole', () => {
         expect(group.lines.length).toBeLessThanOrEqual(MAX_ALGORITHM_LINES);
         expect(joined(group.lines)).toBe(algorithm);
         for (const line of group.lines) expect(textWidth(line, SIZES.group.fontPx)).toBeLessThanOrEqual(group.width - 20);
-        // the node is a line taller for each line past the first
-        expect(group.height).toBe(SIZES.group.height + (group.lines.length - 1) * SIZES.group.lineHeight);
+        // the node is a line taller for each line past the first (of its algorithm, its id and its "n of n in rotation")
+        expect(group.height).toBe(SIZES.group.height + (group.lines.length - 1 + group.titleLines!.length - 1 + group.footLines! - 1) * SIZES.group.lineHeight);
       });
     }
   }
