@@ -234,3 +234,100 @@ test('on a phone the stuck bar is one line even when it was opened, and opens ag
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** window.scrollY at every animation frame from now on, read back with `frames()`; and whether the bar was ever stuck. */
+async function recordScroll(page: Page): Promise<{ frames: () => Promise<number[]>; stuck: () => Promise<boolean> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { scrolls: number[]; wasStuck: boolean };
+    w.scrolls = [];
+    w.wasStuck = false;
+    const bar = document.querySelector<HTMLElement>('[data-testid="control-bar"]')!;
+    const frame = () => {
+      w.scrolls.push(window.scrollY);
+      w.wasStuck ||= bar.dataset.stuck === 'true';
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return {
+    frames: () => page.evaluate(() => (window as unknown as { scrolls: number[] }).scrolls),
+    stuck: () => page.evaluate(() => (window as unknown as { wasStuck: boolean }).wasStuck),
+  };
+}
+
+/** Waits `n` animation frames (a smooth scroll moves on, the bar's observers are told). */
+function frames(page: Page, n: number): Promise<void> {
+  return page.evaluate((count) => new Promise<void>((done) => {
+    const next = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => next(left - 1)));
+    next(count);
+  }), n);
+}
+
+/** The frames at which the window moved against `down` (up while the reader scrolls down), with their neighbours. */
+function backwards(frames: number[], down: boolean): number[][] {
+  const against: number[][] = [];
+  for (let i = 1; i < frames.length; i++) {
+    const moved = frames[i] - frames[i - 1];
+    if (down ? moved < -0.5 : moved > 0.5) against.push(frames.slice(Math.max(0, i - 2), i + 2));
+  }
+  return against;
+}
+
+// Seen walking lesson 2 at 1280 × 720: as the bar stuck, the window went 432 → 308 → 432 px (at the foot of the page,
+// shorter by the fold for one layout), and near the top it went back above the bar, which came unstuck, again and
+// again (scroll anchoring moved the window with everything under the folding bar): the wheel could not get past it.
+for (const viewport of [{ width: 1280, height: 720 }, LAPTOP]) {
+  test(`at ${viewport.width} × ${viewport.height} the page never moves against the reader as the bar sticks and unsticks (wheel, arrows, Tab)`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const player = new LessonPlayer(page);
+    const bar = page.getByTestId('control-bar');
+    const tabs = page.getByTestId('tab-charts');
+    // down the page and back up: the wheel; the arrow keys; Tab down (the browser scrolls each control into view) and
+    // the arrow keys up (Shift+Tab would stop at each of the stuck bar's controls)
+    const inputs: Record<string, (down: boolean) => Promise<void>> = {
+      wheel: (down) => page.mouse.wheel(0, down ? 60 : -60),
+      arrows: (down) => page.keyboard.press(down ? 'ArrowDown' : 'ArrowUp'),
+      Tab: (down) => page.keyboard.press(down ? 'Tab' : 'ArrowUp'),
+    };
+    for (const [how, input] of Object.entries(inputs)) {
+      await player.goto('#/lessons/round-robin-and-weights/4');
+      await player.ready();
+      await expect(bar).toHaveAttribute('data-stuck', 'false');
+      const tabsAt = await pageTop(tabs);
+      // the lowest the window goes: past the bar by 300 px, or the page's foot (where a shorter page would show)
+      const lowest = await bar.evaluate((el) => {
+        const past = el.getBoundingClientRect().bottom + window.scrollY + 300;
+        return Math.min(past, document.documentElement.scrollHeight - window.innerHeight);
+      });
+      // the mouse over the page (not over the diagram, whose wheel zooms)
+      await page.mouse.move(viewport.width - 40, viewport.height - 10);
+      const down = await recordScroll(page);
+      for (let i = 0; i < 80 && (await page.evaluate(() => window.scrollY)) < lowest - 1; i++) {
+        await input(true);
+        await frames(page, 3);
+      }
+      expect(await down.stuck(), how).toBe(true);
+      expect(backwards(await down.frames(), true), `${how} down: scrollY against the reader`).toEqual([]);
+      // the page settled stuck and folded, nothing under the bar moved
+      await expect(bar).toHaveAttribute('data-stuck', 'true');
+      await expect.poll(() => height(bar)).toBeLessThanOrEqual(LINE_PX.laptop);
+      expect(Math.abs((await pageTop(tabs)) - tabsAt), how).toBeLessThan(1);
+
+      // and back up to the top: the bar unsticks and unfolds, the window only goes up
+      // the focus off the control Tab reached (an arrow key would move a slider or a tab), on the step's title
+      await page.getByTestId('step-title').evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+      const up = await recordScroll(page);
+      for (let i = 0; i < 80 && (await page.evaluate(() => window.scrollY)) > 0; i++) {
+        await input(false);
+        await frames(page, 3);
+      }
+      await expect(bar).toHaveAttribute('data-stuck', 'false');
+      expect(backwards(await up.frames(), false), `${how} up: scrollY against the reader`).toEqual([]);
+      expect(Math.abs((await pageTop(tabs)) - tabsAt), how).toBeLessThan(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
