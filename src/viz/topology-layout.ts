@@ -110,11 +110,11 @@ export function balancerHeader(b: Topology['balancers'][number]): number {
 export const MAX_RULE_LINES = 4;
 
 /**
- * A balancer's rows from `top`: each line "<conditions> → <target group>" wrapped onto whole lines of the room
+ * A balancer's rows, from its top: each line "<conditions> → <target group>" wrapped onto whole lines of the room
  * (rule-line.ts), a row RULE_LINE px taller for each line past its first. Whether the keywords go, and where the
  * lines break, is decided on the estimate, so the balancer is as tall everywhere.
  */
-function balancerRows(b: Topology['balancers'][number], top: number, width: number, forwards: readonly Forward[]): BalancerRow[] {
+function balancerRows(b: Topology['balancers'][number], width: number, forwards: readonly Forward[]): BalancerRow[] {
   const { row, ruleLine } = SIZES.balancer;
   const header = balancerHeader(b);
   const room = width - 30;
@@ -134,7 +134,7 @@ function balancerRows(b: Topology['balancers'][number], top: number, width: numb
     if (split === undefined || split.weights.length === 0) rows.push({ kind: 'default', ...line(m.lab_row_default(), l.defaultGroup, bare), group: l.defaultGroup, percent: null, listener: li });
     else for (const s of forwardShares(split.weights)) rows.push({ kind: 'weight', ...line(m.lab_row_split({ percent: s.percent }), s.group, bare), group: s.group, percent: s.percent, listener: li });
   });
-  let y = top + header;
+  let y = header;
   return rows.map((r) => {
     const height = row + (r.lines.length - 1) * ruleLine;
     y += height;
@@ -151,8 +151,8 @@ function balancerWant(topology: Topology, width: number): number {
   return Math.max(0, ...lines.map((t) => measuredWidth(t, SIZES.rowFontPx) + 30 - width));
 }
 
-function balancerHeight(b: Topology['balancers'][number], width: number, forwards: readonly Forward[]): number {
-  const rows = balancerRows(b, 0, width, forwards);
+/** A balancer's height from its rows (`balancerRows`). */
+function balancerHeight(b: Topology['balancers'][number], rows: readonly BalancerRow[]): number {
   const last = rows.at(-1);
   const bottom = last === undefined ? balancerHeader(b) : last.y + (SIZES.balancer.row + (last.lines.length - 1) * SIZES.balancer.ruleLine) / 2;
   return bottom + SIZES.balancer.padBottom;
@@ -300,13 +300,15 @@ export function layoutTopology(topology: Topology, width: number, options: Layou
   const bandsHeight = Math.max(0, y - bandGap - margin);
 
   // balancers stacked and centred against the bands
-  const heights = topology.balancers.map((b) => balancerHeight(b, balancer.width, forwards));
+  // each balancer's rows wrapped once: its height, then (moved to its place) its rows
+  const rowsOf = topology.balancers.map((b) => balancerRows(b, balancer.width, forwards));
+  const heights = topology.balancers.map((b, i) => balancerHeight(b, rowsOf[i]));
   const stackHeight = sum(heights) + bandGap * Math.max(0, heights.length - 1);
   const applianceHeight = layoutAppliances(topology, inspecting, xAppliances, margin).height;
   const contentHeight = Math.max(bandsHeight, stackHeight, clients.height, applianceHeight);
   let by = margin + (contentHeight - stackHeight) / 2;
   const balancerNodes = topology.balancers.map((b, i): LayoutNode => {
-    const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: balancerRows(b, by, balancer.width, forwards), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
+    const node = { ...blank, key: `balancer:${b.id}`, kind: 'balancer' as const, id: b.id, rows: rowsOf[i].map((r) => ({ ...r, y: r.y + by })), x: xBalancer, y: by, width: balancer.width, height: heights[i] };
     by += heights[i] + bandGap;
     return node;
   });
